@@ -1,0 +1,111 @@
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor } from "~/audit/audit.server";
+import { hashPassword } from "~/auth/password.server";
+import type { Role } from "~/auth/roles";
+import { endAllSessionsForUser } from "~/auth/session.server";
+
+import type { UserSort } from "./users";
+
+export async function listUsers(opts: { sort: UserSort; dir: "asc" | "desc"; page: number; pageSize: number; role?: Role; status?: "active" | "disabled" }) {
+  const db = await getDb();
+  let q = db.selectFrom("app_user");
+  if (opts.role) q = q.where("role", "=", opts.role);
+  if (opts.status === "active") q = q.where("disabled_at", "is", null);
+  if (opts.status === "disabled") q = q.where("disabled_at", "is not", null);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const orderColumn = opts.sort === "status" ? sql`disabled_at is not null` : sql.ref(opts.sort);
+  const rows = await q
+    .select(["id", "display_name", "email", "role", "district_code", "disabled_at", "created_at"])
+    .orderBy(sql`${orderColumn} ${sql.raw(opts.dir)}`)
+    .orderBy("id")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+export async function getUser(id: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("app_user")
+    .select(["id", "display_name", "email", "role", "district_code", "disabled_at", "created_at", "version"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export class EmailTakenError extends Error {}
+export class StaleVersionError extends Error {}
+
+export async function createUser(actor: AuditActor, input: { email: string; displayName: string; role: Role; districtCode?: string; password: string }) {
+  const db = await getDb();
+  const password_hash = await hashPassword(input.password);
+  return db.transaction().execute(async (trx) => {
+    const clash = await trx.selectFrom("app_user").select("id").where(sql`lower(email)`, "=", input.email.toLowerCase()).executeTakeFirst();
+    if (clash) throw new EmailTakenError();
+    const { id } = await trx
+      .insertInto("app_user")
+      .values({ email: input.email, display_name: input.displayName, role: input.role, district_code: input.districtCode ?? null, password_hash })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, { action: "user.create", entityType: "app_user", entityId: id, details: { role: input.role } });
+    return id;
+  });
+}
+
+/** Role, name, area and enabled state, guarded by the version the admin saw. Disabling ends every session at once. */
+export async function updateUser(
+  actor: AuditActor,
+  id: string,
+  expectedVersion: number,
+  changes: { displayName: string; role: Role; districtCode?: string; disabled: boolean },
+) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("app_user").select(["role", "display_name", "district_code", "disabled_at"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    if (!before) return null;
+    const updated = await trx
+      .updateTable("app_user")
+      .set({
+        display_name: changes.displayName,
+        role: changes.role,
+        district_code: changes.districtCode ?? null,
+        disabled_at: changes.disabled ? (before.disabled_at ?? sql`now()`) : null,
+        updated_at: sql`now()`,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .where("version", "=", expectedVersion)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) throw new StaleVersionError();
+    const changed: string[] = [];
+    if (before.role !== changes.role) changed.push("role");
+    if (before.display_name !== changes.displayName) changed.push("display_name");
+    if ((before.district_code ?? undefined) !== changes.districtCode) changed.push("district_code");
+    if (Boolean(before.disabled_at) !== changes.disabled) changed.push(changes.disabled ? "disabled" : "enabled");
+    if (changes.disabled || before.role !== changes.role) await endAllSessionsForUser(trx, id);
+    await audit(trx, actor, { action: "user.update", entityType: "app_user", entityId: id, details: { changed, role: changes.role } });
+    return true;
+  });
+}
+
+export async function resetPassword(actor: AuditActor, id: string, password: string) {
+  const db = await getDb();
+  const password_hash = await hashPassword(password);
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable("app_user")
+      .set({ password_hash, updated_at: sql`now()`, version: sql`version + 1` })
+      .where("id", "=", id)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return false;
+    await endAllSessionsForUser(trx, id);
+    await audit(trx, actor, { action: "user.password-reset", entityType: "app_user", entityId: id });
+    return true;
+  });
+}
+
+export async function listDistricts() {
+  const db = await getDb();
+  return db.selectFrom("district").select(["code", "name"]).orderBy("name").execute();
+}

@@ -1,0 +1,49 @@
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+
+import type { AuditSort } from "./trail";
+
+export interface AuditFilters {
+  action?: string;
+  outcome?: "ok" | "denied" | "failed";
+  actorId?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function listAuditEvents(opts: { sort: AuditSort; dir: "asc" | "desc"; page: number; pageSize: number; filters: AuditFilters }) {
+  const db = await getDb();
+  const f = opts.filters;
+  let q = db.selectFrom("audit_event as a").leftJoin("app_user as u", "u.id", "a.actor_user_id");
+  if (f.action) q = q.where("a.action", "like", `${f.action.replace(/[%_\\]/g, "\\$&")}%`);
+  if (f.outcome) q = q.where("a.outcome", "=", f.outcome);
+  if (f.actorId) q = q.where("a.actor_user_id", "=", f.actorId);
+  if (f.from) q = q.where("a.occurred_at", ">=", sql<Date>`${f.from}::date`);
+  if (f.to) q = q.where("a.occurred_at", "<", sql<Date>`${f.to}::date + 1`);
+  const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+  const order = { occurred_at: sql`a.occurred_at`, action: sql`a.action`, actor: sql`u.display_name`, outcome: sql`a.outcome` }[opts.sort];
+  const rows = await q
+    .select([
+      "a.id",
+      "a.occurred_at",
+      "a.action",
+      "a.outcome",
+      "a.actor_role",
+      "a.entity_type",
+      "a.entity_id",
+      "a.person_id",
+      "a.request_id",
+      "u.display_name as actor_name",
+    ])
+    .orderBy(sql`${order} ${sql.raw(opts.dir)} nulls last`)
+    .orderBy("a.id", "desc")
+    .limit(opts.pageSize)
+    .offset((opts.page - 1) * opts.pageSize)
+    .execute();
+  return { total: Number(total), rows };
+}
+
+export async function auditActors() {
+  const db = await getDb();
+  return db.selectFrom("app_user").select(["id", "display_name"]).orderBy("display_name").execute();
+}

@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie } from "@remix-run/node";
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import type { Executor } from "~/audit/audit.server";
+import { isRole, type Role } from "./roles";
+
+export const IDLE_TIMEOUT_MS = 15 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 8 * 60 * 60 * 1000;
+/** Skip rewriting last_seen_at on every request: 30 s of slack is invisible against a 15 minute timeout. */
+const TOUCH_AFTER_MS = 30 * 1000;
+
+const production = process.env.NODE_ENV === "production";
+
+// The cookie carries only an opaque random id; everything else lives in user_session.
+export const sessionCookie = createCookie(production ? "__Host-session" : "session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure: production,
+  path: "/",
+});
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  districtCode: string | null;
+  sessionHash: string;
+  sessionStartedAt: Date;
+  lastSeenAt: Date;
+}
+
+export function hashSessionId(id: string): string {
+  return createHash("sha256").update(id).digest("hex");
+}
+
+export async function readSessionId(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
+}
+
+/** Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
+export async function startSession(db: Executor, userId: string): Promise<string> {
+  const id = randomBytes(32).toString("base64url");
+  await db.insertInto("user_session").values({ id_hash: hashSessionId(id), user_id: userId }).execute();
+  return sessionCookie.serialize(id, { maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+}
+
+export async function endSession(db: Executor, sessionHash: string): Promise<void> {
+  await db.updateTable("user_session").set({ ended_at: sql`now()` }).where("id_hash", "=", sessionHash).where("ended_at", "is", null).execute();
+}
+
+export function clearSessionCookie(): Promise<string> {
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+/** The signed-in user, or null when there is no live session (ended, idle too long, too old, or user disabled). */
+export async function currentUser(request: Request, opts: { touch?: "auto" | "force" } = {}): Promise<CurrentUser | null> {
+  const id = await readSessionId(request);
+  if (!id) return null;
+  const db = await getDb();
+  const sessionHash = hashSessionId(id);
+  const row = await db
+    .selectFrom("user_session as s")
+    .innerJoin("app_user as u", "u.id", "s.user_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.district_code", "s.created_at", "s.last_seen_at"])
+    .select(sql<Date>`now()`.as("now"))
+    .where("s.id_hash", "=", sessionHash)
+    .where("s.ended_at", "is", null)
+    .where("u.disabled_at", "is", null)
+    .where(sql<boolean>`s.last_seen_at > now() - ${IDLE_TIMEOUT_MS / 1000} * interval '1 second'`)
+    .where(sql<boolean>`s.created_at > now() - ${ABSOLUTE_TIMEOUT_MS / 1000} * interval '1 second'`)
+    .executeTakeFirst();
+  if (!row || !isRole(row.role)) return null;
+  let lastSeenAt = row.last_seen_at;
+  const stale = row.now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS;
+  if (opts.touch === "force" || stale) {
+    await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id_hash", "=", sessionHash).execute();
+    lastSeenAt = row.now;
+  }
+  return {
+    id: row.id,
+    email: row.email,
+    displayName: row.display_name,
+    role: row.role,
+    districtCode: row.district_code,
+    sessionHash,
+    sessionStartedAt: row.created_at,
+    lastSeenAt,
+  };
+}
+
+/** When this session will end if the user does nothing, bounded by the absolute limit. */
+export function sessionExpiresAt(user: CurrentUser): Date {
+  return new Date(
+    Math.min(user.lastSeenAt.getTime() + IDLE_TIMEOUT_MS, user.sessionStartedAt.getTime() + ABSOLUTE_TIMEOUT_MS),
+  );
+}
+
+export async function endAllSessionsForUser(db: Executor, userId: string): Promise<void> {
+  await db.updateTable("user_session").set({ ended_at: sql`now()` }).where("user_id", "=", userId).where("ended_at", "is", null).execute();
+}

@@ -1,0 +1,124 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { roleHome, roleLabels } from "~/auth/roles";
+import { currentUser, sessionExpiresAt } from "~/auth/session.server";
+import { requestContext } from "~/context";
+import { Header } from "~/ui/Header";
+import { IdleWarning } from "~/ui/IdleWarning";
+import { navFor } from "~/ui/nav";
+import { useNonce } from "~/ui/nonce";
+import styles from "~/ui/styles.scss?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Connect Well" }];
+
+// Not a guard: it only decides what the shell shows. Every route checks its own permission.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await currentUser(request);
+  const { requestId } = requestContext(context);
+  if (!user) return { user: null, nav: [], remainingMs: null, requestId };
+  return {
+    user: { displayName: user.displayName, roleLabel: roleLabels[user.role], home: roleHome[user.role] },
+    nav: navFor(user.role),
+    remainingMs: sessionExpiresAt(user).getTime() - Date.now(),
+    requestId,
+  };
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
+        <Header user={data?.user ?? null} nav={data?.nav ?? []} />
+        <div className="nhsuk-width-container">
+          <main className="nhsuk-main-wrapper" id="maincontent">
+            {children}
+          </main>
+        </div>
+        <footer role="contentinfo" className="nhsuk-footer">
+          <div className="nhsuk-width-container">
+            <p className="nhsuk-footer__copyright">Connect Well · social prescribing for Leicester, Leicestershire and Rutland</p>
+          </div>
+        </footer>
+        {data?.remainingMs != null ? <IdleWarning remainingMs={data.remainingMs} /> : null}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  useLoaderData<typeof loader>();
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const requestId = data?.requestId;
+  if (isRouteErrorResponse(error)) {
+    const text = errorText(error.status);
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>{text.title}</h1>
+          <p>{text.body}</p>
+          {data?.user ? <p><a href={data.user.home}>Go to your home page</a></p> : <p><a href="/sign-in">Sign in</a></p>}
+        </div>
+      </div>
+    );
+  }
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Sorry, there is a problem with the service</h1>
+        <p>Try again later. Nothing you saved before this page has been lost.</p>
+        {requestId ? <p>If you contact the service desk, quote reference <strong>{requestId}</strong>.</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function errorText(status: number) {
+  switch (status) {
+    case 400:
+      return { title: "Sorry, that request could not be read", body: "Go back and try again." };
+    case 403:
+      return { title: "You do not have permission to see this page", body: "If you think you should, ask your service administrator." };
+    case 404:
+      return { title: "Page not found", body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address." };
+    case 405:
+      return { title: "Sorry, that request could not be read", body: "Go back and try again." };
+    case 413:
+      return { title: "What you sent is too large", body: "Shorten it and try again." };
+    case 429:
+      return { title: "Too many attempts", body: "Wait a few minutes and try again." };
+    default:
+      return { title: "Sorry, there is a problem with the service", body: "Try again later." };
+  }
+}

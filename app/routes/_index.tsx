@@ -1,0 +1,9 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { roleHome } from "~/auth/roles";
+import { currentUser } from "~/auth/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await currentUser(request);
+  return redirect(user ? roleHome[user.role] : "/sign-in");
+}

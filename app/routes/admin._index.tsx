@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+
+export const meta: MetaFunction = () => [{ title: "Administration – Connect Well" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const { user } = await requirePermission(request, context, "users:manage");
+  return { name: user.displayName };
+}
+
+export default function AdminHome() {
+  const { name } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Administration</h1>
+      <p className="nhsuk-lede-text">Signed in as {name}.</p>
+      <ul className="nhsuk-grid-row nhsuk-card-group">
+        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m"><Link className="nhsuk-card__link" to="/admin/users">Users</Link></h2>
+              <p className="nhsuk-card__description">Add staff accounts, change roles, reset passwords, disable leavers.</p>
+            </div>
+          </div>
+        </li>
+        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m"><Link className="nhsuk-card__link" to="/admin/audit">Audit trail</Link></h2>
+              <p className="nhsuk-card__description">Who signed in, who looked at which record and what changed.</p>
+            </div>
+          </div>
+        </li>
+      </ul>
+    </>
+  );
+}

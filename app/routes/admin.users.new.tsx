@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { createUserSchema } from "~/admin/user-forms";
+import { createUser, EmailTakenError, listDistricts } from "~/admin/users.server";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { PASSWORD_MIN } from "~/auth/password-policy";
+import { roleLabels, roles } from "~/auth/roles";
+import { ErrorSummary, Select, TextInput } from "~/ui/form";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Add a user – Connect Well" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "users:manage");
+  return { districts: await listDistricts() };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "users:manage");
+  const form = await request.formData();
+  const parsed = parseForm(createUserSchema, form, { omitFromEcho: ["password"] });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    const id = await createUser(actorOf(guard), parsed.data);
+    return redirect(`/admin/users/${id}?created=1`);
+  } catch (err) {
+    if (err instanceof EmailTakenError) {
+      return data({ errors: { email: "A user with this email address already exists" }, values: Object.fromEntries([...form].filter(([k]) => k !== "password")) as Record<string, string> }, { status: 409 });
+    }
+    throw err;
+  }
+}
+
+export default function NewUser() {
+  const { districts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string> | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to="/admin/users">Back to users</Link>
+        <ErrorSummary errors={errors} />
+        <h1>Add a user</h1>
+        <Form method="post" noValidate>
+          <TextInput name="displayName" label="Full name" autoComplete="off" defaultValue={values.displayName} error={errors?.displayName} />
+          <TextInput name="email" label="Work email address" type="email" autoComplete="off" spellCheck={false} defaultValue={values.email} error={errors?.email} />
+          <Select name="role" label="Role" placeholder="Select a role" defaultValue={values.role} error={errors?.role} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
+          <Select name="districtCode" label="Area (optional)" hint="Coordinators see the self-referral queue for their area." placeholder="No area" defaultValue={values.districtCode} error={errors?.districtCode} options={districts.map((d) => ({ value: d.code, label: d.name }))} />
+          <TextInput name="password" label="Temporary password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters. Three random words work well. Give it to them in person or by phone.`} error={errors?.password} />
+          <button className="nhsuk-button" type="submit" disabled={busy}>Add user</button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { roleHome, isRole } from "~/auth/roles";
+import { currentUser, hashSessionId, readSessionId } from "~/auth/session.server";
+import { signIn } from "~/auth/sign-in.server";
+import { requestContext } from "~/context";
+import { ErrorSummary, TextInput } from "~/ui/form";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Sign in – Connect Well" }];
+
+/** Only same-site paths are followed after sign-in (no open redirect). */
+function safeReturnTo(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  return value;
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await currentUser(request);
+  const url = new URL(request.url);
+  if (user) return redirect(safeReturnTo(url.searchParams.get("returnTo")) ?? roleHome[user.role]);
+  return {
+    expired: url.searchParams.get("reason") === "expired",
+    signedOut: url.searchParams.get("reason") === "signed-out",
+    returnTo: safeReturnTo(url.searchParams.get("returnTo")) ?? "",
+  };
+}
+
+const schema = z.object({
+  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address").max(254, "Enter a valid email address"),
+  password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password"),
+  returnTo: z.string().max(2000).optional(),
+});
+
+const INVALID = "Enter a correct email address and password";
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const parsed = parseForm(schema, form, { omitFromEcho: ["password"] });
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { requestId, clientIp } = requestContext(context);
+  const previous = await readSessionId(request);
+  const result = await signIn({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    clientIp,
+    requestId,
+    previousSessionHash: previous ? hashSessionId(previous) : null,
+  });
+  const values = { email: parsed.data.email };
+  if (!result.ok && result.reason === "throttled") {
+    return data(
+      { errors: { form: "Too many attempts to sign in. Wait 5 minutes and try again." }, values },
+      { status: 429, headers: { "Retry-After": "300" } },
+    );
+  }
+  if (!result.ok) return data({ errors: { email: INVALID }, values }, { status: 401 });
+  const home = isRole(result.role) ? roleHome[result.role] : "/";
+  return redirect(safeReturnTo(parsed.data.returnTo) ?? home, { headers: { "Set-Cookie": result.setCookie } });
+}
+
+export default function SignIn() {
+  const { expired, signedOut, returnTo } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const errors = actionData?.errors as Record<string, string> | undefined;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-one-half">
+        {expired && !errors ? (
+          <div className="nhsuk-inset-text"><p>You were signed out because you had not done anything for a while. Sign in again to carry on.</p></div>
+        ) : null}
+        {signedOut && !errors ? (
+          <div className="nhsuk-inset-text"><p>You have signed out.</p></div>
+        ) : null}
+        <ErrorSummary errors={errors} />
+        <h1>Sign in</h1>
+        <p>For staff of the social prescribing service.</p>
+        <Form method="post" noValidate>
+          <input type="hidden" name="returnTo" value={returnTo} />
+          <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} defaultValue={actionData?.values?.email} error={errors?.email} />
+          <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password} />
+          <button className="nhsuk-button" type="submit" disabled={busy}>Sign in</button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { closeConnection, getConnection } from "@db/index";
+import { dbEnv } from "@db/env";
+import { logger } from "@db/logger";
+import { migrateToLatest, migrationsCurrent } from "@db/migrate";
+import { seedDemo } from "@db/seed";
+
+/** Runs once before the server listens: open (and warm) the database, migrate, load demo data if asked. */
+export async function startup(): Promise<{ demo: boolean; kind: string }> {
+  const env = dbEnv();
+  const started = Date.now();
+  const conn = await getConnection();
+  const applied = await migrateToLatest(conn.db);
+  if (applied.length) logger.info("migrations applied", { names: applied });
+  if (env.demo) {
+    const seeded = await seedDemo(conn.db);
+    if (seeded) logger.info("demo data loaded");
+  }
+  logger.info("database ready", { kind: conn.kind, demo: env.demo, ms: Date.now() - started });
+  return { demo: env.demo, kind: conn.kind };
+}
+
+/** /readyz: database reachable and migrations current. Says nothing else. */
+export async function readiness(): Promise<boolean> {
+  try {
+    const conn = await getConnection();
+    return await migrationsCurrent(conn.db);
+  } catch {
+    return false;
+  }
+}
+
+export async function shutdown(): Promise<void> {
+  await closeConnection();
+}

@@ -1,0 +1,110 @@
+import { Link, useLocation } from "@remix-run/react";
+import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+
+interface Props<T> {
+  caption: string;
+  columns: ColumnDef<T, any>[];
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  sort: string;
+  dir: "asc" | "desc";
+  /** Column ids the server can sort by. */
+  sortable: readonly string[];
+  empty?: string;
+}
+
+// Server-side sorting and paging: the table renders one page that the loader chose from URL state.
+// Sort headers and page links are plain links, so the table works before JavaScript loads.
+export function DataTable<T>({ caption, columns, rows, total, page, pageSize, sort, dir, sortable, empty }: Props<T>) {
+  const location = useLocation();
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    manualSorting: true,
+    manualPagination: true,
+    pageCount,
+    state: { sorting: [{ id: sort, desc: dir === "desc" }], pagination: { pageIndex: page - 1, pageSize } },
+  });
+
+  const hrefWith = (changes: Record<string, string>) => {
+    const params = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(changes)) params.set(k, v);
+    return `${location.pathname}?${params}`;
+  };
+
+  return (
+    <>
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">
+          {caption} <span className="nhsuk-body-s app-muted">({total} in all)</span>
+        </caption>
+        <thead className="nhsuk-table__head">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="nhsuk-table__row">
+              {group.headers.map((header) => {
+                const id = header.column.id;
+                const active = sort === id;
+                const label = flexRender(header.column.columnDef.header, header.getContext());
+                return (
+                  <th key={header.id} scope="col" className="nhsuk-table__header" aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                    {sortable.includes(id) ? (
+                      <Link className="app-sort-link" to={hrefWith({ sort: id, dir: active && dir === "asc" ? "desc" : "asc", page: "1" })}>
+                        {label}
+                        <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
+                      </Link>
+                    ) : (
+                      label
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {table.getRowModel().rows.length === 0 ? (
+            <tr className="nhsuk-table__row">
+              <td className="nhsuk-table__cell" colSpan={columns.length}>{empty ?? "Nothing to show."}</td>
+            </tr>
+          ) : (
+            table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="nhsuk-table__row">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="nhsuk-table__cell">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {pageCount > 1 ? (
+        <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
+          <ul className="nhsuk-list nhsuk-pagination__list">
+            {page > 1 ? (
+              <li className="nhsuk-pagination-item--previous">
+                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={hrefWith({ page: String(page - 1) })}>
+                  <span className="nhsuk-pagination__title">Previous</span>
+                  <span className="nhsuk-u-visually-hidden">:</span>
+                  <span className="nhsuk-pagination__page">Page {page - 1} of {pageCount}</span>
+                </Link>
+              </li>
+            ) : null}
+            {page < pageCount ? (
+              <li className="nhsuk-pagination-item--next">
+                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={hrefWith({ page: String(page + 1) })}>
+                  <span className="nhsuk-pagination__title">Next</span>
+                  <span className="nhsuk-u-visually-hidden">:</span>
+                  <span className="nhsuk-pagination__page">Page {page + 1} of {pageCount}</span>
+                </Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useFetcher, useNavigate } from "@remix-run/react";
+import { useEffect, useState } from "react";
+
+const WARN_BEFORE_MS = 2 * 60 * 1000;
+
+interface Props {
+  /** Milliseconds until the session ends, as the server saw it when the page loaded. */
+  remainingMs: number;
+}
+
+// Warns before the idle timeout and lets the user stay signed in. Without JavaScript the session simply
+// ends and the next request asks them to sign in again.
+export function IdleWarning({ remainingMs }: Props) {
+  const fetcher = useFetcher<{ remainingMs: number }>();
+  const navigate = useNavigate();
+  const [deadline, setDeadline] = useState(() => Date.now() + remainingMs);
+  const [now, setNow] = useState(() => Date.now());
+
+  useEffect(() => setDeadline(Date.now() + remainingMs), [remainingMs]);
+  useEffect(() => {
+    if (fetcher.data?.remainingMs) setDeadline(Date.now() + fetcher.data.remainingMs);
+  }, [fetcher.data]);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  useEffect(() => {
+    if (now >= deadline) navigate(`/sign-in?reason=expired&returnTo=${encodeURIComponent(window.location.pathname)}`);
+  }, [now, deadline, navigate]);
+
+  const left = deadline - now;
+  if (left > WARN_BEFORE_MS) return null;
+  const minutes = Math.max(0, Math.ceil(left / 60000));
+  return (
+    <div className="nhsuk-notification-banner app-idle-warning" role="alertdialog" aria-labelledby="idle-warning-title">
+      <div className="nhsuk-notification-banner__header">
+        <h2 className="nhsuk-notification-banner__title" id="idle-warning-title">Important</h2>
+      </div>
+      <div className="nhsuk-notification-banner__content">
+        <p className="nhsuk-notification-banner__heading">
+          For your security, you will be signed out in {minutes} {minutes === 1 ? "minute" : "minutes"} if you do nothing.
+        </p>
+        <fetcher.Form method="post" action="/session/keepalive">
+          <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">Stay signed in</button>
+        </fetcher.Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import type { ReactNode } from "react";
+import type { FieldErrors } from "./validation";
+
+export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
+  const entries = Object.entries(errors ?? {});
+  if (entries.length === 0) return null;
+  return (
+    <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
+      <h2 className="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
+      <div className="nhsuk-error-summary__body">
+        <ul className="nhsuk-list nhsuk-error-summary__list">
+          {entries.map(([field, message]) => (
+            <li key={field}>
+              {field === "form" ? message : <a href={`#${field}`}>{message}</a>}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+}
+
+interface FieldProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
+}
+
+function Field({ name, label, hint, error, children }: FieldProps) {
+  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+      <label className="nhsuk-label" htmlFor={name}>{label}</label>
+      {hint ? <div className="nhsuk-hint" id={`${name}-hint`}>{hint}</div> : null}
+      {error ? (
+        <span className="nhsuk-error-message" id={`${name}-error`}>
+          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+        </span>
+      ) : null}
+      {children(ids, Boolean(error))}
+    </div>
+  );
+}
+
+interface InputProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  type?: string;
+  autoComplete?: string;
+  width?: 10 | 20 | 30;
+  spellCheck?: boolean;
+  inputMode?: "numeric" | "text" | "email" | "tel";
+}
+
+export function TextInput({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, spellCheck, inputMode }: InputProps) {
+  return (
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <input
+          className={`nhsuk-input${width ? ` nhsuk-input--width-${width}` : ""}${invalid ? " nhsuk-input--error" : ""}`}
+          id={name}
+          name={name}
+          type={type}
+          defaultValue={defaultValue}
+          autoComplete={autoComplete}
+          spellCheck={spellCheck}
+          inputMode={inputMode}
+          aria-describedby={describedBy}
+        />
+      )}
+    </Field>
+  );
+}
+
+interface SelectProps {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  defaultValue?: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}
+
+export function Select({ name, label, hint, error, defaultValue, options, placeholder }: SelectProps) {
+  return (
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <select className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>{o.label}</option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function Textarea({ name, label, hint, error, defaultValue, rows = 5 }: Omit<InputProps, "type"> & { rows?: number }) {
+  return (
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(describedBy, invalid) => (
+        <textarea className={`nhsuk-textarea${invalid ? " nhsuk-textarea--error" : ""}`} id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={describedBy} />
+      )}
+    </Field>
+  );
+}

@@ -1,0 +1,22 @@
+import { can, type Role } from "~/auth/roles";
+import type { Permission } from "~/auth/roles";
+
+interface NavItem {
+  href: string;
+  text: string;
+  permission: Permission;
+}
+
+// The header shows only what the role may open; each route still checks its own permission.
+const items: NavItem[] = [
+  { href: "/caseload", text: "Caseload", permission: "caseload:view" },
+  { href: "/my-activities", text: "My activities", permission: "activities:lead" },
+  { href: "/outcomes", text: "Outcomes", permission: "outcomes:view" },
+  { href: "/reports", text: "Reports", permission: "reports:view" },
+  { href: "/admin/users", text: "Users", permission: "users:manage" },
+  { href: "/admin/audit", text: "Audit trail", permission: "audit:read" },
+];
+
+export function navFor(role: Role) {
+  return items.filter((i) => can(role, i.permission)).map(({ href, text }) => ({ href, text }));
+}

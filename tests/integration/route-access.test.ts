@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { can, roles, type Permission, type Role } from "../../app/auth/roles";
+import { useTestDatabase } from "../support/db";
+import { context, signedIn } from "../support/factories";
+
+useTestDatabase();
+
+type Access = Permission | "public";
+type RouteModule = { loader?: (args: any) => Promise<unknown>; action?: (args: any) => Promise<unknown> };
+
+// What each route requires. A route missing from this table fails the test, so every new route must say.
+const expected: Record<string, { loader?: Access; action?: Access }> = {
+  "_index.tsx": { loader: "public" },
+  "sign-in.tsx": { loader: "public", action: "public" },
+  "sign-out.tsx": { loader: "public", action: "public" },
+  "session.keepalive.tsx": { action: "public" },
+  "caseload.tsx": { loader: "caseload:view" },
+  "my-activities.tsx": { loader: "activities:lead" },
+  "outcomes.tsx": { loader: "outcomes:view" },
+  "reports.tsx": { loader: "reports:view" },
+  "admin._index.tsx": { loader: "users:manage" },
+  "admin.users._index.tsx": { loader: "users:manage" },
+  "admin.users.new.tsx": { loader: "users:manage", action: "users:manage" },
+  "admin.users.$userId.tsx": { loader: "users:manage", action: "users:manage" },
+  "admin.audit.tsx": { loader: "audit:read" },
+};
+
+const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
+const routeFiles = Object.keys(modules).map((p) => p.split("/").pop()!);
+const NOT_FOUND_ID = "00000000-0000-4000-8000-000000000000";
+
+function args(file: string, method: "GET" | "POST", cookie?: string) {
+  const headers = new Headers(cookie ? { Cookie: cookie } : {});
+  const init: RequestInit = { method, headers };
+  if (method === "POST") {
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+    init.body = "";
+  }
+  const params = new Proxy({}, { get: (_t, key) => (typeof key === "string" ? NOT_FOUND_ID : undefined) });
+  return { request: new Request(`http://localhost/${file}`, init), params, context: context() };
+}
+
+/** Runs a loader or action and reports the HTTP status it answered with (thrown or returned). */
+async function statusOf(fn: () => Promise<unknown>): Promise<{ status: number; location?: string | null }> {
+  try {
+    const result = await fn();
+    if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
+    const init = (result as { init?: { status?: number } } | null)?.init;
+    return { status: init?.status ?? 200 };
+  } catch (thrown) {
+    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
+    const init = (thrown as { init?: { status?: number } } | null)?.init;
+    if (init?.status) return { status: init.status };
+    throw thrown;
+  }
+}
+
+describe("route manifest", () => {
+  it("lists every route file, and only those", () => {
+    expect(routeFiles.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  for (const file of Object.keys(expected)) {
+    const mod = () => modules[`../../app/routes/${file}`];
+    for (const kind of ["loader", "action"] as const) {
+      const access = expected[file][kind];
+      it(`${file} ${kind} exists exactly when declared`, () => {
+        expect(typeof mod()?.[kind] === "function").toBe(access !== undefined);
+      });
+      if (!access || access === "public") continue;
+
+      it(`${file} ${kind} refuses an anonymous request`, async () => {
+        const fn = mod()[kind]!;
+        const res = await statusOf(() => fn(args(file, kind === "loader" ? "GET" : "POST")));
+        expect(res.status).toBe(302);
+        expect(res.location).toMatch(/^\/sign-in\?returnTo=/);
+      });
+
+      it(`${file} ${kind} admits exactly the roles holding ${access}`, async () => {
+        const fn = mod()[kind]!;
+        const outcome: Record<string, boolean> = {};
+        for (const role of roles) {
+          const { cookie } = await signedIn(role as Role);
+          const res = await statusOf(() => fn(args(file, kind === "loader" ? "GET" : "POST", cookie)));
+          expect(res.location ?? "").not.toMatch(/^\/sign-in/);
+          outcome[role] = res.status !== 403;
+        }
+        const wanted = Object.fromEntries(roles.map((r) => [r, can(r, access)]));
+        expect(outcome).toEqual(wanted);
+      });
+    }
+  }
+});
