@@ -23,6 +23,72 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface Activity {
+  accessibility: Generated<string[]>;
+  address: string | null;
+  capacity: number | null;
+  category_code: string;
+  contact_email: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  cost: string | null;
+  created_at: Generated<Timestamp>;
+  description: Generated<string>;
+  district_code: string | null;
+  eligibility: string | null;
+  format: Generated<string>;
+  free: Generated<boolean>;
+  id: Generated<string>;
+  last_checked_on: Generated<string>;
+  max_age: number | null;
+  min_age: number | null;
+  name: string;
+  postcode: string | null;
+  provider_id: string;
+  referral_mode: Generated<string>;
+  status: Generated<string>;
+  transport: Generated<string[]>;
+  transport_zones: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ActivityCategory {
+  code: string;
+  label: string;
+  taxonomy: string;
+  taxonomy_term: string;
+}
+
+export interface ActivityLead {
+  activity_id: string;
+  user_id: string;
+}
+
+export interface ActivitySchedule {
+  activity_id: string;
+  end_time: string;
+  id: Generated<string>;
+  start_time: string;
+  valid_from: Generated<string>;
+  valid_to: string | null;
+  weekday: number;
+}
+
+export interface ActivitySession {
+  activity_id: string;
+  ad_hoc: Generated<boolean>;
+  end_time: string;
+  id: Generated<string>;
+  other_attendees: Generated<number>;
+  register_saved_at: Timestamp | null;
+  register_saved_by: string | null;
+  register_version: Generated<number>;
+  session_date: string;
+  start_time: string;
+  status: Generated<string>;
+}
+
 export interface AppUser {
   created_at: Generated<Timestamp>;
   demo: Generated<boolean>;
@@ -35,6 +101,15 @@ export interface AppUser {
   role: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface Attendance {
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  referral_id: string;
+  session_id: string;
+  status: string;
 }
 
 export interface AuditEvent {
@@ -51,11 +126,159 @@ export interface AuditEvent {
   request_id: string | null;
 }
 
+export interface BefriendingCall {
+  call_date: string;
+  duration_minutes: number | null;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  match_id: string;
+  outcome: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+}
+
+export interface BefriendingMatch {
+  created_by: string | null;
+  ended_on: string | null;
+  id: Generated<string>;
+  referral_id: string;
+  started_on: Generated<string>;
+  volunteer_id: string;
+}
+
+export interface CareTeamMember {
+  added_at: Generated<Timestamp>;
+  person_id: string;
+  user_id: string;
+}
+
+export interface CaseNote {
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  kind: Generated<string>;
+  person_id: string;
+}
+
 export interface District {
   area: string;
   code: string;
   name: string;
   population: number;
+}
+
+export interface Person {
+  access_needs: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  communication_needs: string | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  date_of_birth: string;
+  district_code: string | null;
+  email: string | null;
+  ethnicity: string | null;
+  family_name: string;
+  given_name: string;
+  gp_practice: string | null;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  imd_decile: number | null;
+  lawful_basis: Generated<string>;
+  merged_into_id: string | null;
+  nhs_number: string | null;
+  phone: string | null;
+  postcode: string | null;
+  preferred_contact: string | null;
+  preferred_name: string | null;
+  sex: string | null;
+  town: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface PersonConsent {
+  given: boolean;
+  id: Generated<string>;
+  kind: string;
+  note: string | null;
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+}
+
+export interface Provider {
+  created_at: Generated<Timestamp>;
+  description: string | null;
+  email: string | null;
+  id: Generated<string>;
+  kind: string;
+  name: string;
+  phone: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  website: string | null;
+}
+
+export interface Referral {
+  activity_id: string | null;
+  barriers: Generated<string[]>;
+  caseworker_id: string | null;
+  contacted_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string | null;
+  decline_reason: string | null;
+  declined_by: string | null;
+  end_reason: string | null;
+  ended_at: Timestamp | null;
+  first_attended_on: string | null;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  kind: string;
+  needs: Generated<string[]>;
+  person_id: string;
+  provider_responded_at: Timestamp | null;
+  received_at: Generated<Timestamp>;
+  snomed_code: Generated<string>;
+  source: string;
+  source_detail: string | null;
+  status: Generated<string>;
+  support_notes: string | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ReferralEvent {
+  actor_id: string | null;
+  from_status: string | null;
+  id: Generated<number>;
+  occurred_at: Generated<Timestamp>;
+  reason: string | null;
+  referral_id: string;
+  to_status: string;
+}
+
+export interface SelfReferral {
+  best_time: string | null;
+  client_key: string;
+  date_of_birth: string | null;
+  district_code: string | null;
+  email: string | null;
+  family_name: string;
+  given_name: string;
+  handled_at: Timestamp | null;
+  handled_by: string | null;
+  id: Generated<string>;
+  message: string | null;
+  person_id: string | null;
+  phone: string | null;
+  postcode: string | null;
+  received_at: Generated<Timestamp>;
+  referral_id: string | null;
+  status: Generated<string>;
+  version: Generated<number>;
 }
 
 export interface SignInFailure {
@@ -73,10 +296,40 @@ export interface UserSession {
   user_id: string;
 }
 
+export interface Volunteer {
+  active: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  dbs_checked_on: string | null;
+  dbs_renewal_due_on: string | null;
+  email: string | null;
+  id: Generated<string>;
+  name: string;
+  phone: string | null;
+  provider_id: string;
+  version: Generated<number>;
+}
+
 export interface DB {
+  activity: Activity;
+  activity_category: ActivityCategory;
+  activity_lead: ActivityLead;
+  activity_schedule: ActivitySchedule;
+  activity_session: ActivitySession;
   app_user: AppUser;
+  attendance: Attendance;
   audit_event: AuditEvent;
+  befriending_call: BefriendingCall;
+  befriending_match: BefriendingMatch;
+  care_team_member: CareTeamMember;
+  case_note: CaseNote;
   district: District;
+  person: Person;
+  person_consent: PersonConsent;
+  provider: Provider;
+  referral: Referral;
+  referral_event: ReferralEvent;
+  self_referral: SelfReferral;
   sign_in_failure: SignInFailure;
   user_session: UserSession;
+  volunteer: Volunteer;
 }

@@ -2,7 +2,7 @@ import { closeConnection, getConnection } from "@db/index";
 import { dbEnv } from "@db/env";
 import { logger } from "@db/logger";
 import { migrateToLatest, migrationsCurrent } from "@db/migrate";
-import { seedDemo } from "@db/seed";
+import { seedDemo } from "@db/seed/index";
 
 /** Runs once before the server listens: open (and warm) the database, migrate, load demo data if asked. */
 export async function startup(): Promise<{ demo: boolean; kind: string }> {

@@ -7,7 +7,7 @@ import { type Connection, openConnection } from "../../db/connection";
 import { setConnection } from "../../db/index";
 
 // Tables filled by migrations (reference data) survive the reset between tests.
-const REFERENCE_TABLES = new Set(["district", "kysely_migration", "kysely_migration_lock"]);
+const REFERENCE_TABLES = new Set(["district", "activity_category", "kysely_migration", "kysely_migration_lock"]);
 
 let current: Connection | null = null;
 

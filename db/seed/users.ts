@@ -1,5 +1,5 @@
-import { hashPassword } from "../app/auth/password.server";
-import type { Database } from "./connection";
+import type { Transaction } from "kysely";
+import type { DB } from "../types";
 
 export const DEMO_PASSWORD = "connect-well-demo";
 
@@ -12,16 +12,13 @@ export const demoUsers = [
   { email: "admin@demo.connectwell.example", display_name: "Alex Jones (demo)", role: "admin", district_code: null },
 ] as const;
 
-/** Loads the demo data once. Returns false when it was already there. */
-export async function seedDemo(db: Database): Promise<boolean> {
-  const existing = await db.selectFrom("app_user").select("id").where("demo", "=", true).limit(1).executeTakeFirst();
-  if (existing) return false;
-  const password_hash = await hashPassword(DEMO_PASSWORD);
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto("app_user")
-      .values(demoUsers.map((u) => ({ ...u, password_hash, demo: true })))
-      .execute();
-  });
-  return true;
+export type DemoUserIds = Record<(typeof demoUsers)[number]["role"], string>;
+
+export async function seedUsers(trx: Transaction<DB>, passwordHash: string): Promise<DemoUserIds> {
+  const rows = await trx
+    .insertInto("app_user")
+    .values(demoUsers.map((u) => ({ ...u, password_hash: passwordHash, demo: true })))
+    .returning(["id", "role"])
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.role, r.id])) as DemoUserIds;
 }

@@ -1,0 +1,21 @@
+import { hashPassword } from "../../app/auth/password.server";
+import type { Database } from "../connection";
+import { seedDirectory } from "./directory";
+import { DEMO_PASSWORD, seedUsers } from "./users";
+
+export { DEMO_PASSWORD, demoUsers } from "./users";
+
+/**
+ * Loads the demo data once (clearly fictional people; real Leicestershire services). Returns false when it was
+ * already there. Each part takes the ids the earlier parts made, so the demo hangs together.
+ */
+export async function seedDemo(db: Database): Promise<boolean> {
+  const existing = await db.selectFrom("app_user").select("id").where("demo", "=", true).limit(1).executeTakeFirst();
+  if (existing) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const users = await seedUsers(trx, passwordHash);
+    await seedDirectory(trx, users);
+  });
+  return true;
+}

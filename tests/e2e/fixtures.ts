@@ -1,0 +1,31 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test as base } from "@playwright/test";
+import type { Role } from "../../app/auth/roles";
+
+export const DEMO_PASSWORD = "connect-well-demo";
+export const demoEmail: Record<Role, string> = {
+  prescriber: "prescriber@demo.connectwell.example",
+  coordinator: "coordinator@demo.connectwell.example",
+  activity_lead: "lead@demo.connectwell.example",
+  analyst: "analyst@demo.connectwell.example",
+  commissioner: "commissioner@demo.connectwell.example",
+  admin: "admin@demo.connectwell.example",
+};
+
+export async function signInAs(page: Page, role: Role) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email address").fill(demoEmail[role]);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Fails on any WCAG 2.0/2.1/2.2 A or AA violation on the page as it stands. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base;
+export { expect };
