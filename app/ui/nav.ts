@@ -10,6 +10,9 @@ interface NavItem {
 // The header shows only what the role may open; each route still checks its own permission.
 const items: NavItem[] = [
   { href: "/caseload", text: "Caseload", permission: "caseload:view" },
+  { href: "/people", text: "People", permission: "people:read" },
+  { href: "/triage", text: "Self-referrals", permission: "triage:manage" },
+  { href: "/directory", text: "Directory", permission: "directory:search" },
   { href: "/my-activities", text: "My activities", permission: "activities:lead" },
   { href: "/outcomes", text: "Outcomes", permission: "outcomes:view" },
   { href: "/reports", text: "Reports", permission: "reports:view" },

@@ -1,6 +1,7 @@
 import { hashPassword } from "../../app/auth/password.server";
 import type { Database } from "../connection";
 import { seedDirectory } from "./directory";
+import { seedPeople } from "./people";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
 export { DEMO_PASSWORD, demoUsers } from "./users";
@@ -15,7 +16,8 @@ export async function seedDemo(db: Database): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const users = await seedUsers(trx, passwordHash);
-    await seedDirectory(trx, users);
+    const directory = await seedDirectory(trx, users);
+    await seedPeople(trx, users, directory);
   });
   return true;
 }
