@@ -8,6 +8,7 @@ const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const BODY_LIMIT = 512 * 1024;
+const buildDir = process.env.BUILD_DIR ?? "build";
 
 function log(level, msg, fields) {
   const line = JSON.stringify({ ts: new Date().toISOString(), level, msg, ...fields }) + "\n";
@@ -23,7 +24,7 @@ const vite = production
   : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
 async function loadBuild() {
-  return vite ? vite.ssrLoadModule("virtual:remix/server-build") : import("./build/server/index.js");
+  return vite ? vite.ssrLoadModule("virtual:remix/server-build") : import(`./${buildDir}/server/index.js`);
 }
 
 const build = await loadBuild();
@@ -88,8 +89,8 @@ app.get("/readyz", async (_req, res) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable") }));
-  app.use(express.static("build/client", { maxAge: "1h", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600") }));
+  app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable") }));
+  app.use(express.static(`${buildDir}/client`, { maxAge: "1h", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600") }));
 }
 
 function refuse(res, status, title, body) {

@@ -25,6 +25,8 @@ export default defineConfig({
   server: { hmr: { port: 24679 } },
   plugins: [
     remix({
+      // A separate build folder lets several builds (parallel test runs) coexist.
+      buildDirectory: process.env.BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
