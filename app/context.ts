@@ -6,6 +6,7 @@ export interface RequestContext {
 }
 
 declare module "@remix-run/node" {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- module augmentation needs the interface form
   interface AppLoadContext extends RequestContext {}
 }
 

@@ -1,0 +1,66 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { updateUser } from "../../../app/admin/users.server";
+import { currentUser } from "../../../app/auth/session.server";
+import { action as keepalive } from "../../../app/routes/session.keepalive";
+import { action as signOut } from "../../../app/routes/sign-out";
+import { loader as usersLoader } from "../../../app/routes/admin.users._index";
+import { testDb, useTestDatabase } from "../../support/db";
+import { context, signedIn } from "../../support/factories";
+import { call, formRequest, getRequest } from "../../support/http";
+
+useTestDatabase();
+
+const ageSession = (column: "last_seen_at" | "created_at", minutes: number) =>
+  testDb().updateTable("user_session").set({ [column]: sql`now() - ${minutes} * interval '1 minute'` }).execute();
+
+describe("sessions", () => {
+  it("end after 15 idle minutes", async () => {
+    const { cookie } = await signedIn("prescriber");
+    await ageSession("last_seen_at", 14);
+    expect(await currentUser(getRequest("/", cookie))).not.toBeNull();
+    await ageSession("last_seen_at", 16);
+    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+    const res = await call(() => usersLoader({ request: getRequest("/admin/users", cookie), context: context(), params: {} } as any));
+    expect(res.status).toBe(302);
+    expect(res.location).toContain("reason=expired");
+  });
+
+  it("end 8 hours after sign-in however active the user is", async () => {
+    const { cookie } = await signedIn("prescriber");
+    await ageSession("created_at", 8 * 60 + 1);
+    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+  });
+
+  it("can be kept alive, which resets the idle clock but not the 8 hour limit", async () => {
+    const { cookie } = await signedIn("coordinator");
+    await ageSession("last_seen_at", 13);
+    const res = await call(() => keepalive({ request: formRequest("/session/keepalive", {}, cookie), context: context(), params: {} } as any));
+    expect(res.status).toBe(200);
+    expect(res.body.remainingMs).toBeGreaterThan(14 * 60 * 1000);
+    await ageSession("created_at", 8 * 60 - 1);
+    const capped = await call(() => keepalive({ request: formRequest("/session/keepalive", {}, cookie), context: context(), params: {} } as any));
+    expect(capped.body.remainingMs).toBeLessThanOrEqual(60 * 1000);
+  });
+
+  it("all end at once when an administrator disables the user", async () => {
+    const { user, cookie } = await signedIn("prescriber");
+    const other = await signedIn("prescriber");
+    const admin = await signedIn("admin");
+    await updateUser({ userId: admin.user.id, role: "admin", requestId: "r" }, user.id, user.version, {
+      displayName: "Leaver",
+      role: "prescriber",
+      disabled: true,
+    });
+    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+    expect(await currentUser(getRequest("/", other.cookie))).not.toBeNull();
+  });
+
+  it("sign-out ends the session and clears the cookie", async () => {
+    const { cookie } = await signedIn("analyst");
+    const res = await call(() => signOut({ request: formRequest("/sign-out", {}, cookie), context: context(), params: {} } as any));
+    expect(res.status).toBe(302);
+    expect(res.setCookie).toMatch(/Max-Age=0/);
+    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+  });
+});
