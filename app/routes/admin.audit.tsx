@@ -74,8 +74,8 @@ export default function AuditTrail() {
         <TextInput name="action" label="Action starts with" width={10} defaultValue={filters.action} spellCheck={false} />
         <Select name="outcome" label="Outcome" placeholder="Any" defaultValue={filters.outcome} options={[{ value: "ok", label: "OK" }, { value: "denied", label: "Denied" }, { value: "failed", label: "Failed" }]} />
         <Select name="actorId" label="Who" placeholder="Anyone" defaultValue={filters.actorId} options={actors.map((a) => ({ value: a.id, label: a.display_name }))} />
-        <TextInput name="from" label="From (YYYY-MM-DD)" type="date" defaultValue={filters.from} />
-        <TextInput name="to" label="To (YYYY-MM-DD)" type="date" defaultValue={filters.to} />
+        <TextInput name="from" label="From" type="date" defaultValue={filters.from} />
+        <TextInput name="to" label="To" type="date" defaultValue={filters.to} />
         <input type="hidden" name="sort" value={state.sort} />
         <input type="hidden" name="dir" value={state.dir} />
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Filter</button>

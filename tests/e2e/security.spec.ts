@@ -1,0 +1,79 @@
+import { expect, signInAs, test } from "./fixtures";
+
+test("health checks answer without saying anything else", async ({ request }) => {
+  const health = await request.get("/healthz");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toEqual({ status: "ok" });
+  const ready = await request.get("/readyz");
+  expect(ready.status()).toBe(200);
+  expect(await ready.json()).toEqual({ status: "ready" });
+});
+
+test("pages carry a nonce-based CSP and the other protective headers, and signed-in pages are never cached", async ({ page }) => {
+  const anon = await page.goto("/sign-in");
+  const headers = anon!.headers();
+  const csp = headers["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  // Every script the page runs carries this response's nonce.
+  const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+  const scriptNonces = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  for (const n of scriptNonces) expect(n).toBe(nonce);
+
+  await signInAs(page, "admin");
+  const signedIn = await page.goto("/admin/users");
+  expect(signedIn!.headers()["cache-control"]).toBe("no-store");
+  const again = await page.goto("/admin/users");
+  expect(/'nonce-([^']+)'/.exec(again!.headers()["content-security-policy"])![1]).not.toBe(nonce);
+});
+
+test("a form post from another site is refused before anything changes", async ({ request, baseURL }) => {
+  const res = await request.post("/sign-in", {
+    headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
+    data: "email=admin%40demo.connectwell.example&password=connect-well-demo",
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(403);
+  expect(res.headers()["set-cookie"]).toBeUndefined();
+  const same = await request.post("/sign-in", {
+    headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+    data: "email=admin%40demo.connectwell.example&password=connect-well-demo",
+    maxRedirects: 0,
+  });
+  expect(same.status()).toBe(302);
+});
+
+test("an oversized body is refused with 413 and a readable page", async ({ request, baseURL }) => {
+  const res = await request.post("/sign-in", {
+    headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+    data: "email=a&password=" + "x".repeat(600 * 1024),
+  });
+  expect(res.status()).toBe(413);
+  expect(await res.text()).toContain("What you sent is too large");
+});
+
+test("a malformed sign-in post gets 400 and field messages, never a stack trace", async ({ request, baseURL }) => {
+  const res = await request.post("/sign-in", {
+    headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+    data: "nonsense=%%%",
+  });
+  expect(res.status()).toBe(400);
+  const body = await res.text();
+  expect(body).toContain("Enter your email address");
+  expect(body).not.toMatch(/at .*\.js:\d+/);
+});
+
+test("a stale session sends the user back to sign in with an explanation", async ({ page, context }) => {
+  await signInAs(page, "prescriber");
+  const cookies = await context.cookies();
+  await context.clearCookies();
+  // A well-formed id the server no longer knows, as after a timeout or a restart of the session store.
+  const unknownId = encodeURIComponent(Buffer.from(JSON.stringify("A".repeat(43))).toString("base64"));
+  await context.addCookies(cookies.map((c) => ({ ...c, value: unknownId })));
+  await page.goto("/caseload");
+  await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fcaseload&reason=expired/);
+  await expect(page.getByText("You were signed out because you had not done anything for a while")).toBeVisible();
+});
