@@ -77,7 +77,7 @@ export default function SignIn() {
         ) : null}
         <ErrorSummary errors={errors} />
         <h1>Sign in</h1>
-        <p>For staff of the social prescribing service.</p>
+        <p>For staff of the social prescribing service. If you would like help for yourself, <a href="/start">start a conversation</a> instead.</p>
         <Form method="post" noValidate>
           <input type="hidden" name="returnTo" value={returnTo} />
           <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} defaultValue={actionData?.values?.email} error={errors?.email} />

@@ -5,7 +5,7 @@ export const access: Record<string, RouteAccess> = {
   "sign-in.tsx": { loader: "public", action: "public" },
   "sign-out.tsx": { loader: "public", action: "public" },
   "session.keepalive.tsx": { action: "public" },
-  "caseload.tsx": { loader: "caseload:view" },
+  "caseload.tsx": { loader: "caseload:view", action: "caseload:view" },
   "my-activities.tsx": { loader: "activities:lead" },
   "outcomes.tsx": { loader: "outcomes:view" },
   "reports.tsx": { loader: "reports:view" },

@@ -1,0 +1,55 @@
+// Dates typed as three boxes (day, month, year), the NHS.UK pattern. Pure: checked without a time zone.
+
+export type DateProblem = "missing" | "incomplete" | "impossible" | "future" | "too_old";
+
+export interface DateParts {
+  day?: string;
+  month?: string;
+  year?: string;
+}
+
+/** 'YYYY-MM-DD' for three typed parts, or why they are not a real date. */
+export function parseDateParts(parts: DateParts): { ok: true; date: string } | { ok: false; problem: DateProblem } {
+  const [d, m, y] = [parts.day, parts.month, parts.year].map((v) => (v ?? "").trim());
+  if (!d && !m && !y) return { ok: false, problem: "missing" };
+  if (!d || !m || !y) return { ok: false, problem: "incomplete" };
+  if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { ok: false, problem: "impossible" };
+  const [day, month, year] = [Number(d), Number(m), Number(y)];
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, problem: "impossible" };
+  return { ok: true, date: `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
+}
+
+function daysInMonth(year: number, month: number) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Today in the UK, as 'YYYY-MM-DD', whatever the server's zone. */
+export function todayInLondon(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export const EARLIEST_BIRTH_YEAR = 1900;
+
+/** A date of birth: a real date, not in the future, not before 1900. */
+export function parseDateOfBirth(parts: DateParts, today = todayInLondon()): { ok: true; date: string } | { ok: false; problem: DateProblem; message: string } {
+  const parsed = parseDateParts(parts);
+  if (!parsed.ok) return { ...parsed, message: dobMessages[parsed.problem] };
+  if (parsed.date > today) return { ok: false, problem: "future", message: dobMessages.future };
+  if (Number(parsed.date.slice(0, 4)) < EARLIEST_BIRTH_YEAR) return { ok: false, problem: "too_old", message: dobMessages.too_old };
+  return parsed;
+}
+
+const dobMessages: Record<DateProblem, string> = {
+  missing: "Enter their date of birth",
+  incomplete: "Date of birth must include a day, month and year",
+  impossible: "Date of birth must be a real date, for example 27 3 1947",
+  future: "Date of birth must be in the past",
+  too_old: `Date of birth must be after 1 January ${EARLIEST_BIRTH_YEAR}`,
+};
+
+/** Splits 'YYYY-MM-DD' back into the three boxes. */
+export function dateToParts(date: string | null | undefined): DateParts {
+  if (!date) return {};
+  const [year, month, day] = date.split("-");
+  return { day: String(Number(day)), month: String(Number(month)), year };
+}

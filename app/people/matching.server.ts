@@ -1,0 +1,75 @@
+import { sql } from "kysely";
+import type { Executor } from "~/audit/audit.server";
+
+/** Names this similar (pg_trgm, 0–1) with the same date of birth may be the same person. Low on purpose: the date of birth already narrows the field, and a missed duplicate costs more than a second look ("Arther Whitfeild" scores 0.42 against "Arthur Whitfield"). */
+export const NAME_SIMILARITY_THRESHOLD = 0.3;
+
+export interface MatchQuery {
+  givenName: string;
+  familyName: string;
+  dateOfBirth?: string | null;
+  nhsNumber?: string | null;
+  /** Leave this record out (editing it, or merging into it). */
+  excludeId?: string;
+}
+
+export interface PossibleMatch {
+  id: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  nhsNumber: string | null;
+  postcode: string | null;
+  reason: "nhs_number" | "name_and_dob";
+  similarity: number;
+}
+
+/**
+ * Records that may be the same person: an exact NHS number, or a close name (trigram similarity) with the same
+ * date of birth. Merged-away records never match; the surviving record does.
+ */
+export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<PossibleMatch[]> {
+  const fullName = `${q.givenName} ${q.familyName}`.trim().toLowerCase();
+  const nameExpr = sql<string>`lower(given_name || ' ' || family_name)`;
+  const rows = await db
+    .selectFrom("person")
+    .select([
+      "id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode",
+      sql<number>`similarity(${nameExpr}, ${fullName})`.as("similarity"),
+    ])
+    .where("merged_into_id", "is", null)
+    .where((eb) => {
+      const ors = [];
+      if (q.nhsNumber) ors.push(eb("nhs_number", "=", q.nhsNumber));
+      if (q.dateOfBirth) {
+        ors.push(
+          eb.and([
+            eb("date_of_birth", "=", q.dateOfBirth),
+            eb.or([
+              eb(sql<number>`similarity(${nameExpr}, ${fullName})`, ">=", NAME_SIMILARITY_THRESHOLD),
+              eb(sql`lower(family_name)`, "=", q.familyName.trim().toLowerCase()),
+            ]),
+          ]),
+        );
+      }
+      return ors.length ? eb.or(ors) : eb.val(false);
+    })
+    .$if(Boolean(q.excludeId), (qb) => qb.where("id", "!=", q.excludeId!))
+    .orderBy(sql`similarity(${nameExpr}, ${fullName})`, "desc")
+    .limit(10)
+    .execute();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      preferredName: r.preferred_name,
+      dateOfBirth: r.date_of_birth,
+      nhsNumber: r.nhs_number,
+      postcode: r.postcode,
+      reason: (q.nhsNumber && r.nhs_number === q.nhsNumber ? "nhs_number" : "name_and_dob") as PossibleMatch["reason"],
+      similarity: Number(r.similarity),
+    }))
+    .sort((a, b) => (a.reason === b.reason ? b.similarity - a.similarity : a.reason === "nhs_number" ? -1 : 1));
+}

@@ -1,0 +1,195 @@
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { addToCareTeam } from "./care-team.server";
+import { isUniqueViolation, StaleRecordError } from "./errors";
+import { findPossibleMatches, type PossibleMatch } from "./matching.server";
+import type { ConsentKind, PersonColumns } from "./person-form";
+
+export type CreatePersonResult =
+  | { kind: "created"; id: string }
+  | { kind: "existing"; id: string }
+  | { kind: "matches"; matches: PossibleMatch[]; nhsNumberTaken: boolean };
+
+export interface CreatePersonInput {
+  columns: PersonColumns;
+  consents: Record<ConsentKind, boolean>;
+  idempotencyKey: string;
+  /** The user has seen the possible matches and says this is someone else. */
+  confirmedNew: boolean;
+}
+
+/**
+ * Records a person unless they may already be known. A repeated submit (same idempotency key) returns the record the
+ * first one made. An NHS number already on a record always stops creation; a close name with the same date of birth
+ * stops it until the user confirms this is someone else.
+ */
+export async function createPerson(actor: AuditActor & { userId: string }, input: CreatePersonInput): Promise<CreatePersonResult> {
+  const db = await getDb();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const earlier = await trx.selectFrom("person").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirst();
+      if (earlier) return { kind: "existing", id: earlier.id } as const;
+      const c = input.columns;
+      const matches = await findPossibleMatches(trx, { givenName: c.given_name, familyName: c.family_name, dateOfBirth: c.date_of_birth, nhsNumber: c.nhs_number });
+      const nhsNumberTaken = matches.some((m) => m.reason === "nhs_number");
+      if (matches.length > 0 && (nhsNumberTaken || !input.confirmedNew)) {
+        // Showing possible matches discloses other records: the trail says which.
+        await audit(trx, actor, { action: "person.duplicate-check", entityType: "person", details: { matched: matches.map((m) => m.id), reasons: [...new Set(matches.map((m) => m.reason))] } });
+        return { kind: "matches", matches, nhsNumberTaken } as const;
+      }
+      const { id } = await trx
+        .insertInto("person")
+        .values({ ...c, lawful_basis: "direct_care", created_by: actor.userId, idempotency_key: input.idempotencyKey })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await addToCareTeam(trx, id, actor.userId);
+      await recordConsents(trx, id, actor.userId, input.consents);
+      await audit(trx, actor, {
+        action: "person.create",
+        entityType: "person",
+        entityId: id,
+        personId: id,
+        details: { fields: Object.entries(c).filter(([, v]) => v !== null).map(([k]) => k), confirmedAfterMatch: matches.length > 0 },
+      });
+      return { kind: "created", id } as const;
+    });
+  } catch (err) {
+    // Two submits raced past the check: the loser returns the winner's record.
+    if (isUniqueViolation(err, "person_idempotency_key_key")) {
+      const row = await db.selectFrom("person").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirstOrThrow();
+      return { kind: "existing", id: row.id };
+    }
+    if (isUniqueViolation(err, "person_nhs_number_key")) {
+      return { kind: "matches", matches: await findPossibleMatches(db, { givenName: input.columns.given_name, familyName: input.columns.family_name, nhsNumber: input.columns.nhs_number }), nhsNumberTaken: true };
+    }
+    throw err;
+  }
+}
+
+/** Consent is recorded as a dated row each time it is given or withdrawn; the latest row is what holds. */
+export async function recordConsents(db: Executor, personId: string, userId: string, consents: Partial<Record<ConsentKind, boolean>>) {
+  const rows = Object.entries(consents).map(([kind, given]) => ({ person_id: personId, kind, given: Boolean(given), recorded_by: userId }));
+  if (rows.length) await db.insertInto("person_consent").values(rows).execute();
+}
+
+export async function currentConsents(db: Executor, personId: string) {
+  const rows = await db
+    .selectFrom("person_consent")
+    .select(["kind", "given", "recorded_at"])
+    .distinctOn("kind")
+    .where("person_id", "=", personId)
+    .orderBy("kind")
+    .orderBy("recorded_at", "desc")
+    .orderBy("id")
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, { given: r.given, recordedAt: r.recorded_at }])) as Partial<Record<string, { given: boolean; recordedAt: Date }>>;
+}
+
+/** Changes a person's details if nobody else has since; the audit row names the fields that changed. */
+export async function updatePerson(actor: AuditActor & { userId: string }, personId: string, expectedVersion: number, columns: PersonColumns, consents: Record<ConsentKind, boolean>) {
+  const db = await getDb();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const before = await trx.selectFrom("person").selectAll().where("id", "=", personId).where("merged_into_id", "is", null).forUpdate().executeTakeFirst();
+      if (!before) return false;
+      if (before.version !== expectedVersion) throw new StaleRecordError();
+      const changed = (Object.keys(columns) as (keyof PersonColumns)[]).filter((k) => String(before[k] ?? "") !== String(columns[k] ?? ""));
+      await trx.updateTable("person").set({ ...columns, version: sql`version + 1`, updated_at: sql`now()` }).where("id", "=", personId).where("version", "=", expectedVersion).execute();
+      const held = await currentConsents(trx, personId);
+      const consentChanges = Object.fromEntries(Object.entries(consents).filter(([k, v]) => held[k]?.given !== v)) as Partial<Record<ConsentKind, boolean>>;
+      await recordConsents(trx, personId, actor.userId, consentChanges);
+      await audit(trx, actor, { action: "person.update", entityType: "person", entityId: personId, personId, details: { changed, consents: Object.keys(consentChanges) } });
+      return true;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "person_nhs_number_key")) throw new NhsNumberTakenError();
+    throw err;
+  }
+}
+
+export class NhsNumberTakenError extends Error {}
+
+/** The editable record as the edit form needs it (an audited read). */
+export async function getPersonForEdit(actor: AuditActor, personId: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const person = await trx.selectFrom("person").selectAll().where("id", "=", personId).executeTakeFirst();
+    if (!person) return null;
+    if (person.merged_into_id) return { mergedInto: person.merged_into_id } as const;
+    const consents = await currentConsents(trx, personId);
+    await audit(trx, actor, { action: "person.read", entityType: "person", entityId: personId, personId, details: { view: "edit" } });
+    return { person, consents };
+  });
+}
+
+export interface PersonSearchRow {
+  id: string;
+  givenName: string;
+  familyName: string;
+  preferredName: string | null;
+  dateOfBirth: string;
+  nhsNumber: string | null;
+  postcode: string | null;
+  district: string | null;
+}
+
+/**
+ * Finds people by NHS number (exact) or by name (prefix of the family name, or close trigram match on the full name).
+ * The term arrives in a POST body and is never logged or stored; the audit row says only how many were found.
+ */
+export async function searchPeople(actor: AuditActor, term: string, limit = 25): Promise<PersonSearchRow[]> {
+  const db = await getDb();
+  const compact = term.replace(/[\s-]/g, "");
+  const byNhs = /^[0-9]{10}$/.test(compact);
+  const name = term.trim().toLowerCase();
+  return db.transaction().execute(async (trx) => {
+    const nameExpr = sql<string>`lower(person.given_name || ' ' || person.family_name)`;
+    const rows = await trx
+      .selectFrom("person")
+      .leftJoin("district", "district.code", "person.district_code")
+      .select(["person.id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "district.name as district"])
+      .where("merged_into_id", "is", null)
+      .where((eb) =>
+        byNhs
+          ? eb("nhs_number", "=", compact)
+          : eb.or([
+              eb(sql`lower(family_name)`, "like", `${escapeLike(name)}%`),
+              eb(sql`lower(given_name)`, "like", `${escapeLike(name)}%`),
+              eb(sql`lower(coalesce(preferred_name, ''))`, "like", `${escapeLike(name)}%`),
+              eb(nameExpr, "like", `%${escapeLike(name)}%`),
+              eb(sql<number>`similarity(${nameExpr}, ${name})`, ">=", 0.3),
+            ]),
+      )
+      .orderBy(sql`similarity(${nameExpr}, ${name})`, "desc")
+      .orderBy("family_name")
+      .orderBy("given_name")
+      .limit(limit)
+      .execute();
+    await audit(trx, actor, { action: "person.search", entityType: "person", details: { by: byNhs ? "nhs_number" : "name", results: rows.length } });
+    return rows.map((r) => ({
+      id: r.id, givenName: r.given_name, familyName: r.family_name, preferredName: r.preferred_name,
+      dateOfBirth: r.date_of_birth, nhsNumber: r.nhs_number, postcode: r.postcode, district: r.district,
+    }));
+  });
+}
+
+function escapeLike(value: string) {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listDistricts() {
+  const db = await getDb();
+  return db.selectFrom("district").select(["code", "name"]).orderBy("name").execute();
+}
+
+/** Name and date of birth for a page heading about this person (an audited read). */
+export async function readPersonSummary(actor: AuditActor, personId: string, view: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const p = await trx.selectFrom("person").select(["id", "given_name", "family_name", "date_of_birth", "merged_into_id"]).where("id", "=", personId).executeTakeFirst();
+    if (!p) return null;
+    await audit(trx, actor, { action: "person.read", entityType: "person", entityId: p.id, personId: p.id, details: { view } });
+    return p;
+  });
+}

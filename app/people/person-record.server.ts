@@ -1,0 +1,114 @@
+import { getDb } from "@db/index";
+import { audit, type AuditActor } from "~/audit/audit.server";
+import { endReasonLabels, providerReplyOverdue, statusLabels, type EndReason, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
+import { isOnCareTeam } from "./care-team.server";
+import { currentConsents } from "./people.server";
+import type { TimelineItem } from "./timeline";
+
+/**
+ * Everything the person page shows, read in one transaction with its audit row. Safeguarding concerns are left out
+ * unless the reader is on the person's care team (the audit row records whether they were shown).
+ */
+export async function readPersonRecord(actor: AuditActor & { userId: string }, personId: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const person = await trx
+      .selectFrom("person")
+      .leftJoin("district", "district.code", "person.district_code")
+      .selectAll("person")
+      .select("district.name as district_name")
+      .where("person.id", "=", personId)
+      .executeTakeFirst();
+    if (!person) return null;
+    if (person.merged_into_id) return { mergedInto: person.merged_into_id } as const;
+    const onCareTeam = await isOnCareTeam(trx, personId, actor.userId);
+
+    const [consents, careTeam, referrals, events, attendance, notes] = await Promise.all([
+      currentConsents(trx, personId),
+      trx.selectFrom("care_team_member").innerJoin("app_user", "app_user.id", "care_team_member.user_id").select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"]).where("person_id", "=", personId).orderBy("added_at").execute(),
+      trx
+        .selectFrom("referral")
+        .leftJoin("activity", "activity.id", "referral.activity_id")
+        .leftJoin("app_user", "app_user.id", "referral.caseworker_id")
+        .select(["referral.id", "referral.kind", "referral.status", "referral.received_at", "referral.provider_responded_at", "referral.end_reason", "referral.needs", "activity.name as activity_name", "app_user.display_name as caseworker"])
+        .where("referral.person_id", "=", personId)
+        .orderBy("referral.received_at", "desc")
+        .execute(),
+      trx
+        .selectFrom("referral_event")
+        .innerJoin("referral", "referral.id", "referral_event.referral_id")
+        .leftJoin("activity", "activity.id", "referral.activity_id")
+        .leftJoin("app_user", "app_user.id", "referral_event.actor_id")
+        .select(["referral_event.id", "referral_event.referral_id", "referral_event.from_status", "referral_event.to_status", "referral_event.occurred_at", "activity.name as activity_name", "app_user.display_name as actor"])
+        .where("referral.person_id", "=", personId)
+        .execute(),
+      trx
+        .selectFrom("attendance")
+        .innerJoin("activity_session", "activity_session.id", "attendance.session_id")
+        .innerJoin("activity", "activity.id", "activity_session.activity_id")
+        .select(["attendance.session_id", "attendance.referral_id", "attendance.status", "activity_session.session_date", "activity.name as activity_name"])
+        .where("attendance.person_id", "=", personId)
+        .execute(),
+      trx
+        .selectFrom("case_note")
+        .leftJoin("app_user", "app_user.id", "case_note.author_id")
+        .select(["case_note.id", "case_note.kind", "case_note.body", "case_note.created_at", "app_user.display_name as author"])
+        .where("case_note.person_id", "=", personId)
+        .$if(!onCareTeam, (q) => q.where("case_note.kind", "!=", "safeguarding"))
+        .orderBy("case_note.created_at", "desc")
+        .execute(),
+    ]);
+
+    await audit(trx, actor, {
+      action: "person.read",
+      entityType: "person",
+      entityId: personId,
+      personId,
+      details: { view: "record", careTeam: onCareTeam, safeguardingShown: onCareTeam },
+    });
+
+    const timeline: TimelineItem[] = [
+      ...events.map((e): TimelineItem => ({
+        key: `event:${e.id}`,
+        at: e.occurred_at.toISOString(),
+        kind: e.from_status === null ? "referral" : "status",
+        title: e.from_status === null ? `Referred${e.activity_name ? ` to ${e.activity_name}` : " (signposting)"}` : `${statusLabels[e.to_status as ReferralStatus] ?? e.to_status}${e.activity_name ? `: ${e.activity_name}` : ""}`,
+        href: `/referrals/${e.referral_id}`,
+        by: e.actor,
+      })),
+      ...attendance.map((a): TimelineItem => ({
+        key: `attendance:${a.session_id}:${a.referral_id}`,
+        at: a.session_date,
+        kind: "attendance",
+        title: `${a.status === "present" ? "Attended" : a.status === "excused" ? "Sent apologies to" : "Missed"} ${a.activity_name}`,
+      })),
+      ...notes.map((n): TimelineItem => ({
+        key: `note:${n.id}`,
+        at: n.created_at.toISOString(),
+        kind: n.kind === "safeguarding" ? "safeguarding" : n.kind === "quote" ? "quote" : "note",
+        title: n.kind === "safeguarding" ? "Safeguarding concern" : n.kind === "quote" ? "Their words" : "Case note",
+        detail: n.body,
+        by: n.author,
+      })),
+    ];
+
+    return {
+      person,
+      onCareTeam,
+      consents,
+      careTeam,
+      referrals: referrals.map((r) => ({
+        id: r.id,
+        kind: r.kind as ReferralKind,
+        status: r.status as ReferralStatus,
+        activityName: r.activity_name,
+        caseworker: r.caseworker,
+        receivedAt: r.received_at.toISOString(),
+        endReason: r.end_reason ? endReasonLabels[r.end_reason as EndReason] : null,
+        needs: r.needs,
+        providerReplyOverdue: providerReplyOverdue({ kind: r.kind as ReferralKind, status: r.status as ReferralStatus, receivedAt: r.received_at, providerRespondedAt: r.provider_responded_at }),
+      })),
+      timeline,
+    };
+  });
+}

@@ -1,0 +1,81 @@
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor } from "~/audit/audit.server";
+import type { TableState } from "~/ui/table-state";
+import { type CaseloadRow, type CaseloadSort, nextActions, openStatuses } from "./caseload";
+import type { ReferralKind, ReferralStatus } from "./lifecycle";
+
+export interface CaseloadFilters {
+  status?: ReferralStatus;
+  activityId?: string;
+  district?: string;
+  /** From a POST body only: a name or NHS number. */
+  search?: string;
+}
+
+const orderBy: Record<CaseloadSort, string> = {
+  person: "person.family_name",
+  activity: "activity.name",
+  status: "referral.status",
+  district: "district.name",
+  received_at: "referral.received_at",
+};
+
+/**
+ * A caseworker's open referrals, one page at a time. The list names people, so reading it writes one audit row
+ * (with how many rows and whether a search was used, never the term).
+ */
+export async function listCaseload(actor: AuditActor & { userId: string }, state: TableState<CaseloadSort>, f: CaseloadFilters) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom("referral")
+      .innerJoin("person", "person.id", "referral.person_id")
+      .leftJoin("activity", "activity.id", "referral.activity_id")
+      .leftJoin("district", "district.code", "person.district_code")
+      .where("referral.caseworker_id", "=", actor.userId)
+      .where("referral.status", "in", f.status ? [f.status] : [...openStatuses]);
+    if (f.activityId) q = q.where("referral.activity_id", "=", f.activityId);
+    if (f.district) q = q.where("person.district_code", "=", f.district);
+    if (f.search) {
+      const compact = f.search.replace(/[\s-]/g, "");
+      const term = f.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      q = /^[0-9]{10}$/.test(compact)
+        ? q.where("person.nhs_number", "=", compact)
+        : q.where((eb) => eb.or([
+            eb(sql`lower(person.given_name || ' ' || person.family_name)`, "like", `%${term}%`),
+            eb(sql`lower(coalesce(person.preferred_name, ''))`, "like", `${term}%`),
+          ]));
+    }
+    const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
+    const rows = await q
+      .select([
+        "referral.id", "referral.person_id", "referral.kind", "referral.status", "referral.received_at", "referral.contacted_at", "referral.provider_responded_at",
+        "person.given_name", "person.family_name", "person.preferred_name", "activity.name as activity_name", "district.name as district",
+      ])
+      .select((eb) =>
+        eb.selectFrom("attendance").innerJoin("activity_session", "activity_session.id", "attendance.session_id")
+          .select(sql<string>`max(activity_session.session_date)::text`.as("d"))
+          .whereRef("attendance.referral_id", "=", "referral.id").where("attendance.status", "=", "present").as("last_attended_on"),
+      )
+      .orderBy(sql`${sql.ref(orderBy[state.sort])} ${sql.raw(state.dir)} nulls last`)
+      .orderBy("referral.id")
+      .limit(state.pageSize)
+      .offset((state.page - 1) * state.pageSize)
+      .execute();
+    await audit(trx, actor, { action: "caseload.read", entityType: "referral", details: { rows: rows.length, searched: Boolean(f.search), filters: Object.keys(f).filter((k) => k !== "search" && f[k as keyof CaseloadFilters]) } });
+    const now = new Date();
+    const out: CaseloadRow[] = rows.map((r) => ({
+      referralId: r.id,
+      personId: r.person_id,
+      personName: `${r.given_name} ${r.family_name}${r.preferred_name ? ` (${r.preferred_name})` : ""}`,
+      activityName: r.activity_name,
+      kind: r.kind as ReferralKind,
+      status: r.status as ReferralStatus,
+      district: r.district,
+      receivedAt: r.received_at.toISOString(),
+      actions: nextActions({ kind: r.kind as ReferralKind, status: r.status as ReferralStatus, receivedAt: r.received_at, contactedAt: r.contacted_at, providerRespondedAt: r.provider_responded_at, lastAttendedOn: r.last_attended_on ?? null }, now),
+    }));
+    return { rows: out, total: Number(total) };
+  });
+}

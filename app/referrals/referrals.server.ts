@@ -1,0 +1,130 @@
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor } from "~/audit/audit.server";
+import { addToCareTeam } from "~/people/care-team.server";
+import { isUniqueViolation, StaleRecordError } from "~/people/errors";
+import { allowedTransitions, providerReplyOverdue, SNOMED_REFERRED, type ReferralKind, type ReferralStatus } from "./lifecycle";
+import type { ReferralFormData } from "./referral-form";
+
+export class SelfReferralHandledError extends Error {}
+
+/**
+ * Records a referral (or a signposting) for a person: the caseworker is the user making it and joins the person's
+ * care team. A double submit makes one referral. From the triage queue, the self-referral is closed as handled.
+ */
+export type NewReferral = Omit<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId"> &
+  Partial<Pick<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId">>;
+
+export async function createReferral(actor: AuditActor & { userId: string }, personId: string, input: NewReferral) {
+  const db = await getDb();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const earlier = await trx.selectFrom("referral").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirst();
+      if (earlier) return earlier.id;
+      const person = await trx.selectFrom("person").select(["id", "merged_into_id"]).where("id", "=", personId).executeTakeFirst();
+      if (!person || person.merged_into_id) return null;
+      const { id } = await trx
+        .insertInto("referral")
+        .values({
+          person_id: personId,
+          activity_id: input.activityId ?? null,
+          kind: input.kind,
+          source: input.source,
+          source_detail: input.sourceDetail ?? null,
+          caseworker_id: actor.userId,
+          needs: input.needs,
+          barriers: input.barriers,
+          support_notes: input.supportNotes ?? null,
+          status: "received",
+          snomed_code: SNOMED_REFERRED,
+          created_by: actor.userId,
+          idempotency_key: input.idempotencyKey,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await trx.insertInto("referral_event").values({ referral_id: id, from_status: null, to_status: "received", actor_id: actor.userId }).execute();
+      await addToCareTeam(trx, personId, actor.userId);
+      if (input.selfReferralId) {
+        const done = await trx
+          .updateTable("self_referral")
+          .set({ referral_id: id, handled_by: actor.userId, handled_at: sql`now()`, version: sql`version + 1` })
+          .where("id", "=", input.selfReferralId)
+          .where("person_id", "=", personId)
+          .where("referral_id", "is", null)
+          .executeTakeFirst();
+        if (Number(done.numUpdatedRows) === 0) throw new SelfReferralHandledError();
+      }
+      await audit(trx, actor, {
+        action: "referral.create",
+        entityType: "referral",
+        entityId: id,
+        personId,
+        details: { kind: input.kind, activityId: input.activityId ?? null, source: input.source, needs: input.needs, barriers: input.barriers, selfReferralId: input.selfReferralId ?? null },
+      });
+      return id;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "referral_idempotency_key_key")) {
+      return (await db.selectFrom("referral").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirstOrThrow()).id;
+    }
+    throw err;
+  }
+}
+
+/** The referral page: details, history and the moves open to a caseworker, read with its audit row. */
+export async function readReferral(actor: AuditActor, referralId: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const r = await trx
+      .selectFrom("referral")
+      .innerJoin("person", "person.id", "referral.person_id")
+      .leftJoin("activity", "activity.id", "referral.activity_id")
+      .leftJoin("provider", "provider.id", "activity.provider_id")
+      .leftJoin("app_user as cw", "cw.id", "referral.caseworker_id")
+      .selectAll("referral")
+      .select(["person.given_name", "person.family_name", "person.preferred_name", "person.date_of_birth", "person.nhs_number", "activity.name as activity_name", "provider.name as provider_name", "cw.display_name as caseworker"])
+      .where("referral.id", "=", referralId)
+      .executeTakeFirst();
+    if (!r) return null;
+    const history = await trx
+      .selectFrom("referral_event")
+      .leftJoin("app_user", "app_user.id", "referral_event.actor_id")
+      .select(["referral_event.id", "from_status", "to_status", "reason", "occurred_at", "app_user.display_name as actor", "app_user.role as actor_role"])
+      .where("referral_id", "=", referralId)
+      .orderBy("occurred_at")
+      .orderBy("referral_event.id")
+      .execute();
+    await audit(trx, actor, { action: "referral.read", entityType: "referral", entityId: referralId, personId: r.person_id });
+    const kind = r.kind as ReferralKind;
+    const status = r.status as ReferralStatus;
+    return {
+      referral: r,
+      history,
+      nextSteps: allowedTransitions(kind, status, "caseworker"),
+      overdue: providerReplyOverdue({ kind, status, receivedAt: r.received_at, providerRespondedAt: r.provider_responded_at }),
+    };
+  });
+}
+
+/** Changes needs, barriers and notes if nobody has changed the referral since the user loaded it. */
+export async function updateReferralDetails(actor: AuditActor, referralId: string, input: { needs: string[]; barriers: string[]; supportNotes?: string; version: number }) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("referral").select(["person_id", "needs", "barriers", "support_notes", "version"]).where("id", "=", referralId).forUpdate().executeTakeFirst();
+    if (!before) return false;
+    if (before.version !== input.version) throw new StaleRecordError();
+    const changed = [
+      before.needs.join() !== input.needs.join() ? "needs" : null,
+      before.barriers.join() !== input.barriers.join() ? "barriers" : null,
+      (before.support_notes ?? "") !== (input.supportNotes ?? "") ? "support_notes" : null,
+    ].filter(Boolean);
+    await trx
+      .updateTable("referral")
+      .set({ needs: input.needs, barriers: input.barriers, support_notes: input.supportNotes ?? null, version: sql`version + 1`, updated_at: sql`now()` })
+      .where("id", "=", referralId)
+      .where("version", "=", input.version)
+      .execute();
+    await audit(trx, actor, { action: "referral.update", entityType: "referral", entityId: referralId, personId: before.person_id, details: { changed } });
+    return true;
+  });
+}

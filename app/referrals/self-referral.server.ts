@@ -1,0 +1,49 @@
+import { createHash } from "node:crypto";
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit } from "~/audit/audit.server";
+import { isUniqueViolation } from "~/people/errors";
+import { HONEYPOT_FIELD, SELF_REFERRAL_HOURLY_LIMIT, type SelfReferralData } from "./self-referral";
+
+// The address is stored only as a hash: enough to count requests, not a record of who visited.
+export const clientKeyOf = (ip: string) => createHash("sha256").update(`self-referral:${ip}`).digest("hex");
+
+export type SubmitResult = "accepted" | "rate_limited";
+
+/**
+ * Puts a request for a call back in the triage queue. A filled honeypot is answered exactly like a real request but
+ * nothing is stored; a double submit stores one; more than the hourly limit from one address is refused.
+ */
+export async function submitSelfReferral(input: { data: SelfReferralData; dateOfBirth: string; clientIp: string; requestId: string }): Promise<SubmitResult> {
+  const d = input.data;
+  if (d[HONEYPOT_FIELD]) return "accepted";
+  const clientKey = clientKeyOf(input.clientIp);
+  const db = await getDb();
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const earlier = await trx.selectFrom("self_referral").select("id").where("idempotency_key", "=", d.idempotencyKey).executeTakeFirst();
+      if (earlier) return "accepted" as const;
+      const { n } = await trx
+        .selectFrom("self_referral")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("client_key", "=", clientKey)
+        .where("received_at", ">", sql<Date>`now() - interval '1 hour'`)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= SELF_REFERRAL_HOURLY_LIMIT) return "rate_limited" as const;
+      const { id } = await trx
+        .insertInto("self_referral")
+        .values({
+          given_name: d.givenName, family_name: d.familyName, date_of_birth: input.dateOfBirth, phone: d.phone ?? null, email: d.email ?? null,
+          postcode: d.postcode ?? null, district_code: d.districtCode ?? null, best_time: d.bestTime, topics: d.topics, message: d.message ?? null,
+          client_key: clientKey, idempotency_key: d.idempotencyKey,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await audit(trx, { userId: null, role: null, requestId: input.requestId }, { action: "self-referral.create", entityType: "self_referral", entityId: id, details: { district: d.districtCode ?? null, topics: d.topics } });
+      return "accepted" as const;
+    });
+  } catch (err) {
+    if (isUniqueViolation(err, "self_referral_idempotency_key_key")) return "accepted";
+    throw err;
+  }
+}

@@ -1,0 +1,199 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { roleLabels, isRole } from "~/auth/roles";
+import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
+import { formatNhsNumber } from "~/people/nhs-number";
+import { addCaseNote, QuoteConsentMissingError } from "~/people/notes.server";
+import { noteKinds, noteSchema, NOTE_MAX } from "~/people/notes";
+import { contactMethods, consentKinds, lawfulBasisText } from "~/people/person-form";
+import { readPersonRecord } from "~/people/person-record.server";
+import { todayInLondon } from "~/people/dates";
+import { Timeline } from "~/people/Timeline";
+import { statusLabels } from "~/referrals/lifecycle";
+import { Radios } from "~/ui/choices";
+import { ErrorSummary, Textarea } from "~/ui/form";
+import { formatDate, formatIsoDate } from "~/ui/format";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
+
+const uuid = z.string().uuid();
+
+function personIdOf(raw: string | undefined) {
+  const id = uuid.safeParse(raw);
+  if (!id.success) throw data({ message: "Person not found" }, { status: 404 });
+  return id.data;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "people:read");
+  const record = await readPersonRecord({ ...actorOf(guard), userId: guard.user.id }, personIdOf(params.personId));
+  if (!record) throw data({ message: "Person not found" }, { status: 404 });
+  if ("mergedInto" in record) throw redirect(`/people/${record.mergedInto}`);
+  const p = record.person;
+  const url = new URL(request.url);
+  return {
+    notice: url.searchParams.get("created") ? "The person has been recorded." : url.searchParams.get("saved") ? "Changes saved." : url.searchParams.get("merged") ? "The records have been merged." : url.searchParams.get("noted") ? "Note saved." : null,
+    noteKey: crypto.randomUUID(),
+    onCareTeam: record.onCareTeam,
+    person: {
+      id: p.id,
+      name: `${p.given_name} ${p.family_name}`,
+      preferredName: p.preferred_name,
+      dateOfBirth: p.date_of_birth,
+      age: ageOn(p.date_of_birth, todayInLondon()),
+      nhsNumber: p.nhs_number,
+      address: [p.address_line1, p.address_line2, p.town, p.postcode].filter(Boolean) as string[],
+      district: p.district_name,
+      phone: p.phone,
+      email: p.email,
+      preferredContact: p.preferred_contact ? contactMethods[p.preferred_contact as keyof typeof contactMethods] : null,
+      communicationNeeds: p.communication_needs,
+      accessNeeds: p.access_needs,
+      gpPractice: p.gp_practice,
+      sex: p.sex ? sexes[p.sex as keyof typeof sexes] : null,
+      ethnicity: p.ethnicity ? ethnicityLabels[p.ethnicity] : null,
+      imd: p.imd_decile ? `Decile ${p.imd_decile} (quintile ${p.imd_quintile ?? Math.ceil(p.imd_decile / 2)})` : p.imd_quintile ? `Quintile ${p.imd_quintile}` : null,
+      lawfulBasis: lawfulBasisText,
+    },
+    consents: Object.entries(consentKinds).map(([kind, label]) => {
+      const c = record.consents[kind];
+      return { kind, label, state: c ? (c.given ? "Given" : "Not given") : "Not asked", at: c?.recordedAt.toISOString() ?? null };
+    }),
+    careTeam: record.careTeam.map((m) => ({ id: m.id, name: m.display_name, role: isRole(m.role) ? roleLabels[m.role] : m.role })),
+    referrals: record.referrals,
+    timeline: record.timeline,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "people:write");
+  const personId = personIdOf(params.personId);
+  const form = await request.formData();
+  const parsed = parseForm(noteSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  try {
+    const id = await addCaseNote({ ...actorOf(guard), userId: guard.user.id }, personId, parsed.data);
+    if (!id) throw data({ message: "Person not found" }, { status: 404 });
+  } catch (err) {
+    if (err instanceof QuoteConsentMissingError) {
+      return data({ errors: { kind: "They have not agreed to be quoted: record their consent first, or save this as a case note" }, values: Object.fromEntries([...form]) as Record<string, string> }, { status: 400 });
+    }
+    throw err;
+  }
+  return redirect(`/people/${personId}?noted=1#notes`);
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="nhsuk-summary-list__row">
+      <dt className="nhsuk-summary-list__key">{label}</dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+    </div>
+  );
+}
+
+const statusTag: Record<string, string> = { received: "nhsuk-tag--blue", contacted: "nhsuk-tag--purple", accepted: "nhsuk-tag--green", attending: "nhsuk-tag--green", declined: "nhsuk-tag--grey", ended: "nhsuk-tag--grey" };
+
+export default function PersonPage() {
+  const { person: p, consents, careTeam, referrals, timeline, notice, noteKey, onCareTeam } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string> | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const busy = useNavigation().state === "submitting";
+  const notRecorded = <span className="app-muted">Not recorded</span>;
+  return (
+    <>
+      <Link className="nhsuk-back-link" to="/people">Back to people</Link>
+      {notice ? (
+        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
+          <div className="nhsuk-notification-banner__header"><h2 className="nhsuk-notification-banner__title" id="notice-title">Success</h2></div>
+          <div className="nhsuk-notification-banner__content"><p className="nhsuk-notification-banner__heading">{notice}</p></div>
+        </div>
+      ) : null}
+      <ErrorSummary errors={errors} />
+      <h1>
+        {p.name}
+        {p.preferredName ? <span className="nhsuk-caption-l nhsuk-caption--bottom">Known as {p.preferredName}</span> : null}
+      </h1>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <Link className="nhsuk-button nhsuk-u-margin-right-3" to={`/people/${p.id}/refer`}>Refer or signpost</Link>
+          <Link className="nhsuk-button nhsuk-button--secondary" to={`/people/${p.id}/edit`}>Change details</Link>
+
+          <h2>Referrals</h2>
+          {referrals.length === 0 ? <p>No referrals yet.</p> : (
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  <th scope="col" className="nhsuk-table__header">Activity</th>
+                  <th scope="col" className="nhsuk-table__header">Status</th>
+                  <th scope="col" className="nhsuk-table__header">Received</th>
+                  <th scope="col" className="nhsuk-table__header">Caseworker</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {referrals.map((r) => (
+                  <tr key={r.id} className="nhsuk-table__row">
+                    <td className="nhsuk-table__cell"><Link to={`/referrals/${r.id}`}>{r.activityName ?? "Signposting"}</Link>{r.kind === "signpost" && r.activityName ? " (signposting)" : ""}</td>
+                    <td className="nhsuk-table__cell">
+                      <strong className={`nhsuk-tag ${statusTag[r.status]}`}>{statusLabels[r.status]}</strong>
+                      {r.endReason ? ` ${r.endReason}` : ""}
+                      {r.providerReplyOverdue ? <><br /><strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-top-1">Provider reply overdue</strong></> : null}
+                    </td>
+                    <td className="nhsuk-table__cell">{formatDate(r.receivedAt)}</td>
+                    <td className="nhsuk-table__cell">{r.caseworker ?? "Not assigned"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+
+          <h2>Timeline</h2>
+          <Timeline items={timeline} />
+
+          <h2 id="notes">Add a note</h2>
+          {!onCareTeam ? <p className="nhsuk-body-s">You are not on this person’s care team, so safeguarding concerns recorded by others are not shown to you.</p> : null}
+          <Form method="post" noValidate>
+            <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? noteKey} />
+            <Radios name="kind" legend="What kind of note is this?" value={values.kind ?? "note"} error={errors?.kind} options={Object.entries(noteKinds).map(([value, label]) => ({ value, label }))} />
+            <Textarea name="body" label="Note" hint={`Up to ${NOTE_MAX.toLocaleString("en-GB")} characters.`} rows={5} defaultValue={values.body} error={errors?.body} />
+            <button className="nhsuk-button" type="submit" disabled={busy}>Save note</button>
+          </Form>
+        </div>
+        <div className="nhsuk-grid-column-one-third">
+          <h2 className="nhsuk-heading-m">Details</h2>
+          <dl className="nhsuk-summary-list">
+            <Row label="Date of birth">{formatIsoDate(p.dateOfBirth)} (age {p.age})</Row>
+            <Row label="NHS number">{p.nhsNumber ? formatNhsNumber(p.nhsNumber) : notRecorded}</Row>
+            <Row label="Address">{p.address.length ? p.address.map((l) => <span key={l}>{l}<br /></span>) : notRecorded}</Row>
+            <Row label="District">{p.district ?? notRecorded}</Row>
+            <Row label="Phone">{p.phone ?? notRecorded}</Row>
+            <Row label="Email">{p.email ?? notRecorded}</Row>
+            <Row label="Preferred contact">{p.preferredContact ?? notRecorded}</Row>
+            <Row label="Communication needs">{p.communicationNeeds ?? "None recorded"}</Row>
+            <Row label="Access needs">{p.accessNeeds ?? "None recorded"}</Row>
+            <Row label="GP practice">{p.gpPractice ?? notRecorded}</Row>
+            <Row label="Sex">{p.sex ?? notRecorded}</Row>
+            <Row label="Ethnic group">{p.ethnicity ?? notRecorded}</Row>
+            <Row label="Deprivation (IMD)">{p.imd ?? notRecorded}</Row>
+          </dl>
+          <h2 className="nhsuk-heading-m">Lawful basis</h2>
+          <p className="nhsuk-body-s">{p.lawfulBasis}</p>
+          <h2 className="nhsuk-heading-m">Consent</h2>
+          <dl className="nhsuk-summary-list">
+            {consents.map((c) => <Row key={c.kind} label={c.label}>{c.state}{c.at ? <span className="nhsuk-body-s app-muted"><br />Recorded {formatDate(c.at)}</span> : null}</Row>)}
+          </dl>
+          <h2 className="nhsuk-heading-m">Care team</h2>
+          <ul className="nhsuk-list">
+            {careTeam.map((m) => <li key={m.id}>{m.name}, {m.role}</li>)}
+          </ul>
+        </div>
+      </div>
+    </>
+  );
+}

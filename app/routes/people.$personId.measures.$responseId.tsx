@@ -1,0 +1,140 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { shortName } from "~/measures/catalogue";
+import { idParam, notFound } from "~/measures/params";
+import { getMeasureDetail } from "~/measures/person-measures.server";
+import { markEnteredInError } from "~/measures/record.server";
+import { enteredInErrorSchema } from "~/measures/record-form";
+import { getInstrument } from "~/measures/scoring";
+import { modeLabels, timePointLabel } from "~/measures/time-points";
+import { ScoreSummary } from "~/measures/ui/ScoreSummary";
+import { ErrorSummary, Textarea } from "~/ui/form";
+import { formatDateTime, formatIsoDate } from "~/ui/format";
+import { parseForm, type FieldErrors } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "people:read");
+  const personId = idParam(params.personId, "Person");
+  const responseId = idParam(params.responseId, "Measure");
+  const detail = await getMeasureDetail(actorOf(guard), personId, responseId);
+  if (!detail) notFound("Measure not found");
+  return detail;
+}
+
+/** Marks the response as entered in error (with a reason). It is kept and audited, never deleted. */
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const personId = idParam(params.personId, "Person");
+  const responseId = idParam(params.responseId, "Measure");
+  const parsed = parseForm(enteredInErrorSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await markEnteredInError(actorOf(guard), { personId, responseId, reason: parsed.data.reason });
+  if (result === "not_found") notFound("Measure not found");
+  return redirect(`/people/${personId}/measures/${responseId}?marked=1`);
+}
+
+export default function MeasureDetail() {
+  const { person, record, change, referral, baseline } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const [search] = useSearchParams();
+  const busy = useNavigation().state === "submitting";
+  const instrument = getInstrument(record.instrumentCode);
+  const title = `${shortName(record.instrumentCode)}, ${timePointLabel(record).toLowerCase()}`;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>Back to measures</Link>
+        <ErrorSummary errors={errors} />
+        {search.get("saved") && !record.enteredInError ? (
+          <div className="nhsuk-inset-text" role="status">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <p>Saved and scored.</p>
+          </div>
+        ) : null}
+        <span className="nhsuk-caption-l">{person.name}</span>
+        <h1>{record.enteredInError ? <del>{title}</del> : title}</h1>
+        {record.enteredInError ? (
+          <div className="nhsuk-warning-callout">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>Entered in error</span>
+            </h2>
+            <p>
+              Marked by {record.enteredInError.by ?? "unknown"} on {formatDateTime(record.enteredInError.at)}. It is kept for the record but
+              left out of scores, change and due measures.
+            </p>
+            <p>Reason: {record.enteredInError.reason}</p>
+          </div>
+        ) : null}
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Questionnaire</dt>
+            <dd className="nhsuk-summary-list__value">{instrument.name} (version {record.instrumentVersion})</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Referral</dt>
+            <dd className="nhsuk-summary-list__value">{referral?.label ?? "–"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Date answered</dt>
+            <dd className="nhsuk-summary-list__value">{formatIsoDate(record.administeredOn)}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">How</dt>
+            <dd className="nhsuk-summary-list__value">{modeLabels[record.mode]}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Recorded</dt>
+            <dd className="nhsuk-summary-list__value">{record.recordedBy ?? "–"}, {formatDateTime(record.recordedAt)}</dd>
+          </div>
+        </dl>
+
+        <h2>Scores</h2>
+        {record.enteredInError ? <p>Not counted: this response was entered in error.</p> : null}
+        {baseline && change ? <p>Compared with the baseline of {formatIsoDate(baseline.administeredOn)} on this referral.</p> : null}
+        {!record.enteredInError && record.timePoint !== "baseline" && !change ? <p>There is no baseline for this questionnaire on this referral, so no change can be shown.</p> : null}
+        <ScoreSummary record={record} change={record.enteredInError ? null : change} />
+
+        <h2>Answers</h2>
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Answers given</caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">Question</th>
+              <th scope="col" className="nhsuk-table__header">Answer</th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {instrument.items.map((item) => (
+              <tr className="nhsuk-table__row" key={item.id}>
+                <td className="nhsuk-table__cell">{instrument.code === "ucla3" ? `${instrument.stem} ` : ""}{item.text}</td>
+                <td className="nhsuk-table__cell">{item.options.find((o) => o.value === record.answers[item.id])?.label ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="nhsuk-body-s app-muted">{instrument.copyright}</p>
+
+        {!record.enteredInError ? (
+          <details className="nhsuk-details" open={Boolean(errors)}>
+            <summary className="nhsuk-details__summary">
+              <span className="nhsuk-details__summary-text">Mark as entered in error</span>
+            </summary>
+            <div className="nhsuk-details__text">
+              <p>Use this when the measure was recorded for the wrong person, referral or time point, or with the wrong answers. It stays on the record, struck through, and stops counting.</p>
+              <Form method="post" noValidate>
+                <Textarea name="reason" label="Why was it entered in error?" hint="Up to 500 characters. Do not include other people's details." error={errors?.reason} defaultValue={values.reason} rows={3} />
+                <button className="nhsuk-button nhsuk-button--warning" type="submit" disabled={busy}>Mark as entered in error</button>
+              </Form>
+            </div>
+          </details>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,159 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { readAnswers } from "~/measures/answers-form";
+import { offeredInstruments } from "~/measures/catalogue";
+import { londonDate } from "~/measures/iso-date";
+import { idParam, notFound } from "~/measures/params";
+import { getRecordFormData } from "~/measures/person-measures.server";
+import { MeasureInputError, recordMeasure } from "~/measures/record.server";
+import { readAdministeredOn, recordMeasureSchema } from "~/measures/record-form";
+import { findInstrument } from "~/measures/scoring";
+import { wemwbsLicensed } from "~/measures/settings.server";
+import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
+import { decodeTimePoint, encodeTimePoint, timePointLabel } from "~/measures/time-points";
+import { DateInput } from "~/measures/ui/DateInput";
+import { QuestionItem } from "~/measures/ui/QuestionItem";
+import { RadioGroup } from "~/measures/ui/RadioGroup";
+import { ErrorSummary, Select } from "~/ui/form";
+import { formatIsoDate } from "~/ui/format";
+import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Record a measure – Connect Well" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const personId = idParam(params.personId, "Person");
+  const form = await getRecordFormData(actorOf(guard), personId, "measures.record-form.view");
+  if (!form) notFound("Person not found");
+  const url = new URL(request.url);
+  const offered = offeredInstruments(form.wemwbsLicensed);
+  const referral = form.referrals.find((r) => r.id === url.searchParams.get("referral") && r.status !== "declined");
+  const instrument = offered.find((i) => i.code === url.searchParams.get("instrument"));
+  return {
+    person: form.person,
+    referrals: form.referrals.filter((r) => r.status !== "declined"),
+    offered: offered.map((i) => ({ code: i.code, name: i.name })),
+    chosen: referral && instrument ? { referral, instrumentCode: instrument.code, suggested: suggestedTimePoint(form.schedule[referral.id]) } : null,
+    today: londonDate(new Date()),
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const personId = idParam(params.personId, "Person");
+  const form = await request.formData();
+  const parsed = parseForm(recordMeasureSchema, form);
+  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
+  const values = formValues(form);
+  const instrument = findInstrument(String(form.get("instrumentCode") ?? ""));
+  if (!instrument || (instrument.licensed && !wemwbsLicensed())) errors.instrumentCode ??= "Select one of the questionnaires offered";
+  const date = parsed.ok ? readAdministeredOn(parsed.data) : null;
+  if (date && !date.ok) errors.administeredOn = date.message;
+  const answers = instrument ? readAnswers(instrument, form) : null;
+  if (answers) Object.assign(errors, answers.errors);
+  // Keep the order of the page: time point, date, then the questions.
+  if (!parsed.ok || Object.keys(errors).length > 0 || !date?.ok || !instrument || !answers) {
+    return data({ errors: ordered(errors), values }, { status: 400 });
+  }
+  const ref = decodeTimePoint(parsed.data.timePoint)!;
+  try {
+    const saved = await recordMeasure(actorOf(guard), {
+      personId,
+      referralId: parsed.data.referralId,
+      instrumentCode: instrument.code,
+      ...ref,
+      administeredOn: date.date,
+      mode: "staff",
+      answers: answers.answers,
+      idempotencyKey: parsed.data.idempotencyKey,
+      wemwbsLicensed: wemwbsLicensed(),
+    });
+    return redirect(`/people/${personId}/measures/${saved.id}?saved=1`);
+  } catch (err) {
+    if (err instanceof MeasureInputError) return data({ errors: { [err.field]: err.message }, values }, { status: 400 });
+    throw err;
+  }
+}
+
+const FIELD_ORDER = ["form", "referralId", "instrumentCode", "timePoint", "administeredOn"];
+function ordered(errors: FieldErrors): FieldErrors {
+  const keys = Object.keys(errors).sort((a, b) => (FIELD_ORDER.indexOf(a) + 1 || 99) - (FIELD_ORDER.indexOf(b) + 1 || 99));
+  return Object.fromEntries(keys.map((k) => [k, errors[k]]));
+}
+
+export default function RecordMeasure() {
+  const { person, referrals, offered, chosen, today, idempotencyKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const busy = useNavigation().state === "submitting";
+  const instrument = chosen ? findInstrument(chosen.instrumentCode) : undefined;
+  const [y, m, d] = today.split("-");
+
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>Back to measures</Link>
+        <ErrorSummary errors={errors} />
+        <span className="nhsuk-caption-l">{person.name}</span>
+        <h1>Record a measure</h1>
+        {referrals.length === 0 ? (
+          <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>
+        ) : !chosen || !instrument ? (
+          // Step 1 is a GET form, so choosing the questionnaire works without JavaScript.
+          <Form method="get">
+            <Select name="referral" label="Referral" placeholder="Select a referral" options={referrals.map((r) => ({ value: r.id, label: r.label }))} defaultValue={referrals.length === 1 ? referrals[0].id : undefined} />
+            <RadioGroup name="instrument" legend="Questionnaire" legendSize="m" options={offered.map((i) => ({ value: i.code, label: i.name }))} />
+            <button className="nhsuk-button" type="submit">Continue</button>
+          </Form>
+        ) : (
+          <Form method="post" noValidate>
+            <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+            <input type="hidden" name="referralId" value={chosen.referral.id} />
+            <input type="hidden" name="instrumentCode" value={instrument.code} />
+            <dl className="nhsuk-summary-list">
+              <div className="nhsuk-summary-list__row">
+                <dt className="nhsuk-summary-list__key">Referral</dt>
+                <dd className="nhsuk-summary-list__value">
+                  {chosen.referral.label}
+                  {chosen.referral.firstSessionOn ? <span className="nhsuk-u-display-block">First session {formatIsoDate(chosen.referral.firstSessionOn)}</span> : null}
+                </dd>
+              </div>
+              <div className="nhsuk-summary-list__row">
+                <dt className="nhsuk-summary-list__key">Questionnaire</dt>
+                <dd className="nhsuk-summary-list__value">{instrument.name}</dd>
+              </div>
+            </dl>
+            <p><Link to=".">Choose a different referral or questionnaire</Link></p>
+            <RadioGroup
+              name="timePoint"
+              legend="When in the referral is this?"
+              legendSize="m"
+              hint="Baseline is at or before the first session. Follow-ups count in weeks from the first session."
+              error={errors?.timePoint}
+              defaultValue={values.timePoint ?? chosen.suggested}
+              options={timePointChoices(chosen.referral.followUpWeeks).map((t) => ({ value: encodeTimePoint(t), label: timePointLabel(t) }))}
+            />
+            <DateInput
+              name="administeredOn"
+              legend="Date the questions were answered"
+              hint={`For example, ${Number(d)} ${Number(m)} ${y}`}
+              error={errors?.administeredOn}
+              values={result ? { day: values.administeredOnDay, month: values.administeredOnMonth, year: values.administeredOnYear } : { day: String(Number(d)), month: String(Number(m)), year: y }}
+            />
+            <h2 className="nhsuk-heading-m">Answers</h2>
+            {instrument.stem && instrument.code !== "ucla3" ? <p className="nhsuk-body">{instrument.stem}</p> : null}
+            {instrument.items.map((item, i) => (
+              <QuestionItem key={item.id} instrument={instrument} item={item} number={i + 1} error={errors?.[item.id]} defaultValue={values[item.id]} />
+            ))}
+            <p className="nhsuk-body-s app-muted">{instrument.copyright}</p>
+            <button className="nhsuk-button" type="submit" disabled={busy}>Save and score</button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { offeredInstruments } from "~/measures/catalogue";
+import { idParam, notFound } from "~/measures/params";
+import { getRecordFormData } from "~/measures/person-measures.server";
+import { MeasureInputError } from "~/measures/record.server";
+import { startSelfCompletion } from "~/measures/self-completion.server";
+import { wemwbsLicensed } from "~/measures/settings.server";
+import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
+import { CORE_INSTRUMENTS, decodeTimePoint, encodeTimePoint, timePointLabel } from "~/measures/time-points";
+import { CheckboxGroup } from "~/measures/ui/CheckboxGroup";
+import { RadioGroup } from "~/measures/ui/RadioGroup";
+import { ErrorSummary, Select } from "~/ui/form";
+import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Hand the device to the person – Connect Well" }];
+
+const startSchema = z.object({
+  idempotencyKey: z.uuid({ error: "This form has expired: reload the page and try again" }),
+  referralId: z.uuid({ error: "Select the referral these questions are for" }),
+  instrumentCodes: z.union([z.string(), z.array(z.string())], { error: "Select at least one questionnaire" }).transform((v) => (Array.isArray(v) ? v : [v])),
+  timePoint: z
+    .string({ error: "Select when in the referral this is" })
+    .refine((v) => decodeTimePoint(v) !== null, "Select when in the referral this is"),
+});
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const personId = idParam(params.personId, "Person");
+  const form = await getRecordFormData(actorOf(guard), personId, "measures.self-start.view");
+  if (!form) notFound("Person not found");
+  const referrals = form.referrals.filter((r) => r.status !== "declined");
+  const weeks = [...new Set(referrals.flatMap((r) => r.followUpWeeks))];
+  return {
+    person: form.person,
+    referrals: referrals.map((r) => ({ id: r.id, label: r.label })),
+    offered: offeredInstruments(form.wemwbsLicensed).map((i) => ({ code: i.code, name: i.name })),
+    timePoints: timePointChoices(weeks).map((t) => ({ value: encodeTimePoint(t), label: timePointLabel(t) })),
+    suggested: referrals.length === 1 ? suggestedTimePoint(form.schedule[referrals[0].id]) : "baseline",
+    idempotencyKey: crypto.randomUUID(),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const personId = idParam(params.personId, "Person");
+  const form = await request.formData();
+  const parsed = parseForm(startSchema, form);
+  const values = { ...formValues(form), instrumentCodes: form.getAll("instrumentCodes").join(",") };
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  try {
+    const sessionId = await startSelfCompletion(actorOf(guard), {
+      personId,
+      referralId: parsed.data.referralId,
+      instrumentCodes: parsed.data.instrumentCodes,
+      ...decodeTimePoint(parsed.data.timePoint)!,
+      idempotencyKey: parsed.data.idempotencyKey,
+      wemwbsLicensed: wemwbsLicensed(),
+    });
+    return redirect(`/measures/self/${sessionId}`);
+  } catch (err) {
+    if (err instanceof MeasureInputError) return data({ errors: { [err.field]: err.message } as FieldErrors, values }, { status: 400 });
+    throw err;
+  }
+}
+
+export default function StartSelfCompletion() {
+  const { person, referrals, offered, timePoints, suggested, idempotencyKey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const busy = useNavigation().state === "submitting";
+  const checked = result ? (values.instrumentCodes ?? "").split(",").filter(Boolean) : [...CORE_INSTRUMENTS];
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>Back to measures</Link>
+        <ErrorSummary errors={errors} />
+        <span className="nhsuk-caption-l">{person.name}</span>
+        <h1>Hand the device to the person</h1>
+        {referrals.length === 0 ? (
+          <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>
+        ) : (
+          <>
+            <p>The next screens show only the questions, one at a time, in large text. Nothing else from the record is shown. When they finish, the screen asks them to hand the device back, and you will see the scores here.</p>
+            <Form method="post" noValidate>
+              <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+              <Select name="referralId" label="Referral" placeholder="Select a referral" error={errors?.referralId} defaultValue={values.referralId ?? (referrals.length === 1 ? referrals[0].id : undefined)} options={referrals.map((r) => ({ value: r.id, label: r.label }))} />
+              <RadioGroup name="timePoint" legend="When in the referral is this?" legendSize="m" error={errors?.timePoint} defaultValue={values.timePoint ?? suggested} options={timePoints} />
+              <CheckboxGroup name="instrumentCodes" legend="Questionnaires" hint="They are asked in this order." error={errors?.instrumentCodes} checked={checked} options={offered.map((i) => ({ value: i.code, label: i.name }))} />
+              <button className="nhsuk-button" type="submit" disabled={busy}>Start the questions</button>
+            </Form>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { readPersonSummary } from "~/people/people.server";
+import { listReferableActivities } from "~/referrals/activities.server";
+import { barriers, needs, referralSources } from "~/referrals/codes";
+import { checkActivity, referralSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
+import { createReferral, SelfReferralHandledError } from "~/referrals/referrals.server";
+import { Checkboxes, Radios } from "~/ui/choices";
+import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
+import { formatIsoDate } from "~/ui/format";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Refer or signpost – Connect Well" }];
+
+const uuid = z.string().uuid();
+
+async function personFor(guard: Parameters<typeof actorOf>[0], raw: string | undefined) {
+  const id = uuid.safeParse(raw);
+  const p = id.success ? await readPersonSummary(actorOf(guard), id.data, "refer") : null;
+  if (!p) throw data({ message: "Person not found" }, { status: 404 });
+  if (p.merged_into_id) throw redirect(`/people/${p.merged_into_id}/refer`);
+  return p;
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "referrals:write");
+  const p = await personFor(guard, params.personId);
+  const url = new URL(request.url);
+  const activities = await listReferableActivities();
+  const wanted = uuid.safeParse(url.searchParams.get("activity"));
+  const preselected = wanted.success ? activities.find((a) => a.id === wanted.data) : undefined;
+  const selfReferral = uuid.safeParse(url.searchParams.get("selfReferral"));
+  return {
+    person: { id: p.id, name: `${p.given_name} ${p.family_name}`, dateOfBirth: p.date_of_birth },
+    activities,
+    idempotencyKey: crypto.randomUUID(),
+    defaults: {
+      kind: preselected ? preselected.referralMode : "",
+      activityId: preselected?.id ?? "",
+      source: selfReferral.success ? "self" : guard.user.role === "coordinator" ? "coordinator" : "prescriber",
+      selfReferralId: selfReferral.success ? selfReferral.data : "",
+    } as Record<string, string>,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "referrals:write");
+  const p = await personFor(guard, params.personId);
+  const form = await request.formData();
+  const values = Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && k !== "needs" && k !== "barriers")) as Record<string, string>;
+  const lists = { needs: form.getAll("needs").map(String), barriers: form.getAll("barriers").map(String) };
+  const parsed = parseForm(referralSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values, lists }, { status: 400 });
+  const activityError = checkActivity(parsed.data, await listReferableActivities());
+  if (activityError) return data({ errors: { activityId: activityError }, values, lists }, { status: 400 });
+  try {
+    const id = await createReferral({ ...actorOf(guard), userId: guard.user.id }, p.id, parsed.data);
+    if (!id) throw data({ message: "Person not found" }, { status: 404 });
+    return redirect(`/referrals/${id}?created=1`);
+  } catch (err) {
+    if (err instanceof SelfReferralHandledError) {
+      return data({ errors: { form: "That self-referral has already been turned into a referral by someone else: check the person's record before saving again" }, values: { ...values, selfReferralId: "" }, lists }, { status: 409 });
+    }
+    throw err;
+  }
+}
+
+export default function Refer() {
+  const { person, activities, idempotencyKey, defaults } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string> | undefined;
+  const values = { ...defaults, ...((result?.values ?? {}) as Record<string, string>) };
+  const lists = result?.lists ?? { needs: [], barriers: [] };
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to={`/people/${person.id}`}>Back to their record</Link>
+        <ErrorSummary errors={errors} />
+        <span className="nhsuk-caption-l">{person.name}, born {formatIsoDate(person.dateOfBirth)}</span>
+        <h1>Refer or signpost</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+          <input type="hidden" name="selfReferralId" value={values.selfReferralId ?? ""} />
+          <Radios
+            name="kind"
+            legend="What are you offering?"
+            value={values.kind}
+            error={errors?.kind}
+            options={[
+              { value: "direct", label: "A direct referral to an activity", hint: "The provider accepts or declines. Coded in the GP record as a referral to a social prescribing service." },
+              { value: "signpost", label: "Signposting only", hint: "Information about an activity or service, with no referral to the provider." },
+            ]}
+          />
+          <Select
+            name="activityId"
+            label="Activity"
+            hint="Direct referrals are possible only to activities marked “takes referrals”."
+            placeholder="None (signposting elsewhere)"
+            defaultValue={values.activityId}
+            error={errors?.activityId}
+            options={activities.map((a) => ({ value: a.id, label: `${a.name} – ${a.provider}${a.district ? `, ${a.district}` : ""}${a.referralMode === "direct" ? " (takes referrals)" : " (signposting only)"}` }))}
+          />
+          <Radios name="source" legend="Who referred them?" value={values.source} error={errors?.source} options={Object.entries(referralSources).map(([value, label]) => ({ value, label }))} />
+          <TextInput name="sourceDetail" label="Referrer details (optional)" hint="For example, the GP or organisation that asked" defaultValue={values.sourceDetail} error={errors?.sourceDetail} />
+          <Checkboxes name="needs" legend="Needs and reasons for the referral" hint="Select all that apply." selected={lists.needs} error={errors?.needs} options={Object.entries(needs).map(([value, label]) => ({ value, label }))} />
+          <Checkboxes name="barriers" legend="What might get in the way? (optional)" hint="Select all that apply." selected={lists.barriers} error={errors?.barriers} options={Object.entries(barriers).map(([value, label]) => ({ value, label }))} />
+          <Textarea name="supportNotes" label="Notes for the provider (optional)" hint={`What would help them take part, for example “needs the Fox Connect bus”. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`} defaultValue={values.supportNotes} error={errors?.supportNotes} />
+          <button className="nhsuk-button" type="submit" disabled={busy}>Save referral</button>
+        </Form>
+      </div>
+    </div>
+  );
+}

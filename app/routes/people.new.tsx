@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { createPerson, listDistricts } from "~/people/people.server";
+import { checkPerson, personColumns, personSchema } from "~/people/person-form";
+import { PersonFields } from "~/people/PersonFields";
+import { PossibleMatches } from "~/people/PossibleMatches";
+import { ErrorSummary } from "~/ui/form";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Record a person – Connect Well" }];
+
+const extra = z.object({
+  idempotencyKey: z.string().uuid("The form has expired: reload the page and try again"),
+  confirmNew: z.enum(["yes"]).optional(),
+  activity: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+});
+const schema = personSchema.extend(extra.shape);
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "people:write");
+  const activity = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
+  return { districts: await listDistricts(), idempotencyKey: crypto.randomUUID(), activity: activity.success ? activity.data : "" };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "people:write");
+  const form = await request.formData();
+  const parsed = parseForm(schema, form);
+  const districts = await listDistricts();
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, matches: null, nhsNumberTaken: false }, { status: 400 });
+  const checked = checkPerson(parsed.data, districts.map((d) => d.code));
+  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values, matches: null, nhsNumberTaken: false }, { status: 400 });
+  const d = parsed.data;
+  const result = await createPerson({ ...actorOf(guard), userId: guard.user.id }, {
+    columns: personColumns(d, checked.dateOfBirth),
+    consents: { volunteer_contact: d.consentVolunteer === "yes", quote_in_reports: d.consentQuote === "yes" },
+    idempotencyKey: d.idempotencyKey,
+    confirmedNew: d.confirmNew === "yes",
+  });
+  if (result.kind === "matches") {
+    const errors = result.nhsNumberTaken ? { nhsNumber: "A record with this NHS number already exists: use that record" } : null;
+    return data({ errors, values, matches: result.matches, nhsNumberTaken: result.nhsNumberTaken }, { status: 409 });
+  }
+  return redirect(d.activity ? `/people/${result.id}/refer?activity=${d.activity}` : `/people/${result.id}?created=1`);
+}
+
+export default function NewPerson() {
+  const { districts, idempotencyKey, activity } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
+  const busy = useNavigation().state === "submitting";
+  const matches = result?.matches ?? null;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to="/people">Back to people</Link>
+        <ErrorSummary errors={errors} />
+        {matches && matches.length > 0 ? (
+          <div className="nhsuk-warning-callout">
+            <h2 className="nhsuk-warning-callout__label" id="matches-title">
+              <span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>This person may already have a record</span>
+            </h2>
+            <p>
+              {result?.nhsNumberTaken
+                ? "A record with this NHS number already exists. Use that record instead of making a second one."
+                : "We found records with a similar name and the same date of birth. Use the existing record if it is the same person."}
+            </p>
+            <PossibleMatches matches={matches} useHref={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)} useLabel="Use this record" />
+            {!result?.nhsNumberTaken ? <p>If none of these is the person, check the details below and choose “Record as a new person”.</p> : null}
+          </div>
+        ) : null}
+        <h1>Record a person</h1>
+        <Form method="post" noValidate>
+          <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
+          <input type="hidden" name="activity" value={values.activity ?? activity} />
+          {matches && matches.length > 0 && !result?.nhsNumberTaken ? <input type="hidden" name="confirmNew" value="yes" /> : null}
+          <PersonFields values={values} errors={errors} districts={districts} />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            {matches && matches.length > 0 && !result?.nhsNumberTaken ? "Record as a new person" : "Save and continue"}
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { RouteAccess } from "./types";
+
+export const access: Record<string, RouteAccess> = {
+  "directory._index.tsx": { loader: "directory:search" },
+  "directory.$activityId.tsx": { loader: "directory:search" },
+  "providers._index.tsx": { loader: "directory:edit" },
+  "providers.new.tsx": { loader: "directory:edit", action: "directory:edit" },
+  "providers.$providerId.tsx": { loader: "directory:edit", action: "directory:edit" },
+  "activities.new.tsx": { loader: "directory:edit", action: "directory:edit" },
+  "activities.$activityId.edit.tsx": { loader: "directory:edit", action: "directory:edit" },
+  "activities.$activityId.schedule.tsx": { loader: "directory:edit", action: "directory:edit" },
+  "activities.$activityId.sessions.$sessionId.tsx": { loader: "activities:lead", action: "activities:lead" },
+  "activities.$activityId.referrals.$referralId.tsx": { loader: "activities:lead", action: "activities:lead" },
+  "activities.$activityId.volunteers.tsx": { loader: "activities:lead", action: "activities:lead" },
+  "activities.$activityId.befriending.tsx": { loader: "activities:lead", action: "activities:lead" },
+  "my-activities.tsx": { loader: "activities:lead", action: "activities:lead" },
+  "api.oruk._index.ts": { loader: "public", action: "public" },
+  "api.oruk.services._index.ts": { loader: "public", action: "public" },
+  "api.oruk.services.$id.ts": { loader: "public", action: "public" },
+  "api.oruk.service_at_locations._index.ts": { loader: "public", action: "public" },
+  "api.oruk.service_at_locations.$id.ts": { loader: "public", action: "public" },
+  "api.oruk.taxonomies._index.ts": { loader: "public", action: "public" },
+  "api.oruk.taxonomies.$id.ts": { loader: "public", action: "public" },
+  "api.oruk.taxonomy_terms._index.ts": { loader: "public", action: "public" },
+  "api.oruk.taxonomy_terms.$id.ts": { loader: "public", action: "public" },
+};

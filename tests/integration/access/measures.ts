@@ -1,0 +1,9 @@
+import type { RouteAccess } from "./types";
+
+export const access: Record<string, RouteAccess> = {
+  "people.$personId.measures._index.tsx": { loader: "people:read" },
+  "people.$personId.measures.new.tsx": { loader: "measures:record", action: "measures:record" },
+  "people.$personId.measures.$responseId.tsx": { loader: "people:read", action: "measures:record" },
+  "people.$personId.measures.self.tsx": { loader: "measures:record", action: "measures:record" },
+  "measures.self.$sessionId.tsx": { loader: "measures:record", action: "measures:record" },
+};

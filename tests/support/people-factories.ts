@@ -1,0 +1,20 @@
+import { testDb } from "./db";
+
+let n = 0;
+
+/** A person row with sensible defaults; override any column. */
+export async function makePerson(overrides: Record<string, unknown> = {}) {
+  n += 1;
+  return testDb()
+    .insertInto("person")
+    .values({ given_name: "Test", family_name: `Person-${n}`, date_of_birth: "1945-05-05", ...overrides } as never)
+    .returning(["id", "version"])
+    .executeTakeFirstOrThrow();
+}
+
+/** An active activity (and its provider). */
+export async function makeActivity(mode: "direct" | "signpost" = "direct") {
+  const db = testDb();
+  const p = await db.insertInto("provider").values({ name: `Provider ${++n}`, kind: "community_group" } as never).returning("id").executeTakeFirstOrThrow();
+  return db.insertInto("activity").values({ provider_id: p.id, name: `Activity ${n}`, category_code: "befriending", referral_mode: mode } as never).returning("id").executeTakeFirstOrThrow();
+}
