@@ -11,7 +11,14 @@ type RouteModule = { loader?: (args: any) => Promise<unknown>; action?: (args: a
 // What each route requires, one file per domain under ./access. A route missing from these tables fails the
 // test, so every new route must say who may use it.
 const tables = import.meta.glob<{ access: Record<string, RouteAccess> }>("./access/*.ts", { eager: true });
-const expected: Record<string, RouteAccess> = Object.assign({}, ...Object.values(tables).map((t) => t.access));
+const expected: Record<string, RouteAccess> = {};
+for (const [file, table] of Object.entries(tables)) {
+  for (const [route, rule] of Object.entries(table.access)) {
+    // Each route is declared once, by the domain that owns it.
+    if (route in expected) throw new Error(`${route} is declared twice (again in ${file})`);
+    expected[route] = rule;
+  }
+}
 
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
 const routeFiles = Object.keys(modules).map((p) => p.split("/").pop()!);

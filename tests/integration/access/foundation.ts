@@ -6,7 +6,6 @@ export const access: Record<string, RouteAccess> = {
   "sign-out.tsx": { loader: "public", action: "public" },
   "session.keepalive.tsx": { action: "public" },
   "caseload.tsx": { loader: "caseload:view", action: "caseload:view" },
-  "my-activities.tsx": { loader: "activities:lead" },
   "outcomes.tsx": { loader: "outcomes:view" },
   "reports.tsx": { loader: "reports:view" },
   "admin._index.tsx": { loader: "users:manage" },
