@@ -39,6 +39,7 @@ export interface Activity {
   format: Generated<string>;
   free: Generated<boolean>;
   id: Generated<string>;
+  idempotency_key: string | null;
   last_checked_on: Generated<string>;
   max_age: number | null;
   min_age: number | null;
@@ -78,9 +79,12 @@ export interface ActivitySchedule {
 export interface ActivitySession {
   activity_id: string;
   ad_hoc: Generated<boolean>;
+  cancel_reason: string | null;
   end_time: string;
   id: Generated<string>;
+  idempotency_key: string | null;
   other_attendees: Generated<number>;
+  register_save_key: string | null;
   register_saved_at: Timestamp | null;
   register_saved_by: string | null;
   register_version: Generated<number>;
@@ -169,6 +173,53 @@ export interface District {
   population: number;
 }
 
+export interface MeasureResponse {
+  administered_on: string;
+  answers: Json;
+  bands: Json;
+  entered_in_error_at: Timestamp | null;
+  entered_in_error_by: string | null;
+  entered_in_error_reason: string | null;
+  follow_up_week: number | null;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  instrument_code: string;
+  instrument_version: string;
+  mode: string;
+  person_id: string;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  referral_id: string;
+  scores: Json;
+  time_point: string;
+}
+
+export interface MeasureSchedule {
+  activity_id: string;
+  follow_up_weeks: number[];
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface MeasureSelfSession {
+  answers: Generated<Json>;
+  cancelled_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  expires_at: Timestamp;
+  follow_up_week: number | null;
+  id: Generated<string>;
+  idempotency_key: string | null;
+  instrument_codes: string[];
+  person_id: string;
+  referral_id: string;
+  response_ids: Generated<string[]>;
+  step: Generated<number>;
+  time_point: string;
+}
+
 export interface Person {
   access_needs: string | null;
   address_line1: string | null;
@@ -186,7 +237,10 @@ export interface Person {
   id: Generated<string>;
   idempotency_key: string | null;
   imd_decile: number | null;
+  imd_quintile: number | null;
   lawful_basis: Generated<string>;
+  merged_at: Timestamp | null;
+  merged_by: string | null;
   merged_into_id: string | null;
   nhs_number: string | null;
   phone: string | null;
@@ -214,6 +268,7 @@ export interface Provider {
   description: string | null;
   email: string | null;
   id: Generated<string>;
+  idempotency_key: string | null;
   kind: string;
   name: string;
   phone: string | null;
@@ -263,6 +318,7 @@ export interface ReferralEvent {
 export interface SelfReferral {
   best_time: string | null;
   client_key: string;
+  closed_reason: string | null;
   date_of_birth: string | null;
   district_code: string | null;
   email: string | null;
@@ -271,6 +327,7 @@ export interface SelfReferral {
   handled_at: Timestamp | null;
   handled_by: string | null;
   id: Generated<string>;
+  idempotency_key: string | null;
   message: string | null;
   person_id: string | null;
   phone: string | null;
@@ -278,6 +335,7 @@ export interface SelfReferral {
   received_at: Generated<Timestamp>;
   referral_id: string | null;
   status: Generated<string>;
+  topics: Generated<string[]>;
   version: Generated<number>;
 }
 
@@ -303,6 +361,7 @@ export interface Volunteer {
   dbs_renewal_due_on: string | null;
   email: string | null;
   id: Generated<string>;
+  idempotency_key: string | null;
   name: string;
   phone: string | null;
   provider_id: string;
@@ -323,6 +382,9 @@ export interface DB {
   care_team_member: CareTeamMember;
   case_note: CaseNote;
   district: District;
+  measure_response: MeasureResponse;
+  measure_schedule: MeasureSchedule;
+  measure_self_session: MeasureSelfSession;
   person: Person;
   person_consent: PersonConsent;
   provider: Provider;

@@ -69,8 +69,9 @@ export const UCLA3_LONELY_CUTOFF = 6;
 /** ONS: "Often/always" on the direct question is the chronic-loneliness indicator. */
 export const ONS_CHRONIC_LONELINESS_LABEL = "Often/always";
 
-const WARWICK_COPYRIGHT =
-  "© NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved";
+// The publishers' line: WEMWBS dates from 2006, the short form (SWEMWBS) from 2008.
+const warwickCopyright = (year: 2006 | 2008) =>
+  `© NHS Health Scotland, University of Warwick and University of Edinburgh, ${year}, all rights reserved`;
 
 const WARWICK_STEM =
   "Below are some statements about feelings and thoughts. Please tick the box that best describes your experience of each over the last 2 weeks";
@@ -222,7 +223,7 @@ const swemwbs = define({
   version: "1",
   stem: WARWICK_STEM,
   timeframe: "over the last 2 weeks",
-  copyright: `Short Warwick-Edinburgh Mental Wellbeing Scale (SWEMWBS) ${WARWICK_COPYRIGHT}`,
+  copyright: `Short Warwick-Edinburgh Mental Wellbeing Scale (SWEMWBS) ${warwickCopyright(2008)}`,
   items: [
     warwickItem("swemwbs_optimistic", "I've been feeling optimistic about the future"),
     warwickItem("swemwbs_useful", "I've been feeling useful"),
@@ -245,7 +246,7 @@ const wemwbs = define({
   version: "1",
   stem: WARWICK_STEM,
   timeframe: "over the last 2 weeks",
-  copyright: `Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS) ${WARWICK_COPYRIGHT}`,
+  copyright: `Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS) ${warwickCopyright(2006)}`,
   licensed: true,
   items: [
     warwickItem("wemwbs_optimistic", "I've been feeling optimistic about the future"),

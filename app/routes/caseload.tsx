@@ -98,7 +98,7 @@ export default function Caseload() {
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Search caseload</button>
         {searched ? <Link to="/caseload">Clear search</Link> : null}
       </Form>
-      <DataTable caption={searched ? "Open referrals matching your search" : "Open referrals"} columns={columns} rows={rows} total={total} sortable={caseloadSorts} {...loaded.state} page={searched ? 1 : loaded.state.page} empty="No open referrals match." />
+      <DataTable caption={searched ? "Open referrals matching your search" : "Open referrals"} columns={columns} rows={rows} total={total} sortable={caseloadSorts} {...loaded.state} page={searched ? 1 : loaded.state.page} empty="No open referrals match." responsive />
     </>
   );
 }

@@ -8,10 +8,11 @@ import { getPersonForEdit, listDistricts, NhsNumberTakenError, updatePerson } fr
 import { checkPerson, personColumns, personSchema } from "~/people/person-form";
 import { personToValues } from "~/people/person-values";
 import { PersonFields } from "~/people/PersonFields";
-import { ErrorSummary } from "~/ui/form";
+import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
 import { parseForm } from "~/ui/validation";
 
 export const meta: MetaFunction = () => [{ title: "Change details – Connect Well" }];
+export const shouldRevalidate = revalidateAfterConflict;
 
 const schema = personSchema.extend({ version: z.coerce.number().int().min(1) });
 

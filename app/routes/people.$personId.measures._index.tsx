@@ -35,8 +35,8 @@ export default function PersonMeasures() {
       <Link className="nhsuk-back-link" to={`/people/${person.id}`}>Back to {person.name}</Link>
       <span className="nhsuk-caption-l">{person.name}</span>
       <h1>Measures</h1>
-      <div className="nhsuk-action-link">
-        <Link className="nhsuk-button nhsuk-u-margin-right-3" to="new">Record a measure</Link>
+      <div className="nhsuk-button-group">
+        <Link className="nhsuk-button" to="new">Record a measure</Link>
         <Link className="nhsuk-button nhsuk-button--secondary" to="self">Hand the device to the person</Link>
       </div>
 

@@ -11,11 +11,12 @@ import { caseworkerTransition } from "~/referrals/transition-actions.server";
 import { transitionSchema } from "~/referrals/transition-form";
 import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
 import { Radios } from "~/ui/choices";
-import { ErrorSummary, Textarea } from "~/ui/form";
+import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
 import { formatDate, formatDateTime, formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/ui/validation";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
+export const shouldRevalidate = revalidateAfterConflict;
 
 function idOf(raw: string | undefined) {
   const id = z.string().uuid().safeParse(raw);
@@ -30,7 +31,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const r = found.referral;
   const url = new URL(request.url);
   return {
-    notice: url.searchParams.get("created") ? "The referral has been recorded." : url.searchParams.get("moved") ? "The referral has been updated." : null,
+    notice: url.searchParams.get("created") ? "The referral has been recorded." : url.searchParams.get("moved") ? "The referral has been updated." : url.searchParams.get("saved") ? "Changes saved." : null,
     canWrite: can(guard.user.role, "referrals:write"),
     referral: {
       id: r.id,
@@ -92,6 +93,14 @@ const stepLabels: Record<ReferralStatus, string> = {
   ended: "Ended",
 };
 
+function ChangeLink({ href, what }: { href: string; what: string }) {
+  return (
+    <dd className="nhsuk-summary-list__actions">
+      <Link to={href}>Change<span className="nhsuk-u-visually-hidden"> {what}</span></Link>
+    </dd>
+  );
+}
+
 export default function ReferralPage() {
   const { referral: r, history, nextSteps, overdue, notice, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -123,9 +132,9 @@ export default function ReferralPage() {
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Offered</dt><dd className="nhsuk-summary-list__value">{r.kind === "direct" ? "Direct referral" : "Signposting only"}{r.provider ? ` (${r.provider})` : ""}</dd></div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Referred by</dt><dd className="nhsuk-summary-list__value">{r.source}{r.sourceDetail ? `: ${r.sourceDetail}` : ""}</dd></div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Caseworker</dt><dd className="nhsuk-summary-list__value">{r.caseworker ?? "Not assigned"}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Needs</dt><dd className="nhsuk-summary-list__value">{r.needs.join(", ") || "None recorded"}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Barriers</dt><dd className="nhsuk-summary-list__value">{r.barriers.join(", ") || "None recorded"}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Notes for the provider</dt><dd className="nhsuk-summary-list__value">{r.supportNotes ?? "None"}</dd></div>
+            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Needs</dt><dd className="nhsuk-summary-list__value">{r.needs.join(", ") || "None recorded"}</dd>{canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="needs" /> : null}</div>
+            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Barriers</dt><dd className="nhsuk-summary-list__value">{r.barriers.join(", ") || "None recorded"}</dd>{canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="barriers" /> : null}</div>
+            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Notes for the provider</dt><dd className="nhsuk-summary-list__value">{r.supportNotes ?? "None"}</dd>{canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="notes for the provider" /> : null}</div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">GP record code (SNOMED CT)</dt><dd className="nhsuk-summary-list__value">{r.snomed}</dd></div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Received</dt><dd className="nhsuk-summary-list__value">{formatDate(r.receivedAt)}</dd></div>
             {r.firstAttendedOn ? <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">First attended</dt><dd className="nhsuk-summary-list__value">{formatIsoDate(r.firstAttendedOn)}</dd></div> : null}
@@ -135,7 +144,7 @@ export default function ReferralPage() {
             <>
               <h2>Update the referral</h2>
               <Form method="post" noValidate>
-                <input type="hidden" name="version" value={values.version ?? r.version} />
+                <input type="hidden" name="version" value={result?.conflict ? r.version : (values.version ?? r.version)} />
                 <Radios name="to" legend="What has happened?" value={values.to} error={errors?.to} options={nextSteps.map((s) => ({ value: s, label: stepLabels[s] }))} />
                 {nextSteps.includes("declined") ? (
                   <Radios name="declinedBy" legend="If declined, who declined?" inline value={values.declinedBy} error={errors?.declinedBy} options={declinedBy.map((d) => ({ value: d, label: d === "person" ? "The person" : "The provider" }))} />

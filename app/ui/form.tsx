@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import type { FieldErrors } from "./validation";
 
 export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
@@ -111,3 +112,9 @@ export function Textarea({ name, label, hint, error, defaultValue, rows = 5 }: O
     </Field>
   );
 }
+
+/**
+ * For pages with optimistic locking: after a refused stale save (409) the loader runs again, so the page shows the
+ * record as it now stands and the form carries its current version, while the user's own input is kept.
+ */
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;

@@ -1,4 +1,6 @@
-import type { Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
+import { ensureSessions } from "../../app/attendance/sessions.server";
+import { addDays, londonToday } from "../../app/directory/schedule";
 import type { DB } from "../types";
 import type { DemoUserIds } from "./users";
 
@@ -46,6 +48,8 @@ export async function seedDirectory(trx: Transaction<DB>, users: DemoUserIds) {
       {
         provider_id: p["Community wellbeing events"], name: "Harborough community wellbeing event", category_code: "community_event", format: "event",
         description: "Drop-in event with local groups, health checks and a warm welcome.", address: "Market Harborough Library", postcode: "LE16 7AG",
+        // Not checked for eight months: the directory flags it so an administrator rechecks it.
+        last_checked_on: sql<string>`current_date - interval '8 months'`,
         district_code: "harborough", accessibility: ["wheelchair", "accessible_toilet"], referral_mode: "signpost", transport: ["fox_connect", "bus"], transport_zones: ["Harborough"],
       },
       {
@@ -58,13 +62,15 @@ export async function seedDirectory(trx: Transaction<DB>, users: DemoUserIds) {
     .execute();
   const a = Object.fromEntries(activities.map((r) => [r.name, r.id]));
 
+  // The groups have run for a year, so the last few weeks' sessions exist to look back on.
+  const runningSince = sql<string>`current_date - interval '1 year'`;
   await trx
     .insertInto("activity_schedule")
     .values([
-      { activity_id: a["Chatter Chairs seated exercise"], weekday: 2, start_time: "10:30", end_time: "11:30" },
-      { activity_id: a["Chatter Chairs seated exercise"], weekday: 4, start_time: "10:30", end_time: "11:30" },
-      { activity_id: a["Gather Create Grow craft club"], weekday: 3, start_time: "13:30", end_time: "15:30" },
-      { activity_id: a["Hinckley parkrun"], weekday: 6, start_time: "09:00", end_time: "10:00" },
+      { activity_id: a["Chatter Chairs seated exercise"], weekday: 2, start_time: "10:30", end_time: "11:30", valid_from: runningSince },
+      { activity_id: a["Chatter Chairs seated exercise"], weekday: 4, start_time: "10:30", end_time: "11:30", valid_from: runningSince },
+      { activity_id: a["Gather Create Grow craft club"], weekday: 3, start_time: "13:30", end_time: "15:30", valid_from: runningSince },
+      { activity_id: a["Hinckley parkrun"], weekday: 6, start_time: "09:00", end_time: "10:00", valid_from: runningSince },
     ])
     .execute();
 
@@ -75,6 +81,22 @@ export async function seedDirectory(trx: Transaction<DB>, users: DemoUserIds) {
       { activity_id: a["Surgery befriending calls"], user_id: users.activity_lead },
     ])
     .execute();
+
+  // The befriending scheme's volunteers: DBS checks current, due for renewal soon, expired and never recorded.
+  const today = londonToday();
+  const yearsAgo = (years: number, days = 0) => addDays(`${Number(today.slice(0, 4)) - years}${today.slice(4)}`, -days);
+  await trx
+    .insertInto("volunteer")
+    .values([
+      { provider_id: p["Hinckley and Bosworth surgery befriending scheme"], name: "Sue Demo-Volunteer", phone: "07700 900201", dbs_checked_on: yearsAgo(1) },
+      { provider_id: p["Hinckley and Bosworth surgery befriending scheme"], name: "Tom Demo-Volunteer", phone: "07700 900202", dbs_checked_on: yearsAgo(3, -20) },
+      { provider_id: p["Hinckley and Bosworth surgery befriending scheme"], name: "Ruth Demo-Volunteer", phone: "07700 900203", dbs_checked_on: yearsAgo(4) },
+      { provider_id: p["Hinckley and Bosworth surgery befriending scheme"], name: "Dev Demo-Volunteer", phone: "07700 900204" },
+    ])
+    .execute();
+
+  // Sessions from the weekly schedules: the last four weeks (registers to look back on) and the next six.
+  for (const id of Object.values(a)) await ensureSessions(trx, id, addDays(today, -28), addDays(today, 42));
 
   return { providers: p, activities: a };
 }

@@ -1,6 +1,7 @@
 import { hashPassword } from "../../app/auth/password.server";
 import type { Database } from "../connection";
 import { seedDirectory } from "./directory";
+import { seedMeasures } from "./measures";
 import { seedPeople } from "./people";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
@@ -18,6 +19,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     const users = await seedUsers(trx, passwordHash);
     const directory = await seedDirectory(trx, users);
     await seedPeople(trx, users, directory);
+    await seedMeasures(trx);
   });
   return true;
 }

@@ -150,8 +150,11 @@ describe("instrument definitions", () => {
     { value: 4, label: "Often" },
     { value: 5, label: "All of the time" },
   ];
-  const warwickCopyright =
-    "© NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved";
+  // SWEMWBS dates from 2008, the full WEMWBS from 2006.
+  const swemwbsCopyright =
+    "Short Warwick-Edinburgh Mental Wellbeing Scale (SWEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2008, all rights reserved";
+  const wemwbsCopyright =
+    "Warwick-Edinburgh Mental Wellbeing Scale (WEMWBS) © NHS Health Scotland, University of Warwick and University of Edinburgh, 2006, all rights reserved";
 
   it("SWEMWBS: seven items in published order, options, stem and copyright", () => {
     const i = getInstrument("swemwbs");
@@ -165,7 +168,7 @@ describe("instrument definitions", () => {
       "I've been able to make up my own mind about things",
     ]);
     for (const it of i.items) expect(it.options).toEqual(warwickOptions);
-    expect(i.copyright).toContain(warwickCopyright);
+    expect(i.copyright).toBe(swemwbsCopyright);
     expect(i.stem).toContain("over the last 2 weeks");
     expect(i.licensed).toBeFalsy();
     // Raw is never compared; the metric is the headline score.
@@ -193,7 +196,7 @@ describe("instrument definitions", () => {
       "I've been feeling cheerful",
     ]);
     for (const it of i.items) expect(it.options).toEqual(warwickOptions);
-    expect(i.copyright).toContain(warwickCopyright);
+    expect(i.copyright).toBe(wemwbsCopyright);
   });
 
   it("De Jong Gierveld: three emotional and three social items, Yes / More or less / No", () => {

@@ -1,0 +1,27 @@
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+
+/**
+ * The only person fields an activity lead ever receives (reference/security.md): who they are, how to reach them,
+ * and what they need to take part. Never NHS number, date of birth, notes, scores or safeguarding.
+ */
+export const leadPersonColumns = [
+  "p.given_name", "p.family_name", "p.preferred_name", "p.phone", "p.email", "p.preferred_contact", "p.access_needs", "p.communication_needs",
+] as const;
+
+export interface LeadPerson {
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  phone: string | null;
+  email: string | null;
+  preferred_contact: string | null;
+  access_needs: string | null;
+  communication_needs: string | null;
+}
+
+/** One audit row per person shown, in the caller's transaction: the page is not returned if these cannot be written. */
+export async function auditPeopleShown(trx: Executor, actor: AuditActor, action: string, shown: { personId: string; referralId: string }[], details: Record<string, unknown>) {
+  for (const s of shown) {
+    await audit(trx, actor, { action, entityType: "referral", entityId: s.referralId, personId: s.personId, details });
+  }
+}

@@ -1,0 +1,158 @@
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { addDays, hhmm, minutesOf, sessionsBetween, type WeeklySlot } from "~/directory/schedule";
+
+export class SessionFieldError extends Error {
+  constructor(
+    public field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function schedulesOf(db: Executor, activityId: string): Promise<WeeklySlot[]> {
+  return db
+    .selectFrom("activity_schedule")
+    .select(["id", "weekday", "start_time as startTime", "end_time as endTime", "valid_from as validFrom", "valid_to as validTo"])
+    .where("activity_id", "=", activityId)
+    .execute();
+}
+
+/**
+ * Creates the sessions an activity's weekly schedule gives between two dates. Idempotent: the slot key
+ * (activity, date, start time) makes a second run, or two at once, add nothing twice.
+ */
+export async function ensureSessions(db: Executor, activityId: string, from: string, to: string): Promise<number> {
+  const slots = sessionsBetween(await schedulesOf(db, activityId), from, to);
+  if (slots.length === 0) return 0;
+  const res = await db
+    .insertInto("activity_session")
+    .values(slots.map((s) => ({ activity_id: activityId, session_date: s.date, start_time: s.startTime, end_time: s.endTime })))
+    .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
+    .returning("id")
+    .execute();
+  return res.length;
+}
+
+export async function generateSessions(actor: AuditActor, activityId: string, from: string, weeks: number) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const created = await ensureSessions(trx, activityId, from, addDays(from, weeks * 7 - 1));
+    await audit(trx, actor, { action: "session.generate", entityType: "activity", entityId: activityId, details: { from, weeks, created } });
+    return created;
+  });
+}
+
+/** Opens a session the schedule says runs on that date at that time (the lead's "open register" on the day). */
+export async function openScheduledSession(actor: AuditActor, activityId: string, date: string, startTime: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const slot = sessionsBetween(await schedulesOf(trx, activityId), date, date).find((s) => s.startTime === hhmm(startTime));
+    if (!slot) return null;
+    await ensureSessions(trx, activityId, date, date);
+    const row = await trx
+      .selectFrom("activity_session")
+      .select("id")
+      .where("activity_id", "=", activityId)
+      .where("session_date", "=", date)
+      .where("start_time", "=", slot.startTime)
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, { action: "session.open", entityType: "activity_session", entityId: row.id, details: { activityId } });
+    return row.id;
+  });
+}
+
+/** A one-off session (an extra date or an event). Once per idempotency key; refuses a clash with another session. */
+export async function addOneOffSession(actor: AuditActor, activityId: string, input: { sessionDate: string; startTime: string; endTime: string }, idempotencyKey: string) {
+  const start = minutesOf(input.startTime);
+  const end = minutesOf(input.endTime);
+  if (start === null) throw new SessionFieldError("startTime", "Enter a start time in the 24-hour clock, like 10:30");
+  if (end === null) throw new SessionFieldError("endTime", "Enter an end time in the 24-hour clock, like 11:30");
+  if (end <= start) throw new SessionFieldError("endTime", "The end time must be after the start time");
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const again = await trx.selectFrom("activity_session").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
+    if (again) return again.id;
+    const sameDay = await trx
+      .selectFrom("activity_session")
+      .select(["start_time", "end_time"])
+      .where("activity_id", "=", activityId)
+      .where("session_date", "=", input.sessionDate)
+      .where("status", "!=", "cancelled")
+      .execute();
+    const clash = sameDay.find((s) => start < minutesOf(s.end_time)! && minutesOf(s.start_time)! < end);
+    if (clash) throw new SessionFieldError("startTime", `There is already a session from ${hhmm(clash.start_time)} to ${hhmm(clash.end_time)} that day`);
+    const row = await trx
+      .insertInto("activity_session")
+      .values({ activity_id: activityId, session_date: input.sessionDate, start_time: input.startTime, end_time: input.endTime, ad_hoc: true, idempotency_key: idempotencyKey })
+      .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!row) throw new SessionFieldError("startTime", "There is already a session at that time that day");
+    await audit(trx, actor, { action: "session.add", entityType: "activity_session", entityId: row.id, details: { activityId, adHoc: true } });
+    return row.id;
+  });
+}
+
+/** Cancels a session that has no register yet; a held session's register is kept as it is. */
+export async function cancelSession(actor: AuditActor, activityId: string, sessionId: string, reason: string) {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const s = await trx.selectFrom("activity_session").select(["status", "register_saved_at"]).where("id", "=", sessionId).where("activity_id", "=", activityId).forUpdate().executeTakeFirst();
+    if (!s) return "missing" as const;
+    if (s.register_saved_at) throw new SessionFieldError("reason", "This session already has a register, so it cannot be cancelled");
+    if (s.status === "cancelled") return "done" as const;
+    await trx.updateTable("activity_session").set({ status: "cancelled", cancel_reason: reason, register_version: sql`register_version + 1` }).where("id", "=", sessionId).execute();
+    await audit(trx, actor, { action: "session.cancel", entityType: "activity_session", entityId: sessionId, details: { activityId } });
+    return "done" as const;
+  });
+}
+
+export async function listSessions(activityId: string, from: string, to: string) {
+  const db = await getDb();
+  return db
+    .selectFrom("activity_session as s")
+    .select(["s.id", "s.session_date", "s.start_time", "s.end_time", "s.status", "s.ad_hoc", "s.other_attendees", "s.register_saved_at"])
+    .select((eb) => eb.selectFrom("attendance as t").select(eb.fn.countAll<number>().as("n")).whereRef("t.session_id", "=", "s.id").where("t.status", "=", "present").as("present"))
+    .where("s.activity_id", "=", activityId)
+    .where("s.session_date", ">=", from)
+    .where("s.session_date", "<=", to)
+    .orderBy("s.session_date")
+    .orderBy("s.start_time")
+    .execute();
+}
+
+/**
+ * Today's sessions across the activities a lead runs: those already created, and the ones the weekly schedule
+ * says happen today but that nobody has opened yet (the lead opens them with one button).
+ */
+export async function todaysSessions(userId: string, today: string) {
+  const db = await getDb();
+  const activities = await db
+    .selectFrom("activity as a")
+    .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+    .select(["a.id", "a.name"])
+    .where("l.user_id", "=", userId)
+    .where("a.format", "!=", "one_to_one")
+    .execute();
+  if (activities.length === 0) return [];
+  const ids = activities.map((a) => a.id);
+  const nameOf = new Map(activities.map((a) => [a.id, a.name]));
+  const [existing, schedules] = await Promise.all([
+    db.selectFrom("activity_session").select(["id", "activity_id", "start_time", "end_time", "status", "register_saved_at", "other_attendees"]).where("activity_id", "in", ids).where("session_date", "=", today).execute(),
+    db.selectFrom("activity_schedule").select(["id", "activity_id", "weekday", "start_time as startTime", "end_time as endTime", "valid_from as validFrom", "valid_to as validTo"]).where("activity_id", "in", ids).execute(),
+  ]);
+  const out = existing.map((s) => ({
+    activityId: s.activity_id, activityName: nameOf.get(s.activity_id)!, sessionId: s.id as string | null,
+    startTime: hhmm(s.start_time), endTime: hhmm(s.end_time), status: s.status, saved: s.register_saved_at !== null,
+  }));
+  for (const id of ids) {
+    for (const slot of sessionsBetween(schedules.filter((s) => s.activity_id === id), today, today)) {
+      if (out.some((o) => o.activityId === id && o.startTime === slot.startTime)) continue;
+      out.push({ activityId: id, activityName: nameOf.get(id)!, sessionId: null, startTime: slot.startTime, endTime: slot.endTime, status: "scheduled", saved: false });
+    }
+  }
+  return out.sort((a, b) => a.startTime.localeCompare(b.startTime));
+}

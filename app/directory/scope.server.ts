@@ -1,0 +1,74 @@
+import { data } from "@remix-run/node";
+import { getDb } from "@db/index";
+import { audit } from "~/audit/audit.server";
+import { actorOf, type Guarded } from "~/auth/guards.server";
+import { can } from "~/auth/roles";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+
+/**
+ * Whose directory entries a user may change or run: someone who leads activities works only on their own;
+ * a directory administrator on all of them. Derived from permissions, not role names.
+ */
+export function leadsOnlyOwn(guard: Guarded): boolean {
+  return can(guard.user.role, "activities:lead");
+}
+
+export interface OwnActivity {
+  id: string;
+  name: string;
+  provider_id: string;
+  provider_name: string;
+  format: string;
+  referral_mode: string;
+  status: string;
+}
+
+/**
+ * The activity, if this user may work on it. Anything else — another lead's activity or an id that does not
+ * exist — answers the same 404, and the attempt is recorded as denied. Runs outside the caller's transaction so
+ * the denial row survives the refusal.
+ */
+export async function requireActivityAccess(guard: Guarded, activityId: string | undefined, attempted: string): Promise<OwnActivity> {
+  const db = await getDb();
+  let found: OwnActivity | undefined;
+  if (isUuid(activityId)) {
+    let q = db
+      .selectFrom("activity as a")
+      .innerJoin("provider as p", "p.id", "a.provider_id")
+      .select(["a.id", "a.name", "a.provider_id", "p.name as provider_name", "a.format", "a.referral_mode", "a.status"])
+      .where("a.id", "=", activityId);
+    if (leadsOnlyOwn(guard)) {
+      q = q.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.user_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", guard.user.id)));
+    }
+    found = await q.executeTakeFirst();
+  }
+  if (!found) {
+    await audit(db, actorOf(guard), {
+      action: attempted,
+      outcome: "denied",
+      entityType: "activity",
+      entityId: isUuid(activityId) ? activityId : undefined,
+      details: { reason: "not_found_or_not_lead" },
+    });
+    throw notFound();
+  }
+  return found;
+}
+
+export function notFound(): never {
+  throw data({ message: "Page not found" }, { status: 404 });
+}
+
+/** Records a refused look at something inside an activity (a session or referral that is not this activity's). */
+export async function deniedInside(guard: Guarded, attempted: string, entityType: string, entityId: string | undefined): Promise<never> {
+  await audit(await getDb(), actorOf(guard), {
+    action: attempted,
+    outcome: "denied",
+    entityType,
+    entityId: isUuid(entityId) ? entityId : undefined,
+    details: { reason: "not_found_or_not_lead" },
+  });
+  return notFound();
+}

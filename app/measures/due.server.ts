@@ -1,0 +1,77 @@
+// Due and overdue measures for referrals, computed on read (docs/decisions/0503-due-computed-on-read.md).
+// The caseload asks for many referrals at once, so everything is read in three queries whatever the count.
+
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import type { Executor } from "~/audit/audit.server";
+import { type DueItem, dueItems, measureSchedule, type ReferralForDue, type ResponseForDue, type ScheduledMeasure } from "./due";
+import { londonDate } from "./iso-date";
+import { DEFAULT_FOLLOW_UP_WEEKS, type TimePoint } from "./time-points";
+
+interface DueInputs {
+  referral: ReferralForDue;
+  responses: ResponseForDue[];
+}
+
+async function loadDueInputs(db: Executor, where: { referralIds?: string[]; personId?: string }): Promise<DueInputs[]> {
+  let q = db
+    .selectFrom("referral as r")
+    .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
+    .select((eb) => [
+      "r.id",
+      "r.status",
+      "r.received_at",
+      "r.ended_at",
+      // The first session: stamped on the referral by the lifecycle, or the earliest register mark "present".
+      sql<string | null>`coalesce(r.first_attended_on, (
+        select min(s.session_date) from attendance a join activity_session s on s.id = a.session_id
+        where a.referral_id = r.id and a.status = 'present'))`.as("first_session_on"),
+      eb.ref("ms.follow_up_weeks").as("follow_up_weeks"),
+    ]);
+  if (where.referralIds) q = q.where("r.id", "in", where.referralIds);
+  if (where.personId) q = q.where("r.person_id", "=", where.personId);
+  const referrals = await q.orderBy("r.received_at").execute();
+  if (referrals.length === 0) return [];
+  const responses = await db
+    .selectFrom("measure_response")
+    .select(["referral_id", "instrument_code", "time_point", "follow_up_week"])
+    .where("referral_id", "in", referrals.map((r) => r.id))
+    .where("entered_in_error_at", "is", null)
+    .execute();
+  return referrals.map((r) => ({
+    referral: {
+      id: r.id,
+      status: r.status,
+      receivedOn: londonDate(r.received_at),
+      firstSessionOn: r.first_session_on,
+      endedOn: r.ended_at ? londonDate(r.ended_at) : null,
+      followUpWeeks: r.follow_up_weeks ?? DEFAULT_FOLLOW_UP_WEEKS,
+    },
+    responses: responses
+      .filter((x) => x.referral_id === r.id)
+      .map((x) => ({ instrumentCode: x.instrument_code, timePoint: x.time_point as TimePoint, followUpWeek: x.follow_up_week })),
+  }));
+}
+
+/** Due and overdue measures per referral id (every id asked for is a key, with [] when nothing is due). */
+export async function measuresDueForReferrals(referralIds: string[], today = londonDate(new Date()), db?: Executor): Promise<Map<string, DueItem[]>> {
+  const result = new Map<string, DueItem[]>(referralIds.map((id) => [id, []]));
+  if (referralIds.length === 0) return result;
+  const inputs = await loadDueInputs(db ?? (await getDb()), { referralIds: [...new Set(referralIds)] });
+  for (const { referral, responses } of inputs) result.set(referral.id, dueItems(referral, responses, today));
+  return result;
+}
+
+/** Due and overdue measures across all of a person's referrals, overdue first. */
+export async function measuresDueForPerson(personId: string, today = londonDate(new Date()), db?: Executor): Promise<DueItem[]> {
+  const inputs = await loadDueInputs(db ?? (await getDb()), { personId });
+  return inputs.flatMap(({ referral, responses }) => dueItems(referral, responses, today)).sort((a, b) =>
+    a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1,
+  );
+}
+
+/** The full schedule (upcoming, done and missed too) of each of a person's referrals, keyed by referral id. */
+export async function measureScheduleForPerson(db: Executor, personId: string, today = londonDate(new Date())): Promise<Record<string, ScheduledMeasure[]>> {
+  const inputs = await loadDueInputs(db, { personId });
+  return Object.fromEntries(inputs.map(({ referral, responses }) => [referral.id, measureSchedule(referral, responses, today)]));
+}

@@ -1,0 +1,192 @@
+// Reading a person's measures for staff screens. Each public function writes its audit row in the same
+// transaction as the read, so the data is never returned without its access being recorded.
+
+import { getDb } from "@db/index";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { formatIsoDate } from "~/ui/format";
+import type { Comparison } from "./change";
+import { wemwbsLicensed } from "./settings.server";
+import { type DueItem, type ScheduledMeasure } from "./due";
+import { measureScheduleForPerson } from "./due.server";
+import { londonDate } from "./iso-date";
+import { changesSinceBaseline, chronological, isLive, type MeasureRecord } from "./timeline";
+import type { Mode, TimePoint } from "./time-points";
+
+export interface MeasuresPerson {
+  id: string;
+  name: string;
+}
+
+export interface ReferralOption {
+  id: string;
+  label: string;
+  status: string;
+  receivedOn: string;
+  firstSessionOn: string | null;
+  followUpWeeks: number[];
+}
+
+export async function findPerson(db: Executor, personId: string): Promise<MeasuresPerson | undefined> {
+  const row = await db
+    .selectFrom("person")
+    .select(["id", "given_name", "family_name", "preferred_name"])
+    .where("id", "=", personId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const given = row.preferred_name ? `${row.given_name} (${row.preferred_name})` : row.given_name;
+  return { id: row.id, name: `${given} ${row.family_name}` };
+}
+
+/** The person's referrals as choices for a measure, newest first. */
+export async function referralOptions(db: Executor, personId: string): Promise<ReferralOption[]> {
+  const rows = await db
+    .selectFrom("referral as r")
+    .leftJoin("activity as a", "a.id", "r.activity_id")
+    .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
+    .select(["r.id", "r.status", "r.kind", "r.received_at", "r.first_attended_on", "a.name as activity_name", "ms.follow_up_weeks"])
+    .where("r.person_id", "=", personId)
+    .orderBy("r.received_at", "desc")
+    .execute();
+  return rows.map((r) => {
+    const receivedOn = londonDate(r.received_at);
+    const what = r.activity_name ?? (r.kind === "signpost" ? "Signposting" : "Referral");
+    return {
+      id: r.id,
+      label: `${what} (referred ${formatIsoDate(receivedOn)})`,
+      status: r.status,
+      receivedOn,
+      firstSessionOn: r.first_attended_on,
+      followUpWeeks: r.follow_up_weeks ?? [6, 12],
+    };
+  });
+}
+
+export async function loadRecords(db: Executor, personId: string, responseId?: string): Promise<MeasureRecord[]> {
+  let q = db
+    .selectFrom("measure_response as m")
+    .leftJoin("app_user as rec", "rec.id", "m.recorded_by")
+    .leftJoin("app_user as err", "err.id", "m.entered_in_error_by")
+    .select([
+      "m.id", "m.referral_id", "m.instrument_code", "m.instrument_version", "m.time_point", "m.follow_up_week", "m.administered_on",
+      "m.mode", "m.answers", "m.scores", "m.bands", "m.recorded_at", "rec.display_name as recorded_by_name",
+      "m.entered_in_error_at", "m.entered_in_error_reason", "err.display_name as error_by_name",
+    ])
+    .where("m.person_id", "=", personId);
+  if (responseId) q = q.where("m.id", "=", responseId);
+  const rows = await q.execute();
+  return chronological(
+    rows.map((r) => ({
+      id: r.id,
+      referralId: r.referral_id,
+      instrumentCode: r.instrument_code,
+      instrumentVersion: r.instrument_version,
+      timePoint: r.time_point as TimePoint,
+      followUpWeek: r.follow_up_week,
+      administeredOn: r.administered_on,
+      mode: r.mode as Mode,
+      answers: r.answers as Record<string, number>,
+      scores: r.scores as Record<string, number>,
+      bands: r.bands as Record<string, string>,
+      recordedAt: r.recorded_at.toISOString(),
+      recordedBy: r.recorded_by_name,
+      enteredInError: r.entered_in_error_at
+        ? { at: r.entered_in_error_at.toISOString(), by: r.error_by_name, reason: r.entered_in_error_reason ?? "" }
+        : null,
+    })),
+  );
+}
+
+export interface PersonMeasures {
+  person: MeasuresPerson;
+  referrals: ReferralOption[];
+  records: MeasureRecord[];
+  changes: Record<string, Comparison>;
+  schedule: Record<string, ScheduledMeasure[]>;
+  wemwbsLicensed: boolean;
+}
+
+/** Everything the person's measures page shows, or null when there is no such person. Audited. */
+export async function getPersonMeasures(actor: AuditActor, personId: string, today = londonDate(new Date())): Promise<PersonMeasures | null> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const person = await findPerson(trx, personId);
+    if (!person) return null;
+    const [referrals, records, schedule] = [await referralOptions(trx, personId), await loadRecords(trx, personId), await measureScheduleForPerson(trx, personId, today)];
+    await audit(trx, actor, { action: "measures.view", entityType: "person", entityId: personId, personId, details: { responses: records.length } });
+    return { person, referrals, records, changes: changesSinceBaseline(records), schedule, wemwbsLicensed: wemwbsLicensed() };
+  });
+}
+
+export interface MeasureDetail {
+  person: MeasuresPerson;
+  record: MeasureRecord;
+  baseline: MeasureRecord | null;
+  change: Comparison | null;
+  referral: ReferralOption | null;
+}
+
+/** One response with its change since baseline, or null when it is not this person's. Audited. */
+export async function getMeasureDetail(actor: AuditActor, personId: string, responseId: string): Promise<MeasureDetail | null> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const person = await findPerson(trx, personId);
+    if (!person) return null;
+    const records = await loadRecords(trx, personId);
+    const record = records.find((r) => r.id === responseId);
+    if (!record) return null;
+    const referral = (await referralOptions(trx, personId)).find((r) => r.id === record.referralId) ?? null;
+    const changes = changesSinceBaseline(records);
+    const baseline = records.find((r) => isLive(r) && r.timePoint === "baseline" && r.referralId === record.referralId && r.instrumentCode === record.instrumentCode && r.id !== record.id) ?? null;
+    await audit(trx, actor, { action: "measures.view", entityType: "measure_response", entityId: responseId, personId, details: { instrumentCode: record.instrumentCode } });
+    return { person, record, baseline: record.timePoint === "baseline" ? null : baseline, change: changes[record.id] ?? null, referral };
+  });
+}
+
+export interface MeasuresSummaryData {
+  personId: string;
+  /** Latest live response per instrument, with change since that referral's baseline when there is one. */
+  latest: { record: MeasureRecord; change: Comparison | null }[];
+  due: DueItem[];
+}
+
+/**
+ * What the person page shows about measures. Takes the caller's executor and writes no audit row: the person
+ * page's own audited read covers it (call it inside that transaction).
+ */
+export async function readMeasuresSummary(db: Executor, personId: string, today = londonDate(new Date())): Promise<MeasuresSummaryData> {
+  const records = await loadRecords(db, personId);
+  const changes = changesSinceBaseline(records);
+  const live = records.filter(isLive);
+  const latestByCode = new Map<string, MeasureRecord>();
+  for (const r of live) latestByCode.set(r.instrumentCode, r); // chronological, so the last one wins
+  const schedule = await measureScheduleForPerson(db, personId, today);
+  const due = Object.values(schedule)
+    .flat()
+    .filter((m): m is DueItem => m.status === "due" || m.status === "overdue")
+    .sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1));
+  return {
+    personId,
+    latest: [...latestByCode.values()].map((record) => ({ record, change: changes[record.id] ?? null })),
+    due,
+  };
+}
+
+export interface RecordFormData {
+  person: MeasuresPerson;
+  referrals: ReferralOption[];
+  schedule: Record<string, ScheduledMeasure[]>;
+  wemwbsLicensed: boolean;
+}
+
+/** What the record-a-measure and self-completion set-up forms need, or null for an unknown person. Audited. */
+export async function getRecordFormData(actor: AuditActor, personId: string, action: string, today = londonDate(new Date())): Promise<RecordFormData | null> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const person = await findPerson(trx, personId);
+    if (!person) return null;
+    const referrals = await referralOptions(trx, personId);
+    const schedule = await measureScheduleForPerson(trx, personId, today);
+    await audit(trx, actor, { action, entityType: "person", entityId: personId, personId });
+    return { person, referrals, schedule, wemwbsLicensed: wemwbsLicensed() };
+  });
+}

@@ -1,0 +1,185 @@
+// Saving a measure: the checks a time point must pass, scoring at the moment of saving, and the audit row,
+// all in one transaction. Answers, scores, bands and the instrument version are stored together so a later
+// correction of a scoring rule can rescore history (see docs/decisions/0501-store-answers-and-scores.md).
+
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { shortName } from "./catalogue";
+import { formatIsoDate } from "~/ui/format";
+import { londonDate } from "./iso-date";
+import { MeasureValidationError, findInstrument, scoreResponse } from "./scoring";
+import { type Mode, type TimePointRef, timePointLabel } from "./time-points";
+
+/** A refusal tied to one form field, with a message fit to show beside it. */
+export class MeasureInputError extends Error {
+  constructor(
+    public readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface RecordInput extends TimePointRef {
+  personId: string;
+  referralId: string;
+  instrumentCode: string;
+  administeredOn: string;
+  mode: Mode;
+  answers: Record<string, number>;
+  idempotencyKey: string;
+  wemwbsLicensed: boolean;
+}
+
+export interface RecordedMeasure {
+  id: string;
+  /** True when the same form had already been saved (a double submit): nothing new was written. */
+  replayed: boolean;
+}
+
+const UNIQUE_VIOLATION = "23505";
+
+/** Records one completed questionnaire. Throws MeasureInputError for anything the user must correct. */
+export async function recordMeasure(actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
+  const db = await getDb();
+  try {
+    return await db.transaction().execute((trx) => recordMeasureIn(trx, actor, input));
+  } catch (err) {
+    // Two people saving the same time point at once: the partial unique index decides, the loser is told why.
+    if ((err as { code?: string }).code === UNIQUE_VIOLATION && /measure_response_(baseline|follow_up|exit)_key/.test(String((err as Error).message))) {
+      throw new MeasureInputError("timePoint", duplicateMessage(input));
+    }
+    throw err;
+  }
+}
+
+function duplicateMessage(input: RecordInput, on?: string): string {
+  const when = on ? ` on ${formatIsoDate(on)}` : "";
+  return `A ${timePointLabel(input).toLowerCase()} ${shortName(input.instrumentCode)} is already recorded for this referral${when}. If it is wrong, mark it as entered in error first.`;
+}
+
+/** The same checks and insert inside a caller's transaction (the self-completion flow saves several at once). */
+export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
+  const replay = await trx
+    .selectFrom("measure_response")
+    .select(["id", "person_id"])
+    .where("idempotency_key", "=", input.idempotencyKey)
+    .executeTakeFirst();
+  if (replay) {
+    if (replay.person_id !== input.personId) throw new MeasureInputError("form", "This form has already been used: reload the page and try again");
+    return { id: replay.id, replayed: true };
+  }
+
+  const instrument = findInstrument(input.instrumentCode);
+  if (!instrument || (instrument.licensed && !input.wemwbsLicensed)) {
+    throw new MeasureInputError("instrumentCode", "Select one of the questionnaires offered");
+  }
+
+  // Locks the referral so two saves for it are checked one after the other.
+  const referral = await trx
+    .selectFrom("referral")
+    .select(["id", "status", "received_at"])
+    .where("id", "=", input.referralId)
+    .where("person_id", "=", input.personId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!referral) throw new MeasureInputError("referralId", "Select one of this person's referrals");
+  if (referral.status === "declined") throw new MeasureInputError("referralId", "This referral was declined: measures are recorded only on referrals that went ahead");
+
+  const receivedOn = londonDate(referral.received_at);
+  if (input.administeredOn < receivedOn) {
+    throw new MeasureInputError("administeredOn", `The date the questions were answered must be on or after the referral arrived (${formatIsoDate(receivedOn)})`);
+  }
+  if (input.administeredOn > londonDate(new Date())) {
+    throw new MeasureInputError("administeredOn", "The date the questions were answered must be today or in the past");
+  }
+
+  const live = await trx
+    .selectFrom("measure_response")
+    .select(["time_point", "follow_up_week", "administered_on"])
+    .where("referral_id", "=", input.referralId)
+    .where("instrument_code", "=", instrument.code)
+    .where("entered_in_error_at", "is", null)
+    .execute();
+  const clash = live.find((r) => r.time_point === input.timePoint && (input.timePoint !== "follow_up" || r.follow_up_week === input.followUpWeek));
+  if (clash) throw new MeasureInputError("timePoint", duplicateMessage(input, clash.administered_on));
+  const baseline = live.find((r) => r.time_point === "baseline");
+  if (input.timePoint !== "baseline" && baseline && input.administeredOn < baseline.administered_on) {
+    throw new MeasureInputError("administeredOn", `A ${timePointLabel(input).toLowerCase()} must be on or after the baseline (${formatIsoDate(baseline.administered_on)})`);
+  }
+  const earliestLater = live.filter((r) => r.time_point !== "baseline").map((r) => r.administered_on).sort()[0];
+  if (input.timePoint === "baseline" && earliestLater && input.administeredOn > earliestLater) {
+    throw new MeasureInputError("administeredOn", `A baseline must be on or before the first later measure (${formatIsoDate(earliestLater)})`);
+  }
+
+  let scored;
+  try {
+    scored = scoreResponse(instrument.code, input.answers);
+  } catch (err) {
+    if (err instanceof MeasureValidationError) throw new MeasureInputError(err.field, err.message);
+    throw err;
+  }
+
+  const row = await trx
+    .insertInto("measure_response")
+    .values({
+      person_id: input.personId,
+      referral_id: input.referralId,
+      instrument_code: instrument.code,
+      instrument_version: instrument.version,
+      time_point: input.timePoint,
+      follow_up_week: input.timePoint === "follow_up" ? input.followUpWeek : null,
+      administered_on: input.administeredOn,
+      mode: input.mode,
+      answers: JSON.stringify(input.answers),
+      scores: JSON.stringify(scored.scores),
+      bands: JSON.stringify(scored.bands),
+      recorded_by: actor.userId,
+      idempotency_key: input.idempotencyKey,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await audit(trx, actor, {
+    action: "measure.record",
+    entityType: "measure_response",
+    entityId: row.id,
+    personId: input.personId,
+    details: { referralId: input.referralId, instrumentCode: instrument.code, timePoint: input.timePoint, followUpWeek: input.followUpWeek, mode: input.mode },
+  });
+  return { id: row.id, replayed: false };
+}
+
+export type MarkResult = "marked" | "already_marked" | "not_found";
+
+/**
+ * Marks a response as entered in error: kept and still shown (struck through), but excluded from scores,
+ * change and due calculations. Never deleted.
+ */
+export async function markEnteredInError(actor: AuditActor, input: { personId: string; responseId: string; reason: string }): Promise<MarkResult> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom("measure_response")
+      .select(["id", "entered_in_error_at", "instrument_code", "referral_id"])
+      .where("id", "=", input.responseId)
+      .where("person_id", "=", input.personId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) return "not_found";
+    if (row.entered_in_error_at) return "already_marked";
+    await trx
+      .updateTable("measure_response")
+      .set({ entered_in_error_at: sql`now()`, entered_in_error_by: actor.userId, entered_in_error_reason: input.reason })
+      .where("id", "=", row.id)
+      .execute();
+    await audit(trx, actor, {
+      action: "measure.entered-in-error",
+      entityType: "measure_response",
+      entityId: row.id,
+      personId: input.personId,
+      details: { referralId: row.referral_id, instrumentCode: row.instrument_code, fields: ["entered_in_error_reason"] },
+    });
+    return "marked";
+  });
+}

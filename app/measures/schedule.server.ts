@@ -1,0 +1,83 @@
+// Each activity's follow-up schedule (weeks after the first session). No row means the default, 6 and 12
+// weeks. Someone who leads activities changes only their own; a directory administrator any of them.
+
+import { sql } from "kysely";
+import { getDb } from "@db/index";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { can, type Role } from "~/auth/roles";
+import { DEFAULT_FOLLOW_UP_WEEKS } from "./time-points";
+
+export interface ScheduleRow {
+  activityId: string;
+  activityName: string;
+  providerName: string;
+  weeks: number[];
+  isDefault: boolean;
+  /** 0 while the activity uses the default. */
+  version: number;
+}
+
+interface Who {
+  id: string;
+  role: Role;
+}
+
+export async function listSchedules(user: Who): Promise<ScheduleRow[]> {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom("activity as a")
+    .innerJoin("provider as p", "p.id", "a.provider_id")
+    .leftJoin("measure_schedule as ms", "ms.activity_id", "a.id")
+    .select(["a.id", "a.name", "p.name as provider_name", "ms.follow_up_weeks", "ms.version"])
+    .where("a.status", "!=", "closed")
+    .$if(can(user.role, "activities:lead"), (q) =>
+      q.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.activity_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", user.id))),
+    )
+    .orderBy("p.name")
+    .orderBy("a.name")
+    .execute();
+  return rows.map((r) => ({
+    activityId: r.id,
+    activityName: r.name,
+    providerName: r.provider_name,
+    weeks: r.follow_up_weeks ?? [...DEFAULT_FOLLOW_UP_WEEKS],
+    isDefault: r.follow_up_weeks === null,
+    version: r.version ?? 0,
+  }));
+}
+
+export type SetScheduleResult = "saved" | "not_found" | "stale";
+
+/** Sets an activity's follow-up weeks, guarded by the version the user saw (0 = still the default). */
+export async function setSchedule(actor: AuditActor, user: Who, input: { activityId: string; weeks: number[]; expectedVersion: number }): Promise<SetScheduleResult> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const allowed = (await listSchedulesIn(trx, user)).has(input.activityId);
+    if (!allowed) return "not_found";
+    const current = await trx.selectFrom("measure_schedule").select("version").where("activity_id", "=", input.activityId).forUpdate().executeTakeFirst();
+    if ((current?.version ?? 0) !== input.expectedVersion) return "stale";
+    if (current) {
+      await trx
+        .updateTable("measure_schedule")
+        .set({ follow_up_weeks: input.weeks, updated_by: actor.userId, updated_at: sql`now()`, version: sql`version + 1` })
+        .where("activity_id", "=", input.activityId)
+        .execute();
+    } else {
+      await trx.insertInto("measure_schedule").values({ activity_id: input.activityId, follow_up_weeks: input.weeks, updated_by: actor.userId }).execute();
+    }
+    await audit(trx, actor, { action: "measure-schedule.update", entityType: "activity", entityId: input.activityId, details: { weeks: input.weeks } });
+    return "saved";
+  });
+}
+
+async function listSchedulesIn(trx: Executor, user: Who): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom("activity as a")
+    .select("a.id")
+    .where("a.status", "!=", "closed")
+    .$if(can(user.role, "activities:lead"), (q) =>
+      q.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.activity_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", user.id))),
+    )
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

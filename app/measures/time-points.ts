@@ -1,0 +1,60 @@
+// When in a referral a measure is taken. Shared by forms, scoring views, due calculations and reports.
+
+export const timePoints = ["baseline", "follow_up", "exit"] as const;
+export type TimePoint = (typeof timePoints)[number];
+
+export const modes = ["staff", "self"] as const;
+export type Mode = (typeof modes)[number];
+
+export const modeLabels: Record<Mode, string> = {
+  staff: "Entered by staff (paper, phone or in person)",
+  self: "Completed by the person on a screen",
+};
+
+/** Follow-ups after the first session when the activity sets no schedule of its own. */
+export const DEFAULT_FOLLOW_UP_WEEKS: readonly number[] = [6, 12];
+
+/** Measures the service asks of everyone at baseline (the ONS loneliness indicator and wellbeing). */
+export const CORE_INSTRUMENTS = ["ucla3", "swemwbs"] as const;
+
+export interface TimePointRef {
+  timePoint: TimePoint;
+  followUpWeek: number | null;
+}
+
+export function timePointLabel(ref: TimePointRef): string {
+  if (ref.timePoint === "baseline") return "Baseline";
+  if (ref.timePoint === "exit") return "Exit";
+  return `${ref.followUpWeek}-week follow-up`;
+}
+
+/** A form value naming one time point: "baseline", "exit" or "follow_up:6". */
+export function encodeTimePoint(ref: TimePointRef): string {
+  return ref.timePoint === "follow_up" ? `follow_up:${ref.followUpWeek}` : ref.timePoint;
+}
+
+export function decodeTimePoint(value: string): TimePointRef | null {
+  if (value === "baseline" || value === "exit") return { timePoint: value, followUpWeek: null };
+  const m = /^follow_up:(\d{1,3})$/.exec(value);
+  if (!m) return null;
+  const week = Number(m[1]);
+  return week >= 1 && week <= 104 ? { timePoint: "follow_up", followUpWeek: week } : null;
+}
+
+/** Sort key: baseline, then follow-ups by week, then exit. */
+export function timePointOrder(ref: TimePointRef): number {
+  if (ref.timePoint === "baseline") return 0;
+  if (ref.timePoint === "exit") return 1000;
+  return ref.followUpWeek ?? 500;
+}
+
+/** Follow-up weeks as typed by an administrator ("6, 12"), sorted and de-duplicated, or why not. */
+export function parseFollowUpWeeks(text: string): { ok: true; weeks: number[] } | { ok: false; message: string } {
+  const parts = text.split(/[\s,]+/).filter(Boolean);
+  if (parts.length === 0) return { ok: false, message: "Enter at least one follow-up week, for example 6, 12" };
+  if (parts.some((p) => !/^\d{1,3}$/.test(p))) return { ok: false, message: "Enter follow-up weeks as whole numbers separated by commas, for example 6, 12" };
+  const weeks = [...new Set(parts.map(Number))].sort((a, b) => a - b);
+  if (weeks.some((w) => w < 1 || w > 104)) return { ok: false, message: "Each follow-up week must be between 1 and 104" };
+  if (weeks.length > 6) return { ok: false, message: "Enter no more than 6 follow-up weeks" };
+  return { ok: true, weeks };
+}

@@ -1,0 +1,96 @@
+// A person's measures arranged for reading: change since baseline, one series per instrument for charts and
+// tables. Pure, shared by the server (summaries) and the browser (charts). Entered-in-error rows are kept for
+// display but never scored, compared or charted.
+
+import { compareScores, type Comparison } from "./change";
+import { findInstrument, type Instrument, type ScoreScale } from "./scoring";
+import { type Mode, type TimePoint, timePointOrder } from "./time-points";
+
+export interface MeasureRecord {
+  id: string;
+  referralId: string;
+  instrumentCode: string;
+  instrumentVersion: string;
+  timePoint: TimePoint;
+  followUpWeek: number | null;
+  administeredOn: string;
+  mode: Mode;
+  answers: Record<string, number>;
+  scores: Record<string, number>;
+  bands: Record<string, string>;
+  recordedAt: string;
+  recordedBy: string | null;
+  enteredInError: { at: string; by: string | null; reason: string } | null;
+}
+
+export const isLive = (r: MeasureRecord) => r.enteredInError === null;
+
+/** Oldest first: by date, then baseline before follow-ups before exit. */
+export function chronological(records: readonly MeasureRecord[]): MeasureRecord[] {
+  return [...records].sort((a, b) => a.administeredOn.localeCompare(b.administeredOn) || timePointOrder(a) - timePointOrder(b) || a.recordedAt.localeCompare(b.recordedAt));
+}
+
+/** The live baseline each live later response is compared with: the same referral and instrument. */
+export function baselineFor(record: MeasureRecord, records: readonly MeasureRecord[]): MeasureRecord | undefined {
+  if (record.timePoint === "baseline" || !isLive(record)) return undefined;
+  return records.find((r) => isLive(r) && r.timePoint === "baseline" && r.referralId === record.referralId && r.instrumentCode === record.instrumentCode);
+}
+
+/** Change since baseline for every live follow-up or exit that has a live baseline, keyed by response id. */
+export function changesSinceBaseline(records: readonly MeasureRecord[]): Record<string, Comparison> {
+  const out: Record<string, Comparison> = {};
+  for (const r of records) {
+    const base = baselineFor(r, records);
+    if (base) out[r.id] = compareScores(r.instrumentCode, base, r);
+  }
+  return out;
+}
+
+/** Scores worth charting: headline scores, grouped so each chart has one direction and one set of bands. */
+export interface ChartGroup {
+  key: string;
+  title: string;
+  direction: ScoreScale["direction"];
+  scales: ScoreScale[];
+  min: number;
+  max: number;
+  bands: ScoreScale["bands"];
+}
+
+export function chartGroups(instrument: Instrument): ChartGroup[] {
+  const groups: ChartGroup[] = [];
+  for (const scale of instrument.scoreScales.filter((s) => s.kind === "headline")) {
+    const group = groups.find((g) => g.direction === scale.direction && JSON.stringify(g.bands) === JSON.stringify(scale.bands));
+    if (group) group.scales.push(scale);
+    else groups.push({ key: `${instrument.code}-${scale.key}`, title: "", direction: scale.direction, scales: [scale], min: scale.min, max: scale.max, bands: scale.bands });
+  }
+  for (const g of groups) g.title = groups.length === 1 ? instrument.name : `${instrument.name}: ${g.scales.map((s) => s.label.toLowerCase()).join(", ")}`;
+  return groups;
+}
+
+export interface InstrumentSeries {
+  instrument: Instrument;
+  /** Live responses, oldest first. */
+  points: MeasureRecord[];
+}
+
+/** One series per instrument with at least one live response, in the catalogue's order. */
+export function seriesByInstrument(records: readonly MeasureRecord[]): InstrumentSeries[] {
+  const live = chronological(records.filter(isLive));
+  const codes = [...new Set(live.map((r) => r.instrumentCode))];
+  return codes
+    .map((code) => ({ instrument: findInstrument(code), points: live.filter((r) => r.instrumentCode === code) }))
+    .filter((s): s is InstrumentSeries => s.instrument !== undefined);
+}
+
+export function formatScore(scale: ScoreScale, value: number | undefined): string {
+  return value === undefined ? "–" : value.toFixed(scale.decimals);
+}
+
+/** "+3.10" / "−2" with a real minus sign, for change columns. */
+export function formatChange(scale: ScoreScale, change: number): string {
+  const text = Math.abs(change).toFixed(scale.decimals);
+  return change > 0 ? `+${text}` : change < 0 ? `−${text}` : text;
+}
+
+export const directionText = (d: ScoreScale["direction"]) => (d === "higher_is_better" ? "higher is better" : "lower is better");

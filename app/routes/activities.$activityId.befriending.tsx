@@ -1,0 +1,161 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { BefriendingFieldError, befriendingBoard, endMatch, listVolunteers, matchVolunteer, recordCall } from "~/attendance/befriending.server";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { isoDate } from "~/directory/forms";
+import { newIdempotencyKey } from "~/directory/keys.server";
+import { londonToday } from "~/directory/schedule";
+import { isUuid, requireActivityAccess } from "~/directory/scope.server";
+import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { Radios } from "~/directory/ui/Choices";
+import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
+import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
+import { ErrorSummary } from "~/ui/form";
+import { formatIsoDate } from "~/ui/format";
+import { formValues, parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
+
+const outcomes = { done: "Call done", no_answer: "No answer", rearranged: "Rearranged" } as const;
+
+const matchSchema = z.object({
+  referralId: z.uuid({ error: "Select a person" }),
+  volunteerId: z.uuid({ error: "Select a volunteer" }),
+});
+const callSchema = z.object({
+  matchId: z.uuid({ error: "Select a match" }),
+  callDate: isoDate("Enter the date of the call"),
+  outcome: z.enum(["done", "no_answer", "rearranged"], { error: "Select how the call went" }),
+  durationMinutes: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      if (!/^\d+$/.test(v) || Number(v) > 600) {
+        ctx.addIssue({ code: "custom", message: "Enter the call length in whole minutes, from 0 to 600" });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+  idempotencyKey: z.uuid({ error: "Reload the page and try again" }),
+});
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "activities:lead");
+  const activity = await requireActivityAccess(guard, params.activityId, "befriending.view");
+  const today = londonToday();
+  const [people, volunteers] = await Promise.all([befriendingBoard(actorOf(guard), activity.id), listVolunteers(activity.provider_id, today)]);
+  return {
+    activity, today, key: newIdempotencyKey(),
+    people: people.map((p) => ({ referralId: p.referral_id, name: `${p.given_name} ${p.family_name}`, preferred: p.preferred_name, phone: p.phone, communication: p.communication_needs, matchId: p.match_id, volunteer: p.volunteer_name, startedOn: p.started_on, calls: p.calls })),
+    volunteers: volunteers.filter((v) => v.active).map((v) => ({ id: v.id, name: v.name, dbs: v.dbs, label: dbsStatusLabels[v.dbs], matchable: canBeMatched(v.dbs) })),
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "activities:lead");
+  const activity = await requireActivityAccess(guard, params.activityId, "befriending.change");
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const values = formValues(form);
+  const today = londonToday();
+  const refuse = (errors: Record<string, string>, status = 400) => data({ intent, errors, values, done: null as string | null }, { status });
+  try {
+    if (intent === "match") {
+      const p = parseForm(matchSchema, form);
+      if (!p.ok) return refuse(p.errors);
+      await matchVolunteer(actorOf(guard), activity, p.data.referralId, p.data.volunteerId, today);
+      return { intent, errors: null, values: null, done: "Volunteer matched." };
+    }
+    if (intent === "call") {
+      const p = parseForm(callSchema, form);
+      if (!p.ok) return refuse(p.errors);
+      await recordCall(actorOf(guard), activity.id, p.data, today);
+      return { intent, errors: null, values: null, done: "Call recorded." };
+    }
+    if (intent === "end") {
+      const id = form.get("matchId");
+      if (!isUuid(id) || !(await endMatch(actorOf(guard), activity.id, id, today))) return refuse({ form: "That match has already ended" }, 404);
+      return { intent, errors: null, values: null, done: "Match ended." };
+    }
+  } catch (err) {
+    if (err instanceof BefriendingFieldError) return refuse({ [err.field]: err.message });
+    throw err;
+  }
+  return refuse({ form: "Choose what to record" });
+}
+
+export default function Befriending() {
+  const { activity, today, key, people, volunteers } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const forThis = (id: string | null, field: string) => (values[field] === id ? errors : undefined);
+  return (
+    <>
+      <Link className="nhsuk-back-link" to="/my-activities">Back to your activities</Link>
+      {result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
+      <ErrorSummary errors={errors} />
+      <span className="nhsuk-caption-l">{activity.name}</span>
+      <h1>Matches and calls</h1>
+      {people.length === 0 ? <p>Nobody has been accepted onto the scheme yet.</p> : null}
+      {people.map((p) => (
+        <section key={p.referralId} className="nhsuk-card">
+          <div className="nhsuk-card__content">
+            <h2 className="nhsuk-heading-m">{p.name}{p.preferred ? ` (${p.preferred})` : ""}</h2>
+            <p className="nhsuk-body-s">{[p.phone ? `Phone ${p.phone}` : null, p.communication ? `Communication: ${p.communication}` : null].filter(Boolean).join(" · ")}</p>
+            {p.matchId ? (
+              <>
+                <p>Befriender: <strong>{p.volunteer}</strong> since {formatIsoDate(p.startedOn!)}</p>
+                {p.calls.length ? (
+                  <ul className="nhsuk-list nhsuk-list--bullet">
+                    {p.calls.map((c) => <li key={c.id}>{formatIsoDate(c.call_date)}: {outcomes[c.outcome as keyof typeof outcomes]}{c.duration_minutes !== null ? `, ${c.duration_minutes} minutes` : ""}</li>)}
+                  </ul>
+                ) : <p>No calls recorded yet.</p>}
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="call" />
+                  <input type="hidden" name="matchId" value={p.matchId} />
+                  <input type="hidden" name="idempotencyKey" value={values.matchId === p.matchId && values.idempotencyKey ? values.idempotencyKey : key} />
+                  <h3 className="nhsuk-heading-s">Record this week's call</h3>
+                  <KeyedInput id={`callDate-${p.matchId}`} name="callDate" label="Date of call" type="date" width={10} defaultValue={values.matchId === p.matchId ? values.callDate : today} error={forThis(p.matchId, "matchId")?.callDate} />
+                  <Radios name="outcome" idPrefix={`outcome-${p.matchId}`} legend="How it went" inline small selected={values.matchId === p.matchId ? values.outcome : undefined} error={forThis(p.matchId, "matchId")?.outcome} options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))} />
+                  <KeyedInput id={`durationMinutes-${p.matchId}`} name="durationMinutes" label="Length in minutes (if the call was done)" width={10} inputMode="numeric" defaultValue={values.matchId === p.matchId ? values.durationMinutes : undefined} error={forThis(p.matchId, "matchId")?.durationMinutes} />
+                  <button className="nhsuk-button nhsuk-button--secondary" type="submit">Record call<span className="nhsuk-u-visually-hidden"> with {p.name}</span></button>
+                </Form>
+                <Form method="post">
+                  <input type="hidden" name="intent" value="end" />
+                  <input type="hidden" name="matchId" value={p.matchId} />
+                  <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">End this match<span className="nhsuk-u-visually-hidden"> for {p.name}</span></button>
+                </Form>
+              </>
+            ) : (
+              <Form method="post" noValidate>
+                <input type="hidden" name="intent" value="match" />
+                <input type="hidden" name="referralId" value={p.referralId} />
+                <KeyedSelect
+                  id={`volunteerId-${p.referralId}`}
+                  name="volunteerId"
+                  label={`Match ${p.name} with a volunteer`}
+                  hint="Only volunteers with a current DBS check can be matched."
+                  placeholder="Select a volunteer"
+                  error={values.referralId === p.referralId ? errors?.volunteerId : undefined}
+                  defaultValue={values.referralId === p.referralId ? values.volunteerId : undefined}
+                  options={volunteers.map((v) => ({ value: v.id, label: v.matchable ? v.name : `${v.name} (cannot be matched: ${v.label})` }))}
+                />
+                <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">Match volunteer<span className="nhsuk-u-visually-hidden"> with {p.name}</span></button>
+              </Form>
+            )}
+          </div>
+        </section>
+      ))}
+      <h2>Volunteers</h2>
+      <ul className="nhsuk-list">
+        {volunteers.map((v) => <li key={v.id}>{v.name}: <Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag></li>)}
+      </ul>
+      <p><Link to={`/activities/${activity.id}/volunteers`}>Update volunteers and DBS checks</Link></p>
+    </>
+  );
+}

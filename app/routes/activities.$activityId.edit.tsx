@@ -1,0 +1,65 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { ActivityFieldError, getActivityForEdit, providerChoices, referenceLists, StaleVersionError, updateActivity } from "~/directory/activities.server";
+import { activityCrossFieldErrors, editActivitySchema } from "~/directory/forms";
+import { leadsOnlyOwn, requireActivityAccess } from "~/directory/scope.server";
+import { ActivityForm, type ActivityFormValues, echo } from "~/directory/ui/ActivityForm";
+import { SuccessBanner } from "~/directory/ui/Banner";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Edit activity – Connect Well" }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "directory:edit");
+  const own = await requireActivityAccess(guard, params.activityId, "activity.edit-view");
+  const a = (await getActivityForEdit(own.id))!;
+  const [providers, lists] = await Promise.all([providerChoices(leadsOnlyOwn(guard) ? guard.user.id : null), referenceLists()]);
+  const values: ActivityFormValues = {
+    providerId: a.provider_id, name: a.name, description: a.description, categoryCode: a.category_code, format: a.format, address: a.address ?? "",
+    postcode: a.postcode ?? "", districtCode: a.district_code ?? "", capacity: a.capacity?.toString() ?? "", cost: a.cost ?? "", free: a.free ? "yes" : "no",
+    accessibility: a.accessibility, minAge: a.min_age?.toString() ?? "", maxAge: a.max_age?.toString() ?? "", eligibility: a.eligibility ?? "",
+    transport: a.transport, transportZones: a.transport_zones.join(", "), referralMode: a.referral_mode, contactName: a.contact_name ?? "",
+    contactPhone: a.contact_phone ?? "", contactEmail: a.contact_email ?? "", lastCheckedOn: a.last_checked_on, status: a.status,
+  };
+  return { id: a.id, name: a.name, version: a.version, values, providers, ...lists };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "directory:edit");
+  const own = await requireActivityAccess(guard, params.activityId, "activity.edit");
+  const form = await request.formData();
+  const parsed = parseForm(editActivitySchema, form);
+  if (!parsed.ok) return data({ errors: { ...activityCrossFieldErrors(form), ...parsed.errors }, values: echo(form), saved: false }, { status: 400 });
+  const allowed = leadsOnlyOwn(guard) ? (await providerChoices(guard.user.id)).map((p) => p.id) : null;
+  const { version, ...input } = parsed.data;
+  try {
+    await updateActivity(actorOf(guard), own.id, version, input, allowed);
+  } catch (err) {
+    if (err instanceof StaleVersionError) {
+      return data({ errors: { form: "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again." }, values: echo(form), saved: false }, { status: 409 });
+    }
+    if (err instanceof ActivityFieldError) return data({ errors: { [err.field]: err.message }, values: echo(form), saved: false }, { status: 400 });
+    throw err;
+  }
+  return { errors: undefined, values: undefined, saved: true };
+}
+
+export default function EditActivity() {
+  const { id, name, version, values, providers, categories, districts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const shown = result?.values ?? values;
+  // A conflict keeps the user's input but takes the current version, so a second save is a deliberate overwrite.
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to={`/activities/${id}/schedule`}>Back to schedule and sessions</Link>
+        {result?.saved ? <SuccessBanner>Listing saved.</SuccessBanner> : null}
+        <span className="nhsuk-caption-l">Edit listing</span>
+        <h1>{name}</h1>
+        <ActivityForm key={version} values={shown} errors={result?.errors} providers={providers} categories={categories} districts={districts} hidden={{ version: String(version) }} submitLabel="Save listing" />
+      </div>
+    </div>
+  );
+}

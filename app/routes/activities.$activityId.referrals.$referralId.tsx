@@ -1,0 +1,107 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { answerReferral, getInbound } from "~/attendance/inbound.server";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
+import { Tag } from "~/directory/ui/Banner";
+import { Radios } from "~/directory/ui/Choices";
+import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
+import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
+import { ErrorSummary, Textarea } from "~/ui/form";
+import { formatDate } from "~/ui/format";
+import { type FieldErrors, formValues, parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
+
+const answerSchema = z.object({
+  decision: z.enum(["accept", "decline"], { error: "Select whether you can accept this referral" }),
+  reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
+  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(1),
+});
+
+async function load(request: Request, context: unknown, params: Record<string, string | undefined>, attempted: string) {
+  const guard = await requirePermission(request, context, "activities:lead");
+  const activity = await requireActivityAccess(guard, params.activityId, attempted);
+  const referral = isUuid(params.referralId) ? await getInbound(actorOf(guard), activity.id, params.referralId) : null;
+  if (!referral) return deniedInside(guard, attempted, "referral", params.referralId);
+  return { guard, activity, referral };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { activity, referral: r } = await load(request, context, params, "referral.inbound-view");
+  return {
+    activity: { id: activity.id, name: activity.name },
+    referral: {
+      id: r.id, status: r.status as ReferralStatus, statusLabel: statusLabels[r.status as ReferralStatus], version: r.version, receivedAt: r.received_at.toISOString(),
+      overdue: providerReplyOverdue({ kind: r.kind as ReferralKind, status: r.status as ReferralStatus, receivedAt: r.received_at, providerRespondedAt: r.provider_responded_at }),
+      waiting: r.kind === "direct" && (r.status === "received" || r.status === "contacted"),
+      declineReason: r.declined_by === "provider" ? r.decline_reason : null,
+    },
+    person: { name: `${r.given_name} ${r.family_name}`, preferred: r.preferred_name, phone: r.phone, email: r.email, preferredContact: r.preferred_contact, accessNeeds: r.access_needs, communicationNeeds: r.communication_needs },
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { guard, referral } = await load(request, context, params, "referral.answer");
+  const form = await request.formData();
+  const parsed = parseForm(answerSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const values = formValues(form);
+  if (parsed.data.decision === "decline" && !parsed.data.reason) {
+    return data({ errors: { reason: "Enter the reason you cannot accept this referral, so the referrer can find something else" }, values }, { status: 400 });
+  }
+  try {
+    await answerReferral(actorOf(guard), referral.id, { decision: parsed.data.decision, reason: parsed.data.reason, expectedVersion: parsed.data.version });
+  } catch (err) {
+    if (err instanceof ReferralConflictError) {
+      return data({ errors: { form: "This referral changed while you had it open (the referrer may have updated it). Check it below and answer again." }, values }, { status: 409 });
+    }
+    if (err instanceof TransitionError) return data({ errors: { decision: err.message }, values }, { status: 400 });
+    throw err;
+  }
+  return redirect(`/my-activities?answered=${parsed.data.decision === "accept" ? "accepted" : "declined"}`);
+}
+
+export default function InboundReferral() {
+  const { activity, referral, person } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const errors = result?.errors as FieldErrors | undefined;
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to="/my-activities">Back to your activities</Link>
+        <ErrorSummary errors={errors} />
+        <span className="nhsuk-caption-l">Referral to {activity.name}</span>
+        <h1>{person.name}</h1>
+        <p>Received {formatDate(referral.receivedAt)} · <Tag colour={referral.waiting ? "blue" : "grey"}>{referral.statusLabel}</Tag> {referral.overdue ? <Tag colour="red">Waiting more than 14 days</Tag> : null}</p>
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Known as</dt><dd className="nhsuk-summary-list__value">{person.preferred ?? person.name}</dd></div>
+          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Phone</dt><dd className="nhsuk-summary-list__value">{person.phone ?? "Not given"}</dd></div>
+          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Email</dt><dd className="nhsuk-summary-list__value">{person.email ?? "Not given"}</dd></div>
+          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Prefers contact by</dt><dd className="nhsuk-summary-list__value">{person.preferredContact ?? "Not given"}</dd></div>
+          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Access needs</dt><dd className="nhsuk-summary-list__value">{person.accessNeeds ?? "None recorded"}</dd></div>
+          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Communication needs</dt><dd className="nhsuk-summary-list__value">{person.communicationNeeds ?? "None recorded"}</dd></div>
+        </dl>
+        {referral.declineReason ? <p>You declined this referral: {referral.declineReason}</p> : null}
+        {referral.waiting ? (
+          <Form method="post" noValidate>
+            <input type="hidden" name="version" value={referral.version} />
+            <Radios
+              name="decision"
+              legend="Can you accept this referral?"
+              legendSize="m"
+              selected={values.decision}
+              error={errors?.decision}
+              options={[{ value: "accept", label: "Yes, accept", hint: "There is a place and the activity suits them." }, { value: "decline", label: "No, decline", hint: "The referrer is told, with your reason." }]}
+            />
+            <Textarea name="reason" label="Reason, if you decline" hint="For example: the group is full until March; needs a women-only group." rows={3} defaultValue={values.reason} error={errors?.reason} />
+            <button className="nhsuk-button" type="submit">Send answer</button>
+          </Form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { isUuid } from "~/directory/scope.server";
+import { badRequest, json, nonRead, notFoundJson } from "~/directory/oruk/http";
+import { serviceFull } from "~/directory/oruk/map";
+import { findService } from "~/directory/oruk/query.server";
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  if (!isUuid(params.id)) return badRequest([{ parameter: "id", message: "id must be a uuid" }]);
+  const found = await findService(params.id);
+  if (!found) return notFoundJson("service");
+  return json(serviceFull(found.row, found.schedules, found.oneOffs));
+}
+
+export const action = ({ request }: ActionFunctionArgs) => nonRead(request);

@@ -1,0 +1,99 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { listSchedules, setSchedule } from "~/measures/schedule.server";
+import { parseFollowUpWeeks } from "~/measures/time-points";
+import { ErrorSummary } from "~/ui/form";
+import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Follow-up measure schedules – Connect Well" }];
+
+const scheduleSchema = z.object({
+  activityId: z.uuid({ error: "Choose an activity" }),
+  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(0),
+  weeks: z.string({ error: "Enter at least one follow-up week, for example 6, 12" }),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "directory:edit");
+  return { rows: await listSchedules(guard.user) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "directory:edit");
+  const form = await request.formData();
+  const values = formValues(form);
+  const parsed = parseForm(scheduleSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const weeks = parseFollowUpWeeks(parsed.data.weeks);
+  const field = `weeks-${parsed.data.activityId}`;
+  if (!weeks.ok) return data({ errors: { [field]: weeks.message } as FieldErrors, values }, { status: 400 });
+  const result = await setSchedule(actorOf(guard), guard.user, { activityId: parsed.data.activityId, weeks: weeks.weeks, expectedVersion: parsed.data.version });
+  if (result === "not_found") throw data({ message: "Activity not found" }, { status: 404 });
+  if (result === "stale") {
+    return data({ errors: { [field]: "Someone else changed this schedule while you were editing: check the weeks shown and save again" } as FieldErrors, values }, { status: 409 });
+  }
+  return redirect(`/measures/schedules?saved=${parsed.data.activityId}`);
+}
+
+export default function Schedules() {
+  const { rows } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as FieldErrors | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const [search] = useSearchParams();
+  const saved = rows.find((r) => r.activityId === search.get("saved"));
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {saved ? (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>Follow-up schedule saved for {saved.activityName}.</p>
+        </div>
+      ) : null}
+      <h1>Follow-up measure schedules</h1>
+      <p>Follow-up measures are due the given number of weeks after a person's first session. Activities without their own schedule use 6 and 12 weeks.</p>
+      {rows.length === 0 ? <p>There are no activities you can change.</p> : null}
+      {rows.map((r) => {
+        const id = `weeks-${r.activityId}`;
+        const error = errors?.[id];
+        const mine = values.activityId === r.activityId;
+        return (
+          <Form method="post" noValidate key={r.activityId} className="nhsuk-u-margin-bottom-5">
+            <input type="hidden" name="activityId" value={r.activityId} />
+            <input type="hidden" name="version" value={r.version} />
+            <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+              <label className="nhsuk-label nhsuk-label--s" htmlFor={id}>
+                {r.activityName} <span className="nhsuk-u-font-weight-normal">({r.providerName})</span>
+              </label>
+              <div className="nhsuk-hint" id={`${id}-hint`}>
+                Weeks after the first session, separated by commas{r.isDefault ? " (using the default)" : ""}
+              </div>
+              {error ? (
+                <span className="nhsuk-error-message" id={`${id}-error`}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+                </span>
+              ) : null}
+              <input
+                className={`nhsuk-input nhsuk-input--width-10${error ? " nhsuk-input--error" : ""}`}
+                id={id}
+                name="weeks"
+                type="text"
+                inputMode="numeric"
+                defaultValue={mine ? values.weeks : r.weeks.join(", ")}
+                aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+              />
+            </div>
+            <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit" disabled={busy}>
+              Save<span className="nhsuk-u-visually-hidden"> schedule for {r.activityName}</span>
+            </button>
+          </Form>
+        );
+      })}
+    </>
+  );
+}

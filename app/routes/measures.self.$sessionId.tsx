@@ -1,0 +1,105 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { idParam, notFound } from "~/measures/params";
+import { answerSelfStep, getSelfState } from "~/measures/self-completion.server";
+import { getInstrument } from "~/measures/scoring";
+import { QuestionItem } from "~/measures/ui/QuestionItem";
+import styles from "~/measures/ui/self-completion.css?url";
+import { ErrorSummary } from "~/ui/form";
+
+// No name or record data in the title either: it shows in the browser tab.
+export const meta: MetaFunction = () => [{ title: "Your answers – Connect Well" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const sessionId = idParam(params.sessionId, "Questionnaire");
+  const state = await getSelfState(actorOf(guard), sessionId);
+  if (!state) notFound("Questionnaire not found");
+  return { state };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "measures:record");
+  const sessionId = idParam(params.sessionId, "Questionnaire");
+  const form = await request.formData();
+  const step = Number(form.get("step"));
+  if (!Number.isInteger(step) || step < 0) return data({ error: "Select an answer" }, { status: 400 });
+  const value = form.get("answer");
+  const result = await answerSelfStep(
+    actorOf(guard),
+    sessionId,
+    form.get("intent") === "back" ? { kind: "back", step } : { kind: "answer", step, value: typeof value === "string" ? value : undefined },
+  );
+  if (!result) notFound("Questionnaire not found");
+  if (result.error) return data({ error: result.error }, { status: 400 });
+  // Post/redirect/get: a refresh never re-sends an answer.
+  return redirect(`/measures/self/${sessionId}`);
+}
+
+export default function SelfCompletion() {
+  const { state } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+
+  if (state.status === "completed") {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <div className="nhsuk-panel">
+            <h1 className="nhsuk-panel__title">Thank you</h1>
+            <div className="nhsuk-panel__body">Your answers have been saved.</div>
+          </div>
+          <p className="nhsuk-body-l">Please hand the device back to the member of staff.</p>
+          <p><Link to={`/people/${state.personId}/measures`}>Staff: see the scores</Link></p>
+        </div>
+      </div>
+    );
+  }
+  if (state.status === "expired" || state.status === "failed") {
+    return (
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <h1>Please hand the device back to the member of staff</h1>
+          <p className="nhsuk-body-l">
+            {state.status === "expired" ? "These questions were open for too long and have closed. Nothing was saved." : `The answers could not be saved: ${state.message}`}
+          </p>
+          <p><Link to={`/people/${state.personId}/measures`}>Staff: back to measures</Link></p>
+        </div>
+      </div>
+    );
+  }
+
+  const instrument = getInstrument(state.instrumentCode);
+  const item = instrument.items.find((i) => i.id === state.itemId)!;
+  const error = result && "error" in result ? result.error : undefined;
+  const showInstructions = instrument.stem && instrument.code !== "ucla3";
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={error ? { answer: error } : null} />
+        <Form method="post" noValidate key={state.step}>
+          <input type="hidden" name="step" value={state.step} />
+          <p className="nhsuk-caption-l">
+            Question {state.step + 1} of {state.total}
+          </p>
+          {showInstructions ? <p className="nhsuk-body-l">{instrument.stem}</p> : null}
+          <QuestionItem instrument={instrument} item={item} name="answer" large error={error} defaultValue={state.current !== undefined ? String(state.current) : undefined} />
+          <div className="nhsuk-button-group">
+            <button className="nhsuk-button" type="submit" name="intent" value="next" disabled={busy}>
+              {state.step + 1 === state.total ? "Finish" : "Next question"}
+            </button>
+            {state.step > 0 ? (
+              <button className="nhsuk-button nhsuk-button--secondary" type="submit" name="intent" value="back" disabled={busy} formNoValidate>
+                Previous question
+              </button>
+            ) : null}
+          </div>
+        </Form>
+        <p className="nhsuk-body-s app-muted">{instrument.copyright}</p>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/roles";
+import { listSuspectedDuplicates } from "~/people/merge.server";
+import { formatIsoDate } from "~/ui/format";
+
+export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "people:merge");
+  const pairs = await listSuspectedDuplicates(actorOf(guard));
+  const url = new URL(request.url);
+  return {
+    notice: url.searchParams.get("merged") ? "The records have been merged." : null,
+    canRead: can(guard.user.role, "people:read"),
+    pairs: pairs.map((p) => ({ aId: p.a_id, aName: p.a_name, bId: p.b_id, bName: p.b_name, dateOfBirth: p.date_of_birth, sameName: p.a_name.toLowerCase() === p.b_name.toLowerCase() })),
+  };
+}
+
+export default function Duplicates() {
+  const { pairs, notice, canRead } = useLoaderData<typeof loader>();
+  return (
+    <>
+      {canRead ? <Link className="nhsuk-back-link" to="/people">Back to people</Link> : null}
+      {notice ? (
+        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
+          <div className="nhsuk-notification-banner__header"><h2 className="nhsuk-notification-banner__title" id="notice-title">Success</h2></div>
+          <div className="nhsuk-notification-banner__content"><p className="nhsuk-notification-banner__heading">{notice}</p></div>
+        </div>
+      ) : null}
+      <h1>Possible duplicate records</h1>
+      <div className="nhsuk-grid-row">
+        <div className="nhsuk-grid-column-two-thirds">
+          <p className="nhsuk-lede-text">Pairs of records with the same date of birth and a similar name. Compare each pair before merging: two people can share a birthday and a family name.</p>
+        </div>
+      </div>
+      {pairs.length === 0 ? <p>No possible duplicates found.</p> : (
+      <table className="nhsuk-table nhsuk-table--responsive" role="table">
+        <caption className="nhsuk-table__caption">
+          Pairs to check <span className="nhsuk-body-s app-muted">({pairs.length === 1 ? "1 pair" : `${pairs.length} pairs`})</span>
+        </caption>
+        <thead className="nhsuk-table__head" role="rowgroup">
+          <tr className="nhsuk-table__row" role="row">
+            <th scope="col" className="nhsuk-table__header" role="columnheader">First record</th>
+            <th scope="col" className="nhsuk-table__header" role="columnheader">Second record</th>
+            <th scope="col" className="nhsuk-table__header" role="columnheader">Date of birth</th>
+            <th scope="col" className="nhsuk-table__header" role="columnheader">Names</th>
+            <th scope="col" className="nhsuk-table__header" role="columnheader"><span className="nhsuk-u-visually-hidden">Action</span></th>
+          </tr>
+        </thead>
+        <tbody className="nhsuk-table__body" role="rowgroup">
+          {pairs.map((p) => (
+              <tr key={`${p.aId}:${p.bId}`} className="nhsuk-table__row" role="row">
+                <td className="nhsuk-table__cell" role="cell">
+                  <span className="nhsuk-table__heading" aria-hidden="true">First record </span>
+                  <span>{canRead ? <Link to={`/people/${p.aId}`}>{p.aName}</Link> : p.aName}</span>
+                </td>
+                <td className="nhsuk-table__cell" role="cell">
+                  <span className="nhsuk-table__heading" aria-hidden="true">Second record </span>
+                  <span>{canRead ? <Link to={`/people/${p.bId}`}>{p.bName}</Link> : p.bName}</span>
+                </td>
+                <td className="nhsuk-table__cell" role="cell">
+                  <span className="nhsuk-table__heading" aria-hidden="true">Date of birth </span>
+                  <span>{formatIsoDate(p.dateOfBirth)}</span>
+                </td>
+                <td className="nhsuk-table__cell" role="cell">
+                  <span className="nhsuk-table__heading" aria-hidden="true">Names </span>
+                  <span>{p.sameName ? "The same" : "Similar"}</span>
+                </td>
+                <td className="nhsuk-table__cell" role="cell">
+                  <Link to={`/people/merge?a=${p.aId}&b=${p.bId}`}>
+                    Compare<span className="nhsuk-u-visually-hidden"> {p.aName} and {p.bName}</span>
+                  </Link>
+                </td>
+              </tr>
+          ))}
+        </tbody>
+      </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { editProviderSchema } from "~/directory/forms";
+import { isStale } from "~/directory/listing";
+import { activityStatuses, labelOf } from "~/directory/options";
+import { getProvider, StaleVersionError, updateProvider } from "~/directory/providers.server";
+import { londonToday } from "~/directory/schedule";
+import { deniedInside, isUuid, leadsOnlyOwn } from "~/directory/scope.server";
+import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { ProviderForm } from "~/directory/ui/ProviderForm";
+import { formatIsoDate } from "~/ui/format";
+import { formValues, parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
+
+async function load(request: Request, context: unknown, providerId: string | undefined, attempted: string) {
+  const guard = await requirePermission(request, context, "directory:edit");
+  const found = isUuid(providerId) ? await getProvider(providerId, leadsOnlyOwn(guard) ? guard.user.id : null) : null;
+  if (!found) return deniedInside(guard, attempted, "provider", providerId);
+  return { guard, ...found };
+}
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const { guard, provider, activities } = await load(request, context, params.providerId, "provider.view");
+  const today = londonToday();
+  return {
+    provider: { id: provider.id, name: provider.name, version: provider.version },
+    values: { name: provider.name, kind: provider.kind, description: provider.description ?? "", email: provider.email ?? "", phone: provider.phone ?? "", website: provider.website ?? "" },
+    activities: activities.map((a) => ({ id: a.id, name: a.name, status: labelOf(activityStatuses, a.status), lastChecked: a.last_checked_on, stale: isStale(a.last_checked_on, today) })),
+    canAdd: !leadsOnlyOwn(guard),
+    created: new URL(request.url).searchParams.get("created") === "1",
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const { guard, provider } = await load(request, context, params.providerId, "provider.update");
+  const form = await request.formData();
+  const parsed = parseForm(editProviderSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
+  const { version, ...input } = parsed.data;
+  try {
+    await updateProvider(actorOf(guard), provider.id, version, input);
+  } catch (err) {
+    if (err instanceof StaleVersionError) return data({ errors: { form: "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again." }, values: formValues(form), saved: false }, { status: 409 });
+    throw err;
+  }
+  return { errors: undefined, values: undefined, saved: true };
+}
+
+export default function ProviderPage() {
+  const { provider, values, activities, canAdd, created } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to="/providers">Back to providers</Link>
+        {created || result?.saved ? <SuccessBanner>{created ? "Provider added." : "Provider saved."}</SuccessBanner> : null}
+        <h1>{provider.name}</h1>
+        <h2>Activities</h2>
+        {activities.length === 0 ? <p>No activities yet.</p> : (
+          <ul className="nhsuk-list">
+            {activities.map((a) => (
+              <li key={a.id}>
+                <Link to={`/activities/${a.id}/schedule`}>{a.name}</Link> · {a.status} · checked {formatIsoDate(a.lastChecked)} {a.stale ? <Tag colour="orange">Check due</Tag> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {canAdd ? <p><Link className="nhsuk-button nhsuk-button--secondary" to={`/activities/new?provider=${provider.id}`}>Add an activity</Link></p> : null}
+        <h2>Provider details</h2>
+        <ProviderForm key={provider.version} values={result?.values ?? values} errors={result?.errors} hidden={{ version: String(provider.version) }} submitLabel="Save provider" />
+      </div>
+    </div>
+  );
+}

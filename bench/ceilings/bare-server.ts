@@ -1,0 +1,112 @@
+// The HTTP ceiling: a bare Node http server with a pg pool serving the same queries as the benchmarked pages in
+// one transaction with their audit row, rendering a small escaped HTML page. No framework, no session lookup, no
+// React: what the hardware allows a Node process to do with these queries.
+import { randomUUID } from "node:crypto";
+import http from "node:http";
+import pg from "pg";
+import { personView, registerSave, searchAudit, searchByName, searchByNhs } from "./queries";
+
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
+pool.on("error", () => {});
+pool.on("connect", (c) => c.on("error", () => {}));
+const actor = process.env.BENCH_ACTOR_ID ?? null;
+
+const escape = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const page = (title: string, rows: Record<string, unknown>[]) =>
+  `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1><table>` +
+  rows.map((r) => `<tr>${Object.values(r).map((v) => `<td>${escape(v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(", ") : v)}</td>`).join("")}</tr>`).join("") +
+  `</table></main></body></html>`;
+
+async function inTransaction<T>(run: (c: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query("begin");
+    const out = await run(client);
+    await client.query("commit");
+    return out;
+  } catch (err) {
+    await client.query("rollback").catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+async function personPage(id: string, userId: string) {
+  return inTransaction(async (c) => {
+    const person = await c.query(personView.person, [id]);
+    if (!person.rows[0]) return null;
+    const onTeam = (await c.query(personView.careTeamCheck, [id, userId])).rows.length > 0;
+    const parts = [];
+    for (const q of [personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance]) parts.push(...(await c.query(q, [id])).rows);
+    parts.push(...(await c.query(personView.notes, [id, onTeam])).rows);
+    await c.query(personView.audit, [userId, randomUUID(), id, JSON.stringify({ view: "record", careTeam: onTeam })]);
+    return page(`${person.rows[0].given_name} ${person.rows[0].family_name}`, parts);
+  });
+}
+
+async function searchPage(term: string, userId: string) {
+  return inTransaction(async (c) => {
+    const compact = term.replace(/[\s-]/g, "");
+    const name = term.trim().toLowerCase();
+    const like = name.replace(/[\\%_]/g, (x) => `\\${x}`);
+    const rows = /^[0-9]{10}$/.test(compact)
+      ? (await c.query(searchByNhs, [compact, name])).rows
+      : (await c.query(searchByName, [`${like}%`, `%${like}%`, name])).rows;
+    await c.query(searchAudit, [userId, randomUUID(), JSON.stringify({ by: /^[0-9]{10}$/.test(compact) ? "nhs_number" : "name", results: rows.length })]);
+    return page("Search results", rows);
+  });
+}
+
+async function registerPage(activityId: string, sessionId: string, form: URLSearchParams, userId: string) {
+  return inTransaction(async (c) => {
+    const session = (await c.query(registerSave.lockSession, [sessionId, activityId])).rows[0];
+    if (!session) return { status: 404, html: page("Not found", []) };
+    const version = Number(form.get("registerVersion"));
+    const conflict = (current: number) => ({ status: 409, html: page("Conflict", []).replace("</main>", `<input type="hidden" name="registerVersion" value="${current}"></main>`) });
+    if (session.register_version !== version) return conflict(session.register_version);
+    const eligible = new Map((await c.query(registerSave.participants, [activityId, sessionId])).rows.map((p) => [p.referral_id as string, p]));
+    const marks = [...form].filter(([k]) => k.startsWith("mark-")).map(([k, v]) => [k.slice(5), v] as const);
+    if (marks.some(([r]) => !eligible.has(r))) return { status: 400, html: page("Refused", []) };
+    await c.query(registerSave.upsertMarks, [sessionId, marks.map(([r]) => r), marks.map(([r]) => eligible.get(r).person_id), marks.map(([, s]) => s), userId]);
+    const bumped = await c.query(registerSave.bumpVersion, [sessionId, version, Number(form.get("otherAttendees") ?? 0), userId, form.get("idempotencyKey")]);
+    if (!bumped.rows[0]) return conflict(session.register_version);
+    await c.query(registerSave.audit, [userId, randomUUID(), sessionId, JSON.stringify({ activityId, referralIds: marks.map(([r]) => r) })]);
+    return { status: 200, html: page("Register saved", [{ version: bumped.rows[0].register_version }]) };
+  });
+}
+
+function body(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    let text = "";
+    req.setEncoding("utf8");
+    req.on("data", (d) => (text += d));
+    req.on("end", () => resolve(text));
+  });
+}
+
+const server = http.createServer(async (req, res) => {
+  const url = new URL(req.url ?? "/", "http://127.0.0.1");
+  const userId = req.headers["x-bench-user"]?.toString() ?? actor;
+  try {
+    let status = 200;
+    let html: string | null = null;
+    const person = /^\/people\/([0-9a-f-]{36})$/.exec(url.pathname);
+    const register = /^\/activities\/([0-9a-f-]{36})\/sessions\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (url.pathname === "/healthz") html = "ok";
+    else if (person && req.method === "GET") html = await personPage(person[1], userId!);
+    else if (url.pathname === "/people" && req.method === "POST") html = await searchPage(new URLSearchParams(await body(req)).get("q") ?? "", userId!);
+    else if (register && req.method === "POST") ({ status, html } = await registerPage(register[1], register[2], new URLSearchParams(await body(req)), userId!));
+    if (html === null) {
+      status = 404;
+      html = page("Not found", []);
+    }
+    res.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+    res.end(html);
+  } catch (err) {
+    res.writeHead(500, { "content-type": "text/plain" });
+    res.end(err instanceof Error ? err.message : "error");
+  }
+});
+server.listen(Number(process.env.PORT ?? 3702), "127.0.0.1");
+process.on("SIGTERM", () => server.close(() => pool.end().then(() => process.exit(0))));

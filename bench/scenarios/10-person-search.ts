@@ -1,0 +1,110 @@
+import { searchAudit, searchByName, searchByNameIndexed, searchByNhs } from "../ceilings/queries";
+import { measure, pick } from "../support/phases";
+import { runPgbench } from "../support/pgbench";
+import { prescribers, sampleSearchTerms } from "../support/samples";
+import type { BenchContext, Check, Scenario, ScenarioResult } from "../support/scenario";
+import { closeSessions, openSessions } from "../support/sessions";
+import { ms, perSecond, ratio } from "../support/stats";
+
+const CONNECTIONS = 20;
+
+// The sampled term decides the query, as searchPeople does: ten digits search by NHS number, anything else by name.
+function pgbenchScript(nameQuery: string): string {
+  const flat = (q: string) => q.replace(/\s+/g, " ");
+  return `\\set k random(1, :samples)
+select is_nhs, term, lower_term, prefix_pat, contains_pat from bench.search_sample where k = :k \\gset
+begin;
+\\if :is_nhs
+${flat(searchByNhs).replace("$1", ":term").replace("$2", ":lower_term")};
+\\else
+${flat(nameQuery).replace(/\$1/g, ":prefix_pat").replace(/\$2/g, ":contains_pat").replace(/\$3/g, ":lower_term")};
+\\endif
+${flat(searchAudit).replace("$1", ":uid").replace("$2", "gen_random_uuid()::text").replace("$3", `'{"by":"name"}'`)};
+commit;
+`;
+}
+
+async function auditedSearches(ctx: BenchContext, users: string[]): Promise<number> {
+  const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from audit_event where action = 'person.search' and actor_user_id = any($1)", [users]);
+  return rows[0].n;
+}
+
+const scenario: Scenario = {
+  id: "person-search",
+  title: "Person search (name prefix / contains / NHS number)",
+  order: 10,
+  async run(ctx): Promise<ScenarioResult> {
+    const terms = await sampleSearchTerms(ctx.pool, ctx.smoke ? 200 : 2_000);
+    const users = await prescribers(ctx.pool, CONNECTIONS);
+    const sessions = await openSessions(ctx.pool, users);
+    const body = (t: { term: string }) => new URLSearchParams({ q: t.term }).toString();
+    try {
+      let before = 0;
+      const app = await measure(
+        ctx,
+        "app",
+        ctx.app.pid,
+        {
+          url: ctx.app.url,
+          connections: CONNECTIONS,
+          // The search form posts to the index route; the term never appears in a URL.
+          next: () => ({
+            method: "POST",
+            path: "/people?index",
+            headers: { cookie: pick(sessions).cookie, origin: ctx.app.url, "content-type": "application/x-www-form-urlencoded" },
+            body: body(pick(terms)),
+          }),
+          onResponse: (s) => s === 200,
+        },
+        ctx.seconds,
+        async () => {
+          before = await auditedSearches(ctx, users);
+        },
+      );
+      const audited = (await auditedSearches(ctx, users)) - before;
+      const ok = app.load.timeline.reduce((s, t) => s + t.ok, 0);
+      const bare = await measure(ctx, "bare Node page", ctx.bare.pid, {
+        url: ctx.bare.url,
+        connections: CONNECTIONS,
+        next: () => ({ method: "POST", path: "/people", headers: { "x-bench-user": users[0], "content-type": "application/x-www-form-urlencoded" }, body: body(pick(terms)) }),
+        onResponse: (s) => s === 200,
+      });
+      const vars = { samples: terms.length, uid: users[0] };
+      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript(searchByName), clients: CONNECTIONS, seconds: ctx.seconds, variables: vars });
+      ctx.log(`raw SQL (app's query): ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
+      const indexed = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript(searchByNameIndexed), clients: CONNECTIONS, seconds: ctx.seconds, variables: vars });
+      ctx.log(`raw SQL (index-friendly query): ${indexed.throughput.toFixed(0)}/s p95 ${indexed.latency.p95.toFixed(1)} ms`);
+
+      const a = app.m;
+      const targets: Check[] = [
+        { name: "p95 ≤ 100 ms", pass: a.latency.p95 <= 100, detail: ms(a.latency.p95) },
+        { name: "≥ 300 req/s", pass: a.throughput >= 300, detail: perSecond(a.throughput) },
+        { name: "0 errors", pass: a.errors === 0, detail: String(a.errors) },
+      ];
+      const mix = ["prefix", "contains", "nhs"].map((k) => `${terms.filter((t) => t.kind === k).length} ${k}`).join(", ");
+      return {
+        id: scenario.id,
+        title: scenario.title,
+        load: `${CONNECTIONS} connections; terms drawn from the data set (${mix})`,
+        target: "p95 ≤ 100 ms, ≥ 300 req/s",
+        measurements: [
+          a,
+          bare.m,
+          { label: "raw SQL, the app's query (pgbench)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed },
+          { label: "raw SQL, index-friendly rewrite (pgbench)", connections: CONNECTIONS, seconds: indexed.seconds, requests: indexed.transactions, throughput: indexed.throughput, latency: indexed.latency, errors: indexed.failed },
+        ],
+        ratios: [
+          { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
+          { label: "throughput, app / raw SQL (same query)", value: ratio(a.throughput, sql.throughput) },
+          { label: "throughput, app / raw SQL (index-friendly rewrite)", value: ratio(a.throughput, indexed.throughput) },
+        ],
+        targets,
+        invariants: [{ name: "audit rows = successful searches", pass: audited === ok, detail: `${audited} audit rows, ${ok} successful searches` }],
+        notes: [],
+      };
+    } finally {
+      await closeSessions(ctx.pool, sessions);
+    }
+  },
+};
+export default scenario;

@@ -1,0 +1,87 @@
+import { personView } from "../ceilings/queries";
+import { measure, pick } from "../support/phases";
+import { runPgbench } from "../support/pgbench";
+import { prescribers, samplePeople } from "../support/samples";
+import type { BenchContext, Check, Scenario, ScenarioResult } from "../support/scenario";
+import { closeSessions, openSessions } from "../support/sessions";
+import { ms, perSecond, ratio } from "../support/stats";
+
+const CONNECTIONS = 20;
+
+// pgbench: draw a sampled person, then the page's reads and its audit row in one transaction.
+const pgbenchScript = `\\set k random(1, :samples)
+select id as pid from bench.person_sample where k = :k \\gset
+begin;
+${[personView.person, personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance].map((q) => q.replace(/\$1/g, ":pid").replace(/\s+/g, " ")).join(";\n")};
+${personView.careTeamCheck.replace("$1", ":pid").replace("$2", ":uid").replace(/\s+/g, " ")};
+${personView.notes.replace("$1", ":pid").replace("$2", "false").replace(/\s+/g, " ")};
+${personView.audit.replace("$1", ":uid").replace("$2", "gen_random_uuid()::text").replace(/\$3/g, ":pid").replace("$4", `'{"view":"record"}'`).replace(/\s+/g, " ")};
+commit;
+`;
+
+async function auditedReads(ctx: BenchContext, users: string[]): Promise<number> {
+  const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from audit_event where action = 'person.read' and actor_user_id = any($1)", [users]);
+  return rows[0].n;
+}
+
+const scenario: Scenario = {
+  id: "person-view",
+  title: "Person record view (with its audit row)",
+  order: 20,
+  async run(ctx): Promise<ScenarioResult> {
+    const people = await samplePeople(ctx.pool, ctx.smoke ? 200 : 5_000);
+    const users = await prescribers(ctx.pool, CONNECTIONS);
+    const sessions = await openSessions(ctx.pool, users);
+    try {
+      let auditBefore = 0;
+      const app = await measure(
+        ctx,
+        "app",
+        ctx.app.pid,
+        { url: ctx.app.url, connections: CONNECTIONS, next: () => ({ method: "GET", path: `/people/${pick(people)}`, headers: { cookie: pick(sessions).cookie } }), onResponse: (s) => s === 200 },
+        ctx.seconds,
+        async () => {
+          auditBefore = await auditedReads(ctx, users);
+        },
+      );
+      const audited = (await auditedReads(ctx, users)) - auditBefore;
+      const okReads = app.load.timeline.reduce((s, t) => s + t.ok, 0);
+
+      const bare = await measure(ctx, "bare Node page", ctx.bare.pid, {
+        url: ctx.bare.url,
+        connections: CONNECTIONS,
+        next: () => ({ method: "GET", path: `/people/${pick(people)}`, headers: { "x-bench-user": users[0] } }),
+        onResponse: (s) => s === 200,
+      });
+      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript, clients: CONNECTIONS, seconds: ctx.seconds, variables: { samples: people.length, uid: users[0] } });
+      ctx.log(`raw SQL: ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
+
+      const a = app.m;
+      const targets: Check[] = [
+        { name: "p95 ≤ 100 ms", pass: a.latency.p95 <= 100, detail: ms(a.latency.p95) },
+        { name: "≥ 300 req/s", pass: a.throughput >= 300, detail: perSecond(a.throughput) },
+        { name: "0 errors", pass: a.errors === 0, detail: String(a.errors) },
+      ];
+      const invariants: Check[] = [{ name: "audit rows = successful reads", pass: audited === okReads, detail: `${audited} audit rows, ${okReads} successful reads` }];
+      return {
+        id: scenario.id,
+        title: scenario.title,
+        load: `${CONNECTIONS} connections, ${people.length} sampled people, ${sessions.length} prescribers' sessions`,
+        target: "p95 ≤ 100 ms, ≥ 300 req/s; audit rows = successful reads",
+        measurements: [a, bare.m, { label: "raw SQL (pgbench)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed }],
+        ratios: [
+          { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
+          { label: "throughput, app / raw SQL", value: ratio(a.throughput, sql.throughput) },
+          { label: "p95, app / bare Node page", value: ratio(a.latency.p95, bare.m.latency.p95) },
+        ],
+        targets,
+        invariants,
+        notes: [],
+        exports: { maxThroughput: a.throughput },
+      };
+    } finally {
+      await closeSessions(ctx.pool, sessions);
+    }
+  },
+};
+export default scenario;

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Check, Measurement, Scenario, ScenarioResult } from "../support/scenario";
+import { rssMb, startProcess } from "../support/server";
+import { latencyOf, ms } from "../support/stats";
+
+const PORT_OFFSET = 2;
+
+/** Seconds from spawning `command` to the first 200 from `ready`, and the server's memory at that moment. */
+async function timeToFirstPage(opts: { args: string[]; env: NodeJS.ProcessEnv; port: number; ready: string }) {
+  const proc = await startProcess({ command: process.execPath, args: opts.args, env: { ...opts.env, PORT: String(opts.port) }, port: opts.port, ready: opts.ready, timeoutMs: 180_000 });
+  // npm start runs server.mjs as a child of scripts/start.mjs: the memory that matters is the child's.
+  const mb = rssMb(proc.pid);
+  await proc.stop();
+  return { ms: proc.readyAfterMs, mb };
+}
+
+function asMeasurement(label: string, runs: { ms: number; mb: number }[]): Measurement {
+  return { label, connections: 1, seconds: runs.reduce((s, r) => s + r.ms, 0) / 1000, requests: runs.length, throughput: Number.NaN, latency: latencyOf(runs.map((r) => r.ms)), errors: 0 };
+}
+
+const scenario: Scenario = {
+  id: "cold-start",
+  title: "Cold start on the embedded database (npm start on a built tree)",
+  order: 90,
+  async run(ctx): Promise<ScenarioResult> {
+    const port = Number(new URL(ctx.app.url).port) + PORT_OFFSET;
+    const repeats = ctx.smoke ? 1 : 3;
+    const base = { ...process.env, BUILD_DIR: ctx.buildDir } as NodeJS.ProcessEnv;
+    delete base.DATABASE_URL;
+    delete base.NODE_ENV;
+    const first: { ms: number; mb: number }[] = [];
+    const again: { ms: number; mb: number }[] = [];
+    for (let i = 0; i < repeats; i++) {
+      // A new embedded database each time: migrations and the demo data run before the first page.
+      const dir = mkdtempSync(path.join(tmpdir(), "cw-coldstart-"));
+      try {
+        const env = { ...base, PGLITE_DIR: path.join(dir, "pglite") };
+        first.push(await timeToFirstPage({ args: ["scripts/start.mjs"], env, port, ready: "/sign-in" }));
+        again.push(await timeToFirstPage({ args: ["scripts/start.mjs"], env, port, ready: "/sign-in" }));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    // The ceiling: how long this machine takes to start Node and answer one request at all.
+    const bare: { ms: number; mb: number }[] = [];
+    for (let i = 0; i < repeats; i++) {
+      bare.push(await timeToFirstPage({ args: ["-e", "require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')"], env: base, port, ready: "/" }));
+    }
+    const worst = Math.max(...first.map((r) => r.ms));
+    const targets: Check[] = [{ name: "first page ≤ 10 s after npm start (new embedded database)", pass: worst <= 10_000, detail: `slowest of ${repeats}: ${ms(worst)}` }];
+    const median = (runs: { ms: number }[]) => latencyOf(runs.map((r) => r.ms)).p50;
+    return {
+      id: scenario.id,
+      title: scenario.title,
+      load: `${repeats} starts with a new embedded database (migrations and demo data before the first page), each followed by a restart on the same data`,
+      target: "first page ≤ 10 s after npm start on a built tree",
+      measurements: [asMeasurement("first start (new database): time to first page", first), asMeasurement("restart (existing database): time to first page", again), asMeasurement("bare Node process: time to first response", bare)],
+      ratios: [
+        { label: "first start / bare Node process", value: `${(median(first) / median(bare)).toFixed(1)}×` },
+        { label: "restart / bare Node process", value: `${(median(again) / median(bare)).toFixed(1)}×` },
+      ],
+      targets,
+      invariants: [],
+      notes: [
+        "Times are from spawning `node scripts/start.mjs` (what `npm start` runs) to the first 200 from /sign-in; p50/p95/p99 columns are over the repeated starts.",
+        `Memory of the start script's process when the first page was served: ${first.map((r) => `${Math.round(r.mb)} MiB`).join(", ")} (the server itself runs as its child).`,
+      ],
+    };
+  },
+};
+export default scenario;

@@ -1,0 +1,47 @@
+import type { describeMachine } from "./machine";
+import type { ScenarioResult } from "./scenario";
+import { ms, perSecond } from "./stats";
+
+type Machine = Awaited<ReturnType<typeof describeMachine>>;
+
+const mb = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "–" : `${Math.round(v)} MiB`);
+
+/** The results as markdown: machine and data set, then per scenario the figures beside their ceilings and the verdicts. */
+export function renderReport(opts: { machine: Machine; dataSet: string; results: ScenarioResult[]; failures: { id: string; error: string }[]; findings: string }): string {
+  const { machine, results } = opts;
+  const verdicts = results.map((r) => {
+    const checks = [...r.targets, ...r.invariants];
+    return `| ${r.title} | ${checks.every((c) => c.pass) ? "**pass**" : "**fail**"} | ${checks.filter((c) => !c.pass).map((c) => `${c.name} (${c.detail})`).join("; ") || "–"} |`;
+  });
+  const lines = [
+    "# Benchmark results",
+    "",
+    `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC on ${machine.cpu}, ${machine.memory} RAM; ${machine.postgres} (shared_buffers ${machine.sharedBuffers}), Node ${machine.node}.`,
+    `Data set: ${opts.dataSet} — database ${machine.databaseSize}; rows: ${Object.entries(machine.rows).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}.`,
+    "The load generator (autocannon), the app, PostgreSQL and the ceilings share the same 2 cores, so absolute figures drift between runs: read the ratios to the ceilings measured in the same run.",
+    "",
+    "## Verdicts",
+    "",
+    "| scenario | verdict | what failed |",
+    "|---|---|---|",
+    ...verdicts,
+    ...opts.failures.map((f) => `| ${f.id} | **did not run** | ${f.error.split("\n")[0].replace(/\|/g, "/").slice(0, 300)} |`),
+    "",
+  ];
+  for (const r of results) {
+    lines.push(`## ${r.title}`, "", `Load: ${r.load}. Target: ${r.target}.`, "");
+    lines.push("| measured | connections | requests | throughput | p50 | p95 | p99 | errors | server memory start → peak → end |", "|---|---|---|---|---|---|---|---|---|");
+    for (const m of r.measurements) {
+      const mem = m.memory ? `${mb(m.memory.start)} → ${mb(m.memory.peak)} → ${mb(m.memory.end)}` : "–";
+      lines.push(`| ${m.label} | ${m.connections} | ${m.requests.toLocaleString("en-GB")} | ${perSecond(m.throughput)} | ${ms(m.latency.p50)} | ${ms(m.latency.p95)} | ${ms(m.latency.p99)} | ${m.errors} | ${mem} |`);
+    }
+    if (r.ratios.length) lines.push("", ...r.ratios.map((x) => `- ${x.label}: **${x.value}**`));
+    lines.push("", "| check | result | detail |", "|---|---|---|");
+    for (const c of r.targets) lines.push(`| target: ${c.name} | ${c.pass ? "pass" : "FAIL"} | ${c.detail} |`);
+    for (const c of r.invariants) lines.push(`| invariant: ${c.name} | ${c.pass ? "pass" : "FAIL"} | ${c.detail} |`);
+    if (r.notes.length) lines.push("", ...r.notes.map((n) => `- ${n}`));
+    lines.push("");
+  }
+  if (opts.findings.trim()) lines.push(opts.findings.trim(), "");
+  return lines.join("\n");
+}

@@ -1,0 +1,65 @@
+import type pg from "pg";
+
+// Inputs for the load: people to open and terms to search for, drawn from the data set. They are also written to
+// a scratch schema so pgbench scripts can draw the same inputs (dropped when the run ends).
+
+export interface SearchTerm {
+  kind: "prefix" | "contains" | "nhs";
+  term: string;
+}
+
+export async function samplePeople(pool: pg.Pool, count: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    `select id from person tablesample bernoulli (least(100, greatest(0.5, 100.0 * $1 / greatest(1, (select reltuples from pg_class where relname = 'person')))))
+     where merged_into_id is null limit $1`,
+    [count],
+  );
+  await pool.query("create schema if not exists bench");
+  await pool.query("drop table if exists bench.person_sample");
+  await pool.query("create table bench.person_sample (k serial primary key, id uuid not null)");
+  await pool.query("insert into bench.person_sample (id) select unnest($1::uuid[])", [rows.map((r) => r.id)]);
+  return rows.map((r) => r.id);
+}
+
+/** Four in ten by the start of a surname, four in ten by part of a name, two in ten by NHS number. */
+export async function sampleSearchTerms(pool: pg.Pool, count: number): Promise<SearchTerm[]> {
+  const { rows } = await pool.query<{ given_name: string; family_name: string; nhs_number: string | null }>(
+    `select given_name, family_name, nhs_number from person tablesample bernoulli (least(100, greatest(0.5, 100.0 * $1 / greatest(1, (select reltuples from pg_class where relname = 'person'))))) limit $1`,
+    [count],
+  );
+  const terms: SearchTerm[] = rows.map((r, i) => {
+    const full = `${r.given_name} ${r.family_name}`.toLowerCase();
+    if (i % 5 === 4 && r.nhs_number) return { kind: "nhs", term: r.nhs_number };
+    if (i % 5 < 2) return { kind: "prefix", term: r.family_name.slice(0, 3 + (i % 3)).toLowerCase() };
+    const start = i % Math.max(1, full.length - 4);
+    return { kind: "contains", term: full.slice(start, start + 4).trim() || full.slice(0, 4) };
+  });
+  await pool.query("create schema if not exists bench");
+  await pool.query("drop table if exists bench.search_sample");
+  // The LIKE patterns are made here exactly as searchPeople makes them, so pgbench runs the same statements.
+  await pool.query(`create table bench.search_sample (k serial primary key, is_nhs int not null, term text not null, lower_term text not null,
+    prefix_pat text not null, contains_pat text not null)`);
+  const esc = (t: string) => t.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  await pool.query("insert into bench.search_sample (is_nhs, term, lower_term, prefix_pat, contains_pat) select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])", [
+    terms.map((t) => (t.kind === "nhs" ? 1 : 0)),
+    terms.map((t) => t.term),
+    terms.map((t) => t.term.trim().toLowerCase()),
+    terms.map((t) => `${esc(t.term)}%`),
+    terms.map((t) => `%${esc(t.term)}%`),
+  ]);
+  return terms;
+}
+
+/** Prescribers whose sessions drive the reads (distinct staff, as twenty people at twenty desks). */
+export async function prescribers(pool: pg.Pool, count: number): Promise<string[]> {
+  const { rows } = await pool.query<{ id: string }>(
+    "select id from app_user where role = 'prescriber' and disabled_at is null order by id limit $1",
+    [count],
+  );
+  if (rows.length === 0) throw new Error("No prescriber accounts: generate a data set first");
+  return rows.map((r) => r.id);
+}
+
+export async function dropSamples(pool: pg.Pool): Promise<void> {
+  await pool.query("drop schema if exists bench cascade");
+}

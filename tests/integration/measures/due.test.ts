@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { measuresDueForPerson, measuresDueForReferrals } from "~/measures/due.server";
+import { addDays, londonDate } from "~/measures/iso-date";
+import { markEnteredInError, recordMeasure } from "~/measures/record.server";
+import { useTestDatabase, testDb } from "../../support/db";
+import { makeUser } from "../../support/factories";
+import { actor, makeReferral, UCLA_LONELY } from "../../support/measures-factories";
+
+useTestDatabase();
+
+const today = londonDate(new Date());
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
+
+async function baseline(who: ReturnType<typeof actor>, ref: { personId: string; referralId: string }, code: "ucla3" | "swemwbs", on: string) {
+  const answers =
+    code === "ucla3"
+      ? UCLA_LONELY
+      : { swemwbs_optimistic: 3, swemwbs_useful: 3, swemwbs_relaxed: 3, swemwbs_problems: 3, swemwbs_thinking: 3, swemwbs_close: 3, swemwbs_own_mind: 3 };
+  return recordMeasure(who, { personId: ref.personId, referralId: ref.referralId, instrumentCode: code, timePoint: "baseline", followUpWeek: null, administeredOn: on, mode: "staff", answers, idempotencyKey: crypto.randomUUID(), wemwbsLicensed: false });
+}
+
+describe("measures due, computed on read", () => {
+  it("a new referral has its baseline due for the core measures; a stale one is overdue", async () => {
+    const fresh = await makeReferral({ receivedAt: daysAgo(2) });
+    const stale = await makeReferral({ receivedAt: daysAgo(30) });
+    const due = await measuresDueForReferrals([fresh.referralId, stale.referralId]);
+    expect(due.get(fresh.referralId)).toMatchObject([{ timePoint: "baseline", status: "due", outstanding: ["ucla3", "swemwbs"] }]);
+    expect(due.get(stale.referralId)).toMatchObject([{ timePoint: "baseline", status: "overdue" }]);
+  });
+
+  it("answers every id asked for, with [] for unknown ones and none when asked for none", async () => {
+    const unknown = "00000000-0000-4000-8000-000000000000";
+    const due = await measuresDueForReferrals([unknown]);
+    expect(due.get(unknown)).toEqual([]);
+    expect((await measuresDueForReferrals([])).size).toBe(0);
+  });
+
+  it("the 6-week follow-up is due after the first session, counted from the referral's first attendance", async () => {
+    const user = await makeUser("prescriber");
+    const who = actor(user.id);
+    const ref = await makeReferral({ receivedAt: daysAgo(60), firstAttendedOn: addDays(today, -42) });
+    await baseline(who, ref, "ucla3", addDays(today, -50));
+    await baseline(who, ref, "swemwbs", addDays(today, -50));
+    const due = await measuresDueForPerson(ref.personId);
+    expect(due).toMatchObject([{ referralId: ref.referralId, timePoint: "follow_up", followUpWeek: 6, status: "due", dueOn: today, outstanding: ["ucla3", "swemwbs"] }]);
+  });
+
+  it("takes the first session from the register when the referral has no date stamped", async () => {
+    const user = await makeUser("prescriber");
+    const who = actor(user.id);
+    const ref = await makeReferral({ receivedAt: daysAgo(90) });
+    const session = await testDb()
+      .insertInto("activity_session")
+      .values({ activity_id: ref.activityId, session_date: addDays(today, -65), start_time: "10:00", end_time: "11:00", status: "held" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await testDb().insertInto("attendance").values({ session_id: session.id, referral_id: ref.referralId, person_id: ref.personId, status: "present" }).execute();
+    await baseline(who, ref, "ucla3", addDays(today, -70));
+    // Week 6 target was 23 days ago: overdue (14 days' grace) until week 12's window opens.
+    const due = await measuresDueForPerson(ref.personId);
+    expect(due).toMatchObject([{ followUpWeek: 6, status: "overdue", outstanding: ["ucla3"] }]);
+  });
+
+  it("follows the activity's own follow-up schedule", async () => {
+    const user = await makeUser("prescriber");
+    const ref = await makeReferral({ receivedAt: daysAgo(40), firstAttendedOn: addDays(today, -28) });
+    await testDb().insertInto("measure_schedule").values({ activity_id: ref.activityId, follow_up_weeks: [4, 10], updated_by: user.id }).execute();
+    await baseline(actor(user.id), ref, "ucla3", addDays(today, -30));
+    const due = await measuresDueForPerson(ref.personId);
+    expect(due).toMatchObject([{ followUpWeek: 4, status: "due" }]);
+  });
+
+  it("a response entered in error no longer counts: the baseline is due again", async () => {
+    const user = await makeUser("prescriber");
+    const who = actor(user.id);
+    const ref = await makeReferral({ receivedAt: daysAgo(3) });
+    const u = await baseline(who, ref, "ucla3", today);
+    expect(await measuresDueForPerson(ref.personId)).toEqual([]);
+    await markEnteredInError(who, { personId: ref.personId, responseId: u.id, reason: "Wrong person" });
+    expect(await measuresDueForPerson(ref.personId)).toMatchObject([{ timePoint: "baseline", status: "due", outstanding: ["ucla3", "swemwbs"] }]);
+  });
+
+  it("nothing is due on a declined referral", async () => {
+    const ref = await makeReferral({ receivedAt: daysAgo(30), status: "declined" });
+    expect(await measuresDueForPerson(ref.personId)).toEqual([]);
+  });
+});

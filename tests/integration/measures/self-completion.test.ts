@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { answerSelfStep, getSelfState, startSelfCompletion } from "~/measures/self-completion.server";
+import { MeasureInputError } from "~/measures/record.server";
+import { useTestDatabase, testDb } from "../../support/db";
+import { makeUser } from "../../support/factories";
+import { actor, makeReferral } from "../../support/measures-factories";
+
+useTestDatabase();
+
+async function started(codes = ["ucla3", "ons_loneliness"]) {
+  const user = await makeUser("coordinator");
+  const who = actor(user.id, "coordinator");
+  const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
+  const id = await startSelfCompletion(who, { personId: ref.personId, referralId: ref.referralId, instrumentCodes: codes, timePoint: "baseline", followUpWeek: null, idempotencyKey: crypto.randomUUID(), wemwbsLicensed: false });
+  return { who, ref, id };
+}
+
+describe("self-completion", () => {
+  it("steps through one question at a time and saves scored responses only after the last", async () => {
+    const { who, ref, id } = await started();
+    let state = await getSelfState(who, id);
+    expect(state).toMatchObject({ status: "question", step: 0, total: 4, instrumentCode: "ucla3", itemId: "ucla3_companionship" });
+
+    // A missing or invalid answer is refused at the field and nothing moves on.
+    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: undefined }))?.error).toBe("Select an answer");
+    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: "9" }))?.error).toBe("Select an answer");
+
+    await answerSelfStep(who, id, { kind: "answer", step: 0, value: "3" });
+    // A repeated post for a step already answered changes nothing.
+    await answerSelfStep(who, id, { kind: "answer", step: 0, value: "1" });
+    await answerSelfStep(who, id, { kind: "answer", step: 1, value: "3" });
+    // Back, and the earlier answer is shown again.
+    state = (await answerSelfStep(who, id, { kind: "back", step: 2 }))!.state;
+    expect(state).toMatchObject({ status: "question", step: 1, current: 3 });
+    await answerSelfStep(who, id, { kind: "answer", step: 1, value: "2" });
+    await answerSelfStep(who, id, { kind: "answer", step: 2, value: "2" });
+    expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
+
+    state = (await answerSelfStep(who, id, { kind: "answer", step: 3, value: "1" }))!.state;
+    expect(state).toEqual({ status: "completed", personId: ref.personId });
+    const rows = await testDb().selectFrom("measure_response").selectAll().orderBy("instrument_code").execute();
+    expect(rows.map((r) => [r.instrument_code, r.mode, r.scores, r.answers])).toEqual([
+      ["ons_loneliness", "self", { frequency: 1 }, { ons_lonely: 1 }],
+      ["ucla3", "self", { total: 7 }, { ucla3_companionship: 3, ucla3_left_out: 2, ucla3_isolated: 2 }],
+    ]);
+    const draft = await testDb().selectFrom("measure_self_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    expect(draft.answers).toEqual({});
+    expect(draft.completed_at).not.toBeNull();
+    const actions = (await testDb().selectFrom("audit_event").select("action").where("person_id", "=", ref.personId).execute()).map((a) => a.action);
+    expect(actions).toContain("measures.self.start");
+    expect(actions).toContain("measures.self.complete");
+    expect(actions.filter((a) => a === "measure.record")).toHaveLength(2);
+  });
+
+  it("is open only to the member of staff who started it", async () => {
+    const { id } = await started();
+    const other = await makeUser("prescriber");
+    expect(await getSelfState(actor(other.id), id)).toBeNull();
+    expect(await answerSelfStep(actor(other.id), id, { kind: "answer", step: 0, value: "1" })).toBeNull();
+  });
+
+  it("closes when it has expired, saving nothing", async () => {
+    const { who, id } = await started(["ons_loneliness"]);
+    await testDb().updateTable("measure_self_session").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", id).execute();
+    expect(await getSelfState(who, id)).toMatchObject({ status: "expired" });
+    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: "2" }))!.state.status).toBe("expired");
+    expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
+  });
+
+  it("refuses to start a time point already recorded, or with no questionnaire", async () => {
+    const { who, ref } = await started(["ons_loneliness"]);
+    const again = (codes: string[]) =>
+      startSelfCompletion(who, { personId: ref.personId, referralId: ref.referralId, instrumentCodes: codes, timePoint: "baseline", followUpWeek: null, idempotencyKey: crypto.randomUUID(), wemwbsLicensed: false });
+    // Not yet completed, so the first session's time point is still free.
+    await expect(again(["ons_loneliness"])).resolves.toBeTypeOf("string");
+    await expect(again([])).rejects.toBeInstanceOf(MeasureInputError);
+    await expect(again(["wemwbs"])).rejects.toMatchObject({ field: "instrumentCodes" });
+  });
+});
