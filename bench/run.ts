@@ -60,7 +60,7 @@ async function main() {
   // The soak restarts PostgreSQL: idle clients must not take the runner down with them.
   pool.on("error", () => {});
   pool.on("connect", (c) => c.on("error", () => {}));
-  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, BUILD_DIR: buildDir, DEMO: "0" } as NodeJS.ProcessEnv;
+  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, BUILD_DIR: buildDir, DEMO: "0" };
   let app: Process | null = null;
   let bare: Process | null = null;
   const results: ScenarioResult[] = [];

@@ -10,7 +10,7 @@
 //              missed when the next follow-up's window opens (the last one: 6 weeks after its target).
 //   exit       only once the referral has ended: target = the end date; overdue after 14 days; missed after 6 weeks.
 // A time point is done when every instrument tracked on the referral has a live response there. Tracked = the
-// instruments with a live baseline on the referral, or the service's core set before any baseline exists.
+// service's core set (UCLA-3 and SWEMWBS) plus any other instrument with a live baseline on the referral.
 
 import { instruments } from "./instruments";
 import { addDays } from "./iso-date";
@@ -125,7 +125,7 @@ const catalogueOrder = new Map<string, number>(instruments.map((i, n) => [i.code
 
 function trackedInstruments(responses: readonly ResponseForDue[]): string[] {
   const withBaseline = [...new Set(responses.filter((r) => r.timePoint === "baseline").map((r) => r.instrumentCode))];
-  const tracked = withBaseline.length > 0 ? withBaseline : [...CORE_INSTRUMENTS];
+  const tracked = [...new Set<string>([...CORE_INSTRUMENTS, ...withBaseline])];
   return tracked.sort((a, b) => (catalogueOrder.get(a) ?? 99) - (catalogueOrder.get(b) ?? 99));
 }
 

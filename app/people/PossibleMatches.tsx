@@ -13,35 +13,27 @@ export interface MatchView {
   reason: "nhs_number" | "name_and_dob";
 }
 
-/** Records that may be the same person, each with a way to use it instead of making a duplicate. */
+/**
+ * Records that may be the same person, each with a way to use it instead of making a duplicate. A list rather than a
+ * table: it sits inside a warning callout in a narrow column, and reads the same on a phone.
+ */
 export function PossibleMatches({ matches, useHref, useLabel }: { matches: MatchView[]; useHref: (id: string) => string; useLabel: string }) {
   return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Possible matches</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">Name</th>
-          <th scope="col" className="nhsuk-table__header">Date of birth</th>
-          <th scope="col" className="nhsuk-table__header">NHS number</th>
-          <th scope="col" className="nhsuk-table__header">Postcode</th>
-          <th scope="col" className="nhsuk-table__header">Why it matched</th>
-          <th scope="col" className="nhsuk-table__header"><span className="nhsuk-u-visually-hidden">Action</span></th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {matches.map((m) => (
-          <tr key={m.id} className="nhsuk-table__row">
-            <td className="nhsuk-table__cell">{m.givenName} {m.familyName}{m.preferredName ? ` (${m.preferredName})` : ""}</td>
-            <td className="nhsuk-table__cell">{formatIsoDate(m.dateOfBirth)}</td>
-            <td className="nhsuk-table__cell">{m.nhsNumber ? formatNhsNumber(m.nhsNumber) : "Not recorded"}</td>
-            <td className="nhsuk-table__cell">{m.postcode ?? "Not recorded"}</td>
-            <td className="nhsuk-table__cell">{m.reason === "nhs_number" ? "Same NHS number" : "Similar name, same date of birth"}</td>
-            <td className="nhsuk-table__cell">
-              <Link to={useHref(m.id)}>{useLabel}<span className="nhsuk-u-visually-hidden">: {m.givenName} {m.familyName}</span></Link>
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ul className="nhsuk-list nhsuk-list--border">
+      {matches.map((m) => (
+        <li key={m.id}>
+          <p className="nhsuk-u-margin-bottom-1">
+            <strong>{m.givenName} {m.familyName}</strong>{m.preferredName ? ` (known as ${m.preferredName})` : ""}
+          </p>
+          <p className="nhsuk-u-margin-bottom-1">
+            Born {formatIsoDate(m.dateOfBirth)}; NHS number {m.nhsNumber ? formatNhsNumber(m.nhsNumber) : "not recorded"}; postcode {m.postcode ?? "not recorded"}
+          </p>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{m.reason === "nhs_number" ? "Matched on the same NHS number" : "Matched on a similar name and the same date of birth"}</p>
+          <p className="nhsuk-u-margin-bottom-2">
+            <Link to={useHref(m.id)}>{useLabel}<span className="nhsuk-u-visually-hidden">: {m.givenName} {m.familyName}</span></Link>
+          </p>
+        </li>
+      ))}
+    </ul>
   );
 }

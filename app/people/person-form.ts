@@ -134,3 +134,13 @@ export function personColumns(data: PersonFormData, dateOfBirth: string) {
   };
 }
 export type PersonColumns = ReturnType<typeof personColumns>;
+
+/** When the form fails its basic checks, the date of birth is checked too, so every problem is listed at once. */
+export function withDateOfBirthError(errors: Record<string, string>, raw: Record<string, string>): Record<string, string> {
+  if (errors.dob) return errors;
+  const dob = parseDateOfBirth({ day: raw.dobDay, month: raw.dobMonth, year: raw.dobYear });
+  if (dob.ok) return errors;
+  // Placed after the names, as on the form.
+  const { givenName, familyName, ...rest } = errors;
+  return { ...(givenName ? { givenName } : {}), ...(familyName ? { familyName } : {}), dob: dob.message, ...rest };
+}

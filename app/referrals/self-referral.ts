@@ -55,3 +55,19 @@ export function checkSelfReferral(data: SelfReferralData, districts: string[]): 
   if (data.districtCode && !districts.includes(data.districtCode)) errors.districtCode = "Select your area from the list";
   return { errors, dateOfBirth: dob.ok ? dob.date : undefined };
 }
+
+const fieldOrder = ["givenName", "familyName", "dob", "phone", "email", "postcode", "districtCode", "bestTime", "topics", "message", "idempotencyKey", "form"];
+
+/**
+ * When the form fails its basic checks, the date of birth and "phone or email" are checked too, so every problem is
+ * listed at once (in the order of the fields) rather than one round at a time.
+ */
+export function allSelfReferralErrors(errors: Record<string, string>, raw: Record<string, string>): Record<string, string> {
+  const dob = parseDateOfBirth({ day: raw.dobDay, month: raw.dobMonth, year: raw.dobYear });
+  const all: Record<string, string> = { ...errors };
+  if (!dob.ok) all.dob ??= dob.message.replace("their", "your");
+  if (!raw.phone?.trim() && !raw.email?.trim()) all.phone ??= "Enter a phone number or an email address so we can get back to you";
+  return Object.fromEntries(Object.entries(all).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
+const rank = (field: string) => (fieldOrder.includes(field) ? fieldOrder.indexOf(field) : fieldOrder.length);

@@ -38,7 +38,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await updateActivity(actorOf(guard), own.id, version, input, allowed);
   } catch (err) {
     if (err instanceof StaleVersionError) {
-      return data({ errors: { form: "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again." }, values: echo(form), saved: false }, { status: 409 });
+      // The form takes the current version (after a refused post the page is not reloaded), so saving again is a
+      // deliberate overwrite by someone who has seen the warning.
+      const current = await getActivityForEdit(own.id);
+      return data({ errors: { form: "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again." }, values: echo(form), saved: false, currentVersion: current?.version }, { status: 409 });
     }
     if (err instanceof ActivityFieldError) return data({ errors: { [err.field]: err.message }, values: echo(form), saved: false }, { status: 400 });
     throw err;
@@ -50,7 +53,7 @@ export default function EditActivity() {
   const { id, name, version, values, providers, categories, districts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const shown = result?.values ?? values;
-  // A conflict keeps the user's input but takes the current version, so a second save is a deliberate overwrite.
+  const formVersion = result && "currentVersion" in result && result.currentVersion ? result.currentVersion : version;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -58,7 +61,7 @@ export default function EditActivity() {
         {result?.saved ? <SuccessBanner>Listing saved.</SuccessBanner> : null}
         <span className="nhsuk-caption-l">Edit listing</span>
         <h1>{name}</h1>
-        <ActivityForm key={version} values={shown} errors={result?.errors} providers={providers} categories={categories} districts={districts} hidden={{ version: String(version) }} submitLabel="Save listing" />
+        <ActivityForm key={formVersion} values={shown} errors={result?.errors} providers={providers} categories={categories} districts={districts} hidden={{ version: String(formVersion) }} submitLabel="Save listing" />
       </div>
     </div>
   );

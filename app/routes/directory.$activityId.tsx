@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/roles";
 import { describeReplies, isStale } from "~/directory/listing";
 import { accessibilityFeatures, activityFormats, labelOf, providerKinds, transportOptions, weekdays } from "~/directory/options";
 import { hhmm, londonToday } from "~/directory/schedule";
@@ -12,12 +13,13 @@ import { formatIsoDate } from "~/ui/format";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.name ?? "Activity"} – Connect Well` }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "directory:search");
+  const guard = await requirePermission(request, context, "directory:search");
   const today = londonToday();
   const found = isUuid(params.activityId) ? await getListing(params.activityId, today) : null;
   if (!found) notFound();
   const a = found.activity;
   return {
+    canEdit: can(guard.user.role, "directory:edit"),
     activity: {
       id: a.id, name: a.name, description: a.description, provider: a.provider_name, providerKind: labelOf(providerKinds, a.provider_kind), website: a.provider_website,
       category: a.category, district: a.district, format: labelOf(activityFormats, a.format), address: a.address, postcode: a.postcode, capacity: a.capacity,
@@ -44,7 +46,7 @@ function Row({ k, children }: { k: string; children: React.ReactNode }) {
 }
 
 export default function Listing() {
-  const { activity: a, when, oneOffs, replies } = useLoaderData<typeof loader>();
+  const { canEdit, activity: a, when, oneOffs, replies } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -62,6 +64,7 @@ export default function Listing() {
           </div>
         ) : null}
         <p className="nhsuk-body-l">{a.description}</p>
+        {canEdit ? <p><Link to={`/activities/${a.id}/edit`}>Edit this listing</Link> · <Link to={`/activities/${a.id}/schedule`}>Schedule and sessions</Link></p> : null}
         {a.direct && a.status === "active" ? <Link className="nhsuk-button" to={`/referrals/new?activity=${a.id}`}>Refer someone to this activity</Link> : null}
         <h2>Details</h2>
         <dl className="nhsuk-summary-list">

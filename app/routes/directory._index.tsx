@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { can } from "~/auth/roles";
 import { referenceLists } from "~/directory/activities.server";
 import { describeReplies, isStale } from "~/directory/listing";
 import { accessibilityFeatures, labelOf, transportOptions, weekdays } from "~/directory/options";
@@ -17,13 +18,14 @@ import { readTableState } from "~/ui/table-state";
 export const meta: MetaFunction = () => [{ title: "Find an activity – Connect Well" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requirePermission(request, context, "directory:search");
+  const guard = await requirePermission(request, context, "directory:search");
   const url = new URL(request.url);
   const filters = readSearchFilters(url);
   const state = readTableState(url, directorySorts, { sort: "name", dir: "asc", pageSize: 20 });
   const today = londonToday();
   const [{ rows, total }, lists] = await Promise.all([searchDirectory(filters, state, today), referenceLists()]);
   return {
+    canEdit: can(guard.user.role, "directory:edit"),
     filters,
     state,
     total,
@@ -51,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function DirectorySearch() {
-  const { filters, state, total, lists, rows } = useLoaderData<typeof loader>();
+  const { canEdit, filters, state, total, lists, rows } = useLoaderData<typeof loader>();
   const pageCount = Math.max(1, Math.ceil(total / state.pageSize));
   const pageHref = (n: number) => {
     const p = new URLSearchParams();
@@ -68,6 +70,7 @@ export default function DirectorySearch() {
     <>
       <h1>Find an activity</h1>
       <p className="nhsuk-lede-text">Search the local offer by what the person needs, where they live, when they are free and how they can get there.</p>
+      {canEdit ? <p><Link to="/providers">Manage providers and activities</Link></p> : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
           <Form method="get" aria-label="Search filters">

@@ -87,12 +87,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/people/${personId}?noted=1#notes`);
 }
 
+// The side column is narrow, so each detail is stacked (label above value) rather than set out as a summary list.
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{label}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
+    <>
+      <dt className="nhsuk-u-font-weight-bold">{label}</dt>
+      <dd className="nhsuk-u-margin-left-0 nhsuk-u-margin-bottom-3">{children}</dd>
+    </>
   );
 }
 
@@ -167,7 +168,7 @@ export default function PersonPage() {
         </div>
         <div className="nhsuk-grid-column-one-third">
           <h2 className="nhsuk-heading-m">Details</h2>
-          <dl className="nhsuk-summary-list">
+          <dl>
             <Row label="Date of birth">{formatIsoDate(p.dateOfBirth)} (age {p.age})</Row>
             <Row label="NHS number">{p.nhsNumber ? formatNhsNumber(p.nhsNumber) : notRecorded}</Row>
             <Row label="Address">{p.address.length ? p.address.map((l) => <span key={l}>{l}<br /></span>) : notRecorded}</Row>
@@ -185,7 +186,7 @@ export default function PersonPage() {
           <h2 className="nhsuk-heading-m">Lawful basis</h2>
           <p className="nhsuk-body-s">{p.lawfulBasis}</p>
           <h2 className="nhsuk-heading-m">Consent</h2>
-          <dl className="nhsuk-summary-list">
+          <dl>
             {consents.map((c) => <Row key={c.kind} label={c.label}>{c.state}{c.at ? <span className="nhsuk-body-s app-muted"><br />Recorded {formatDate(c.at)}</span> : null}</Row>)}
           </dl>
           <h2 className="nhsuk-heading-m">Care team</h2>

@@ -5,8 +5,9 @@ import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { StaleRecordError } from "~/people/errors";
 import { getPersonForEdit, listDistricts, NhsNumberTakenError, updatePerson } from "~/people/people.server";
-import { checkPerson, personColumns, personSchema } from "~/people/person-form";
+import { checkPerson, personColumns, personSchema, withDateOfBirthError } from "~/people/person-form";
 import { personToValues } from "~/people/person-values";
+import { savedDifferences } from "~/people/conflict";
 import { PersonFields } from "~/people/PersonFields";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
 import { parseForm } from "~/ui/validation";
@@ -36,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = parseForm(schema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  if (!parsed.ok) return data({ errors: withDateOfBirthError(parsed.errors, values), values }, { status: 400 });
   const checked = checkPerson(parsed.data, (await listDistricts()).map((d) => d.code));
   if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values }, { status: 400 });
   const d = parsed.data;
@@ -48,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!ok) throw data({ message: "Person not found" }, { status: 404 });
   } catch (err) {
     if (err instanceof StaleRecordError) {
-      return data({ errors: { form: "Someone else changed these details while you were editing. Your changes are shown below: check them against the current record (open it in a new tab) and save again." }, values, conflict: true }, { status: 409 });
+      return data({ errors: { form: "Someone else changed these details while you were editing. Your changes are kept below, with what the saved record now holds where it differs: check them and save again." }, values, conflict: true }, { status: 409 });
     }
     if (err instanceof NhsNumberTakenError) return data({ errors: { nhsNumber: "Another record has this NHS number: check it, or ask a coordinator to merge the two records" }, values }, { status: 409 });
     throw err;
@@ -62,13 +63,30 @@ export default function EditPerson() {
   const values = (result?.values ?? loaded.values) as Record<string, string>;
   const busy = useNavigation().state === "submitting";
   // After a conflict the form carries the current version so a deliberate second save goes through.
-  const version = result && "conflict" in result ? loaded.version : (values.version ?? loaded.version);
+  const conflict = Boolean(result && "conflict" in result);
+  const version = conflict ? loaded.version : (values.version ?? loaded.version);
+  const differences = conflict ? savedDifferences(loaded.values, values, loaded.districts) : [];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <Link className="nhsuk-back-link" to={`/people/${loaded.id}`}>Back to their record</Link>
         <ErrorSummary errors={result?.errors as Record<string, string> | undefined} />
         <h1>Change details</h1>
+        {differences.length > 0 ? (
+          <div className="nhsuk-inset-text">
+            <span className="nhsuk-u-visually-hidden">Information: </span>
+            <h2 className="nhsuk-heading-s">The saved record now differs from your form</h2>
+            <dl>
+              {differences.map((d) => (
+                <div key={d.label}>
+                  <dt className="nhsuk-u-font-weight-bold">{d.label}</dt>
+                  <dd className="nhsuk-u-margin-left-0 nhsuk-u-margin-bottom-2">Saved: {d.saved}</dd>
+                </div>
+              ))}
+            </dl>
+            <p>Your form below still holds what you entered. Copy across anything you want to keep from the saved record, then save again.</p>
+          </div>
+        ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="version" value={version} />
           <PersonFields values={values} errors={result?.errors as Record<string, string> | undefined} districts={loaded.districts} />

@@ -18,6 +18,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+const headings = ["First record", "Second record", "Date of birth", "Names"];
+
+/** A cell that, on a phone, shows its column name beside the value (the NHS.UK responsive table). */
+function Cell({ heading, children }: { heading: string; children: React.ReactNode }) {
+  return (
+    <td className="nhsuk-table__cell" role="cell">
+      <span className="nhsuk-table__heading" aria-hidden="true">{heading} </span>
+      <span>{children}</span>
+    </td>
+  );
+}
+
 export default function Duplicates() {
   const { pairs, notice, canRead } = useLoaderData<typeof loader>();
   return (
@@ -35,48 +47,35 @@ export default function Duplicates() {
           <p className="nhsuk-lede-text">Pairs of records with the same date of birth and a similar name. Compare each pair before merging: two people can share a birthday and a family name.</p>
         </div>
       </div>
-      {pairs.length === 0 ? <p>No possible duplicates found.</p> : (
-      <table className="nhsuk-table nhsuk-table--responsive" role="table">
-        <caption className="nhsuk-table__caption">
-          Pairs to check <span className="nhsuk-body-s app-muted">({pairs.length === 1 ? "1 pair" : `${pairs.length} pairs`})</span>
-        </caption>
-        <thead className="nhsuk-table__head" role="rowgroup">
-          <tr className="nhsuk-table__row" role="row">
-            <th scope="col" className="nhsuk-table__header" role="columnheader">First record</th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader">Second record</th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader">Date of birth</th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader">Names</th>
-            <th scope="col" className="nhsuk-table__header" role="columnheader"><span className="nhsuk-u-visually-hidden">Action</span></th>
-          </tr>
-        </thead>
-        <tbody className="nhsuk-table__body" role="rowgroup">
-          {pairs.map((p) => (
+      {pairs.length === 0 ? (
+        <p>No possible duplicates found.</p>
+      ) : (
+        <table className="nhsuk-table nhsuk-table--responsive" role="table">
+          <caption className="nhsuk-table__caption">
+            Pairs to check <span className="nhsuk-body-s app-muted">({pairs.length === 1 ? "1 pair" : `${pairs.length} pairs`})</span>
+          </caption>
+          <thead className="nhsuk-table__head" role="rowgroup">
+            <tr className="nhsuk-table__row" role="row">
+              {headings.map((h) => <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">{h}</th>)}
+              <th scope="col" className="nhsuk-table__header" role="columnheader"><span className="nhsuk-u-visually-hidden">Action</span></th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body" role="rowgroup">
+            {pairs.map((p) => (
               <tr key={`${p.aId}:${p.bId}`} className="nhsuk-table__row" role="row">
-                <td className="nhsuk-table__cell" role="cell">
-                  <span className="nhsuk-table__heading" aria-hidden="true">First record </span>
-                  <span>{canRead ? <Link to={`/people/${p.aId}`}>{p.aName}</Link> : p.aName}</span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  <span className="nhsuk-table__heading" aria-hidden="true">Second record </span>
-                  <span>{canRead ? <Link to={`/people/${p.bId}`}>{p.bName}</Link> : p.bName}</span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  <span className="nhsuk-table__heading" aria-hidden="true">Date of birth </span>
-                  <span>{formatIsoDate(p.dateOfBirth)}</span>
-                </td>
-                <td className="nhsuk-table__cell" role="cell">
-                  <span className="nhsuk-table__heading" aria-hidden="true">Names </span>
-                  <span>{p.sameName ? "The same" : "Similar"}</span>
-                </td>
+                <Cell heading={headings[0]}>{canRead ? <Link to={`/people/${p.aId}`}>{p.aName}</Link> : p.aName}</Cell>
+                <Cell heading={headings[1]}>{canRead ? <Link to={`/people/${p.bId}`}>{p.bName}</Link> : p.bName}</Cell>
+                <Cell heading={headings[2]}>{formatIsoDate(p.dateOfBirth)}</Cell>
+                <Cell heading={headings[3]}>{p.sameName ? "The same" : "Similar"}</Cell>
                 <td className="nhsuk-table__cell" role="cell">
                   <Link to={`/people/merge?a=${p.aId}&b=${p.bId}`}>
                     Compare<span className="nhsuk-u-visually-hidden"> {p.aName} and {p.bName}</span>
                   </Link>
                 </td>
               </tr>
-          ))}
-        </tbody>
-      </table>
+            ))}
+          </tbody>
+        </table>
       )}
     </>
   );

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { createPerson, listDistricts } from "~/people/people.server";
-import { checkPerson, personColumns, personSchema } from "~/people/person-form";
+import { checkPerson, personColumns, personSchema, withDateOfBirthError } from "~/people/person-form";
 import { PersonFields } from "~/people/PersonFields";
 import { PossibleMatches } from "~/people/PossibleMatches";
 import { ErrorSummary } from "~/ui/form";
@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(schema, form);
   const districts = await listDistricts();
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, matches: null, nhsNumberTaken: false }, { status: 400 });
+  if (!parsed.ok) return data({ errors: withDateOfBirthError(parsed.errors, parsed.values), values: parsed.values, matches: null, nhsNumberTaken: false }, { status: 400 });
   const checked = checkPerson(parsed.data, districts.map((d) => d.code));
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values, matches: null, nhsNumberTaken: false }, { status: 400 });

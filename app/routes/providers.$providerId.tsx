@@ -43,7 +43,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   try {
     await updateProvider(actorOf(guard), provider.id, version, input);
   } catch (err) {
-    if (err instanceof StaleVersionError) return data({ errors: { form: "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again." }, values: formValues(form), saved: false }, { status: 409 });
+    if (err instanceof StaleVersionError) {
+      const current = await getProvider(provider.id, null);
+      return data({ errors: { form: "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again." }, values: formValues(form), saved: false, currentVersion: current?.provider.version }, { status: 409 });
+    }
     throw err;
   }
   return { errors: undefined, values: undefined, saved: true };
@@ -52,6 +55,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ProviderPage() {
   const { provider, values, activities, canAdd, created } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const formVersion = result && "currentVersion" in result && result.currentVersion ? result.currentVersion : provider.version;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -70,7 +74,7 @@ export default function ProviderPage() {
         )}
         {canAdd ? <p><Link className="nhsuk-button nhsuk-button--secondary" to={`/activities/new?provider=${provider.id}`}>Add an activity</Link></p> : null}
         <h2>Provider details</h2>
-        <ProviderForm key={provider.version} values={result?.values ?? values} errors={result?.errors} hidden={{ version: String(provider.version) }} submitLabel="Save provider" />
+        <ProviderForm key={formVersion} values={result?.values ?? values} errors={result?.errors} hidden={{ version: String(formVersion) }} submitLabel="Save provider" />
       </div>
     </div>
   );

@@ -128,7 +128,7 @@ export default function ReferralPage() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Status</dt><dd className="nhsuk-summary-list__value"><strong className="nhsuk-tag">{statusLabels[r.status]}</strong>{r.endReason ? ` ${r.endReason}` : ""}{r.declinedBy ? ` by the ${r.declinedBy}: ${r.declineReason ?? ""}` : ""}</dd></div>
+            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Status</dt><dd className="nhsuk-summary-list__value"><strong className="nhsuk-tag">{statusLabels[r.status]}</strong>{r.endReason ? ` (${r.endReason.toLowerCase()})` : ""}{r.declinedBy ? ` by the ${r.declinedBy}: ${r.declineReason ?? ""}` : ""}</dd></div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Offered</dt><dd className="nhsuk-summary-list__value">{r.kind === "direct" ? "Direct referral" : "Signposting only"}{r.provider ? ` (${r.provider})` : ""}</dd></div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Referred by</dt><dd className="nhsuk-summary-list__value">{r.source}{r.sourceDetail ? `: ${r.sourceDetail}` : ""}</dd></div>
             <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Caseworker</dt><dd className="nhsuk-summary-list__value">{r.caseworker ?? "Not assigned"}</dd></div>

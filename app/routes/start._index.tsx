@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requestContext } from "~/context";
 import { listDistricts } from "~/people/people.server";
-import { bestTimes, checkSelfReferral, HONEYPOT_FIELD, SELF_REFERRAL_MESSAGE_MAX, selfReferralSchema, selfReferralTopics } from "~/referrals/self-referral";
+import { allSelfReferralErrors, bestTimes, checkSelfReferral, HONEYPOT_FIELD, SELF_REFERRAL_MESSAGE_MAX, selfReferralSchema, selfReferralTopics } from "~/referrals/self-referral";
 import { submitSelfReferral } from "~/referrals/self-referral.server";
 import { Checkboxes, DateInput, Radios } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
@@ -21,7 +21,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const values = Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && k !== "topics" && k !== HONEYPOT_FIELD)) as Record<string, string>;
   const topics = form.getAll("topics").map(String);
   const parsed = parseForm(selfReferralSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, topics }, { status: 400 });
+  if (!parsed.ok) return data({ errors: allSelfReferralErrors(parsed.errors, values), values, topics }, { status: 400 });
   const checked = checkSelfReferral(parsed.data, (await listDistricts()).map((d) => d.code));
   if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values, topics }, { status: 400 });
   const ctx = requestContext(context);

@@ -12,6 +12,17 @@ export function rssMb(pid: number): number {
   }
 }
 
+/** Resident memory of a process and its children (npm start runs the server as a child), MiB. */
+export function treeRssMb(pid: number): number {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    // gone, or no children
+  }
+  return rssMb(pid) + children.reduce((s, c) => s + treeRssMb(c), 0);
+}
+
 export interface Process {
   child: ChildProcess;
   pid: number;
@@ -24,9 +35,9 @@ export interface Process {
 }
 
 /** Starts a server process and waits until `ready` answers 200 (or the process dies, or the wait times out). */
-export async function startProcess(opts: { command: string; args: string[]; env: NodeJS.ProcessEnv; port: number; ready: string; timeoutMs: number; cwd?: string }): Promise<Process & { readyAfterMs: number }> {
+export async function startProcess(opts: { command: string; args: string[]; env: Record<string, string | undefined>; port: number; ready: string; timeoutMs: number; cwd?: string }): Promise<Process & { readyAfterMs: number }> {
   const started = Date.now();
-  const child = spawn(opts.command, opts.args, { env: opts.env, cwd: opts.cwd, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(opts.command, opts.args, { env: opts.env as NodeJS.ProcessEnv, cwd: opts.cwd, stdio: ["ignore", "ignore", "pipe"] });
   const url = `http://127.0.0.1:${opts.port}`;
   const proc: Process = {
     child,

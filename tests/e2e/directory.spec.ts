@@ -124,6 +124,28 @@ test("the public ORUK API answers without a session, with CORS, and refuses malf
   expect((await bad.json()).problems[0].parameter).toBe("page");
 });
 
+test("a befriending lead cannot match a volunteer whose DBS check has expired, and records a weekly call", async ({ page }) => {
+  await signInAs(page, "activity_lead");
+  await page.getByRole("link", { name: "Matches and calls for Surgery befriending calls" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Matches and calls" })).toBeVisible();
+  await expectAccessible(page);
+  const harold = page.locator("section", { hasText: "Harold Demo-Pickering" });
+  await harold.getByLabel(/Match Harold Demo-Pickering/).selectOption({ label: "Ruth Demo-Volunteer (cannot be matched: DBS check expired)" });
+  await harold.getByRole("button", { name: /Match volunteer/ }).click();
+  await expect(page.locator(".nhsuk-error-summary")).toContainText("Ruth Demo-Volunteer cannot be matched: their DBS check has expired");
+  await expectAccessible(page);
+  await harold.getByLabel(/Match Harold Demo-Pickering/).selectOption({ label: "Sue Demo-Volunteer" });
+  await harold.getByRole("button", { name: /Match volunteer/ }).click();
+  await expect(page.getByText("Volunteer matched.")).toBeVisible();
+  await expect(harold.getByText("Befriender: Sue Demo-Volunteer")).toBeVisible();
+  await harold.getByLabel("Call done").check();
+  await harold.getByLabel("Length in minutes (if the call was done)").fill("25");
+  await harold.getByRole("button", { name: /Record call/ }).click();
+  await expect(page.getByText("Call recorded.")).toBeVisible();
+  await expect(harold.getByText(/Call done, 25 minutes/)).toBeVisible();
+  await expectAccessible(page);
+});
+
 test("the directory and the lead's home read well on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "activity_lead");

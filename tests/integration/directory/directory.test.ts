@@ -6,7 +6,8 @@ import { replyFigures, searchDirectory } from "../../../app/directory/search.ser
 import { action as newActivity } from "../../../app/routes/activities.new";
 import { action as editActivity } from "../../../app/routes/activities.$activityId.edit";
 import { action as answer } from "../../../app/routes/activities.$activityId.referrals.$referralId";
-import { loader as myActivities } from "../../../app/routes/my-activities";
+import { action as openRegister, loader as myActivities } from "../../../app/routes/my-activities";
+import { isoWeekday, londonToday } from "../../../app/directory/schedule";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeActivity, makeLead, makeProvider, makeReferral } from "../../support/directory-factories";
 import { context, signedIn } from "../../support/factories";
@@ -79,6 +80,7 @@ describe("adding and editing activities", () => {
     const stale = await run(() => editActivity({ request: post(lead.cookie, { ...form, name: "Second" }), params: { activityId: own.id }, context: context() } as never));
     expect(stale.status).toBe(409);
     expect((stale.data as { values: Record<string, string> }).values.name).toBe("Second");
+    expect((stale.data as { currentVersion: number }).currentVersion).toBe(2);
     expect((await testDb().selectFrom("activity").select("name").where("id", "=", own.id).executeTakeFirstOrThrow()).name).toBe("Renamed");
   });
 });
@@ -145,5 +147,27 @@ describe("inbound referrals", () => {
     await makeReferral(theirs.id, { status: "received", respondedAt: null });
     const res = (await myActivities({ request: new Request("http://localhost/my-activities", { headers: { Cookie: lead.cookie } }), params: {}, context: context() } as never)) as Awaited<ReturnType<typeof myActivities>>;
     expect(res.inbound.map((r) => [r.id, r.overdue])).toEqual([[old.id, true]]);
+  });
+});
+
+describe("opening today's register from the lead's home", () => {
+  it("creates today's scheduled session once and goes to it; another lead's activity is a 404", async () => {
+    const lead = await signedIn("activity_lead");
+    const a = await makeActivity();
+    const other = await makeActivity();
+    await makeLead(a.id, lead.user.id);
+    for (const id of [a.id, other.id]) {
+      await testDb().insertInto("activity_schedule").values({ activity_id: id, weekday: isoWeekday(londonToday()), start_time: "10:30", end_time: "11:30", valid_from: "2026-01-01" }).execute();
+    }
+    const home = (await myActivities({ request: new Request("http://localhost/my-activities", { headers: { Cookie: lead.cookie } }), params: {}, context: context() } as never)) as Awaited<ReturnType<typeof myActivities>>;
+    expect(home.sessions).toEqual([expect.objectContaining({ activityId: a.id, sessionId: null, startTime: "10:30" })]);
+    const open = (activityId: string, startTime = "10:30") => run(() => openRegister({ request: post(lead.cookie, { activityId, startTime }), params: {}, context: context() } as never));
+    const first = await open(a.id);
+    const second = await open(a.id);
+    expect(first.location).toMatch(new RegExp(`^/activities/${a.id}/sessions/[0-9a-f-]{36}$`));
+    expect(second.location).toBe(first.location);
+    expect((await open(a.id, "09:00")).status).toBe(400);
+    expect((await open(other.id)).status).toBe(404);
+    expect(await testDb().selectFrom("activity_session").select("id").execute()).toHaveLength(1);
   });
 });

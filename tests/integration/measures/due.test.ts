@@ -58,7 +58,7 @@ describe("measures due, computed on read", () => {
     await baseline(who, ref, "ucla3", addDays(today, -70));
     // Week 6 target was 23 days ago: overdue (14 days' grace) until week 12's window opens.
     const due = await measuresDueForPerson(ref.personId);
-    expect(due).toMatchObject([{ followUpWeek: 6, status: "overdue", outstanding: ["ucla3"] }]);
+    expect(due).toMatchObject([{ followUpWeek: 6, status: "overdue", outstanding: ["ucla3", "swemwbs"] }]);
   });
 
   it("follows the activity's own follow-up schedule", async () => {
@@ -75,9 +75,10 @@ describe("measures due, computed on read", () => {
     const who = actor(user.id);
     const ref = await makeReferral({ receivedAt: daysAgo(3) });
     const u = await baseline(who, ref, "ucla3", today);
+    await baseline(who, ref, "swemwbs", today);
     expect(await measuresDueForPerson(ref.personId)).toEqual([]);
     await markEnteredInError(who, { personId: ref.personId, responseId: u.id, reason: "Wrong person" });
-    expect(await measuresDueForPerson(ref.personId)).toMatchObject([{ timePoint: "baseline", status: "due", outstanding: ["ucla3", "swemwbs"] }]);
+    expect(await measuresDueForPerson(ref.personId)).toMatchObject([{ timePoint: "baseline", status: "due", outstanding: ["ucla3"] }]);
   });
 
   it("nothing is due on a declined referral", async () => {

@@ -37,17 +37,20 @@ describe("baseline", () => {
     expect(Object.keys(statusOn("2026-03-01", r))).toEqual(["Baseline"]);
   });
 
-  it("is done when every core instrument has a baseline, and tracks only instruments with a baseline afterwards", () => {
-    expect(statusOn("2026-01-05", referral(), [baseline("ucla3")])["Baseline"]).toBe("done");
+  it("is done when every core instrument has a baseline; other instruments are tracked once they have one", () => {
+    expect(statusOn("2026-01-05", referral(), [baseline("ucla3")])["Baseline"]).toBe("due");
+    expect(statusOn("2026-01-05", referral(), [baseline("ucla3"), baseline("swemwbs")])["Baseline"]).toBe("done");
     const [item] = dueItems(referral({ firstSessionOn: null }), [], "2026-01-05");
     expect(item.outstanding).toEqual(["ucla3", "swemwbs"]);
+    const withDjg = [baseline("ucla3"), baseline("swemwbs"), baseline("djg6"), follow(6, "ucla3"), follow(6, "swemwbs")];
+    expect(dueItems(referral(), withDjg, "2026-02-26")).toMatchObject([{ label: "6-week follow-up", outstanding: ["djg6"] }]);
   });
 });
 
 describe("follow-ups", () => {
   it("open 7 days before the target, are overdue after 14 days' grace and missed when the next one opens", () => {
     const r = referral();
-    const done = [baseline()];
+    const done = [baseline("ucla3"), baseline("swemwbs")];
     // Week 6 target: 2026-02-26.
     expect(statusOn("2026-02-18", r, done)["6-week follow-up"]).toBe("upcoming");
     expect(statusOn("2026-02-19", r, done)["6-week follow-up"]).toBe("due");
@@ -61,8 +64,8 @@ describe("follow-ups", () => {
 
   it("the last follow-up is missed 6 weeks after its target", () => {
     const r = referral();
-    expect(statusOn("2026-05-21", r, [baseline()])["12-week follow-up"]).toBe("overdue");
-    expect(statusOn("2026-05-22", r, [baseline()])["12-week follow-up"]).toBe("missed");
+    expect(statusOn("2026-05-21", r, [baseline(), baseline("swemwbs")])["12-week follow-up"]).toBe("overdue");
+    expect(statusOn("2026-05-22", r, [baseline(), baseline("swemwbs")])["12-week follow-up"]).toBe("missed");
   });
 
   it("uses the activity's own schedule", () => {
@@ -72,7 +75,7 @@ describe("follow-ups", () => {
   });
 
   it("is done only for the week recorded", () => {
-    const s = statusOn("2026-04-05", referral(), [baseline(), follow(6)]);
+    const s = statusOn("2026-04-05", referral(), [baseline(), baseline("swemwbs"), follow(6), follow(6, "swemwbs")]);
     expect(s["6-week follow-up"]).toBe("done");
     expect(s["12-week follow-up"]).toBe("due");
   });
@@ -92,7 +95,8 @@ describe("exit and closed referrals", () => {
     expect(s["6-week follow-up"]).toBe("missed");
     expect(statusOn("2026-03-16", r, [baseline()])["Exit"]).toBe("overdue");
     expect(statusOn("2026-04-13", r, [baseline()])["Exit"]).toBe("missed");
-    expect(dueItems(r, [baseline(), { instrumentCode: "ucla3", timePoint: "exit", followUpWeek: null }], "2026-03-02")).toEqual([]);
+    const exits = ["ucla3", "swemwbs"].map((code) => ({ instrumentCode: code, timePoint: "exit" as const, followUpWeek: null }));
+    expect(dueItems(r, [baseline(), ...exits], "2026-03-02")).toEqual([]);
   });
 
   it("a declined referral has nothing due", () => {
