@@ -103,7 +103,8 @@ async function main() {
   writeFileSync(out, report);
   writeFileSync(out.replace(/\.md$/, ".json"), JSON.stringify({ machine, results, failures }, null, 2));
   log(`wrote ${path.relative(root, out)}`);
-  const ok = failures.length === 0 && results.every((r) => [...r.targets, ...r.invariants].every((c) => c.pass));
+  // A smoke run proves the wiring, not the speed: only invariants and crashes fail it.
+  const ok = failures.length === 0 && results.every((r) => r.invariants.every((c) => c.pass) && (smoke || r.targets.every((c) => c.pass)));
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -16,6 +16,7 @@ const items: NavItem[] = [
   { href: "/my-activities", text: "My activities", permission: "activities:lead" },
   { href: "/outcomes", text: "Outcomes", permission: "outcomes:view" },
   { href: "/reports", text: "Reports", permission: "reports:view" },
+  { href: "/providers", text: "Providers", permission: "users:manage" },
   { href: "/admin/users", text: "Users", permission: "users:manage" },
   { href: "/admin/audit", text: "Audit trail", permission: "audit:read" },
 ];

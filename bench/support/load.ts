@@ -29,6 +29,8 @@ interface AutocannonInstance {
 }
 type Autocannon = (opts: AutocannonOptions, cb?: (err: Error | null, result: unknown) => void) => AutocannonInstance;
 
+const TIMEOUT_S = 10;
+
 let cached: Autocannon | null = null;
 function autocannon(): Autocannon {
   if (cached) return cached;
@@ -97,7 +99,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
           url: spec.url,
           connections: spec.connections,
           ...(spec.amount ? { amount: spec.amount } : { duration: spec.seconds }),
-          timeout: 10,
+          timeout: TIMEOUT_S,
           ...(spec.rate ? { overallRate: Math.max(1, Math.round(spec.rate)) } : {}),
           requests: [
             {
@@ -130,11 +132,15 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
       latencies.push(ms);
       statuses[status] = (statuses[status] ?? 0) + 1;
     });
-    // A refused or reset connection never reaches onResponse: it is an error in its second.
-    instance.on("reqError", () => {
+    // A refused, reset or timed-out request never reaches onResponse: it is an error in its second. A timeout
+    // counts in the latencies at the timeout, so percentiles are not flattered by dropping the slowest requests.
+    instance.on("reqError", (err) => {
       errors += 1;
       bucket().errors += 1;
-      statuses.socket = (statuses.socket ?? 0) + 1;
+      const timedOut = /timed out/.test(err.message);
+      if (timedOut) latencies.push(TIMEOUT_S * 1000);
+      const key = timedOut ? "timeout" : "socket";
+      statuses[key] = (statuses[key] ?? 0) + 1;
     });
   });
 }

@@ -18,7 +18,7 @@ export async function measure(ctx: BenchContext, label: string, pid: number, spe
   const warm = await warmUp(ctx, spec);
   await before?.();
   const memory = sampleMemory(pid);
-  const amount = Math.max(spec.connections * 5, Math.round(warm.throughput * seconds));
+  const amount = Math.max(spec.connections * 2, Math.round(warm.throughput * seconds));
   const load = await runLoad({ ...spec, seconds, amount });
   const mem = memory.stop();
   ctx.log(`${label}: ${load.throughput.toFixed(0)}/s p95 ${load.latency.p95.toFixed(1)} ms, ${load.errors} errors`);

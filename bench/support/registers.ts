@@ -8,6 +8,8 @@ import { pick } from "./phases";
 // first save is still in flight, from the same loaded version (a co-lead on another device). Exactly one of the
 // two may win; the other must be told it conflicts.
 
+const ABANDONED_MS = 15_000;
+
 export interface TargetSession {
   id: string;
   activityId: string;
@@ -45,6 +47,7 @@ export interface Save {
   key: string;
   marks: Record<string, string>;
   collision: boolean;
+  sentAt: number;
 }
 
 export interface SaveLog {
@@ -58,30 +61,39 @@ export interface SaveLog {
 export function registerDriver(opts: { sessions: TargetSession[]; collisionShare: number; headers: (s: TargetSession) => Record<string, string> }) {
   const inFlight = new Map<string, Save>();
   const collided = new Set<string>();
+  // Sessions whose last save failed outright (database down): their next 409 re-synchronises the version.
+  const suspect = new Set<string>();
   const log: SaveLog = { ok: [], conflicts: [], unexpected: [], collisionsSent: 0 };
   let cursor = 0;
 
   function next(): Request {
+    // A request that timed out or lost its connection never reaches onResponse: free its session after a while.
+    for (const [id, s] of inFlight) {
+      if (Date.now() - s.sentAt > ABANDONED_MS) {
+        inFlight.delete(id);
+        suspect.add(id);
+      }
+    }
     let save: Save | null = null;
     if (Math.random() < opts.collisionShare && inFlight.size > 0) {
       const first = [...inFlight.values()].find((s) => !collided.has(s.key));
       if (first) {
         collided.add(first.key);
-        save = { session: first.session, version: first.version, key: randomUUID(), marks: marksFor(first.session), collision: true };
+        save = { session: first.session, version: first.version, key: randomUUID(), marks: marksFor(first.session), collision: true, sentAt: Date.now() };
         log.collisionsSent += 1;
       }
     }
     if (!save) {
       for (let i = 0; i < opts.sessions.length && !save; i++) {
         const session = opts.sessions[cursor++ % opts.sessions.length];
-        if (!inFlight.has(session.id)) save = { session, version: session.version, key: randomUUID(), marks: marksFor(session), collision: false };
+        if (!inFlight.has(session.id)) save = { session, version: session.version, key: randomUUID(), marks: marksFor(session), collision: false, sentAt: Date.now() };
       }
       if (save) inFlight.set(save.session.id, save);
     }
     if (!save) {
       // Every session busy (more connections than sessions): join one in flight, from the same version.
       const first = pick([...inFlight.values()]);
-      save = { session: first.session, version: first.version, key: randomUUID(), marks: marksFor(first.session), collision: true };
+      save = { session: first.session, version: first.version, key: randomUUID(), marks: marksFor(first.session), collision: true, sentAt: Date.now() };
       log.collisionsSent += 1;
     }
     const form = new URLSearchParams({ registerVersion: String(save.version), idempotencyKey: save.key, otherAttendees: "2" });
@@ -107,9 +119,12 @@ export function registerDriver(opts: { sessions: TargetSession[]; collisionShare
       log.conflicts.push(save);
       const current = /name="registerVersion" value="(\d+)"/.exec(body);
       if (current) save.session.version = Math.max(save.session.version, Number(current[1]));
-      // A conflict is the right answer for a collision; for a plain save it means the bookkeeping lost track.
-      return save.collision;
+      // A conflict is the right answer for a collision, or after a failed save left the version uncertain; for
+      // any other save it means the bookkeeping lost track.
+      const resync = suspect.delete(save.session.id);
+      return save.collision || resync;
     }
+    suspect.add(save.session.id);
     log.unexpected.push({ save, status });
     return false;
   }

@@ -31,13 +31,15 @@ export interface Process {
   exited: { code: number | null; signal: string | null } | null;
   /** The last lines it wrote to stderr, for diagnosing a failure. */
   stderrTail: string[];
+  /** Its standard output, when asked for (the app's request log is left uncaptured: reading it costs CPU). */
+  stdout: string[];
   stop(): Promise<void>;
 }
 
 /** Starts a server process and waits until `ready` answers 200 (or the process dies, or the wait times out). */
-export async function startProcess(opts: { command: string; args: string[]; env: Record<string, string | undefined>; port: number; ready: string; timeoutMs: number; cwd?: string }): Promise<Process & { readyAfterMs: number }> {
+export async function startProcess(opts: { command: string; args: string[]; env: Record<string, string | undefined>; port: number; ready: string; timeoutMs: number; cwd?: string; captureStdout?: boolean }): Promise<Process & { readyAfterMs: number }> {
   const started = Date.now();
-  const child = spawn(opts.command, opts.args, { env: opts.env as NodeJS.ProcessEnv, cwd: opts.cwd, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(opts.command, opts.args, { env: opts.env as NodeJS.ProcessEnv, cwd: opts.cwd, stdio: ["ignore", opts.captureStdout ? "pipe" : "ignore", "pipe"] });
   const url = `http://127.0.0.1:${opts.port}`;
   const proc: Process = {
     child,
@@ -45,6 +47,7 @@ export async function startProcess(opts: { command: string; args: string[]; env:
     url,
     exited: null,
     stderrTail: [],
+    stdout: [],
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exited) return resolve();
@@ -58,6 +61,8 @@ export async function startProcess(opts: { command: string; args: string[]; env:
     proc.stderrTail.push(...chunk.split("\n").filter(Boolean));
     if (proc.stderrTail.length > 50) proc.stderrTail.splice(0, proc.stderrTail.length - 50);
   });
+  child.stdout?.setEncoding("utf8");
+  child.stdout?.on("data", (chunk: string) => proc.stdout.push(...chunk.split("\n").filter(Boolean)));
   child.on("exit", (code, signal) => {
     proc.exited = { code, signal };
   });

@@ -8,6 +8,7 @@ export const access: Record<string, RouteAccess> = {
   "people.$personId.refer.tsx": { loader: "referrals:write", action: "referrals:write" },
   "people.duplicates.tsx": { loader: "people:merge" },
   "people.merge.tsx": { loader: "people:merge", action: "people:merge" },
+  "referrals.new.tsx": { loader: "referrals:write", action: "referrals:write" },
   "referrals.$referralId._index.tsx": { loader: "people:read", action: "referrals:write" },
   "referrals.$referralId.edit.tsx": { loader: "referrals:write", action: "referrals:write" },
   "triage._index.tsx": { loader: "triage:manage" },

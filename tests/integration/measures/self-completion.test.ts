@@ -76,4 +76,18 @@ describe("self-completion", () => {
     await expect(again([])).rejects.toBeInstanceOf(MeasureInputError);
     await expect(again(["wemwbs"])).rejects.toMatchObject({ field: "instrumentCodes" });
   });
+
+  it("when the time point was recorded by someone else meanwhile, saves nothing and tells staff why", async () => {
+    const { who, ref, id } = await started(["ons_loneliness"]);
+    await testDb()
+      .insertInto("measure_response")
+      .values({ person_id: ref.personId, referral_id: ref.referralId, instrument_code: "ons_loneliness", instrument_version: "1", time_point: "baseline", administered_on: new Date().toISOString().slice(0, 10), mode: "staff", answers: JSON.stringify({ ons_lonely: 2 }), scores: JSON.stringify({ frequency: 2 }), bands: JSON.stringify({ frequency: "Some of the time" }) })
+      .execute();
+    const result = await answerSelfStep(who, id, { kind: "answer", step: 0, value: "3" });
+    expect(result!.state).toMatchObject({ status: "failed", personId: ref.personId });
+    expect((result!.state as { message: string }).message).toMatch(/already recorded/);
+    expect(await testDb().selectFrom("measure_response").select("id").execute()).toHaveLength(1);
+    const draft = await testDb().selectFrom("measure_self_session").select(["completed_at", "step"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(draft).toEqual({ completed_at: null, step: 0 });
+  });
 });

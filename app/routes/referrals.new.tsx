@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { searchPeople } from "~/people/people.server";
+import { searchSchema } from "~/people/search-form";
+import { SearchResults } from "~/people/SearchResults";
+import { listReferableActivities } from "~/referrals/activities.server";
+import { ErrorSummary, TextInput } from "~/ui/form";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Well" }];
+
+// "Refer someone to this activity" from the directory lands here: find the person (a POST search, so names
+// never reach the URL), then continue on their referral form with the activity chosen.
+async function chosenActivity(request: Request) {
+  const id = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
+  if (!id.success) return null;
+  const activity = (await listReferableActivities()).find((a) => a.id === id.data);
+  if (!activity) throw data({ message: "Activity not found" }, { status: 404 });
+  return activity;
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "referrals:write");
+  return { activity: await chosenActivity(request) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "referrals:write");
+  const parsed = parseForm(searchSchema, await request.formData());
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: null }, { status: 400 });
+  const rows = await searchPeople(actorOf(guard), parsed.data.q);
+  return { errors: null, values: { q: parsed.data.q }, rows };
+}
+
+export default function NewReferral() {
+  const { activity } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const suffix = activity ? `?activity=${activity.id}` : "";
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <ErrorSummary errors={result?.errors} />
+        <span className="nhsuk-caption-l">{activity ? activity.name : "New referral"}</span>
+        <h1>Who is the referral for?</h1>
+        <Form method="post" noValidate role="search" aria-label="Find the person">
+          <TextInput name="q" label="Name or NHS number" autoComplete="off" spellCheck={false} defaultValue={result?.values?.q} error={result?.errors?.q} />
+          <button className="nhsuk-button" type="submit">Find person</button>
+        </Form>
+        {result?.rows ? <SearchResults rows={result.rows} hrefFor={(id) => `/people/${id}/refer${suffix}`} /> : null}
+        <p>
+          Not known to the service yet? <Link to="/people/new">Record a new person</Link> first, then refer them from their record.
+        </p>
+      </div>
+    </div>
+  );
+}
