@@ -35,13 +35,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   );
   if (!result) notFound("Questionnaire not found");
   if (result.error) return data({ error: result.error }, { status: 400 });
+  // Nothing was saved (the time point was recorded meanwhile): say so here, since the draft is unchanged.
+  if (result.state.status === "failed") return data({ failed: result.state }, { status: 409 });
   // Post/redirect/get: a refresh never re-sends an answer.
   return redirect(`/measures/self/${sessionId}`);
 }
 
 export default function SelfCompletion() {
-  const { state } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const state = result && "failed" in result ? result.failed : loaded.state;
   const busy = useNavigation().state === "submitting";
 
   if (state.status === "completed") {

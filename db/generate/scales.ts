@@ -1,6 +1,6 @@
-// The data sets of scale-and-performance.md. Counts are targets: people, referrals, activities and sessions are
-// produced exactly; attendances and responses are calibrated to land close (they depend on who is still engaged
-// when the data set ends).
+// The data sets of scale-and-performance.md. People, referrals and activities are produced exactly; sessions follow
+// from weekly schedules sized to the target (within a few percent); attendances and responses are calibrated to
+// land close, since they depend on who is still engaged when the data set ends.
 
 export interface Scale {
   name: ScaleName;

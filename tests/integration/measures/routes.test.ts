@@ -158,6 +158,16 @@ describe("self-completion pages", () => {
     expect(JSON.stringify(screen.body)).not.toMatch(/Demo-Measures|Test\d/);
     const missing = await outcome(() => selfStep.action({ request: post(start.location!, cookie, { step: "0" }), params, context: context() }));
     expect(missing.status).toBe(400);
+    // Someone records the same time point meanwhile: the screen says nothing was saved (and stays put).
+    const clash = await testDb()
+      .insertInto("measure_response")
+      .values({ person_id: ref.personId, referral_id: ref.referralId, instrument_code: "ons_loneliness", instrument_version: "1", time_point: "baseline", administered_on: today, mode: "staff", answers: "{}", scores: JSON.stringify({ frequency: 2 }), bands: "{}" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const failed = await outcome(() => selfStep.action({ request: post(start.location!, cookie, { step: "0", answer: "4" }), params, context: context() }));
+    expect(failed.status).toBe(409);
+    expect(failed.body).toMatchObject({ failed: { status: "failed" } });
+    await testDb().deleteFrom("measure_response").where("id", "=", clash.id).execute();
     const done = await outcome(() => selfStep.action({ request: post(start.location!, cookie, { step: "0", answer: "4" }), params, context: context() }));
     expect(done.status).toBe(302);
     const thanks = await outcome(() => selfStep.loader({ request: get(start.location!, cookie), params, context: context() }));
