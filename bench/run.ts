@@ -101,7 +101,7 @@ async function main() {
     findings: smoke || !existsSync(findingsFile) ? "" : readFileSync(findingsFile, "utf8"),
   });
   writeFileSync(out, report);
-  writeFileSync(out.replace(/\.md$/, ".json"), JSON.stringify({ machine, results, failures }, null, 2));
+  writeFileSync(out.replace(/\.md$/, ".json"), JSON.stringify({ machine, dataSet: values["data-set"] ?? new URL(dbUrl).pathname.slice(1), results, failures }, null, 2));
   log(`wrote ${path.relative(root, out)}`);
   // A smoke run proves the wiring, not the speed: only invariants and crashes fail it.
   const ok = failures.length === 0 && results.every((r) => r.invariants.every((c) => c.pass) && (smoke || r.targets.every((c) => c.pass)));
