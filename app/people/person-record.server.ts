@@ -1,3 +1,5 @@
+import { loadRecords, readMeasuresSummary } from "~/measures/person-measures.server";
+import { measureTimelineItems } from "~/measures/timeline-items";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { endReasonLabels, providerReplyOverdue, statusLabels, type EndReason, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
@@ -92,9 +94,14 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
       })),
     ];
 
+    // Measures are read in the same audited transaction: the person page's one audit row covers them.
+    const measures = await readMeasuresSummary(trx, personId);
+    const measureItems = measureTimelineItems(personId, await loadRecords(trx, personId));
     return {
       person,
       onCareTeam,
+      measures,
+      measureItems,
       consents,
       careTeam,
       referrals: referrals.map((r) => ({

@@ -7,7 +7,8 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { listDistricts } from "~/people/people.server";
 import { searchSchema } from "~/people/search-form";
 import { listReferableActivities } from "~/referrals/activities.server";
-import { caseloadSorts, nextActionLabels, openStatuses, type CaseloadRow } from "~/referrals/caseload";
+import { caseloadSorts, nextActionLabels, openStatuses, type CaseloadRow, withMeasureDue } from "~/referrals/caseload";
+import { measuresDueForReferrals } from "~/measures/due.server";
 import { listCaseload } from "~/referrals/caseload.server";
 import { statusLabels } from "~/referrals/lifecycle";
 import { DataTable } from "~/ui/DataTable";
@@ -33,7 +34,10 @@ async function load(request: Request, context: unknown, search?: string) {
   const { rows, total } = await listCaseload({ ...actorOf(guard), userId: guard.user.id }, search ? { ...state, page: 1, pageSize: 100 } : state, {
     status: filters.status, activityId: filters.activity, district: filters.district, search,
   });
-  return { guard, state, filters, rows, total };
+  // "Measure due" comes from the measures schedule, computed on read for just this page of referrals.
+  const due = await measuresDueForReferrals(rows.map((r) => r.referralId));
+  const dueIds = new Set([...due].filter(([, items]) => items.length > 0).map(([id]) => id));
+  return { guard, state, filters, rows: withMeasureDue(rows, dueIds), total };
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

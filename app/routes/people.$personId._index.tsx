@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { roleLabels, isRole } from "~/auth/roles";
+import { can, roleLabels, isRole } from "~/auth/roles";
+import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
 import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
 import { formatNhsNumber } from "~/people/nhs-number";
 import { addCaseNote, QuoteConsentMissingError } from "~/people/notes.server";
@@ -66,6 +67,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     careTeam: record.careTeam.map((m) => ({ id: m.id, name: m.display_name, role: isRole(m.role) ? roleLabels[m.role] : m.role })),
     referrals: record.referrals,
     timeline: record.timeline,
+    measureItems: record.measureItems,
+    measures: record.measures,
+    canRecordMeasures: can(guard.user.role, "measures:record"),
   };
 }
 
@@ -100,7 +104,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 const statusTag: Record<string, string> = { received: "nhsuk-tag--blue", contacted: "nhsuk-tag--purple", accepted: "nhsuk-tag--green", attending: "nhsuk-tag--green", declined: "nhsuk-tag--grey", ended: "nhsuk-tag--grey" };
 
 export default function PersonPage() {
-  const { person: p, consents, careTeam, referrals, timeline, notice, noteKey, onCareTeam } = useLoaderData<typeof loader>();
+  const { person: p, consents, careTeam, referrals, timeline, notice, noteKey, onCareTeam, measures, measureItems, canRecordMeasures } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -154,8 +158,10 @@ export default function PersonPage() {
             </table>
           )}
 
+          <MeasuresSummary summary={measures} canRecord={canRecordMeasures} />
+
           <h2>Timeline</h2>
-          <Timeline items={timeline} />
+          <Timeline items={timeline} extra={measureItems} />
 
           <h2 id="notes">Add a note</h2>
           {!onCareTeam ? <p className="nhsuk-body-s">You are not on this person’s care team, so safeguarding concerns recorded by others are not shown to you.</p> : null}

@@ -14,6 +14,7 @@ const items: NavItem[] = [
   { href: "/triage", text: "Self-referrals", permission: "triage:manage" },
   { href: "/directory", text: "Directory", permission: "directory:search" },
   { href: "/my-activities", text: "My activities", permission: "activities:lead" },
+  { href: "/measures/schedules", text: "Measure schedules", permission: "directory:edit" },
   { href: "/outcomes", text: "Outcomes", permission: "outcomes:view" },
   { href: "/reports", text: "Reports", permission: "reports:view" },
   { href: "/providers", text: "Providers", permission: "users:manage" },

@@ -1,0 +1,28 @@
+// Measure scores as items on the person page's timeline (pure). Entered-in-error rows are left off: the
+// measures page keeps them, struck through.
+import type { TimelineItem } from "~/people/timeline";
+import { findInstrument } from "./scoring";
+import { timePointLabel } from "./time-points";
+import { isLive, type MeasureRecord } from "./timeline";
+
+export function measureTimelineItems(personId: string, records: readonly MeasureRecord[]): TimelineItem[] {
+  return records.filter(isLive).map((r) => {
+    const instrument = findInstrument(r.instrumentCode);
+    const headline = (instrument?.scoreScales ?? []).filter((s) => s.kind === "headline");
+    const detail = headline
+      .map((s) => {
+        const band = r.bands[s.key];
+        const value = r.scores[s.key];
+        return `${s.label}: ${value === undefined ? "–" : value.toFixed(s.decimals)}${band ? ` (${band})` : ""}`;
+      })
+      .join("; ");
+    return {
+      key: `measure:${r.id}`,
+      at: r.administeredOn,
+      kind: "measure",
+      title: `${instrument?.name ?? r.instrumentCode}, ${timePointLabel(r).toLowerCase()}`,
+      detail,
+      href: `/people/${personId}/measures/${r.id}`,
+    };
+  });
+}
