@@ -17,7 +17,7 @@ export interface MatchView {
  * Records that may be the same person, each with a way to use it instead of making a duplicate. A list rather than a
  * table: it sits inside a warning callout in a narrow column, and reads the same on a phone.
  */
-export function PossibleMatches({ matches, useHref, useLabel }: { matches: MatchView[]; useHref: (id: string) => string; useLabel: string }) {
+export function PossibleMatches({ matches, hrefFor, actionLabel }: { matches: MatchView[]; hrefFor: (id: string) => string; actionLabel: string }) {
   return (
     <ul className="nhsuk-list nhsuk-list--border">
       {matches.map((m) => (
@@ -30,7 +30,7 @@ export function PossibleMatches({ matches, useHref, useLabel }: { matches: Match
           </p>
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{m.reason === "nhs_number" ? "Matched on the same NHS number" : "Matched on a similar name and the same date of birth"}</p>
           <p className="nhsuk-u-margin-bottom-2">
-            <Link to={useHref(m.id)}>{useLabel}<span className="nhsuk-u-visually-hidden">: {m.givenName} {m.familyName}</span></Link>
+            <Link to={hrefFor(m.id)}>{actionLabel}<span className="nhsuk-u-visually-hidden">: {m.givenName} {m.familyName}</span></Link>
           </p>
         </li>
       ))}

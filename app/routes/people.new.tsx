@@ -70,7 +70,7 @@ export default function NewPerson() {
                 ? "A record with this NHS number already exists. Use that record instead of making a second one."
                 : "We found records with a similar name and the same date of birth. Use the existing record if it is the same person."}
             </p>
-            <PossibleMatches matches={matches} useHref={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)} useLabel="Use this record" />
+            <PossibleMatches matches={matches} hrefFor={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)} actionLabel="Use this record" />
             {!result?.nhsNumberTaken ? <p>If none of these is the person, check the details below and choose “Record as a new person”.</p> : null}
           </div>
         ) : null}

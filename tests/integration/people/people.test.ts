@@ -3,7 +3,6 @@ import { action as personAction, loader as personLoader } from "../../../app/rou
 import { action as newPersonAction } from "../../../app/routes/people.new";
 import { action as referralAction } from "../../../app/routes/referrals.$referralId._index";
 import { action as startAction } from "../../../app/routes/start._index";
-import { createPerson } from "../../../app/people/people.server";
 import { mergePeople } from "../../../app/people/merge.server";
 import { createReferral } from "../../../app/referrals/referrals.server";
 import { useTestDatabase, testDb } from "../../support/db";
