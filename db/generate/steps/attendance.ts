@@ -8,7 +8,7 @@ import type { GenContext } from "../context";
  */
 export async function generateAttendance(g: GenContext): Promise<void> {
   const { r } = g;
-  const key = "(p.r * 4096 + j)";
+  const key = "(p.r::int8 * 4096 + j)";
   const chance = `case p.profile when 'fading' then greatest(0.05, 0.9 * exp(-j / p.tau)) when 'brief' then 0.8 else 0.85 end`;
   await g.run("attendance", `insert into attendance (session_id, referral_id, person_id, status, recorded_by, recorded_at)
     select s.id, p.ref_id, p.person_id,
