@@ -21,6 +21,7 @@ const { values } = parseArgs({
     "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/cw_bench_national" },
     scenarios: { type: "string" },
     seconds: { type: "string" },
+    "soak-seconds": { type: "string" },
     smoke: { type: "boolean", default: false },
     port: { type: "string", default: "3701" },
     "build-dir": { type: "string", default: "build-bench" },
@@ -69,7 +70,8 @@ async function main() {
     app = await startProcess({ command: process.execPath, args: ["server.mjs"], env: { ...env, PORT: String(port) }, cwd: root, port, ready: "/readyz", timeoutMs: 60_000 });
     bare = await startProcess({ command: process.execPath, args: ["--import", "tsx", "bench/ceilings/bare-server.ts"], env: { ...env, PORT: String(port + 1) }, cwd: root, port: port + 1, ready: "/healthz", timeoutMs: 30_000 });
     log(`app pid ${app.pid} on ${app.url}; bare Node page pid ${bare.pid} on ${bare.url}`);
-    const ctx: BenchContext = { dbUrl, pool, app, bare, seconds, smoke, exported: {}, buildDir, log };
+    const soakSeconds = values["soak-seconds"] ? Number(values["soak-seconds"]) : undefined;
+    const ctx: BenchContext = { dbUrl, pool, app, bare, seconds, smoke, soakSeconds, exported: {}, buildDir, log };
     for (const s of scenarios) {
       log(`scenario ${s.id}`);
       try {

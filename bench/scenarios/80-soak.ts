@@ -25,7 +25,7 @@ const scenario: Scenario = {
   title: "Resilience soak: record views and register saves with a PostgreSQL restart",
   order: 80,
   async run(ctx): Promise<ScenarioResult> {
-    const seconds = ctx.smoke ? 40 : 600;
+    const seconds = ctx.soakSeconds ?? (ctx.smoke ? 40 : 600);
     const restartAt = Math.round(seconds / 3);
     const viewMax = ctx.exported["person-view"]?.maxThroughput;
     const saveMax = ctx.exported["register-save"]?.maxThroughput;

@@ -19,9 +19,9 @@ export interface TargetSession {
   cookie?: string;
 }
 
-/** Sessions that happened (today or in the last fortnight) whose register lists around 25 people. */
+/** Sessions that happened (today or in the last fortnight) whose register lists 20 to 40 people. */
 export async function registerTargets(pool: pg.Pool, count: number, smoke: boolean): Promise<TargetSession[]> {
-  const [lo, hi] = smoke ? [1, 1000] : [20, 30];
+  const [lo, hi] = smoke ? [1, 1000] : [20, 40];
   const { rows } = await pool.query<{ id: string; activity_id: string; lead_id: string; referral_ids: string[]; register_version: number }>(
     `with eligible as (
        select activity_id, count(*) as n from referral where status in ('accepted', 'attending') and activity_id is not null group by activity_id
@@ -35,7 +35,7 @@ export async function registerTargets(pool: pg.Pool, count: number, smoke: boole
      select c.id, c.activity_id, c.lead_id, c.register_version,
        array(select r.id from referral r left join attendance t on t.referral_id = r.id and t.session_id = c.id
              where r.activity_id = c.activity_id and (r.status in ('accepted', 'attending') or t.session_id is not null) order by r.id) as referral_ids
-     from candidates c where c.lead_id is not null and c.nth <= 3 order by c.id limit $3`,
+     from candidates c where c.lead_id is not null and c.nth <= 6 order by c.id limit $3`,
     [lo, hi, count],
   );
   return rows.map((r) => ({ id: r.id, activityId: r.activity_id, leadId: r.lead_id, referralIds: r.referral_ids, version: r.register_version }));

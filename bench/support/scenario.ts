@@ -51,6 +51,8 @@ export interface BenchContext {
   /** Seconds per measured phase (shorter in smoke mode). */
   seconds: number;
   smoke: boolean;
+  /** Length of the soak, seconds (600 unless asked otherwise). */
+  soakSeconds?: number;
   /** What earlier scenarios exported, by scenario id. */
   exported: Record<string, Record<string, number>>;
   buildDir: string;
