@@ -3,7 +3,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { transitionReferral } from "~/referrals/transition.server";
 import { auditPeopleShown, leadPersonColumns } from "./participants.server";
-import { type AttendanceStatus, countMarks, type RegisterSubmission } from "./register";
+import { countMarks, type RegisterSubmission } from "./register";
 
 /** Someone saved this register after it was loaded. */
 export class RegisterConflictError extends Error {
@@ -83,6 +83,16 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
       if (!eligible.has(referralId)) throw new RegisterRefusedError(`mark-${referralId}`, "This person is not referred to this activity, so they cannot be marked on its register");
     }
 
+    // Two registers of one activity can be saved at once with the same people on both. Lock every marked
+    // referral in id order before writing anything (the attendance foreign keys take share locks on them), so
+    // such saves queue instead of deadlocking; the statuses read under the lock decide who moves to attending.
+    const markedIds = Object.keys(input.marks).sort();
+    const lockedStatus = new Map<string, string>();
+    if (markedIds.length) {
+      const locked = await trx.selectFrom("referral").select(["id", "status"]).where("id", "in", markedIds).orderBy("id").forUpdate().execute();
+      for (const r of locked) lockedStatus.set(r.id, r.status);
+    }
+
     const rows = Object.entries(input.marks).map(([referralId, status]) => ({
       session_id: sessionId,
       referral_id: referralId,
@@ -104,8 +114,8 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
     if (unmarked.length) await trx.deleteFrom("attendance").where("session_id", "=", sessionId).where("referral_id", "in", unmarked).execute();
 
     // A first attendance moves an accepted referral on to "attending", dated by the session.
-    for (const [referralId, status] of Object.entries(input.marks) as [string, AttendanceStatus][]) {
-      if (status === "present" && eligible.get(referralId)!.referral_status === "accepted") {
+    for (const referralId of markedIds) {
+      if (input.marks[referralId] === "present" && lockedStatus.get(referralId) === "accepted") {
         await transitionReferral(trx, actor, { referralId, to: "attending", actor: "system", onDate: session.session_date });
       }
     }

@@ -125,4 +125,22 @@ describe("the register page", () => {
     const views = await testDb().selectFrom("audit_event").select("person_id").where("action", "=", "register.view").execute();
     expect(views.map((v) => v.person_id).sort()).toEqual([a.person_id, b.person_id].sort());
   });
+
+  it("saves two sessions of one activity at once when both promote the same people, without deadlock or error", async () => {
+    const { lead, activity, session } = await setup();
+    const other = await makeSession(activity.id, { date: "2026-11-23" });
+    const refs = await Promise.all([1, 2, 3, 4, 5, 6].map(() => makeReferral(activity.id, { status: "accepted" })));
+    const ids = refs.map((r) => r.id);
+    const marks = (order: string[]) => Object.fromEntries(order.map((id) => [id, "present" as const]));
+    const results = await Promise.allSettled([
+      saveRegister(actor(lead.user.id), activity.id, session.id, { marks: marks(ids), otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY),
+      saveRegister(actor(lead.user.id), activity.id, other.id, { marks: marks([...ids].reverse()), otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY),
+    ]);
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : r.status))).toEqual(["fulfilled", "fulfilled"]);
+    const statuses = await testDb().selectFrom("referral").select("status").where("id", "in", ids).execute();
+    expect(statuses.every((r) => r.status === "attending")).toBe(true);
+    // Each referral moved to attending exactly once.
+    const events = await testDb().selectFrom("referral_event").select("referral_id").where("referral_id", "in", ids).where("to_status", "=", "attending").execute();
+    expect(events).toHaveLength(ids.length);
+  });
 });
