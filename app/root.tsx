@@ -29,7 +29,7 @@ export const meta: MetaFunction = () => [{ title: "Connect Well" }];
 
 // Not a guard: it only decides what the shell shows. Every route checks its own permission.
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const user = await currentUser(request);
+  const user = await currentUser(request, { context });
   const { requestId } = requestContext(context);
   if (!user) return { user: null, nav: [], remainingMs: null, requestId };
   return {

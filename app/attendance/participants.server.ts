@@ -1,4 +1,4 @@
-import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { auditAll, type AuditActor, type Executor } from "~/audit/audit.server";
 
 /**
  * The only person fields an activity lead ever receives (reference/security.md): who they are, how to reach them,
@@ -21,7 +21,5 @@ export interface LeadPerson {
 
 /** One audit row per person shown, in the caller's transaction: the page is not returned if these cannot be written. */
 export async function auditPeopleShown(trx: Executor, actor: AuditActor, action: string, shown: { personId: string; referralId: string }[], details: Record<string, unknown>) {
-  for (const s of shown) {
-    await audit(trx, actor, { action, entityType: "referral", entityId: s.referralId, personId: s.personId, details });
-  }
+  await auditAll(trx, actor, shown.map((s) => ({ action, entityType: "referral", entityId: s.referralId, personId: s.personId, details })));
 }

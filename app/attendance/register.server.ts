@@ -33,15 +33,26 @@ async function sessionOf(db: Executor, activityId: string, sessionId: string, lo
   return q.executeTakeFirst();
 }
 
-/** Who belongs on a session's register: people with an accepted or attending referral, and anyone already marked. */
+/**
+ * Who belongs on a session's register: people with an accepted or attending referral, and anyone already marked.
+ * Each half is picked from its own index (referral by activity and status, attendance by session) before the join:
+ * an OR across the join would read the activity's whole referral history.
+ */
 async function participants(db: Executor, activityId: string, sessionId: string) {
   return db
     .selectFrom("referral as r")
     .innerJoin("person as p", "p.id", "r.person_id")
     .leftJoin("attendance as t", (j) => j.onRef("t.referral_id", "=", "r.id").on("t.session_id", "=", sessionId))
     .select(["r.id as referral_id", "r.person_id", "r.status as referral_status", "t.status as mark", ...leadPersonColumns])
+    .where("r.id", "in", (eb) =>
+      eb
+        .selectFrom("referral")
+        .select("id")
+        .where("activity_id", "=", activityId)
+        .where("status", "in", REGISTER_STATUSES)
+        .union(eb.selectFrom("attendance").select("attendance.referral_id as id").where("session_id", "=", sessionId)),
+    )
     .where("r.activity_id", "=", activityId)
-    .where((eb) => eb.or([eb("r.status", "in", REGISTER_STATUSES), eb("t.session_id", "is not", null)]))
     .orderBy("p.family_name")
     .orderBy("p.given_name")
     .execute();

@@ -20,7 +20,7 @@ function signInRedirect(request: Request, expired: boolean): Response {
 
 /** Every non-public loader and action starts here. Layout loaders are not guards: Remix runs loaders in parallel. */
 export async function requireUser(request: Request, context: unknown): Promise<Guarded> {
-  const user = await currentUser(request);
+  const user = await currentUser(request, { context });
   if (!user) {
     const hadCookie = (await readSessionId(request)) !== null;
     throw signInRedirect(request, hadCookie);

@@ -55,8 +55,26 @@ export function clearSessionCookie(): Promise<string> {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-/** The signed-in user, or null when there is no live session (ended, idle too long, too old, or user disabled). */
-export async function currentUser(request: Request, opts: { touch?: "auto" | "force" } = {}): Promise<CurrentUser | null> {
+// One lookup per request: the root loader and the route's guard both ask, in parallel. Keyed by the request's load
+// context (one object per HTTP request, shared by all its loaders and its action).
+const perRequest = new WeakMap<object, Promise<CurrentUser | null>>();
+
+/**
+ * The signed-in user, or null when there is no live session (ended, idle too long, too old, or user disabled).
+ * Pass the load context to share one lookup among the loaders of a request; a forced touch always reads afresh.
+ */
+export function currentUser(request: Request, opts: { touch?: "auto" | "force"; context?: unknown } = {}): Promise<CurrentUser | null> {
+  const key = opts.touch !== "force" && typeof opts.context === "object" && opts.context !== null ? opts.context : null;
+  if (!key) return lookUpUser(request, opts.touch ?? "auto");
+  let found = perRequest.get(key);
+  if (!found) {
+    found = lookUpUser(request, "auto");
+    perRequest.set(key, found);
+  }
+  return found;
+}
+
+async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<CurrentUser | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const db = await getDb();
@@ -75,7 +93,7 @@ export async function currentUser(request: Request, opts: { touch?: "auto" | "fo
   if (!row || !isRole(row.role)) return null;
   let lastSeenAt = row.last_seen_at;
   const stale = row.now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS;
-  if (opts.touch === "force" || stale) {
+  if (touch === "force" || stale) {
     await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id_hash", "=", sessionHash).execute();
     lastSeenAt = row.now;
   }

@@ -13,21 +13,43 @@ interface DueInputs {
   responses: ResponseForDue[];
 }
 
+/** The first session: stamped on the referral by the lifecycle, or the earliest register mark "present". For `referral as r`. */
+export const firstSessionOnSql = sql<string | null>`coalesce(r.first_attended_on, (
+  select min(s.session_date) from attendance a join activity_session s on s.id = a.session_id
+  where a.referral_id = r.id and a.status = 'present'))`;
+
+/** A referral row read with `firstSessionOnSql` and `measure_schedule.follow_up_weeks`, as the due rules take it. */
+export function referralForDue(r: { id: string; status: string; received_at: Date; ended_at: Date | null; first_session_on: string | null; follow_up_weeks: number[] | null }): ReferralForDue {
+  return {
+    id: r.id,
+    status: r.status,
+    receivedOn: londonDate(r.received_at),
+    firstSessionOn: r.first_session_on,
+    endedOn: r.ended_at ? londonDate(r.ended_at) : null,
+    followUpWeeks: r.follow_up_weeks ?? DEFAULT_FOLLOW_UP_WEEKS,
+  };
+}
+
+/** Pairs each referral with its live responses (rows not entered in error). */
+export function dueInputsFrom(referrals: ReferralForDue[], responses: (ResponseForDue & { referralId: string })[]): DueInputs[] {
+  return referrals.map((referral) => ({
+    referral,
+    responses: responses
+      .filter((x) => x.referralId === referral.id)
+      .map((x) => ({ instrumentCode: x.instrumentCode, timePoint: x.timePoint, followUpWeek: x.followUpWeek })),
+  }));
+}
+
+/** The full schedule (upcoming, done and missed too) of each referral, keyed by referral id. */
+export function scheduleFrom(inputs: DueInputs[], today: string): Record<string, ScheduledMeasure[]> {
+  return Object.fromEntries(inputs.map(({ referral, responses }) => [referral.id, measureSchedule(referral, responses, today)]));
+}
+
 async function loadDueInputs(db: Executor, where: { referralIds?: string[]; personId?: string }): Promise<DueInputs[]> {
   let q = db
     .selectFrom("referral as r")
     .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
-    .select((eb) => [
-      "r.id",
-      "r.status",
-      "r.received_at",
-      "r.ended_at",
-      // The first session: stamped on the referral by the lifecycle, or the earliest register mark "present".
-      sql<string | null>`coalesce(r.first_attended_on, (
-        select min(s.session_date) from attendance a join activity_session s on s.id = a.session_id
-        where a.referral_id = r.id and a.status = 'present'))`.as("first_session_on"),
-      eb.ref("ms.follow_up_weeks").as("follow_up_weeks"),
-    ]);
+    .select(["r.id", "r.status", "r.received_at", "r.ended_at", firstSessionOnSql.as("first_session_on"), "ms.follow_up_weeks"]);
   if (where.referralIds) q = q.where("r.id", "in", where.referralIds);
   if (where.personId) q = q.where("r.person_id", "=", where.personId);
   const referrals = await q.orderBy("r.received_at").execute();
@@ -38,19 +60,10 @@ async function loadDueInputs(db: Executor, where: { referralIds?: string[]; pers
     .where("referral_id", "in", referrals.map((r) => r.id))
     .where("entered_in_error_at", "is", null)
     .execute();
-  return referrals.map((r) => ({
-    referral: {
-      id: r.id,
-      status: r.status,
-      receivedOn: londonDate(r.received_at),
-      firstSessionOn: r.first_session_on,
-      endedOn: r.ended_at ? londonDate(r.ended_at) : null,
-      followUpWeeks: r.follow_up_weeks ?? DEFAULT_FOLLOW_UP_WEEKS,
-    },
-    responses: responses
-      .filter((x) => x.referral_id === r.id)
-      .map((x) => ({ instrumentCode: x.instrument_code, timePoint: x.time_point as TimePoint, followUpWeek: x.follow_up_week })),
-  }));
+  return dueInputsFrom(
+    referrals.map(referralForDue),
+    responses.map((x) => ({ referralId: x.referral_id, instrumentCode: x.instrument_code, timePoint: x.time_point as TimePoint, followUpWeek: x.follow_up_week })),
+  );
 }
 
 /** Due and overdue measures per referral id (every id asked for is a key, with [] when nothing is due). */
@@ -72,6 +85,5 @@ export async function measuresDueForPerson(personId: string, today = londonDate(
 
 /** The full schedule (upcoming, done and missed too) of each of a person's referrals, keyed by referral id. */
 export async function measureScheduleForPerson(db: Executor, personId: string, today = londonDate(new Date())): Promise<Record<string, ScheduledMeasure[]>> {
-  const inputs = await loadDueInputs(db, { personId });
-  return Object.fromEntries(inputs.map(({ referral, responses }) => [referral.id, measureSchedule(referral, responses, today)]));
+  return scheduleFrom(await loadDueInputs(db, { personId }), today);
 }

@@ -154,12 +154,14 @@ export interface MeasuresSummaryData {
  * page's own audited read covers it (call it inside that transaction).
  */
 export async function readMeasuresSummary(db: Executor, personId: string, today = londonDate(new Date())): Promise<MeasuresSummaryData> {
-  const records = await loadRecords(db, personId);
+  return summariseMeasures(personId, await loadRecords(db, personId), await measureScheduleForPerson(db, personId, today));
+}
+
+/** The summary from records and a schedule already read (the person page reads both with its other rows). */
+export function summariseMeasures(personId: string, records: MeasureRecord[], schedule: Record<string, ScheduledMeasure[]>): MeasuresSummaryData {
   const changes = changesSinceBaseline(records);
-  const live = records.filter(isLive);
   const latestByCode = new Map<string, MeasureRecord>();
-  for (const r of live) latestByCode.set(r.instrumentCode, r); // chronological, so the last one wins
-  const schedule = await measureScheduleForPerson(db, personId, today);
+  for (const r of records.filter(isLive)) latestByCode.set(r.instrumentCode, r); // chronological, so the last one wins
   const due = Object.values(schedule)
     .flat()
     .filter((m): m is DueItem => m.status === "due" || m.status === "overdue")

@@ -13,29 +13,54 @@ export interface SearchRowView {
   district: string | null;
 }
 
-export function SearchResults({ rows, hrefFor }: { rows: SearchRowView[]; hrefFor: (id: string) => string }) {
+interface Props {
+  rows: SearchRowView[];
+  /** More people match than are shown. */
+  more?: boolean;
+  /** Nobody matched exactly; these are similar names. */
+  similar?: boolean;
+  hrefFor: (id: string) => string;
+}
+
+function caption({ rows, more, similar }: Props) {
+  if (similar) return rows.length === 1 ? "1 person with a similar name" : `${rows.length} people with similar names`;
+  if (more) return `The first ${rows.length} people found`;
+  return rows.length === 1 ? "1 person found" : `${rows.length} people found`;
+}
+
+export function SearchResults(props: Props) {
+  const { rows, more = false, similar = false, hrefFor } = props;
   if (rows.length === 0) return <p>No one matches. Check the spelling or the NHS number, or record a new person.</p>;
   return (
-    <table className="nhsuk-table">
-      <caption className="nhsuk-table__caption">{rows.length === 1 ? "1 person found" : `${rows.length} people found`}</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">Name</th>
-          <th scope="col" className="nhsuk-table__header">Date of birth</th>
-          <th scope="col" className="nhsuk-table__header">NHS number</th>
-          <th scope="col" className="nhsuk-table__header">Postcode</th>
-        </tr>
-      </thead>
-      <tbody className="nhsuk-table__body">
-        {rows.map((r) => (
-          <tr key={r.id} className="nhsuk-table__row">
-            <td className="nhsuk-table__cell"><Link to={hrefFor(r.id)}>{r.givenName} {r.familyName}</Link>{r.preferredName ? ` (${r.preferredName})` : ""}</td>
-            <td className="nhsuk-table__cell">{formatIsoDate(r.dateOfBirth)}</td>
-            <td className="nhsuk-table__cell">{r.nhsNumber ? formatNhsNumber(r.nhsNumber) : "Not recorded"}</td>
-            <td className="nhsuk-table__cell">{r.postcode ?? "Not recorded"}</td>
+    <>
+      {similar ? <p>No one has that name. These people have similar names: check the spelling.</p> : null}
+      {more ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>More than {rows.length} people match. Add more of their name (first name and surname), or search by NHS number.</p>
+        </div>
+      ) : null}
+      <table className="nhsuk-table">
+        <caption className="nhsuk-table__caption">{caption(props)}</caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">Name</th>
+            <th scope="col" className="nhsuk-table__header">Date of birth</th>
+            <th scope="col" className="nhsuk-table__header">NHS number</th>
+            <th scope="col" className="nhsuk-table__header">Postcode</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody className="nhsuk-table__body">
+          {rows.map((r) => (
+            <tr key={r.id} className="nhsuk-table__row">
+              <td className="nhsuk-table__cell"><Link to={hrefFor(r.id)}>{r.givenName} {r.familyName}</Link>{r.preferredName ? ` (${r.preferredName})` : ""}</td>
+              <td className="nhsuk-table__cell">{formatIsoDate(r.dateOfBirth)}</td>
+              <td className="nhsuk-table__cell">{r.nhsNumber ? formatNhsNumber(r.nhsNumber) : "Not recorded"}</td>
+              <td className="nhsuk-table__cell">{r.postcode ?? "Not recorded"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }

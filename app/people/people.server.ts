@@ -134,43 +134,88 @@ export interface PersonSearchRow {
   district: string | null;
 }
 
+export interface PersonSearchResult {
+  rows: PersonSearchRow[];
+  /** More people match than are shown: the caller should ask for more of the name or the NHS number. */
+  more: boolean;
+  /** Nobody matched the term itself; these have similar names (a misspelling). */
+  similar: boolean;
+}
+
+const searchColumns = ["person.id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "district.name as district"] as const;
+const fullName = sql<string>`lower(person.given_name || ' ' || person.family_name)`;
+/** Sorting in byte order lets one index (person_name_order_idx) both find a surname prefix and give it in order. */
+const familyOrder = sql`lower(person.family_name) collate "C"`;
+const givenOrder = sql`lower(person.given_name) collate "C"`;
+
 /**
- * Finds people by NHS number (exact) or by name (prefix of the family name, or close trigram match on the full name).
+ * Finds people by NHS number (exact) or by name. A name is looked for in widening steps, each answered from an
+ * index and each run only while fewer than `limit` people have been found, so a common surname among a million
+ * people costs one short index range, not a scan:
+ * 1. surname starting with the term (one word) or the full name starting with it (several words), alphabetical;
+ * 2. the term anywhere in the full name, then a preferred name starting with it;
+ * 3. when nothing matched, names close to the term (trigram similarity), for misspellings.
  * The term arrives in a POST body and is never logged or stored; the audit row says only how many were found.
  */
-export async function searchPeople(actor: AuditActor, term: string, limit = 25): Promise<PersonSearchRow[]> {
+export async function searchPeople(actor: AuditActor, term: string, limit = 25): Promise<PersonSearchResult> {
   const db = await getDb();
   const compact = term.replace(/[\s-]/g, "");
   const byNhs = /^[0-9]{10}$/.test(compact);
-  const name = term.trim().toLowerCase();
+  const name = term.trim().toLowerCase().replace(/\s+/g, " ");
   return db.transaction().execute(async (trx) => {
-    const nameExpr = sql<string>`lower(person.given_name || ' ' || person.family_name)`;
-    const rows = await trx
-      .selectFrom("person")
-      .leftJoin("district", "district.code", "person.district_code")
-      .select(["person.id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "district.name as district"])
-      .where("merged_into_id", "is", null)
-      .where((eb) =>
-        byNhs
-          ? eb("nhs_number", "=", compact)
-          : eb.or([
-              eb(sql`lower(family_name)`, "like", `${escapeLike(name)}%`),
-              eb(sql`lower(given_name)`, "like", `${escapeLike(name)}%`),
-              eb(sql`lower(coalesce(preferred_name, ''))`, "like", `${escapeLike(name)}%`),
-              eb(nameExpr, "like", `%${escapeLike(name)}%`),
-              eb(sql<number>`similarity(${nameExpr}, ${name})`, ">=", 0.3),
-            ]),
-      )
-      .orderBy(sql`similarity(${nameExpr}, ${name})`, "desc")
-      .orderBy("family_name")
-      .orderBy("given_name")
-      .limit(limit)
-      .execute();
-    await audit(trx, actor, { action: "person.search", entityType: "person", details: { by: byNhs ? "nhs_number" : "name", results: rows.length } });
-    return rows.map((r) => ({
-      id: r.id, givenName: r.given_name, familyName: r.family_name, preferredName: r.preferred_name,
-      dateOfBirth: r.date_of_birth, nhsNumber: r.nhs_number, postcode: r.postcode, district: r.district,
-    }));
+    const base = () => trx.selectFrom("person").leftJoin("district", "district.code", "person.district_code").select(searchColumns).where("merged_into_id", "is", null);
+    type Row = Awaited<ReturnType<ReturnType<typeof base>["execute"]>>[number];
+    const found = new Map<string, Row>();
+    let more = false;
+    let similar = false;
+    // Each step asks for one more row than it may show, to know whether there are more.
+    const byName = (a: Row, b: Row) => a.family_name.localeCompare(b.family_name, "en-GB") || a.given_name.localeCompare(b.given_name, "en-GB");
+    const take = (rows: Row[], room: number, sort = false) => {
+      if (rows.length > room) more = true;
+      const shown = rows.slice(0, room);
+      for (const r of sort ? shown.sort(byName) : shown) found.set(r.id, r);
+    };
+    const room = () => limit - found.size;
+    const foundIds = () => [...found.keys()];
+
+    if (byNhs) {
+      take(await base().where("nhs_number", "=", compact).limit(limit + 1).execute(), limit);
+    } else {
+      const words = name.includes(" ");
+      take(
+        await base()
+          .where(words ? sql<boolean>`${fullName} like ${`${escapeLike(name)}%`}` : sql<boolean>`${familyOrder} like ${`${escapeLike(name)}%`}`)
+          .orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id")
+          .limit(limit + 1)
+          .execute(),
+        limit,
+      );
+      // A full list still asks the next step for one row: whether there are more people than shown.
+      const widen = async (condition: ReturnType<typeof sql<boolean>>) => {
+        if (more) return;
+        const exclude = foundIds();
+        let q = base().where(condition);
+        if (exclude.length) q = q.where("person.id", "not in", exclude);
+        take(await q.limit(room() + 1).execute(), room(), true);
+      };
+      await widen(sql<boolean>`${fullName} like ${`%${escapeLike(name)}%`}`);
+      await widen(sql<boolean>`lower(person.preferred_name) like ${`${escapeLike(name)}%`}`);
+      // Only when nothing matched: a similarity search reads every name sharing a trigram with the term.
+      if (found.size === 0 && name.length >= 4) {
+        take(await base().where(sql<boolean>`${fullName} % ${name}`).orderBy(sql`${fullName} <-> ${name}`).limit(limit).execute(), limit);
+        similar = found.size > 0;
+      }
+    }
+    const rows = [...found.values()];
+    await audit(trx, actor, { action: "person.search", entityType: "person", details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar } });
+    return {
+      more,
+      similar,
+      rows: rows.map((r) => ({
+        id: r.id, givenName: r.given_name, familyName: r.family_name, preferredName: r.preferred_name,
+        dateOfBirth: r.date_of_birth, nhsNumber: r.nhs_number, postcode: r.postcode, district: r.district,
+      })),
+    };
   });
 }
 

@@ -1,17 +1,22 @@
-import { loadRecords, readMeasuresSummary } from "~/measures/person-measures.server";
+import { sql } from "kysely";
+import { dueInputsFrom, firstSessionOnSql, referralForDue, scheduleFrom } from "~/measures/due.server";
+import { londonDate } from "~/measures/iso-date";
+import { loadRecords, summariseMeasures } from "~/measures/person-measures.server";
+import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { endReasonLabels, providerReplyOverdue, statusLabels, type EndReason, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
-import { isOnCareTeam } from "./care-team.server";
 import { currentConsents } from "./people.server";
 import type { TimelineItem } from "./timeline";
 
 /**
  * Everything the person page shows, read in one transaction with its audit row. Safeguarding concerns are left out
  * unless the reader is on the person's care team (the audit row records whether they were shown).
+ * This is the busiest page: each statement costs a round trip and a plan, so related reads are joined (the care
+ * team check rides on the person row; the referral rows carry what the due-measure rules need).
  */
-export async function readPersonRecord(actor: AuditActor & { userId: string }, personId: string) {
+export async function readPersonRecord(actor: AuditActor & { userId: string }, personId: string, today = londonDate(new Date())) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const person = await trx
@@ -19,22 +24,25 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
       .leftJoin("district", "district.code", "person.district_code")
       .selectAll("person")
       .select("district.name as district_name")
+      .select(sql<boolean>`exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = ${actor.userId})`.as("on_care_team"))
       .where("person.id", "=", personId)
       .executeTakeFirst();
     if (!person) return null;
     if (person.merged_into_id) return { mergedInto: person.merged_into_id } as const;
-    const onCareTeam = await isOnCareTeam(trx, personId, actor.userId);
+    const onCareTeam = person.on_care_team;
 
-    const [consents, careTeam, referrals, events, attendance, notes] = await Promise.all([
+    const [consents, careTeam, referrals, events, attendance, notes, records] = await Promise.all([
       currentConsents(trx, personId),
       trx.selectFrom("care_team_member").innerJoin("app_user", "app_user.id", "care_team_member.user_id").select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"]).where("person_id", "=", personId).orderBy("added_at").execute(),
       trx
-        .selectFrom("referral")
-        .leftJoin("activity", "activity.id", "referral.activity_id")
-        .leftJoin("app_user", "app_user.id", "referral.caseworker_id")
-        .select(["referral.id", "referral.kind", "referral.status", "referral.received_at", "referral.provider_responded_at", "referral.end_reason", "referral.needs", "activity.name as activity_name", "app_user.display_name as caseworker"])
-        .where("referral.person_id", "=", personId)
-        .orderBy("referral.received_at", "desc")
+        .selectFrom("referral as r")
+        .leftJoin("activity", "activity.id", "r.activity_id")
+        .leftJoin("app_user", "app_user.id", "r.caseworker_id")
+        .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
+        .select(["r.id", "r.kind", "r.status", "r.received_at", "r.provider_responded_at", "r.end_reason", "r.needs", "r.ended_at", "activity.name as activity_name", "app_user.display_name as caseworker"])
+        .select([firstSessionOnSql.as("first_session_on"), "ms.follow_up_weeks"])
+        .where("r.person_id", "=", personId)
+        .orderBy("r.received_at", "desc")
         .execute(),
       trx
         .selectFrom("referral_event")
@@ -59,6 +67,7 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
         .$if(!onCareTeam, (q) => q.where("case_note.kind", "!=", "safeguarding"))
         .orderBy("case_note.created_at", "desc")
         .execute(),
+      loadRecords(trx, personId),
     ]);
 
     await audit(trx, actor, {
@@ -95,10 +104,13 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
     ];
 
     // Measures are read in the same audited transaction: the person page's one audit row covers them.
-    const measures = await readMeasuresSummary(trx, personId);
-    const measureItems = measureTimelineItems(personId, await loadRecords(trx, personId));
+    const live = records.filter(isLive).map((r) => ({ referralId: r.referralId, instrumentCode: r.instrumentCode, timePoint: r.timePoint, followUpWeek: r.followUpWeek }));
+    const schedule = scheduleFrom(dueInputsFrom(referrals.map(referralForDue).reverse(), live), today);
+    const measures = summariseMeasures(personId, records, schedule);
+    const measureItems = measureTimelineItems(personId, records);
+    const { on_care_team: _onCareTeam, ...personRow } = person;
     return {
-      person,
+      person: personRow,
       onCareTeam,
       measures,
       measureItems,

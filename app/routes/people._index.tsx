@@ -21,8 +21,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:read");
   const parsed = parseForm(searchSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: null }, { status: 400 });
-  const rows = await searchPeople(actorOf(guard), parsed.data.q);
-  return { errors: null, values: { q: parsed.data.q }, rows };
+  const { rows, more, similar } = await searchPeople(actorOf(guard), parsed.data.q);
+  return { errors: null, values: { q: parsed.data.q }, rows, more, similar };
 }
 
 export default function People() {
@@ -39,7 +39,7 @@ export default function People() {
             <button className="nhsuk-button nhsuk-u-margin-right-3" type="submit">Search</button>
             {canWrite ? <Link className="nhsuk-button nhsuk-button--secondary" to="/people/new">Record a new person</Link> : null}
           </Form>
-          {result?.rows ? <SearchResults rows={result.rows} hrefFor={(id) => `/people/${id}`} /> : null}
+          {result?.rows ? <SearchResults rows={result.rows} more={"more" in result && result.more === true} similar={"similar" in result && result.similar === true} hrefFor={(id) => `/people/${id}`} /> : null}
           {canMerge ? <p><Link to="/people/duplicates">Check for duplicate records</Link></p> : null}
         </div>
       </div>

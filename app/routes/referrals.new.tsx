@@ -31,8 +31,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const parsed = parseForm(searchSchema, await request.formData());
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: null }, { status: 400 });
-  const rows = await searchPeople(actorOf(guard), parsed.data.q);
-  return { errors: null, values: { q: parsed.data.q }, rows };
+  const { rows, more, similar } = await searchPeople(actorOf(guard), parsed.data.q);
+  return { errors: null, values: { q: parsed.data.q }, rows, more, similar };
 }
 
 export default function NewReferral() {
@@ -49,7 +49,7 @@ export default function NewReferral() {
           <TextInput name="q" label="Name or NHS number" autoComplete="off" spellCheck={false} defaultValue={result?.values?.q} error={result?.errors?.q} />
           <button className="nhsuk-button" type="submit">Find person</button>
         </Form>
-        {result?.rows ? <SearchResults rows={result.rows} hrefFor={(id) => `/people/${id}/refer${suffix}`} /> : null}
+        {result?.rows ? <SearchResults rows={result.rows} more={"more" in result && result.more === true} similar={"similar" in result && result.similar === true} hrefFor={(id) => `/people/${id}/refer${suffix}`} /> : null}
         <p>
           Not known to the service yet? <Link to="/people/new">Record a new person</Link> first, then refer them from their record.
         </p>

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
-import { personView, registerSave, searchAudit, searchByName, searchByNhs } from "./queries";
+import { personView, registerSave, search, searchAudit } from "./queries";
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
 pool.on("error", () => {});
@@ -34,11 +34,11 @@ async function inTransaction<T>(run: (c: pg.PoolClient) => Promise<T>): Promise<
 
 async function personPage(id: string, userId: string) {
   return inTransaction(async (c) => {
-    const person = await c.query(personView.person, [id]);
+    const person = await c.query(personView.person, [id, userId]);
     if (!person.rows[0]) return null;
-    const onTeam = (await c.query(personView.careTeamCheck, [id, userId])).rows.length > 0;
+    const onTeam = person.rows[0].on_care_team as boolean;
     const parts = [];
-    for (const q of [personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance]) parts.push(...(await c.query(q, [id])).rows);
+    for (const q of [personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance, personView.measures]) parts.push(...(await c.query(q, [id])).rows);
     parts.push(...(await c.query(personView.notes, [id, onTeam])).rows);
     await c.query(personView.audit, [userId, randomUUID(), id, JSON.stringify({ view: "record", careTeam: onTeam })]);
     return page(`${person.rows[0].given_name} ${person.rows[0].family_name}`, parts);
@@ -48,13 +48,20 @@ async function personPage(id: string, userId: string) {
 async function searchPage(term: string, userId: string) {
   return inTransaction(async (c) => {
     const compact = term.replace(/[\s-]/g, "");
-    const name = term.trim().toLowerCase();
+    const name = term.trim().toLowerCase().replace(/\s+/g, " ");
     const like = name.replace(/[\\%_]/g, (x) => `\\${x}`);
-    const rows = /^[0-9]{10}$/.test(compact)
-      ? (await c.query(searchByNhs, [compact, name])).rows
-      : (await c.query(searchByName, [`${like}%`, `%${like}%`, name])).rows;
-    await c.query(searchAudit, [userId, randomUUID(), JSON.stringify({ by: /^[0-9]{10}$/.test(compact) ? "nhs_number" : "name", results: rows.length })]);
-    return page("Search results", rows);
+    const byNhs = /^[0-9]{10}$/.test(compact);
+    const rows = byNhs
+      ? (await c.query(search.nhs, [compact])).rows
+      : (await c.query(name.includes(" ") ? search.namePrefix : search.surnamePrefix, [`${like}%`])).rows;
+    if (!byNhs) {
+      for (const [q, pattern] of [[search.contains, `%${like}%`], [search.preferred, `${like}%`]] as const) {
+        if (rows.length > 25) break;
+        rows.push(...(await c.query(q, [pattern, rows.map((r) => r.id), 26 - rows.length])).rows);
+      }
+    }
+    await c.query(searchAudit, [userId, randomUUID(), JSON.stringify({ by: byNhs ? "nhs_number" : "name", results: Math.min(rows.length, 25) })]);
+    return page("Search results", rows.slice(0, 25));
   });
 }
 

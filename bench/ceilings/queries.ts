@@ -4,15 +4,20 @@
 // change, change these.
 
 export const personView = {
-  person: `select person.*, district.name as district_name from person left join district on district.code = person.district_code where person.id = $1`,
-  careTeamCheck: `select user_id from care_team_member where person_id = $1 and user_id = $2`,
+  /** $1 the person, $2 the reader (is the reader on the care team: safeguarding notes shown). */
+  person: `select person.*, district.name as district_name,
+      exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = $2) as on_care_team
+    from person left join district on district.code = person.district_code where person.id = $1`,
   consents: `select distinct on (kind) kind, given, recorded_at from person_consent where person_id = $1 order by kind, recorded_at desc, id`,
   careTeam: `select app_user.id, app_user.display_name, app_user.role, care_team_member.added_at from care_team_member
     join app_user on app_user.id = care_team_member.user_id where person_id = $1 order by added_at`,
-  referrals: `select referral.id, referral.kind, referral.status, referral.received_at, referral.provider_responded_at, referral.end_reason, referral.needs,
-      activity.name as activity_name, app_user.display_name as caseworker
-    from referral left join activity on activity.id = referral.activity_id left join app_user on app_user.id = referral.caseworker_id
-    where referral.person_id = $1 order by referral.received_at desc`,
+  referrals: `select r.id, r.kind, r.status, r.received_at, r.provider_responded_at, r.end_reason, r.needs, r.ended_at,
+      activity.name as activity_name, app_user.display_name as caseworker,
+      coalesce(r.first_attended_on, (select min(s.session_date) from attendance a join activity_session s on s.id = a.session_id
+        where a.referral_id = r.id and a.status = 'present')) as first_session_on, ms.follow_up_weeks
+    from referral r left join activity on activity.id = r.activity_id left join app_user on app_user.id = r.caseworker_id
+      left join measure_schedule ms on ms.activity_id = r.activity_id
+    where r.person_id = $1 order by r.received_at desc`,
   events: `select referral_event.id, referral_event.referral_id, referral_event.from_status, referral_event.to_status, referral_event.occurred_at,
       activity.name as activity_name, app_user.display_name as actor
     from referral_event join referral on referral.id = referral_event.referral_id left join activity on activity.id = referral.activity_id
@@ -23,6 +28,11 @@ export const personView = {
   notes: `select case_note.id, case_note.kind, case_note.body, case_note.created_at, app_user.display_name as author
     from case_note left join app_user on app_user.id = case_note.author_id
     where case_note.person_id = $1 and ($2 or case_note.kind <> 'safeguarding') order by case_note.created_at desc`,
+  measures: `select m.id, m.referral_id, m.instrument_code, m.instrument_version, m.time_point, m.follow_up_week, m.administered_on, m.mode,
+      m.answers, m.scores, m.bands, m.recorded_at, rec.display_name as recorded_by_name, m.entered_in_error_at, m.entered_in_error_reason,
+      err.display_name as error_by_name
+    from measure_response m left join app_user rec on rec.id = m.recorded_by left join app_user err on err.id = m.entered_in_error_by
+    where m.person_id = $1`,
   audit: `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, entity_id, person_id, details)
     values ($1, 'prescriber', $2, 'person.read', 'ok', 'person', $3::text, $3::text::uuid, $4)`,
 };
@@ -30,23 +40,22 @@ export const personView = {
 const nameExpr = `lower(person.given_name || ' ' || person.family_name)`;
 const searchColumns = `person.id, given_name, family_name, preferred_name, date_of_birth, nhs_number, postcode, district.name as district`;
 
-/** searchPeople as the app runs it: $1 prefix pattern, $2 contains pattern, $3 the lower-cased term. */
-export const searchByName = `select ${searchColumns} from person left join district on district.code = person.district_code
-  where merged_into_id is null and (lower(family_name) like $1 or lower(given_name) like $1 or lower(coalesce(preferred_name, '')) like $1
-    or ${nameExpr} like $2 or similarity(${nameExpr}, $3) >= 0.3)
-  order by similarity(${nameExpr}, $3) desc, family_name, given_name limit 25`;
+const searchFrom = `select ${searchColumns} from person left join district on district.code = person.district_code where merged_into_id is null`;
+const alphabetical = `order by lower(person.family_name) collate "C", lower(person.given_name) collate "C", person.id`;
 
-/** $1 the NHS number, $2 the term (ordering only). */
-export const searchByNhs = `select ${searchColumns} from person left join district on district.code = person.district_code
-  where merged_into_id is null and nhs_number = $1 order by similarity(${nameExpr}, $2) desc, family_name, given_name limit 25`;
-
-/**
- * The same search written so every arm can use an index (family-name prefix, trigram contains, trigram
- * similarity operator): what the reference ceiling measures, and the rewrite proposed in bench/results.md.
- */
-export const searchByNameIndexed = `select ${searchColumns} from person left join district on district.code = person.district_code
-  where merged_into_id is null and (lower(family_name) like $1 or ${nameExpr} like $2 or ${nameExpr} % $3)
-  order by similarity(${nameExpr}, $3) desc, family_name, given_name limit 25`;
+/** searchPeople's steps as the app runs them; each asks for one row more than it shows. */
+export const search = {
+  /** $1 the NHS number. */
+  nhs: `${searchFrom} and nhs_number = $1 limit 26`,
+  /** One word: $1 the surname prefix pattern. */
+  surnamePrefix: `${searchFrom} and lower(person.family_name) collate "C" like $1 ${alphabetical} limit 26`,
+  /** Several words: $1 the full-name prefix pattern. */
+  namePrefix: `${searchFrom} and ${nameExpr} like $1 ${alphabetical} limit 26`,
+  /** Widening while fewer than 25 are found: $1 the contains pattern, $2 ids found already, $3 rows wanted. */
+  contains: `${searchFrom} and ${nameExpr} like $1 and person.id <> all($2::uuid[]) limit $3`,
+  /** $1 the preferred-name prefix pattern, $2 ids found already, $3 rows wanted. */
+  preferred: `${searchFrom} and lower(person.preferred_name) like $1 and person.id <> all($2::uuid[]) limit $3`,
+};
 
 export const searchAudit = `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, details)
   values ($1, 'prescriber', $2, 'person.search', 'ok', 'person', $3)`;
@@ -57,7 +66,9 @@ export const registerSave = {
   participants: `select r.id as referral_id, r.person_id, r.status as referral_status, t.status as mark, p.given_name, p.family_name, p.preferred_name,
       p.phone, p.email, p.preferred_contact, p.access_needs, p.communication_needs
     from referral r join person p on p.id = r.person_id left join attendance t on t.referral_id = r.id and t.session_id = $2
-    where r.activity_id = $1 and (r.status in ('accepted', 'attending') or t.session_id is not null) order by p.family_name, p.given_name`,
+    where r.activity_id = $1 and r.id in (select id from referral where activity_id = $1 and status in ('accepted', 'attending')
+      union select referral_id from attendance where session_id = $2)
+    order by p.family_name, p.given_name`,
   /** Rows as unnest arrays: $1 session, $2 referral ids, $3 person ids, $4 statuses, $5 recorded by. */
   upsertMarks: `insert into attendance (session_id, referral_id, person_id, status, recorded_by)
     select $1, r, p, s, $5 from unnest($2::uuid[], $3::uuid[], $4::text[]) as m(r, p, s)

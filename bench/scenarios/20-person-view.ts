@@ -12,8 +12,8 @@ const CONNECTIONS = 20;
 const pgbenchScript = `\\set k random(1, :samples)
 select id as pid from bench.person_sample where k = :k \\gset
 begin;
-${[personView.person, personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance].map((q) => q.replace(/\$1/g, ":pid").replace(/\s+/g, " ")).join(";\n")};
-${personView.careTeamCheck.replace("$1", ":pid").replace("$2", ":uid").replace(/\s+/g, " ")};
+${personView.person.replace("$1", ":pid").replace("$2", ":uid").replace(/\s+/g, " ")};
+${[personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance, personView.measures].map((q) => q.replace(/\$1/g, ":pid").replace(/\s+/g, " ")).join(";\n")};
 ${personView.notes.replace("$1", ":pid").replace("$2", "false").replace(/\s+/g, " ")};
 ${personView.audit.replace("$1", ":uid").replace("$2", "gen_random_uuid()::text").replace(/\$3/g, ":pid").replace("$4", `'{"view":"record"}'`).replace(/\s+/g, " ")};
 commit;

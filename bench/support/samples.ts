@@ -36,17 +36,22 @@ export async function sampleSearchTerms(pool: pg.Pool, count: number): Promise<S
   });
   await pool.query("create schema if not exists bench");
   await pool.query("drop table if exists bench.search_sample");
-  // The LIKE patterns are made here exactly as searchPeople makes them, so pgbench runs the same statements.
-  await pool.query(`create table bench.search_sample (k serial primary key, is_nhs int not null, term text not null, lower_term text not null,
-    prefix_pat text not null, contains_pat text not null)`);
-  const esc = (t: string) => t.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-  await pool.query("insert into bench.search_sample (is_nhs, term, lower_term, prefix_pat, contains_pat) select * from unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[])", [
+  // The LIKE patterns are made here exactly as searchPeople makes them, so pgbench runs the same statements; `widen`
+  // says whether searchPeople's first step leaves room, so pgbench runs the widening steps exactly when the app does.
+  await pool.query(`create table bench.search_sample (k serial primary key, is_nhs int not null, is_words int not null, term text not null,
+    prefix_pat text not null, contains_pat text not null, widen int not null default 0)`);
+  const norm = (t: string) => t.trim().toLowerCase().replace(/\s+/g, " ");
+  const esc = (t: string) => norm(t).replace(/[\\%_]/g, (c) => `\\${c}`);
+  await pool.query("insert into bench.search_sample (is_nhs, is_words, term, prefix_pat, contains_pat) select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])", [
     terms.map((t) => (t.kind === "nhs" ? 1 : 0)),
+    terms.map((t) => (norm(t.term).includes(" ") ? 1 : 0)),
     terms.map((t) => t.term),
-    terms.map((t) => t.term.trim().toLowerCase()),
     terms.map((t) => `${esc(t.term)}%`),
     terms.map((t) => `%${esc(t.term)}%`),
   ]);
+  await pool.query(`update bench.search_sample s set widen = case when (select count(*) from (
+      select 1 from person where merged_into_id is null and (case when s.is_words = 1 then lower(given_name || ' ' || family_name) like s.prefix_pat
+        else lower(family_name) collate "C" like s.prefix_pat end) limit 26) x) < 26 then 1 else 0 end where is_nhs = 0`);
   return terms;
 }
 
