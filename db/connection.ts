@@ -1,7 +1,8 @@
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync } from "node:fs";
 import path from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
+import { extract } from "tar";
 import type { DB } from "./types";
 import { logger } from "./logger";
 
@@ -28,6 +29,11 @@ export interface ConnectionOptions {
   pgliteDir?: string;
   /** A tarball made by PGlite's dumpDataDir, to boot a ready-made database (tests). */
   pgliteLoadDataDir?: Blob;
+  /**
+   * A tarball file of a migrated database (made by the build). A data directory that is absent or empty starts
+   * from it instead of running initdb; a directory with anything in it is opened as it is.
+   */
+  pgliteTemplate?: string;
   maxConnections?: number;
 }
 
@@ -52,7 +58,9 @@ async function openPglite(opts: ConnectionOptions): Promise<Connection> {
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { createPgConfig } = await import("@electric-sql/pglite/node-postgres");
   const dir = opts.pgliteDir ?? "memory://";
-  if (!dir.startsWith("memory://")) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  const onDisk = !dir.startsWith("memory://");
+  if (onDisk) mkdirSync(path.dirname(path.resolve(dir)), { recursive: true });
+  if (onDisk && opts.pgliteTemplate && !opts.pgliteLoadDataDir) startFromTemplate(dir, opts.pgliteTemplate);
   const pglite = await PGlite.create(dir, {
     extensions: { pg_trgm },
     ...(opts.pgliteLoadDataDir ? { loadDataDir: opts.pgliteLoadDataDir } : {}),
@@ -70,4 +78,54 @@ async function openPglite(opts: ConnectionOptions): Promise<Connection> {
       await pglite.close();
     },
   };
+}
+
+/**
+ * Puts the template's data directory in place when `dir` is absent or empty, so PGlite resumes it instead of
+ * running initdb. The tarball is unpacked beside `dir` and moved in by one rename, which the file system refuses
+ * over a non-empty directory: whatever happens here, an existing database is never written to. On any failure
+ * PGlite is left to create the database itself, as it would without a template.
+ */
+export function startFromTemplate(dir: string, template: string): boolean {
+  if (!isAbsentOrEmpty(dir)) return false;
+  const started = Date.now();
+  try {
+    accessSync(template, constants.R_OK);
+  } catch (err) {
+    logger.warn("no embedded database template: creating the database from scratch, which takes a while", { template, error: message(err) });
+    return false;
+  }
+  let staging: string | null = null;
+  try {
+    staging = mkdtempSync(`${path.resolve(dir)}.new-`);
+    // PGlite names entries from the root ("/base/1/…"): node-tar makes such paths relative and skips any with "..",
+    // so nothing lands outside the staging folder.
+    extract({ file: template, cwd: staging, sync: true });
+    if (!existsSync(path.join(staging, "PG_VERSION"))) throw new Error("the tarball holds no PostgreSQL data directory");
+    try {
+      rmdirSync(dir); // only ever removes an empty directory
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
+    }
+    renameSync(staging, dir);
+    logger.info("embedded database created from the build's template", { ms: Date.now() - started });
+    return true;
+  } catch (err) {
+    logger.warn("embedded database template could not be used: creating the database from scratch", { template, error: message(err) });
+    if (staging) rmSync(staging, { recursive: true, force: true });
+    return false;
+  }
+}
+
+function isAbsentOrEmpty(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch (err) {
+    // Anything but "no such directory" (a file in the way, no permission) is left to PGlite, as without a template.
+    return (err as NodeJS.ErrnoException).code === "ENOENT";
+  }
+}
+
+function message(err: unknown) {
+  return err instanceof Error ? err.message : String(err);
 }

@@ -10,7 +10,7 @@ let pending: Promise<Connection> | null = null;
 export function getConnection(): Promise<Connection> {
   if (!pending) {
     const env = dbEnv();
-    pending = openConnection({ url: env.url, pgliteDir: env.pgliteDir }).catch((err) => {
+    pending = openConnection({ url: env.url, pgliteDir: env.pgliteDir, pgliteTemplate: env.pgliteTemplate }).catch((err) => {
       pending = null;
       logger.error("database open failed", { error: err instanceof Error ? err.message : String(err) });
       throw err;

@@ -1,11 +1,14 @@
 // `npm start`: build the production bundle when the sources are newer than it, then serve it. With no
 // DATABASE_URL the embedded PostgreSQL (PGlite) in ./data is used and demo data is loaded on first start.
+// The build is the same two steps as `npm run build`: the bundle, then the embedded database template.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const buildDir = process.env.BUILD_DIR ?? "build";
 const entry = path.join(buildDir, "server", "index.js");
+// The build's second step (db/cli/pglite-template.ts): a migrated embedded database a first start boots from.
+const template = path.join(buildDir, "pglite-template.tar.gz");
 const sources = ["app", "db", "migrations", "public", "vite.config.ts", "package-lock.json"];
 
 function newest(p) {
@@ -15,11 +18,23 @@ function newest(p) {
   return Math.max(0, ...readdirSync(p).map((f) => newest(path.join(p, f))));
 }
 
+function log(level, msg) {
+  const line = JSON.stringify({ ts: new Date().toISOString(), level, msg });
+  (level === "info" ? console.log : console.error)(line);
+}
+
 const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
 if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
-  console.log(JSON.stringify({ ts: new Date().toISOString(), level: "info", msg: "building the app" }));
+  log("info", "building the app");
   const built = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], { stdio: "inherit" });
   if (built.status !== 0) process.exit(built.status ?? 1);
+}
+if (!process.env.DATABASE_URL && !existsSync(template)) {
+  // Without it the server still starts, but a new embedded database then runs initdb first (tens of seconds).
+  // Not needed on PostgreSQL; the next start on the embedded database makes it.
+  log("info", "building the app: embedded database template");
+  const made = spawnSync(process.execPath, ["--import", "tsx", "db/cli/pglite-template.ts", template], { stdio: "inherit" });
+  if (made.status !== 0) log("warn", "the embedded database template could not be built: a new database will take longer to create");
 }
 
 const args = process.argv.slice(2);

@@ -40,7 +40,7 @@ if (only !== "e2e") {
 }
 
 if (only !== "unit") {
-  const built = run("npx", ["remix", "vite:build"]);
+  const built = run("npm", ["run", "build"]);
   if (built !== 0) {
     exitCode = built;
     totals.failed += 1;
