@@ -28,6 +28,8 @@ const { values } = parseArgs({
     rebuild: { type: "boolean", default: false },
     out: { type: "string" },
     "data-set": { type: "string" },
+    // A folder for a V8 CPU profile of the app, written when it stops (open in Chrome DevTools or speedscope).
+    "cpu-prof": { type: "string" },
   },
 });
 const smoke = values.smoke ?? false;
@@ -67,7 +69,8 @@ async function main() {
   const results: ScenarioResult[] = [];
   const failures: { id: string; error: string }[] = [];
   try {
-    app = await startProcess({ command: process.execPath, args: ["server.mjs"], env: { ...env, PORT: String(port) }, cwd: root, port, ready: "/readyz", timeoutMs: 60_000 });
+    const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
+    app = await startProcess({ command: process.execPath, args: [...profile, "server.mjs"], env: { ...env, PORT: String(port) }, cwd: root, port, ready: "/readyz", timeoutMs: 60_000 });
     bare = await startProcess({ command: process.execPath, args: ["--import", "tsx", "bench/ceilings/bare-server.ts"], env: { ...env, PORT: String(port + 1) }, cwd: root, port: port + 1, ready: "/healthz", timeoutMs: 30_000 });
     log(`app pid ${app.pid} on ${app.url}; bare Node page pid ${bare.pid} on ${bare.url}`);
     const soakSeconds = values["soak-seconds"] ? Number(values["soak-seconds"]) : undefined;

@@ -5,6 +5,7 @@ import pg from "pg";
 import { extract } from "tar";
 import type { DB } from "./types";
 import { logger } from "./logger";
+import { PreparingClient } from "./prepared-client";
 
 // One set of type parsers for both drivers: PGlite's node-postgres adapter returns exactly what pg does.
 // bigint counts fit comfortably in a double for our volumes; dates stay 'YYYY-MM-DD' strings (never shifted by zone).
@@ -43,7 +44,7 @@ export async function openConnection(opts: ConnectionOptions): Promise<Connectio
 }
 
 function openPostgres(url: string, max: number): Connection {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000, Client: PreparingClient });
   // Without these listeners a database restart emits an unhandled 'error' on an idle client and kills Node.
   pool.on("error", (err) => logger.warn("db pool error", { error: err.message }));
   pool.on("connect", (client) => {

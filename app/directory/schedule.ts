@@ -1,6 +1,7 @@
 // Weekly schedules: checking a new slot against the activity's others, and turning schedules into dated
 // sessions. Pure: dates are 'YYYY-MM-DD' strings and times 'HH:MM' or 'HH:MM:SS', never Date objects, so no
 // time zone can shift a session to another day.
+import { londonDate } from "~/measures/iso-date";
 import type { Weekday } from "./options";
 
 export interface WeeklySlot {
@@ -48,7 +49,7 @@ export function isoWeekday(date: string): Weekday {
 
 /** Today's date where the service runs (UK), whatever the server's zone. */
 export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return londonDate(now);
 }
 
 export type ScheduleProblem = { field: "weekday" | "startTime" | "endTime" | "validFrom" | "validTo"; message: string };

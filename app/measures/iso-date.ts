@@ -15,8 +15,11 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** The UK calendar date of an instant. */
+// Made once: building a DateTimeFormat costs far more than using one, and pages call this per row.
+const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function londonDate(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return londonDay.format(instant);
 }
 
 export function isIsoDate(value: string): boolean {

@@ -1,4 +1,5 @@
 // Dates typed as three boxes (day, month, year), the NHS.UK pattern. Pure: checked without a time zone.
+import { londonDate } from "~/measures/iso-date";
 
 export type DateProblem = "missing" | "incomplete" | "impossible" | "future" | "too_old";
 
@@ -25,7 +26,7 @@ function daysInMonth(year: number, month: number) {
 
 /** Today in the UK, as 'YYYY-MM-DD', whatever the server's zone. */
 export function todayInLondon(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return londonDate(now);
 }
 
 export const EARLIEST_BIRTH_YEAR = 1900;

@@ -4,9 +4,11 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
+import { PreparingClient } from "../../db/prepared-client";
 import { personView, registerSave, search, searchAudit } from "./queries";
 
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20) });
+// The app's own client, so both send the same named (prepared) statements.
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20), Client: PreparingClient });
 pool.on("error", () => {});
 pool.on("connect", (c) => c.on("error", () => {}));
 const actor = process.env.BENCH_ACTOR_ID ?? null;

@@ -23,7 +23,8 @@ export async function runPgbench(opts: { url: string; script: string; clients: n
     writeFileSync(file, opts.script);
     const u = new URL(opts.url);
     const args = [
-      "-n", "-M", "extended", "-f", file, "-c", String(opts.clients), "-j", "2", "-T", String(opts.seconds),
+      "-n", "-M", "prepared", // as the app sends them (db/prepared-client.ts)
+       "-f", file, "-c", String(opts.clients), "-j", "2", "-T", String(opts.seconds),
       "--log", `--log-prefix=${path.join(dir, "tx")}`,
       "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"),
       ...Object.entries(opts.variables ?? {}).flatMap(([k, v]) => ["-D", `${k}=${v}`]),
