@@ -1,8 +1,18 @@
 // HTTP edge of the app: request ids and JSON access logs, security headers with a per-request CSP nonce,
 // cross-site POST refusal, body size limit, health checks, static files, then Remix.
+import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+
+// WEB_CONCURRENCY server processes share the port (scripts/cluster.mjs). Only on PostgreSQL: the embedded
+// database belongs to one process.
+const processes = process.env.DATABASE_URL ? Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1) : 1;
+if (cluster.isPrimary && processes > 1) {
+  const { supervise } = await import("./scripts/cluster.mjs");
+  await supervise(processes);
+  process.exit(0);
+}
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);

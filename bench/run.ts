@@ -4,6 +4,7 @@
 // --seconds N per measured phase, --smoke (short phases, any data set), --port, --build-dir, --rebuild, --out.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     "data-set": { type: "string" },
     // A folder for a V8 CPU profile of the app, written when it stops (open in Chrome DevTools or speedscope).
     "cpu-prof": { type: "string" },
+    // Server processes for the app (WEB_CONCURRENCY): one per core, as deployed.
+    processes: { type: "string", default: String(availableParallelism()) },
   },
 });
 const smoke = values.smoke ?? false;
@@ -63,7 +66,7 @@ async function main() {
   // The soak restarts PostgreSQL: idle clients must not take the runner down with them.
   pool.on("error", () => {});
   pool.on("connect", (c) => c.on("error", () => {}));
-  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, BUILD_DIR: buildDir, DEMO: "0" };
+  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, BUILD_DIR: buildDir, DEMO: "0", WEB_CONCURRENCY: values.processes };
   let app: Process | null = null;
   let bare: Process | null = null;
   const results: ScenarioResult[] = [];
@@ -95,7 +98,7 @@ async function main() {
     await bare?.stop();
     await dropSamples(pool).catch(() => {});
   }
-  const machine = await describeMachine(pool);
+  const machine = { ...(await describeMachine(pool)), appProcesses: Number(values.processes) };
   await pool.end();
   const findingsFile = path.join(here, "findings.md");
   const report = renderReport({

@@ -1,5 +1,6 @@
 import { search, searchAudit } from "../ceilings/queries";
 import { measure, pick } from "../support/phases";
+import { smallestPage } from "../support/floor";
 import { runPgbench } from "../support/pgbench";
 import { prescribers, sampleSearchTerms } from "../support/samples";
 import type { BenchContext, Check, Scenario, ScenarioResult } from "../support/scenario";
@@ -78,6 +79,7 @@ const scenario: Scenario = {
         onResponse: (s) => s === 200,
       });
       const vars = { samples: terms.length, uid: users[0] };
+      const floor = await smallestPage(ctx, CONNECTIONS);
       const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript(), clients: CONNECTIONS, seconds: ctx.seconds, variables: vars });
       ctx.log(`raw SQL (the app's statements): ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
 
@@ -95,12 +97,14 @@ const scenario: Scenario = {
         target: "p95 ≤ 100 ms, ≥ 300 req/s",
         measurements: [
           a,
+          floor,
           bare.m,
           { label: "raw SQL, the app's statements (pgbench)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed },
         ],
         ratios: [
           { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
           { label: "throughput, app / raw SQL", value: ratio(a.throughput, sql.throughput) },
+          { label: "throughput, app / the app's smallest page", value: ratio(a.throughput, floor.throughput) },
         ],
         targets,
         invariants: [{ name: "audit rows = successful searches", pass: audited === ok, detail: `${audited} audit rows, ${ok} successful searches` }],

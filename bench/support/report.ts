@@ -2,7 +2,7 @@ import type { describeMachine } from "./machine";
 import type { ScenarioResult } from "./scenario";
 import { ms, perSecond } from "./stats";
 
-type Machine = Awaited<ReturnType<typeof describeMachine>>;
+type Machine = Awaited<ReturnType<typeof describeMachine>> & { appProcesses?: number };
 
 const mb = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? "–" : `${Math.round(v)} MiB`);
 
@@ -16,7 +16,7 @@ export function renderReport(opts: { machine: Machine; dataSet: string; results:
   const lines = [
     "# Benchmark results",
     "",
-    `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC on ${machine.cpu}, ${machine.memory} RAM; ${machine.postgres} (shared_buffers ${machine.sharedBuffers}), Node ${machine.node}.`,
+    `Measured ${machine.date.slice(0, 16).replace("T", " ")} UTC on ${machine.cpu}, ${machine.memory} RAM; ${machine.postgres} (shared_buffers ${machine.sharedBuffers}), Node ${machine.node}; the app ran as ${machine.appProcesses ?? 1} server process${(machine.appProcesses ?? 1) === 1 ? "" : "es"} (WEB_CONCURRENCY).`,
     `Data set: ${opts.dataSet} — database ${machine.databaseSize}; rows: ${Object.entries(machine.rows).map(([t, n]) => `${t} ${n.toLocaleString("en-GB")}`).join(", ")}.`,
     "The load generator (autocannon), the app, PostgreSQL and the ceilings share the same 2 cores, so absolute figures drift between runs: read the ratios to the ceilings measured in the same run.",
     "",

@@ -84,7 +84,7 @@ export async function startProcess(opts: { command: string; args: string[]; env:
 export function sampleMemory(pid: number) {
   const samples: { at: number; mb: number }[] = [];
   const t0 = Date.now();
-  const timer = setInterval(() => samples.push({ at: (Date.now() - t0) / 1000, mb: rssMb(pid) }), 1000);
+  const timer = setInterval(() => samples.push({ at: (Date.now() - t0) / 1000, mb: treeRssMb(pid) }), 1000);
   timer.unref();
   return {
     samples,
