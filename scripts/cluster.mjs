@@ -2,6 +2,7 @@
 // core, so one process leaves the others idle. The first worker starts alone (it applies migrations and any demo
 // data), the rest after it listens. A worker that dies is replaced; SIGTERM/SIGINT stop them all.
 import cluster from "node:cluster";
+import { setTimeout } from "node:timers";
 
 function log(level, msg, fields) {
   (level === "info" ? process.stdout : process.stderr).write(JSON.stringify({ ts: new Date().toISOString(), level, msg, ...fields }) + "\n");
