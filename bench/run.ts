@@ -4,7 +4,6 @@
 // --seconds N per measured phase, --smoke (short phases, any data set), --port, --build-dir, --rebuild, --out.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -31,8 +30,9 @@ const { values } = parseArgs({
     "data-set": { type: "string" },
     // A folder for a V8 CPU profile of the app, written when it stops (open in Chrome DevTools or speedscope).
     "cpu-prof": { type: "string" },
-    // Server processes for the app (WEB_CONCURRENCY): one per core, as deployed.
-    processes: { type: "string", default: String(availableParallelism()) },
+    // Server processes for the app (WEB_CONCURRENCY). One: on two cores shared with PostgreSQL and the load
+    // generator, a second process made the database-heavy pages slower (bench/findings.md).
+    processes: { type: "string", default: "1" },
   },
 });
 const smoke = values.smoke ?? false;

@@ -49,9 +49,13 @@ export async function sampleSearchTerms(pool: pg.Pool, count: number): Promise<S
     terms.map((t) => `${esc(t.term)}%`),
     terms.map((t) => `%${esc(t.term)}%`),
   ]);
-  await pool.query(`update bench.search_sample s set widen = case when (select count(*) from (
-      select 1 from person where merged_into_id is null and (case when s.is_words = 1 then lower(given_name || ' ' || family_name) like s.prefix_pat
-        else lower(family_name) collate "C" like s.prefix_pat end) limit 26) x) < 26 then 1 else 0 end where is_nhs = 0`);
+  // One query per term, as the app sends it: a LIKE pattern must be a constant for PostgreSQL to use an index range.
+  const { rows: sample } = await pool.query<{ k: number; is_words: number; prefix_pat: string }>("select k, is_words, prefix_pat from bench.search_sample where is_nhs = 0");
+  for (const t of sample) {
+    const match = t.is_words ? `lower(given_name || ' ' || family_name) like $1` : `lower(family_name) collate "C" like $1`;
+    const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from (select 1 from person where merged_into_id is null and ${match} limit 26) x`, [t.prefix_pat]);
+    if (rows[0].n < 26) await pool.query("update bench.search_sample set widen = 1 where k = $1", [t.k]);
+  }
   return terms;
 }
 
