@@ -9,7 +9,7 @@ import { newIdempotencyKey } from "~/directory/keys.server";
 import { londonToday } from "~/directory/schedule";
 import { isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
-import { Radios } from "~/directory/ui/Choices";
+import { Radios } from "~/ui/choices";
 import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
 import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
 import { ErrorSummary } from "~/ui/form";
@@ -121,7 +121,7 @@ export default function Befriending() {
                   <input type="hidden" name="idempotencyKey" value={values.matchId === p.matchId && values.idempotencyKey ? values.idempotencyKey : key} />
                   <h3 className="nhsuk-heading-s">Record this week's call</h3>
                   <KeyedInput id={`callDate-${p.matchId}`} name="callDate" label="Date of call" type="date" width={10} defaultValue={values.matchId === p.matchId ? values.callDate : today} error={forThis(p.matchId, "matchId")?.callDate} />
-                  <Radios name="outcome" idPrefix={`outcome-${p.matchId}`} legend="How it went" inline small selected={values.matchId === p.matchId ? values.outcome : undefined} error={forThis(p.matchId, "matchId")?.outcome} options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))} />
+                  <Radios name="outcome" id={`outcome-${p.matchId}`} legend="How it went" inline small value={values.matchId === p.matchId ? values.outcome : undefined} error={forThis(p.matchId, "matchId")?.outcome} options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))} />
                   <KeyedInput id={`durationMinutes-${p.matchId}`} name="durationMinutes" label="Length in minutes (if the call was done)" width={10} inputMode="numeric" defaultValue={values.matchId === p.matchId ? values.durationMinutes : undefined} error={forThis(p.matchId, "matchId")?.durationMinutes} />
                   <button className="nhsuk-button nhsuk-button--secondary" type="submit">Record call<span className="nhsuk-u-visually-hidden"> with {p.name}</span></button>
                 </Form>

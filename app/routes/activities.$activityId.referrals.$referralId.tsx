@@ -6,7 +6,7 @@ import { answerReferral, getInbound } from "~/attendance/inbound.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { Tag } from "~/directory/ui/Banner";
-import { Radios } from "~/directory/ui/Choices";
+import { Radios } from "~/ui/choices";
 import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
 import { ErrorSummary, Textarea } from "~/ui/form";
@@ -93,7 +93,7 @@ export default function InboundReferral() {
               name="decision"
               legend="Can you accept this referral?"
               legendSize="m"
-              selected={values.decision}
+              value={values.decision}
               error={errors?.decision}
               options={[{ value: "accept", label: "Yes, accept", hint: "There is a place and the activity suits them." }, { value: "decline", label: "No, decline", hint: "The referrer is told, with your reason." }]}
             />

@@ -11,7 +11,7 @@ import { weekdays } from "~/directory/options";
 import { addDays, hhmm, londonToday } from "~/directory/schedule";
 import { isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
-import { toOptions } from "~/directory/ui/Choices";
+import { toOptions } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { formValues, parseForm } from "~/ui/validation";

@@ -8,7 +8,7 @@ import { newIdempotencyKey } from "~/directory/keys.server";
 import { hhmm, londonToday } from "~/directory/schedule";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner } from "~/directory/ui/Banner";
-import { Radios } from "~/directory/ui/Choices";
+import { Radios } from "~/ui/choices";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 
@@ -105,7 +105,7 @@ export default function RegisterPage() {
                   legendSize="m"
                   inline
                   small
-                  selected={markOf(p.referralId, p.mark)}
+                  value={markOf(p.referralId, p.mark)}
                   error={errors?.[`${MARK_PREFIX}${p.referralId}`]}
                   hint={[p.firstVisit ? "First visit" : null, p.accessNeeds ? `Access: ${p.accessNeeds}` : null, p.communicationNeeds ? `Communication: ${p.communicationNeeds}` : null, p.phone ? `Phone ${p.phone}` : null].filter(Boolean).join(" · ") || undefined}
                   options={attendanceStatuses.map((s) => ({ value: s, label: attendanceLabels[s] }))}

@@ -9,7 +9,7 @@ import { londonToday } from "~/directory/schedule";
 import { directorySorts, readSearchFilters } from "~/directory/search";
 import { searchDirectory } from "~/directory/search.server";
 import { Tag } from "~/directory/ui/Banner";
-import { Checkboxes, toOptions } from "~/directory/ui/Choices";
+import { Checkboxes, toOptions } from "~/ui/choices";
 import { needs } from "~/referrals/codes";
 import { Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";

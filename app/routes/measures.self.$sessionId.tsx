@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { idParam, notFound } from "~/measures/params";
+import { idParam, notFound } from "~/params";
 import { answerSelfStep, getSelfState } from "~/measures/self-completion.server";
 import { getInstrument } from "~/measures/scoring";
 import { QuestionItem } from "~/measures/ui/QuestionItem";

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { shortName } from "~/measures/catalogue";
-import { idParam, notFound } from "~/measures/params";
+import { idParam, notFound } from "~/params";
 import { getMeasureDetail } from "~/measures/person-measures.server";
 import { markEnteredInError } from "~/measures/record.server";
 import { enteredInErrorSchema } from "~/measures/record-form";

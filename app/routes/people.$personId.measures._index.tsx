@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { shortName } from "~/measures/catalogue";
 import { type DueItem } from "~/measures/due";
-import { idParam, notFound } from "~/measures/params";
+import { idParam, notFound } from "~/params";
 import { getPersonMeasures } from "~/measures/person-measures.server";
 import { formatChange, formatScore, seriesByInstrument } from "~/measures/timeline";
 import { getInstrument } from "~/measures/scoring";

@@ -5,7 +5,7 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { readAnswers } from "~/measures/answers-form";
 import { offeredInstruments } from "~/measures/catalogue";
 import { londonDate } from "~/measures/iso-date";
-import { idParam, notFound } from "~/measures/params";
+import { idParam, notFound } from "~/params";
 import { getRecordFormData } from "~/measures/person-measures.server";
 import { MeasureInputError, recordMeasure } from "~/measures/record.server";
 import { readAdministeredOn, recordMeasureSchema } from "~/measures/record-form";
@@ -13,9 +13,9 @@ import { findInstrument } from "~/measures/scoring";
 import { wemwbsLicensed } from "~/measures/settings.server";
 import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
 import { decodeTimePoint, encodeTimePoint, timePointLabel } from "~/measures/time-points";
-import { DateInput } from "~/measures/ui/DateInput";
+import { DateInput } from "~/ui/choices";
 import { QuestionItem } from "~/measures/ui/QuestionItem";
-import { RadioGroup } from "~/measures/ui/RadioGroup";
+import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
@@ -106,7 +106,7 @@ export default function RecordMeasure() {
           // Step 1 is a GET form, so choosing the questionnaire works without JavaScript.
           <Form method="get">
             <Select name="referral" label="Referral" placeholder="Select a referral" options={referrals.map((r) => ({ value: r.id, label: r.label }))} defaultValue={referrals.length === 1 ? referrals[0].id : undefined} />
-            <RadioGroup name="instrument" legend="Questionnaire" legendSize="m" options={offered.map((i) => ({ value: i.code, label: i.name }))} />
+            <Radios name="instrument" legend="Questionnaire" legendSize="m" options={offered.map((i) => ({ value: i.code, label: i.name }))} />
             <button className="nhsuk-button" type="submit">Continue</button>
           </Form>
         ) : (
@@ -128,13 +128,13 @@ export default function RecordMeasure() {
               </div>
             </dl>
             <p><Link to=".">Choose a different referral or questionnaire</Link></p>
-            <RadioGroup
+            <Radios
               name="timePoint"
               legend="When in the referral is this?"
               legendSize="m"
               hint="Baseline is at or before the first session. Follow-ups count in weeks from the first session."
               error={errors?.timePoint}
-              defaultValue={values.timePoint ?? chosen.suggested}
+              value={values.timePoint ?? chosen.suggested}
               options={timePointChoices(chosen.referral.followUpWeeks).map((t) => ({ value: encodeTimePoint(t), label: timePointLabel(t) }))}
             />
             <DateInput
@@ -142,7 +142,7 @@ export default function RecordMeasure() {
               legend="Date the questions were answered"
               hint={`For example, ${Number(d)} ${Number(m)} ${y}`}
               error={errors?.administeredOn}
-              values={result ? { day: values.administeredOnDay, month: values.administeredOnMonth, year: values.administeredOnYear } : { day: String(Number(d)), month: String(Number(m)), year: y }}
+              value={result ? { day: values.administeredOnDay, month: values.administeredOnMonth, year: values.administeredOnYear } : { day: String(Number(d)), month: String(Number(m)), year: y }}
             />
             <h2 className="nhsuk-heading-m">Answers</h2>
             {instrument.stem && instrument.code !== "ucla3" ? <p className="nhsuk-body">{instrument.stem}</p> : null}

@@ -4,15 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { offeredInstruments } from "~/measures/catalogue";
-import { idParam, notFound } from "~/measures/params";
+import { idParam, notFound } from "~/params";
 import { getRecordFormData } from "~/measures/person-measures.server";
 import { MeasureInputError } from "~/measures/record.server";
 import { startSelfCompletion } from "~/measures/self-completion.server";
 import { wemwbsLicensed } from "~/measures/settings.server";
 import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
 import { CORE_INSTRUMENTS, decodeTimePoint, encodeTimePoint, timePointLabel } from "~/measures/time-points";
-import { CheckboxGroup } from "~/measures/ui/CheckboxGroup";
-import { RadioGroup } from "~/measures/ui/RadioGroup";
+import { Checkboxes } from "~/ui/choices";
+import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
 import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
 
@@ -89,8 +89,8 @@ export default function StartSelfCompletion() {
             <Form method="post" noValidate>
               <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
               <Select name="referralId" label="Referral" placeholder="Select a referral" error={errors?.referralId} defaultValue={values.referralId ?? (referrals.length === 1 ? referrals[0].id : undefined)} options={referrals.map((r) => ({ value: r.id, label: r.label }))} />
-              <RadioGroup name="timePoint" legend="When in the referral is this?" legendSize="m" error={errors?.timePoint} defaultValue={values.timePoint ?? suggested} options={timePoints} />
-              <CheckboxGroup name="instrumentCodes" legend="Questionnaires" hint="They are asked in this order." error={errors?.instrumentCodes} checked={checked} options={offered.map((i) => ({ value: i.code, label: i.name }))} />
+              <Radios name="timePoint" legend="When in the referral is this?" legendSize="m" error={errors?.timePoint} value={values.timePoint ?? suggested} options={timePoints} />
+              <Checkboxes name="instrumentCodes" legend="Questionnaires" hint="They are asked in this order." error={errors?.instrumentCodes} selected={checked} options={offered.map((i) => ({ value: i.code, label: i.name }))} />
               <button className="nhsuk-button" type="submit" disabled={busy}>Start the questions</button>
             </Form>
           </>

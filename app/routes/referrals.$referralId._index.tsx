@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import { idParam } from "~/params";
 import { can, isRole, roleLabels } from "~/auth/roles";
 import { barriers, needs, referralSources } from "~/referrals/codes";
 import { declinedBy, endReasonLabels, endReasons, PROVIDER_REPLY_DAYS, statusLabels, type EndReason, type ReferralStatus } from "~/referrals/lifecycle";
@@ -18,15 +18,9 @@ import { parseForm } from "~/ui/validation";
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
 
-function idOf(raw: string | undefined) {
-  const id = z.string().uuid().safeParse(raw);
-  if (!id.success) throw data({ message: "Referral not found" }, { status: 404 });
-  return id.data;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:read");
-  const found = await readReferral(actorOf(guard), idOf(params.referralId));
+  const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) throw data({ message: "Referral not found" }, { status: 404 });
   const r = found.referral;
   const url = new URL(request.url);
@@ -64,7 +58,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
-  const referralId = idOf(params.referralId);
+  const referralId = idParam(params.referralId, "Referral");
   const form = await request.formData();
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = parseForm(transitionSchema, form);

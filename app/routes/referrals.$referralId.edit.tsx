@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import { idParam } from "~/params";
 import { StaleRecordError } from "~/people/errors";
 import { barriers, needs } from "~/referrals/codes";
 import { referralDetailsSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
@@ -15,16 +15,10 @@ import { parseForm } from "~/ui/validation";
 export const meta: MetaFunction = () => [{ title: "Change referral details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
 
-function idOf(raw: string | undefined) {
-  const id = z.string().uuid().safeParse(raw);
-  if (!id.success) throw data({ message: "Referral not found" }, { status: 404 });
-  return id.data;
-}
-
 // Needs, barriers and notes only: the status moves through the lifecycle on the referral page.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
-  const found = await readReferral(actorOf(guard), idOf(params.referralId));
+  const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) throw data({ message: "Referral not found" }, { status: 404 });
   const r = found.referral;
   return {
@@ -41,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
-  const referralId = idOf(params.referralId);
+  const referralId = idParam(params.referralId, "Referral");
   const form = await request.formData();
   const kept = { needs: form.getAll("needs").map(String), barriers: form.getAll("barriers").map(String), supportNotes: String(form.get("supportNotes") ?? "") };
   const parsed = parseForm(referralDetailsSchema, form);

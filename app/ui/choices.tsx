@@ -1,30 +1,32 @@
 import type { ReactNode } from "react";
+import { ErrorMessage, Field } from "./form";
 
 // Choice fields in NHS.UK frontend markup: a fieldset with a legend, hint and error wired to aria-describedby.
 // The first control carries the field's own id so the error summary's #field link lands on it.
 
 interface FieldsetProps {
-  name: string;
-  legend: string;
-  hint?: string;
+  /** The control's id: the first option's, which the error summary links to; hint and error ids derive from it. */
+  id: string;
+  legend: ReactNode;
+  hint?: ReactNode;
   error?: string;
-  legendSize?: "s" | "m" | "l";
-  children: (describedBy: string | undefined) => ReactNode;
+  legendSize?: "s" | "m" | "l" | "xl";
+  /** The legend is the page's heading (one question per page). */
+  isPageHeading?: boolean;
+  children: ReactNode;
 }
 
-function Fieldset({ name, legend, hint, error, legendSize = "s", children }: FieldsetProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+function Fieldset({ id, legend, hint, error, legendSize = "s", isPageHeading, children }: FieldsetProps) {
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
       <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
-        <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}`}>{legend}</legend>
-        {hint ? <div className="nhsuk-hint" id={`${name}-hint`}>{hint}</div> : null}
-        {error ? (
-          <span className="nhsuk-error-message" id={`${name}-error`}>
-            <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-          </span>
-        ) : null}
-        {children(describedBy)}
+        <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}`}>
+          {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
+        </legend>
+        {hint ? <div className="nhsuk-hint" id={`${id}-hint`}>{hint}</div> : null}
+        <ErrorMessage id={id} error={error} />
+        {children}
       </fieldset>
     </div>
   );
@@ -38,51 +40,60 @@ export interface Choice {
 
 interface ChoicesProps {
   name: string;
-  legend: string;
-  hint?: string;
+  /** Id of the first option when several groups with one name share a page; defaults to the name. */
+  id?: string;
+  legend: ReactNode;
+  hint?: ReactNode;
   error?: string;
   options: Choice[];
-  legendSize?: "s" | "m" | "l";
+  legendSize?: "s" | "m" | "l" | "xl";
+  /** The smaller NHS.UK variant, for dense screens (a register, filters). */
+  small?: boolean;
 }
 
-export function Checkboxes({ name, legend, hint, error, options, selected = [], legendSize }: ChoicesProps & { selected?: string[] }) {
+/** Options as checkboxes or radios; the first takes the group's id, the rest `${id}-2`, `${id}-3`… */
+function Options({ type, name, id, options, checked, small, inline, largeLabels }: { type: "checkbox" | "radio"; name: string; id: string; options: Choice[]; checked: (value: string) => boolean; small?: boolean; inline?: boolean; largeLabels?: boolean }) {
+  const kind = type === "checkbox" ? "checkboxes" : "radios";
   return (
-    <Fieldset name={name} legend={legend} hint={hint} error={error} legendSize={legendSize}>
-      {() => (
-        <div className="nhsuk-checkboxes">
-          {options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className="nhsuk-checkboxes__item" key={o.value}>
-                <input className="nhsuk-checkboxes__input" id={id} name={name} type="checkbox" value={o.value} defaultChecked={selected.includes(o.value)} aria-describedby={o.hint ? `${id}-hint` : undefined} />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={id}>{o.label}</label>
-                {o.hint ? <div className="nhsuk-hint nhsuk-checkboxes__hint" id={`${id}-hint`}>{o.hint}</div> : null}
-              </div>
-            );
-          })}
-        </div>
-      )}
+    <div className={`nhsuk-${kind}${small ? ` nhsuk-${kind}--small` : ""}${inline ? ` nhsuk-${kind}--inline` : ""}`}>
+      {options.map((o, i) => {
+        const optionId = i === 0 ? id : `${id}-${i + 1}`;
+        return (
+          <div className={`nhsuk-${kind}__item`} key={o.value}>
+            <input className={`nhsuk-${kind}__input`} id={optionId} name={name} type={type} value={o.value} defaultChecked={checked(o.value)} aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
+            <label className={`nhsuk-label nhsuk-${kind}__label${largeLabels ? " nhsuk-u-font-size-24" : ""}`} htmlFor={optionId}>{o.label}</label>
+            {o.hint ? <div className={`nhsuk-hint nhsuk-${kind}__hint`} id={`${optionId}-hint`}>{o.hint}</div> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Choices from a map of codes to labels. */
+export const toOptions = (labels: Record<string | number, string>): Choice[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+export function Checkboxes({ name, id = name, legend, hint, error, options, selected = [], legendSize, small }: ChoicesProps & { selected?: string[] }) {
+  return (
+    <Fieldset id={id} legend={legend} hint={hint} error={error} legendSize={legendSize}>
+      <Options type="checkbox" name={name} id={id} options={options} checked={(v) => selected.includes(v)} small={small} />
     </Fieldset>
   );
 }
 
-export function Radios({ name, legend, hint, error, options, value, inline, legendSize }: ChoicesProps & { value?: string; inline?: boolean }) {
+interface RadiosProps extends ChoicesProps {
+  value?: string;
+  inline?: boolean;
+  /** The legend is the page's heading (one question per page). */
+  isPageHeading?: boolean;
+  /** Larger option labels, for the person completing a questionnaire themselves. */
+  largeLabels?: boolean;
+}
+
+export function Radios({ name, id = name, legend, hint, error, options, value, inline, legendSize, small, isPageHeading, largeLabels }: RadiosProps) {
   return (
-    <Fieldset name={name} legend={legend} hint={hint} error={error} legendSize={legendSize}>
-      {() => (
-        <div className={`nhsuk-radios${inline ? " nhsuk-radios--inline" : ""}`}>
-          {options.map((o, i) => {
-            const id = i === 0 ? name : `${name}-${i + 1}`;
-            return (
-              <div className="nhsuk-radios__item" key={o.value}>
-                <input className="nhsuk-radios__input" id={id} name={name} type="radio" value={o.value} defaultChecked={value === o.value} aria-describedby={o.hint ? `${id}-hint` : undefined} />
-                <label className="nhsuk-label nhsuk-radios__label" htmlFor={id}>{o.label}</label>
-                {o.hint ? <div className="nhsuk-hint nhsuk-radios__hint" id={`${id}-hint`}>{o.hint}</div> : null}
-              </div>
-            );
-          })}
-        </div>
-      )}
+    <Fieldset id={id} legend={legend} hint={hint} error={error} legendSize={legendSize} isPageHeading={isPageHeading}>
+      <Options type="radio" name={name} id={id} options={options} checked={(v) => v === value} small={small} inline={inline} largeLabels={largeLabels} />
     </Fieldset>
   );
 }
@@ -104,9 +115,8 @@ export function DateInput({ name, legend, hint, error, value = {}, autoCompleteB
     { key: "Year", label: "Year", width: 4, v: value.year, ac: "bday-year" },
   ];
   return (
-    <Fieldset name={name} legend={legend} hint={hint} error={error}>
-      {() => (
-        <div className="nhsuk-date-input">
+    <Fieldset id={name} legend={legend} hint={hint} error={error}>
+      <div className="nhsuk-date-input">
           {parts.map((p, i) => {
             const id = i === 0 ? name : `${name}-${p.key.toLowerCase()}`;
             return (
@@ -126,8 +136,7 @@ export function DateInput({ name, legend, hint, error, value = {}, autoCompleteB
               </div>
             );
           })}
-        </div>
-      )}
+      </div>
     </Fieldset>
   );
 }
@@ -145,25 +154,19 @@ interface GroupedSelectProps {
 
 /** A select with option groups (ethnicity: five groups, nineteen categories). */
 export function GroupedSelect({ name, label, hint, error, defaultValue, placeholder, groups, extra = [] }: GroupedSelectProps) {
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={name}>{label}</label>
-      {hint ? <div className="nhsuk-hint" id={`${name}-hint`}>{hint}</div> : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${name}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
-      <select className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy}>
-        <option value="">{placeholder}</option>
-        {groups.map((g) => (
-          <optgroup key={g.label} label={g.label}>
-            {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-          </optgroup>
-        ))}
-        {extra.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
+    <Field name={name} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <select className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy}>
+          <option value="">{placeholder}</option>
+          {groups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            </optgroup>
+          ))}
+          {extra.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        </select>
+      )}
+    </Field>
   );
 }

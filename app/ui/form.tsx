@@ -29,17 +29,24 @@ interface FieldProps {
   children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
 }
 
-function Field({ name, label, hint, error, children }: FieldProps) {
+/** An NHS.UK error message, with the id that the field's aria-describedby names. */
+export function ErrorMessage({ id, error }: { id: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <span className="nhsuk-error-message" id={`${id}-error`}>
+      <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+    </span>
+  );
+}
+
+/** A labelled form group: label, hint and error, then the control, which gets the ids to describe itself by. */
+export function Field({ name, label, hint, error, children }: FieldProps) {
   const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
       <label className="nhsuk-label" htmlFor={name}>{label}</label>
       {hint ? <div className="nhsuk-hint" id={`${name}-hint`}>{hint}</div> : null}
-      {error ? (
-        <span className="nhsuk-error-message" id={`${name}-error`}>
-          <span className="nhsuk-u-visually-hidden">Error:</span> {error}
-        </span>
-      ) : null}
+      <ErrorMessage id={name} error={error} />
       {children(ids, Boolean(error))}
     </div>
   );

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { accessibilityFeatures, activityFormats, activityStatuses, referralModes, transportOptions } from "../options";
 import { ErrorSummary, Select, Textarea, TextInput } from "~/ui/form";
-import { Checkboxes, Radios, toOptions } from "./Choices";
+import { Checkboxes, Radios, toOptions } from "~/ui/choices";
 
 export interface ActivityFormValues {
   [key: string]: string | string[] | undefined;
@@ -33,7 +33,7 @@ export function ActivityForm({ values, errors, providers, categories, districts,
         <TextInput name="name" label="Activity name" defaultValue={str(values.name)} error={e.name} />
         <Textarea name="description" label="Description" hint="What happens, in plain words a prescriber can read out." defaultValue={str(values.description)} error={e.description} />
         <Select name="categoryCode" label="Category" placeholder="Select a category" defaultValue={str(values.categoryCode)} error={e.categoryCode} options={categories.map((c) => ({ value: c.code, label: c.label }))} />
-        <Radios name="format" legend="How it runs" selected={str(values.format)} error={e.format} options={toOptions(activityFormats)} />
+        <Radios name="format" legend="How it runs" value={str(values.format)} error={e.format} options={toOptions(activityFormats)} />
         <h2>Where</h2>
         <TextInput name="address" label="Venue address (optional)" hint="Leave empty for phone-based or online activities." defaultValue={str(values.address)} error={e.address} />
         <TextInput name="postcode" label="Postcode (optional)" width={10} defaultValue={str(values.postcode)} error={e.postcode} />
@@ -46,10 +46,10 @@ export function ActivityForm({ values, errors, providers, categories, districts,
         <Textarea name="eligibility" label="Who it suits (optional)" rows={3} hint="For example: women only, people living with dementia and their carers." defaultValue={str(values.eligibility)} error={e.eligibility} />
         <Checkboxes name="accessibility" legend="Accessibility" selected={arr(values.accessibility)} error={e.accessibility} options={toOptions(accessibilityFeatures)} />
         <TextInput name="capacity" label="Capacity (optional)" hint="How many people it can take. Leave empty if there is no limit." width={10} inputMode="numeric" defaultValue={str(values.capacity)} error={e.capacity} />
-        <Radios name="free" legend="Is it free?" inline selected={str(values.free)} error={e.free} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
+        <Radios name="free" legend="Is it free?" inline value={str(values.free)} error={e.free} options={[{ value: "yes", label: "Yes" }, { value: "no", label: "No" }]} />
         <TextInput name="cost" label="Cost, if not free" defaultValue={str(values.cost)} error={e.cost} />
         <h2>Referrals and contact</h2>
-        <Radios name="referralMode" legend="How people join" selected={str(values.referralMode)} error={e.referralMode} options={toOptions(referralModes)} />
+        <Radios name="referralMode" legend="How people join" value={str(values.referralMode)} error={e.referralMode} options={toOptions(referralModes)} />
         <TextInput name="contactName" label="Contact name or role (optional)" defaultValue={str(values.contactName)} error={e.contactName} />
         <TextInput name="contactPhone" label="Contact phone (optional)" type="tel" width={20} defaultValue={str(values.contactPhone)} error={e.contactPhone} />
         <TextInput name="contactEmail" label="Contact email (optional)" type="email" spellCheck={false} defaultValue={str(values.contactEmail)} error={e.contactEmail} />

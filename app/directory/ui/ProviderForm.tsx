@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { ErrorSummary, Select, Textarea, TextInput } from "~/ui/form";
 import { providerKinds } from "../options";
-import { toOptions } from "./Choices";
+import { toOptions } from "~/ui/choices";
 
 export function ProviderForm({ values, errors, hidden, submitLabel }: { values: Record<string, string>; errors?: Record<string, string>; hidden: Record<string, string>; submitLabel: string }) {
   const e = errors ?? {};

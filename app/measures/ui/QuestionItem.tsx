@@ -2,7 +2,7 @@
 // items show their anchors ("0 = not at all, 10 = completely") as a hint, as the ONS presents them.
 
 import type { Instrument, Item } from "../instruments";
-import { RadioGroup } from "./RadioGroup";
+import { Radios } from "~/ui/choices";
 
 interface Props {
   instrument: Instrument;
@@ -33,7 +33,7 @@ export function QuestionItem({ instrument, item, error, defaultValue, large, num
     </>
   );
   return (
-    <RadioGroup
+    <Radios
       name={name ?? item.id}
       legend={legend}
       largeLabels={large}
@@ -42,7 +42,7 @@ export function QuestionItem({ instrument, item, error, defaultValue, large, num
       hint={itemAnchors(item)}
       error={error}
       inline={item.options.length > 5 && !large}
-      defaultValue={defaultValue}
+      value={defaultValue}
       options={item.options.map((o) => ({ value: String(o.value), label: o.label }))}
     />
   );
