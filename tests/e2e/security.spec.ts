@@ -30,6 +30,17 @@ test("pages carry a nonce-based CSP and the other protective headers, and signed
   expect(/'nonce-([^']+)'/.exec(again!.headers()["content-security-policy"])![1]).not.toBe(nonce);
 });
 
+test("a page is rendered whole and sent with its length, its data inline for hydration", async ({ request }) => {
+  const res = await request.get("/sign-in");
+  expect(res.status()).toBe(200);
+  const body = await res.body();
+  expect(Number(res.headers()["content-length"])).toBe(body.byteLength);
+  const html = body.toString("utf8");
+  expect(html).toContain("</html>");
+  // The loader data rides inline (React puts the resolved data scripts after the document) and is complete.
+  expect(html).toContain("window.__remixContext.streamController.close()");
+});
+
 test("a form post from another site is refused before anything changes", async ({ request, baseURL }) => {
   const res = await request.post("/sign-in", {
     headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
