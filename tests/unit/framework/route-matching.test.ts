@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import type { AgnosticNonIndexRouteObject } from "@remix-run/router";
 import { describe, expect, it } from "vitest";
 
 // The server resolves @remix-run/router through require (its CommonJS build), which is the file
@@ -6,7 +7,7 @@ import { describe, expect, it } from "vitest";
 const require = createRequire(import.meta.url);
 const { matchRoutes } = require("@remix-run/router") as typeof import("@remix-run/router");
 
-type Route = { id: string; path?: string; index?: boolean; children?: Route[] };
+type Route = AgnosticNonIndexRouteObject & { id: string; children?: Route[] };
 
 /** A route tree whose path reads are counted: flattening reads every path, matching a flattened tree does not. */
 function countedTree() {
