@@ -1,15 +1,9 @@
 import { Link } from "@remix-run/react";
 import { formatIsoDate } from "~/ui/format";
 import { formatNhsNumber } from "./nhs-number";
+import type { PersonSummary } from "./person-summary";
 
-export interface MatchView {
-  id: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  nhsNumber: string | null;
-  postcode: string | null;
+export interface MatchView extends PersonSummary {
   reason: "nhs_number" | "name_and_dob";
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Executor } from "~/audit/audit.server";
+import type { PersonSummary } from "./person-summary";
 
 /** Names this similar (pg_trgm, 0–1) with the same date of birth may be the same person. Low on purpose: the date of birth already narrows the field, and a missed duplicate costs more than a second look ("Arther Whitfeild" scores 0.42 against "Arthur Whitfield"). */
 export const NAME_SIMILARITY_THRESHOLD = 0.3;
@@ -13,14 +14,7 @@ export interface MatchQuery {
   excludeId?: string;
 }
 
-export interface PossibleMatch {
-  id: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  nhsNumber: string | null;
-  postcode: string | null;
+export interface PossibleMatch extends PersonSummary {
   reason: "nhs_number" | "name_and_dob";
   similarity: number;
 }

@@ -5,6 +5,7 @@ import { addToCareTeam } from "./care-team.server";
 import { isUniqueViolation, StaleRecordError } from "./errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
 import type { ConsentKind, PersonColumns } from "./person-form";
+import type { PersonSummary } from "./person-summary";
 
 export type CreatePersonResult =
   | { kind: "created"; id: string }
@@ -123,14 +124,7 @@ export async function getPersonForEdit(actor: AuditActor, personId: string) {
   });
 }
 
-export interface PersonSearchRow {
-  id: string;
-  givenName: string;
-  familyName: string;
-  preferredName: string | null;
-  dateOfBirth: string;
-  nhsNumber: string | null;
-  postcode: string | null;
+export interface PersonSearchRow extends PersonSummary {
   district: string | null;
 }
 
