@@ -194,9 +194,11 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
       };
       await widen(sql<boolean>`${fullName} like ${`%${escapeLike(name)}%`}`);
       await widen(sql<boolean>`lower(person.preferred_name) like ${`${escapeLike(name)}%`}`);
-      // Only when nothing matched: a similarity search reads every name sharing a trigram with the term.
+      // Only when nothing matched: a similarity search reads every name sharing a trigram with the term. Word
+      // similarity compares the term with the closest part of the name, so a misspelt surname still finds a
+      // person whose full name is much longer than the term (a double-barrelled name, two given names).
       if (found.size === 0 && name.length >= 4) {
-        take(await base().where(sql<boolean>`${fullName} % ${name}`).orderBy(sql`${fullName} <-> ${name}`).limit(limit).execute(), limit);
+        take(await base().where(sql<boolean>`${fullName} %> ${name}`).orderBy(sql`${name} <<-> ${fullName}`).limit(limit).execute(), limit);
         similar = found.size > 0;
       }
     }

@@ -58,6 +58,13 @@ describe("person search", () => {
     expect(exact.similar).toBe(false);
   });
 
+  it("finds a misspelt surname inside a longer name", async () => {
+    await makePerson({ given_name: "Sylvia", family_name: "Ward-Marchant" });
+    const typo = await searchPeople(actor, "marchnt");
+    expect(names(typo.rows)).toEqual(["Sylvia Ward-Marchant"]);
+    expect(typo.similar).toBe(true);
+  });
+
   it("treats % and _ in a term as letters, not wildcards", async () => {
     await makePerson({ given_name: "Ann", family_name: "Lee" });
     expect((await searchPeople(actor, "%")).rows).toEqual([]);
