@@ -61,8 +61,9 @@ export async function referralOptions(db: Executor, personId: string): Promise<R
   });
 }
 
-export async function loadRecords(db: Executor, personId: string, responseId?: string): Promise<MeasureRecord[]> {
-  let q = db
+/** The statement behind loadRecords, for callers that read it inside a larger statement (jsonArrayFrom). */
+export function recordsQuery(db: Executor, personId: string) {
+  return db
     .selectFrom("measure_response as m")
     .leftJoin("app_user as rec", "rec.id", "m.recorded_by")
     .leftJoin("app_user as err", "err.id", "m.entered_in_error_by")
@@ -72,8 +73,17 @@ export async function loadRecords(db: Executor, personId: string, responseId?: s
       "m.entered_in_error_at", "m.entered_in_error_reason", "err.display_name as error_by_name",
     ])
     .where("m.person_id", "=", personId);
-  if (responseId) q = q.where("m.id", "=", responseId);
-  const rows = await q.execute();
+}
+
+type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsQuery>["execute"]>>[number];
+/** Timestamps arrive as Date from a plain read and as ISO text from inside JSON. */
+type Timestamps<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] extends Date ? Date | string : T[P] extends Date | null ? Date | string | null : T[P] };
+export type MeasureRecordRow = Timestamps<RecordRow, "recorded_at" | "entered_in_error_at">;
+
+const iso = (at: Date | string) => (typeof at === "string" ? new Date(at) : at).toISOString();
+
+/** A person's measure responses, in the order they were given, entered-in-error ones included and marked. */
+export function toMeasureRecords(rows: MeasureRecordRow[]): MeasureRecord[] {
   return chronological(
     rows.map((r) => ({
       id: r.id,
@@ -87,13 +97,19 @@ export async function loadRecords(db: Executor, personId: string, responseId?: s
       answers: r.answers as Record<string, number>,
       scores: r.scores as Record<string, number>,
       bands: r.bands as Record<string, string>,
-      recordedAt: r.recorded_at.toISOString(),
+      recordedAt: iso(r.recorded_at),
       recordedBy: r.recorded_by_name,
       enteredInError: r.entered_in_error_at
-        ? { at: r.entered_in_error_at.toISOString(), by: r.error_by_name, reason: r.entered_in_error_reason ?? "" }
+        ? { at: iso(r.entered_in_error_at), by: r.error_by_name, reason: r.entered_in_error_reason ?? "" }
         : null,
     })),
   );
+}
+
+export async function loadRecords(db: Executor, personId: string, responseId?: string): Promise<MeasureRecord[]> {
+  let q = recordsQuery(db, personId);
+  if (responseId) q = q.where("m.id", "=", responseId);
+  return toMeasureRecords(await q.execute());
 }
 
 export interface PersonMeasures {

@@ -74,17 +74,24 @@ export async function recordConsents(db: Executor, personId: string, userId: str
   if (rows.length) await db.insertInto("person_consent").values(rows).execute();
 }
 
-export async function currentConsents(db: Executor, personId: string) {
-  const rows = await db
+/** The latest answer to each consent question, as a statement (the person page reads it inside its own). */
+export function consentsQuery(db: Executor, personId: string) {
+  return db
     .selectFrom("person_consent")
     .select(["kind", "given", "recorded_at"])
     .distinctOn("kind")
     .where("person_id", "=", personId)
     .orderBy("kind")
     .orderBy("recorded_at", "desc")
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
+}
+
+export function consentsFrom(rows: { kind: string; given: boolean; recorded_at: Date }[]) {
   return Object.fromEntries(rows.map((r) => [r.kind, { given: r.given, recordedAt: r.recorded_at }])) as Partial<Record<string, { given: boolean; recordedAt: Date }>>;
+}
+
+export async function currentConsents(db: Executor, personId: string) {
+  return consentsFrom(await consentsQuery(db, personId).execute());
 }
 
 /** Changes a person's details if nobody else has since; the audit row names the fields that changed. */

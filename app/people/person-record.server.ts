@@ -1,13 +1,14 @@
 import { sql } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { dueInputsFrom, firstSessionOnSql, referralForDue, scheduleFrom } from "~/measures/due.server";
 import { londonDate } from "~/measures/iso-date";
-import { loadRecords, summariseMeasures } from "~/measures/person-measures.server";
+import { recordsQuery, summariseMeasures, toMeasureRecords } from "~/measures/person-measures.server";
 import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { endReasonLabels, providerReplyOverdue, statusLabels, type EndReason, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
-import { currentConsents } from "./people.server";
+import { consentsFrom, consentsQuery } from "./people.server";
 import type { TimelineItem } from "./timeline";
 
 /**
@@ -19,56 +20,72 @@ import type { TimelineItem } from "./timeline";
 export async function readPersonRecord(actor: AuditActor & { userId: string }, personId: string, today = londonDate(new Date())) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const person = await trx
+    // One statement: the person row with everything the page lists beside it as JSON arrays. The lists were seven
+    // statements, and on this page each statement's round trip cost more than its work (bench/findings.md).
+    const row = await trx
       .selectFrom("person")
       .leftJoin("district", "district.code", "person.district_code")
       .selectAll("person")
       .select("district.name as district_name")
       .select(sql<boolean>`exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = ${actor.userId})`.as("on_care_team"))
+      .select(() => [
+        jsonArrayFrom(consentsQuery(trx, personId)).as("consents"),
+        jsonArrayFrom(
+          trx.selectFrom("care_team_member").innerJoin("app_user", "app_user.id", "care_team_member.user_id").select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"]).where("person_id", "=", personId).orderBy("added_at"),
+        ).as("care_team"),
+        jsonArrayFrom(
+          trx
+            .selectFrom("referral as r")
+            .leftJoin("activity", "activity.id", "r.activity_id")
+            .leftJoin("app_user", "app_user.id", "r.caseworker_id")
+            .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
+            .select(["r.id", "r.kind", "r.status", "r.received_at", "r.provider_responded_at", "r.end_reason", "r.needs", "r.ended_at", "activity.name as activity_name", "app_user.display_name as caseworker"])
+            .select([firstSessionOnSql.as("first_session_on"), "ms.follow_up_weeks"])
+            .where("r.person_id", "=", personId)
+            .orderBy("r.received_at", "desc"),
+        ).as("referrals"),
+        jsonArrayFrom(
+          trx
+            .selectFrom("referral_event")
+            .innerJoin("referral", "referral.id", "referral_event.referral_id")
+            .leftJoin("activity", "activity.id", "referral.activity_id")
+            .leftJoin("app_user", "app_user.id", "referral_event.actor_id")
+            .select(["referral_event.id", "referral_event.referral_id", "referral_event.from_status", "referral_event.to_status", "referral_event.occurred_at", "activity.name as activity_name", "app_user.display_name as actor"])
+            .where("referral.person_id", "=", personId),
+        ).as("events"),
+        jsonArrayFrom(
+          trx
+            .selectFrom("attendance")
+            .innerJoin("activity_session", "activity_session.id", "attendance.session_id")
+            .innerJoin("activity", "activity.id", "activity_session.activity_id")
+            .select(["attendance.session_id", "attendance.referral_id", "attendance.status", "activity_session.session_date", "activity.name as activity_name"])
+            .where("attendance.person_id", "=", personId),
+        ).as("attendance"),
+        jsonArrayFrom(
+          trx
+            .selectFrom("case_note")
+            .leftJoin("app_user", "app_user.id", "case_note.author_id")
+            .select(["case_note.id", "case_note.kind", "case_note.body", "case_note.created_at", "app_user.display_name as author"])
+            .where("case_note.person_id", "=", personId)
+            // Safeguarding concerns only for the person's care team.
+            .where((eb) => eb.or([eb("case_note.kind", "!=", "safeguarding"), eb.exists(eb.selectFrom("care_team_member as c").select(sql.lit(1).as("one")).where("c.person_id", "=", personId).where("c.user_id", "=", actor.userId))]))
+            .orderBy("case_note.created_at", "desc"),
+        ).as("notes"),
+        jsonArrayFrom(recordsQuery(trx, personId)).as("records"),
+      ])
       .where("person.id", "=", personId)
       .executeTakeFirst();
-    if (!person) return null;
-    if (person.merged_into_id) return { mergedInto: person.merged_into_id } as const;
+    if (!row) return null;
+    if (row.merged_into_id) return { mergedInto: row.merged_into_id } as const;
+    const { consents: consentRows, care_team: careTeamRows, referrals: referralRows, events: eventRows, attendance, notes: noteRows, records: recordRows, ...person } = row;
     const onCareTeam = person.on_care_team;
-
-    const [consents, careTeam, referrals, events, attendance, notes, records] = await Promise.all([
-      currentConsents(trx, personId),
-      trx.selectFrom("care_team_member").innerJoin("app_user", "app_user.id", "care_team_member.user_id").select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"]).where("person_id", "=", personId).orderBy("added_at").execute(),
-      trx
-        .selectFrom("referral as r")
-        .leftJoin("activity", "activity.id", "r.activity_id")
-        .leftJoin("app_user", "app_user.id", "r.caseworker_id")
-        .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
-        .select(["r.id", "r.kind", "r.status", "r.received_at", "r.provider_responded_at", "r.end_reason", "r.needs", "r.ended_at", "activity.name as activity_name", "app_user.display_name as caseworker"])
-        .select([firstSessionOnSql.as("first_session_on"), "ms.follow_up_weeks"])
-        .where("r.person_id", "=", personId)
-        .orderBy("r.received_at", "desc")
-        .execute(),
-      trx
-        .selectFrom("referral_event")
-        .innerJoin("referral", "referral.id", "referral_event.referral_id")
-        .leftJoin("activity", "activity.id", "referral.activity_id")
-        .leftJoin("app_user", "app_user.id", "referral_event.actor_id")
-        .select(["referral_event.id", "referral_event.referral_id", "referral_event.from_status", "referral_event.to_status", "referral_event.occurred_at", "activity.name as activity_name", "app_user.display_name as actor"])
-        .where("referral.person_id", "=", personId)
-        .execute(),
-      trx
-        .selectFrom("attendance")
-        .innerJoin("activity_session", "activity_session.id", "attendance.session_id")
-        .innerJoin("activity", "activity.id", "activity_session.activity_id")
-        .select(["attendance.session_id", "attendance.referral_id", "attendance.status", "activity_session.session_date", "activity.name as activity_name"])
-        .where("attendance.person_id", "=", personId)
-        .execute(),
-      trx
-        .selectFrom("case_note")
-        .leftJoin("app_user", "app_user.id", "case_note.author_id")
-        .select(["case_note.id", "case_note.kind", "case_note.body", "case_note.created_at", "app_user.display_name as author"])
-        .where("case_note.person_id", "=", personId)
-        .$if(!onCareTeam, (q) => q.where("case_note.kind", "!=", "safeguarding"))
-        .orderBy("case_note.created_at", "desc")
-        .execute(),
-      loadRecords(trx, personId),
-    ]);
+    // JSON carries timestamps as ISO text; the rest of this code (and the page) takes them as dates.
+    const consents = consentsFrom(withDates(consentRows, "recorded_at"));
+    const careTeam = withDates(careTeamRows, "added_at");
+    const referrals = withDates(referralRows, "received_at", "provider_responded_at", "ended_at");
+    const events = withDates(eventRows, "occurred_at");
+    const notes = withDates(noteRows, "created_at");
+    const records = toMeasureRecords(recordRows);
 
     await audit(trx, actor, {
       action: "person.read",
@@ -129,5 +146,19 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
       })),
       timeline,
     };
+  });
+}
+
+type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? Date | null : Date };
+
+/** Turns the named fields of rows read through JSON back into dates (JSON has no date type). */
+function withDates<T extends object, K extends keyof T>(rows: T[], ...fields: K[]): Dated<T, K>[] {
+  return rows.map((row) => {
+    const out = { ...row } as Record<string, unknown>;
+    for (const f of fields) {
+      const v = row[f];
+      out[f as string] = typeof v === "string" ? new Date(v) : v;
+    }
+    return out as Dated<T, K>;
   });
 }

@@ -36,14 +36,13 @@ async function inTransaction<T>(run: (c: pg.PoolClient) => Promise<T>): Promise<
 
 async function personPage(id: string, userId: string) {
   return inTransaction(async (c) => {
-    const person = await c.query(personView.person, [id, userId]);
+    const person = await c.query(personView.record, [id, userId]);
     if (!person.rows[0]) return null;
-    const onTeam = person.rows[0].on_care_team as boolean;
-    const parts = [];
-    for (const q of [personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance, personView.measures]) parts.push(...(await c.query(q, [id])).rows);
-    parts.push(...(await c.query(personView.notes, [id, onTeam])).rows);
+    const row = person.rows[0];
+    const onTeam = row.on_care_team as boolean;
+    const parts = ["consents", "care_team", "referrals", "events", "attendance", "notes", "measures"].flatMap((k) => row[k] as Record<string, unknown>[]);
     await c.query(personView.audit, [userId, randomUUID(), id, JSON.stringify({ view: "record", careTeam: onTeam })]);
-    return page(`${person.rows[0].given_name} ${person.rows[0].family_name}`, parts);
+    return page(`${row.given_name} ${row.family_name}`, parts);
   });
 }
 

@@ -3,13 +3,12 @@
 // app/people/people.server.ts (searchPeople) and app/attendance/register.server.ts (saveRegister); when those
 // change, change these.
 
-export const personView = {
-  /** $1 the person, $2 the reader (is the reader on the care team: safeguarding notes shown). */
-  person: `select person.*, district.name as district_name,
-      exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = $2) as on_care_team
-    from person left join district on district.code = person.district_code where person.id = $1`,
+/** A list read inside the person statement as a JSON array, as Kysely's jsonArrayFrom writes it. */
+const jsonList = (q: string) => `(select coalesce(json_agg(agg), '[]') from (${q}) as agg)`;
+
+const personLists = {
   consents: `select distinct on (kind) kind, given, recorded_at from person_consent where person_id = $1 order by kind, recorded_at desc, id`,
-  careTeam: `select app_user.id, app_user.display_name, app_user.role, care_team_member.added_at from care_team_member
+  care_team: `select app_user.id, app_user.display_name, app_user.role, care_team_member.added_at from care_team_member
     join app_user on app_user.id = care_team_member.user_id where person_id = $1 order by added_at`,
   referrals: `select r.id, r.kind, r.status, r.received_at, r.provider_responded_at, r.end_reason, r.needs, r.ended_at,
       activity.name as activity_name, app_user.display_name as caseworker,
@@ -27,12 +26,21 @@ export const personView = {
     where attendance.person_id = $1`,
   notes: `select case_note.id, case_note.kind, case_note.body, case_note.created_at, app_user.display_name as author
     from case_note left join app_user on app_user.id = case_note.author_id
-    where case_note.person_id = $1 and ($2 or case_note.kind <> 'safeguarding') order by case_note.created_at desc`,
+    where case_note.person_id = $1 and (case_note.kind <> 'safeguarding'
+      or exists (select 1 from care_team_member c where c.person_id = $1 and c.user_id = $2)) order by case_note.created_at desc`,
   measures: `select m.id, m.referral_id, m.instrument_code, m.instrument_version, m.time_point, m.follow_up_week, m.administered_on, m.mode,
       m.answers, m.scores, m.bands, m.recorded_at, rec.display_name as recorded_by_name, m.entered_in_error_at, m.entered_in_error_reason,
       err.display_name as error_by_name
     from measure_response m left join app_user rec on rec.id = m.recorded_by left join app_user err on err.id = m.entered_in_error_by
     where m.person_id = $1`,
+};
+
+export const personView = {
+  /** $1 the person, $2 the reader: the person row, whether the reader is on the care team, and every list. */
+  record: `select person.*, district.name as district_name,
+      exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = $2) as on_care_team,
+      ${Object.entries(personLists).map(([name, q]) => `${jsonList(q)} as ${name}`).join(",\n      ")}
+    from person left join district on district.code = person.district_code where person.id = $1`,
   audit: `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, entity_id, person_id, details)
     values ($1, 'prescriber', $2, 'person.read', 'ok', 'person', $3::text, $3::text::uuid, $4)`,
 };

@@ -9,13 +9,11 @@ import { ms, perSecond, ratio } from "../support/stats";
 
 const CONNECTIONS = 20;
 
-// pgbench: draw a sampled person, then the page's reads and its audit row in one transaction.
+// pgbench: draw a sampled person, then the page's read and its audit row in one transaction.
 const pgbenchScript = `\\set k random(1, :samples)
 select id as pid from bench.person_sample where k = :k \\gset
 begin;
-${personView.person.replace("$1", ":pid").replace("$2", ":uid").replace(/\s+/g, " ")};
-${[personView.consents, personView.careTeam, personView.referrals, personView.events, personView.attendance, personView.measures].map((q) => q.replace(/\$1/g, ":pid").replace(/\s+/g, " ")).join(";\n")};
-${personView.notes.replace("$1", ":pid").replace("$2", "false").replace(/\s+/g, " ")};
+${personView.record.replace(/\$1/g, ":pid").replace(/\$2/g, ":uid").replace(/\s+/g, " ")};
 ${personView.audit.replace("$1", ":uid").replace("$2", "gen_random_uuid()::text").replace(/\$3/g, ":pid").replace("$4", `'{"view":"record"}'`).replace(/\s+/g, " ")};
 commit;
 `;
