@@ -98,7 +98,7 @@ const scenario: Scenario = {
         {
           name: `errors only while the database is down (≤ ${RECOVERY_S} s after it returns)`,
           pass: outside.length === 0 && recoveredAfter <= RECOVERY_S && okAfter > 0,
-          detail: `database down ${r.begin.toFixed(1)}–${r.end.toFixed(1)} s (${r.ms} ms); errors in seconds ${[...errorSeconds].sort((a, b) => a - b).join(", ") || "none"}; last error ${recoveredAfter.toFixed(1)} s after it returned; ${okAfter} successful requests afterwards`,
+          detail: `database down ${r.begin.toFixed(1)}–${r.end.toFixed(1)} s (${r.ms} ms); ${errorSeconds.size ? `errors in seconds ${[...errorSeconds].sort((a, b) => a - b).join(", ")}; last error ${recoveredAfter.toFixed(1)} s after it returned` : "no errors: requests waited for the pool to reconnect"}; ${okAfter} successful requests afterwards`,
         },
         { name: "memory growth ≤ 10 %", pass: growth <= 0.1, detail: `median RSS ${early.toFixed(0)} MiB early → ${late.toFixed(0)} MiB in the last ${window} s (${(growth * 100).toFixed(1)} %)` },
       ];
