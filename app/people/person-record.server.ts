@@ -21,7 +21,7 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     // One statement: the person row with everything the page lists beside it as JSON arrays. The lists were seven
-    // statements, and on this page each statement's round trip cost more than its work (bench/findings.md).
+    // statements, and on this page each statement's round trip cost more than its work (docs/decisions/0012).
     const row = await trx
       .selectFrom("person")
       .leftJoin("district", "district.code", "person.district_code")
