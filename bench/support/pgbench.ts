@@ -26,7 +26,8 @@ export async function runPgbench(opts: { url: string; script: string; clients: n
       "-n", "-M", "prepared", // as the app sends them (db/prepared-client.ts)
        "-f", file, "-c", String(opts.clients), "-j", "2", "-T", String(opts.seconds),
       "--log", `--log-prefix=${path.join(dir, "tx")}`,
-      "-h", u.hostname, "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"),
+      // A socket directory arrives percent-encoded as the host (postgres://user@%2Fvar%2Frun%2Fpostgresql/db).
+      "-h", decodeURIComponent(u.hostname), "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"),
       ...Object.entries(opts.variables ?? {}).flatMap(([k, v]) => ["-D", `${k}=${v}`]),
       u.pathname.slice(1),
     ];
