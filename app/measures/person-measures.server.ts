@@ -76,14 +76,9 @@ export function recordsQuery(db: Executor, personId: string) {
 }
 
 type RecordRow = Awaited<ReturnType<ReturnType<typeof recordsQuery>["execute"]>>[number];
-/** Timestamps arrive as Date from a plain read and as ISO text from inside JSON. */
-type Timestamps<T, K extends keyof T> = Omit<T, K> & { [P in K]: T[P] extends Date ? Date | string : T[P] extends Date | null ? Date | string | null : T[P] };
-export type MeasureRecordRow = Timestamps<RecordRow, "recorded_at" | "entered_in_error_at">;
-
-const iso = (at: Date | string) => (typeof at === "string" ? new Date(at) : at).toISOString();
 
 /** A person's measure responses, in the order they were given, entered-in-error ones included and marked. */
-export function toMeasureRecords(rows: MeasureRecordRow[]): MeasureRecord[] {
+export function toMeasureRecords(rows: RecordRow[]): MeasureRecord[] {
   return chronological(
     rows.map((r) => ({
       id: r.id,
@@ -97,10 +92,10 @@ export function toMeasureRecords(rows: MeasureRecordRow[]): MeasureRecord[] {
       answers: r.answers as Record<string, number>,
       scores: r.scores as Record<string, number>,
       bands: r.bands as Record<string, string>,
-      recordedAt: iso(r.recorded_at),
+      recordedAt: r.recorded_at.toISOString(),
       recordedBy: r.recorded_by_name,
       enteredInError: r.entered_in_error_at
-        ? { at: iso(r.entered_in_error_at), by: r.error_by_name, reason: r.entered_in_error_reason ?? "" }
+        ? { at: r.entered_in_error_at.toISOString(), by: r.error_by_name, reason: r.entered_in_error_reason ?? "" }
         : null,
     })),
   );

@@ -6,6 +6,7 @@ import { recordsQuery, summariseMeasures, toMeasureRecords } from "~/measures/pe
 import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
 import { getDb } from "@db/index";
+import { withDates } from "@db/json-dates";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { endReasonLabels, providerReplyOverdue, statusLabels, type EndReason, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { consentsFrom, consentsQuery } from "./people.server";
@@ -79,13 +80,12 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
     if (row.merged_into_id) return { mergedInto: row.merged_into_id } as const;
     const { consents: consentRows, care_team: careTeamRows, referrals: referralRows, events: eventRows, attendance, notes: noteRows, records: recordRows, ...person } = row;
     const onCareTeam = person.on_care_team;
-    // JSON carries timestamps as ISO text; the rest of this code (and the page) takes them as dates.
     const consents = consentsFrom(withDates(consentRows, "recorded_at"));
     const careTeam = withDates(careTeamRows, "added_at");
     const referrals = withDates(referralRows, "received_at", "provider_responded_at", "ended_at");
     const events = withDates(eventRows, "occurred_at");
     const notes = withDates(noteRows, "created_at");
-    const records = toMeasureRecords(recordRows);
+    const records = toMeasureRecords(withDates(recordRows, "recorded_at", "entered_in_error_at"));
 
     await audit(trx, actor, {
       action: "person.read",
@@ -146,19 +146,5 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
       })),
       timeline,
     };
-  });
-}
-
-type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: null extends T[P] ? Date | null : Date };
-
-/** Turns the named fields of rows read through JSON back into dates (JSON has no date type). */
-function withDates<T extends object, K extends keyof T>(rows: T[], ...fields: K[]): Dated<T, K>[] {
-  return rows.map((row) => {
-    const out = { ...row } as Record<string, unknown>;
-    for (const f of fields) {
-      const v = row[f];
-      out[f as string] = typeof v === "string" ? new Date(v) : v;
-    }
-    return out as Dated<T, K>;
   });
 }
