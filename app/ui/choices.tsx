@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ErrorMessage, Field } from "./form";
+import { describedBy, ErrorMessage, Field } from "./form";
 
 // Choice fields in NHS.UK frontend markup: a fieldset with a legend, hint and error wired to aria-describedby.
 // The first control carries the field's own id so the error summary's #field link lands on it.
@@ -17,10 +17,9 @@ interface FieldsetProps {
 }
 
 function Fieldset({ id, legend, hint, error, legendSize = "s", isPageHeading, children }: FieldsetProps) {
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy}>
+      <fieldset className="nhsuk-fieldset" aria-describedby={describedBy(id, hint, error)}>
         <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}`}>
           {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
@@ -117,25 +116,25 @@ export function DateInput({ name, legend, hint, error, value = {}, autoCompleteB
   return (
     <Fieldset id={name} legend={legend} hint={hint} error={error}>
       <div className="nhsuk-date-input">
-          {parts.map((p, i) => {
-            const id = i === 0 ? name : `${name}-${p.key.toLowerCase()}`;
-            return (
-              <div className="nhsuk-date-input__item" key={p.key}>
-                <div className="nhsuk-form-group">
-                  <label className="nhsuk-label nhsuk-date-input__label" htmlFor={id}>{p.label}</label>
-                  <input
-                    className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${p.width}${error ? " nhsuk-input--error" : ""}`}
-                    id={id}
-                    name={`${name}${p.key}`}
-                    type="text"
-                    inputMode="numeric"
-                    defaultValue={p.v}
-                    autoComplete={autoCompleteBirthday ? p.ac : "off"}
-                  />
-                </div>
+        {parts.map((p, i) => {
+          const id = i === 0 ? name : `${name}-${p.key.toLowerCase()}`;
+          return (
+            <div className="nhsuk-date-input__item" key={p.key}>
+              <div className="nhsuk-form-group">
+                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={id}>{p.label}</label>
+                <input
+                  className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${p.width}${error ? " nhsuk-input--error" : ""}`}
+                  id={id}
+                  name={`${name}${p.key}`}
+                  type="text"
+                  inputMode="numeric"
+                  defaultValue={p.v}
+                  autoComplete={autoCompleteBirthday ? p.ac : "off"}
+                />
               </div>
-            );
-          })}
+            </div>
+          );
+        })}
       </div>
     </Fieldset>
   );

@@ -23,6 +23,9 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
 
 interface FieldProps {
   name: string;
+  /** The control's id when it differs from its name (one small form repeated per person); hint and error ids
+   * derive from it. Defaults to the name. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string;
@@ -39,15 +42,19 @@ export function ErrorMessage({ id, error }: { id: string; error?: string }) {
   );
 }
 
+/** The ids a control (or fieldset) with this id is described by: its hint and its error, when shown. */
+export function describedBy(id: string, hint?: unknown, error?: unknown): string | undefined {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
 /** A labelled form group: label, hint and error, then the control, which gets the ids to describe itself by. */
-export function Field({ name, label, hint, error, children }: FieldProps) {
-  const ids = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+export function Field({ name, id = name, label, hint, error, children }: FieldProps) {
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={name}>{label}</label>
-      {hint ? <div className="nhsuk-hint" id={`${name}-hint`}>{hint}</div> : null}
-      <ErrorMessage id={name} error={error} />
-      {children(ids, Boolean(error))}
+      <label className="nhsuk-label" htmlFor={id}>{label}</label>
+      {hint ? <div className="nhsuk-hint" id={`${id}-hint`}>{hint}</div> : null}
+      <ErrorMessage id={id} error={error} />
+      {children(describedBy(id, hint, error), Boolean(error))}
     </div>
   );
 }
