@@ -19,7 +19,6 @@ export default function handleRequest(
 ) {
   const { nonce } = requestContext(loadContext);
   return new Promise((resolve, reject) => {
-    let shellRendered = false;
     // The whole page is rendered before it is sent (onAllReady), then written in one piece: no page here streams
     // deferred data, and one socket write per page costs far less CPU than React's few-kilobyte chunks passed
     // through a Node stream, a web stream and back (docs/decisions/0011).
@@ -45,16 +44,17 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          shellRendered = true;
           pipe(sink);
         },
         onShellError(error: unknown) {
           clearTimeout(timer);
           reject(error);
         },
+        // Every render error is logged here, as it happens; one that breaks the shell also rejects, and Remix
+        // then passes it to handleError, which knows it has been logged.
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) logError(error, loadContext);
+          logError(error, loadContext);
         },
       },
     );
@@ -68,7 +68,13 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   logError(error, context);
 }
 
+const logged = new WeakSet<object>();
+
 function logError(error: unknown, context: unknown) {
+  if (typeof error === "object" && error !== null) {
+    if (logged.has(error)) return;
+    logged.add(error);
+  }
   const { requestId } = requestContext(context);
   // Message and stack only: database error details can echo values, so they are never logged.
   const err = error instanceof Error ? error : new Error(String(error));
