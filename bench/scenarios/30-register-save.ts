@@ -1,4 +1,5 @@
 import { registerSave } from "../ceilings/queries";
+import { modeLabel, submitSteps } from "../support/browser";
 import { measure } from "../support/phases";
 import { smallestPage } from "../support/floor";
 import { runPgbench } from "../support/pgbench";
@@ -48,12 +49,12 @@ const scenario: Scenario = {
     for (const s of sessions) s.cookie = cookies.get(s.leadId)!.cookie;
     const sizes = sessions.map((s) => s.referralIds.length).sort((a, b) => a - b);
     try {
-      // The app, through the real route, as a lead's browser posts the form.
+      // The app, through the real route, as a lead's browser sends the form: the save, then the register reloaded.
       await versions(ctx, sessions);
-      const appDriver = registerDriver({ sessions, collisionShare: COLLISIONS, headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
+      const appDriver = registerDriver({ sessions, collisionShare: COLLISIONS, mode: "in-app", headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
       let initial = new Map<string, number>();
       let auditBefore = 0;
-      const app = await measure(ctx, "app", ctx.app.pid, { url: ctx.app.url, connections: CONNECTIONS, next: appDriver.next, onResponse: appDriver.onResponse }, ctx.seconds, async () => {
+      const app = await measure(ctx, `app, ${modeLabel["in-app"]}`, ctx.app.pid, { url: ctx.app.url, connections: CONNECTIONS, steps: submitSteps("in-app"), next: appDriver.next, onResponse: appDriver.onResponse }, ctx.seconds, async () => {
         initial = await versions(ctx, sessions);
         auditBefore = await auditedSaves(ctx, leads);
         appDriver.log.ok.length = 0;
@@ -65,8 +66,14 @@ const scenario: Scenario = {
       const appCheck = await checkRegisters(ctx.pool, sessions, initial, appLog);
       const audited = (await auditedSaves(ctx, leads)) - auditBefore;
 
+      // The same form sent as an HTML document POST (a browser without JavaScript): the save and the whole
+      // register rendered again in one response.
       await versions(ctx, sessions);
-      const bareDriver = registerDriver({ sessions, collisionShare: COLLISIONS, headers: (s) => ({ "x-bench-user": s.leadId }) });
+      const docDriver = registerDriver({ sessions, collisionShare: COLLISIONS, mode: "document", headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
+      const documents = await measure(ctx, `app, ${modeLabel.document}`, ctx.app.pid, { url: ctx.app.url, connections: CONNECTIONS, next: docDriver.next, onResponse: docDriver.onResponse });
+
+      await versions(ctx, sessions);
+      const bareDriver = registerDriver({ sessions, collisionShare: COLLISIONS, mode: "document", headers: (s) => ({ "x-bench-user": s.leadId }) });
       const bare = await measure(ctx, "bare Node page", ctx.bare.pid, { url: ctx.bare.url, connections: CONNECTIONS, next: bareDriver.next, onResponse: bareDriver.onResponse });
 
       await ctx.pool.query("create schema if not exists bench");
@@ -97,16 +104,20 @@ const scenario: Scenario = {
         title: scenario.title,
         load: `${CONNECTIONS} connections, ${sessions.length} sessions (register sizes ${sizes[0]}–${sizes[sizes.length - 1]}, median ${sizes[Math.floor(sizes.length / 2)]}), ${Math.round(COLLISIONS * 100)} % colliding saves`,
         target: "p95 ≤ 150 ms, ≥ 150 saves/s; 0 partial registers; collisions → conflict, never lost",
-        measurements: [a, floor, bare.m, { label: "raw SQL (pgbench, no version check)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed }],
+        measurements: [a, documents.m, floor, bare.m, { label: "raw SQL (pgbench, no version check)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed }],
         ratios: [
           { label: "throughput, app / the app's smallest page", value: ratio(a.throughput, floor.throughput) },
           { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
+          { label: "throughput, app's HTML document / bare Node page", value: ratio(documents.m.throughput, bare.m.throughput) },
           { label: "throughput, app / raw SQL", value: ratio(a.throughput, sql.throughput) },
           { label: "p95, app / bare Node page", value: ratio(a.latency.p95, bare.m.latency.p95) },
         ],
         targets,
         invariants,
-        notes: [`Bare Node page: ${bareDriver.log.ok.length} saves, ${bareDriver.log.conflicts.length} conflicts.`],
+        notes: [
+          `HTML document: ${docDriver.log.ok.length} saves, ${docDriver.log.conflicts.length} conflicts, ${docDriver.log.unexpected.length} unexpected answers.`,
+          `Bare Node page: ${bareDriver.log.ok.length} saves, ${bareDriver.log.conflicts.length} conflicts.`,
+        ],
         exports: { maxThroughput: a.throughput },
       };
     } finally {

@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { runLoad } from "../support/load";
 import { pick } from "../support/phases";
+import { follow, submitSteps } from "../support/browser";
 import { registerDriver, registerTargets } from "../support/registers";
 import { prescribers, samplePeople } from "../support/samples";
 import type { Check, Scenario, ScenarioResult } from "../support/scenario";
@@ -47,7 +48,7 @@ const scenario: Scenario = {
       s.cookie = cookieOf.get(s.leadId);
     }
     // No deliberate collisions here: every 409 would be noise in the error timeline.
-    const saves = registerDriver({ sessions, collisionShare: 0, headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
+    const saves = registerDriver({ sessions, collisionShare: 0, mode: "in-app", headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
 
     const memory = sampleMemory(ctx.app.pid);
     const t0 = Date.now();
@@ -70,8 +71,8 @@ const scenario: Scenario = {
     });
     try {
       const [views, registers] = await Promise.all([
-        runLoad({ url: ctx.app.url, connections: 20, seconds, rate: viewRate, next: () => ({ method: "GET", path: `/people/${pick(people)}`, headers: { cookie: pick(readers).cookie } }), onResponse: (s) => s === 200 }),
-        runLoad({ url: ctx.app.url, connections: 10, seconds, rate: saveRate, next: saves.next, onResponse: saves.onResponse }),
+        runLoad({ url: ctx.app.url, connections: 20, seconds, rate: viewRate, next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(readers).cookie }), onResponse: (s) => s === 200 }),
+        runLoad({ url: ctx.app.url, connections: 10, seconds, rate: saveRate, steps: submitSteps("in-app"), next: saves.next, onResponse: saves.onResponse }),
         restarter,
       ]);
       const mem = memory.stop();

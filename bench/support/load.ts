@@ -52,44 +52,81 @@ export interface Request {
   meta?: unknown;
 }
 
+/**
+ * One user action: the requests a browser sends for it, in order. A Remix page with JavaScript sends a form as a
+ * `.data` POST and then revalidates the page's loaders with a `.data` GET; a link is one `.data` GET. As Remix
+ * does, the follow-up requests are sent only when the first one succeeded (an action answered 4xx or 5xx is not
+ * revalidated). Latency and throughput are those of the whole action, as the user waits for it.
+ */
+export type Action = Request | Request[];
+
 export interface LoadSpec {
   url: string;
   connections: number;
   seconds: number;
   /**
-   * Stop after this many responses instead of after `seconds`: nothing is left in flight when the phase ends, so
+   * Stop after this many actions instead of after `seconds`: nothing is left in flight when the phase ends, so
    * counts taken from the database afterwards (audit rows) match the responses exactly.
    */
   amount?: number;
-  /** Requests per second across all connections; unlimited when absent. */
+  /** Actions per second across all connections; unlimited when absent. */
   rate?: number;
-  next: () => Request;
-  /** Classifies a response; a false return counts as an error. */
+  /**
+   * Requests in one complete action (2 for a form and its revalidation; 1 when absent): autocannon counts and
+   * paces requests, so `amount` and `rate` are multiplied by it.
+   */
+  steps?: number;
+  next: () => Action;
+  /**
+   * Classifies the response to an action's first request; a false return counts as an error. Follow-up requests
+   * must answer 200.
+   */
   onResponse?: (status: number, body: string, meta: unknown) => boolean;
 }
 
 export interface LoadResult {
+  /** Completed actions (successful or not). */
   requests: number;
+  /** HTTP requests sent, follow-ups included. */
+  httpRequests: number;
   seconds: number;
   throughput: number;
   latency: Latency;
   errors: number;
   statuses: Record<string, number>;
-  /** Per second since the start: responses, errors. */
+  /** Per second since the start: actions completed well, actions that failed. */
   timeline: { second: number; ok: number; errors: number }[];
 }
 
-/** Runs one load phase and measures it from the client side (latency as each response completes). */
+interface Flow {
+  first: Request;
+  current: Request;
+  rest: Request[];
+  start: number;
+  awaiting: boolean;
+}
+
+/** Runs one load phase and measures it from the client side (latency from an action's first request sent to its last response). */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
   const timeline: { second: number; ok: number; errors: number }[] = [];
   let errors = 0;
+  let httpRequests = 0;
+  const steps = spec.steps ?? 1;
   const started = Date.now();
   const bucket = () => {
     const s = Math.floor((Date.now() - started) / 1000);
     while (timeline.length <= s) timeline.push({ second: timeline.length, ok: 0, errors: 0 });
     return timeline[s];
+  };
+  const finish = (ok: boolean, ms: number | null) => {
+    if (ms !== null) latencies.push(ms);
+    if (ok) bucket().ok += 1;
+    else {
+      errors += 1;
+      bucket().errors += 1;
+    }
   };
   return new Promise((resolve, reject) => {
     let instance: AutocannonInstance;
@@ -98,47 +135,61 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
         {
           url: spec.url,
           connections: spec.connections,
-          ...(spec.amount ? { amount: spec.amount } : { duration: spec.seconds }),
+          // Whole actions per connection, so a connection's last action is not cut after its first request.
+          ...(spec.amount ? { amount: steps * spec.connections * Math.ceil(spec.amount / spec.connections) } : { duration: spec.seconds }),
           timeout: TIMEOUT_S,
-          ...(spec.rate ? { overallRate: Math.max(1, Math.round(spec.rate)) } : {}),
-          requests: [
-            {
-              setupRequest: (req, context) => {
-                const r = spec.next();
-                context.meta = r.meta;
-                return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
-              },
-              onResponse: (status, body, context) => {
-                const ok = spec.onResponse ? spec.onResponse(status, body, context.meta) : status >= 200 && status < 400;
-                if (!ok) {
-                  errors += 1;
-                  bucket().errors += 1;
-                } else bucket().ok += 1;
-              },
+          ...(spec.rate ? { overallRate: Math.max(1, Math.round(spec.rate * steps)) } : {}),
+          // One entry per request of the longest action. autocannon keeps a context per connection across the
+          // entries of one pass (it clears it when it wraps round), and a follow-up entry that returns no request
+          // sends it back to the first entry: an action that ends early (its first request failed or was answered
+          // 4xx) starts the next action there.
+          requests: Array.from({ length: steps }, (_, step) => ({
+            setupRequest: (req: AutocannonRequest, context: Record<string, unknown>) => {
+              let r: Request;
+              if (step === 0) {
+                const action = spec.next();
+                const [first, ...rest] = Array.isArray(action) ? action : [action];
+                if (rest.length >= steps) throw new Error(`An action of ${rest.length + 1} requests needs steps: ${rest.length + 1}`);
+                context.flow = { first, current: first, rest, start: performance.now(), awaiting: true } satisfies Flow;
+                r = first;
+              } else {
+                const flow = context.flow as Flow | undefined;
+                // No follow-up: the action ended, or its last request got no response (reqError counted it).
+                if (!flow || flow.awaiting || flow.rest.length === 0) return undefined as unknown as AutocannonRequest;
+                r = flow.current = flow.rest.shift()!;
+                flow.awaiting = true;
+              }
+              return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
             },
-          ],
+            onResponse: (status: number, body: string, context: Record<string, unknown>) => {
+              const flow = context.flow as Flow;
+              flow.awaiting = false;
+              httpRequests += 1;
+              statuses[status] = (statuses[status] ?? 0) + 1;
+              const ok = flow.current !== flow.first ? status === 200 : spec.onResponse ? spec.onResponse(status, body, flow.first.meta) : status >= 200 && status < 400;
+              if (!ok || status >= 400 || flow.rest.length === 0) {
+                flow.rest = [];
+                finish(ok, performance.now() - flow.start);
+              }
+            },
+          })),
         },
         (err) => {
           if (err) return reject(err);
           const seconds = (Date.now() - started) / 1000;
           const requests = latencies.length;
-          resolve({ requests, seconds, throughput: requests / seconds, latency: latencyOf(latencies), errors, statuses, timeline });
+          resolve({ requests, httpRequests, seconds, throughput: requests / seconds, latency: latencyOf(latencies), errors, statuses, timeline });
         },
       );
     } catch (err) {
       return reject(err);
     }
-    instance.on("response", (_client, status, _bytes, ms) => {
-      latencies.push(ms);
-      statuses[status] = (statuses[status] ?? 0) + 1;
-    });
-    // A refused, reset or timed-out request never reaches onResponse: it is an error in its second. A timeout
-    // counts in the latencies at the timeout, so percentiles are not flattered by dropping the slowest requests.
+    // A refused, reset or timed-out request never reaches onResponse: its action is an error in its second. A
+    // timeout counts in the latencies at the timeout, so percentiles are not flattered by dropping the slowest.
     instance.on("reqError", (err) => {
-      errors += 1;
-      bucket().errors += 1;
       const timedOut = /timed out/.test(err.message);
-      if (timedOut) latencies.push(TIMEOUT_S * 1000);
+      finish(false, timedOut ? TIMEOUT_S * 1000 : null);
+      httpRequests += 1;
       const key = timedOut ? "timeout" : "socket";
       statuses[key] = (statuses[key] ?? 0) + 1;
     });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { Request } from "./load";
+import { returnedValue, submit, type PageMode } from "./browser";
+import type { Action } from "./load";
 import { pick } from "./phases";
 
 // Register saves as activity leads make them: a whole register for one session, with the version the lead loaded
@@ -57,8 +58,11 @@ export interface SaveLog {
   collisionsSent: number;
 }
 
-/** Drives saves across the target sessions; `route` is the app's register path or the bare page's. */
-export function registerDriver(opts: { sessions: TargetSession[]; collisionShare: number; headers: (s: TargetSession) => Record<string, string> }) {
+/**
+ * Drives saves across the target sessions, as a lead's browser sends the register form (`mode`); the bare page
+ * takes the form as a document POST.
+ */
+export function registerDriver(opts: { sessions: TargetSession[]; collisionShare: number; mode: PageMode; headers: (s: TargetSession) => Record<string, string> }) {
   const inFlight = new Map<string, Save>();
   const collided = new Set<string>();
   // Sessions whose last save failed outright (database down): their next 409 re-synchronises the version.
@@ -66,7 +70,7 @@ export function registerDriver(opts: { sessions: TargetSession[]; collisionShare
   const log: SaveLog = { ok: [], conflicts: [], unexpected: [], collisionsSent: 0 };
   let cursor = 0;
 
-  function next(): Request {
+  function next(): Action {
     // A request that timed out or lost its connection never reaches onResponse: free its session after a while.
     for (const [id, s] of inFlight) {
       if (Date.now() - s.sentAt > ABANDONED_MS) {
@@ -98,13 +102,7 @@ export function registerDriver(opts: { sessions: TargetSession[]; collisionShare
     }
     const form = new URLSearchParams({ registerVersion: String(save.version), idempotencyKey: save.key, otherAttendees: "2" });
     for (const [referralId, mark] of Object.entries(save.marks)) form.set(`mark-${referralId}`, mark);
-    return {
-      method: "POST",
-      path: `/activities/${save.session.activityId}/sessions/${save.session.id}`,
-      headers: { ...opts.headers(save.session), "content-type": "application/x-www-form-urlencoded" },
-      body: form.toString(),
-      meta: save,
-    };
+    return submit(opts.mode, `/activities/${save.session.activityId}/sessions/${save.session.id}`, form.toString(), opts.headers(save.session), { meta: save });
   }
 
   function onResponse(status: number, body: string, meta: unknown): boolean {
@@ -117,8 +115,10 @@ export function registerDriver(opts: { sessions: TargetSession[]; collisionShare
     }
     if (status === 409) {
       log.conflicts.push(save);
-      const current = /name="registerVersion" value="(\d+)"/.exec(body);
-      if (current) save.session.version = Math.max(save.session.version, Number(current[1]));
+      // The conflict answer carries the version now saved; the next save of this session starts from it.
+      void returnedValue(opts.mode, body, "currentVersion", "registerVersion").then((current) => {
+        if (current !== undefined) save.session.version = Math.max(save.session.version, Number(current));
+      });
       // A conflict is the right answer for a collision, or after a failed save left the version uncertain; for
       // any other save it means the bookkeeping lost track.
       const resync = suspect.delete(save.session.id);
