@@ -2,6 +2,7 @@
 // cross-site POST refusal, body size limit, health checks, static files, then Remix.
 import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
 
@@ -100,7 +101,11 @@ if (vite) {
   app.use(vite.middlewares);
 } else {
   app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable") }));
-  app.use(express.static(`${buildDir}/client`, { maxAge: "1h", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600") }));
+  // The public folder's files (favicon and the like), by name: serving the whole folder would cost every page
+  // request a file-system look-up for a file that is not there.
+  const publicFiles = new Set(readdirSync(`${buildDir}/client`, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${f.name}`));
+  const serveStatic = express.static(`${buildDir}/client`, { maxAge: "1h", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600") });
+  app.use((req, res, next) => (publicFiles.has(req.path) ? serveStatic(req, res, next) : next()));
 }
 
 function refuse(res, status, title, body) {

@@ -41,6 +41,19 @@ test("a page is rendered whole and sent with its length, its data inline for hyd
   expect(html).toContain("window.__remixContext.streamController.close()");
 });
 
+test("static files are served with their caching, and nothing else is served from the public folder", async ({ request }) => {
+  const icon = await request.get("/favicon.svg");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+  expect(icon.headers()["cache-control"]).toBe("public, max-age=3600");
+  const page = await request.get("/sign-in");
+  expect(page.headers()["cache-control"]).toBe("no-store");
+  // A name that is not a public file goes to the app, which answers with its own not-found page.
+  const missing = await request.get("/no-such-file.svg");
+  expect(missing.status()).toBe(404);
+  expect(await missing.text()).toContain("<html");
+});
+
 test("a form post from another site is refused before anything changes", async ({ request, baseURL }) => {
   const res = await request.post("/sign-in", {
     headers: { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" },
