@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -46,4 +46,29 @@ export async function auditAll(db: Executor, actor: AuditActor, entries: AuditEn
       })),
     )
     .execute();
+}
+
+/** The audit row's columns, in the order `auditSelect` gives their values. */
+export const AUDIT_COLUMNS = ["actor_user_id", "actor_role", "request_id", "action", "outcome", "entity_type", "entity_id", "person_id", "details"] as const;
+
+/**
+ * An audit row as a SELECT list, for a read that writes its own row in the same statement: an
+ * `insert into audit_event (AUDIT_COLUMNS) select ... from <the row read>` in a data-modifying CTE. The read and
+ * its row are then one statement, so one round trip, and atomic without a transaction; a read that finds nothing
+ * writes no row. `entityId`, `personId` and `details` are SQL over the row read, so details can record what the
+ * read decided. Values are cast: a bare parameter in a SELECT list gives PostgreSQL no type to take from the
+ * target column.
+ */
+export function auditSelect(actor: AuditActor, entry: { action: string; entityType: string; entityId: RawBuilder<unknown>; personId: RawBuilder<unknown>; details: RawBuilder<unknown> }) {
+  return [
+    sql`${actor.userId}::uuid`.as("actor_user_id"),
+    sql`${actor.role}::text`.as("actor_role"),
+    sql`${actor.requestId}::text`.as("request_id"),
+    sql`${entry.action}::text`.as("action"),
+    sql.lit("ok").as("outcome"),
+    sql`${entry.entityType}::text`.as("entity_type"),
+    sql`(${entry.entityId})::text`.as("entity_id"),
+    sql`(${entry.personId})::uuid`.as("person_id"),
+    sql`(${entry.details})::jsonb`.as("details"),
+  ];
 }

@@ -35,14 +35,22 @@ const personLists = {
     where m.person_id = $1`,
 };
 
+const careTeamCheck = `exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = $2)`;
 export const personView = {
-  /** $1 the person, $2 the reader: the person row, whether the reader is on the care team, and every list. */
-  record: `select person.*, district.name as district_name,
-      exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = $2) as on_care_team,
+  /**
+   * $1 the person, $2 the reader, $3 the request id: the person row, whether the reader is on the care team, and
+   * every list, with the audit row written by the same statement (only for a live record), as the app reads it.
+   */
+  record: `with read_audit as (
+      insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, entity_id, person_id, details)
+      select $2::uuid, 'prescriber', $3::text, 'person.read', 'ok', 'person', person.id::text, person.id,
+        jsonb_build_object('view', 'record', 'careTeam', ${careTeamCheck}, 'safeguardingShown', ${careTeamCheck})
+      from person where person.id = $1 and person.merged_into_id is null
+    )
+    select person.*, district.name as district_name,
+      ${careTeamCheck} as on_care_team,
       ${Object.entries(personLists).map(([name, q]) => `${jsonList(q)} as ${name}`).join(",\n      ")}
     from person left join district on district.code = person.district_code where person.id = $1`,
-  audit: `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, entity_id, person_id, details)
-    values ($1, 'prescriber', $2, 'person.read', 'ok', 'person', $3::text, $3::text::uuid, $4)`,
 };
 
 const nameExpr = `lower(person.given_name || ' ' || person.family_name)`;

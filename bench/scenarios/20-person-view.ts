@@ -10,13 +10,10 @@ import { ms, perSecond, ratio } from "../support/stats";
 
 const CONNECTIONS = 20;
 
-// pgbench: draw a sampled person, then the page's read and its audit row in one transaction.
+// pgbench: draw a sampled person, then the page's statement (its read and its audit row).
 const pgbenchScript = `\\set k random(1, :samples)
 select id as pid from bench.person_sample where k = :k \\gset
-begin;
-${personView.record.replace(/\$1/g, ":pid").replace(/\$2/g, ":uid").replace(/\s+/g, " ")};
-${personView.audit.replace("$1", ":uid").replace("$2", "gen_random_uuid()::text").replace(/\$3/g, ":pid").replace("$4", `'{"view":"record"}'`).replace(/\s+/g, " ")};
-commit;
+${personView.record.replace(/\$1/g, ":pid").replace(/\$2/g, ":uid").replace(/\$3/g, "gen_random_uuid()::text").replace(/\s+/g, " ")};
 `;
 
 async function auditedReads(ctx: BenchContext, users: string[]): Promise<number> {

@@ -66,7 +66,18 @@ describe("the person record read", () => {
     expect(record.measureItems).toHaveLength(1);
     expect(JSON.stringify(record.measures)).toContain("ucla3");
     const audit = await testDb().selectFrom("audit_event").selectAll().where("action", "=", "person.read").execute();
-    expect(audit.map((a) => [a.person_id, a.actor_user_id])).toEqual([[ref.personId, worker.id]]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        person_id: ref.personId,
+        actor_user_id: worker.id,
+        actor_role: "prescriber",
+        request_id: actor(worker.id).requestId,
+        outcome: "ok",
+        entity_type: "person",
+        entity_id: ref.personId,
+        details: { view: "record", careTeam: true, safeguardingShown: true },
+      }),
+    ]);
   });
 
   it("leaves safeguarding concerns out for a reader who is not on the care team", async () => {
@@ -76,6 +87,8 @@ describe("the person record read", () => {
     expect(record.onCareTeam).toBe(false);
     expect(record.timeline.map((t) => t.kind)).not.toContain("safeguarding");
     expect(record.timeline.map((t) => t.kind)).toContain("note");
+    const audit = await testDb().selectFrom("audit_event").select(["actor_user_id", "details"]).where("action", "=", "person.read").where("person_id", "=", ref.personId).execute();
+    expect(audit).toEqual([{ actor_user_id: outsider.id, details: { view: "record", careTeam: false, safeguardingShown: false } }]);
   });
 
   it("answers null for nobody, and the surviving record for a merged one", async () => {
@@ -85,5 +98,7 @@ describe("the person record read", () => {
     const gone = await makeReferral();
     await testDb().updateTable("person").set({ merged_into_id: kept.personId }).where("id", "=", gone.personId).execute();
     expect(await readPersonRecord({ ...actor(reader.id), userId: reader.id }, gone.personId)).toEqual({ mergedInto: kept.personId });
+    // Neither was a read of a record: no audit row (the merged one's reader is sent on to the surviving record).
+    expect(await testDb().selectFrom("audit_event").select("id").where("action", "=", "person.read").where("actor_user_id", "=", reader.id).execute()).toEqual([]);
   });
 });
