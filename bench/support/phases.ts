@@ -1,6 +1,6 @@
 import { runLoad, type LoadResult, type LoadSpec } from "./load";
 import type { BenchContext, Measurement } from "./scenario";
-import { sampleMemory } from "./server";
+import { sampleMemory, treeCpuMs } from "./server";
 
 /** Load without measuring first, so JIT, plans and caches are warm in both the app and the ceiling. */
 export async function warmUp(ctx: BenchContext, spec: Omit<LoadSpec, "seconds">): Promise<LoadResult> {
@@ -19,12 +19,14 @@ export async function measure(ctx: BenchContext, label: string, pid: number, spe
   await before?.();
   const memory = sampleMemory(pid);
   const amount = Math.max(spec.connections * 2, Math.round(warm.throughput * seconds));
+  const cpuBefore = treeCpuMs(pid);
   const load = await runLoad({ ...spec, seconds, amount });
+  const cpuMsPerRequest = (treeCpuMs(pid) - cpuBefore) / Math.max(1, load.requests);
   const mem = memory.stop();
-  ctx.log(`${label}: ${load.throughput.toFixed(0)}/s p95 ${load.latency.p95.toFixed(1)} ms, ${load.errors} errors`);
+  ctx.log(`${label}: ${load.throughput.toFixed(0)}/s p95 ${load.latency.p95.toFixed(1)} ms, ${load.errors} errors, server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`);
   return {
     load,
-    m: { label, connections: spec.connections, seconds: load.seconds, requests: load.requests, throughput: load.throughput, latency: load.latency, errors: load.errors, statuses: load.statuses, memory: mem },
+    m: { label, connections: spec.connections, seconds: load.seconds, requests: load.requests, throughput: load.throughput, latency: load.latency, errors: load.errors, statuses: load.statuses, cpuMsPerRequest, memory: mem },
   };
 }
 

@@ -30,10 +30,10 @@ export function renderReport(opts: { machine: Machine; dataSet: string; results:
   ];
   for (const r of results) {
     lines.push(`## ${r.title}`, "", `Load: ${r.load}. Target: ${r.target}.`, "");
-    lines.push("| measured | connections | requests | throughput | p50 | p95 | p99 | errors | server memory start → peak → end |", "|---|---|---|---|---|---|---|---|---|");
+    lines.push("| measured | connections | requests | throughput | p50 | p95 | p99 | errors | server CPU per request | server memory start → peak → end |", "|---|---|---|---|---|---|---|---|---|---|");
     for (const m of r.measurements) {
       const mem = m.memory ? `${mb(m.memory.start)} → ${mb(m.memory.peak)} → ${mb(m.memory.end)}` : "–";
-      lines.push(`| ${m.label} | ${m.connections} | ${m.requests.toLocaleString("en-GB")} | ${perSecond(m.throughput)} | ${ms(m.latency.p50)} | ${ms(m.latency.p95)} | ${ms(m.latency.p99)} | ${m.errors} | ${mem} |`);
+      lines.push(`| ${m.label} | ${m.connections} | ${m.requests.toLocaleString("en-GB")} | ${perSecond(m.throughput)} | ${ms(m.latency.p50)} | ${ms(m.latency.p95)} | ${ms(m.latency.p99)} | ${m.errors} | ${m.cpuMsPerRequest === undefined ? "–" : ms(m.cpuMsPerRequest)} | ${mem} |`);
     }
     if (r.ratios.length) lines.push("", ...r.ratios.map((x) => `- ${x.label}: **${x.value}**`));
     lines.push("", "| check | result | detail |", "|---|---|---|");

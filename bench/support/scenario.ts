@@ -15,6 +15,11 @@ export interface Measurement {
   latency: Latency;
   errors: number;
   statuses?: Record<string, number>;
+  /**
+   * CPU the server under test used per request (per action), milliseconds: less disturbed than throughput by
+   * whatever else the machine is doing, so the steadier figure to compare between runs.
+   */
+  cpuMsPerRequest?: number;
   /** Resident memory of the server under test, MiB. */
   memory?: { start: number; peak: number; end: number };
 }

@@ -23,6 +23,27 @@ export function treeRssMb(pid: number): number {
   return rssMb(pid) + children.reduce((s, c) => s + treeRssMb(c), 0);
 }
 
+const TICK_MS = 1000 / 100; // /proc reports CPU time in clock ticks: USER_HZ, 100 on Linux
+
+/** CPU time (user and system) a process and its children have used so far, in milliseconds. */
+export function treeCpuMs(pid: number): number {
+  let own = 0;
+  try {
+    // Fields 14 and 15 (utime, stime), counted after the command name, which may contain spaces.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    own = (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+  } catch {
+    return 0;
+  }
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(" ").filter(Boolean).map(Number);
+  } catch {
+    // no children
+  }
+  return own + children.reduce((s, c) => s + treeCpuMs(c), 0);
+}
+
 export interface Process {
   child: ChildProcess;
   pid: number;
