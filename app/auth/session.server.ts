@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { sql } from "kysely";
 import { getDb } from "@db/index";
+import { preparedQuery } from "@db/prepared-query";
 import type { Executor } from "~/audit/audit.server";
 import { isRole, type Role } from "./roles";
 
@@ -74,22 +75,26 @@ export function currentUser(request: Request, opts: { touch?: "auto" | "force"; 
   return found;
 }
 
+// Every signed-in request runs this: compiled once (db/prepared-query.ts).
+const liveSession = preparedQuery((db, p: { sessionHash: string }) =>
+  db
+    .selectFrom("user_session as s")
+    .innerJoin("app_user as u", "u.id", "s.user_id")
+    .select(["u.id", "u.email", "u.display_name", "u.role", "u.district_code", "s.created_at", "s.last_seen_at"])
+    .select(sql<Date>`now()`.as("now"))
+    .where("s.id_hash", "=", p.sessionHash)
+    .where("s.ended_at", "is", null)
+    .where("u.disabled_at", "is", null)
+    .where(sql<boolean>`s.last_seen_at > now() - ${IDLE_TIMEOUT_MS / 1000} * interval '1 second'`)
+    .where(sql<boolean>`s.created_at > now() - ${ABSOLUTE_TIMEOUT_MS / 1000} * interval '1 second'`),
+);
+
 async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<CurrentUser | null> {
   const id = await readSessionId(request);
   if (!id) return null;
   const db = await getDb();
   const sessionHash = hashSessionId(id);
-  const row = await db
-    .selectFrom("user_session as s")
-    .innerJoin("app_user as u", "u.id", "s.user_id")
-    .select(["u.id", "u.email", "u.display_name", "u.role", "u.district_code", "s.created_at", "s.last_seen_at"])
-    .select(sql<Date>`now()`.as("now"))
-    .where("s.id_hash", "=", sessionHash)
-    .where("s.ended_at", "is", null)
-    .where("u.disabled_at", "is", null)
-    .where(sql<boolean>`s.last_seen_at > now() - ${IDLE_TIMEOUT_MS / 1000} * interval '1 second'`)
-    .where(sql<boolean>`s.created_at > now() - ${ABSOLUTE_TIMEOUT_MS / 1000} * interval '1 second'`)
-    .executeTakeFirst();
+  const [row] = await liveSession(db, { sessionHash });
   if (!row || !isRole(row.role)) return null;
   let lastSeenAt = row.last_seen_at;
   const stale = row.now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS;

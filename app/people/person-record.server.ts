@@ -6,25 +6,19 @@ import { recordsQuery, summariseMeasures, toMeasureRecords } from "~/measures/pe
 import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
 import { getDb } from "@db/index";
+import { preparedQuery } from "@db/prepared-query";
 import { withDates } from "@db/json-dates";
 import { AUDIT_COLUMNS, auditSelect, type AuditActor } from "~/audit/audit.server";
 import { endReasonLabels, providerReplyOverdue, statusLabels, type EndReason, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { consentsFrom, consentsQuery } from "./people.server";
 import type { TimelineItem } from "./timeline";
 
-/**
- * Everything the person page shows, read in one statement that also writes its audit row. Safeguarding concerns
- * are left out unless the reader is on the person's care team (the audit row records whether they were shown).
- * This is the busiest page: each statement costs a round trip and a plan, so related reads are joined (the care
- * team check rides on the person row; the referral rows carry what the due-measure rules need).
- */
-export async function readPersonRecord(actor: AuditActor & { userId: string }, personId: string, today = londonDate(new Date())) {
-  const db = await getDb();
-  const careTeamCheck = sql<boolean>`exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = ${actor.userId})`;
-  // One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven
-  // statements, and on this page each statement's round trip cost more than its work: docs/decisions/0012), and
-  // the audit row, written only when a live record is read (a merged record answers with where it went).
-  const row = await db
+// One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven
+// statements, and on this page each statement's round trip cost more than its work: docs/decisions/0012), and the
+// audit row, written only when a live record is read (a merged record answers with where it went). Compiled once.
+const personStatement = preparedQuery((db, p: { personId: string; userId: string; role: string | null; requestId: string }) => {
+  const careTeamCheck = sql<boolean>`exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = ${p.userId})`;
+  return db
     .with("read_audit", (qc) =>
       qc
         .insertInto("audit_event")
@@ -33,7 +27,7 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
           eb
             .selectFrom("person")
             .select(
-              auditSelect(actor, {
+              auditSelect({ userId: p.userId, role: p.role, requestId: p.requestId }, {
                 action: "person.read",
                 entityType: "person",
                 entityId: sql`person.id`,
@@ -41,7 +35,7 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
                 details: sql`jsonb_build_object('view', 'record', 'careTeam', ${careTeamCheck}, 'safeguardingShown', ${careTeamCheck})`,
               }),
             )
-            .where("person.id", "=", personId)
+            .where("person.id", "=", p.personId)
             .where("person.merged_into_id", "is", null),
         ),
     )
@@ -51,9 +45,9 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
     .select("district.name as district_name")
     .select(careTeamCheck.as("on_care_team"))
     .select(() => [
-      jsonArrayFrom(consentsQuery(db, personId)).as("consents"),
+      jsonArrayFrom(consentsQuery(db, p.personId)).as("consents"),
       jsonArrayFrom(
-        db.selectFrom("care_team_member").innerJoin("app_user", "app_user.id", "care_team_member.user_id").select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"]).where("person_id", "=", personId).orderBy("added_at"),
+        db.selectFrom("care_team_member").innerJoin("app_user", "app_user.id", "care_team_member.user_id").select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"]).where("person_id", "=", p.personId).orderBy("added_at"),
       ).as("care_team"),
       jsonArrayFrom(
         db
@@ -63,7 +57,7 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
           .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
           .select(["r.id", "r.kind", "r.status", "r.received_at", "r.provider_responded_at", "r.end_reason", "r.needs", "r.ended_at", "activity.name as activity_name", "app_user.display_name as caseworker"])
           .select([firstSessionOnSql.as("first_session_on"), "ms.follow_up_weeks"])
-          .where("r.person_id", "=", personId)
+          .where("r.person_id", "=", p.personId)
           .orderBy("r.received_at", "desc"),
       ).as("referrals"),
       jsonArrayFrom(
@@ -73,7 +67,7 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
           .leftJoin("activity", "activity.id", "referral.activity_id")
           .leftJoin("app_user", "app_user.id", "referral_event.actor_id")
           .select(["referral_event.id", "referral_event.referral_id", "referral_event.from_status", "referral_event.to_status", "referral_event.occurred_at", "activity.name as activity_name", "app_user.display_name as actor"])
-          .where("referral.person_id", "=", personId),
+          .where("referral.person_id", "=", p.personId),
       ).as("events"),
       jsonArrayFrom(
         db
@@ -81,22 +75,31 @@ export async function readPersonRecord(actor: AuditActor & { userId: string }, p
           .innerJoin("activity_session", "activity_session.id", "attendance.session_id")
           .innerJoin("activity", "activity.id", "activity_session.activity_id")
           .select(["attendance.session_id", "attendance.referral_id", "attendance.status", "activity_session.session_date", "activity.name as activity_name"])
-          .where("attendance.person_id", "=", personId),
+          .where("attendance.person_id", "=", p.personId),
       ).as("attendance"),
       jsonArrayFrom(
         db
           .selectFrom("case_note")
           .leftJoin("app_user", "app_user.id", "case_note.author_id")
           .select(["case_note.id", "case_note.kind", "case_note.body", "case_note.created_at", "app_user.display_name as author"])
-          .where("case_note.person_id", "=", personId)
+          .where("case_note.person_id", "=", p.personId)
           // Safeguarding concerns only for the person's care team.
-          .where((eb) => eb.or([eb("case_note.kind", "!=", "safeguarding"), eb.exists(eb.selectFrom("care_team_member as c").select(sql.lit(1).as("one")).where("c.person_id", "=", personId).where("c.user_id", "=", actor.userId))]))
+          .where((eb) => eb.or([eb("case_note.kind", "!=", "safeguarding"), eb.exists(eb.selectFrom("care_team_member as c").select(sql.lit(1).as("one")).where("c.person_id", "=", p.personId).where("c.user_id", "=", p.userId))]))
           .orderBy("case_note.created_at", "desc"),
       ).as("notes"),
-      jsonArrayFrom(recordsQuery(db, personId)).as("records"),
+      jsonArrayFrom(recordsQuery(db, p.personId)).as("records"),
     ])
-    .where("person.id", "=", personId)
-    .executeTakeFirst();
+    .where("person.id", "=", p.personId);
+});
+
+/**
+ * Everything the person page shows, read in one statement that also writes its audit row. Safeguarding concerns
+ * are left out unless the reader is on the person's care team (the audit row records whether they were shown).
+ * This is the busiest page: each statement costs a round trip and a plan, so related reads are joined (the care
+ * team check rides on the person row; the referral rows carry what the due-measure rules need).
+ */
+export async function readPersonRecord(actor: AuditActor & { userId: string }, personId: string, today = londonDate(new Date())) {
+  const [row] = await personStatement(await getDb(), { personId, userId: actor.userId, role: actor.role, requestId: actor.requestId });
   if (!row) return null;
   if (row.merged_into_id) return { mergedInto: row.merged_into_id } as const;
   const { consents: consentRows, care_team: careTeamRows, referrals: referralRows, events: eventRows, attendance, notes: noteRows, records: recordRows, ...person } = row;
