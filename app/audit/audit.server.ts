@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
+import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
@@ -24,8 +25,37 @@ export interface AuditEntry {
  * row cannot be written the data is neither changed nor returned.
  */
 export async function audit(db: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await auditAll(db, actor, [entry]);
+  await insertAuditRow(db, {
+    actorUserId: actor.userId,
+    actorRole: actor.role,
+    requestId: actor.requestId,
+    action: entry.action,
+    outcome: entry.outcome ?? "ok",
+    entityType: entry.entityType ?? null,
+    entityId: entry.entityId ?? null,
+    personId: entry.personId ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  });
 }
+
+// Nearly every request writes one audit row: compiled once (db/prepared-query.ts).
+const insertAuditRow = preparedQuery(
+  (
+    db,
+    p: { actorUserId: string | null; actorRole: string | null; requestId: string; action: string; outcome: string; entityType: string | null; entityId: string | null; personId: string | null; details: string | null },
+  ) =>
+    db.insertInto("audit_event").values({
+      actor_user_id: p.actorUserId,
+      actor_role: p.actorRole,
+      request_id: p.requestId,
+      action: p.action,
+      outcome: p.outcome,
+      entity_type: p.entityType,
+      entity_id: p.entityId,
+      person_id: p.personId,
+      details: p.details,
+    }),
+);
 
 /** Several audit rows in one statement (a page showing many people): all are written, or none and the caller fails. */
 export async function auditAll(db: Executor, actor: AuditActor, entries: AuditEntry[]): Promise<void> {

@@ -1,5 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { getDb } from "@db/index";
+import { preparedQuery } from "@db/prepared-query";
+import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { addToCareTeam } from "./care-team.server";
 import { isUniqueViolation, StaleRecordError } from "./errors";
@@ -149,6 +151,29 @@ const fullName = sql<string>`lower(person.given_name || ' ' || person.family_nam
 const familyOrder = sql`lower(person.family_name) collate "C"`;
 const givenOrder = sql`lower(person.given_name) collate "C"`;
 
+const searchFrom = (db: Kysely<DB>) => db.selectFrom("person").leftJoin("district", "district.code", "person.district_code").select(searchColumns).where("merged_into_id", "is", null);
+// Each step is compiled once (db/prepared-query.ts); the people already found are left out by an array, so the
+// statement's text does not vary with how many there are.
+const search = {
+  nhsNumber: preparedQuery((db, p: { nhsNumber: string; limit: number }) => searchFrom(db).where("nhs_number", "=", p.nhsNumber).limit(p.limit)),
+  surnamePrefix: preparedQuery((db, p: { pattern: string; limit: number }) =>
+    searchFrom(db).where(sql<boolean>`${familyOrder} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+  ),
+  namePrefix: preparedQuery((db, p: { pattern: string; limit: number }) =>
+    searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+  ),
+  nameContains: preparedQuery((db, p: { pattern: string; exclude: string[]; limit: number }) =>
+    searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+  ),
+  preferredPrefix: preparedQuery((db, p: { pattern: string; exclude: string[]; limit: number }) =>
+    searchFrom(db).where(sql<boolean>`lower(person.preferred_name) like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+  ),
+  // Word similarity compares the term with the closest part of the name, so a misspelt surname still finds a
+  // person whose full name is much longer than the term (a double-barrelled name, two given names).
+  similar: preparedQuery((db, p: { name: string; limit: number }) => searchFrom(db).where(sql<boolean>`${fullName} %> ${p.name}`).orderBy(sql`${p.name} <<-> ${fullName}`).limit(p.limit)),
+};
+type SearchRow = Awaited<ReturnType<typeof search.nhsNumber>>[number];
+
 /**
  * Finds people by NHS number (exact) or by name. A name is looked for in widening steps, each answered from an
  * index and each run only while fewer than `limit` people have been found, so a common surname among a million
@@ -156,6 +181,8 @@ const givenOrder = sql`lower(person.given_name) collate "C"`;
  * 1. surname starting with the term (one word) or the full name starting with it (several words), alphabetical;
  * 2. the term anywhere in the full name, then a preferred name starting with it;
  * 3. when nothing matched, names close to the term (trigram similarity), for misspellings.
+ * The steps are separate statements, not one transaction: a search changes nothing, and its audit row is written
+ * last, so results are returned only once the row is written.
  * The term arrives in a POST body and is never logged or stored; the audit row says only how many were found.
  */
 export async function searchPeople(actor: AuditActor, term: string, limit = 25): Promise<PersonSearchResult> {
@@ -163,63 +190,44 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
   const compact = term.replace(/[\s-]/g, "");
   const byNhs = /^[0-9]{10}$/.test(compact);
   const name = term.trim().toLowerCase().replace(/\s+/g, " ");
-  return db.transaction().execute(async (trx) => {
-    const base = () => trx.selectFrom("person").leftJoin("district", "district.code", "person.district_code").select(searchColumns).where("merged_into_id", "is", null);
-    type Row = Awaited<ReturnType<ReturnType<typeof base>["execute"]>>[number];
-    const found = new Map<string, Row>();
-    let more = false;
-    let similar = false;
-    // Each step asks for one more row than it may show, to know whether there are more.
-    const byName = (a: Row, b: Row) => a.family_name.localeCompare(b.family_name, "en-GB") || a.given_name.localeCompare(b.given_name, "en-GB");
-    const take = (rows: Row[], room: number, sort = false) => {
-      if (rows.length > room) more = true;
-      const shown = rows.slice(0, room);
-      for (const r of sort ? shown.sort(byName) : shown) found.set(r.id, r);
-    };
-    const room = () => limit - found.size;
-    const foundIds = () => [...found.keys()];
+  const found = new Map<string, SearchRow>();
+  let more = false;
+  let similar = false;
+  // Each step asks for one more row than it may show, to know whether there are more.
+  const byName = (a: SearchRow, b: SearchRow) => a.family_name.localeCompare(b.family_name, "en-GB") || a.given_name.localeCompare(b.given_name, "en-GB");
+  const take = (rows: SearchRow[], room: number, sort = false) => {
+    if (rows.length > room) more = true;
+    const shown = rows.slice(0, room);
+    for (const r of sort ? shown.sort(byName) : shown) found.set(r.id, r);
+  };
+  const room = () => limit - found.size;
 
-    if (byNhs) {
-      take(await base().where("nhs_number", "=", compact).limit(limit + 1).execute(), limit);
-    } else {
-      const words = name.includes(" ");
-      take(
-        await base()
-          .where(words ? sql<boolean>`${fullName} like ${`${escapeLike(name)}%`}` : sql<boolean>`${familyOrder} like ${`${escapeLike(name)}%`}`)
-          .orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id")
-          .limit(limit + 1)
-          .execute(),
-        limit,
-      );
-      // A full list still asks the next step for one row: whether there are more people than shown.
-      const widen = async (condition: ReturnType<typeof sql<boolean>>) => {
-        if (more) return;
-        const exclude = foundIds();
-        let q = base().where(condition);
-        if (exclude.length) q = q.where("person.id", "not in", exclude);
-        take(await q.limit(room() + 1).execute(), room(), true);
-      };
-      await widen(sql<boolean>`${fullName} like ${`%${escapeLike(name)}%`}`);
-      await widen(sql<boolean>`lower(person.preferred_name) like ${`${escapeLike(name)}%`}`);
-      // Only when nothing matched: a similarity search reads every name sharing a trigram with the term. Word
-      // similarity compares the term with the closest part of the name, so a misspelt surname still finds a
-      // person whose full name is much longer than the term (a double-barrelled name, two given names).
-      if (found.size === 0 && name.length >= 4) {
-        take(await base().where(sql<boolean>`${fullName} %> ${name}`).orderBy(sql`${name} <<-> ${fullName}`).limit(limit).execute(), limit);
-        similar = found.size > 0;
-      }
+  if (byNhs) {
+    take(await search.nhsNumber(db, { nhsNumber: compact, limit: limit + 1 }), limit);
+  } else {
+    const prefix = `${escapeLike(name)}%`;
+    take(await (name.includes(" ") ? search.namePrefix : search.surnamePrefix)(db, { pattern: prefix, limit: limit + 1 }), limit);
+    // A full list still asks the next step for one row: whether there are more people than shown.
+    for (const [step, pattern] of [[search.nameContains, `%${escapeLike(name)}%`], [search.preferredPrefix, prefix]] as const) {
+      if (more) break;
+      take(await step(db, { pattern, exclude: [...found.keys()], limit: room() + 1 }), room(), true);
     }
-    const rows = [...found.values()];
-    await audit(trx, actor, { action: "person.search", entityType: "person", details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar } });
-    return {
-      more,
-      similar,
-      rows: rows.map((r) => ({
-        id: r.id, givenName: r.given_name, familyName: r.family_name, preferredName: r.preferred_name,
-        dateOfBirth: r.date_of_birth, nhsNumber: r.nhs_number, postcode: r.postcode, district: r.district,
-      })),
-    };
-  });
+    // Only when nothing matched: a similarity search reads every name sharing a trigram with the term.
+    if (found.size === 0 && name.length >= 4) {
+      take(await search.similar(db, { name, limit }), limit);
+      similar = found.size > 0;
+    }
+  }
+  const rows = [...found.values()];
+  await audit(db, actor, { action: "person.search", entityType: "person", details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar } });
+  return {
+    more,
+    similar,
+    rows: rows.map((r) => ({
+      id: r.id, givenName: r.given_name, familyName: r.family_name, preferredName: r.preferred_name,
+      dateOfBirth: r.date_of_birth, nhsNumber: r.nhs_number, postcode: r.postcode, district: r.district,
+    })),
+  };
 }
 
 function escapeLike(value: string) {
