@@ -1,8 +1,11 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { getDb } from "@db/index";
-import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { preparedQuery } from "@db/prepared-query";
+import type { DB } from "@db/types";
+import { AUDIT_COLUMNS, audit, auditSelect, type AuditActor } from "~/audit/audit.server";
 import { transitionReferral } from "~/referrals/transition.server";
-import { auditPeopleShown, leadPersonColumns } from "./participants.server";
+import { leadPersonColumns } from "./participants.server";
 import { countMarks, type RegisterSubmission } from "./register";
 
 /** Someone saved this register after it was loaded. */
@@ -23,22 +26,20 @@ export class RegisterRefusedError extends Error {
 
 const REGISTER_STATUSES = ["accepted", "attending"] as const;
 
-async function sessionOf(db: Executor, activityId: string, sessionId: string, lock: boolean) {
-  let q = db
-    .selectFrom("activity_session")
-    .select(["id", "activity_id", "session_date", "start_time", "end_time", "status", "ad_hoc", "other_attendees", "register_version", "register_saved_at", "register_saved_by", "register_save_key", "cancel_reason"])
-    .where("id", "=", sessionId)
-    .where("activity_id", "=", activityId);
-  if (lock) q = q.forUpdate();
-  return q.executeTakeFirst();
-}
+const sessionColumns = ["id", "activity_id", "session_date", "start_time", "end_time", "status", "ad_hoc", "other_attendees", "register_version", "register_saved_at", "register_saved_by", "register_save_key", "cancel_reason"] as const;
+
+// The statements a register runs on every view and save are compiled once (db/prepared-query.ts), and lists of
+// people go in as arrays, so each statement's text is fixed and PostgreSQL plans it once per connection.
+const lockedSession = preparedQuery((db, p: { activityId: string; sessionId: string }) =>
+  db.selectFrom("activity_session").select(sessionColumns).where("id", "=", p.sessionId).where("activity_id", "=", p.activityId).forUpdate(),
+);
 
 /**
  * Who belongs on a session's register: people with an accepted or attending referral, and anyone already marked.
  * Each half is picked from its own index (referral by activity and status, attendance by session) before the join:
  * an OR across the join would read the activity's whole referral history.
  */
-async function participants(db: Executor, activityId: string, sessionId: string) {
+function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string) {
   return db
     .selectFrom("referral as r")
     .innerJoin("person as p", "p.id", "r.person_id")
@@ -52,23 +53,87 @@ async function participants(db: Executor, activityId: string, sessionId: string)
         .where("status", "in", REGISTER_STATUSES)
         .union(eb.selectFrom("attendance").select("attendance.referral_id as id").where("session_id", "=", sessionId)),
     )
-    .where("r.activity_id", "=", activityId)
-    .orderBy("p.family_name")
-    .orderBy("p.given_name")
-    .execute();
+    .where("r.activity_id", "=", activityId);
 }
 
-/** The register as the lead sees it; every person shown is audited in the same transaction. */
+const participants = preparedQuery((db, p: { activityId: string; sessionId: string }) => participantsQuery(db, p.activityId, p.sessionId));
+
+/**
+ * The register as the lead sees it, in one statement: the session, the people on its register in name order, and
+ * one audit row per person shown, written by the same statement (so none is shown unless its row is written, and
+ * none is written for a session that is not this activity's).
+ */
+const registerView = preparedQuery((db, p: { activityId: string; sessionId: string; userId: string | null; role: string | null; requestId: string }) => {
+  const ofThisActivity = sql<boolean>`exists (select 1 from activity_session s where s.id = ${p.sessionId} and s.activity_id = ${p.activityId})`;
+  return db
+    .with("shown", () => participantsQuery(db, p.activityId, p.sessionId).where(ofThisActivity))
+    .with("shown_audit", (qc) =>
+      qc
+        .insertInto("audit_event")
+        .columns([...AUDIT_COLUMNS])
+        .expression((eb) =>
+          eb.selectFrom("shown").select(
+            auditSelect(p, {
+              action: "register.view",
+              entityType: "referral",
+              entityId: sql`shown.referral_id`,
+              personId: sql`shown.person_id`,
+              details: sql`jsonb_build_object('sessionId', ${p.sessionId}::text, 'activityId', ${p.activityId}::text)`,
+            }),
+          ),
+        ),
+    )
+    .selectFrom("activity_session")
+    .select(sessionColumns)
+    .select((eb) => jsonArrayFrom(eb.selectFrom("shown").selectAll().orderBy("family_name").orderBy("given_name")).as("people"))
+    .where("id", "=", p.sessionId)
+    .where("activity_id", "=", p.activityId);
+});
+
+/** The register as the lead sees it; every person shown is audited by the same statement. */
 export async function loadRegister(actor: AuditActor, activityId: string, sessionId: string) {
-  const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const session = await sessionOf(trx, activityId, sessionId, false);
-    if (!session) return null;
-    const people = await participants(trx, activityId, sessionId);
-    await auditPeopleShown(trx, actor, "register.view", people.map((p) => ({ personId: p.person_id, referralId: p.referral_id })), { sessionId, activityId });
-    return { session, people };
-  });
+  const [row] = await registerView(await getDb(), { activityId, sessionId, ...actor });
+  if (!row) return null;
+  const { people, ...session } = row;
+  return { session, people };
 }
+
+const lockReferrals = preparedQuery((db, p: { ids: string[] }) =>
+  db.selectFrom("referral").select(["id", "status"]).where(sql<boolean>`id = any(${p.ids}::uuid[])`).orderBy("id").forUpdate(),
+);
+
+const upsertMarks = preparedQuery((db, p: { sessionId: string; referralIds: string[]; personIds: string[]; statuses: string[]; recordedBy: string | null }) =>
+  db
+    .insertInto("attendance")
+    .columns(["session_id", "referral_id", "person_id", "status", "recorded_by"])
+    .expression(
+      sql`select ${p.sessionId}::uuid, m.referral_id, m.person_id, m.status, ${p.recordedBy}::uuid
+          from unnest(${p.referralIds}::uuid[], ${p.personIds}::uuid[], ${p.statuses}::text[]) as m (referral_id, person_id, status)`,
+    )
+    .onConflict((oc) =>
+      oc.columns(["session_id", "referral_id"]).doUpdateSet({ status: (eb) => eb.ref("excluded.status"), recorded_by: (eb) => eb.ref("excluded.recorded_by"), recorded_at: sql`now()` }),
+    ),
+);
+
+const removeMarks = preparedQuery((db, p: { sessionId: string; referralIds: string[] }) =>
+  db.deleteFrom("attendance").where("session_id", "=", p.sessionId).where(sql<boolean>`referral_id = any(${p.referralIds}::uuid[])`),
+);
+
+const bumpVersion = preparedQuery((db, p: { sessionId: string; registerVersion: number; otherAttendees: number; savedBy: string | null; saveKey: string }) =>
+  db
+    .updateTable("activity_session")
+    .set({
+      register_version: sql`register_version + 1`,
+      other_attendees: p.otherAttendees,
+      register_saved_at: sql`now()`,
+      register_saved_by: p.savedBy,
+      register_save_key: p.saveKey,
+      status: "held",
+    })
+    .where("id", "=", p.sessionId)
+    .where("register_version", "=", p.registerVersion)
+    .returning("register_version"),
+);
 
 export type SaveOutcome = { kind: "saved" | "already-saved"; registerVersion: number; counts: ReturnType<typeof countMarks>; otherAttendees: number };
 
@@ -80,7 +145,7 @@ export type SaveOutcome = { kind: "saved" | "already-saved"; registerVersion: nu
 export async function saveRegister(actor: AuditActor, activityId: string, sessionId: string, input: RegisterSubmission, today: string): Promise<SaveOutcome> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const session = await sessionOf(trx, activityId, sessionId, true);
+    const [session] = await lockedSession(trx, { activityId, sessionId });
     if (!session) throw new RegisterRefusedError("form", "Session not found");
     if (session.register_save_key === input.idempotencyKey) {
       return { kind: "already-saved", registerVersion: session.register_version, counts: countMarks(input.marks), otherAttendees: session.other_attendees };
@@ -89,7 +154,7 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
     if (session.session_date > today) throw new RegisterRefusedError("form", "This session has not happened yet. Record its register on the day");
     if (session.register_version !== input.registerVersion) throw new RegisterConflictError(session.register_version);
 
-    const eligible = new Map((await participants(trx, activityId, sessionId)).map((p) => [p.referral_id, p]));
+    const eligible = new Map((await participants(trx, { activityId, sessionId })).map((p) => [p.referral_id, p]));
     for (const referralId of Object.keys(input.marks)) {
       if (!eligible.has(referralId)) throw new RegisterRefusedError(`mark-${referralId}`, "This person is not referred to this activity, so they cannot be marked on its register");
     }
@@ -100,29 +165,18 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
     const markedIds = Object.keys(input.marks).sort();
     const lockedStatus = new Map<string, string>();
     if (markedIds.length) {
-      const locked = await trx.selectFrom("referral").select(["id", "status"]).where("id", "in", markedIds).orderBy("id").forUpdate().execute();
-      for (const r of locked) lockedStatus.set(r.id, r.status);
-    }
-
-    const rows = Object.entries(input.marks).map(([referralId, status]) => ({
-      session_id: sessionId,
-      referral_id: referralId,
-      person_id: eligible.get(referralId)!.person_id,
-      status,
-      recorded_by: actor.userId,
-    }));
-    if (rows.length) {
-      await trx
-        .insertInto("attendance")
-        .values(rows)
-        .onConflict((oc) =>
-          oc.columns(["session_id", "referral_id"]).doUpdateSet({ status: (eb) => eb.ref("excluded.status"), recorded_by: (eb) => eb.ref("excluded.recorded_by"), recorded_at: sql`now()` }),
-        )
-        .execute();
+      for (const r of await lockReferrals(trx, { ids: markedIds })) lockedStatus.set(r.id, r.status);
+      await upsertMarks(trx, {
+        sessionId,
+        referralIds: markedIds,
+        personIds: markedIds.map((id) => eligible.get(id)!.person_id),
+        statuses: markedIds.map((id) => input.marks[id]),
+        recordedBy: actor.userId,
+      });
     }
     // The register is exactly what was submitted: a mark taken off is removed.
     const unmarked = [...eligible.keys()].filter((id) => !(id in input.marks));
-    if (unmarked.length) await trx.deleteFrom("attendance").where("session_id", "=", sessionId).where("referral_id", "in", unmarked).execute();
+    if (unmarked.length) await removeMarks(trx, { sessionId, referralIds: unmarked });
 
     // A first attendance moves an accepted referral on to "attending", dated by the session.
     for (const referralId of markedIds) {
@@ -131,20 +185,7 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
       }
     }
 
-    const bumped = await trx
-      .updateTable("activity_session")
-      .set({
-        register_version: sql`register_version + 1`,
-        other_attendees: input.otherAttendees,
-        register_saved_at: sql`now()`,
-        register_saved_by: actor.userId,
-        register_save_key: input.idempotencyKey,
-        status: "held",
-      })
-      .where("id", "=", sessionId)
-      .where("register_version", "=", input.registerVersion)
-      .returning("register_version")
-      .executeTakeFirst();
+    const [bumped] = await bumpVersion(trx, { sessionId, registerVersion: input.registerVersion, otherAttendees: input.otherAttendees, savedBy: actor.userId, saveKey: input.idempotencyKey });
     if (!bumped) throw new RegisterConflictError(session.register_version);
     const counts = countMarks(input.marks);
     await audit(trx, actor, {

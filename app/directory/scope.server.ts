@@ -1,5 +1,8 @@
 import { data } from "@remix-run/node";
+import type { Kysely } from "kysely";
 import { getDb } from "@db/index";
+import { preparedQuery } from "@db/prepared-query";
+import type { DB } from "@db/types";
 import { audit } from "~/audit/audit.server";
 import { actorOf, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
@@ -25,6 +28,18 @@ export interface OwnActivity {
   status: string;
 }
 
+// Every page of a lead's work starts here: compiled once (db/prepared-query.ts).
+const activityQuery = (db: Kysely<DB>, activityId: string) =>
+  db
+    .selectFrom("activity as a")
+    .innerJoin("provider as p", "p.id", "a.provider_id")
+    .select(["a.id", "a.name", "a.provider_id", "p.name as provider_name", "a.format", "a.referral_mode", "a.status"])
+    .where("a.id", "=", activityId);
+const anyActivity = preparedQuery((db, p: { activityId: string }) => activityQuery(db, p.activityId));
+const ledActivity = preparedQuery((db, p: { activityId: string; userId: string }) =>
+  activityQuery(db, p.activityId).where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.user_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", p.userId))),
+);
+
 /**
  * The activity, if this user may work on it. Anything else — another lead's activity or an id that does not
  * exist — answers the same 404, and the attempt is recorded as denied. Runs outside the caller's transaction so
@@ -34,15 +49,7 @@ export async function requireActivityAccess(guard: Guarded, activityId: string |
   const db = await getDb();
   let found: OwnActivity | undefined;
   if (isUuid(activityId)) {
-    let q = db
-      .selectFrom("activity as a")
-      .innerJoin("provider as p", "p.id", "a.provider_id")
-      .select(["a.id", "a.name", "a.provider_id", "p.name as provider_name", "a.format", "a.referral_mode", "a.status"])
-      .where("a.id", "=", activityId);
-    if (leadsOnlyOwn(guard)) {
-      q = q.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.user_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", guard.user.id)));
-    }
-    found = await q.executeTakeFirst();
+    [found] = leadsOnlyOwn(guard) ? await ledActivity(db, { activityId, userId: guard.user.id }) : await anyActivity(db, { activityId });
   }
   if (!found) {
     await audit(db, actorOf(guard), {

@@ -122,8 +122,25 @@ describe("the register page", () => {
     const res = (await registerLoader({ request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }), params: { activityId: activity.id, sessionId: session.id }, context: context() } as never)) as Awaited<ReturnType<typeof registerLoader>>;
     expect(res.people.map((p) => p.referralId).sort()).toEqual([a.id, b.id].sort());
     expect(Object.keys(res.people[0]).sort()).toEqual(["accessNeeds", "communicationNeeds", "email", "firstVisit", "mark", "name", "phone", "preferred", "preferredContact", "referralId"]);
-    const views = await testDb().selectFrom("audit_event").select("person_id").where("action", "=", "register.view").execute();
+    const views = await testDb().selectFrom("audit_event").select(["person_id", "entity_id", "actor_user_id", "details"]).where("action", "=", "register.view").execute();
     expect(views.map((v) => v.person_id).sort()).toEqual([a.person_id, b.person_id].sort());
+    expect(views.map((v) => v.entity_id).sort()).toEqual([a.id, b.id].sort());
+    for (const v of views) expect(v).toMatchObject({ actor_user_id: lead.user.id, details: { sessionId: session.id, activityId: activity.id } });
+    // In name order, as the lead reads the register out.
+    const names = res.people.map((p) => p.name);
+    expect(names).toEqual([...names].sort((x, y) => x.split(" ").reverse().join(" ").localeCompare(y.split(" ").reverse().join(" "))));
+  });
+
+  it("shows no one and audits no one for a session that is not one of the activity's", async () => {
+    const { lead, activity } = await setup();
+    const elsewhere = await makeSession((await makeActivity()).id, { date: "2026-11-24" });
+    for (const sessionId of [randomUUID(), elsewhere.id]) {
+      const res = await registerLoader({ request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }), params: { activityId: activity.id, sessionId }, context: context() } as never).catch((e) => e);
+      expect(res.init.status).toBe(404);
+    }
+    // Each attempt is audited as denied, and no one as shown.
+    const rows = await testDb().selectFrom("audit_event").select(["outcome", "person_id"]).where("action", "=", "register.view").execute();
+    expect(rows).toEqual([{ outcome: "denied", person_id: null }, { outcome: "denied", person_id: null }]);
   });
 
   it("saves two sessions of one activity at once when both promote the same people, without deadlock or error", async () => {
