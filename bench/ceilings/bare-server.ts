@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import pg from "pg";
 import { PreparingClient } from "../../db/prepared-client";
-import { personView, registerSave, search, searchAudit } from "./queries";
+import { personView, reference, registerSave, search, searchAudit } from "./queries";
 
 // The app's own client, so both send the same named (prepared) statements.
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20), Client: PreparingClient });
@@ -48,6 +48,16 @@ async function personPage(id: string, userId: string) {
   const row = person.rows[0];
   const parts = ["consents", "care_team", "referrals", "events", "attendance", "notes", "measures"].flatMap((k) => row[k] as Record<string, unknown>[]);
   return page(`${row.given_name} ${row.family_name}`, parts);
+}
+
+/** The reference page: a person read and its audit row in one transaction, as the published ceiling measured. */
+async function referencePage(id: string, userId: string) {
+  return inTransaction(async (c) => {
+    const person = (await c.query(reference.read, [id])).rows[0];
+    if (!person) return null;
+    await c.query(reference.audit, [userId, randomUUID(), id]);
+    return page(`${person.given_name} ${person.family_name}`, [person]);
+  });
 }
 
 async function searchPage(term: string, userId: string) {
@@ -104,9 +114,11 @@ const server = http.createServer(async (req, res) => {
     let status = 200;
     let html: string | null = null;
     const person = /^\/people\/([0-9a-f-]{36})$/.exec(url.pathname);
+    const referencePerson = /^\/reference\/([0-9a-f-]{36})$/.exec(url.pathname);
     const register = /^\/activities\/([0-9a-f-]{36})\/sessions\/([0-9a-f-]{36})$/.exec(url.pathname);
     if (url.pathname === "/healthz") html = "ok";
     else if (person && req.method === "GET") html = await personPage(person[1], userId!);
+    else if (referencePerson && req.method === "GET") html = await referencePage(referencePerson[1], userId!);
     else if (url.pathname === "/people" && req.method === "POST") html = await searchPage(new URLSearchParams(await body(req)).get("q") ?? "", userId!);
     else if (register && req.method === "POST") ({ status, html } = await registerPage(register[1], register[2], new URLSearchParams(await body(req)), userId!));
     if (html === null) {

@@ -94,3 +94,16 @@ export const registerSave = {
   audit: `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, entity_id, details)
     values ($1, 'activity_lead', $2, 'register.save', 'ok', 'activity_session', $3, $4)`,
 };
+
+/**
+ * The reference operation whose ceilings scale-and-performance.md gives for the machine its targets were set on:
+ * a person read and an audit insert in one transaction (pgbench, 4 clients: 5,490 tx/s) and the same behind a bare
+ * Node + pg page (20 connections: 3,236 req/s). Measured here, they say how this machine compares with that one.
+ */
+export const reference = {
+  read: `select id, given_name, family_name, date_of_birth from person where id = $1`,
+  audit: `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, entity_id, person_id, details)
+    values ($1, 'prescriber', $2, 'person.read', 'ok', 'person', $3::text, $3::text::uuid, '{"view":"reference"}')`,
+  /** Published ceilings of the reference machine. */
+  published: { barePage: 3236, pgbench: 5490 },
+};

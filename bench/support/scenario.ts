@@ -28,6 +28,8 @@ export interface Check {
   name: string;
   pass: boolean;
   detail: string;
+  /** The same target scaled to this machine by the run's calibration (support/targets.ts). */
+  scaled?: { pass: boolean; detail: string };
 }
 
 export interface ScenarioResult {
