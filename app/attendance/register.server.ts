@@ -3,7 +3,7 @@ import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
-import { AUDIT_COLUMNS, audit, auditSelect, type AuditActor } from "~/audit/audit.server";
+import { AUDIT_COLUMNS, auditSelect, type AuditActor } from "~/audit/audit.server";
 import { transitionReferral } from "~/referrals/transition.server";
 import { leadPersonColumns } from "./participants.server";
 import { countMarks, type RegisterSubmission } from "./register";
@@ -56,8 +56,6 @@ function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string
     .where("r.activity_id", "=", activityId);
 }
 
-const participants = preparedQuery((db, p: { activityId: string; sessionId: string }) => participantsQuery(db, p.activityId, p.sessionId));
-
 /**
  * The register as the lead sees it, in one statement: the session, the people on its register in name order, and
  * one audit row per person shown, written by the same statement (so none is shown unless its row is written, and
@@ -98,41 +96,80 @@ export async function loadRegister(actor: AuditActor, activityId: string, sessio
   return { session, people };
 }
 
-const lockReferrals = preparedQuery((db, p: { ids: string[] }) =>
-  db.selectFrom("referral").select(["id", "status"]).where(sql<boolean>`id = any(${p.ids}::uuid[])`).orderBy("id").forUpdate(),
+/**
+ * The register's people with their referrals locked, in id order. Two registers of one activity can be saved at
+ * once with the same people on both; locking in one order makes such saves queue instead of deadlocking, and the
+ * statuses read under the lock decide who moves on to attending.
+ */
+const lockedParticipants = preparedQuery((db, p: { activityId: string; sessionId: string }) =>
+  participantsQuery(db, p.activityId, p.sessionId).orderBy("r.id").forUpdate("r"),
 );
 
-const upsertMarks = preparedQuery((db, p: { sessionId: string; referralIds: string[]; personIds: string[]; statuses: string[]; recordedBy: string | null }) =>
-  db
-    .insertInto("attendance")
-    .columns(["session_id", "referral_id", "person_id", "status", "recorded_by"])
-    .expression(
-      sql`select ${p.sessionId}::uuid, m.referral_id, m.person_id, m.status, ${p.recordedBy}::uuid
-          from unnest(${p.referralIds}::uuid[], ${p.personIds}::uuid[], ${p.statuses}::text[]) as m (referral_id, person_id, status)`,
-    )
-    .onConflict((oc) =>
-      oc.columns(["session_id", "referral_id"]).doUpdateSet({ status: (eb) => eb.ref("excluded.status"), recorded_by: (eb) => eb.ref("excluded.recorded_by"), recorded_at: sql`now()` }),
-    ),
-);
-
-const removeMarks = preparedQuery((db, p: { sessionId: string; referralIds: string[] }) =>
-  db.deleteFrom("attendance").where("session_id", "=", p.sessionId).where(sql<boolean>`referral_id = any(${p.referralIds}::uuid[])`),
-);
-
-const bumpVersion = preparedQuery((db, p: { sessionId: string; registerVersion: number; otherAttendees: number; savedBy: string | null; saveKey: string }) =>
-  db
-    .updateTable("activity_session")
-    .set({
-      register_version: sql`register_version + 1`,
-      other_attendees: p.otherAttendees,
-      register_saved_at: sql`now()`,
-      register_saved_by: p.savedBy,
-      register_save_key: p.saveKey,
-      status: "held",
-    })
-    .where("id", "=", p.sessionId)
-    .where("register_version", "=", p.registerVersion)
-    .returning("register_version"),
+/**
+ * Every write of a save in one statement: the marks upserted, marks taken off removed, the version bumped (only
+ * from the version the lead loaded) and the audit row, which is written only with the bump. No bump means a
+ * conflict, and the caller rolls the rest back.
+ */
+const writeRegister = preparedQuery(
+  (
+    db,
+    p: {
+      sessionId: string;
+      referralIds: string[];
+      personIds: string[];
+      statuses: string[];
+      unmarked: string[];
+      registerVersion: number;
+      otherAttendees: number;
+      saveKey: string;
+      details: string;
+      userId: string | null;
+      role: string | null;
+      requestId: string;
+    },
+  ) =>
+    db
+      .with("upserted", (qc) =>
+        qc
+          .insertInto("attendance")
+          .columns(["session_id", "referral_id", "person_id", "status", "recorded_by"])
+          .expression(
+            sql`select ${p.sessionId}::uuid, m.referral_id, m.person_id, m.status, ${p.userId}::uuid
+                from unnest(${p.referralIds}::uuid[], ${p.personIds}::uuid[], ${p.statuses}::text[]) as m (referral_id, person_id, status)`,
+          )
+          .onConflict((oc) =>
+            oc.columns(["session_id", "referral_id"]).doUpdateSet({ status: (eb) => eb.ref("excluded.status"), recorded_by: (eb) => eb.ref("excluded.recorded_by"), recorded_at: sql`now()` }),
+          ),
+      )
+      // The register is exactly what was submitted: a mark taken off is removed.
+      .with("removed", (qc) => qc.deleteFrom("attendance").where("session_id", "=", p.sessionId).where(sql<boolean>`referral_id = any(${p.unmarked}::uuid[])`))
+      .with("bumped", (qc) =>
+        qc
+          .updateTable("activity_session")
+          .set({
+            register_version: sql`register_version + 1`,
+            other_attendees: p.otherAttendees,
+            register_saved_at: sql`now()`,
+            register_saved_by: p.userId,
+            register_save_key: p.saveKey,
+            status: "held",
+          })
+          .where("id", "=", p.sessionId)
+          .where("register_version", "=", p.registerVersion)
+          .returning(["id", "register_version"]),
+      )
+      .with("logged", (qc) =>
+        qc
+          .insertInto("audit_event")
+          .columns([...AUDIT_COLUMNS])
+          .expression((eb) =>
+            eb.selectFrom("bumped").select(
+              auditSelect(p, { action: "register.save", entityType: "activity_session", entityId: sql`bumped.id`, personId: sql`null`, details: sql`${p.details}` }),
+            ),
+          ),
+      )
+      .selectFrom("bumped")
+      .select("register_version"),
 );
 
 export type SaveOutcome = { kind: "saved" | "already-saved"; registerVersion: number; counts: ReturnType<typeof countMarks>; otherAttendees: number };
@@ -154,46 +191,34 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
     if (session.session_date > today) throw new RegisterRefusedError("form", "This session has not happened yet. Record its register on the day");
     if (session.register_version !== input.registerVersion) throw new RegisterConflictError(session.register_version);
 
-    const eligible = new Map((await participants(trx, { activityId, sessionId })).map((p) => [p.referral_id, p]));
+    const people = await lockedParticipants(trx, { activityId, sessionId });
+    const eligible = new Map(people.map((p) => [p.referral_id, p]));
     for (const referralId of Object.keys(input.marks)) {
       if (!eligible.has(referralId)) throw new RegisterRefusedError(`mark-${referralId}`, "This person is not referred to this activity, so they cannot be marked on its register");
     }
 
-    // Two registers of one activity can be saved at once with the same people on both. Lock every marked
-    // referral in id order before writing anything (the attendance foreign keys take share locks on them), so
-    // such saves queue instead of deadlocking; the statuses read under the lock decide who moves to attending.
     const markedIds = Object.keys(input.marks).sort();
-    const lockedStatus = new Map<string, string>();
-    if (markedIds.length) {
-      for (const r of await lockReferrals(trx, { ids: markedIds })) lockedStatus.set(r.id, r.status);
-      await upsertMarks(trx, {
-        sessionId,
-        referralIds: markedIds,
-        personIds: markedIds.map((id) => eligible.get(id)!.person_id),
-        statuses: markedIds.map((id) => input.marks[id]),
-        recordedBy: actor.userId,
-      });
-    }
-    // The register is exactly what was submitted: a mark taken off is removed.
-    const unmarked = [...eligible.keys()].filter((id) => !(id in input.marks));
-    if (unmarked.length) await removeMarks(trx, { sessionId, referralIds: unmarked });
+    const counts = countMarks(input.marks);
+    const [bumped] = await writeRegister(trx, {
+      sessionId,
+      referralIds: markedIds,
+      personIds: markedIds.map((id) => eligible.get(id)!.person_id),
+      statuses: markedIds.map((id) => input.marks[id]),
+      unmarked: [...eligible.keys()].filter((id) => !(id in input.marks)),
+      registerVersion: input.registerVersion,
+      otherAttendees: input.otherAttendees,
+      saveKey: input.idempotencyKey,
+      details: JSON.stringify({ activityId, ...counts, otherAttendees: input.otherAttendees, referralIds: Object.keys(input.marks) }),
+      ...actor,
+    });
+    if (!bumped) throw new RegisterConflictError(session.register_version);
 
     // A first attendance moves an accepted referral on to "attending", dated by the session.
     for (const referralId of markedIds) {
-      if (input.marks[referralId] === "present" && lockedStatus.get(referralId) === "accepted") {
+      if (input.marks[referralId] === "present" && eligible.get(referralId)!.referral_status === "accepted") {
         await transitionReferral(trx, actor, { referralId, to: "attending", actor: "system", onDate: session.session_date });
       }
     }
-
-    const [bumped] = await bumpVersion(trx, { sessionId, registerVersion: input.registerVersion, otherAttendees: input.otherAttendees, savedBy: actor.userId, saveKey: input.idempotencyKey });
-    if (!bumped) throw new RegisterConflictError(session.register_version);
-    const counts = countMarks(input.marks);
-    await audit(trx, actor, {
-      action: "register.save",
-      entityType: "activity_session",
-      entityId: sessionId,
-      details: { activityId, ...counts, otherAttendees: input.otherAttendees, referralIds: Object.keys(input.marks) },
-    });
     return { kind: "saved", registerVersion: bumped.register_version, counts, otherAttendees: input.otherAttendees };
   });
 }
