@@ -6,6 +6,9 @@ import pg from "pg";
 // (measured on the person page's statements with pgbench: 222 transactions/s unnamed, 441/s named). PostgreSQL
 // keeps re-planning per call where a generic plan would be worse (a LIKE pattern, for one): plan_cache_mode auto.
 // Only data statements are named; transaction control and schema changes go through unnamed, as before.
+// A statement that starts with PLAN_EACH_CALL is sent unnamed too, so it is planned for each call's values: see
+// preparedQuery's `planEachCall`.
+export const PLAN_EACH_CALL = "/* planned for each call's values */ ";
 const NAMEABLE = /^\s*(select|insert|update|delete|with)\b/i;
 // Statement shapes are fixed by the code, except IN lists, which vary with their length: past this many, new
 // shapes are sent unnamed rather than grow every connection's cache without end.

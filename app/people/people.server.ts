@@ -153,24 +153,39 @@ const givenOrder = sql`lower(person.given_name) collate "C"`;
 
 const searchFrom = (db: Kysely<DB>) => db.selectFrom("person").leftJoin("district", "district.code", "person.district_code").select(searchColumns).where("merged_into_id", "is", null);
 // Each step is compiled once (db/prepared-query.ts); the people already found are left out by an array, so the
-// statement's text does not vary with how many there are.
+// statement's text does not vary with how many there are. A pattern's best plan depends on the term, so the name
+// steps are planned for each call's values: "%smit%" is found fastest reading the table in order (its first rows
+// match), a rare term from the trigram index, and a plan kept for any prefix cannot use the name index's range at
+// all (measured on the national data set: 0.1 ms planned for "smi%", 3.8 s with a plan kept for any term).
+const planEachCall = { planEachCall: true };
 const search = {
   nhsNumber: preparedQuery((db, p: { nhsNumber: string; limit: number }) => searchFrom(db).where("nhs_number", "=", p.nhsNumber).limit(p.limit)),
-  surnamePrefix: preparedQuery((db, p: { pattern: string; limit: number }) =>
-    searchFrom(db).where(sql<boolean>`${familyOrder} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+  surnamePrefix: preparedQuery(
+    (db, p: { pattern: string; limit: number }) =>
+      searchFrom(db).where(sql<boolean>`${familyOrder} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+    planEachCall,
   ),
-  namePrefix: preparedQuery((db, p: { pattern: string; limit: number }) =>
-    searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+  namePrefix: preparedQuery(
+    (db, p: { pattern: string; limit: number }) =>
+      searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+    planEachCall,
   ),
-  nameContains: preparedQuery((db, p: { pattern: string; exclude: string[]; limit: number }) =>
-    searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+  nameContains: preparedQuery(
+    (db, p: { pattern: string; exclude: string[]; limit: number }) =>
+      searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+    planEachCall,
   ),
-  preferredPrefix: preparedQuery((db, p: { pattern: string; exclude: string[]; limit: number }) =>
-    searchFrom(db).where(sql<boolean>`lower(person.preferred_name) like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+  preferredPrefix: preparedQuery(
+    (db, p: { pattern: string; exclude: string[]; limit: number }) =>
+      searchFrom(db).where(sql<boolean>`lower(person.preferred_name) like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+    planEachCall,
   ),
   // Word similarity compares the term with the closest part of the name, so a misspelt surname still finds a
   // person whose full name is much longer than the term (a double-barrelled name, two given names).
-  similar: preparedQuery((db, p: { name: string; limit: number }) => searchFrom(db).where(sql<boolean>`${fullName} %> ${p.name}`).orderBy(sql`${p.name} <<-> ${fullName}`).limit(p.limit)),
+  similar: preparedQuery(
+    (db, p: { name: string; limit: number }) => searchFrom(db).where(sql<boolean>`${fullName} %> ${p.name}`).orderBy(sql`${p.name} <<-> ${fullName}`).limit(p.limit),
+    planEachCall,
+  ),
 };
 type SearchRow = Awaited<ReturnType<typeof search.nhsNumber>>[number];
 

@@ -1,3 +1,4 @@
+import { PLAN_EACH_CALL } from "../../db/prepared-client";
 // The statements the app issues for each benchmarked page, written out as SQL for the ceilings: the bare Node
 // page runs them through pg, the raw-SQL ceiling through pgbench. They mirror app/people/person-record.server.ts,
 // app/people/people.server.ts (searchPeople) and app/attendance/register.server.ts (saveRegister); when those
@@ -59,18 +60,22 @@ const searchColumns = `person.id, given_name, family_name, preferred_name, date_
 const searchFrom = `select ${searchColumns} from person left join district on district.code = person.district_code where merged_into_id is null`;
 const alphabetical = `order by lower(person.family_name) collate "C", lower(person.given_name) collate "C", person.id`;
 
-/** searchPeople's steps as the app runs them; each asks for one row more than it shows. */
+/**
+ * searchPeople's steps as the app runs them; each asks for one row more than it shows. The name steps, as the
+ * app's, are planned for each call's values (the marker keeps the bare page's client from naming them; pgbench
+ * runs this scenario with the extended protocol, unnamed, for the same reason).
+ */
 export const search = {
   /** $1 the NHS number. */
   nhs: `${searchFrom} and nhs_number = $1 limit 26`,
   /** One word: $1 the surname prefix pattern. */
-  surnamePrefix: `${searchFrom} and lower(person.family_name) collate "C" like $1 ${alphabetical} limit 26`,
+  surnamePrefix: `${PLAN_EACH_CALL}${searchFrom} and lower(person.family_name) collate "C" like $1 ${alphabetical} limit 26`,
   /** Several words: $1 the full-name prefix pattern. */
-  namePrefix: `${searchFrom} and ${nameExpr} like $1 ${alphabetical} limit 26`,
+  namePrefix: `${PLAN_EACH_CALL}${searchFrom} and ${nameExpr} like $1 ${alphabetical} limit 26`,
   /** Widening while fewer than 25 are found: $1 the contains pattern, $2 ids found already, $3 rows wanted. */
-  contains: `${searchFrom} and ${nameExpr} like $1 and person.id <> all($2::uuid[]) limit $3`,
+  contains: `${PLAN_EACH_CALL}${searchFrom} and ${nameExpr} like $1 and person.id <> all($2::uuid[]) limit $3`,
   /** $1 the preferred-name prefix pattern, $2 ids found already, $3 rows wanted. */
-  preferred: `${searchFrom} and lower(person.preferred_name) like $1 and person.id <> all($2::uuid[]) limit $3`,
+  preferred: `${PLAN_EACH_CALL}${searchFrom} and lower(person.preferred_name) like $1 and person.id <> all($2::uuid[]) limit $3`,
 };
 
 export const searchAudit = `insert into audit_event (actor_user_id, actor_role, request_id, action, outcome, entity_type, details)

@@ -73,7 +73,7 @@ const scenario: Scenario = {
       });
       const vars = { samples: terms.length, uid: users[0] };
       const floor = await smallestPage(ctx, CONNECTIONS);
-      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript(), clients: CONNECTIONS, seconds: ctx.seconds, variables: vars });
+      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript(), clients: CONNECTIONS, seconds: ctx.seconds, variables: vars, protocol: "extended" });
       ctx.log(`raw SQL (the app's statements): ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
 
       const a = app.m;

@@ -16,14 +16,14 @@ export interface PgbenchResult {
  * The raw-SQL ceiling: a pgbench script against the same database, with per-transaction latencies logged so the
  * percentiles are computed exactly as for the HTTP runs.
  */
-export async function runPgbench(opts: { url: string; script: string; clients: number; seconds: number; variables?: Record<string, string | number> }): Promise<PgbenchResult> {
+export async function runPgbench(opts: { url: string; script: string; clients: number; seconds: number; variables?: Record<string, string | number>; protocol?: "prepared" | "extended" }): Promise<PgbenchResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "cw-pgbench-"));
   try {
     const file = path.join(dir, "script.sql");
     writeFileSync(file, opts.script);
     const u = new URL(opts.url);
     const args = [
-      "-n", "-M", "prepared", // as the app sends them (db/prepared-client.ts)
+      "-n", "-M", opts.protocol ?? "prepared", // as the app sends them (db/prepared-client.ts)
        "-f", file, "-c", String(opts.clients), "-j", "2", "-T", String(opts.seconds),
       "--log", `--log-prefix=${path.join(dir, "tx")}`,
       // A socket directory arrives percent-encoded as the host (postgres://user@%2Fvar%2Frun%2Fpostgresql/db).

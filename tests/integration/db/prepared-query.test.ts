@@ -30,6 +30,15 @@ describe("preparedQuery", () => {
     expect(builds).toBe(1);
   });
 
+  it("runs a query marked to be planned for each call (the marker leads its SQL) with the same rows as one kept planned", async () => {
+    const a = await makeUser("prescriber");
+    const build = (db: Parameters<Parameters<typeof preparedQuery>[0]>[0], p: { id: string }) => db.selectFrom("app_user").select("id").where("id", "=", p.id);
+    const kept = preparedQuery(build);
+    const planned = preparedQuery(build, { planEachCall: true });
+    expect(await planned(testDb(), { id: a.id })).toEqual(await kept(testDb(), { id: a.id }));
+    expect(await planned(testDb(), { id: a.id })).toEqual([{ id: a.id }]);
+  });
+
   it("refuses a parameter used inside a string, which would have fixed its first value into the SQL", async () => {
     const byPrefix = preparedQuery((db, p: { name: string }) => db.selectFrom("app_user").select("id").where("display_name", "like", `${p.name}%`));
     await expect(byPrefix(testDb(), { name: "Ann" })).rejects.toThrow(/"name" was used inside a string/);

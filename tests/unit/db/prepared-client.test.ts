@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementName } from "../../../db/prepared-client";
+import { PLAN_EACH_CALL, statementName } from "../../../db/prepared-client";
 
 describe("statement names for prepared statements", () => {
   it("names each data statement shape once, by its text", () => {
@@ -17,5 +17,11 @@ describe("statement names for prepared statements", () => {
     for (const text of ["begin", "commit", "rollback", "set local statement_timeout = 1000", "create table t (a int)", "alter table t add b int"]) {
       expect(statementName(text)).toBeNull();
     }
+  });
+
+  it("leaves a statement marked to be planned for each call's values unnamed", () => {
+    const search = 'select "id" from "person" where lower(family_name) like $1';
+    expect(statementName(search)).not.toBeNull();
+    expect(statementName(PLAN_EACH_CALL + search)).toBeNull();
   });
 });
