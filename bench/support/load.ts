@@ -102,11 +102,17 @@ interface Flow {
   first: Request;
   current: Request;
   rest: Request[];
-  start: number;
+  /** When the request in flight was sent, and the time its earlier requests took. */
+  sentAt: number;
+  elapsed: number;
   awaiting: boolean;
 }
 
-/** Runs one load phase and measures it from the client side (latency from an action's first request sent to its last response). */
+/**
+ * Runs one load phase and measures it from the client side. An action's latency is the sum of its requests' own
+ * times (each from being sent to its response): with a rate set, autocannon may hold a follow-up request until the
+ * next second, and that wait is the load generator's, not the server's.
+ */
 export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<string, number> = {};
@@ -150,13 +156,14 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
                 const action = spec.next();
                 const [first, ...rest] = Array.isArray(action) ? action : [action];
                 if (rest.length >= steps) throw new Error(`An action of ${rest.length + 1} requests needs steps: ${rest.length + 1}`);
-                context.flow = { first, current: first, rest, start: performance.now(), awaiting: true } satisfies Flow;
+                context.flow = { first, current: first, rest, sentAt: performance.now(), elapsed: 0, awaiting: true } satisfies Flow;
                 r = first;
               } else {
                 const flow = context.flow as Flow | undefined;
                 // No follow-up: the action ended, or its last request got no response (reqError counted it).
                 if (!flow || flow.awaiting || flow.rest.length === 0) return undefined as unknown as AutocannonRequest;
                 r = flow.current = flow.rest.shift()!;
+                flow.sentAt = performance.now();
                 flow.awaiting = true;
               }
               return { ...req, method: r.method, path: r.path, headers: r.headers, body: r.body };
@@ -164,12 +171,13 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
             onResponse: (status: number, body: string, context: Record<string, unknown>) => {
               const flow = context.flow as Flow;
               flow.awaiting = false;
+              flow.elapsed += performance.now() - flow.sentAt;
               httpRequests += 1;
               statuses[status] = (statuses[status] ?? 0) + 1;
               const ok = flow.current !== flow.first ? status === 200 : spec.onResponse ? spec.onResponse(status, body, flow.first.meta) : status >= 200 && status < 400;
               if (!ok || status >= 400 || flow.rest.length === 0) {
                 flow.rest = [];
-                finish(ok, performance.now() - flow.start);
+                finish(ok, flow.elapsed);
               }
             },
           })),
