@@ -20,41 +20,43 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
+/** The audit row for an entry, as its columns. */
+function auditRow(actor: AuditActor, entry: AuditEntry) {
+  return {
+    actor_user_id: actor.userId,
+    actor_role: actor.role,
+    request_id: actor.requestId,
+    action: entry.action,
+    outcome: entry.outcome ?? "ok",
+    entity_type: entry.entityType ?? null,
+    entity_id: entry.entityId ?? null,
+    person_id: entry.personId ?? null,
+    details: entry.details ? JSON.stringify(entry.details) : null,
+  };
+}
+
 /**
  * Writes one audit row. Call it with the same transaction as the read or write it records, so that if the
  * row cannot be written the data is neither changed nor returned.
  */
 export async function audit(db: Executor, actor: AuditActor, entry: AuditEntry): Promise<void> {
-  await insertAuditRow(db, {
-    actorUserId: actor.userId,
-    actorRole: actor.role,
-    requestId: actor.requestId,
-    action: entry.action,
-    outcome: entry.outcome ?? "ok",
-    entityType: entry.entityType ?? null,
-    entityId: entry.entityId ?? null,
-    personId: entry.personId ?? null,
-    details: entry.details ? JSON.stringify(entry.details) : null,
-  });
+  await insertAuditRow(db, auditRow(actor, entry));
 }
 
-// Nearly every request writes one audit row: compiled once (db/prepared-query.ts).
-const insertAuditRow = preparedQuery(
-  (
-    db,
-    p: { actorUserId: string | null; actorRole: string | null; requestId: string; action: string; outcome: string; entityType: string | null; entityId: string | null; personId: string | null; details: string | null },
-  ) =>
-    db.insertInto("audit_event").values({
-      actor_user_id: p.actorUserId,
-      actor_role: p.actorRole,
-      request_id: p.requestId,
-      action: p.action,
-      outcome: p.outcome,
-      entity_type: p.entityType,
-      entity_id: p.entityId,
-      person_id: p.personId,
-      details: p.details,
-    }),
+// Nearly every request writes one audit row: compiled once (db/prepared-query.ts). The stand-ins cannot be
+// spread, so the columns are named here once more.
+const insertAuditRow = preparedQuery((db, p: ReturnType<typeof auditRow>) =>
+  db.insertInto("audit_event").values({
+    actor_user_id: p.actor_user_id,
+    actor_role: p.actor_role,
+    request_id: p.request_id,
+    action: p.action,
+    outcome: p.outcome,
+    entity_type: p.entity_type,
+    entity_id: p.entity_id,
+    person_id: p.person_id,
+    details: p.details,
+  }),
 );
 
 /** Several audit rows in one statement (a page showing many people): all are written, or none and the caller fails. */
@@ -62,19 +64,7 @@ export async function auditAll(db: Executor, actor: AuditActor, entries: AuditEn
   if (entries.length === 0) return;
   await db
     .insertInto("audit_event")
-    .values(
-      entries.map((entry) => ({
-        actor_user_id: actor.userId,
-        actor_role: actor.role,
-        request_id: actor.requestId,
-        action: entry.action,
-        outcome: entry.outcome ?? "ok",
-        entity_type: entry.entityType ?? null,
-        entity_id: entry.entityId ?? null,
-        person_id: entry.personId ?? null,
-        details: entry.details ? JSON.stringify(entry.details) : null,
-      })),
-    )
+    .values(entries.map((entry) => auditRow(actor, entry)))
     .execute();
 }
 
