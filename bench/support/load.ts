@@ -87,8 +87,6 @@ export interface LoadSpec {
 export interface LoadResult {
   /** Completed actions (successful or not). */
   requests: number;
-  /** HTTP requests sent, follow-ups included. */
-  httpRequests: number;
   seconds: number;
   throughput: number;
   latency: Latency;
@@ -118,7 +116,6 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
   const statuses: Record<string, number> = {};
   const timeline: { second: number; ok: number; errors: number }[] = [];
   let errors = 0;
-  let httpRequests = 0;
   const steps = spec.steps ?? 1;
   const started = Date.now();
   const bucket = () => {
@@ -172,7 +169,6 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
               const flow = context.flow as Flow;
               flow.awaiting = false;
               flow.elapsed += performance.now() - flow.sentAt;
-              httpRequests += 1;
               statuses[status] = (statuses[status] ?? 0) + 1;
               const ok = flow.current !== flow.first ? status === 200 : spec.onResponse ? spec.onResponse(status, body, flow.first.meta) : status >= 200 && status < 400;
               if (!ok || status >= 400 || flow.rest.length === 0) {
@@ -186,7 +182,7 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
           if (err) return reject(err);
           const seconds = (Date.now() - started) / 1000;
           const requests = latencies.length;
-          resolve({ requests, httpRequests, seconds, throughput: requests / seconds, latency: latencyOf(latencies), errors, statuses, timeline });
+          resolve({ requests, seconds, throughput: requests / seconds, latency: latencyOf(latencies), errors, statuses, timeline });
         },
       );
     } catch (err) {
@@ -197,7 +193,6 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
     instance.on("reqError", (err) => {
       const timedOut = /timed out/.test(err.message);
       finish(false, timedOut ? TIMEOUT_S * 1000 : null);
-      httpRequests += 1;
       const key = timedOut ? "timeout" : "socket";
       statuses[key] = (statuses[key] ?? 0) + 1;
     });
