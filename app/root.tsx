@@ -18,6 +18,8 @@ import { Header } from "~/ui/Header";
 import { IdleWarning } from "~/ui/IdleWarning";
 import { navFor } from "~/ui/nav";
 import { useNonce } from "~/ui/nonce";
+import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
+import { SessionClock } from "~/ui/session-clock";
 import styles from "~/ui/styles.scss?url";
 
 export const links: LinksFunction = () => [
@@ -40,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+export const shouldRevalidate = keepDataAfterReadOnlyAction;
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   const data = useRouteLoaderData<typeof loader>("root");
@@ -52,19 +56,21 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
-        <Header user={data?.user ?? null} nav={data?.nav ?? []} />
-        <div className="nhsuk-width-container">
-          <main className="nhsuk-main-wrapper" id="maincontent">
-            {children}
-          </main>
-        </div>
-        <footer role="contentinfo" className="nhsuk-footer">
+        <SessionClock remainingMs={data?.remainingMs ?? null}>
+          <a className="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
+          <Header user={data?.user ?? null} nav={data?.nav ?? []} />
           <div className="nhsuk-width-container">
-            <p className="nhsuk-footer__copyright">Connect Well · social prescribing for Leicester, Leicestershire and Rutland</p>
+            <main className="nhsuk-main-wrapper" id="maincontent">
+              {children}
+            </main>
           </div>
-        </footer>
-        {data?.remainingMs != null ? <IdleWarning remainingMs={data.remainingMs} /> : null}
+          <footer role="contentinfo" className="nhsuk-footer">
+            <div className="nhsuk-width-container">
+              <p className="nhsuk-footer__copyright">Connect Well · social prescribing for Leicester, Leicestershire and Rutland</p>
+            </div>
+          </footer>
+          {data?.remainingMs != null ? <IdleWarning /> : null}
+        </SessionClock>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />
       </body>

@@ -1,14 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { searchPeople } from "~/people/people.server";
-import { searchSchema } from "~/people/search-form";
+import { searchAction } from "~/people/search-action.server";
 import { SearchResults } from "~/people/SearchResults";
 import { ErrorSummary, TextInput } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
-import { useLoaderData } from "@remix-run/react";
+import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
+import { useReportedSessionTime } from "~/ui/session-clock";
 
 export const meta: MetaFunction = () => [{ title: "People – Connect Well" }];
 
@@ -17,17 +15,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { canMerge: can(guard.user.role, "people:merge"), canWrite: can(guard.user.role, "people:write") };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:read");
-  const parsed = parseForm(searchSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: null }, { status: 400 });
-  const { rows, more, similar } = await searchPeople(actorOf(guard), parsed.data.q);
-  return { errors: null, values: { q: parsed.data.q }, rows, more, similar };
-}
+export const action = ({ request, context }: ActionFunctionArgs) => searchAction(request, context, "people:read");
+
+export const shouldRevalidate = keepDataAfterReadOnlyAction;
 
 export default function People() {
   const { canMerge, canWrite } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useReportedSessionTime(result);
   return (
     <>
       <ErrorSummary errors={result?.errors} />

@@ -2,13 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { actorOf, requirePermission } from "~/auth/guards.server";
-import { searchPeople } from "~/people/people.server";
-import { searchSchema } from "~/people/search-form";
+import { requirePermission } from "~/auth/guards.server";
+import { searchAction } from "~/people/search-action.server";
 import { SearchResults } from "~/people/SearchResults";
 import { listReferableActivities } from "~/referrals/activities.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
+import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
+import { useReportedSessionTime } from "~/ui/session-clock";
 
 export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Well" }];
 
@@ -27,17 +27,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { activity: await chosenActivity(request) };
 }
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "referrals:write");
-  const parsed = parseForm(searchSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: null }, { status: 400 });
-  const { rows, more, similar } = await searchPeople(actorOf(guard), parsed.data.q);
-  return { errors: null, values: { q: parsed.data.q }, rows, more, similar };
-}
+export const action = ({ request, context }: ActionFunctionArgs) => searchAction(request, context, "referrals:write");
+
+export const shouldRevalidate = keepDataAfterReadOnlyAction;
 
 export default function NewReferral() {
   const { activity } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  useReportedSessionTime(result);
   const suffix = activity ? `?activity=${activity.id}` : "";
   return (
     <div className="nhsuk-grid-row">

@@ -1,25 +1,19 @@
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useReportedSessionTime, useSessionClock } from "./session-clock";
 
 const WARN_BEFORE_MS = 2 * 60 * 1000;
 
-interface Props {
-  /** Milliseconds until the session ends, as the server saw it when the page loaded. */
-  remainingMs: number;
-}
-
 // Warns before the idle timeout and lets the user stay signed in. Without JavaScript the session simply
-// ends and the next request asks them to sign in again.
-export function IdleWarning({ remainingMs }: Props) {
+// ends and the next request asks them to sign in again. Shown only to a signed-in user, inside <SessionClock>.
+export function IdleWarning() {
   const fetcher = useFetcher<{ remainingMs: number }>();
   const navigate = useNavigate();
-  const [deadline, setDeadline] = useState(() => Date.now() + remainingMs);
+  const { deadline: known } = useSessionClock();
   const [now, setNow] = useState(() => Date.now());
+  const deadline = known ?? Number.POSITIVE_INFINITY;
 
-  useEffect(() => setDeadline(Date.now() + remainingMs), [remainingMs]);
-  useEffect(() => {
-    if (fetcher.data?.remainingMs) setDeadline(Date.now() + fetcher.data.remainingMs);
-  }, [fetcher.data]);
+  useReportedSessionTime(fetcher.data);
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);

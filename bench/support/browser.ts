@@ -4,7 +4,8 @@ import type { Action } from "./load";
 // The requests a browser sends to the app, in the two ways it loads a page. After the first page a Remix app with
 // JavaScript (single fetch) no longer asks for HTML: a link is a GET of the page's `.data` (every matched loader,
 // encoded as turbo-stream), and a form is a POST of the route's `.data` (its action) followed, when the action
-// succeeded, by a GET of the page's `.data` to revalidate the loaders. The first page of a visit, a page opened in
+// succeeded, by a GET of the page's `.data` to revalidate the loaders, unless every loader of the page opts out
+// after that action (a search: app/ui/read-only-action.ts). The first page of a visit, a page opened in
 // a new tab, and every page of a browser without JavaScript is the server-rendered HTML document instead.
 // Checked against Chromium's own requests on these pages (docs/decisions/0013).
 
@@ -23,20 +24,19 @@ export function follow(mode: PageMode, path: string, headers: Headers, meta?: un
 }
 
 /** Requests per `submit` action when it succeeds (autocannon paces and counts requests). */
-export const submitSteps = (mode: PageMode) => (mode === "in-app" ? 2 : 1);
+export const submitSteps = (mode: PageMode, revalidates = true) => (mode === "in-app" && revalidates ? 2 : 1);
 
 /**
  * Sending a form (urlencoded `body`) to the route at `path`; `index` when that route is an index route (Remix then
- * adds `?index` to the action's URL).
+ * adds `?index` to the action's URL); `revalidates: false` when the page's loaders opt out after this action.
  */
-export function submit(mode: PageMode, path: string, body: string, headers: Headers, opts: { index?: boolean; meta?: unknown } = {}): Action {
+export function submit(mode: PageMode, path: string, body: string, headers: Headers, opts: { index?: boolean; revalidates?: boolean; meta?: unknown } = {}): Action {
   const form = { ...headers, "content-type": "application/x-www-form-urlencoded" };
   const query = opts.index ? "?index" : "";
   if (mode === "document") return { method: "POST", path: `${path}${query}`, headers: form, body, meta: opts.meta };
-  return [
-    { method: "POST", path: `${path}.data${query}`, headers: form, body, meta: opts.meta },
-    { method: "GET", path: `${path}.data`, headers },
-  ];
+  const post = { method: "POST", path: `${path}.data${query}`, headers: form, body, meta: opts.meta } as const;
+  if (opts.revalidates === false) return post;
+  return [post, { method: "GET", path: `${path}.data`, headers }];
 }
 
 /** A value the action returned, from either kind of response (the HTML document carries it in a hidden input). */

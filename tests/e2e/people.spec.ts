@@ -292,3 +292,32 @@ test("a coordinator merges two records of the same person, keeping what each hel
   await page.goto("/people/duplicates");
   await expect(page.getByRole("row").filter({ hasText: family })).toHaveCount(0);
 });
+
+test("a search is one request: the page keeps its data, and the idle warning counts from the search", async ({ page }) => {
+  await page.clock.install();
+  await signInAs(page, "prescriber");
+  await page.getByRole("link", { name: "People", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  const warning = page.getByText(/you will be signed out in/);
+
+  // Ten minutes on the page without a request: the session, as the page last heard, has five minutes left.
+  await page.clock.fastForward("10:00");
+  const requests: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith(".data")) requests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
+  });
+  await page.getByLabel("Find a person by name or NHS number").fill("Demo-Whitfield");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page.getByRole("link", { name: "Arthur Demo-Whitfield" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(requests).toEqual(["POST /people.data?index"]);
+
+  // The search told the page how long the session has left, so four more minutes bring no warning (the page's
+  // own figure would have warned at thirteen), and fourteen more do.
+  await page.clock.fastForward("04:00");
+  await expect(page.getByRole("heading", { level: 1, name: "People" })).toBeVisible();
+  await expect(warning).toHaveCount(0);
+  await page.clock.fastForward("10:00");
+  await expect(warning).toBeVisible();
+  await expect(page.getByRole("link", { name: "Arthur Demo-Whitfield" })).toBeVisible();
+});
