@@ -119,10 +119,11 @@ export function registerDriver(opts: { sessions: TargetSession[]; collisionShare
       void returnedValue(opts.mode, body, "currentVersion", "registerVersion").then((current) => {
         if (current !== undefined) save.session.version = Math.max(save.session.version, Number(current));
       });
-      // A conflict is the right answer for a collision, or after a failed save left the version uncertain; for
-      // any other save it means the bookkeeping lost track.
+      // A conflict is the right answer for either save of a colliding pair (the second may reach the server
+      // first and win), or after a failed save left the version uncertain; for any other save it means the
+      // bookkeeping lost track.
       const resync = suspect.delete(save.session.id);
-      return save.collision || resync;
+      return save.collision || collided.has(save.key) || resync;
     }
     suspect.add(save.session.id);
     log.unexpected.push({ save, status });
