@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { roleHome, roleLabels } from "~/auth/roles";
-import { currentUser, sessionExpiresAt } from "~/auth/session.server";
+import { currentUser, sessionRemainingMs } from "~/auth/session.server";
 import { requestContext } from "~/context";
 import { Header } from "~/ui/Header";
 import { IdleWarning } from "~/ui/IdleWarning";
@@ -37,7 +37,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     user: { displayName: user.displayName, roleLabel: roleLabels[user.role], home: roleHome[user.role] },
     nav: navFor(user.role),
-    remainingMs: sessionExpiresAt(user).getTime() - Date.now(),
+    remainingMs: sessionRemainingMs(user),
     requestId,
   };
 }

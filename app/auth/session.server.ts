@@ -114,11 +114,9 @@ async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<Cu
   };
 }
 
-/** When this session will end if the user does nothing, bounded by the absolute limit. */
-export function sessionExpiresAt(user: CurrentUser): Date {
-  return new Date(
-    Math.min(user.lastSeenAt.getTime() + IDLE_TIMEOUT_MS, user.sessionStartedAt.getTime() + ABSOLUTE_TIMEOUT_MS),
-  );
+/** Milliseconds until this session ends if the user does nothing, bounded by the absolute limit. */
+export function sessionRemainingMs(user: CurrentUser): number {
+  return Math.min(user.lastSeenAt.getTime() + IDLE_TIMEOUT_MS, user.sessionStartedAt.getTime() + ABSOLUTE_TIMEOUT_MS) - Date.now();
 }
 
 export async function endAllSessionsForUser(db: Executor, userId: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import type { Permission } from "~/auth/roles";
-import { sessionExpiresAt } from "~/auth/session.server";
+import { sessionRemainingMs } from "~/auth/session.server";
 import { searchPeople } from "~/people/people.server";
 import { searchSchema } from "~/people/search-form";
 import { readOnlyResult } from "~/ui/read-only-action";
@@ -13,9 +13,9 @@ import { parseForm } from "~/ui/validation";
  */
 export async function searchAction(request: Request, context: unknown, permission: Permission) {
   const guard = await requirePermission(request, context, permission);
-  const remainingMs = sessionExpiresAt(guard.user).getTime() - Date.now();
+  const remainingMs = sessionRemainingMs(guard.user);
   const parsed = parseForm(searchSchema, await request.formData());
-  if (!parsed.ok) return data(readOnlyResult(remainingMs, { errors: parsed.errors, values: parsed.values, rows: null }), { status: 400 });
+  if (!parsed.ok) return data(readOnlyResult(remainingMs, { errors: parsed.errors, values: parsed.values, rows: null, more: false, similar: false }), { status: 400 });
   const { rows, more, similar } = await searchPeople(actorOf(guard), parsed.data.q);
   return readOnlyResult(remainingMs, { errors: null, values: { q: parsed.data.q }, rows, more, similar });
 }

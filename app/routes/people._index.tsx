@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { searchAction } from "~/people/search-action.server";
+import { usePersonSearch } from "~/people/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
-import { useReportedSessionTime } from "~/ui/session-clock";
 
 export const meta: MetaFunction = () => [{ title: "People – Connect Well" }];
 
@@ -21,8 +21,7 @@ export const shouldRevalidate = keepDataAfterReadOnlyAction;
 
 export default function People() {
   const { canMerge, canWrite } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  useReportedSessionTime(result);
+  const result = usePersonSearch();
   return (
     <>
       <ErrorSummary errors={result?.errors} />
@@ -34,7 +33,7 @@ export default function People() {
             <button className="nhsuk-button nhsuk-u-margin-right-3" type="submit">Search</button>
             {canWrite ? <Link className="nhsuk-button nhsuk-button--secondary" to="/people/new">Record a new person</Link> : null}
           </Form>
-          {result?.rows ? <SearchResults rows={result.rows} more={"more" in result && result.more === true} similar={"similar" in result && result.similar === true} hrefFor={(id) => `/people/${id}`} /> : null}
+          {result?.rows ? <SearchResults rows={result.rows} more={result.more} similar={result.similar} hrefFor={(id) => `/people/${id}`} /> : null}
           {canMerge ? <p><Link to="/people/duplicates">Check for duplicate records</Link></p> : null}
         </div>
       </div>

@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { searchAction } from "~/people/search-action.server";
+import { usePersonSearch } from "~/people/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
 import { listReferableActivities } from "~/referrals/activities.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
-import { useReportedSessionTime } from "~/ui/session-clock";
 
 export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Well" }];
 
@@ -33,8 +33,7 @@ export const shouldRevalidate = keepDataAfterReadOnlyAction;
 
 export default function NewReferral() {
   const { activity } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  useReportedSessionTime(result);
+  const result = usePersonSearch();
   const suffix = activity ? `?activity=${activity.id}` : "";
   return (
     <div className="nhsuk-grid-row">
@@ -46,7 +45,7 @@ export default function NewReferral() {
           <TextInput name="q" label="Name or NHS number" autoComplete="off" spellCheck={false} defaultValue={result?.values?.q} error={result?.errors?.q} />
           <button className="nhsuk-button" type="submit">Find person</button>
         </Form>
-        {result?.rows ? <SearchResults rows={result.rows} more={"more" in result && result.more === true} similar={"similar" in result && result.similar === true} hrefFor={(id) => `/people/${id}/refer${suffix}`} /> : null}
+        {result?.rows ? <SearchResults rows={result.rows} more={result.more} similar={result.similar} hrefFor={(id) => `/people/${id}/refer${suffix}`} /> : null}
         <p>
           Not known to the service yet? <Link to="/people/new">Record a new person</Link> first, then refer them from their record.
         </p>

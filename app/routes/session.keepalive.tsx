@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { currentUser, sessionExpiresAt } from "~/auth/session.server";
+import { currentUser, sessionRemainingMs } from "~/auth/session.server";
 
 // "Stay signed in": refreshes the idle timer (never the 8 hour limit).
 export async function action({ request }: ActionFunctionArgs) {
   const user = await currentUser(request, { touch: "force" });
   if (!user) throw data({ message: "Your session has ended" }, { status: 401 });
-  return { remainingMs: sessionExpiresAt(user).getTime() - Date.now() };
+  return { remainingMs: sessionRemainingMs(user) };
 }
