@@ -1,5 +1,5 @@
 import { search, searchAudit } from "../ceilings/queries";
-import { modeLabel, submit, submitSteps, type PageMode } from "../support/browser";
+import { modeLabel, submit, type PageMode } from "../support/browser";
 import { measure, pick } from "../support/phases";
 import { smallestPage } from "../support/floor";
 import { runPgbench } from "../support/pgbench";
@@ -55,7 +55,6 @@ const scenario: Scenario = {
       const search = (mode: PageMode) => ({
         url: ctx.app.url,
         connections: CONNECTIONS,
-        steps: submitSteps(mode, false),
         next: () => submit(mode, "/people", body(pick(terms)), { cookie: pick(sessions).cookie, origin: ctx.app.url }, { index: true, revalidates: false }),
         onResponse: (s: number) => s === 200,
       });

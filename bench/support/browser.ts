@@ -23,8 +23,8 @@ export function follow(mode: PageMode, path: string, headers: Headers, meta?: un
   return { method: "GET", path: mode === "in-app" ? `${path}.data` : path, headers, meta };
 }
 
-/** Requests per `submit` action when it succeeds (autocannon paces and counts requests). */
-export const submitSteps = (mode: PageMode, revalidates = true) => (mode === "in-app" && revalidates ? 2 : 1);
+/** Requests per `submit` action that revalidates, when it succeeds (autocannon paces and counts requests). */
+export const submitSteps = (mode: PageMode) => (mode === "in-app" ? 2 : 1);
 
 /**
  * Sending a form (urlencoded `body`) to the route at `path`; `index` when that route is an index route (Remix then
