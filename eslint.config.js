@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
   { ignores: ["build*/**", "node_modules/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "data/**", "db/types.ts"] },
@@ -26,4 +27,6 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
     rules: { "no-console": "off" },
   },
+  // Formatting is Prettier's alone (`npm run format`); this turns off the lint rules that would argue with it.
+  prettier,
 );
