@@ -4,7 +4,17 @@ import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
 
 export default tseslint.config(
-  { ignores: ["build*/**", "node_modules/**", "test-results/**", "playwright-report/**", "tests/.tmp/**", "data/**", "db/types.ts"] },
+  {
+    ignores: [
+      "build*/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "tests/.tmp/**",
+      "data/**",
+      "db/types.ts",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -8,7 +8,9 @@ import express from "express";
 
 // WEB_CONCURRENCY server processes share the port (scripts/cluster.mjs). Only on PostgreSQL: the embedded
 // database belongs to one process.
-const processes = process.env.DATABASE_URL ? Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1) : 1;
+const processes = process.env.DATABASE_URL
+  ? Math.max(1, Number.parseInt(process.env.WEB_CONCURRENCY ?? "1", 10) || 1)
+  : 1;
 if (cluster.isPrimary && processes > 1) {
   const { supervise } = await import("./scripts/cluster.mjs");
   await supervise(processes);
@@ -30,9 +32,7 @@ process.on("unhandledRejection", (reason) => {
   log("error", "unhandled rejection", { error: reason instanceof Error ? reason.message : String(reason) });
 });
 
-const vite = production
-  ? null
-  : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+const vite = production ? null : await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
 
 async function loadBuild() {
   return vite ? vite.ssrLoadModule("virtual:remix/server-build") : import(`./${buildDir}/server/index.js`);
@@ -56,7 +56,13 @@ app.use((req, res, next) => {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     // The path only: query strings can carry search terms.
     if (!req.path.startsWith("/assets/")) {
-      log("info", "request", { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 });
+      log("info", "request", {
+        requestId,
+        method: req.method,
+        path: req.path,
+        status: res.statusCode,
+        ms: Math.round(ms * 10) / 10,
+      });
     }
   });
   next();
@@ -100,19 +106,36 @@ app.get("/readyz", async (_req, res) => {
 if (vite) {
   app.use(vite.middlewares);
 } else {
-  app.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable") }));
+  app.use(
+    "/assets",
+    express.static(`${buildDir}/client/assets`, {
+      immutable: true,
+      maxAge: "1y",
+      setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable"),
+    }),
+  );
   // The public folder's files (favicon and the like), by name: serving the whole folder would cost every page
   // request a file-system look-up for a file that is not there.
-  const publicFiles = new Set(readdirSync(`${buildDir}/client`, { withFileTypes: true }).filter((f) => f.isFile()).map((f) => `/${f.name}`));
-  const serveStatic = express.static(`${buildDir}/client`, { maxAge: "1h", setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600") });
+  const publicFiles = new Set(
+    readdirSync(`${buildDir}/client`, { withFileTypes: true })
+      .filter((f) => f.isFile())
+      .map((f) => `/${f.name}`),
+  );
+  const serveStatic = express.static(`${buildDir}/client`, {
+    maxAge: "1h",
+    setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600"),
+  });
   app.use((req, res, next) => (publicFiles.has(req.path) ? serveStatic(req, res, next) : next()));
 }
 
 function refuse(res, status, title, body) {
-  res.status(status).type("html").send(
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head>` +
-      `<body><main><h1>${title}</h1><p>${body}</p><p>Reference: ${res.locals.requestId}</p></main></body></html>`,
-  );
+  res
+    .status(status)
+    .type("html")
+    .send(
+      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head>` +
+        `<body><main><h1>${title}</h1><p>${body}</p><p>Reference: ${res.locals.requestId}</p></main></body></html>`,
+    );
 }
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -133,7 +156,12 @@ app.use((req, res, next) => {
   }
   if (Number(length ?? 0) > BODY_LIMIT) {
     req.resume();
-    return refuse(res, 413, "What you sent is too large", "Shorten it and try again. Nothing already saved has been changed.");
+    return refuse(
+      res,
+      413,
+      "What you sent is too large",
+      "Shorten it and try again. Nothing already saved has been changed.",
+    );
   }
   next();
 });
@@ -152,7 +180,11 @@ app.all(
 );
 
 const server = app.listen(port, host, () => {
-  log("info", "listening", { url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`, database: started.kind, demo: started.demo });
+  log("info", "listening", {
+    url: `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`,
+    database: started.kind,
+    demo: started.demo,
+  });
 });
 
 async function stop(signal) {

@@ -17,7 +17,12 @@ export default defineConfig({
   },
   css: {
     preprocessorOptions: {
-      scss: { api: "modern-compiler", loadPaths: [fileURLToPath(new URL("./node_modules", import.meta.url))], quietDeps: true, silenceDeprecations: ["import"] },
+      scss: {
+        api: "modern-compiler",
+        loadPaths: [fileURLToPath(new URL("./node_modules", import.meta.url))],
+        quietDeps: true,
+        silenceDeprecations: ["import"],
+      },
     },
   },
   // PGlite ships WebAssembly and data files it locates relative to its own module: keep it external.

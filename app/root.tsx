@@ -57,7 +57,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <SessionClock remainingMs={data?.remainingMs ?? null}>
-          <a className="nhsuk-skip-link" href="#maincontent">Skip to main content</a>
+          <a className="nhsuk-skip-link" href="#maincontent">
+            Skip to main content
+          </a>
           <Header user={data?.user ?? null} nav={data?.nav ?? []} />
           <div className="nhsuk-width-container">
             <main className="nhsuk-main-wrapper" id="maincontent">
@@ -66,7 +68,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
           <footer role="contentinfo" className="nhsuk-footer">
             <div className="nhsuk-width-container">
-              <p className="nhsuk-footer__copyright">Connect Well · social prescribing for Leicester, Leicestershire and Rutland</p>
+              <p className="nhsuk-footer__copyright">
+                Connect Well · social prescribing for Leicester, Leicestershire and Rutland
+              </p>
             </div>
           </footer>
           {data?.remainingMs != null ? <IdleWarning /> : null}
@@ -94,7 +98,15 @@ export function ErrorBoundary() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>{text.title}</h1>
           <p>{text.body}</p>
-          {data?.user ? <p><a href={data.user.home}>Go to your home page</a></p> : <p><a href="/sign-in">Sign in</a></p>}
+          {data?.user ? (
+            <p>
+              <a href={data.user.home}>Go to your home page</a>
+            </p>
+          ) : (
+            <p>
+              <a href="/sign-in">Sign in</a>
+            </p>
+          )}
         </div>
       </div>
     );
@@ -104,7 +116,11 @@ export function ErrorBoundary() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Sorry, there is a problem with the service</h1>
         <p>Try again later. Nothing you saved before this page has been lost.</p>
-        {requestId ? <p>If you contact the service desk, quote reference <strong>{requestId}</strong>.</p> : null}
+        {requestId ? (
+          <p>
+            If you contact the service desk, quote reference <strong>{requestId}</strong>.
+          </p>
+        ) : null}
       </div>
     </div>
   );
@@ -115,9 +131,15 @@ function errorText(status: number) {
     case 400:
       return { title: "Sorry, that request could not be read", body: "Go back and try again." };
     case 403:
-      return { title: "You do not have permission to see this page", body: "If you think you should, ask your service administrator." };
+      return {
+        title: "You do not have permission to see this page",
+        body: "If you think you should, ask your service administrator.",
+      };
     case 404:
-      return { title: "Page not found", body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address." };
+      return {
+        title: "Page not found",
+        body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.",
+      };
     case 405:
       return { title: "Sorry, that request could not be read", body: "Go back and try again." };
     case 413:

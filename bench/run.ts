@@ -18,7 +18,10 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..");
 const { values } = parseArgs({
   options: {
-    "database-url": { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/cw_bench_national" },
+    "database-url": {
+      type: "string",
+      default: process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/cw_bench_national",
+    },
     scenarios: { type: "string" },
     seconds: { type: "string" },
     "soak-seconds": { type: "string" },
@@ -45,7 +48,9 @@ const log = (message: string) => console.log(`[${new Date().toISOString().slice(
 
 async function loadScenarios(): Promise<Scenario[]> {
   const dir = path.join(here, "scenarios");
-  const files = readdirSync(dir).filter((f) => /\.ts$/.test(f)).sort();
+  const files = readdirSync(dir)
+    .filter((f) => /\.ts$/.test(f))
+    .sort();
   const all: Scenario[] = [];
   for (const f of files) all.push((await import(pathToFileURL(path.join(dir, f)).href)).default as Scenario);
   const wanted = values.scenarios?.split(",").map((s) => s.trim());
@@ -55,7 +60,11 @@ async function loadScenarios(): Promise<Scenario[]> {
 function build() {
   if (!values.rebuild && existsSync(path.join(root, buildDir, "server", "index.js"))) return;
   log(`building the app into ${buildDir}`);
-  const r = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], { cwd: root, stdio: "inherit", env: { ...process.env, BUILD_DIR: buildDir } });
+  const r = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, BUILD_DIR: buildDir },
+  });
   if (r.status !== 0) throw new Error("The build failed");
 }
 
@@ -66,15 +75,38 @@ async function main() {
   // The soak restarts PostgreSQL: idle clients must not take the runner down with them.
   pool.on("error", () => {});
   pool.on("connect", (c) => c.on("error", () => {}));
-  const env = { ...process.env, NODE_ENV: "production", DATABASE_URL: dbUrl, BUILD_DIR: buildDir, DEMO: "0", WEB_CONCURRENCY: values.processes };
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: dbUrl,
+    BUILD_DIR: buildDir,
+    DEMO: "0",
+    WEB_CONCURRENCY: values.processes,
+  };
   let app: Process | null = null;
   let bare: Process | null = null;
   const results: ScenarioResult[] = [];
   const failures: { id: string; error: string }[] = [];
   try {
     const profile = values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values["cpu-prof"])}`] : [];
-    app = await startProcess({ command: process.execPath, args: [...profile, "server.mjs"], env: { ...env, PORT: String(port) }, cwd: root, port, ready: "/readyz", timeoutMs: 60_000 });
-    bare = await startProcess({ command: process.execPath, args: ["--import", "tsx", "bench/ceilings/bare-server.ts"], env: { ...env, PORT: String(port + 1) }, cwd: root, port: port + 1, ready: "/healthz", timeoutMs: 30_000 });
+    app = await startProcess({
+      command: process.execPath,
+      args: [...profile, "server.mjs"],
+      env: { ...env, PORT: String(port) },
+      cwd: root,
+      port,
+      ready: "/readyz",
+      timeoutMs: 60_000,
+    });
+    bare = await startProcess({
+      command: process.execPath,
+      args: ["--import", "tsx", "bench/ceilings/bare-server.ts"],
+      env: { ...env, PORT: String(port + 1) },
+      cwd: root,
+      port: port + 1,
+      ready: "/healthz",
+      timeoutMs: 30_000,
+    });
     log(`app pid ${app.pid} on ${app.url}; bare Node page pid ${bare.pid} on ${bare.url}`);
     const soakSeconds = values["soak-seconds"] ? Number(values["soak-seconds"]) : undefined;
     const ctx: BenchContext = { dbUrl, pool, app, bare, seconds, smoke, soakSeconds, exported: {}, buildDir, log };
@@ -91,7 +123,8 @@ async function main() {
         failures.push({ id: s.id, error: message });
         log(`${s.id}: did not run: ${message}`);
       }
-      if (app.exited) throw new Error(`The app exited (${JSON.stringify(app.exited)}): ${app.stderrTail.slice(-5).join(" | ")}`);
+      if (app.exited)
+        throw new Error(`The app exited (${JSON.stringify(app.exited)}): ${app.stderrTail.slice(-5).join(" | ")}`);
     }
   } finally {
     await app?.stop();
@@ -109,10 +142,19 @@ async function main() {
     findings: smoke || !existsSync(findingsFile) ? "" : readFileSync(findingsFile, "utf8"),
   });
   writeFileSync(out, report);
-  writeFileSync(out.replace(/\.md$/, ".json"), JSON.stringify({ machine, dataSet: values["data-set"] ?? new URL(dbUrl).pathname.slice(1), results, failures }, null, 2));
+  writeFileSync(
+    out.replace(/\.md$/, ".json"),
+    JSON.stringify(
+      { machine, dataSet: values["data-set"] ?? new URL(dbUrl).pathname.slice(1), results, failures },
+      null,
+      2,
+    ),
+  );
   log(`wrote ${path.relative(root, out)}`);
   // A smoke run proves the wiring, not the speed: only invariants and crashes fail it.
-  const ok = failures.length === 0 && results.every((r) => r.invariants.every((c) => c.pass) && (smoke || r.targets.every((c) => c.pass)));
+  const ok =
+    failures.length === 0 &&
+    results.every((r) => r.invariants.every((c) => c.pass) && (smoke || r.targets.every((c) => c.pass)));
   process.exitCode = ok ? 0 : 1;
 }
 

@@ -28,7 +28,12 @@ try {
   const conn = await openConnection({ url: url.toString(), maxConnections: 2 });
   try {
     await migrateToLatest(conn.db);
-    const asOf = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+    const asOf = new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Europe/London",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).format(new Date());
     const summary = await generate(conn.db, { scale: scales.smoke, seed: 1, asOf });
     console.log(`smoke data set: ${JSON.stringify(summary.counts)}`);
   } finally {
@@ -36,7 +41,20 @@ try {
   }
   const run = spawnSync(
     process.execPath,
-    ["--import", "tsx", "bench/run.ts", "--smoke", "--scenarios", "person-view", "--database-url", url.toString(), "--out", "test-results/bench-smoke.md", "--port", process.env.BENCH_PORT ?? "3711"],
+    [
+      "--import",
+      "tsx",
+      "bench/run.ts",
+      "--smoke",
+      "--scenarios",
+      "person-view",
+      "--database-url",
+      url.toString(),
+      "--out",
+      "test-results/bench-smoke.md",
+      "--port",
+      process.env.BENCH_PORT ?? "3711",
+    ],
     { cwd: root, stdio: "inherit" },
   );
   code = run.status ?? 1;

@@ -1,4 +1,14 @@
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, rmdirSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+} from "node:fs";
 import path from "node:path";
 import { Kysely, PostgresDialect } from "kysely";
 import pg from "pg";
@@ -44,7 +54,13 @@ export async function openConnection(opts: ConnectionOptions): Promise<Connectio
 }
 
 function openPostgres(url: string, max: number): Connection {
-  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000, Client: PreparingClient });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 5_000,
+    Client: PreparingClient,
+  });
   // Without these listeners a database restart emits an unhandled 'error' on an idle client and kills Node.
   pool.on("error", (err) => logger.warn("db pool error", { error: err.message }));
   pool.on("connect", (client) => {
@@ -93,7 +109,10 @@ export function startFromTemplate(dir: string, template: string): boolean {
   try {
     accessSync(template, constants.R_OK);
   } catch (err) {
-    logger.warn("no embedded database template: creating the database from scratch, which takes a while", { template, error: message(err) });
+    logger.warn("no embedded database template: creating the database from scratch, which takes a while", {
+      template,
+      error: message(err),
+    });
     return false;
   }
   let staging: string | null = null;
@@ -102,7 +121,8 @@ export function startFromTemplate(dir: string, template: string): boolean {
     // PGlite names entries from the root ("/base/1/…"): node-tar makes such paths relative and skips any with "..",
     // so nothing lands outside the staging folder.
     extract({ file: template, cwd: staging, sync: true });
-    if (!existsSync(path.join(staging, "PG_VERSION"))) throw new Error("the tarball holds no PostgreSQL data directory");
+    if (!existsSync(path.join(staging, "PG_VERSION")))
+      throw new Error("the tarball holds no PostgreSQL data directory");
     try {
       rmdirSync(dir); // only ever removes an empty directory
     } catch (err) {
@@ -112,7 +132,10 @@ export function startFromTemplate(dir: string, template: string): boolean {
     logger.info("embedded database created from the build's template", { ms: Date.now() - started });
     return true;
   } catch (err) {
-    logger.warn("embedded database template could not be used: creating the database from scratch", { template, error: message(err) });
+    logger.warn("embedded database template could not be used: creating the database from scratch", {
+      template,
+      error: message(err),
+    });
     if (staging) rmSync(staging, { recursive: true, force: true });
     return false;
   }

@@ -17,7 +17,9 @@ export function dbEnv() {
     BUILD_DIR: process.env.BUILD_DIR || undefined,
   });
   if (!parsed.success) {
-    throw new Error(`Invalid database settings: ${parsed.error.issues.map((i) => i.path.join(".") + " " + i.message).join("; ")}`);
+    throw new Error(
+      `Invalid database settings: ${parsed.error.issues.map((i) => i.path.join(".") + " " + i.message).join("; ")}`,
+    );
   }
   const env = parsed.data;
   // Demo data and demo sign-ins only on the embedded database, or on a server when explicitly asked for.

@@ -10,11 +10,13 @@ let pending: Promise<Connection> | null = null;
 export function getConnection(): Promise<Connection> {
   if (!pending) {
     const env = dbEnv();
-    pending = openConnection({ url: env.url, pgliteDir: env.pgliteDir, pgliteTemplate: env.pgliteTemplate }).catch((err) => {
-      pending = null;
-      logger.error("database open failed", { error: err instanceof Error ? err.message : String(err) });
-      throw err;
-    });
+    pending = openConnection({ url: env.url, pgliteDir: env.pgliteDir, pgliteTemplate: env.pgliteTemplate }).catch(
+      (err) => {
+        pending = null;
+        logger.error("database open failed", { error: err instanceof Error ? err.message : String(err) });
+        throw err;
+      },
+    );
   }
   return pending;
 }

@@ -66,8 +66,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("client_key", "text", (c) => c.notNull())
     .addColumn("failed_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("sign_in_failure_account_idx").on("sign_in_failure").columns(["account_key", "failed_at"]).execute();
-  await db.schema.createIndex("sign_in_failure_client_idx").on("sign_in_failure").columns(["client_key", "failed_at"]).execute();
+  await db.schema
+    .createIndex("sign_in_failure_account_idx")
+    .on("sign_in_failure")
+    .columns(["account_key", "failed_at"])
+    .execute();
+  await db.schema
+    .createIndex("sign_in_failure_client_idx")
+    .on("sign_in_failure")
+    .columns(["client_key", "failed_at"])
+    .execute();
 
   await db.schema
     .createTable("audit_event")
@@ -76,7 +84,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("actor_user_id", "uuid")
     .addColumn("actor_role", "text")
     .addColumn("action", "text", (c) => c.notNull())
-    .addColumn("outcome", "text", (c) => c.notNull().defaultTo("ok").check(sql`outcome in ('ok','denied','failed')`))
+    .addColumn("outcome", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("ok")
+        .check(sql`outcome in ('ok','denied','failed')`),
+    )
     .addColumn("entity_type", "text")
     .addColumn("entity_id", "text")
     .addColumn("person_id", "uuid")
@@ -84,8 +97,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("details", "jsonb")
     .execute();
   await db.schema.createIndex("audit_event_occurred_idx").on("audit_event").column("occurred_at").execute();
-  await db.schema.createIndex("audit_event_person_idx").on("audit_event").columns(["person_id", "occurred_at"]).execute();
-  await db.schema.createIndex("audit_event_actor_idx").on("audit_event").columns(["actor_user_id", "occurred_at"]).execute();
+  await db.schema
+    .createIndex("audit_event_person_idx")
+    .on("audit_event")
+    .columns(["person_id", "occurred_at"])
+    .execute();
+  await db.schema
+    .createIndex("audit_event_actor_idx")
+    .on("audit_event")
+    .columns(["actor_user_id", "occurred_at"])
+    .execute();
 
   // Append-only: the trail cannot be rewritten by the application (or by anyone short of dropping the trigger).
   await sql`

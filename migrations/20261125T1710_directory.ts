@@ -14,12 +14,42 @@ export async function up(db: Kysely<any>): Promise<void> {
     .insertInto("activity_category")
     .values([
       { code: "befriending", label: "Befriending", taxonomy: "esdServiceType", taxonomy_term: "Befriending services" },
-      { code: "physical_activity", label: "Physical activity", taxonomy: "openActiveActivity", taxonomy_term: "Exercise and fitness" },
-      { code: "arts_crafts", label: "Arts and crafts", taxonomy: "esdServiceType", taxonomy_term: "Arts and crafts groups" },
-      { code: "community_group", label: "Community groups", taxonomy: "esdServiceType", taxonomy_term: "Community groups" },
-      { code: "community_event", label: "Community events", taxonomy: "esdServiceType", taxonomy_term: "Community events" },
-      { code: "walking_running", label: "Walking and running", taxonomy: "openActiveActivity", taxonomy_term: "Running" },
-      { code: "transport", label: "Community transport", taxonomy: "esdServiceType", taxonomy_term: "Community transport" },
+      {
+        code: "physical_activity",
+        label: "Physical activity",
+        taxonomy: "openActiveActivity",
+        taxonomy_term: "Exercise and fitness",
+      },
+      {
+        code: "arts_crafts",
+        label: "Arts and crafts",
+        taxonomy: "esdServiceType",
+        taxonomy_term: "Arts and crafts groups",
+      },
+      {
+        code: "community_group",
+        label: "Community groups",
+        taxonomy: "esdServiceType",
+        taxonomy_term: "Community groups",
+      },
+      {
+        code: "community_event",
+        label: "Community events",
+        taxonomy: "esdServiceType",
+        taxonomy_term: "Community events",
+      },
+      {
+        code: "walking_running",
+        label: "Walking and running",
+        taxonomy: "openActiveActivity",
+        taxonomy_term: "Running",
+      },
+      {
+        code: "transport",
+        label: "Community transport",
+        taxonomy: "esdServiceType",
+        taxonomy_term: "Community transport",
+      },
       { code: "advice", label: "Advice and information", taxonomy: "esdNeed", taxonomy_term: "Information and advice" },
       { code: "carers", label: "Support for carers", taxonomy: "esdCircumstance", taxonomy_term: "Carers" },
       { code: "bereavement", label: "Bereavement support", taxonomy: "esdCircumstance", taxonomy_term: "Bereavement" },
@@ -31,7 +61,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("kind", "text", (c) =>
-      c.notNull().check(sql`kind in ('befriending_scheme','charity','social_enterprise','council','nhs','parkrun','community_group','transport')`),
+      c
+        .notNull()
+        .check(
+          sql`kind in ('befriending_scheme','charity','social_enterprise','council','nhs','parkrun','community_group','transport')`,
+        ),
     )
     .addColumn("description", "text")
     .addColumn("email", "text")
@@ -49,7 +83,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text", (c) => c.notNull())
     .addColumn("description", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("category_code", "text", (c) => c.notNull().references("activity_category.code"))
-    .addColumn("format", "text", (c) => c.notNull().defaultTo("group").check(sql`format in ('group','one_to_one','event')`))
+    .addColumn("format", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("group")
+        .check(sql`format in ('group','one_to_one','event')`),
+    )
     .addColumn("address", "text")
     .addColumn("postcode", "text")
     .addColumn("district_code", "text", (c) => c.references("district.code"))
@@ -62,12 +101,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("eligibility", "text")
     .addColumn("transport", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("transport_zones", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
-    .addColumn("referral_mode", "text", (c) => c.notNull().defaultTo("direct").check(sql`referral_mode in ('direct','signpost')`))
+    .addColumn("referral_mode", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("direct")
+        .check(sql`referral_mode in ('direct','signpost')`),
+    )
     .addColumn("contact_name", "text")
     .addColumn("contact_phone", "text")
     .addColumn("contact_email", "text")
     .addColumn("last_checked_on", "date", (c) => c.notNull().defaultTo(sql`current_date`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("active").check(sql`status in ('active','paused','closed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("active")
+        .check(sql`status in ('active','paused','closed')`),
+    )
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))

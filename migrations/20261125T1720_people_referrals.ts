@@ -18,7 +18,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("district_code", "text", (c) => c.references("district.code"))
     .addColumn("phone", "text")
     .addColumn("email", "text")
-    .addColumn("preferred_contact", "text", (c) => c.check(sql`preferred_contact in ('phone','email','text','post','visit')`))
+    .addColumn("preferred_contact", "text", (c) =>
+      c.check(sql`preferred_contact in ('phone','email','text','post','visit')`),
+    )
     .addColumn("communication_needs", "text")
     .addColumn("access_needs", "text")
     .addColumn("gp_practice", "text")
@@ -33,8 +35,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .addColumn("idempotency_key", "uuid", (c) => c.unique())
     .execute();
-  await sql`create unique index person_nhs_number_key on person (nhs_number) where nhs_number is not null and merged_into_id is null`.execute(db);
-  await sql`create index person_name_trgm_idx on person using gin ((lower(given_name || ' ' || family_name)) gin_trgm_ops)`.execute(db);
+  await sql`create unique index person_nhs_number_key on person (nhs_number) where nhs_number is not null and merged_into_id is null`.execute(
+    db,
+  );
+  await sql`create index person_name_trgm_idx on person using gin ((lower(given_name || ' ' || family_name)) gin_trgm_ops)`.execute(
+    db,
+  );
   await sql`create index person_family_name_idx on person (lower(family_name) text_pattern_ops)`.execute(db);
   await db.schema.createIndex("person_dob_idx").on("person").column("date_of_birth").execute();
   await db.schema.createIndex("person_district_idx").on("person").column("district_code").execute();
@@ -53,19 +59,30 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable("person_consent")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("person_id", "uuid", (c) => c.notNull().references("person.id").onDelete("cascade"))
-    .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('volunteer_contact','quote_in_reports','share_with_gp')`))
+    .addColumn("kind", "text", (c) =>
+      c.notNull().check(sql`kind in ('volunteer_contact','quote_in_reports','share_with_gp')`),
+    )
     .addColumn("given", "boolean", (c) => c.notNull())
     .addColumn("note", "text")
     .addColumn("recorded_by", "uuid", (c) => c.references("app_user.id"))
     .addColumn("recorded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("person_consent_person_idx").on("person_consent").columns(["person_id", "kind", "recorded_at"]).execute();
+  await db.schema
+    .createIndex("person_consent_person_idx")
+    .on("person_consent")
+    .columns(["person_id", "kind", "recorded_at"])
+    .execute();
 
   await db.schema
     .createTable("case_note")
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("person_id", "uuid", (c) => c.notNull().references("person.id").onDelete("cascade"))
-    .addColumn("kind", "text", (c) => c.notNull().defaultTo("note").check(sql`kind in ('note','safeguarding','quote')`))
+    .addColumn("kind", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("note")
+        .check(sql`kind in ('note','safeguarding','quote')`),
+    )
     .addColumn("body", "text", (c) => c.notNull().check(sql`length(body) <= 10000`))
     .addColumn("author_id", "uuid", (c) => c.references("app_user.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -79,18 +96,25 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("person_id", "uuid", (c) => c.notNull().references("person.id"))
     .addColumn("activity_id", "uuid", (c) => c.references("activity.id"))
     .addColumn("kind", "text", (c) => c.notNull().check(sql`kind in ('direct','signpost')`))
-    .addColumn("source", "text", (c) => c.notNull().check(sql`source in ('prescriber','coordinator','gp_practice','self','other')`))
+    .addColumn("source", "text", (c) =>
+      c.notNull().check(sql`source in ('prescriber','coordinator','gp_practice','self','other')`),
+    )
     .addColumn("source_detail", "text")
     .addColumn("caseworker_id", "uuid", (c) => c.references("app_user.id"))
     .addColumn("needs", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("barriers", sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
     .addColumn("support_notes", "text")
     .addColumn("status", "text", (c) =>
-      c.notNull().defaultTo("received").check(sql`status in ('received','contacted','accepted','declined','attending','ended')`),
+      c
+        .notNull()
+        .defaultTo("received")
+        .check(sql`status in ('received','contacted','accepted','declined','attending','ended')`),
     )
     .addColumn("declined_by", "text", (c) => c.check(sql`declined_by in ('person','provider')`))
     .addColumn("decline_reason", "text")
-    .addColumn("end_reason", "text", (c) => c.check(sql`end_reason in ('completed','disengaged','moved_away','died','other')`))
+    .addColumn("end_reason", "text", (c) =>
+      c.check(sql`end_reason in ('completed','disengaged','moved_away','died','other')`),
+    )
     .addColumn("snomed_code", "text", (c) => c.notNull().defaultTo("871731000000106"))
     .addColumn("received_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("contacted_at", "timestamptz")
@@ -119,7 +143,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("actor_id", "uuid", (c) => c.references("app_user.id"))
     .addColumn("occurred_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
-  await db.schema.createIndex("referral_event_referral_idx").on("referral_event").columns(["referral_id", "occurred_at"]).execute();
+  await db.schema
+    .createIndex("referral_event_referral_idx")
+    .on("referral_event")
+    .columns(["referral_id", "occurred_at"])
+    .execute();
 
   await db.schema
     .createTable("self_referral")
@@ -133,7 +161,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("district_code", "text", (c) => c.references("district.code"))
     .addColumn("best_time", "text")
     .addColumn("message", "text", (c) => c.check(sql`length(message) <= 2000`))
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("new").check(sql`status in ('new','linked','created','closed')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("new")
+        .check(sql`status in ('new','linked','created','closed')`),
+    )
     .addColumn("person_id", "uuid", (c) => c.references("person.id"))
     .addColumn("referral_id", "uuid", (c) => c.references("referral.id"))
     .addColumn("handled_by", "uuid", (c) => c.references("app_user.id"))
@@ -142,12 +175,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("received_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("version", "integer", (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.schema.createIndex("self_referral_queue_idx").on("self_referral").columns(["status", "district_code", "received_at"]).execute();
-  await db.schema.createIndex("self_referral_client_idx").on("self_referral").columns(["client_key", "received_at"]).execute();
+  await db.schema
+    .createIndex("self_referral_queue_idx")
+    .on("self_referral")
+    .columns(["status", "district_code", "received_at"])
+    .execute();
+  await db.schema
+    .createIndex("self_referral_client_idx")
+    .on("self_referral")
+    .columns(["client_key", "received_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ["self_referral", "referral_event", "referral", "case_note", "person_consent", "care_team_member", "person"]) {
+  for (const t of [
+    "self_referral",
+    "referral_event",
+    "referral",
+    "case_note",
+    "person_consent",
+    "care_team_member",
+    "person",
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -10,15 +10,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("session_date", "date", (c) => c.notNull())
     .addColumn("start_time", "time", (c) => c.notNull())
     .addColumn("end_time", "time", (c) => c.notNull())
-    .addColumn("status", "text", (c) => c.notNull().defaultTo("scheduled").check(sql`status in ('scheduled','cancelled','held')`))
+    .addColumn("status", "text", (c) =>
+      c
+        .notNull()
+        .defaultTo("scheduled")
+        .check(sql`status in ('scheduled','cancelled','held')`),
+    )
     .addColumn("ad_hoc", "boolean", (c) => c.notNull().defaultTo(false))
-    .addColumn("other_attendees", "integer", (c) => c.notNull().defaultTo(0).check(sql`other_attendees between 0 and 1000`))
+    .addColumn("other_attendees", "integer", (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`other_attendees between 0 and 1000`),
+    )
     .addColumn("register_version", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("register_saved_at", "timestamptz")
     .addColumn("register_saved_by", "uuid", (c) => c.references("app_user.id"))
     .addCheckConstraint("activity_session_times", sql`start_time < end_time`)
     .execute();
-  await sql`create unique index activity_session_slot_key on activity_session (activity_id, session_date, start_time)`.execute(db);
+  await sql`create unique index activity_session_slot_key on activity_session (activity_id, session_date, start_time)`.execute(
+    db,
+  );
   await db.schema.createIndex("activity_session_date_idx").on("activity_session").column("session_date").execute();
 
   // Composite key, no surrogate: tens of millions of rows nationally, so every byte counts.
@@ -60,7 +72,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_by", "uuid", (c) => c.references("app_user.id"))
     .execute();
   await db.schema.createIndex("befriending_match_referral_idx").on("befriending_match").column("referral_id").execute();
-  await db.schema.createIndex("befriending_match_volunteer_idx").on("befriending_match").column("volunteer_id").execute();
+  await db.schema
+    .createIndex("befriending_match_volunteer_idx")
+    .on("befriending_match")
+    .column("volunteer_id")
+    .execute();
 
   await db.schema
     .createTable("befriending_call")
@@ -73,7 +89,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recorded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("idempotency_key", "uuid", (c) => c.unique())
     .execute();
-  await db.schema.createIndex("befriending_call_match_idx").on("befriending_call").columns(["match_id", "call_date"]).execute();
+  await db.schema
+    .createIndex("befriending_call_match_idx")
+    .on("befriending_call")
+    .columns(["match_id", "call_date"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -13,7 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("person_id", "uuid", (c) => c.notNull().references("person.id"))
     .addColumn("referral_id", "uuid", (c) => c.notNull().references("referral.id"))
-    .addColumn("instrument_code", "text", (c) => c.notNull().check(sql`instrument_code in (${sql.join(instrumentCodes.map((c) => sql.lit(c)))})`))
+    .addColumn("instrument_code", "text", (c) =>
+      c.notNull().check(sql`instrument_code in (${sql.join(instrumentCodes.map((c) => sql.lit(c)))})`),
+    )
     .addColumn("instrument_version", "text", (c) => c.notNull())
     .addColumn("time_point", "text", (c) => c.notNull().check(sql`time_point in ('baseline','follow_up','exit')`))
     .addColumn("follow_up_week", "integer", (c) => c.check(sql`follow_up_week between 1 and 104`))
@@ -26,7 +28,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("recorded_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn("entered_in_error_at", "timestamptz")
     .addColumn("entered_in_error_by", "uuid", (c) => c.references("app_user.id"))
-    .addColumn("entered_in_error_reason", "text", (c) => c.check(sql`length(entered_in_error_reason) between 1 and 500`))
+    .addColumn("entered_in_error_reason", "text", (c) =>
+      c.check(sql`length(entered_in_error_reason) between 1 and 500`),
+    )
     .addColumn("idempotency_key", "uuid", (c) => c.unique())
     .addCheckConstraint("measure_response_week", sql`(time_point = 'follow_up') = (follow_up_week is not null)`)
     .addCheckConstraint(
@@ -45,17 +49,27 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The person's timeline reads newest first; due calculations read by referral; outcome summaries read live
   // responses by instrument and date.
   await sql`create index measure_response_person_idx on measure_response (person_id, administered_on desc)`.execute(db);
-  await sql`create index measure_response_referral_idx on measure_response (referral_id, instrument_code, time_point)`.execute(db);
+  await sql`create index measure_response_referral_idx on measure_response (referral_id, instrument_code, time_point)`.execute(
+    db,
+  );
   await sql`create index measure_response_outcome_idx on measure_response (instrument_code, time_point, administered_on)
     include (referral_id, person_id) where entered_in_error_at is null`.execute(db);
-  await db.schema.createIndex("measure_response_recorded_by_idx").on("measure_response").column("recorded_by").execute();
+  await db.schema
+    .createIndex("measure_response_recorded_by_idx")
+    .on("measure_response")
+    .column("recorded_by")
+    .execute();
 
   // Weeks after the first session at which each activity asks for a follow-up. No row: the default (6 and 12).
   await db.schema
     .createTable("measure_schedule")
     .addColumn("activity_id", "uuid", (c) => c.primaryKey().references("activity.id").onDelete("cascade"))
     .addColumn("follow_up_weeks", sql`integer[]`, (c) =>
-      c.notNull().check(sql`cardinality(follow_up_weeks) between 1 and 6 and 0 < all(follow_up_weeks) and 104 >= all(follow_up_weeks)`),
+      c
+        .notNull()
+        .check(
+          sql`cardinality(follow_up_weeks) between 1 and 6 and 0 < all(follow_up_weeks) and 104 >= all(follow_up_weeks)`,
+        ),
     )
     .addColumn("updated_by", "uuid", (c) => c.references("app_user.id"))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(sql`now()`))
@@ -69,7 +83,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("id", "uuid", (c) => c.primaryKey().defaultTo(sql`gen_random_uuid()`))
     .addColumn("person_id", "uuid", (c) => c.notNull().references("person.id"))
     .addColumn("referral_id", "uuid", (c) => c.notNull().references("referral.id"))
-    .addColumn("instrument_codes", sql`text[]`, (c) => c.notNull().check(sql`cardinality(instrument_codes) between 1 and 6`))
+    .addColumn("instrument_codes", sql`text[]`, (c) =>
+      c.notNull().check(sql`cardinality(instrument_codes) between 1 and 6`),
+    )
     .addColumn("time_point", "text", (c) => c.notNull().check(sql`time_point in ('baseline','follow_up','exit')`))
     .addColumn("follow_up_week", "integer", (c) => c.check(sql`follow_up_week between 1 and 104`))
     .addColumn("answers", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
@@ -83,8 +99,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("idempotency_key", "uuid", (c) => c.unique())
     .addCheckConstraint("measure_self_session_week", sql`(time_point = 'follow_up') = (follow_up_week is not null)`)
     .execute();
-  await db.schema.createIndex("measure_self_session_person_idx").on("measure_self_session").columns(["person_id", "created_at"]).execute();
-  await db.schema.createIndex("measure_self_session_creator_idx").on("measure_self_session").columns(["created_by", "created_at"]).execute();
+  await db.schema
+    .createIndex("measure_self_session_person_idx")
+    .on("measure_self_session")
+    .columns(["person_id", "created_at"])
+    .execute();
+  await db.schema
+    .createIndex("measure_self_session_creator_idx")
+    .on("measure_self_session")
+    .columns(["created_by", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

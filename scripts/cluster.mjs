@@ -5,7 +5,9 @@ import cluster from "node:cluster";
 import { setTimeout } from "node:timers";
 
 function log(level, msg, fields) {
-  (level === "info" ? process.stdout : process.stderr).write(JSON.stringify({ ts: new Date().toISOString(), level, msg, ...fields }) + "\n");
+  (level === "info" ? process.stdout : process.stderr).write(
+    JSON.stringify({ ts: new Date().toISOString(), level, msg, ...fields }) + "\n",
+  );
 }
 
 /** Runs `count` workers of this script until a stop signal, then resolves once they have all exited. */

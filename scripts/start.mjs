@@ -26,15 +26,20 @@ function log(level, msg) {
 const builtAt = existsSync(entry) ? statSync(entry).mtimeMs : 0;
 if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
   log("info", "building the app");
-  const built = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], { stdio: "inherit" });
+  const built = spawnSync(process.execPath, ["node_modules/@remix-run/dev/dist/cli.js", "vite:build"], {
+    stdio: "inherit",
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 if (!process.env.DATABASE_URL && !existsSync(template)) {
   // Without it the server still starts, but a new embedded database then runs initdb first (tens of seconds).
   // Not needed on PostgreSQL; the next start on the embedded database makes it.
   log("info", "building the app: embedded database template");
-  const made = spawnSync(process.execPath, ["--import", "tsx", "db/cli/pglite-template.ts", template], { stdio: "inherit" });
-  if (made.status !== 0) log("warn", "the embedded database template could not be built: a new database will take longer to create");
+  const made = spawnSync(process.execPath, ["--import", "tsx", "db/cli/pglite-template.ts", template], {
+    stdio: "inherit",
+  });
+  if (made.status !== 0)
+    log("warn", "the embedded database template could not be built: a new database will take longer to create");
 }
 
 const args = process.argv.slice(2);

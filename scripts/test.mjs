@@ -26,7 +26,13 @@ let exitCode = 0;
 
 if (only !== "e2e") {
   rmSync("test-results/vitest.json", { force: true });
-  const code = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-results/vitest.json"]);
+  const code = run("npx", [
+    "vitest",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    "--outputFile.json=test-results/vitest.json",
+  ]);
   const report = readJson("test-results/vitest.json");
   if (report) {
     totals.passed += report.numPassedTests;
@@ -63,7 +69,10 @@ if (only !== "unit") {
       };
     }
     rmSync("test-results/e2e.json", { force: true });
-    const code = run("npx", ["playwright", "test", "--reporter=list,json"], { ...extra, PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e.json" });
+    const code = run("npx", ["playwright", "test", "--reporter=list,json"], {
+      ...extra,
+      PLAYWRIGHT_JSON_OUTPUT_NAME: "test-results/e2e.json",
+    });
     await dropDb?.();
     const report = existsSync("test-results/e2e.json") ? readJson("test-results/e2e.json") : null;
     if (report?.stats) {

@@ -8,9 +8,18 @@ const email = z
   .min(1, "Enter an email address")
   .max(254, "Email address must be 254 characters or fewer")
   .email("Enter an email address in the correct format, like name@example.nhs.uk");
-const displayName = z.string({ error: "Enter the person's name" }).trim().min(1, "Enter the person's name").max(120, "Name must be 120 characters or fewer");
+const displayName = z
+  .string({ error: "Enter the person's name" })
+  .trim()
+  .min(1, "Enter the person's name")
+  .max(120, "Name must be 120 characters or fewer");
 const role = z.enum(roles, { error: "Select a role" });
-const districtCode = z.string().trim().max(40).optional().transform((v) => v || undefined);
+const districtCode = z
+  .string()
+  .trim()
+  .max(40)
+  .optional()
+  .transform((v) => v || undefined);
 
 export const newPassword = z.string({ error: "Enter a password" }).superRefine((value, ctx) => {
   const problem = passwordProblem(value);

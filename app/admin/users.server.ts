@@ -7,7 +7,14 @@ import { endAllSessionsForUser } from "~/auth/session.server";
 
 import type { UserSort } from "./users";
 
-export async function listUsers(opts: { sort: UserSort; dir: "asc" | "desc"; page: number; pageSize: number; role?: Role; status?: "active" | "disabled" }) {
+export async function listUsers(opts: {
+  sort: UserSort;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  role?: Role;
+  status?: "active" | "disabled";
+}) {
   const db = await getDb();
   let q = db.selectFrom("app_user");
   if (opts.role) q = q.where("role", "=", opts.role);
@@ -37,18 +44,36 @@ export async function getUser(id: string) {
 export class EmailTakenError extends Error {}
 export class StaleVersionError extends Error {}
 
-export async function createUser(actor: AuditActor, input: { email: string; displayName: string; role: Role; districtCode?: string; password: string }) {
+export async function createUser(
+  actor: AuditActor,
+  input: { email: string; displayName: string; role: Role; districtCode?: string; password: string },
+) {
   const db = await getDb();
   const password_hash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const clash = await trx.selectFrom("app_user").select("id").where(sql`lower(email)`, "=", input.email.toLowerCase()).executeTakeFirst();
+    const clash = await trx
+      .selectFrom("app_user")
+      .select("id")
+      .where(sql`lower(email)`, "=", input.email.toLowerCase())
+      .executeTakeFirst();
     if (clash) throw new EmailTakenError();
     const { id } = await trx
       .insertInto("app_user")
-      .values({ email: input.email, display_name: input.displayName, role: input.role, district_code: input.districtCode ?? null, password_hash })
+      .values({
+        email: input.email,
+        display_name: input.displayName,
+        role: input.role,
+        district_code: input.districtCode ?? null,
+        password_hash,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, { action: "user.create", entityType: "app_user", entityId: id, details: { role: input.role } });
+    await audit(trx, actor, {
+      action: "user.create",
+      entityType: "app_user",
+      entityId: id,
+      details: { role: input.role },
+    });
     return id;
   });
 }
@@ -62,7 +87,12 @@ export async function updateUser(
 ) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("app_user").select(["role", "display_name", "district_code", "disabled_at"]).where("id", "=", id).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("app_user")
+      .select(["role", "display_name", "district_code", "disabled_at"])
+      .where("id", "=", id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return null;
     const updated = await trx
       .updateTable("app_user")
@@ -84,7 +114,12 @@ export async function updateUser(
     if ((before.district_code ?? undefined) !== changes.districtCode) changed.push("district_code");
     if (Boolean(before.disabled_at) !== changes.disabled) changed.push(changes.disabled ? "disabled" : "enabled");
     if (changes.disabled || before.role !== changes.role) await endAllSessionsForUser(trx, id);
-    await audit(trx, actor, { action: "user.update", entityType: "app_user", entityId: id, details: { changed, role: changes.role } });
+    await audit(trx, actor, {
+      action: "user.update",
+      entityType: "app_user",
+      entityId: id,
+      details: { changed, role: changes.role },
+    });
     return true;
   });
 }

@@ -15,16 +15,42 @@ export async function listInbound(actor: AuditActor, userId: string, now = new D
       .innerJoin("activity_lead as l", "l.activity_id", "r.activity_id")
       .innerJoin("activity as a", "a.id", "r.activity_id")
       .innerJoin("person as p", "p.id", "r.person_id")
-      .select(["r.id", "r.person_id", "r.activity_id", "a.name as activity_name", "r.kind", "r.status", "r.received_at", "r.provider_responded_at", "p.given_name", "p.family_name", "p.preferred_name"])
+      .select([
+        "r.id",
+        "r.person_id",
+        "r.activity_id",
+        "a.name as activity_name",
+        "r.kind",
+        "r.status",
+        "r.received_at",
+        "r.provider_responded_at",
+        "p.given_name",
+        "p.family_name",
+        "p.preferred_name",
+      ])
       .where("l.user_id", "=", userId)
       .where("r.kind", "=", "direct")
       .where("r.status", "in", ["received", "contacted"])
       .orderBy("r.received_at")
       .execute();
-    await auditPeopleShown(trx, actor, "referral.inbound-list", rows.map((r) => ({ personId: r.person_id, referralId: r.id })), {});
+    await auditPeopleShown(
+      trx,
+      actor,
+      "referral.inbound-list",
+      rows.map((r) => ({ personId: r.person_id, referralId: r.id })),
+      {},
+    );
     return rows.map((r) => ({
       ...r,
-      overdue: providerReplyOverdue({ kind: r.kind as ReferralKind, status: r.status as ReferralStatus, receivedAt: r.received_at, providerRespondedAt: r.provider_responded_at }, now),
+      overdue: providerReplyOverdue(
+        {
+          kind: r.kind as ReferralKind,
+          status: r.status as ReferralStatus,
+          receivedAt: r.received_at,
+          providerRespondedAt: r.provider_responded_at,
+        },
+        now,
+      ),
     }));
   });
 }
@@ -36,18 +62,35 @@ export async function getInbound(actor: AuditActor, activityId: string, referral
     const row = await trx
       .selectFrom("referral as r")
       .innerJoin("person as p", "p.id", "r.person_id")
-      .select(["r.id", "r.person_id", "r.kind", "r.status", "r.version", "r.received_at", "r.provider_responded_at", "r.decline_reason", "r.declined_by", ...leadPersonColumns])
+      .select([
+        "r.id",
+        "r.person_id",
+        "r.kind",
+        "r.status",
+        "r.version",
+        "r.received_at",
+        "r.provider_responded_at",
+        "r.decline_reason",
+        "r.declined_by",
+        ...leadPersonColumns,
+      ])
       .where("r.id", "=", referralId)
       .where("r.activity_id", "=", activityId)
       .executeTakeFirst();
     if (!row) return null;
-    await auditPeopleShown(trx, actor, "referral.inbound-view", [{ personId: row.person_id, referralId: row.id }], { activityId });
+    await auditPeopleShown(trx, actor, "referral.inbound-view", [{ personId: row.person_id, referralId: row.id }], {
+      activityId,
+    });
     return row;
   });
 }
 
 /** The provider's answer, through the shared lifecycle (which checks the move, stamps the reply time and audits). */
-export async function answerReferral(actor: AuditActor, referralId: string, answer: { decision: "accept" | "decline"; reason?: string; expectedVersion: number }) {
+export async function answerReferral(
+  actor: AuditActor,
+  referralId: string,
+  answer: { decision: "accept" | "decline"; reason?: string; expectedVersion: number },
+) {
   const db = await getDb();
   return db.transaction().execute((trx) =>
     transitionReferral(trx, actor, {

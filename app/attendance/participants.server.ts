@@ -5,7 +5,14 @@ import { auditAll, type AuditActor, type Executor } from "~/audit/audit.server";
  * and what they need to take part. Never NHS number, date of birth, notes, scores or safeguarding.
  */
 export const leadPersonColumns = [
-  "p.given_name", "p.family_name", "p.preferred_name", "p.phone", "p.email", "p.preferred_contact", "p.access_needs", "p.communication_needs",
+  "p.given_name",
+  "p.family_name",
+  "p.preferred_name",
+  "p.phone",
+  "p.email",
+  "p.preferred_contact",
+  "p.access_needs",
+  "p.communication_needs",
 ] as const;
 
 export interface LeadPerson {
@@ -20,6 +27,16 @@ export interface LeadPerson {
 }
 
 /** One audit row per person shown, in the caller's transaction: the page is not returned if these cannot be written. */
-export async function auditPeopleShown(trx: Executor, actor: AuditActor, action: string, shown: { personId: string; referralId: string }[], details: Record<string, unknown>) {
-  await auditAll(trx, actor, shown.map((s) => ({ action, entityType: "referral", entityId: s.referralId, personId: s.personId, details })));
+export async function auditPeopleShown(
+  trx: Executor,
+  actor: AuditActor,
+  action: string,
+  shown: { personId: string; referralId: string }[],
+  details: Record<string, unknown>,
+) {
+  await auditAll(
+    trx,
+    actor,
+    shown.map((s) => ({ action, entityType: "referral", entityId: s.referralId, personId: s.personId, details })),
+  );
 }

@@ -26,12 +26,31 @@ export class RegisterRefusedError extends Error {
 
 const REGISTER_STATUSES = ["accepted", "attending"] as const;
 
-const sessionColumns = ["id", "activity_id", "session_date", "start_time", "end_time", "status", "ad_hoc", "other_attendees", "register_version", "register_saved_at", "register_saved_by", "register_save_key", "cancel_reason"] as const;
+const sessionColumns = [
+  "id",
+  "activity_id",
+  "session_date",
+  "start_time",
+  "end_time",
+  "status",
+  "ad_hoc",
+  "other_attendees",
+  "register_version",
+  "register_saved_at",
+  "register_saved_by",
+  "register_save_key",
+  "cancel_reason",
+] as const;
 
 // The statements a register runs on every view and save are compiled once (db/prepared-query.ts), and lists of
 // people go in as arrays, so each statement's text is fixed and PostgreSQL plans it once per connection.
 const lockedSession = preparedQuery((db, p: { activityId: string; sessionId: string }) =>
-  db.selectFrom("activity_session").select(sessionColumns).where("id", "=", p.sessionId).where("activity_id", "=", p.activityId).forUpdate(),
+  db
+    .selectFrom("activity_session")
+    .select(sessionColumns)
+    .where("id", "=", p.sessionId)
+    .where("activity_id", "=", p.activityId)
+    .forUpdate(),
 );
 
 /**
@@ -44,7 +63,13 @@ function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string
     .selectFrom("referral as r")
     .innerJoin("person as p", "p.id", "r.person_id")
     .leftJoin("attendance as t", (j) => j.onRef("t.referral_id", "=", "r.id").on("t.session_id", "=", sessionId))
-    .select(["r.id as referral_id", "r.person_id", "r.status as referral_status", "t.status as mark", ...leadPersonColumns])
+    .select([
+      "r.id as referral_id",
+      "r.person_id",
+      "r.status as referral_status",
+      "t.status as mark",
+      ...leadPersonColumns,
+    ])
     .where("r.id", "in", (eb) =>
       eb
         .selectFrom("referral")
@@ -61,32 +86,36 @@ function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string
  * one audit row per person shown, written by the same statement (so none is shown unless its row is written, and
  * none is written for a session that is not this activity's).
  */
-const registerView = preparedQuery((db, p: { activityId: string; sessionId: string; userId: string | null; role: string | null; requestId: string }) => {
-  const ofThisActivity = sql<boolean>`exists (select 1 from activity_session s where s.id = ${p.sessionId} and s.activity_id = ${p.activityId})`;
-  return db
-    .with("shown", () => participantsQuery(db, p.activityId, p.sessionId).where(ofThisActivity))
-    .with("shown_audit", (qc) =>
-      qc
-        .insertInto("audit_event")
-        .columns([...AUDIT_COLUMNS])
-        .expression((eb) =>
-          eb.selectFrom("shown").select(
-            auditSelect(p, {
-              action: "register.view",
-              entityType: "referral",
-              entityId: sql`shown.referral_id`,
-              personId: sql`shown.person_id`,
-              details: sql`jsonb_build_object('sessionId', ${p.sessionId}::text, 'activityId', ${p.activityId}::text)`,
-            }),
+const registerView = preparedQuery(
+  (db, p: { activityId: string; sessionId: string; userId: string | null; role: string | null; requestId: string }) => {
+    const ofThisActivity = sql<boolean>`exists (select 1 from activity_session s where s.id = ${p.sessionId} and s.activity_id = ${p.activityId})`;
+    return db
+      .with("shown", () => participantsQuery(db, p.activityId, p.sessionId).where(ofThisActivity))
+      .with("shown_audit", (qc) =>
+        qc
+          .insertInto("audit_event")
+          .columns([...AUDIT_COLUMNS])
+          .expression((eb) =>
+            eb.selectFrom("shown").select(
+              auditSelect(p, {
+                action: "register.view",
+                entityType: "referral",
+                entityId: sql`shown.referral_id`,
+                personId: sql`shown.person_id`,
+                details: sql`jsonb_build_object('sessionId', ${p.sessionId}::text, 'activityId', ${p.activityId}::text)`,
+              }),
+            ),
           ),
-        ),
-    )
-    .selectFrom("activity_session")
-    .select(sessionColumns)
-    .select((eb) => jsonArrayFrom(eb.selectFrom("shown").selectAll().orderBy("family_name").orderBy("given_name")).as("people"))
-    .where("id", "=", p.sessionId)
-    .where("activity_id", "=", p.activityId);
-});
+      )
+      .selectFrom("activity_session")
+      .select(sessionColumns)
+      .select((eb) =>
+        jsonArrayFrom(eb.selectFrom("shown").selectAll().orderBy("family_name").orderBy("given_name")).as("people"),
+      )
+      .where("id", "=", p.sessionId)
+      .where("activity_id", "=", p.activityId);
+  },
+);
 
 /** The register as the lead sees it; every person shown is audited by the same statement. */
 export async function loadRegister(actor: AuditActor, activityId: string, sessionId: string) {
@@ -138,11 +167,22 @@ const writeRegister = preparedQuery(
                 from unnest(${p.referralIds}::uuid[], ${p.personIds}::uuid[], ${p.statuses}::text[]) as m (referral_id, person_id, status)`,
           )
           .onConflict((oc) =>
-            oc.columns(["session_id", "referral_id"]).doUpdateSet({ status: (eb) => eb.ref("excluded.status"), recorded_by: (eb) => eb.ref("excluded.recorded_by"), recorded_at: sql`now()` }),
+            oc
+              .columns(["session_id", "referral_id"])
+              .doUpdateSet({
+                status: (eb) => eb.ref("excluded.status"),
+                recorded_by: (eb) => eb.ref("excluded.recorded_by"),
+                recorded_at: sql`now()`,
+              }),
           ),
       )
       // The register is exactly what was submitted: a mark taken off is removed.
-      .with("removed", (qc) => qc.deleteFrom("attendance").where("session_id", "=", p.sessionId).where(sql<boolean>`referral_id = any(${p.unmarked}::uuid[])`))
+      .with("removed", (qc) =>
+        qc
+          .deleteFrom("attendance")
+          .where("session_id", "=", p.sessionId)
+          .where(sql<boolean>`referral_id = any(${p.unmarked}::uuid[])`),
+      )
       .with("bumped", (qc) =>
         qc
           .updateTable("activity_session")
@@ -163,38 +203,68 @@ const writeRegister = preparedQuery(
           .insertInto("audit_event")
           .columns([...AUDIT_COLUMNS])
           .expression((eb) =>
-            eb.selectFrom("bumped").select(
-              auditSelect(p, { action: "register.save", entityType: "activity_session", entityId: sql`bumped.id`, personId: sql`null`, details: sql`${p.details}` }),
-            ),
+            eb
+              .selectFrom("bumped")
+              .select(
+                auditSelect(p, {
+                  action: "register.save",
+                  entityType: "activity_session",
+                  entityId: sql`bumped.id`,
+                  personId: sql`null`,
+                  details: sql`${p.details}`,
+                }),
+              ),
           ),
       )
       .selectFrom("bumped")
       .select("register_version"),
 );
 
-export type SaveOutcome = { kind: "saved" | "already-saved"; registerVersion: number; counts: ReturnType<typeof countMarks>; otherAttendees: number };
+export type SaveOutcome = {
+  kind: "saved" | "already-saved";
+  registerVersion: number;
+  counts: ReturnType<typeof countMarks>;
+  otherAttendees: number;
+};
 
 /**
  * Saves a whole register in one transaction: all marks, the count of others, the version bump and one audit row,
  * or nothing. A stale version is a conflict (never a lost update); a resubmission of the save already applied
  * (same idempotency key) is answered as done without writing again.
  */
-export async function saveRegister(actor: AuditActor, activityId: string, sessionId: string, input: RegisterSubmission, today: string): Promise<SaveOutcome> {
+export async function saveRegister(
+  actor: AuditActor,
+  activityId: string,
+  sessionId: string,
+  input: RegisterSubmission,
+  today: string,
+): Promise<SaveOutcome> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const [session] = await lockedSession(trx, { activityId, sessionId });
     if (!session) throw new RegisterRefusedError("form", "Session not found");
     if (session.register_save_key === input.idempotencyKey) {
-      return { kind: "already-saved", registerVersion: session.register_version, counts: countMarks(input.marks), otherAttendees: session.other_attendees };
+      return {
+        kind: "already-saved",
+        registerVersion: session.register_version,
+        counts: countMarks(input.marks),
+        otherAttendees: session.other_attendees,
+      };
     }
-    if (session.status === "cancelled") throw new RegisterRefusedError("form", "This session was cancelled, so it has no register");
-    if (session.session_date > today) throw new RegisterRefusedError("form", "This session has not happened yet. Record its register on the day");
+    if (session.status === "cancelled")
+      throw new RegisterRefusedError("form", "This session was cancelled, so it has no register");
+    if (session.session_date > today)
+      throw new RegisterRefusedError("form", "This session has not happened yet. Record its register on the day");
     if (session.register_version !== input.registerVersion) throw new RegisterConflictError(session.register_version);
 
     const people = await lockedParticipants(trx, { activityId, sessionId });
     const eligible = new Map(people.map((p) => [p.referral_id, p]));
     for (const referralId of Object.keys(input.marks)) {
-      if (!eligible.has(referralId)) throw new RegisterRefusedError(`mark-${referralId}`, "This person is not referred to this activity, so they cannot be marked on its register");
+      if (!eligible.has(referralId))
+        throw new RegisterRefusedError(
+          `mark-${referralId}`,
+          "This person is not referred to this activity, so they cannot be marked on its register",
+        );
     }
 
     const markedIds = Object.keys(input.marks).sort();
@@ -208,7 +278,12 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
       registerVersion: input.registerVersion,
       otherAttendees: input.otherAttendees,
       saveKey: input.idempotencyKey,
-      details: JSON.stringify({ activityId, ...counts, otherAttendees: input.otherAttendees, referralIds: Object.keys(input.marks) }),
+      details: JSON.stringify({
+        activityId,
+        ...counts,
+        otherAttendees: input.otherAttendees,
+        referralIds: Object.keys(input.marks),
+      }),
       ...actor,
     });
     if (!bumped) throw new RegisterConflictError(session.register_version);
@@ -216,7 +291,12 @@ export async function saveRegister(actor: AuditActor, activityId: string, sessio
     // A first attendance moves an accepted referral on to "attending", dated by the session.
     for (const referralId of markedIds) {
       if (input.marks[referralId] === "present" && eligible.get(referralId)!.referral_status === "accepted") {
-        await transitionReferral(trx, actor, { referralId, to: "attending", actor: "system", onDate: session.session_date });
+        await transitionReferral(trx, actor, {
+          referralId,
+          to: "attending",
+          actor: "system",
+          onDate: session.session_date,
+        });
       }
     }
     return { kind: "saved", registerVersion: bumped.register_version, counts, otherAttendees: input.otherAttendees };

@@ -3,7 +3,11 @@
 export const attendanceStatuses = ["present", "absent", "excused"] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
-export const attendanceLabels: Record<AttendanceStatus, string> = { present: "Present", absent: "Absent", excused: "Excused" };
+export const attendanceLabels: Record<AttendanceStatus, string> = {
+  present: "Present",
+  absent: "Absent",
+  excused: "Excused",
+};
 
 export const MARK_PREFIX = "mark-";
 export const MAX_OTHER_ATTENDEES = 1000;
@@ -18,7 +22,9 @@ export interface RegisterSubmission {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export type RegisterParse = { ok: true; data: RegisterSubmission } | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+export type RegisterParse =
+  | { ok: true; data: RegisterSubmission }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
 
 export function parseRegister(form: FormData): RegisterParse {
   const errors: Record<string, string> = {};
@@ -42,11 +48,13 @@ export function parseRegister(form: FormData): RegisterParse {
   if (othersText !== "") {
     if (!/^-?\d+$/.test(othersText)) errors.otherAttendees = "Enter the number of other people who came, like 6";
     else if (Number(othersText) < 0) errors.otherAttendees = "The number of other people cannot be below zero";
-    else if (Number(othersText) > MAX_OTHER_ATTENDEES) errors.otherAttendees = `The number of other people must be ${MAX_OTHER_ATTENDEES} or fewer`;
+    else if (Number(othersText) > MAX_OTHER_ATTENDEES)
+      errors.otherAttendees = `The number of other people must be ${MAX_OTHER_ATTENDEES} or fewer`;
     else otherAttendees = Number(othersText);
   }
   const version = Number(values.registerVersion);
-  if (!/^\d+$/.test(values.registerVersion ?? "") || !Number.isSafeInteger(version)) errors.form = "The register could not be read. Reload the page and try again";
+  if (!/^\d+$/.test(values.registerVersion ?? "") || !Number.isSafeInteger(version))
+    errors.form = "The register could not be read. Reload the page and try again";
   const key = values.idempotencyKey ?? "";
   if (!UUID.test(key)) errors.form = "The register could not be read. Reload the page and try again";
   if (Object.keys(errors).length) return { ok: false, errors, values };

@@ -15,7 +15,14 @@ export class SessionFieldError extends Error {
 async function schedulesOf(db: Executor, activityId: string): Promise<WeeklySlot[]> {
   return db
     .selectFrom("activity_schedule")
-    .select(["id", "weekday", "start_time as startTime", "end_time as endTime", "valid_from as validFrom", "valid_to as validTo"])
+    .select([
+      "id",
+      "weekday",
+      "start_time as startTime",
+      "end_time as endTime",
+      "valid_from as validFrom",
+      "valid_to as validTo",
+    ])
     .where("activity_id", "=", activityId)
     .execute();
 }
@@ -29,7 +36,14 @@ export async function ensureSessions(db: Executor, activityId: string, from: str
   if (slots.length === 0) return 0;
   const res = await db
     .insertInto("activity_session")
-    .values(slots.map((s) => ({ activity_id: activityId, session_date: s.date, start_time: s.startTime, end_time: s.endTime })))
+    .values(
+      slots.map((s) => ({
+        activity_id: activityId,
+        session_date: s.date,
+        start_time: s.startTime,
+        end_time: s.endTime,
+      })),
+    )
     .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
     .returning("id")
     .execute();
@@ -40,7 +54,12 @@ export async function generateSessions(actor: AuditActor, activityId: string, fr
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const created = await ensureSessions(trx, activityId, from, addDays(from, weeks * 7 - 1));
-    await audit(trx, actor, { action: "session.generate", entityType: "activity", entityId: activityId, details: { from, weeks, created } });
+    await audit(trx, actor, {
+      action: "session.generate",
+      entityType: "activity",
+      entityId: activityId,
+      details: { from, weeks, created },
+    });
     return created;
   });
 }
@@ -49,7 +68,9 @@ export async function generateSessions(actor: AuditActor, activityId: string, fr
 export async function openScheduledSession(actor: AuditActor, activityId: string, date: string, startTime: string) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const slot = sessionsBetween(await schedulesOf(trx, activityId), date, date).find((s) => s.startTime === hhmm(startTime));
+    const slot = sessionsBetween(await schedulesOf(trx, activityId), date, date).find(
+      (s) => s.startTime === hhmm(startTime),
+    );
     if (!slot) return null;
     await ensureSessions(trx, activityId, date, date);
     const row = await trx
@@ -59,13 +80,23 @@ export async function openScheduledSession(actor: AuditActor, activityId: string
       .where("session_date", "=", date)
       .where("start_time", "=", slot.startTime)
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, { action: "session.open", entityType: "activity_session", entityId: row.id, details: { activityId } });
+    await audit(trx, actor, {
+      action: "session.open",
+      entityType: "activity_session",
+      entityId: row.id,
+      details: { activityId },
+    });
     return row.id;
   });
 }
 
 /** A one-off session (an extra date or an event). Once per idempotency key; refuses a clash with another session. */
-export async function addOneOffSession(actor: AuditActor, activityId: string, input: { sessionDate: string; startTime: string; endTime: string }, idempotencyKey: string) {
+export async function addOneOffSession(
+  actor: AuditActor,
+  activityId: string,
+  input: { sessionDate: string; startTime: string; endTime: string },
+  idempotencyKey: string,
+) {
   const start = minutesOf(input.startTime);
   const end = minutesOf(input.endTime);
   if (start === null) throw new SessionFieldError("startTime", "Enter a start time in the 24-hour clock, like 10:30");
@@ -73,7 +104,11 @@ export async function addOneOffSession(actor: AuditActor, activityId: string, in
   if (end <= start) throw new SessionFieldError("endTime", "The end time must be after the start time");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const again = await trx.selectFrom("activity_session").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
+    const again = await trx
+      .selectFrom("activity_session")
+      .select("id")
+      .where("idempotency_key", "=", idempotencyKey)
+      .executeTakeFirst();
     if (again) return again.id;
     const sameDay = await trx
       .selectFrom("activity_session")
@@ -83,15 +118,31 @@ export async function addOneOffSession(actor: AuditActor, activityId: string, in
       .where("status", "!=", "cancelled")
       .execute();
     const clash = sameDay.find((s) => start < minutesOf(s.end_time)! && minutesOf(s.start_time)! < end);
-    if (clash) throw new SessionFieldError("startTime", `There is already a session from ${hhmm(clash.start_time)} to ${hhmm(clash.end_time)} that day`);
+    if (clash)
+      throw new SessionFieldError(
+        "startTime",
+        `There is already a session from ${hhmm(clash.start_time)} to ${hhmm(clash.end_time)} that day`,
+      );
     const row = await trx
       .insertInto("activity_session")
-      .values({ activity_id: activityId, session_date: input.sessionDate, start_time: input.startTime, end_time: input.endTime, ad_hoc: true, idempotency_key: idempotencyKey })
+      .values({
+        activity_id: activityId,
+        session_date: input.sessionDate,
+        start_time: input.startTime,
+        end_time: input.endTime,
+        ad_hoc: true,
+        idempotency_key: idempotencyKey,
+      })
       .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
       .returning("id")
       .executeTakeFirst();
     if (!row) throw new SessionFieldError("startTime", "There is already a session at that time that day");
-    await audit(trx, actor, { action: "session.add", entityType: "activity_session", entityId: row.id, details: { activityId, adHoc: true } });
+    await audit(trx, actor, {
+      action: "session.add",
+      entityType: "activity_session",
+      entityId: row.id,
+      details: { activityId, adHoc: true },
+    });
     return row.id;
   });
 }
@@ -100,12 +151,28 @@ export async function addOneOffSession(actor: AuditActor, activityId: string, in
 export async function cancelSession(actor: AuditActor, activityId: string, sessionId: string, reason: string) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const s = await trx.selectFrom("activity_session").select(["status", "register_saved_at"]).where("id", "=", sessionId).where("activity_id", "=", activityId).forUpdate().executeTakeFirst();
+    const s = await trx
+      .selectFrom("activity_session")
+      .select(["status", "register_saved_at"])
+      .where("id", "=", sessionId)
+      .where("activity_id", "=", activityId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!s) return "missing" as const;
-    if (s.register_saved_at) throw new SessionFieldError("reason", "This session already has a register, so it cannot be cancelled");
+    if (s.register_saved_at)
+      throw new SessionFieldError("reason", "This session already has a register, so it cannot be cancelled");
     if (s.status === "cancelled") return "done" as const;
-    await trx.updateTable("activity_session").set({ status: "cancelled", cancel_reason: reason, register_version: sql`register_version + 1` }).where("id", "=", sessionId).execute();
-    await audit(trx, actor, { action: "session.cancel", entityType: "activity_session", entityId: sessionId, details: { activityId } });
+    await trx
+      .updateTable("activity_session")
+      .set({ status: "cancelled", cancel_reason: reason, register_version: sql`register_version + 1` })
+      .where("id", "=", sessionId)
+      .execute();
+    await audit(trx, actor, {
+      action: "session.cancel",
+      entityType: "activity_session",
+      entityId: sessionId,
+      details: { activityId },
+    });
     return "done" as const;
   });
 }
@@ -114,8 +181,24 @@ export async function listSessions(activityId: string, from: string, to: string)
   const db = await getDb();
   return db
     .selectFrom("activity_session as s")
-    .select(["s.id", "s.session_date", "s.start_time", "s.end_time", "s.status", "s.ad_hoc", "s.other_attendees", "s.register_saved_at"])
-    .select((eb) => eb.selectFrom("attendance as t").select(eb.fn.countAll<number>().as("n")).whereRef("t.session_id", "=", "s.id").where("t.status", "=", "present").as("present"))
+    .select([
+      "s.id",
+      "s.session_date",
+      "s.start_time",
+      "s.end_time",
+      "s.status",
+      "s.ad_hoc",
+      "s.other_attendees",
+      "s.register_saved_at",
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom("attendance as t")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("t.session_id", "=", "s.id")
+        .where("t.status", "=", "present")
+        .as("present"),
+    )
     .where("s.activity_id", "=", activityId)
     .where("s.session_date", ">=", from)
     .where("s.session_date", "<=", to)
@@ -141,17 +224,51 @@ export async function todaysSessions(userId: string, today: string) {
   const ids = activities.map((a) => a.id);
   const nameOf = new Map(activities.map((a) => [a.id, a.name]));
   const [existing, schedules] = await Promise.all([
-    db.selectFrom("activity_session").select(["id", "activity_id", "start_time", "end_time", "status", "register_saved_at", "other_attendees"]).where("activity_id", "in", ids).where("session_date", "=", today).execute(),
-    db.selectFrom("activity_schedule").select(["id", "activity_id", "weekday", "start_time as startTime", "end_time as endTime", "valid_from as validFrom", "valid_to as validTo"]).where("activity_id", "in", ids).execute(),
+    db
+      .selectFrom("activity_session")
+      .select(["id", "activity_id", "start_time", "end_time", "status", "register_saved_at", "other_attendees"])
+      .where("activity_id", "in", ids)
+      .where("session_date", "=", today)
+      .execute(),
+    db
+      .selectFrom("activity_schedule")
+      .select([
+        "id",
+        "activity_id",
+        "weekday",
+        "start_time as startTime",
+        "end_time as endTime",
+        "valid_from as validFrom",
+        "valid_to as validTo",
+      ])
+      .where("activity_id", "in", ids)
+      .execute(),
   ]);
   const out = existing.map((s) => ({
-    activityId: s.activity_id, activityName: nameOf.get(s.activity_id)!, sessionId: s.id as string | null,
-    startTime: hhmm(s.start_time), endTime: hhmm(s.end_time), status: s.status, saved: s.register_saved_at !== null,
+    activityId: s.activity_id,
+    activityName: nameOf.get(s.activity_id)!,
+    sessionId: s.id as string | null,
+    startTime: hhmm(s.start_time),
+    endTime: hhmm(s.end_time),
+    status: s.status,
+    saved: s.register_saved_at !== null,
   }));
   for (const id of ids) {
-    for (const slot of sessionsBetween(schedules.filter((s) => s.activity_id === id), today, today)) {
+    for (const slot of sessionsBetween(
+      schedules.filter((s) => s.activity_id === id),
+      today,
+      today,
+    )) {
       if (out.some((o) => o.activityId === id && o.startTime === slot.startTime)) continue;
-      out.push({ activityId: id, activityName: nameOf.get(id)!, sessionId: null, startTime: slot.startTime, endTime: slot.endTime, status: "scheduled", saved: false });
+      out.push({
+        activityId: id,
+        activityName: nameOf.get(id)!,
+        sessionId: null,
+        startTime: slot.startTime,
+        endTime: slot.endTime,
+        status: "scheduled",
+        saved: false,
+      });
     }
   }
   return out.sort((a, b) => a.startTime.localeCompare(b.startTime));

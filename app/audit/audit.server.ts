@@ -69,7 +69,17 @@ export async function auditAll(db: Executor, actor: AuditActor, entries: AuditEn
 }
 
 /** The audit row's columns, in the order `auditSelect` gives their values. */
-export const AUDIT_COLUMNS = ["actor_user_id", "actor_role", "request_id", "action", "outcome", "entity_type", "entity_id", "person_id", "details"] as const;
+export const AUDIT_COLUMNS = [
+  "actor_user_id",
+  "actor_role",
+  "request_id",
+  "action",
+  "outcome",
+  "entity_type",
+  "entity_id",
+  "person_id",
+  "details",
+] as const;
 
 /**
  * An audit row as a SELECT list, for a read that writes its own row in the same statement: an
@@ -79,7 +89,16 @@ export const AUDIT_COLUMNS = ["actor_user_id", "actor_role", "request_id", "acti
  * read decided. Values are cast: a bare parameter in a SELECT list gives PostgreSQL no type to take from the
  * target column.
  */
-export function auditSelect(actor: AuditActor, entry: { action: string; entityType: string; entityId: RawBuilder<unknown>; personId: RawBuilder<unknown>; details: RawBuilder<unknown> }) {
+export function auditSelect(
+  actor: AuditActor,
+  entry: {
+    action: string;
+    entityType: string;
+    entityId: RawBuilder<unknown>;
+    personId: RawBuilder<unknown>;
+    details: RawBuilder<unknown>;
+  },
+) {
   return [
     sql`${actor.userId}::uuid`.as("actor_user_id"),
     sql`${actor.role}::text`.as("actor_role"),

@@ -11,7 +11,13 @@ export interface AuditFilters {
   to?: string;
 }
 
-export async function listAuditEvents(opts: { sort: AuditSort; dir: "asc" | "desc"; page: number; pageSize: number; filters: AuditFilters }) {
+export async function listAuditEvents(opts: {
+  sort: AuditSort;
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+  filters: AuditFilters;
+}) {
   const db = await getDb();
   const f = opts.filters;
   let q = db.selectFrom("audit_event as a").leftJoin("app_user as u", "u.id", "a.actor_user_id");
@@ -21,7 +27,12 @@ export async function listAuditEvents(opts: { sort: AuditSort; dir: "asc" | "des
   if (f.from) q = q.where("a.occurred_at", ">=", sql<Date>`${f.from}::date`);
   if (f.to) q = q.where("a.occurred_at", "<", sql<Date>`${f.to}::date + 1`);
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const order = { occurred_at: sql`a.occurred_at`, action: sql`a.action`, actor: sql`u.display_name`, outcome: sql`a.outcome` }[opts.sort];
+  const order = {
+    occurred_at: sql`a.occurred_at`,
+    action: sql`a.action`,
+    actor: sql`u.display_name`,
+    outcome: sql`a.outcome`,
+  }[opts.sort];
   const rows = await q
     .select([
       "a.id",

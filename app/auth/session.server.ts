@@ -44,12 +44,20 @@ export async function readSessionId(request: Request): Promise<string | null> {
 /** Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
 export async function startSession(db: Executor, userId: string): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await db.insertInto("user_session").values({ id_hash: hashSessionId(id), user_id: userId }).execute();
+  await db
+    .insertInto("user_session")
+    .values({ id_hash: hashSessionId(id), user_id: userId })
+    .execute();
   return sessionCookie.serialize(id, { maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
 }
 
 export async function endSession(db: Executor, sessionHash: string): Promise<void> {
-  await db.updateTable("user_session").set({ ended_at: sql`now()` }).where("id_hash", "=", sessionHash).where("ended_at", "is", null).execute();
+  await db
+    .updateTable("user_session")
+    .set({ ended_at: sql`now()` })
+    .where("id_hash", "=", sessionHash)
+    .where("ended_at", "is", null)
+    .execute();
 }
 
 export function clearSessionCookie(): Promise<string> {
@@ -64,7 +72,10 @@ const perRequest = new WeakMap<object, Promise<CurrentUser | null>>();
  * The signed-in user, or null when there is no live session (ended, idle too long, too old, or user disabled).
  * Pass the load context to share one lookup among the loaders of a request; a forced touch always reads afresh.
  */
-export function currentUser(request: Request, opts: { touch?: "auto" | "force"; context?: unknown } = {}): Promise<CurrentUser | null> {
+export function currentUser(
+  request: Request,
+  opts: { touch?: "auto" | "force"; context?: unknown } = {},
+): Promise<CurrentUser | null> {
   const key = opts.touch !== "force" && typeof opts.context === "object" && opts.context !== null ? opts.context : null;
   if (!key) return lookUpUser(request, opts.touch ?? "auto");
   let found = perRequest.get(key);
@@ -99,7 +110,11 @@ async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<Cu
   let lastSeenAt = row.last_seen_at;
   const stale = row.now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS;
   if (touch === "force" || stale) {
-    await db.updateTable("user_session").set({ last_seen_at: sql`now()` }).where("id_hash", "=", sessionHash).execute();
+    await db
+      .updateTable("user_session")
+      .set({ last_seen_at: sql`now()` })
+      .where("id_hash", "=", sessionHash)
+      .execute();
     lastSeenAt = row.now;
   }
   return {
@@ -116,9 +131,17 @@ async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<Cu
 
 /** Milliseconds until this session ends if the user does nothing, bounded by the absolute limit. */
 export function sessionRemainingMs(user: CurrentUser): number {
-  return Math.min(user.lastSeenAt.getTime() + IDLE_TIMEOUT_MS, user.sessionStartedAt.getTime() + ABSOLUTE_TIMEOUT_MS) - Date.now();
+  return (
+    Math.min(user.lastSeenAt.getTime() + IDLE_TIMEOUT_MS, user.sessionStartedAt.getTime() + ABSOLUTE_TIMEOUT_MS) -
+    Date.now()
+  );
 }
 
 export async function endAllSessionsForUser(db: Executor, userId: string): Promise<void> {
-  await db.updateTable("user_session").set({ ended_at: sql`now()` }).where("user_id", "=", userId).where("ended_at", "is", null).execute();
+  await db
+    .updateTable("user_session")
+    .set({ ended_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("ended_at", "is", null)
+    .execute();
 }

@@ -38,7 +38,11 @@ export async function signIn(input: {
     .where(sql<boolean>`failed_at > now() - ${THROTTLE_WINDOW_SECONDS} * interval '1 second'`)
     .executeTakeFirstOrThrow();
   if (Number(account) >= ACCOUNT_FAILURE_LIMIT || Number(client) >= CLIENT_FAILURE_LIMIT) {
-    await audit(db, { userId: null, role: null, requestId: input.requestId }, { action: "sign-in.throttled", outcome: "denied" });
+    await audit(
+      db,
+      { userId: null, role: null, requestId: input.requestId },
+      { action: "sign-in.throttled", outcome: "denied" },
+    );
     return { ok: false, reason: "throttled" };
   }
 
@@ -54,12 +58,16 @@ export async function signIn(input: {
   if (!user || !passwordOk || user.disabled_at || demoRefused) {
     await db.transaction().execute(async (trx) => {
       await trx.insertInto("sign_in_failure").values({ account_key: accountKey, client_key: clientKey }).execute();
-      await audit(trx, { userId: user?.id ?? null, role: null, requestId: input.requestId }, {
-        action: "sign-in.failed",
-        outcome: "failed",
-        entityType: user ? "app_user" : undefined,
-        entityId: user?.id,
-      });
+      await audit(
+        trx,
+        { userId: user?.id ?? null, role: null, requestId: input.requestId },
+        {
+          action: "sign-in.failed",
+          outcome: "failed",
+          entityType: user ? "app_user" : undefined,
+          entityId: user?.id,
+        },
+      );
     });
     return { ok: false, reason: "invalid" };
   }
@@ -67,12 +75,19 @@ export async function signIn(input: {
   const setCookie = await db.transaction().execute(async (trx) => {
     if (input.previousSessionHash) await endSession(trx, input.previousSessionHash);
     await trx.deleteFrom("sign_in_failure").where("account_key", "=", accountKey).execute();
-    await trx.deleteFrom("sign_in_failure").where(sql<boolean>`failed_at < now() - interval '1 day'`).execute();
-    await audit(trx, { userId: user.id, role: user.role, requestId: input.requestId }, {
-      action: "sign-in",
-      entityType: "app_user",
-      entityId: user.id,
-    });
+    await trx
+      .deleteFrom("sign_in_failure")
+      .where(sql<boolean>`failed_at < now() - interval '1 day'`)
+      .execute();
+    await audit(
+      trx,
+      { userId: user.id, role: user.role, requestId: input.requestId },
+      {
+        action: "sign-in",
+        entityType: "app_user",
+        entityId: user.id,
+      },
+    );
     return startSession(trx, user.id);
   });
   return { ok: true, userId: user.id, role: user.role, setCookie };

@@ -31,7 +31,14 @@ export async function providerChoices(onlyLedBy: string | null) {
   let q = db.selectFrom("provider as p").select(["p.id", "p.name"]);
   if (onlyLedBy) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom("activity as a").innerJoin("activity_lead as l", "l.activity_id", "a.id").select("a.id").whereRef("a.provider_id", "=", "p.id").where("l.user_id", "=", onlyLedBy)),
+      eb.exists(
+        eb
+          .selectFrom("activity as a")
+          .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+          .select("a.id")
+          .whereRef("a.provider_id", "=", "p.id")
+          .where("l.user_id", "=", onlyLedBy),
+      ),
     );
   }
   return q.orderBy("p.name").execute();
@@ -68,29 +75,57 @@ function columns(input: Row) {
 }
 
 async function checkReferences(trx: Executor, input: Row, providerIds: string[] | null) {
-  const category = await trx.selectFrom("activity_category").select("code").where("code", "=", input.categoryCode).executeTakeFirst();
+  const category = await trx
+    .selectFrom("activity_category")
+    .select("code")
+    .where("code", "=", input.categoryCode)
+    .executeTakeFirst();
   if (!category) throw new ActivityFieldError("categoryCode", "Select a category from the list");
   if (input.districtCode) {
-    const district = await trx.selectFrom("district").select("code").where("code", "=", input.districtCode).executeTakeFirst();
+    const district = await trx
+      .selectFrom("district")
+      .select("code")
+      .where("code", "=", input.districtCode)
+      .executeTakeFirst();
     if (!district) throw new ActivityFieldError("districtCode", "Select a district from the list");
   }
   const provider = await trx.selectFrom("provider").select("id").where("id", "=", input.providerId).executeTakeFirst();
-  if (!provider || (providerIds && !providerIds.includes(input.providerId))) throw new ActivityFieldError("providerId", "Select a provider from the list");
+  if (!provider || (providerIds && !providerIds.includes(input.providerId)))
+    throw new ActivityFieldError("providerId", "Select a provider from the list");
 }
 
 /**
  * Adds an activity once per idempotency key. A lead adding an activity becomes one of its leads, and may only
  * add it under a provider they already work with (`allowedProviders`).
  */
-export async function createActivity(actor: AuditActor, input: Row, idempotencyKey: string, opts: { allowedProviders: string[] | null; leadUserId: string | null }) {
+export async function createActivity(
+  actor: AuditActor,
+  input: Row,
+  idempotencyKey: string,
+  opts: { allowedProviders: string[] | null; leadUserId: string | null },
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("activity").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("activity")
+      .select("id")
+      .where("idempotency_key", "=", idempotencyKey)
+      .executeTakeFirst();
     if (existing) return existing.id;
     await checkReferences(trx, input, opts.allowedProviders);
-    const { id } = await trx.insertInto("activity").values({ ...columns(input), idempotency_key: idempotencyKey }).returning("id").executeTakeFirstOrThrow();
-    if (opts.leadUserId) await trx.insertInto("activity_lead").values({ activity_id: id, user_id: opts.leadUserId }).execute();
-    await audit(trx, actor, { action: "activity.create", entityType: "activity", entityId: id, details: { providerId: input.providerId, category: input.categoryCode } });
+    const { id } = await trx
+      .insertInto("activity")
+      .values({ ...columns(input), idempotency_key: idempotencyKey })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    if (opts.leadUserId)
+      await trx.insertInto("activity_lead").values({ activity_id: id, user_id: opts.leadUserId }).execute();
+    await audit(trx, actor, {
+      action: "activity.create",
+      entityType: "activity",
+      entityId: id,
+      details: { providerId: input.providerId, category: input.categoryCode },
+    });
     return id;
   });
 }
@@ -100,7 +135,13 @@ export async function getActivityForEdit(id: string) {
   return db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function updateActivity(actor: AuditActor, id: string, expectedVersion: number, input: Row, allowedProviders: string[] | null) {
+export async function updateActivity(
+  actor: AuditActor,
+  id: string,
+  expectedVersion: number,
+  input: Row,
+  allowedProviders: string[] | null,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, input, allowedProviders);
@@ -111,7 +152,12 @@ export async function updateActivity(actor: AuditActor, id: string, expectedVers
       .where("version", "=", expectedVersion)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new StaleVersionError();
-    await audit(trx, actor, { action: "activity.update", entityType: "activity", entityId: id, details: { fields: Object.keys(input) } });
+    await audit(trx, actor, {
+      action: "activity.update",
+      entityType: "activity",
+      entityId: id,
+      details: { fields: Object.keys(input) },
+    });
   });
 }
 
@@ -124,7 +170,14 @@ export async function listSchedules(activityId: string) {
     .orderBy("weekday")
     .orderBy("start_time")
     .execute();
-  return rows.map((r) => ({ id: r.id, weekday: r.weekday, startTime: r.start_time, endTime: r.end_time, validFrom: r.valid_from, validTo: r.valid_to }));
+  return rows.map((r) => ({
+    id: r.id,
+    weekday: r.weekday,
+    startTime: r.start_time,
+    endTime: r.end_time,
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+  }));
 }
 
 /** Adds a weekly slot unless it is impossible or overlaps another of the activity's slots. */
@@ -135,17 +188,36 @@ export async function addSchedule(actor: AuditActor, activityId: string, slot: W
     await trx.selectFrom("activity").select("id").where("id", "=", activityId).forUpdate().executeTakeFirstOrThrow();
     const others = await trx
       .selectFrom("activity_schedule")
-      .select(["id", "weekday", "start_time as startTime", "end_time as endTime", "valid_from as validFrom", "valid_to as validTo"])
+      .select([
+        "id",
+        "weekday",
+        "start_time as startTime",
+        "end_time as endTime",
+        "valid_from as validFrom",
+        "valid_to as validTo",
+      ])
       .where("activity_id", "=", activityId)
       .execute();
     const problem = scheduleProblem(slot, others);
     if (problem) throw new ActivityFieldError(problem.field, problem.message);
     const { id } = await trx
       .insertInto("activity_schedule")
-      .values({ activity_id: activityId, weekday: slot.weekday, start_time: slot.startTime, end_time: slot.endTime, valid_from: slot.validFrom, valid_to: slot.validTo })
+      .values({
+        activity_id: activityId,
+        weekday: slot.weekday,
+        start_time: slot.startTime,
+        end_time: slot.endTime,
+        valid_from: slot.validFrom,
+        valid_to: slot.validTo,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, { action: "activity.schedule-add", entityType: "activity", entityId: activityId, details: { scheduleId: id, weekday: slot.weekday } });
+    await audit(trx, actor, {
+      action: "activity.schedule-add",
+      entityType: "activity",
+      entityId: activityId,
+      details: { scheduleId: id, weekday: slot.weekday },
+    });
     return id;
   });
 }
@@ -154,9 +226,18 @@ export async function addSchedule(actor: AuditActor, activityId: string, slot: W
 export async function removeSchedule(actor: AuditActor, activityId: string, scheduleId: string) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const res = await trx.deleteFrom("activity_schedule").where("id", "=", scheduleId).where("activity_id", "=", activityId).executeTakeFirst();
+    const res = await trx
+      .deleteFrom("activity_schedule")
+      .where("id", "=", scheduleId)
+      .where("activity_id", "=", activityId)
+      .executeTakeFirst();
     if (Number(res.numDeletedRows) === 0) return false;
-    await audit(trx, actor, { action: "activity.schedule-remove", entityType: "activity", entityId: activityId, details: { scheduleId } });
+    await audit(trx, actor, {
+      action: "activity.schedule-remove",
+      entityType: "activity",
+      entityId: activityId,
+      details: { scheduleId },
+    });
     return true;
   });
 }

@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { accessibilityFeatures, activityFormats, activityStatuses, providerKinds, referralModes, transportOptions } from "./options";
+import {
+  accessibilityFeatures,
+  activityFormats,
+  activityStatuses,
+  providerKinds,
+  referralModes,
+  transportOptions,
+} from "./options";
 import { isIsoDate } from "./schedule";
 
 // Schemas for directory forms. Each message says what to do, at the field it belongs to.
@@ -15,7 +22,8 @@ const text = (max: number, label: string) =>
 const required = (max: number, message: string, label: string) =>
   z.string({ error: message }).trim().min(1, message).max(max, `${label} must be ${max} characters or fewer`);
 
-const keysOf = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+const keysOf = <T extends Record<string, string>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
 /** Checkbox groups post nothing, one value or many; all become a list of known codes. */
 const codes = <T extends Record<string, string>>(o: T, message: string) =>
@@ -152,7 +160,18 @@ const activityFields = {
     .trim()
     .max(300, "Zones must be 300 characters or fewer")
     .optional()
-    .transform((v) => (v ? [...new Set(v.split(",").map((z) => z.trim()).filter(Boolean))] : [])),
+    .transform((v) =>
+      v
+        ? [
+            ...new Set(
+              v
+                .split(",")
+                .map((z) => z.trim())
+                .filter(Boolean),
+            ),
+          ]
+        : [],
+    ),
   referralMode: z.enum(keysOf(referralModes), { error: "Say whether the activity takes direct referrals" }),
   contactName: text(120, "Contact name"),
   contactPhone: phone,
@@ -165,13 +184,15 @@ type CrossFields = { minAge: number | null; maxAge: number | null; free: "yes" |
 
 function crossFieldProblems(v: CrossFields): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (v.minAge !== null && v.maxAge !== null && v.minAge > v.maxAge) errors.maxAge = "Maximum age must be the same as or more than the minimum age";
+  if (v.minAge !== null && v.maxAge !== null && v.minAge > v.maxAge)
+    errors.maxAge = "Maximum age must be the same as or more than the minimum age";
   if (v.free === "no" && !v.cost) errors.cost = "Enter what it costs";
   return errors;
 }
 
 function checkActivity(v: CrossFields, ctx: z.RefinementCtx) {
-  for (const [field, message] of Object.entries(crossFieldProblems(v))) ctx.addIssue({ code: "custom", path: [field], message });
+  for (const [field, message] of Object.entries(crossFieldProblems(v)))
+    ctx.addIssue({ code: "custom", path: [field], message });
 }
 
 export const newActivitySchema = z.object({ ...activityFields, idempotencyKey }).superRefine(checkActivity);
@@ -179,7 +200,11 @@ export const editActivitySchema = z.object({ ...activityFields, version }).super
 export type ActivityInput = z.infer<typeof editActivitySchema>;
 
 export const scheduleSchema = z.object({
-  weekday: z.coerce.number({ error: "Select the day of the week" }).int().min(1, "Select the day of the week").max(7, "Select the day of the week"),
+  weekday: z.coerce
+    .number({ error: "Select the day of the week" })
+    .int()
+    .min(1, "Select the day of the week")
+    .max(7, "Select the day of the week"),
   startTime: z.string({ error: "Enter a start time" }).trim().min(1, "Enter a start time, like 10:30"),
   endTime: z.string({ error: "Enter an end time" }).trim().min(1, "Enter an end time, like 11:30"),
   validFrom: isoDate("Enter the date of the first session"),
@@ -195,7 +220,11 @@ export const oneOffSessionSchema = z.object({
 });
 
 export const generateSessionsSchema = z.object({
-  weeks: z.coerce.number({ error: "Enter a number of weeks" }).int("Enter a whole number of weeks").min(1, "Generate at least 1 week").max(26, "Generate at most 26 weeks at a time"),
+  weeks: z.coerce
+    .number({ error: "Enter a number of weeks" })
+    .int("Enter a whole number of weeks")
+    .min(1, "Generate at least 1 week")
+    .max(26, "Generate at most 26 weeks at a time"),
 });
 
 export const volunteerSchema = z.object({
@@ -206,7 +235,11 @@ export const volunteerSchema = z.object({
   dbsRenewalDueOn: optionalIsoDate("Enter the renewal date, like 2028-03-01"),
 });
 export const newVolunteerSchema = volunteerSchema.extend({ idempotencyKey });
-export const editVolunteerSchema = volunteerSchema.extend({ volunteerId: z.uuid({ error: "Reload the page and try again" }), version, active: z.literal("yes").optional() });
+export const editVolunteerSchema = volunteerSchema.extend({
+  volunteerId: z.uuid({ error: "Reload the page and try again" }),
+  version,
+  active: z.literal("yes").optional(),
+});
 
 /**
  * The cross-field checks, run on the raw form too: zod skips an object's refinements while any field is
@@ -215,5 +248,10 @@ export const editVolunteerSchema = volunteerSchema.extend({ volunteerId: z.uuid(
 export function activityCrossFieldErrors(form: FormData): Record<string, string> {
   const raw = (k: string) => String(form.get(k) ?? "").trim();
   const num = (k: string) => (/^\d+$/.test(raw(k)) ? Number(raw(k)) : null);
-  return crossFieldProblems({ minAge: num("minAge"), maxAge: num("maxAge"), free: raw("free") === "no" ? "no" : "yes", cost: raw("cost") || null });
+  return crossFieldProblems({
+    minAge: num("minAge"),
+    maxAge: num("maxAge"),
+    free: raw("free") === "no" ? "no" : "yes",
+    cost: raw("cost") || null,
+  });
 }

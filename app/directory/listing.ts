@@ -32,7 +32,10 @@ export const MIN_ANSWERS_FOR_RATE = 3;
 
 export function describeReplies(f: ReplyFigures): ReplySummary {
   if (f.answered < MIN_ANSWERS_FOR_RATE) {
-    const basis = f.answered === 0 ? "No referrals answered yet" : `Only ${f.answered} referral${f.answered === 1 ? "" : "s"} answered so far`;
+    const basis =
+      f.answered === 0
+        ? "No referrals answered yet"
+        : `Only ${f.answered} referral${f.answered === 1 ? "" : "s"} answered so far`;
     return { acceptance: "Not enough replies yet", replyTime: "Not enough replies yet", basis };
   }
   const pct = Math.round((100 * f.accepted) / f.answered);

@@ -19,10 +19,23 @@ export async function listProviders(onlyLedBy: string | null) {
   let q = db
     .selectFrom("provider as p")
     .select(["p.id", "p.name", "p.kind", "p.updated_at"])
-    .select((eb) => eb.selectFrom("activity as a").select(eb.fn.countAll<number>().as("n")).whereRef("a.provider_id", "=", "p.id").as("activities"));
+    .select((eb) =>
+      eb
+        .selectFrom("activity as a")
+        .select(eb.fn.countAll<number>().as("n"))
+        .whereRef("a.provider_id", "=", "p.id")
+        .as("activities"),
+    );
   if (onlyLedBy) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom("activity as a").innerJoin("activity_lead as l", "l.activity_id", "a.id").select("a.id").whereRef("a.provider_id", "=", "p.id").where("l.user_id", "=", onlyLedBy)),
+      eb.exists(
+        eb
+          .selectFrom("activity as a")
+          .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+          .select("a.id")
+          .whereRef("a.provider_id", "=", "p.id")
+          .where("l.user_id", "=", onlyLedBy),
+      ),
     );
   }
   return q.orderBy("p.name").execute();
@@ -33,13 +46,32 @@ export async function getProvider(id: string, onlyLedBy: string | null) {
   let q = db.selectFrom("provider as p").selectAll("p").where("p.id", "=", id);
   if (onlyLedBy) {
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom("activity as a").innerJoin("activity_lead as l", "l.activity_id", "a.id").select("a.id").whereRef("a.provider_id", "=", "p.id").where("l.user_id", "=", onlyLedBy)),
+      eb.exists(
+        eb
+          .selectFrom("activity as a")
+          .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+          .select("a.id")
+          .whereRef("a.provider_id", "=", "p.id")
+          .where("l.user_id", "=", onlyLedBy),
+      ),
     );
   }
   const provider = await q.executeTakeFirst();
   if (!provider) return null;
-  let aq = db.selectFrom("activity as a").select(["a.id", "a.name", "a.status", "a.last_checked_on"]).where("a.provider_id", "=", id);
-  if (onlyLedBy) aq = aq.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.user_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", onlyLedBy)));
+  let aq = db
+    .selectFrom("activity as a")
+    .select(["a.id", "a.name", "a.status", "a.last_checked_on"])
+    .where("a.provider_id", "=", id);
+  if (onlyLedBy)
+    aq = aq.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("activity_lead as l")
+          .select("l.user_id")
+          .whereRef("l.activity_id", "=", "a.id")
+          .where("l.user_id", "=", onlyLedBy),
+      ),
+    );
   return { provider, activities: await aq.orderBy("a.name").execute() };
 }
 
@@ -47,10 +79,23 @@ export async function getProvider(id: string, onlyLedBy: string | null) {
 export async function createProvider(actor: AuditActor, input: ProviderInput, idempotencyKey: string) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom("provider").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst();
+    const existing = await trx
+      .selectFrom("provider")
+      .select("id")
+      .where("idempotency_key", "=", idempotencyKey)
+      .executeTakeFirst();
     if (existing) return existing.id;
-    const { id } = await trx.insertInto("provider").values({ ...input, idempotency_key: idempotencyKey }).returning("id").executeTakeFirstOrThrow();
-    await audit(trx, actor, { action: "provider.create", entityType: "provider", entityId: id, details: { kind: input.kind } });
+    const { id } = await trx
+      .insertInto("provider")
+      .values({ ...input, idempotency_key: idempotencyKey })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await audit(trx, actor, {
+      action: "provider.create",
+      entityType: "provider",
+      entityId: id,
+      details: { kind: input.kind },
+    });
     return id;
   });
 }
@@ -65,6 +110,11 @@ export async function updateProvider(actor: AuditActor, id: string, expectedVers
       .where("version", "=", expectedVersion)
       .executeTakeFirst();
     if (Number(res.numUpdatedRows) === 0) throw new StaleVersionError();
-    await audit(trx, actor, { action: "provider.update", entityType: "provider", entityId: id, details: { fields: Object.keys(input) } });
+    await audit(trx, actor, {
+      action: "provider.update",
+      entityType: "provider",
+      entityId: id,
+      details: { fields: Object.keys(input) },
+    });
   });
 }

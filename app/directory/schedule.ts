@@ -59,7 +59,8 @@ export type ScheduleProblem = { field: "weekday" | "startTime" | "endTime" | "va
  * times overlap, and the periods they run for overlap.
  */
 export function scheduleProblem(slot: WeeklySlot, others: readonly WeeklySlot[]): ScheduleProblem | null {
-  if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) return { field: "weekday", message: "Select the day of the week" };
+  if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7)
+    return { field: "weekday", message: "Select the day of the week" };
   const start = minutesOf(slot.startTime);
   const end = minutesOf(slot.endTime);
   if (start === null) return { field: "startTime", message: "Enter a start time in the 24-hour clock, like 10:30" };
@@ -68,7 +69,8 @@ export function scheduleProblem(slot: WeeklySlot, others: readonly WeeklySlot[])
   if (!isIsoDate(slot.validFrom)) return { field: "validFrom", message: "Enter a real date for when this starts" };
   if (slot.validTo !== null) {
     if (!isIsoDate(slot.validTo)) return { field: "validTo", message: "Enter a real date for when this ends" };
-    if (slot.validTo < slot.validFrom) return { field: "validTo", message: "The last date must be on or after the first date" };
+    if (slot.validTo < slot.validFrom)
+      return { field: "validTo", message: "The last date must be on or after the first date" };
   }
   for (const other of others) {
     if (other.id !== undefined && other.id === slot.id) continue;
@@ -76,9 +78,14 @@ export function scheduleProblem(slot: WeeklySlot, others: readonly WeeklySlot[])
     const oStart = minutesOf(other.startTime)!;
     const oEnd = minutesOf(other.endTime)!;
     const timesOverlap = start < oEnd && oStart < end;
-    const periodsOverlap = (other.validTo === null || slot.validFrom <= other.validTo) && (slot.validTo === null || other.validFrom <= slot.validTo);
+    const periodsOverlap =
+      (other.validTo === null || slot.validFrom <= other.validTo) &&
+      (slot.validTo === null || other.validFrom <= slot.validTo);
     if (timesOverlap && periodsOverlap) {
-      return { field: "startTime", message: `This overlaps the ${hhmm(other.startTime)} to ${hhmm(other.endTime)} session on the same day` };
+      return {
+        field: "startTime",
+        message: `This overlaps the ${hhmm(other.startTime)} to ${hhmm(other.endTime)} session on the same day`,
+      };
     }
   }
   return null;
@@ -94,5 +101,7 @@ export function sessionsBetween(schedules: readonly WeeklySlot[], from: string, 
       out.push({ date, startTime: hhmm(s.startTime), endTime: hhmm(s.endTime) });
     }
   }
-  return out.sort((a, b) => (a.date === b.date ? a.startTime.localeCompare(b.startTime) : a.date.localeCompare(b.date)));
+  return out.sort((a, b) =>
+    a.date === b.date ? a.startTime.localeCompare(b.startTime) : a.date.localeCompare(b.date),
+  );
 }

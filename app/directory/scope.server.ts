@@ -37,7 +37,15 @@ const activityQuery = (db: Kysely<DB>, activityId: string) =>
     .where("a.id", "=", activityId);
 const anyActivity = preparedQuery((db, p: { activityId: string }) => activityQuery(db, p.activityId));
 const ledActivity = preparedQuery((db, p: { activityId: string; userId: string }) =>
-  activityQuery(db, p.activityId).where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.user_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", p.userId))),
+  activityQuery(db, p.activityId).where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom("activity_lead as l")
+        .select("l.user_id")
+        .whereRef("l.activity_id", "=", "a.id")
+        .where("l.user_id", "=", p.userId),
+    ),
+  ),
 );
 
 /**
@@ -45,11 +53,17 @@ const ledActivity = preparedQuery((db, p: { activityId: string; userId: string }
  * exist — answers the same 404, and the attempt is recorded as denied. Runs outside the caller's transaction so
  * the denial row survives the refusal.
  */
-export async function requireActivityAccess(guard: Guarded, activityId: string | undefined, attempted: string): Promise<OwnActivity> {
+export async function requireActivityAccess(
+  guard: Guarded,
+  activityId: string | undefined,
+  attempted: string,
+): Promise<OwnActivity> {
   const db = await getDb();
   let found: OwnActivity | undefined;
   if (isUuid(activityId)) {
-    [found] = leadsOnlyOwn(guard) ? await ledActivity(db, { activityId, userId: guard.user.id }) : await anyActivity(db, { activityId });
+    [found] = leadsOnlyOwn(guard)
+      ? await ledActivity(db, { activityId, userId: guard.user.id })
+      : await anyActivity(db, { activityId });
   }
   if (!found) {
     await audit(db, actorOf(guard), {
@@ -69,7 +83,12 @@ export function notFound(): never {
 }
 
 /** Records a refused look at something inside an activity (a session or referral that is not this activity's). */
-export async function deniedInside(guard: Guarded, attempted: string, entityType: string, entityId: string | undefined): Promise<never> {
+export async function deniedInside(
+  guard: Guarded,
+  attempted: string,
+  entityType: string,
+  entityId: string | undefined,
+): Promise<never> {
   await audit(await getDb(), actorOf(guard), {
     action: attempted,
     outcome: "denied",

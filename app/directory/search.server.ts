@@ -18,9 +18,17 @@ export async function replyFigures(activityIds: string[]): Promise<Map<string, R
     .select([
       "activity_id",
       sql<number>`count(*) filter (where provider_responded_at is not null)`.as("answered"),
-      sql<number>`count(*) filter (where provider_responded_at is not null and declined_by is distinct from 'provider')`.as("accepted"),
-      sql<number | null>`percentile_cont(0.5) within group (order by extract(epoch from provider_responded_at - received_at) / 3600) filter (where provider_responded_at is not null)`.as("median_hours"),
-      sql<number>`count(*) filter (where provider_responded_at is null and status in ('received', 'contacted'))`.as("waiting"),
+      sql<number>`count(*) filter (where provider_responded_at is not null and declined_by is distinct from 'provider')`.as(
+        "accepted",
+      ),
+      sql<
+        number | null
+      >`percentile_cont(0.5) within group (order by extract(epoch from provider_responded_at - received_at) / 3600) filter (where provider_responded_at is not null)`.as(
+        "median_hours",
+      ),
+      sql<number>`count(*) filter (where provider_responded_at is null and status in ('received', 'contacted'))`.as(
+        "waiting",
+      ),
     ])
     .where("kind", "=", "direct")
     .where("activity_id", "in", activityIds)
@@ -50,7 +58,9 @@ export async function searchDirectory(f: SearchFilters, state: TableState<Direct
     .where("a.status", "=", "active");
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb("a.name", "ilike", like), eb("p.name", "ilike", like), eb("a.description", "ilike", like)]));
+    q = q.where((eb) =>
+      eb.or([eb("a.name", "ilike", like), eb("p.name", "ilike", like), eb("a.description", "ilike", like)]),
+    );
   }
   if (f.category) q = q.where("a.category_code", "=", f.category);
   if (f.need) q = q.where("a.category_code", "in", [...(needCategories[f.need] ?? [])]);
@@ -63,25 +73,53 @@ export async function searchDirectory(f: SearchFilters, state: TableState<Direct
     q = q.where((eb) =>
       eb.or([
         eb.exists(
-          eb.selectFrom("activity_schedule as s").select("s.id").whereRef("s.activity_id", "=", "a.id").where("s.weekday", "=", day).where((w) => w.or([w("s.valid_to", "is", null), w("s.valid_to", ">=", today)])),
+          eb
+            .selectFrom("activity_schedule as s")
+            .select("s.id")
+            .whereRef("s.activity_id", "=", "a.id")
+            .where("s.weekday", "=", day)
+            .where((w) => w.or([w("s.valid_to", "is", null), w("s.valid_to", ">=", today)])),
         ),
         eb.exists(
-          eb.selectFrom("activity_session as o").select("o.id").whereRef("o.activity_id", "=", "a.id").where("o.ad_hoc", "=", true).where("o.status", "!=", "cancelled").where("o.session_date", ">=", today).where(sql<boolean>`extract(isodow from o.session_date) = ${day}`),
+          eb
+            .selectFrom("activity_session as o")
+            .select("o.id")
+            .whereRef("o.activity_id", "=", "a.id")
+            .where("o.ad_hoc", "=", true)
+            .where("o.status", "!=", "cancelled")
+            .where("o.session_date", ">=", today)
+            .where(sql<boolean>`extract(isodow from o.session_date) = ${day}`),
         ),
       ]),
     );
   }
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const order = state.sort === "district" ? sql`d.name` : state.sort === "last_checked_on" ? sql`a.last_checked_on` : sql`a.name`;
+  const order =
+    state.sort === "district" ? sql`d.name` : state.sort === "last_checked_on" ? sql`a.last_checked_on` : sql`a.name`;
   const rows = await q
     .select([
-      "a.id", "a.name", "a.referral_mode", "a.format", "a.free", "a.cost", "a.accessibility", "a.transport", "a.transport_zones", "a.last_checked_on",
-      "p.name as provider_name", "c.label as category", "d.name as district",
+      "a.id",
+      "a.name",
+      "a.referral_mode",
+      "a.format",
+      "a.free",
+      "a.cost",
+      "a.accessibility",
+      "a.transport",
+      "a.transport_zones",
+      "a.last_checked_on",
+      "p.name as provider_name",
+      "c.label as category",
+      "d.name as district",
     ])
     .select((eb) =>
       eb
         .selectFrom("activity_schedule as s")
-        .select(sql<string>`string_agg(s.weekday::text || ' ' || to_char(s.start_time, 'HH24:MI'), ',' order by s.weekday, s.start_time)`.as("w"))
+        .select(
+          sql<string>`string_agg(s.weekday::text || ' ' || to_char(s.start_time, 'HH24:MI'), ',' order by s.weekday, s.start_time)`.as(
+            "w",
+          ),
+        )
         .whereRef("s.activity_id", "=", "a.id")
         .where((w) => w.or([w("s.valid_to", "is", null), w("s.valid_to", ">=", today)]))
         .as("when"),
@@ -104,15 +142,35 @@ export async function getListing(id: string, today: string) {
     .innerJoin("activity_category as c", "c.code", "a.category_code")
     .leftJoin("district as d", "d.code", "a.district_code")
     .selectAll("a")
-    .select(["p.name as provider_name", "p.kind as provider_kind", "p.website as provider_website", "c.label as category", "d.name as district"])
+    .select([
+      "p.name as provider_name",
+      "p.kind as provider_kind",
+      "p.website as provider_website",
+      "c.label as category",
+      "d.name as district",
+    ])
     .where("a.id", "=", id)
     .executeTakeFirst();
   if (!a) return null;
   const [schedules, oneOffs, figures] = await Promise.all([
-    db.selectFrom("activity_schedule").select(["weekday", "start_time", "end_time", "valid_from", "valid_to"]).where("activity_id", "=", id)
-      .where((w) => w.or([w("valid_to", "is", null), w("valid_to", ">=", today)])).orderBy("weekday").orderBy("start_time").execute(),
-    db.selectFrom("activity_session").select(["session_date", "start_time", "end_time"]).where("activity_id", "=", id).where("ad_hoc", "=", true)
-      .where("status", "!=", "cancelled").where("session_date", ">=", today).orderBy("session_date").limit(10).execute(),
+    db
+      .selectFrom("activity_schedule")
+      .select(["weekday", "start_time", "end_time", "valid_from", "valid_to"])
+      .where("activity_id", "=", id)
+      .where((w) => w.or([w("valid_to", "is", null), w("valid_to", ">=", today)]))
+      .orderBy("weekday")
+      .orderBy("start_time")
+      .execute(),
+    db
+      .selectFrom("activity_session")
+      .select(["session_date", "start_time", "end_time"])
+      .where("activity_id", "=", id)
+      .where("ad_hoc", "=", true)
+      .where("status", "!=", "cancelled")
+      .where("session_date", ">=", today)
+      .orderBy("session_date")
+      .limit(10)
+      .execute(),
     replyFigures([id]),
   ]);
   return { activity: a, schedules, oneOffs, replies: figures.get(id) ?? none };

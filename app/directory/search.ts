@@ -7,18 +7,40 @@ export const directorySorts = ["name", "district", "last_checked_on"] as const;
 export type DirectorySort = (typeof directorySorts)[number];
 
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .array(z.string())
-    .transform((v) => v.filter((x): x is T => (values as readonly string[]).includes(x)));
+  z.array(z.string()).transform((v) => v.filter((x): x is T => (values as readonly string[]).includes(x)));
 
 export const searchFilters = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined).transform((v) => v || undefined),
-  need: z.enum(Object.keys(needs) as [string, ...string[]]).optional().catch(undefined),
-  category: z.string().trim().max(60).optional().catch(undefined).transform((v) => v || undefined),
-  district: z.string().trim().max(60).optional().catch(undefined).transform((v) => v || undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  need: z
+    .enum(Object.keys(needs) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+  category: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  district: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   day: z.coerce.number().int().min(1).max(7).optional().catch(undefined),
   access: list(Object.keys(accessibilityFeatures) as [string, ...string[]]).catch([]),
-  transport: z.enum(Object.keys(transportOptions) as [string, ...string[]]).optional().catch(undefined),
+  transport: z
+    .enum(Object.keys(transportOptions) as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   mode: z.enum(["direct", "signpost"]).optional().catch(undefined),
 });
 export type SearchFilters = z.infer<typeof searchFilters>;

@@ -19,13 +19,19 @@ export function itemError(instrument: Instrument, item: Item, raw: unknown): str
   return null;
 }
 
-export function readAnswers(instrument: Instrument, form: FormData): { answers: Record<string, number>; errors: FieldErrors } {
+export function readAnswers(
+  instrument: Instrument,
+  form: FormData,
+): { answers: Record<string, number>; errors: FieldErrors } {
   const answers: Record<string, number> = {};
   const errors: FieldErrors = {};
   for (const item of instrument.items) {
     const values = form.getAll(item.id);
     const raw = values.length > 1 ? "" : values[0];
-    const error = values.length > 1 ? `Select only one answer for ${questionLabel(instrument, item)}` : itemError(instrument, item, raw);
+    const error =
+      values.length > 1
+        ? `Select only one answer for ${questionLabel(instrument, item)}`
+        : itemError(instrument, item, raw);
     if (error) errors[item.id] = error;
     else answers[item.id] = Number(raw);
   }

@@ -29,7 +29,12 @@ type Rule =
 const RULES: Record<InstrumentCode, Record<string, Rule>> = {
   ucla3: { total: { kind: "crossing", band: "lonely" } },
   ons_loneliness: { frequency: { kind: "crossing", band: ONS_CHRONIC_LONELINESS_LABEL } },
-  ons4: { life_satisfaction: { kind: "band" }, worthwhile: { kind: "band" }, happiness: { kind: "band" }, anxiety: { kind: "band" } },
+  ons4: {
+    life_satisfaction: { kind: "band" },
+    worthwhile: { kind: "band" },
+    happiness: { kind: "band" },
+    anxiety: { kind: "band" },
+  },
   swemwbs: { metric: { kind: "threshold", points: SWEMWBS_MEANINGFUL_CHANGE } },
   wemwbs: { total: { kind: "threshold", points: WEMWBS_MEANINGFUL_CHANGE } },
   djg6: {
@@ -82,26 +87,44 @@ function readScore(scale: ScoreScale, response: ScoredResponse, which: string): 
     (scale.decimals !== 0 || Number.isInteger(value));
   if (!ok) {
     const field = `${which}.${scale.key}`;
-    throw new MeasureValidationError("invalid_score", field, `${scale.label} is missing or out of range in the ${which} response`);
+    throw new MeasureValidationError(
+      "invalid_score",
+      field,
+      `${scale.label} is missing or out of range in the ${which} response`,
+    );
   }
   return value as number;
 }
 
-function judge(rule: Rule, scale: ScoreScale, change: number, from?: string, to?: string): { meaningful: boolean; reason: string } {
+function judge(
+  rule: Rule,
+  scale: ScoreScale,
+  change: number,
+  from?: string,
+  to?: string,
+): { meaningful: boolean; reason: string } {
   switch (rule.kind) {
     case "threshold": {
       const meaningful = Math.abs(change) >= rule.points;
       const size = Math.abs(change).toFixed(scale.decimals);
-      return { meaningful, reason: `Change of ${size} points ${meaningful ? "reaches" : "is below"} the threshold of ${rule.points}` };
+      return {
+        meaningful,
+        reason: `Change of ${size} points ${meaningful ? "reaches" : "is below"} the threshold of ${rule.points}`,
+      };
     }
     case "band":
       return from === to
         ? { meaningful: false, reason: `Stayed in the "${from}" band` }
         : { meaningful: true, reason: `Moved from the "${from}" band to the "${to}" band` };
     case "crossing":
-      if (from !== rule.band && to === rule.band) return { meaningful: true, reason: `Moved into the "${rule.band}" band` };
-      if (from === rule.band && to !== rule.band) return { meaningful: true, reason: `Moved out of the "${rule.band}" band` };
-      return { meaningful: false, reason: from === rule.band ? `Still in the "${rule.band}" band` : `Still outside the "${rule.band}" band` };
+      if (from !== rule.band && to === rule.band)
+        return { meaningful: true, reason: `Moved into the "${rule.band}" band` };
+      if (from === rule.band && to !== rule.band)
+        return { meaningful: true, reason: `Moved out of the "${rule.band}" band` };
+      return {
+        meaningful: false,
+        reason: from === rule.band ? `Still in the "${rule.band}" band` : `Still outside the "${rule.band}" band`,
+      };
     case "none":
       return { meaningful: false, reason: rule.reason };
   }

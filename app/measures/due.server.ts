@@ -4,7 +4,14 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import type { Executor } from "~/audit/audit.server";
-import { type DueItem, dueItems, measureSchedule, type ReferralForDue, type ResponseForDue, type ScheduledMeasure } from "./due";
+import {
+  type DueItem,
+  dueItems,
+  measureSchedule,
+  type ReferralForDue,
+  type ResponseForDue,
+  type ScheduledMeasure,
+} from "./due";
 import { londonDate } from "./iso-date";
 import { DEFAULT_FOLLOW_UP_WEEKS, type TimePoint } from "./time-points";
 
@@ -19,7 +26,14 @@ export const firstSessionOnSql = sql<string | null>`coalesce(r.first_attended_on
   where a.referral_id = r.id and a.status = 'present'))`;
 
 /** A referral row read with `firstSessionOnSql` and `measure_schedule.follow_up_weeks`, as the due rules take it. */
-export function referralForDue(r: { id: string; status: string; received_at: Date; ended_at: Date | null; first_session_on: string | null; follow_up_weeks: number[] | null }): ReferralForDue {
+export function referralForDue(r: {
+  id: string;
+  status: string;
+  received_at: Date;
+  ended_at: Date | null;
+  first_session_on: string | null;
+  follow_up_weeks: number[] | null;
+}): ReferralForDue {
   return {
     id: r.id,
     status: r.status,
@@ -31,7 +45,10 @@ export function referralForDue(r: { id: string; status: string; received_at: Dat
 }
 
 /** Pairs each referral with its live responses (rows not entered in error). */
-export function dueInputsFrom(referrals: ReferralForDue[], responses: (ResponseForDue & { referralId: string })[]): DueInputs[] {
+export function dueInputsFrom(
+  referrals: ReferralForDue[],
+  responses: (ResponseForDue & { referralId: string })[],
+): DueInputs[] {
   return referrals.map((referral) => ({
     referral,
     responses: responses
@@ -42,14 +59,23 @@ export function dueInputsFrom(referrals: ReferralForDue[], responses: (ResponseF
 
 /** The full schedule (upcoming, done and missed too) of each referral, keyed by referral id. */
 export function scheduleFrom(inputs: DueInputs[], today: string): Record<string, ScheduledMeasure[]> {
-  return Object.fromEntries(inputs.map(({ referral, responses }) => [referral.id, measureSchedule(referral, responses, today)]));
+  return Object.fromEntries(
+    inputs.map(({ referral, responses }) => [referral.id, measureSchedule(referral, responses, today)]),
+  );
 }
 
 async function loadDueInputs(db: Executor, where: { referralIds?: string[]; personId?: string }): Promise<DueInputs[]> {
   let q = db
     .selectFrom("referral as r")
     .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
-    .select(["r.id", "r.status", "r.received_at", "r.ended_at", firstSessionOnSql.as("first_session_on"), "ms.follow_up_weeks"]);
+    .select([
+      "r.id",
+      "r.status",
+      "r.received_at",
+      "r.ended_at",
+      firstSessionOnSql.as("first_session_on"),
+      "ms.follow_up_weeks",
+    ]);
   if (where.referralIds) q = q.where("r.id", "in", where.referralIds);
   if (where.personId) q = q.where("r.person_id", "=", where.personId);
   const referrals = await q.orderBy("r.received_at").execute();
@@ -57,17 +83,30 @@ async function loadDueInputs(db: Executor, where: { referralIds?: string[]; pers
   const responses = await db
     .selectFrom("measure_response")
     .select(["referral_id", "instrument_code", "time_point", "follow_up_week"])
-    .where("referral_id", "in", referrals.map((r) => r.id))
+    .where(
+      "referral_id",
+      "in",
+      referrals.map((r) => r.id),
+    )
     .where("entered_in_error_at", "is", null)
     .execute();
   return dueInputsFrom(
     referrals.map(referralForDue),
-    responses.map((x) => ({ referralId: x.referral_id, instrumentCode: x.instrument_code, timePoint: x.time_point as TimePoint, followUpWeek: x.follow_up_week })),
+    responses.map((x) => ({
+      referralId: x.referral_id,
+      instrumentCode: x.instrument_code,
+      timePoint: x.time_point as TimePoint,
+      followUpWeek: x.follow_up_week,
+    })),
   );
 }
 
 /** Due and overdue measures per referral id (every id asked for is a key, with [] when nothing is due). */
-export async function measuresDueForReferrals(referralIds: string[], today = londonDate(new Date()), db?: Executor): Promise<Map<string, DueItem[]>> {
+export async function measuresDueForReferrals(
+  referralIds: string[],
+  today = londonDate(new Date()),
+  db?: Executor,
+): Promise<Map<string, DueItem[]>> {
   const result = new Map<string, DueItem[]>(referralIds.map((id) => [id, []]));
   if (referralIds.length === 0) return result;
   const inputs = await loadDueInputs(db ?? (await getDb()), { referralIds: [...new Set(referralIds)] });
@@ -76,14 +115,22 @@ export async function measuresDueForReferrals(referralIds: string[], today = lon
 }
 
 /** Due and overdue measures across all of a person's referrals, overdue first. */
-export async function measuresDueForPerson(personId: string, today = londonDate(new Date()), db?: Executor): Promise<DueItem[]> {
+export async function measuresDueForPerson(
+  personId: string,
+  today = londonDate(new Date()),
+  db?: Executor,
+): Promise<DueItem[]> {
   const inputs = await loadDueInputs(db ?? (await getDb()), { personId });
-  return inputs.flatMap(({ referral, responses }) => dueItems(referral, responses, today)).sort((a, b) =>
-    a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1,
-  );
+  return inputs
+    .flatMap(({ referral, responses }) => dueItems(referral, responses, today))
+    .sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1));
 }
 
 /** The full schedule (upcoming, done and missed too) of each of a person's referrals, keyed by referral id. */
-export async function measureScheduleForPerson(db: Executor, personId: string, today = londonDate(new Date())): Promise<Record<string, ScheduledMeasure[]>> {
+export async function measureScheduleForPerson(
+  db: Executor,
+  personId: string,
+  today = londonDate(new Date()),
+): Promise<Record<string, ScheduledMeasure[]>> {
   return scheduleFrom(await loadDueInputs(db, { personId }), today);
 }

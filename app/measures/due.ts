@@ -134,7 +134,11 @@ function sameSlot(r: ResponseForDue, slot: Slot): boolean {
 }
 
 /** Every time point of one referral with its window and status on `today`. */
-export function measureSchedule(referral: ReferralForDue, responses: readonly ResponseForDue[], today: string): ScheduledMeasure[] {
+export function measureSchedule(
+  referral: ReferralForDue,
+  responses: readonly ResponseForDue[],
+  today: string,
+): ScheduledMeasure[] {
   const tracked = trackedInstruments(responses);
   const ended = referral.status === "ended";
   return slotsFor(referral).map((slot) => {
@@ -154,9 +158,15 @@ export function measureSchedule(referral: ReferralForDue, responses: readonly Re
 
 /** Only what needs doing now: due or overdue, overdue first, then by target date. */
 export function dueItems(referral: ReferralForDue, responses: readonly ResponseForDue[], today: string): DueItem[] {
-  return sortDue(measureSchedule(referral, responses, today).filter((m): m is DueItem => m.status === "due" || m.status === "overdue"));
+  return sortDue(
+    measureSchedule(referral, responses, today).filter(
+      (m): m is DueItem => m.status === "due" || m.status === "overdue",
+    ),
+  );
 }
 
 export function sortDue<T extends { status: DueStatus; dueOn: string }>(items: T[]): T[] {
-  return [...items].sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1));
+  return [...items].sort((a, b) =>
+    a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1,
+  );
 }

@@ -86,10 +86,34 @@ const WARWICK_OPTIONS: readonly Option[] = [
 
 /** SWEMWBS raw (7–35) → metric score (Rasch; Stewart-Brown et al. 2009, HQLO 7:15). */
 export const SWEMWBS_METRIC: Readonly<Record<number, number>> = {
-  7: 7.0, 8: 9.51, 9: 11.25, 10: 12.4, 11: 13.33, 12: 14.08, 13: 14.75,
-  14: 15.32, 15: 15.84, 16: 16.36, 17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59,
-  21: 19.25, 22: 19.98, 23: 20.73, 24: 21.54, 25: 22.35, 26: 23.21, 27: 24.11,
-  28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31, 33: 30.7, 34: 32.55,
+  7: 7.0,
+  8: 9.51,
+  9: 11.25,
+  10: 12.4,
+  11: 13.33,
+  12: 14.08,
+  13: 14.75,
+  14: 15.32,
+  15: 15.84,
+  16: 16.36,
+  17: 16.88,
+  18: 17.43,
+  19: 17.98,
+  20: 18.59,
+  21: 19.25,
+  22: 19.98,
+  23: 20.73,
+  24: 21.54,
+  25: 22.35,
+  26: 23.21,
+  27: 24.11,
+  28: 25.03,
+  29: 26.02,
+  30: 27.03,
+  31: 28.13,
+  32: 29.31,
+  33: 30.7,
+  34: 32.55,
   35: 35.0,
 };
 
@@ -160,7 +184,13 @@ const ucla3 = define({
   ],
   scoreScales: [
     {
-      key: "total", label: "UCLA-3 total", min: 3, max: 9, direction: "lower_is_better", decimals: 0, kind: "headline",
+      key: "total",
+      label: "UCLA-3 total",
+      min: 3,
+      max: 9,
+      direction: "lower_is_better",
+      decimals: 0,
+      kind: "headline",
       bands: [
         { label: "not lonely", from: 3, to: UCLA3_LONELY_CUTOFF - 1 },
         { label: "lonely", from: UCLA3_LONELY_CUTOFF, to: 9 },
@@ -187,14 +217,27 @@ const onsLoneliness = define({
   items: [{ id: "ons_lonely", text: "How often do you feel lonely?", options: ONS_LONELINESS_OPTIONS }],
   scoreScales: [
     {
-      key: "frequency", label: "How often lonely", min: 1, max: 5, direction: "higher_is_better", decimals: 0, kind: "headline",
+      key: "frequency",
+      label: "How often lonely",
+      min: 1,
+      max: 5,
+      direction: "higher_is_better",
+      decimals: 0,
+      kind: "headline",
       bands: ONS_LONELINESS_OPTIONS.map((o) => ({ label: o.label, from: o.value, to: o.value })),
     },
   ],
 });
 
 const ons4Scale = (key: string, label: string, direction: Direction, bands: readonly Band[]): ScoreScale => ({
-  key, label, min: 0, max: 10, direction, decimals: 0, kind: "headline", bands,
+  key,
+  label,
+  min: 0,
+  max: 10,
+  direction,
+  decimals: 0,
+  kind: "headline",
+  bands,
 });
 
 const ons4 = define({
@@ -204,7 +247,10 @@ const ons4 = define({
   copyright: "Source: Office for National Statistics personal well-being questions (ONS asks to be told of use)",
   items: [
     onsItem("ons4_life_satisfaction", "Overall, how satisfied are you with your life nowadays?"),
-    onsItem("ons4_worthwhile", "Overall, to what extent do you feel that the things you do in your life are worthwhile?"),
+    onsItem(
+      "ons4_worthwhile",
+      "Overall, to what extent do you feel that the things you do in your life are worthwhile?",
+    ),
     onsItem("ons4_happiness", "Overall, how happy did you feel yesterday?"),
     onsItem("ons4_anxiety", "Overall, how anxious did you feel yesterday?"),
   ],
@@ -235,8 +281,24 @@ const swemwbs = define({
   ],
   // No bands: there is no official "low wellbeing" cut-off.
   scoreScales: [
-    { key: "metric", label: "SWEMWBS metric score", min: 7, max: 35, direction: "higher_is_better", decimals: 2, kind: "headline" },
-    { key: "raw", label: "SWEMWBS raw score", min: 7, max: 35, direction: "higher_is_better", decimals: 0, kind: "raw" },
+    {
+      key: "metric",
+      label: "SWEMWBS metric score",
+      min: 7,
+      max: 35,
+      direction: "higher_is_better",
+      decimals: 2,
+      kind: "headline",
+    },
+    {
+      key: "raw",
+      label: "SWEMWBS raw score",
+      min: 7,
+      max: 35,
+      direction: "higher_is_better",
+      decimals: 0,
+      kind: "raw",
+    },
   ],
 });
 
@@ -265,7 +327,15 @@ const wemwbs = define({
     warwickItem("wemwbs_cheerful", "I've been feeling cheerful"),
   ],
   scoreScales: [
-    { key: "total", label: "WEMWBS total", min: 14, max: 70, direction: "higher_is_better", decimals: 0, kind: "headline" },
+    {
+      key: "total",
+      label: "WEMWBS total",
+      min: 14,
+      max: 70,
+      direction: "higher_is_better",
+      decimals: 0,
+      kind: "headline",
+    },
   ],
 });
 
@@ -277,24 +347,56 @@ const djg6 = define({
     "Source: van Tilburg, T. & de Jong Gierveld, J., Manual of the Loneliness Scale (VU Amsterdam); CBS technical note",
   // Order as listed in measures.md (emotional items, then social).
   items: [
-    { id: "djg_emptiness", text: "I experience a general sense of emptiness", options: DJG_OPTIONS, subscale: "emotional" },
+    {
+      id: "djg_emptiness",
+      text: "I experience a general sense of emptiness",
+      options: DJG_OPTIONS,
+      subscale: "emotional",
+    },
     { id: "djg_miss_people", text: "I miss having people around", options: DJG_OPTIONS, subscale: "emotional" },
     { id: "djg_rejected", text: "I often feel rejected", options: DJG_OPTIONS, subscale: "emotional" },
-    { id: "djg_lean_on", text: "There are plenty of people I can lean on when I have problems", options: DJG_OPTIONS, subscale: "social" },
+    {
+      id: "djg_lean_on",
+      text: "There are plenty of people I can lean on when I have problems",
+      options: DJG_OPTIONS,
+      subscale: "social",
+    },
     { id: "djg_trust", text: "There are many people I can trust completely", options: DJG_OPTIONS, subscale: "social" },
     { id: "djg_close", text: "There are enough people I feel close to", options: DJG_OPTIONS, subscale: "social" },
   ],
   scoreScales: [
     {
-      key: "total", label: "Loneliness total", min: 0, max: 6, direction: "lower_is_better", decimals: 0, kind: "headline",
+      key: "total",
+      label: "Loneliness total",
+      min: 0,
+      max: 6,
+      direction: "lower_is_better",
+      decimals: 0,
+      kind: "headline",
       bands: [
         { label: "not lonely", from: 0, to: 1 },
         { label: "moderately lonely", from: 2, to: 4 },
         { label: "severely lonely", from: 5, to: 6 },
       ],
     },
-    { key: "emotional", label: "Emotional loneliness", min: 0, max: 3, direction: "lower_is_better", decimals: 0, kind: "subscale" },
-    { key: "social", label: "Social loneliness", min: 0, max: 3, direction: "lower_is_better", decimals: 0, kind: "subscale" },
+    {
+      key: "emotional",
+      label: "Emotional loneliness",
+      min: 0,
+      max: 3,
+      direction: "lower_is_better",
+      decimals: 0,
+      kind: "subscale",
+    },
+    {
+      key: "social",
+      label: "Social loneliness",
+      min: 0,
+      max: 3,
+      direction: "lower_is_better",
+      decimals: 0,
+      kind: "subscale",
+    },
   ],
 });
 

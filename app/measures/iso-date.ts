@@ -16,7 +16,12 @@ export function daysBetween(from: string, to: string): number {
 
 /** The UK calendar date of an instant. */
 // Made once: building a DateTimeFormat costs far more than using one, and pages call this per row.
-const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const londonDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export function londonDate(instant: Date): string {
   return londonDay.format(instant);

@@ -43,7 +43,15 @@ export async function referralOptions(db: Executor, personId: string): Promise<R
     .selectFrom("referral as r")
     .leftJoin("activity as a", "a.id", "r.activity_id")
     .leftJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
-    .select(["r.id", "r.status", "r.kind", "r.received_at", "r.first_attended_on", "a.name as activity_name", "ms.follow_up_weeks"])
+    .select([
+      "r.id",
+      "r.status",
+      "r.kind",
+      "r.received_at",
+      "r.first_attended_on",
+      "a.name as activity_name",
+      "ms.follow_up_weeks",
+    ])
     .where("r.person_id", "=", personId)
     .orderBy("r.received_at", "desc")
     .execute();
@@ -68,9 +76,22 @@ export function recordsQuery(db: Executor, personId: string) {
     .leftJoin("app_user as rec", "rec.id", "m.recorded_by")
     .leftJoin("app_user as err", "err.id", "m.entered_in_error_by")
     .select([
-      "m.id", "m.referral_id", "m.instrument_code", "m.instrument_version", "m.time_point", "m.follow_up_week", "m.administered_on",
-      "m.mode", "m.answers", "m.scores", "m.bands", "m.recorded_at", "rec.display_name as recorded_by_name",
-      "m.entered_in_error_at", "m.entered_in_error_reason", "err.display_name as error_by_name",
+      "m.id",
+      "m.referral_id",
+      "m.instrument_code",
+      "m.instrument_version",
+      "m.time_point",
+      "m.follow_up_week",
+      "m.administered_on",
+      "m.mode",
+      "m.answers",
+      "m.scores",
+      "m.bands",
+      "m.recorded_at",
+      "rec.display_name as recorded_by_name",
+      "m.entered_in_error_at",
+      "m.entered_in_error_reason",
+      "err.display_name as error_by_name",
     ])
     .where("m.person_id", "=", personId);
 }
@@ -117,14 +138,35 @@ export interface PersonMeasures {
 }
 
 /** Everything the person's measures page shows, or null when there is no such person. Audited. */
-export async function getPersonMeasures(actor: AuditActor, personId: string, today = londonDate(new Date())): Promise<PersonMeasures | null> {
+export async function getPersonMeasures(
+  actor: AuditActor,
+  personId: string,
+  today = londonDate(new Date()),
+): Promise<PersonMeasures | null> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, personId);
     if (!person) return null;
-    const [referrals, records, schedule] = [await referralOptions(trx, personId), await loadRecords(trx, personId), await measureScheduleForPerson(trx, personId, today)];
-    await audit(trx, actor, { action: "measures.view", entityType: "person", entityId: personId, personId, details: { responses: records.length } });
-    return { person, referrals, records, changes: changesSinceBaseline(records), schedule, wemwbsLicensed: wemwbsLicensed() };
+    const [referrals, records, schedule] = [
+      await referralOptions(trx, personId),
+      await loadRecords(trx, personId),
+      await measureScheduleForPerson(trx, personId, today),
+    ];
+    await audit(trx, actor, {
+      action: "measures.view",
+      entityType: "person",
+      entityId: personId,
+      personId,
+      details: { responses: records.length },
+    });
+    return {
+      person,
+      referrals,
+      records,
+      changes: changesSinceBaseline(records),
+      schedule,
+      wemwbsLicensed: wemwbsLicensed(),
+    };
   });
 }
 
@@ -137,7 +179,11 @@ export interface MeasureDetail {
 }
 
 /** One response with its change since baseline, or null when it is not this person's. Audited. */
-export async function getMeasureDetail(actor: AuditActor, personId: string, responseId: string): Promise<MeasureDetail | null> {
+export async function getMeasureDetail(
+  actor: AuditActor,
+  personId: string,
+  responseId: string,
+): Promise<MeasureDetail | null> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, personId);
@@ -147,9 +193,29 @@ export async function getMeasureDetail(actor: AuditActor, personId: string, resp
     if (!record) return null;
     const referral = (await referralOptions(trx, personId)).find((r) => r.id === record.referralId) ?? null;
     const changes = changesSinceBaseline(records);
-    const baseline = records.find((r) => isLive(r) && r.timePoint === "baseline" && r.referralId === record.referralId && r.instrumentCode === record.instrumentCode && r.id !== record.id) ?? null;
-    await audit(trx, actor, { action: "measures.view", entityType: "measure_response", entityId: responseId, personId, details: { instrumentCode: record.instrumentCode } });
-    return { person, record, baseline: record.timePoint === "baseline" ? null : baseline, change: changes[record.id] ?? null, referral };
+    const baseline =
+      records.find(
+        (r) =>
+          isLive(r) &&
+          r.timePoint === "baseline" &&
+          r.referralId === record.referralId &&
+          r.instrumentCode === record.instrumentCode &&
+          r.id !== record.id,
+      ) ?? null;
+    await audit(trx, actor, {
+      action: "measures.view",
+      entityType: "measure_response",
+      entityId: responseId,
+      personId,
+      details: { instrumentCode: record.instrumentCode },
+    });
+    return {
+      person,
+      record,
+      baseline: record.timePoint === "baseline" ? null : baseline,
+      change: changes[record.id] ?? null,
+      referral,
+    };
   });
 }
 
@@ -164,12 +230,24 @@ export interface MeasuresSummaryData {
  * What the person page shows about measures. Takes the caller's executor and writes no audit row: the person
  * page's own audited read covers it (call it inside that transaction).
  */
-export async function readMeasuresSummary(db: Executor, personId: string, today = londonDate(new Date())): Promise<MeasuresSummaryData> {
-  return summariseMeasures(personId, await loadRecords(db, personId), await measureScheduleForPerson(db, personId, today));
+export async function readMeasuresSummary(
+  db: Executor,
+  personId: string,
+  today = londonDate(new Date()),
+): Promise<MeasuresSummaryData> {
+  return summariseMeasures(
+    personId,
+    await loadRecords(db, personId),
+    await measureScheduleForPerson(db, personId, today),
+  );
 }
 
 /** The summary from records and a schedule already read (the person page reads both with its other rows). */
-export function summariseMeasures(personId: string, records: MeasureRecord[], schedule: Record<string, ScheduledMeasure[]>): MeasuresSummaryData {
+export function summariseMeasures(
+  personId: string,
+  records: MeasureRecord[],
+  schedule: Record<string, ScheduledMeasure[]>,
+): MeasuresSummaryData {
   const changes = changesSinceBaseline(records);
   const latestByCode = new Map<string, MeasureRecord>();
   for (const r of records.filter(isLive)) latestByCode.set(r.instrumentCode, r); // chronological, so the last one wins
@@ -192,7 +270,12 @@ export interface RecordFormData {
 }
 
 /** What the record-a-measure and self-completion set-up forms need, or null for an unknown person. Audited. */
-export async function getRecordFormData(actor: AuditActor, personId: string, action: string, today = londonDate(new Date())): Promise<RecordFormData | null> {
+export async function getRecordFormData(
+  actor: AuditActor,
+  personId: string,
+  action: string,
+  today = londonDate(new Date()),
+): Promise<RecordFormData | null> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, personId);

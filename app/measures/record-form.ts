@@ -25,8 +25,14 @@ const dateMessages = {
   impossible: "The date the questions were answered must be a real date",
 } as const;
 
-export function readAdministeredOn(fields: Pick<RecordMeasureFields, "administeredOnDay" | "administeredOnMonth" | "administeredOnYear">) {
-  const parsed = parseDateParts({ day: fields.administeredOnDay, month: fields.administeredOnMonth, year: fields.administeredOnYear });
+export function readAdministeredOn(
+  fields: Pick<RecordMeasureFields, "administeredOnDay" | "administeredOnMonth" | "administeredOnYear">,
+) {
+  const parsed = parseDateParts({
+    day: fields.administeredOnDay,
+    month: fields.administeredOnMonth,
+    year: fields.administeredOnYear,
+  });
   if (parsed.ok) return { ok: true as const, date: parsed.date };
   const problem = parsed.problem as keyof typeof dateMessages;
   return { ok: false as const, message: dateMessages[problem] ?? dateMessages.impossible };

@@ -47,7 +47,10 @@ export async function recordMeasure(actor: AuditActor, input: RecordInput): Prom
     return await db.transaction().execute((trx) => recordMeasureIn(trx, actor, input));
   } catch (err) {
     // Two people saving the same time point at once: the partial unique index decides, the loser is told why.
-    if ((err as { code?: string }).code === UNIQUE_VIOLATION && /measure_response_(baseline|follow_up|exit)_key/.test(String((err as Error).message))) {
+    if (
+      (err as { code?: string }).code === UNIQUE_VIOLATION &&
+      /measure_response_(baseline|follow_up|exit)_key/.test(String((err as Error).message))
+    ) {
       throw new MeasureInputError("timePoint", duplicateMessage(input));
     }
     throw err;
@@ -67,7 +70,8 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .where("idempotency_key", "=", input.idempotencyKey)
     .executeTakeFirst();
   if (replay) {
-    if (replay.person_id !== input.personId) throw new MeasureInputError("form", "This form has already been used: reload the page and try again");
+    if (replay.person_id !== input.personId)
+      throw new MeasureInputError("form", "This form has already been used: reload the page and try again");
     return { id: replay.id, replayed: true };
   }
 
@@ -85,11 +89,18 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .forUpdate()
     .executeTakeFirst();
   if (!referral) throw new MeasureInputError("referralId", "Select one of this person's referrals");
-  if (referral.status === "declined") throw new MeasureInputError("referralId", "This referral was declined: measures are recorded only on referrals that went ahead");
+  if (referral.status === "declined")
+    throw new MeasureInputError(
+      "referralId",
+      "This referral was declined: measures are recorded only on referrals that went ahead",
+    );
 
   const receivedOn = londonDate(referral.received_at);
   if (input.administeredOn < receivedOn) {
-    throw new MeasureInputError("administeredOn", `The date the questions were answered must be on or after the referral arrived (${formatIsoDate(receivedOn)})`);
+    throw new MeasureInputError(
+      "administeredOn",
+      `The date the questions were answered must be on or after the referral arrived (${formatIsoDate(receivedOn)})`,
+    );
   }
   if (input.administeredOn > londonDate(new Date())) {
     throw new MeasureInputError("administeredOn", "The date the questions were answered must be today or in the past");
@@ -102,15 +113,27 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .where("instrument_code", "=", instrument.code)
     .where("entered_in_error_at", "is", null)
     .execute();
-  const clash = live.find((r) => r.time_point === input.timePoint && (input.timePoint !== "follow_up" || r.follow_up_week === input.followUpWeek));
+  const clash = live.find(
+    (r) =>
+      r.time_point === input.timePoint && (input.timePoint !== "follow_up" || r.follow_up_week === input.followUpWeek),
+  );
   if (clash) throw new MeasureInputError("timePoint", duplicateMessage(input, clash.administered_on));
   const baseline = live.find((r) => r.time_point === "baseline");
   if (input.timePoint !== "baseline" && baseline && input.administeredOn < baseline.administered_on) {
-    throw new MeasureInputError("administeredOn", `A ${timePointLabel(input).toLowerCase()} must be on or after the baseline (${formatIsoDate(baseline.administered_on)})`);
+    throw new MeasureInputError(
+      "administeredOn",
+      `A ${timePointLabel(input).toLowerCase()} must be on or after the baseline (${formatIsoDate(baseline.administered_on)})`,
+    );
   }
-  const earliestLater = live.filter((r) => r.time_point !== "baseline").map((r) => r.administered_on).sort()[0];
+  const earliestLater = live
+    .filter((r) => r.time_point !== "baseline")
+    .map((r) => r.administered_on)
+    .sort()[0];
   if (input.timePoint === "baseline" && earliestLater && input.administeredOn > earliestLater) {
-    throw new MeasureInputError("administeredOn", `A baseline must be on or before the first later measure (${formatIsoDate(earliestLater)})`);
+    throw new MeasureInputError(
+      "administeredOn",
+      `A baseline must be on or before the first later measure (${formatIsoDate(earliestLater)})`,
+    );
   }
 
   let scored;
@@ -145,7 +168,13 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     entityType: "measure_response",
     entityId: row.id,
     personId: input.personId,
-    details: { referralId: input.referralId, instrumentCode: instrument.code, timePoint: input.timePoint, followUpWeek: input.followUpWeek, mode: input.mode },
+    details: {
+      referralId: input.referralId,
+      instrumentCode: instrument.code,
+      timePoint: input.timePoint,
+      followUpWeek: input.followUpWeek,
+      mode: input.mode,
+    },
   });
   return { id: row.id, replayed: false };
 }
@@ -156,7 +185,10 @@ export type MarkResult = "marked" | "already_marked" | "not_found";
  * Marks a response as entered in error: kept and still shown (struck through), but excluded from scores,
  * change and due calculations. Never deleted.
  */
-export async function markEnteredInError(actor: AuditActor, input: { personId: string; responseId: string; reason: string }): Promise<MarkResult> {
+export async function markEnteredInError(
+  actor: AuditActor,
+  input: { personId: string; responseId: string; reason: string },
+): Promise<MarkResult> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -170,7 +202,11 @@ export async function markEnteredInError(actor: AuditActor, input: { personId: s
     if (row.entered_in_error_at) return "already_marked";
     await trx
       .updateTable("measure_response")
-      .set({ entered_in_error_at: sql`now()`, entered_in_error_by: actor.userId, entered_in_error_reason: input.reason })
+      .set({
+        entered_in_error_at: sql`now()`,
+        entered_in_error_by: actor.userId,
+        entered_in_error_reason: input.reason,
+      })
       .where("id", "=", row.id)
       .execute();
     await audit(trx, actor, {
@@ -178,7 +214,11 @@ export async function markEnteredInError(actor: AuditActor, input: { personId: s
       entityType: "measure_response",
       entityId: row.id,
       personId: input.personId,
-      details: { referralId: row.referral_id, instrumentCode: row.instrument_code, fields: ["entered_in_error_reason"] },
+      details: {
+        referralId: row.referral_id,
+        instrumentCode: row.instrument_code,
+        fields: ["entered_in_error_reason"],
+      },
     });
     return "marked";
   });

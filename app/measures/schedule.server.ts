@@ -31,7 +31,15 @@ export async function listSchedules(user: Who): Promise<ScheduleRow[]> {
     .select(["a.id", "a.name", "p.name as provider_name", "ms.follow_up_weeks", "ms.version"])
     .where("a.status", "!=", "closed")
     .$if(can(user.role, "activities:lead"), (q) =>
-      q.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.activity_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", user.id))),
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("activity_lead as l")
+            .select("l.activity_id")
+            .whereRef("l.activity_id", "=", "a.id")
+            .where("l.user_id", "=", user.id),
+        ),
+      ),
     )
     .orderBy("p.name")
     .orderBy("a.name")
@@ -49,23 +57,45 @@ export async function listSchedules(user: Who): Promise<ScheduleRow[]> {
 export type SetScheduleResult = "saved" | "not_found" | "stale";
 
 /** Sets an activity's follow-up weeks, guarded by the version the user saw (0 = still the default). */
-export async function setSchedule(actor: AuditActor, user: Who, input: { activityId: string; weeks: number[]; expectedVersion: number }): Promise<SetScheduleResult> {
+export async function setSchedule(
+  actor: AuditActor,
+  user: Who,
+  input: { activityId: string; weeks: number[]; expectedVersion: number },
+): Promise<SetScheduleResult> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const allowed = (await listSchedulesIn(trx, user)).has(input.activityId);
     if (!allowed) return "not_found";
-    const current = await trx.selectFrom("measure_schedule").select("version").where("activity_id", "=", input.activityId).forUpdate().executeTakeFirst();
+    const current = await trx
+      .selectFrom("measure_schedule")
+      .select("version")
+      .where("activity_id", "=", input.activityId)
+      .forUpdate()
+      .executeTakeFirst();
     if ((current?.version ?? 0) !== input.expectedVersion) return "stale";
     if (current) {
       await trx
         .updateTable("measure_schedule")
-        .set({ follow_up_weeks: input.weeks, updated_by: actor.userId, updated_at: sql`now()`, version: sql`version + 1` })
+        .set({
+          follow_up_weeks: input.weeks,
+          updated_by: actor.userId,
+          updated_at: sql`now()`,
+          version: sql`version + 1`,
+        })
         .where("activity_id", "=", input.activityId)
         .execute();
     } else {
-      await trx.insertInto("measure_schedule").values({ activity_id: input.activityId, follow_up_weeks: input.weeks, updated_by: actor.userId }).execute();
+      await trx
+        .insertInto("measure_schedule")
+        .values({ activity_id: input.activityId, follow_up_weeks: input.weeks, updated_by: actor.userId })
+        .execute();
     }
-    await audit(trx, actor, { action: "measure-schedule.update", entityType: "activity", entityId: input.activityId, details: { weeks: input.weeks } });
+    await audit(trx, actor, {
+      action: "measure-schedule.update",
+      entityType: "activity",
+      entityId: input.activityId,
+      details: { weeks: input.weeks },
+    });
     return "saved";
   });
 }
@@ -76,7 +106,15 @@ async function listSchedulesIn(trx: Executor, user: Who): Promise<Set<string>> {
     .select("a.id")
     .where("a.status", "!=", "closed")
     .$if(can(user.role, "activities:lead"), (q) =>
-      q.where((eb) => eb.exists(eb.selectFrom("activity_lead as l").select("l.activity_id").whereRef("l.activity_id", "=", "a.id").where("l.user_id", "=", user.id))),
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom("activity_lead as l")
+            .select("l.activity_id")
+            .whereRef("l.activity_id", "=", "a.id")
+            .where("l.user_id", "=", user.id),
+        ),
+      ),
     )
     .execute();
   return new Set(rows.map((r) => r.id));

@@ -29,20 +29,28 @@ export interface StartInput extends TimePointRef {
 export async function startSelfCompletion(actor: AuditActor, input: StartInput): Promise<string> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const replay = await trx.selectFrom("measure_self_session").select(["id", "person_id"]).where("idempotency_key", "=", input.idempotencyKey).executeTakeFirst();
+    const replay = await trx
+      .selectFrom("measure_self_session")
+      .select(["id", "person_id"])
+      .where("idempotency_key", "=", input.idempotencyKey)
+      .executeTakeFirst();
     if (replay && replay.person_id === input.personId) return replay.id;
     if (replay) throw new MeasureInputError("form", "This form has already been used: reload the page and try again");
     const offered = new Set(offeredInstruments(input.wemwbsLicensed).map((i) => i.code as string));
     // Keep the catalogue's order whatever order the boxes were ticked in.
-    const codes = offeredInstruments(input.wemwbsLicensed).map((i) => i.code as string).filter((c) => input.instrumentCodes.includes(c));
-    if (codes.length === 0 || input.instrumentCodes.some((c) => !offered.has(c))) throw new MeasureInputError("instrumentCodes", "Select at least one of the questionnaires offered");
+    const codes = offeredInstruments(input.wemwbsLicensed)
+      .map((i) => i.code as string)
+      .filter((c) => input.instrumentCodes.includes(c));
+    if (codes.length === 0 || input.instrumentCodes.some((c) => !offered.has(c)))
+      throw new MeasureInputError("instrumentCodes", "Select at least one of the questionnaires offered");
     const referral = await trx
       .selectFrom("referral")
       .select(["id", "status", "received_at"])
       .where("id", "=", input.referralId)
       .where("person_id", "=", input.personId)
       .executeTakeFirst();
-    if (!referral || referral.status === "declined") throw new MeasureInputError("referralId", "Select one of this person's referrals that went ahead");
+    if (!referral || referral.status === "declined")
+      throw new MeasureInputError("referralId", "Select one of this person's referrals that went ahead");
     // Refuse now rather than after the person has answered everything.
     const taken = await trx
       .selectFrom("measure_response")
@@ -54,7 +62,10 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
       .where("entered_in_error_at", "is", null)
       .execute();
     if (taken.length > 0) {
-      throw new MeasureInputError("timePoint", `A ${timePointLabel(input).toLowerCase()} is already recorded for this referral for ${taken.map((t) => shortName(t.instrument_code)).join(" and ")}`);
+      throw new MeasureInputError(
+        "timePoint",
+        `A ${timePointLabel(input).toLowerCase()} is already recorded for this referral for ${taken.map((t) => shortName(t.instrument_code)).join(" and ")}`,
+      );
     }
     const row = await trx
       .insertInto("measure_self_session")
@@ -70,13 +81,27 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await audit(trx, actor, { action: "measures.self.start", entityType: "measure_self_session", entityId: row.id, personId: input.personId, details: { referralId: input.referralId, instruments: codes, timePoint: input.timePoint } });
+    await audit(trx, actor, {
+      action: "measures.self.start",
+      entityType: "measure_self_session",
+      entityId: row.id,
+      personId: input.personId,
+      details: { referralId: input.referralId, instruments: codes, timePoint: input.timePoint },
+    });
     return row.id;
   });
 }
 
 export type SelfState =
-  | { status: "question"; personId: string; step: number; total: number; instrumentCode: string; itemId: string; current?: number }
+  | {
+      status: "question";
+      personId: string;
+      step: number;
+      total: number;
+      instrumentCode: string;
+      itemId: string;
+      current?: number;
+    }
   | { status: "completed"; personId: string }
   | { status: "expired"; personId: string }
   | { status: "failed"; personId: string; message: string };
@@ -101,7 +126,15 @@ function stateOf(row: NonNullable<Awaited<ReturnType<typeof loadSession>>>, mess
   const steps = selfSteps(row.instrument_codes);
   const step = steps[Math.min(row.step, steps.length - 1)];
   const answers = row.answers as Record<string, number>;
-  return { status: "question", personId: row.person_id, step: step.index, total: steps.length, instrumentCode: step.instrument.code, itemId: step.item.id, current: answers[step.item.id] };
+  return {
+    status: "question",
+    personId: row.person_id,
+    step: step.index,
+    total: steps.length,
+    instrumentCode: step.instrument.code,
+    itemId: step.item.id,
+    current: answers[step.item.id],
+  };
 }
 
 /** The screen to show, or null when there is no such questionnaire for this member of staff. Audited. */
@@ -110,7 +143,13 @@ export async function getSelfState(actor: AuditActor, sessionId: string): Promis
   return db.transaction().execute(async (trx) => {
     const row = await loadSession(trx, actor, sessionId, false);
     if (!row) return null;
-    await audit(trx, actor, { action: "measures.self.view", entityType: "measure_self_session", entityId: sessionId, personId: row.person_id, details: { step: row.step } });
+    await audit(trx, actor, {
+      action: "measures.self.view",
+      entityType: "measure_self_session",
+      entityId: sessionId,
+      personId: row.person_id,
+      details: { step: row.step },
+    });
     return stateOf(row);
   });
 }
@@ -122,64 +161,82 @@ export type SelfAnswer = { kind: "answer"; step: number; value: string | undefin
  * submit, a browser back button) changes nothing. After the last answer every questionnaire is scored and
  * saved in one transaction. Returns the new state, or an error for the answer field.
  */
-export async function answerSelfStep(actor: AuditActor, sessionId: string, answer: SelfAnswer): Promise<{ state: SelfState; error?: string } | null> {
+export async function answerSelfStep(
+  actor: AuditActor,
+  sessionId: string,
+  answer: SelfAnswer,
+): Promise<{ state: SelfState; error?: string } | null> {
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const row = await loadSession(trx, actor, sessionId, true);
-    if (!row) return null;
-    if (row.completed_at || row.expired || answer.step !== row.step) return { state: stateOf(row) };
-    const steps = selfSteps(row.instrument_codes);
-    if (answer.kind === "back") {
-      const step = Math.max(0, row.step - 1);
-      await trx.updateTable("measure_self_session").set({ step }).where("id", "=", row.id).execute();
-      return { state: stateOf({ ...row, step }) };
-    }
-    const current = steps[row.step];
-    const error = itemError(current.instrument, current.item, answer.value);
-    if (error) return { state: stateOf(row), error: "Select an answer" };
-    const answers = { ...(row.answers as Record<string, number>), [current.item.id]: Number(answer.value) };
-    const next = row.step + 1;
-    if (next < steps.length) {
-      await trx.updateTable("measure_self_session").set({ step: next, answers: JSON.stringify(answers) }).where("id", "=", row.id).execute();
-      return { state: stateOf({ ...row, step: next, answers }) };
-    }
-    // Last answer: save every questionnaire, or none (a clash leaves the draft for staff to sort out).
-    try {
-      const ids: string[] = [];
-      for (const code of row.instrument_codes) {
-        const instrument = steps.find((s) => s.instrument.code === code)!.instrument;
-        const saved = await recordMeasureIn(trx, actor, {
-          personId: row.person_id,
-          referralId: row.referral_id,
-          instrumentCode: code,
-          timePoint: row.time_point as TimePointRef["timePoint"],
-          followUpWeek: row.follow_up_week,
-          administeredOn: londonDate(new Date()),
-          mode: "self",
-          answers: answersFor(instrument, answers),
-          idempotencyKey: crypto.randomUUID(),
-          // Offered when the session started; the licence is checked there.
-          wemwbsLicensed: true,
-        });
-        ids.push(saved.id);
+  return db
+    .transaction()
+    .execute(async (trx) => {
+      const row = await loadSession(trx, actor, sessionId, true);
+      if (!row) return null;
+      if (row.completed_at || row.expired || answer.step !== row.step) return { state: stateOf(row) };
+      const steps = selfSteps(row.instrument_codes);
+      if (answer.kind === "back") {
+        const step = Math.max(0, row.step - 1);
+        await trx.updateTable("measure_self_session").set({ step }).where("id", "=", row.id).execute();
+        return { state: stateOf({ ...row, step }) };
       }
-      // The answers now live in the scored responses; the draft keeps none.
-      await trx
-        .updateTable("measure_self_session")
-        .set({ step: next, answers: "{}", completed_at: sql`now()`, response_ids: ids })
-        .where("id", "=", row.id)
-        .execute();
-      await audit(trx, actor, { action: "measures.self.complete", entityType: "measure_self_session", entityId: row.id, personId: row.person_id, details: { responseIds: ids } });
-      return { state: { status: "completed", personId: row.person_id } satisfies SelfState };
-    } catch (err) {
-      if (err instanceof MeasureInputError) throw new SelfSaveError(row.person_id, err.message);
+      const current = steps[row.step];
+      const error = itemError(current.instrument, current.item, answer.value);
+      if (error) return { state: stateOf(row), error: "Select an answer" };
+      const answers = { ...(row.answers as Record<string, number>), [current.item.id]: Number(answer.value) };
+      const next = row.step + 1;
+      if (next < steps.length) {
+        await trx
+          .updateTable("measure_self_session")
+          .set({ step: next, answers: JSON.stringify(answers) })
+          .where("id", "=", row.id)
+          .execute();
+        return { state: stateOf({ ...row, step: next, answers }) };
+      }
+      // Last answer: save every questionnaire, or none (a clash leaves the draft for staff to sort out).
+      try {
+        const ids: string[] = [];
+        for (const code of row.instrument_codes) {
+          const instrument = steps.find((s) => s.instrument.code === code)!.instrument;
+          const saved = await recordMeasureIn(trx, actor, {
+            personId: row.person_id,
+            referralId: row.referral_id,
+            instrumentCode: code,
+            timePoint: row.time_point as TimePointRef["timePoint"],
+            followUpWeek: row.follow_up_week,
+            administeredOn: londonDate(new Date()),
+            mode: "self",
+            answers: answersFor(instrument, answers),
+            idempotencyKey: crypto.randomUUID(),
+            // Offered when the session started; the licence is checked there.
+            wemwbsLicensed: true,
+          });
+          ids.push(saved.id);
+        }
+        // The answers now live in the scored responses; the draft keeps none.
+        await trx
+          .updateTable("measure_self_session")
+          .set({ step: next, answers: "{}", completed_at: sql`now()`, response_ids: ids })
+          .where("id", "=", row.id)
+          .execute();
+        await audit(trx, actor, {
+          action: "measures.self.complete",
+          entityType: "measure_self_session",
+          entityId: row.id,
+          personId: row.person_id,
+          details: { responseIds: ids },
+        });
+        return { state: { status: "completed", personId: row.person_id } satisfies SelfState };
+      } catch (err) {
+        if (err instanceof MeasureInputError) throw new SelfSaveError(row.person_id, err.message);
+        throw err;
+      }
+    })
+    .catch((err): { state: SelfState } => {
+      // The transaction rolled back; report it outside so the draft (with its last answer unsaved) stays usable.
+      if (err instanceof SelfSaveError)
+        return { state: { status: "failed", personId: err.personId, message: err.message } };
       throw err;
-    }
-  }).catch((err): { state: SelfState } => {
-    // The transaction rolled back; report it outside so the draft (with its last answer unsaved) stays usable.
-    if (err instanceof SelfSaveError) return { state: { status: "failed", personId: err.personId, message: err.message } };
-    throw err;
-  });
+    });
 }
 
 class SelfSaveError extends Error {

@@ -25,5 +25,7 @@ export function selfSteps(instrumentCodes: readonly string[]): SelfStep[] {
 
 /** The answers of one questionnaire out of the draft's answers (keyed by item id, unique across instruments). */
 export function answersFor(instrument: Instrument, answers: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(instrument.items.filter((i) => answers[i.id] !== undefined).map((i) => [i.id, answers[i.id]]));
+  return Object.fromEntries(
+    instrument.items.filter((i) => answers[i.id] !== undefined).map((i) => [i.id, answers[i.id]]),
+  );
 }

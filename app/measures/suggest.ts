@@ -6,7 +6,8 @@ import { encodeTimePoint, type TimePointRef } from "./time-points";
 /** Overdue before due, then the earliest; failing that, the next upcoming one; baseline when nothing is scheduled. */
 export function suggestedTimePoint(schedule: readonly ScheduledMeasure[] | undefined): string {
   const open = (schedule ?? []).filter((m) => m.status === "overdue" || m.status === "due");
-  const pick = open.find((m) => m.status === "overdue") ?? open[0] ?? (schedule ?? []).find((m) => m.status === "upcoming");
+  const pick =
+    open.find((m) => m.status === "overdue") ?? open[0] ?? (schedule ?? []).find((m) => m.status === "upcoming");
   return pick ? encodeTimePoint(pick) : "baseline";
 }
 

@@ -52,9 +52,11 @@ export function timePointOrder(ref: TimePointRef): number {
 export function parseFollowUpWeeks(text: string): { ok: true; weeks: number[] } | { ok: false; message: string } {
   const parts = text.split(/[\s,]+/).filter(Boolean);
   if (parts.length === 0) return { ok: false, message: "Enter at least one follow-up week, for example 6, 12" };
-  if (parts.some((p) => !/^\d{1,3}$/.test(p))) return { ok: false, message: "Enter follow-up weeks as whole numbers separated by commas, for example 6, 12" };
+  if (parts.some((p) => !/^\d{1,3}$/.test(p)))
+    return { ok: false, message: "Enter follow-up weeks as whole numbers separated by commas, for example 6, 12" };
   const weeks = [...new Set(parts.map(Number))].sort((a, b) => a - b);
-  if (weeks.some((w) => w < 1 || w > 104)) return { ok: false, message: "Each follow-up week must be between 1 and 104" };
+  if (weeks.some((w) => w < 1 || w > 104))
+    return { ok: false, message: "Each follow-up week must be between 1 and 104" };
   if (weeks.length > 6) return { ok: false, message: "Enter no more than 6 follow-up weeks" };
   return { ok: true, weeks };
 }

@@ -27,13 +27,24 @@ export const isLive = (r: MeasureRecord) => r.enteredInError === null;
 
 /** Oldest first: by date, then baseline before follow-ups before exit. */
 export function chronological(records: readonly MeasureRecord[]): MeasureRecord[] {
-  return [...records].sort((a, b) => a.administeredOn.localeCompare(b.administeredOn) || timePointOrder(a) - timePointOrder(b) || a.recordedAt.localeCompare(b.recordedAt));
+  return [...records].sort(
+    (a, b) =>
+      a.administeredOn.localeCompare(b.administeredOn) ||
+      timePointOrder(a) - timePointOrder(b) ||
+      a.recordedAt.localeCompare(b.recordedAt),
+  );
 }
 
 /** The live baseline each live later response is compared with: the same referral and instrument. */
 export function baselineFor(record: MeasureRecord, records: readonly MeasureRecord[]): MeasureRecord | undefined {
   if (record.timePoint === "baseline" || !isLive(record)) return undefined;
-  return records.find((r) => isLive(r) && r.timePoint === "baseline" && r.referralId === record.referralId && r.instrumentCode === record.instrumentCode);
+  return records.find(
+    (r) =>
+      isLive(r) &&
+      r.timePoint === "baseline" &&
+      r.referralId === record.referralId &&
+      r.instrumentCode === record.instrumentCode,
+  );
 }
 
 /** Change since baseline for every live follow-up or exit that has a live baseline, keyed by response id. */
@@ -60,11 +71,26 @@ export interface ChartGroup {
 export function chartGroups(instrument: Instrument): ChartGroup[] {
   const groups: ChartGroup[] = [];
   for (const scale of instrument.scoreScales.filter((s) => s.kind === "headline")) {
-    const group = groups.find((g) => g.direction === scale.direction && JSON.stringify(g.bands) === JSON.stringify(scale.bands));
+    const group = groups.find(
+      (g) => g.direction === scale.direction && JSON.stringify(g.bands) === JSON.stringify(scale.bands),
+    );
     if (group) group.scales.push(scale);
-    else groups.push({ key: `${instrument.code}-${scale.key}`, title: "", direction: scale.direction, scales: [scale], min: scale.min, max: scale.max, bands: scale.bands });
+    else
+      groups.push({
+        key: `${instrument.code}-${scale.key}`,
+        title: "",
+        direction: scale.direction,
+        scales: [scale],
+        min: scale.min,
+        max: scale.max,
+        bands: scale.bands,
+      });
   }
-  for (const g of groups) g.title = groups.length === 1 ? instrument.name : `${instrument.name}: ${g.scales.map((s) => s.label.toLowerCase()).join(", ")}`;
+  for (const g of groups)
+    g.title =
+      groups.length === 1
+        ? instrument.name
+        : `${instrument.name}: ${g.scales.map((s) => s.label.toLowerCase()).join(", ")}`;
   return groups;
 }
 
@@ -93,4 +119,5 @@ export function formatChange(scale: ScoreScale, change: number): string {
   return change > 0 ? `+${text}` : change < 0 ? `−${text}` : text;
 }
 
-export const directionText = (d: ScoreScale["direction"]) => (d === "higher_is_better" ? "higher is better" : "lower is better");
+export const directionText = (d: ScoreScale["direction"]) =>
+  d === "higher_is_better" ? "higher is better" : "lower is better";

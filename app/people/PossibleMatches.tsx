@@ -11,20 +11,41 @@ export interface MatchView extends PersonSummary {
  * Records that may be the same person, each with a way to use it instead of making a duplicate. A list rather than a
  * table: it sits inside a warning callout in a narrow column, and reads the same on a phone.
  */
-export function PossibleMatches({ matches, hrefFor, actionLabel }: { matches: MatchView[]; hrefFor: (id: string) => string; actionLabel: string }) {
+export function PossibleMatches({
+  matches,
+  hrefFor,
+  actionLabel,
+}: {
+  matches: MatchView[];
+  hrefFor: (id: string) => string;
+  actionLabel: string;
+}) {
   return (
     <ul className="nhsuk-list nhsuk-list--border">
       {matches.map((m) => (
         <li key={m.id}>
           <p className="nhsuk-u-margin-bottom-1">
-            <strong>{m.givenName} {m.familyName}</strong>{m.preferredName ? ` (known as ${m.preferredName})` : ""}
+            <strong>
+              {m.givenName} {m.familyName}
+            </strong>
+            {m.preferredName ? ` (known as ${m.preferredName})` : ""}
           </p>
           <p className="nhsuk-u-margin-bottom-1">
-            Born {formatIsoDate(m.dateOfBirth)}; NHS number {m.nhsNumber ? formatNhsNumber(m.nhsNumber) : "not recorded"}; postcode {m.postcode ?? "not recorded"}
+            Born {formatIsoDate(m.dateOfBirth)}; NHS number{" "}
+            {m.nhsNumber ? formatNhsNumber(m.nhsNumber) : "not recorded"}; postcode {m.postcode ?? "not recorded"}
           </p>
-          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">{m.reason === "nhs_number" ? "Matched on the same NHS number" : "Matched on a similar name and the same date of birth"}</p>
+          <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
+            {m.reason === "nhs_number"
+              ? "Matched on the same NHS number"
+              : "Matched on a similar name and the same date of birth"}
+          </p>
           <p className="nhsuk-u-margin-bottom-2">
-            <Link to={hrefFor(m.id)}>{actionLabel}<span className="nhsuk-u-visually-hidden">: {m.givenName} {m.familyName}</span></Link>
+            <Link to={hrefFor(m.id)}>
+              {actionLabel}
+              <span className="nhsuk-u-visually-hidden">
+                : {m.givenName} {m.familyName}
+              </span>
+            </Link>
           </p>
         </li>
       ))}

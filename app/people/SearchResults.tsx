@@ -31,23 +31,39 @@ export function SearchResults(props: Props) {
       {more ? (
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>More than {rows.length} people match. Add more of their name (first name and surname), or search by NHS number.</p>
+          <p>
+            More than {rows.length} people match. Add more of their name (first name and surname), or search by NHS
+            number.
+          </p>
         </div>
       ) : null}
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">{caption(props)}</caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">Name</th>
-            <th scope="col" className="nhsuk-table__header">Date of birth</th>
-            <th scope="col" className="nhsuk-table__header">NHS number</th>
-            <th scope="col" className="nhsuk-table__header">Postcode</th>
+            <th scope="col" className="nhsuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Date of birth
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              NHS number
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Postcode
+            </th>
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
           {rows.map((r) => (
             <tr key={r.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell"><Link to={hrefFor(r.id)}>{r.givenName} {r.familyName}</Link>{r.preferredName ? ` (${r.preferredName})` : ""}</td>
+              <td className="nhsuk-table__cell">
+                <Link to={hrefFor(r.id)}>
+                  {r.givenName} {r.familyName}
+                </Link>
+                {r.preferredName ? ` (${r.preferredName})` : ""}
+              </td>
               <td className="nhsuk-table__cell">{formatIsoDate(r.dateOfBirth)}</td>
               <td className="nhsuk-table__cell">{r.nhsNumber ? formatNhsNumber(r.nhsNumber) : "Not recorded"}</td>
               <td className="nhsuk-table__cell">{r.postcode ?? "Not recorded"}</td>

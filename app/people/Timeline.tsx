@@ -19,7 +19,13 @@ export function Timeline({ items, extra = [] }: { items: TimelineItem[]; extra?:
           <p className="nhsuk-u-margin-bottom-1">
             <strong>{item.href ? <Link to={item.href}>{item.title}</Link> : item.title}</strong>
           </p>
-          {item.detail ? item.detail.split(/\n+/).map((line, i) => <p key={i} className="nhsuk-u-margin-bottom-2">{line}</p>) : null}
+          {item.detail
+            ? item.detail.split(/\n+/).map((line, i) => (
+                <p key={i} className="nhsuk-u-margin-bottom-2">
+                  {line}
+                </p>
+              ))
+            : null}
         </li>
       ))}
     </ol>

@@ -5,17 +5,38 @@ import { contactMethods } from "./person-form";
 // can see what someone else changed without leaving the page.
 
 const labels: [key: string, label: string][] = [
-  ["givenName", "First name"], ["familyName", "Last name"], ["preferredName", "Preferred name"], ["dob", "Date of birth"],
-  ["nhsNumber", "NHS number"], ["addressLine1", "Address line 1"], ["addressLine2", "Address line 2"], ["town", "Town or city"],
-  ["postcode", "Postcode"], ["districtCode", "District"], ["phone", "Phone number"], ["email", "Email address"],
-  ["preferredContact", "Preferred way to contact them"], ["communicationNeeds", "Communication needs"], ["accessNeeds", "Access needs"],
-  ["gpPractice", "GP practice"], ["sex", "Sex"], ["ethnicity", "Ethnic group"], ["imdDecile", "IMD decile"], ["imdQuintile", "IMD quintile"],
-  ["consentVolunteer", "Agrees to contact by a volunteer"], ["consentQuote", "Agrees to be quoted anonymously"],
+  ["givenName", "First name"],
+  ["familyName", "Last name"],
+  ["preferredName", "Preferred name"],
+  ["dob", "Date of birth"],
+  ["nhsNumber", "NHS number"],
+  ["addressLine1", "Address line 1"],
+  ["addressLine2", "Address line 2"],
+  ["town", "Town or city"],
+  ["postcode", "Postcode"],
+  ["districtCode", "District"],
+  ["phone", "Phone number"],
+  ["email", "Email address"],
+  ["preferredContact", "Preferred way to contact them"],
+  ["communicationNeeds", "Communication needs"],
+  ["accessNeeds", "Access needs"],
+  ["gpPractice", "GP practice"],
+  ["sex", "Sex"],
+  ["ethnicity", "Ethnic group"],
+  ["imdDecile", "IMD decile"],
+  ["imdQuintile", "IMD quintile"],
+  ["consentVolunteer", "Agrees to contact by a volunteer"],
+  ["consentQuote", "Agrees to be quoted anonymously"],
 ];
 
-const dob = (v: Record<string, string | undefined>) => [v.dobDay, v.dobMonth, v.dobYear].map((p) => (p ?? "").trim()).join("/");
+const dob = (v: Record<string, string | undefined>) =>
+  [v.dobDay, v.dobMonth, v.dobYear].map((p) => (p ?? "").trim()).join("/");
 
-export function savedDifferences(saved: Record<string, string>, mine: Record<string, string | undefined>, districts: { code: string; name: string }[]) {
+export function savedDifferences(
+  saved: Record<string, string>,
+  mine: Record<string, string | undefined>,
+  districts: { code: string; name: string }[],
+) {
   const shown = (key: string, v: string) => {
     if (!v) return "Not recorded";
     if (key === "districtCode") return districts.find((d) => d.code === v)?.name ?? v;
@@ -26,6 +47,11 @@ export function savedDifferences(saved: Record<string, string>, mine: Record<str
     return v;
   };
   return labels
-    .filter(([key]) => (key === "dob" ? dob(saved) !== dob(mine) : (saved[key] ?? "").trim() !== (mine[key] ?? "").trim()))
-    .map(([key, label]) => ({ label, saved: key === "dob" ? dob(saved).replace(/\//g, " ") : shown(key, saved[key] ?? "") }));
+    .filter(([key]) =>
+      key === "dob" ? dob(saved) !== dob(mine) : (saved[key] ?? "").trim() !== (mine[key] ?? "").trim(),
+    )
+    .map(([key, label]) => ({
+      label,
+      saved: key === "dob" ? dob(saved).replace(/\//g, " ") : shown(key, saved[key] ?? ""),
+    }));
 }

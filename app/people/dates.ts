@@ -32,11 +32,15 @@ export function todayInLondon(now = new Date()): string {
 export const EARLIEST_BIRTH_YEAR = 1900;
 
 /** A date of birth: a real date, not in the future, not before 1900. */
-export function parseDateOfBirth(parts: DateParts, today = todayInLondon()): { ok: true; date: string } | { ok: false; problem: DateProblem; message: string } {
+export function parseDateOfBirth(
+  parts: DateParts,
+  today = todayInLondon(),
+): { ok: true; date: string } | { ok: false; problem: DateProblem; message: string } {
   const parsed = parseDateParts(parts);
   if (!parsed.ok) return { ...parsed, message: dobMessages[parsed.problem] };
   if (parsed.date > today) return { ok: false, problem: "future", message: dobMessages.future };
-  if (Number(parsed.date.slice(0, 4)) < EARLIEST_BIRTH_YEAR) return { ok: false, problem: "too_old", message: dobMessages.too_old };
+  if (Number(parsed.date.slice(0, 4)) < EARLIEST_BIRTH_YEAR)
+    return { ok: false, problem: "too_old", message: dobMessages.too_old };
   return parsed;
 }
 

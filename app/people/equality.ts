@@ -52,7 +52,9 @@ export const ethnicityGroups = [
 export const ETHNICITY_NOT_STATED = "not_stated";
 
 type GroupOptions = (typeof ethnicityGroups)[number]["options"];
-export type EthnicityCode = { [K in keyof GroupOptions]: keyof GroupOptions[K] }[keyof GroupOptions] | typeof ETHNICITY_NOT_STATED;
+export type EthnicityCode =
+  | { [K in keyof GroupOptions]: keyof GroupOptions[K] }[keyof GroupOptions]
+  | typeof ETHNICITY_NOT_STATED;
 
 export const ethnicityLabels: Record<string, string> = Object.fromEntries([
   ...ethnicityGroups.flatMap((g) => Object.entries(g.options).map(([code, label]) => [code, `${g.group}: ${label}`])),
@@ -65,7 +67,12 @@ export function isEthnicityCode(value: string): value is EthnicityCode {
   return value in ethnicityLabels;
 }
 
-export const sexes = { female: "Female", male: "Male", not_known: "Not known", not_stated: "Prefer not to say" } as const;
+export const sexes = {
+  female: "Female",
+  male: "Male",
+  not_known: "Not known",
+  not_stated: "Prefer not to say",
+} as const;
 export type Sex = keyof typeof sexes;
 
 /** Index of Multiple Deprivation: decile 1 is the most deprived tenth; quintiles pair the deciles. */

@@ -29,7 +29,13 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
   const rows = await db
     .selectFrom("person")
     .select([
-      "id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode",
+      "id",
+      "given_name",
+      "family_name",
+      "preferred_name",
+      "date_of_birth",
+      "nhs_number",
+      "postcode",
       sql<number>`similarity(${nameExpr}, ${fullName})`.as("similarity"),
     ])
     .where("merged_into_id", "is", null)

@@ -6,15 +6,37 @@ import { NAME_SIMILARITY_THRESHOLD } from "./matching.server";
 
 // Columns copied onto the kept record when it has none of its own.
 const fillable = [
-  "preferred_name", "nhs_number", "address_line1", "address_line2", "town", "postcode", "district_code", "phone", "email",
-  "preferred_contact", "communication_needs", "access_needs", "gp_practice", "sex", "ethnicity", "imd_decile", "imd_quintile",
+  "preferred_name",
+  "nhs_number",
+  "address_line1",
+  "address_line2",
+  "town",
+  "postcode",
+  "district_code",
+  "phone",
+  "email",
+  "preferred_contact",
+  "communication_needs",
+  "access_needs",
+  "gp_practice",
+  "sex",
+  "ethnicity",
+  "imd_decile",
+  "imd_quintile",
 ] as const;
 
 /** Pairs of live records that look like the same person (same date of birth, close names, or same family name). */
 export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const rows = await sql<{ a_id: string; a_name: string; b_id: string; b_name: string; date_of_birth: string; similarity: number }>`
+    const rows = await sql<{
+      a_id: string;
+      a_name: string;
+      b_id: string;
+      b_name: string;
+      date_of_birth: string;
+      similarity: number;
+    }>`
       select a.id as a_id, a.given_name || ' ' || a.family_name as a_name,
              b.id as b_id, b.given_name || ' ' || b.family_name as b_name,
              a.date_of_birth, similarity(lower(a.given_name || ' ' || a.family_name), lower(b.given_name || ' ' || b.family_name)) as similarity
@@ -25,7 +47,11 @@ export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
              or lower(a.family_name) = lower(b.family_name))
       order by similarity desc
       limit ${limit}`.execute(trx);
-    await audit(trx, actor, { action: "person.duplicates-list", entityType: "person", details: { pairs: rows.rows.length } });
+    await audit(trx, actor, {
+      action: "person.duplicates-list",
+      entityType: "person",
+      details: { pairs: rows.rows.length },
+    });
     return rows.rows.map((r) => ({ ...r, similarity: Number(r.similarity) }));
   });
 }
@@ -37,17 +63,48 @@ export async function readMergePair(actor: AuditActor, keepId: string, mergeId: 
     const people = await trx
       .selectFrom("person")
       .leftJoin("district", "district.code", "person.district_code")
-      .select(["person.id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "town", "district.name as district", "phone", "email", "gp_practice", "merged_into_id", "version", "person.created_at"])
+      .select([
+        "person.id",
+        "given_name",
+        "family_name",
+        "preferred_name",
+        "date_of_birth",
+        "nhs_number",
+        "postcode",
+        "town",
+        "district.name as district",
+        "phone",
+        "email",
+        "gp_practice",
+        "merged_into_id",
+        "version",
+        "person.created_at",
+      ])
       .select((eb) => [
-        eb.selectFrom("referral").select(eb.fn.countAll<number>().as("n")).whereRef("referral.person_id", "=", "person.id").as("referrals"),
-        eb.selectFrom("case_note").select(eb.fn.countAll<number>().as("n")).whereRef("case_note.person_id", "=", "person.id").as("notes"),
+        eb
+          .selectFrom("referral")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("referral.person_id", "=", "person.id")
+          .as("referrals"),
+        eb
+          .selectFrom("case_note")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("case_note.person_id", "=", "person.id")
+          .as("notes"),
       ])
       .where("person.id", "in", [keepId, mergeId])
       .execute();
     const keep = people.find((p) => p.id === keepId);
     const merge = people.find((p) => p.id === mergeId);
     if (!keep || !merge || keep.merged_into_id || merge.merged_into_id) return null;
-    for (const id of [keepId, mergeId]) await audit(trx, actor, { action: "person.read", entityType: "person", entityId: id, personId: id, details: { view: "merge" } });
+    for (const id of [keepId, mergeId])
+      await audit(trx, actor, {
+        action: "person.read",
+        entityType: "person",
+        entityId: id,
+        personId: id,
+        details: { view: "merge" },
+      });
     return { keep, merge };
   });
 }
@@ -59,25 +116,49 @@ export class MergeRefusedError extends Error {}
  * foreign keys, so tables added later are covered too) moves to the kept one; the kept record takes any details it
  * lacked; the merged record stays, marked, so links to it still resolve. Both versions must be the ones the user saw.
  */
-export async function mergePeople(actor: AuditActor & { userId: string }, input: { keepId: string; mergeId: string; keepVersion: number; mergeVersion: number }) {
+export async function mergePeople(
+  actor: AuditActor & { userId: string },
+  input: { keepId: string; mergeId: string; keepVersion: number; mergeVersion: number },
+) {
   if (input.keepId === input.mergeId) throw new MergeRefusedError("Choose two different records");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const rows = await trx.selectFrom("person").selectAll().where("id", "in", [input.keepId, input.mergeId]).orderBy("id").forUpdate().execute();
+    const rows = await trx
+      .selectFrom("person")
+      .selectAll()
+      .where("id", "in", [input.keepId, input.mergeId])
+      .orderBy("id")
+      .forUpdate()
+      .execute();
     const keep = rows.find((r) => r.id === input.keepId);
     const merge = rows.find((r) => r.id === input.mergeId);
     if (!keep || !merge) return null;
-    if (keep.merged_into_id || merge.merged_into_id) throw new MergeRefusedError("One of these records has already been merged");
+    if (keep.merged_into_id || merge.merged_into_id)
+      throw new MergeRefusedError("One of these records has already been merged");
     if (keep.version !== input.keepVersion || merge.version !== input.mergeVersion) throw new StaleRecordError();
     if (keep.nhs_number && merge.nhs_number && keep.nhs_number !== merge.nhs_number) {
       throw new MergeRefusedError("These records have different NHS numbers, so they are different people");
     }
 
     // Mark the merged record first: the NHS number's uniqueness covers live records only.
-    await trx.updateTable("person").set({ merged_into_id: keep.id, merged_at: sql`now()`, merged_by: actor.userId, version: sql`version + 1`, updated_at: sql`now()` }).where("id", "=", merge.id).execute();
+    await trx
+      .updateTable("person")
+      .set({
+        merged_into_id: keep.id,
+        merged_at: sql`now()`,
+        merged_by: actor.userId,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where("id", "=", merge.id)
+      .execute();
     const filled = fillable.filter((c) => keep[c] === null && merge[c] !== null);
     const fill = Object.fromEntries(filled.map((c) => [c, merge[c]]));
-    await trx.updateTable("person").set({ ...fill, version: sql`version + 1`, updated_at: sql`now()` }).where("id", "=", keep.id).execute();
+    await trx
+      .updateTable("person")
+      .set({ ...fill, version: sql`version + 1`, updated_at: sql`now()` })
+      .where("id", "=", keep.id)
+      .execute();
 
     const moved = await moveReferences(trx, merge.id, keep.id);
     await audit(trx, actor, {
@@ -87,14 +168,22 @@ export async function mergePeople(actor: AuditActor & { userId: string }, input:
       personId: keep.id,
       details: { kept: keep.id, merged: merge.id, filled, moved },
     });
-    await audit(trx, actor, { action: "person.merged-away", entityType: "person", entityId: merge.id, personId: merge.id, details: { into: keep.id } });
+    await audit(trx, actor, {
+      action: "person.merged-away",
+      entityType: "person",
+      entityId: merge.id,
+      personId: merge.id,
+      details: { into: keep.id },
+    });
     return { filled, moved };
   });
 }
 
 async function moveReferences(trx: Executor, fromId: string, toId: string) {
   // Care team rows are keyed by (person, user): keep one per user.
-  await sql`insert into care_team_member (person_id, user_id, added_at) select ${toId}, user_id, added_at from care_team_member where person_id = ${fromId} on conflict do nothing`.execute(trx);
+  await sql`insert into care_team_member (person_id, user_id, added_at) select ${toId}, user_id, added_at from care_team_member where person_id = ${fromId} on conflict do nothing`.execute(
+    trx,
+  );
   await sql`delete from care_team_member where person_id = ${fromId}`.execute(trx);
   const fks = await sql<{ table_name: string; column_name: string }>`
     select cl.relname as table_name, att.attname as column_name
@@ -108,7 +197,10 @@ async function moveReferences(trx: Executor, fromId: string, toId: string) {
     order by 1, 2`.execute(trx);
   const moved: Record<string, number> = {};
   for (const fk of fks.rows) {
-    const res = await sql`update ${sql.id(fk.table_name)} set ${sql.id(fk.column_name)} = ${toId} where ${sql.id(fk.column_name)} = ${fromId}`.execute(trx);
+    const res =
+      await sql`update ${sql.id(fk.table_name)} set ${sql.id(fk.column_name)} = ${toId} where ${sql.id(fk.column_name)} = ${fromId}`.execute(
+        trx,
+      );
     const n = Number(res.numAffectedRows ?? 0);
     if (n > 0) moved[`${fk.table_name}.${fk.column_name}`] = n;
   }

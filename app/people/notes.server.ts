@@ -9,27 +9,59 @@ export class QuoteConsentMissingError extends Error {}
  * Adds a case note. A double submit (same idempotency key) adds one. A quote needs the person's consent to be quoted,
  * recorded and current. The audit row holds the kind, never the text.
  */
-export async function addCaseNote(actor: AuditActor & { userId: string }, personId: string, input: { kind: NoteKind; body: string; idempotencyKey: string }) {
+export async function addCaseNote(
+  actor: AuditActor & { userId: string },
+  personId: string,
+  input: { kind: NoteKind; body: string; idempotencyKey: string },
+) {
   const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
-      const person = await trx.selectFrom("person").select(["id", "merged_into_id"]).where("id", "=", personId).executeTakeFirst();
+      const person = await trx
+        .selectFrom("person")
+        .select(["id", "merged_into_id"])
+        .where("id", "=", personId)
+        .executeTakeFirst();
       if (!person || person.merged_into_id) return null;
       if (input.kind === "quote") {
-        const consent = await trx.selectFrom("person_consent").select("given").where("person_id", "=", personId).where("kind", "=", "quote_in_reports").orderBy("recorded_at", "desc").orderBy("id", "desc").limit(1).executeTakeFirst();
+        const consent = await trx
+          .selectFrom("person_consent")
+          .select("given")
+          .where("person_id", "=", personId)
+          .where("kind", "=", "quote_in_reports")
+          .orderBy("recorded_at", "desc")
+          .orderBy("id", "desc")
+          .limit(1)
+          .executeTakeFirst();
         if (!consent?.given) throw new QuoteConsentMissingError();
       }
       const { id } = await trx
         .insertInto("case_note")
-        .values({ person_id: personId, kind: input.kind, body: input.body, author_id: actor.userId, idempotency_key: input.idempotencyKey })
+        .values({
+          person_id: personId,
+          kind: input.kind,
+          body: input.body,
+          author_id: actor.userId,
+          idempotency_key: input.idempotencyKey,
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await audit(trx, actor, { action: "case-note.create", entityType: "case_note", entityId: id, personId, details: { kind: input.kind } });
+      await audit(trx, actor, {
+        action: "case-note.create",
+        entityType: "case_note",
+        entityId: id,
+        personId,
+        details: { kind: input.kind },
+      });
       return id;
     });
   } catch (err) {
     if (isUniqueViolation(err, "case_note_idempotency_key_key")) {
-      const row = await db.selectFrom("case_note").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("case_note")
+        .select("id")
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirstOrThrow();
       return row.id;
     }
     throw err;

@@ -15,6 +15,9 @@ export const noteSchema = z.object({
     .string({ error: "Enter the note" })
     .trim()
     .min(1, "Enter the note")
-    .max(NOTE_MAX, `The note must be ${NOTE_MAX.toLocaleString("en-GB")} characters or fewer: shorten it or split it into two notes`),
+    .max(
+      NOTE_MAX,
+      `The note must be ${NOTE_MAX.toLocaleString("en-GB")} characters or fewer: shorten it or split it into two notes`,
+    ),
   idempotencyKey: z.string().uuid("The form has expired: reload the page and try again"),
 });

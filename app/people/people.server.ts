@@ -27,18 +27,34 @@ export interface CreatePersonInput {
  * first one made. An NHS number already on a record always stops creation; a close name with the same date of birth
  * stops it until the user confirms this is someone else.
  */
-export async function createPerson(actor: AuditActor & { userId: string }, input: CreatePersonInput): Promise<CreatePersonResult> {
+export async function createPerson(
+  actor: AuditActor & { userId: string },
+  input: CreatePersonInput,
+): Promise<CreatePersonResult> {
   const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
-      const earlier = await trx.selectFrom("person").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirst();
+      const earlier = await trx
+        .selectFrom("person")
+        .select("id")
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirst();
       if (earlier) return { kind: "existing", id: earlier.id } as const;
       const c = input.columns;
-      const matches = await findPossibleMatches(trx, { givenName: c.given_name, familyName: c.family_name, dateOfBirth: c.date_of_birth, nhsNumber: c.nhs_number });
+      const matches = await findPossibleMatches(trx, {
+        givenName: c.given_name,
+        familyName: c.family_name,
+        dateOfBirth: c.date_of_birth,
+        nhsNumber: c.nhs_number,
+      });
       const nhsNumberTaken = matches.some((m) => m.reason === "nhs_number");
       if (matches.length > 0 && (nhsNumberTaken || !input.confirmedNew)) {
         // Showing possible matches discloses other records: the trail says which.
-        await audit(trx, actor, { action: "person.duplicate-check", entityType: "person", details: { matched: matches.map((m) => m.id), reasons: [...new Set(matches.map((m) => m.reason))] } });
+        await audit(trx, actor, {
+          action: "person.duplicate-check",
+          entityType: "person",
+          details: { matched: matches.map((m) => m.id), reasons: [...new Set(matches.map((m) => m.reason))] },
+        });
         return { kind: "matches", matches, nhsNumberTaken } as const;
       }
       const { id } = await trx
@@ -53,26 +69,53 @@ export async function createPerson(actor: AuditActor & { userId: string }, input
         entityType: "person",
         entityId: id,
         personId: id,
-        details: { fields: Object.entries(c).filter(([, v]) => v !== null).map(([k]) => k), confirmedAfterMatch: matches.length > 0 },
+        details: {
+          fields: Object.entries(c)
+            .filter(([, v]) => v !== null)
+            .map(([k]) => k),
+          confirmedAfterMatch: matches.length > 0,
+        },
       });
       return { kind: "created", id } as const;
     });
   } catch (err) {
     // Two submits raced past the check: the loser returns the winner's record.
     if (isUniqueViolation(err, "person_idempotency_key_key")) {
-      const row = await db.selectFrom("person").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom("person")
+        .select("id")
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirstOrThrow();
       return { kind: "existing", id: row.id };
     }
     if (isUniqueViolation(err, "person_nhs_number_key")) {
-      return { kind: "matches", matches: await findPossibleMatches(db, { givenName: input.columns.given_name, familyName: input.columns.family_name, nhsNumber: input.columns.nhs_number }), nhsNumberTaken: true };
+      return {
+        kind: "matches",
+        matches: await findPossibleMatches(db, {
+          givenName: input.columns.given_name,
+          familyName: input.columns.family_name,
+          nhsNumber: input.columns.nhs_number,
+        }),
+        nhsNumberTaken: true,
+      };
     }
     throw err;
   }
 }
 
 /** Consent is recorded as a dated row each time it is given or withdrawn; the latest row is what holds. */
-export async function recordConsents(db: Executor, personId: string, userId: string, consents: Partial<Record<ConsentKind, boolean>>) {
-  const rows = Object.entries(consents).map(([kind, given]) => ({ person_id: personId, kind, given: Boolean(given), recorded_by: userId }));
+export async function recordConsents(
+  db: Executor,
+  personId: string,
+  userId: string,
+  consents: Partial<Record<ConsentKind, boolean>>,
+) {
+  const rows = Object.entries(consents).map(([kind, given]) => ({
+    person_id: personId,
+    kind,
+    given: Boolean(given),
+    recorded_by: userId,
+  }));
   if (rows.length) await db.insertInto("person_consent").values(rows).execute();
 }
 
@@ -89,7 +132,9 @@ export function consentsQuery(db: Executor, personId: string) {
 }
 
 export function consentsFrom(rows: { kind: string; given: boolean; recorded_at: Date }[]) {
-  return Object.fromEntries(rows.map((r) => [r.kind, { given: r.given, recordedAt: r.recorded_at }])) as Partial<Record<string, { given: boolean; recordedAt: Date }>>;
+  return Object.fromEntries(rows.map((r) => [r.kind, { given: r.given, recordedAt: r.recorded_at }])) as Partial<
+    Record<string, { given: boolean; recordedAt: Date }>
+  >;
 }
 
 export async function currentConsents(db: Executor, personId: string) {
@@ -97,19 +142,46 @@ export async function currentConsents(db: Executor, personId: string) {
 }
 
 /** Changes a person's details if nobody else has since; the audit row names the fields that changed. */
-export async function updatePerson(actor: AuditActor & { userId: string }, personId: string, expectedVersion: number, columns: PersonColumns, consents: Record<ConsentKind, boolean>) {
+export async function updatePerson(
+  actor: AuditActor & { userId: string },
+  personId: string,
+  expectedVersion: number,
+  columns: PersonColumns,
+  consents: Record<ConsentKind, boolean>,
+) {
   const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
-      const before = await trx.selectFrom("person").selectAll().where("id", "=", personId).where("merged_into_id", "is", null).forUpdate().executeTakeFirst();
+      const before = await trx
+        .selectFrom("person")
+        .selectAll()
+        .where("id", "=", personId)
+        .where("merged_into_id", "is", null)
+        .forUpdate()
+        .executeTakeFirst();
       if (!before) return false;
       if (before.version !== expectedVersion) throw new StaleRecordError();
-      const changed = (Object.keys(columns) as (keyof PersonColumns)[]).filter((k) => String(before[k] ?? "") !== String(columns[k] ?? ""));
-      await trx.updateTable("person").set({ ...columns, version: sql`version + 1`, updated_at: sql`now()` }).where("id", "=", personId).where("version", "=", expectedVersion).execute();
+      const changed = (Object.keys(columns) as (keyof PersonColumns)[]).filter(
+        (k) => String(before[k] ?? "") !== String(columns[k] ?? ""),
+      );
+      await trx
+        .updateTable("person")
+        .set({ ...columns, version: sql`version + 1`, updated_at: sql`now()` })
+        .where("id", "=", personId)
+        .where("version", "=", expectedVersion)
+        .execute();
       const held = await currentConsents(trx, personId);
-      const consentChanges = Object.fromEntries(Object.entries(consents).filter(([k, v]) => held[k]?.given !== v)) as Partial<Record<ConsentKind, boolean>>;
+      const consentChanges = Object.fromEntries(
+        Object.entries(consents).filter(([k, v]) => held[k]?.given !== v),
+      ) as Partial<Record<ConsentKind, boolean>>;
       await recordConsents(trx, personId, actor.userId, consentChanges);
-      await audit(trx, actor, { action: "person.update", entityType: "person", entityId: personId, personId, details: { changed, consents: Object.keys(consentChanges) } });
+      await audit(trx, actor, {
+        action: "person.update",
+        entityType: "person",
+        entityId: personId,
+        personId,
+        details: { changed, consents: Object.keys(consentChanges) },
+      });
       return true;
     });
   } catch (err) {
@@ -128,7 +200,13 @@ export async function getPersonForEdit(actor: AuditActor, personId: string) {
     if (!person) return null;
     if (person.merged_into_id) return { mergedInto: person.merged_into_id } as const;
     const consents = await currentConsents(trx, personId);
-    await audit(trx, actor, { action: "person.read", entityType: "person", entityId: personId, personId, details: { view: "edit" } });
+    await audit(trx, actor, {
+      action: "person.read",
+      entityType: "person",
+      entityId: personId,
+      personId,
+      details: { view: "edit" },
+    });
     return { person, consents };
   });
 }
@@ -145,13 +223,27 @@ export interface PersonSearchResult {
   similar: boolean;
 }
 
-const searchColumns = ["person.id", "given_name", "family_name", "preferred_name", "date_of_birth", "nhs_number", "postcode", "district.name as district"] as const;
+const searchColumns = [
+  "person.id",
+  "given_name",
+  "family_name",
+  "preferred_name",
+  "date_of_birth",
+  "nhs_number",
+  "postcode",
+  "district.name as district",
+] as const;
 const fullName = sql<string>`lower(person.given_name || ' ' || person.family_name)`;
 /** Sorting in byte order lets one index (person_name_order_idx) both find a surname prefix and give it in order. */
 const familyOrder = sql`lower(person.family_name) collate "C"`;
 const givenOrder = sql`lower(person.given_name) collate "C"`;
 
-const searchFrom = (db: Kysely<DB>) => db.selectFrom("person").leftJoin("district", "district.code", "person.district_code").select(searchColumns).where("merged_into_id", "is", null);
+const searchFrom = (db: Kysely<DB>) =>
+  db
+    .selectFrom("person")
+    .leftJoin("district", "district.code", "person.district_code")
+    .select(searchColumns)
+    .where("merged_into_id", "is", null);
 // Each step is compiled once (db/prepared-query.ts); the people already found are left out by an array, so the
 // statement's text does not vary with how many there are. A pattern's best plan depends on the term, so the name
 // steps are planned for each call's values: "%smit%" is found fastest reading the table in order (its first rows
@@ -159,31 +251,53 @@ const searchFrom = (db: Kysely<DB>) => db.selectFrom("person").leftJoin("distric
 // all (measured on the national data set: 0.1 ms planned for "smi%", 3.8 s with a plan kept for any term).
 const planEachCall = { planEachCall: true };
 const search = {
-  nhsNumber: preparedQuery((db, p: { nhsNumber: string; limit: number }) => searchFrom(db).where("nhs_number", "=", p.nhsNumber).limit(p.limit)),
+  nhsNumber: preparedQuery((db, p: { nhsNumber: string; limit: number }) =>
+    searchFrom(db).where("nhs_number", "=", p.nhsNumber).limit(p.limit),
+  ),
   surnamePrefix: preparedQuery(
     (db, p: { pattern: string; limit: number }) =>
-      searchFrom(db).where(sql<boolean>`${familyOrder} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+      searchFrom(db)
+        .where(sql<boolean>`${familyOrder} like ${p.pattern}`)
+        .orderBy(familyOrder)
+        .orderBy(givenOrder)
+        .orderBy("person.id")
+        .limit(p.limit),
     planEachCall,
   ),
   namePrefix: preparedQuery(
     (db, p: { pattern: string; limit: number }) =>
-      searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).orderBy(familyOrder).orderBy(givenOrder).orderBy("person.id").limit(p.limit),
+      searchFrom(db)
+        .where(sql<boolean>`${fullName} like ${p.pattern}`)
+        .orderBy(familyOrder)
+        .orderBy(givenOrder)
+        .orderBy("person.id")
+        .limit(p.limit),
     planEachCall,
   ),
   nameContains: preparedQuery(
     (db, p: { pattern: string; exclude: string[]; limit: number }) =>
-      searchFrom(db).where(sql<boolean>`${fullName} like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+      searchFrom(db)
+        .where(sql<boolean>`${fullName} like ${p.pattern}`)
+        .where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`)
+        .limit(p.limit),
     planEachCall,
   ),
   preferredPrefix: preparedQuery(
     (db, p: { pattern: string; exclude: string[]; limit: number }) =>
-      searchFrom(db).where(sql<boolean>`lower(person.preferred_name) like ${p.pattern}`).where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`).limit(p.limit),
+      searchFrom(db)
+        .where(sql<boolean>`lower(person.preferred_name) like ${p.pattern}`)
+        .where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`)
+        .limit(p.limit),
     planEachCall,
   ),
   // Word similarity compares the term with the closest part of the name, so a misspelt surname still finds a
   // person whose full name is much longer than the term (a double-barrelled name, two given names).
   similar: preparedQuery(
-    (db, p: { name: string; limit: number }) => searchFrom(db).where(sql<boolean>`${fullName} %> ${p.name}`).orderBy(sql`${p.name} <<-> ${fullName}`).limit(p.limit),
+    (db, p: { name: string; limit: number }) =>
+      searchFrom(db)
+        .where(sql<boolean>`${fullName} %> ${p.name}`)
+        .orderBy(sql`${p.name} <<-> ${fullName}`)
+        .limit(p.limit),
     planEachCall,
   ),
 };
@@ -209,7 +323,8 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
   let more = false;
   let similar = false;
   // Each step asks for one more row than it may show, to know whether there are more.
-  const byName = (a: SearchRow, b: SearchRow) => a.family_name.localeCompare(b.family_name, "en-GB") || a.given_name.localeCompare(b.given_name, "en-GB");
+  const byName = (a: SearchRow, b: SearchRow) =>
+    a.family_name.localeCompare(b.family_name, "en-GB") || a.given_name.localeCompare(b.given_name, "en-GB");
   const take = (rows: SearchRow[], room: number, sort = false) => {
     if (rows.length > room) more = true;
     const shown = rows.slice(0, room);
@@ -221,9 +336,15 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
     take(await search.nhsNumber(db, { nhsNumber: compact, limit: limit + 1 }), limit);
   } else {
     const prefix = `${escapeLike(name)}%`;
-    take(await (name.includes(" ") ? search.namePrefix : search.surnamePrefix)(db, { pattern: prefix, limit: limit + 1 }), limit);
+    take(
+      await (name.includes(" ") ? search.namePrefix : search.surnamePrefix)(db, { pattern: prefix, limit: limit + 1 }),
+      limit,
+    );
     // A full list still asks the next step for one row: whether there are more people than shown.
-    for (const [step, pattern] of [[search.nameContains, `%${escapeLike(name)}%`], [search.preferredPrefix, prefix]] as const) {
+    for (const [step, pattern] of [
+      [search.nameContains, `%${escapeLike(name)}%`],
+      [search.preferredPrefix, prefix],
+    ] as const) {
       if (more) break;
       take(await step(db, { pattern, exclude: [...found.keys()], limit: room() + 1 }), room(), true);
     }
@@ -234,13 +355,23 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
     }
   }
   const rows = [...found.values()];
-  await audit(db, actor, { action: "person.search", entityType: "person", details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar } });
+  await audit(db, actor, {
+    action: "person.search",
+    entityType: "person",
+    details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar },
+  });
   return {
     more,
     similar,
     rows: rows.map((r) => ({
-      id: r.id, givenName: r.given_name, familyName: r.family_name, preferredName: r.preferred_name,
-      dateOfBirth: r.date_of_birth, nhsNumber: r.nhs_number, postcode: r.postcode, district: r.district,
+      id: r.id,
+      givenName: r.given_name,
+      familyName: r.family_name,
+      preferredName: r.preferred_name,
+      dateOfBirth: r.date_of_birth,
+      nhsNumber: r.nhs_number,
+      postcode: r.postcode,
+      district: r.district,
     })),
   };
 }
@@ -258,9 +389,19 @@ export async function listDistricts() {
 export async function readPersonSummary(actor: AuditActor, personId: string, view: string) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const p = await trx.selectFrom("person").select(["id", "given_name", "family_name", "date_of_birth", "merged_into_id"]).where("id", "=", personId).executeTakeFirst();
+    const p = await trx
+      .selectFrom("person")
+      .select(["id", "given_name", "family_name", "date_of_birth", "merged_into_id"])
+      .where("id", "=", personId)
+      .executeTakeFirst();
     if (!p) return null;
-    await audit(trx, actor, { action: "person.read", entityType: "person", entityId: p.id, personId: p.id, details: { view } });
+    await audit(trx, actor, {
+      action: "person.read",
+      entityType: "person",
+      entityId: p.id,
+      personId: p.id,
+      details: { view },
+    });
     return p;
   });
 }

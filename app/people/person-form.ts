@@ -7,7 +7,13 @@ import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
 // The person form, shared by "record a person" and "edit a person". Field names are the form's; the
 // server maps them to columns.
 
-export const contactMethods = { phone: "Phone call", text: "Text message", email: "Email", post: "Letter", visit: "Home visit" } as const;
+export const contactMethods = {
+  phone: "Phone call",
+  text: "Text message",
+  email: "Email",
+  post: "Letter",
+  visit: "Home visit",
+} as const;
 export type ContactMethod = keyof typeof contactMethods;
 
 export const consentKinds = {
@@ -64,8 +70,13 @@ export const personFields = {
     .superRefine((v, ctx) => {
       if (v === undefined) return;
       const problem = nhsNumberProblem(v);
-      if (problem === "format") ctx.addIssue({ code: "custom", message: "NHS number must be 10 digits, like 943 476 5919" });
-      if (problem === "checksum") ctx.addIssue({ code: "custom", message: "This is not a valid NHS number: check each digit against their NHS letter or GP record" });
+      if (problem === "format")
+        ctx.addIssue({ code: "custom", message: "NHS number must be 10 digits, like 943 476 5919" });
+      if (problem === "checksum")
+        ctx.addIssue({
+          code: "custom",
+          message: "This is not a valid NHS number: check each digit against their NHS letter or GP record",
+        });
     }),
   addressLine1: optionalText(200, "Address line 1"),
   addressLine2: optionalText(200, "Address line 2"),
@@ -76,10 +87,22 @@ export const personFields = {
     .transform((v) => (v ? normalisePostcode(v) : undefined))
     .transform((v) => (v === "" ? undefined : v))
     .refine((v) => v === undefined || UK_POSTCODE.test(v), "Enter a full UK postcode, like LE10 1QU"),
-  districtCode: z.string().optional().transform((v) => (v === "" ? undefined : v)),
-  phone: optionalText(30, "Phone number").refine((v) => v === undefined || /^[0-9+() -]{6,30}$/.test(v), "Enter a phone number using digits, like 01455 123456"),
-  email: optionalText(200, "Email address").refine((v) => v === undefined || z.email().safeParse(v).success, "Enter an email address in the correct format, like name@example.com"),
-  preferredContact: optionalEnum(Object.keys(contactMethods) as [ContactMethod, ...ContactMethod[]], "Select how they prefer to be contacted"),
+  districtCode: z
+    .string()
+    .optional()
+    .transform((v) => (v === "" ? undefined : v)),
+  phone: optionalText(30, "Phone number").refine(
+    (v) => v === undefined || /^[0-9+() -]{6,30}$/.test(v),
+    "Enter a phone number using digits, like 01455 123456",
+  ),
+  email: optionalText(200, "Email address").refine(
+    (v) => v === undefined || z.email().safeParse(v).success,
+    "Enter an email address in the correct format, like name@example.com",
+  ),
+  preferredContact: optionalEnum(
+    Object.keys(contactMethods) as [ContactMethod, ...ContactMethod[]],
+    "Select how they prefer to be contacted",
+  ),
   communicationNeeds: optionalText(1000, "Communication needs"),
   accessNeeds: optionalText(1000, "Access needs"),
   gpPractice: optionalText(200, "GP practice"),
@@ -95,16 +118,26 @@ export const personSchema = z.object(personFields);
 export type PersonFormData = z.infer<typeof personSchema>;
 
 /** The cross-field checks a zod object cannot express simply: the date of birth and the two IMD fields. */
-export function checkPerson(data: PersonFormData, districts: string[]): { errors: Record<string, string>; dateOfBirth?: string } {
+export function checkPerson(
+  data: PersonFormData,
+  districts: string[],
+): { errors: Record<string, string>; dateOfBirth?: string } {
   const errors: Record<string, string> = {};
   const dob = parseDateOfBirth({ day: data.dobDay, month: data.dobMonth, year: data.dobYear });
   if (!dob.ok) errors.dob = dob.message;
-  if (data.districtCode && !districts.includes(data.districtCode)) errors.districtCode = "Select a district from the list";
-  if (data.imdDecile !== undefined && data.imdQuintile !== undefined && Math.ceil(data.imdDecile / 2) !== data.imdQuintile) {
+  if (data.districtCode && !districts.includes(data.districtCode))
+    errors.districtCode = "Select a district from the list";
+  if (
+    data.imdDecile !== undefined &&
+    data.imdQuintile !== undefined &&
+    Math.ceil(data.imdDecile / 2) !== data.imdQuintile
+  ) {
     errors.imdQuintile = `IMD decile ${data.imdDecile} is in quintile ${Math.ceil(data.imdDecile / 2)}: leave the quintile blank or correct it`;
   }
-  if (data.preferredContact === "email" && !data.email) errors.email = "Enter an email address, or choose another way to contact them";
-  if ((data.preferredContact === "phone" || data.preferredContact === "text") && !data.phone) errors.phone = "Enter a phone number, or choose another way to contact them";
+  if (data.preferredContact === "email" && !data.email)
+    errors.email = "Enter an email address, or choose another way to contact them";
+  if ((data.preferredContact === "phone" || data.preferredContact === "text") && !data.phone)
+    errors.phone = "Enter a phone number, or choose another way to contact them";
   return { errors, dateOfBirth: dob.ok ? dob.date : undefined };
 }
 
@@ -136,7 +169,10 @@ export function personColumns(data: PersonFormData, dateOfBirth: string) {
 export type PersonColumns = ReturnType<typeof personColumns>;
 
 /** When the form fails its basic checks, the date of birth is checked too, so every problem is listed at once. */
-export function withDateOfBirthError(errors: Record<string, string>, raw: Record<string, string>): Record<string, string> {
+export function withDateOfBirthError(
+  errors: Record<string, string>,
+  raw: Record<string, string>,
+): Record<string, string> {
   if (errors.dob) return errors;
   const dob = parseDateOfBirth({ day: raw.dobDay, month: raw.dobMonth, year: raw.dobYear });
   if (dob.ok) return errors;

@@ -15,7 +15,17 @@ export async function searchAction(request: Request, context: unknown, permissio
   const guard = await requirePermission(request, context, permission);
   const remainingMs = sessionRemainingMs(guard.user);
   const parsed = parseForm(searchSchema, await request.formData());
-  if (!parsed.ok) return data(readOnlyResult(remainingMs, { errors: parsed.errors, values: parsed.values, rows: null, more: false, similar: false }), { status: 400 });
+  if (!parsed.ok)
+    return data(
+      readOnlyResult(remainingMs, {
+        errors: parsed.errors,
+        values: parsed.values,
+        rows: null,
+        more: false,
+        similar: false,
+      }),
+      { status: 400 },
+    );
   const { rows, more, similar } = await searchPeople(actorOf(guard), parsed.data.q);
   return readOnlyResult(remainingMs, { errors: null, values: { q: parsed.data.q }, rows, more, similar });
 }

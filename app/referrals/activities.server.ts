@@ -17,9 +17,21 @@ export async function listReferableActivities(db?: Executor): Promise<ReferableA
     .selectFrom("activity")
     .innerJoin("provider", "provider.id", "activity.provider_id")
     .leftJoin("district", "district.code", "activity.district_code")
-    .select(["activity.id", "activity.name", "provider.name as provider", "district.name as district", "activity.referral_mode"])
+    .select([
+      "activity.id",
+      "activity.name",
+      "provider.name as provider",
+      "district.name as district",
+      "activity.referral_mode",
+    ])
     .where("activity.status", "=", "active")
     .orderBy("activity.name")
     .execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, provider: r.provider, district: r.district, referralMode: r.referral_mode === "direct" ? "direct" : "signpost" }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    provider: r.provider,
+    district: r.district,
+    referralMode: r.referral_mode === "direct" ? "direct" : "signpost",
+  }));
 }

@@ -25,7 +25,11 @@ const orderBy: Record<CaseloadSort, string> = {
  * A caseworker's open referrals, one page at a time. The list names people, so reading it writes one audit row
  * (with how many rows and whether a search was used, never the term).
  */
-export async function listCaseload(actor: AuditActor & { userId: string }, state: TableState<CaseloadSort>, f: CaseloadFilters) {
+export async function listCaseload(
+  actor: AuditActor & { userId: string },
+  state: TableState<CaseloadSort>,
+  f: CaseloadFilters,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     let q = trx
@@ -39,31 +43,58 @@ export async function listCaseload(actor: AuditActor & { userId: string }, state
     if (f.district) q = q.where("person.district_code", "=", f.district);
     if (f.search) {
       const compact = f.search.replace(/[\s-]/g, "");
-      const term = f.search.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+      const term = f.search
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (c) => `\\${c}`);
       q = /^[0-9]{10}$/.test(compact)
         ? q.where("person.nhs_number", "=", compact)
-        : q.where((eb) => eb.or([
-            eb(sql`lower(person.given_name || ' ' || person.family_name)`, "like", `%${term}%`),
-            eb(sql`lower(coalesce(person.preferred_name, ''))`, "like", `${term}%`),
-          ]));
+        : q.where((eb) =>
+            eb.or([
+              eb(sql`lower(person.given_name || ' ' || person.family_name)`, "like", `%${term}%`),
+              eb(sql`lower(coalesce(person.preferred_name, ''))`, "like", `${term}%`),
+            ]),
+          );
     }
     const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
     const rows = await q
       .select([
-        "referral.id", "referral.person_id", "referral.kind", "referral.status", "referral.received_at", "referral.contacted_at", "referral.provider_responded_at",
-        "person.given_name", "person.family_name", "person.preferred_name", "activity.name as activity_name", "district.name as district",
+        "referral.id",
+        "referral.person_id",
+        "referral.kind",
+        "referral.status",
+        "referral.received_at",
+        "referral.contacted_at",
+        "referral.provider_responded_at",
+        "person.given_name",
+        "person.family_name",
+        "person.preferred_name",
+        "activity.name as activity_name",
+        "district.name as district",
       ])
       .select((eb) =>
-        eb.selectFrom("attendance").innerJoin("activity_session", "activity_session.id", "attendance.session_id")
+        eb
+          .selectFrom("attendance")
+          .innerJoin("activity_session", "activity_session.id", "attendance.session_id")
           .select(sql<string>`max(activity_session.session_date)::text`.as("d"))
-          .whereRef("attendance.referral_id", "=", "referral.id").where("attendance.status", "=", "present").as("last_attended_on"),
+          .whereRef("attendance.referral_id", "=", "referral.id")
+          .where("attendance.status", "=", "present")
+          .as("last_attended_on"),
       )
       .orderBy(sql`${sql.ref(orderBy[state.sort])} ${sql.raw(state.dir)} nulls last`)
       .orderBy("referral.id")
       .limit(state.pageSize)
       .offset((state.page - 1) * state.pageSize)
       .execute();
-    await audit(trx, actor, { action: "caseload.read", entityType: "referral", details: { rows: rows.length, searched: Boolean(f.search), filters: Object.keys(f).filter((k) => k !== "search" && f[k as keyof CaseloadFilters]) } });
+    await audit(trx, actor, {
+      action: "caseload.read",
+      entityType: "referral",
+      details: {
+        rows: rows.length,
+        searched: Boolean(f.search),
+        filters: Object.keys(f).filter((k) => k !== "search" && f[k as keyof CaseloadFilters]),
+      },
+    });
     const now = new Date();
     const out: CaseloadRow[] = rows.map((r) => ({
       referralId: r.id,
@@ -74,7 +105,17 @@ export async function listCaseload(actor: AuditActor & { userId: string }, state
       status: r.status as ReferralStatus,
       district: r.district,
       receivedAt: r.received_at.toISOString(),
-      actions: nextActions({ kind: r.kind as ReferralKind, status: r.status as ReferralStatus, receivedAt: r.received_at, contactedAt: r.contacted_at, providerRespondedAt: r.provider_responded_at, lastAttendedOn: r.last_attended_on ?? null }, now),
+      actions: nextActions(
+        {
+          kind: r.kind as ReferralKind,
+          status: r.status as ReferralStatus,
+          receivedAt: r.received_at,
+          contactedAt: r.contacted_at,
+          providerRespondedAt: r.provider_responded_at,
+          lastAttendedOn: r.last_attended_on ?? null,
+        },
+        now,
+      ),
     }));
     return { rows: out, total: Number(total) };
   });

@@ -6,12 +6,22 @@ export const caseloadSorts = ["person", "activity", "status", "district", "recei
 export type CaseloadSort = (typeof caseloadSorts)[number];
 
 /** Open = not yet declined or ended. */
-export const openStatuses = ["received", "contacted", "accepted", "attending"] as const satisfies readonly ReferralStatus[];
+export const openStatuses = [
+  "received",
+  "contacted",
+  "accepted",
+  "attending",
+] as const satisfies readonly ReferralStatus[];
 
 /** Days without a recorded attendance after which someone attending is flagged as possibly stopped. */
 export const NOT_ATTENDED_DAYS = 21;
 
-export type NextAction = "first_contact_due" | "provider_reply_overdue" | "awaiting_first_session" | "not_attended_recently" | "measure_due";
+export type NextAction =
+  | "first_contact_due"
+  | "provider_reply_overdue"
+  | "awaiting_first_session"
+  | "not_attended_recently"
+  | "measure_due";
 
 export const nextActionLabels: Record<NextAction, string> = {
   first_contact_due: "First contact due",
@@ -53,7 +63,8 @@ export function nextActions(f: CaseloadFacts, now = new Date()): NextAction[] {
   if (f.status === "accepted") out.push("awaiting_first_session");
   if (f.status === "attending") {
     const last = f.lastAttendedOn ? Date.parse(`${f.lastAttendedOn}T12:00:00Z`) : null;
-    if (last === null || now.getTime() - last > NOT_ATTENDED_DAYS * 24 * 60 * 60 * 1000) out.push("not_attended_recently");
+    if (last === null || now.getTime() - last > NOT_ATTENDED_DAYS * 24 * 60 * 60 * 1000)
+      out.push("not_attended_recently");
   }
   if (f.measureDue) out.push("measure_due");
   return out;
@@ -61,5 +72,13 @@ export function nextActions(f: CaseloadFacts, now = new Date()): NextAction[] {
 
 /** Merges measure-due flags (from the measures schedule) into caseload rows by referral id. */
 export function withMeasureDue(rows: CaseloadRow[], due: ReadonlySet<string>): CaseloadRow[] {
-  return rows.map((r) => (due.has(r.referralId) ? { ...r, measureDue: true, actions: r.actions.includes("measure_due") ? r.actions : [...r.actions, "measure_due"] } : r));
+  return rows.map((r) =>
+    due.has(r.referralId)
+      ? {
+          ...r,
+          measureDue: true,
+          actions: r.actions.includes("measure_due") ? r.actions : [...r.actions, "measure_due"],
+        }
+      : r,
+  );
 }

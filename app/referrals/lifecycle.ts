@@ -24,11 +24,29 @@ interface TransitionRule {
 }
 
 export const transitions: readonly TransitionRule[] = [
-  { from: "received", to: "contacted", actors: ["caseworker"], kinds: ["direct", "signpost"], label: "First contact made" },
+  {
+    from: "received",
+    to: "contacted",
+    actors: ["caseworker"],
+    kinds: ["direct", "signpost"],
+    label: "First contact made",
+  },
   { from: "received", to: "accepted", actors: ["provider"], kinds: ["direct"], label: "Accepted by the provider" },
   { from: "contacted", to: "accepted", actors: ["provider"], kinds: ["direct"], label: "Accepted by the provider" },
-  { from: "received", to: "declined", actors: ["caseworker", "provider"], kinds: ["direct", "signpost"], label: "Declined" },
-  { from: "contacted", to: "declined", actors: ["caseworker", "provider"], kinds: ["direct", "signpost"], label: "Declined" },
+  {
+    from: "received",
+    to: "declined",
+    actors: ["caseworker", "provider"],
+    kinds: ["direct", "signpost"],
+    label: "Declined",
+  },
+  {
+    from: "contacted",
+    to: "declined",
+    actors: ["caseworker", "provider"],
+    kinds: ["direct", "signpost"],
+    label: "Declined",
+  },
   { from: "accepted", to: "declined", actors: ["caseworker"], kinds: ["direct"], label: "Declined by the person" },
   { from: "accepted", to: "attending", actors: ["system"], kinds: ["direct"], label: "First attendance recorded" },
   { from: "received", to: "ended", actors: ["caseworker"], kinds: ["direct", "signpost"], label: "Ended" },
@@ -84,17 +102,27 @@ export type TransitionPlan =
   | { ok: false; field: "to" | "reason" | "declinedBy" | "endReason"; message: string };
 
 export function allowedTransitions(kind: ReferralKind, from: ReferralStatus, actor: TransitionActor): ReferralStatus[] {
-  return transitions.filter((t) => t.from === from && t.kinds.includes(kind) && t.actors.includes(actor)).map((t) => t.to);
+  return transitions
+    .filter((t) => t.from === from && t.kinds.includes(kind) && t.actors.includes(actor))
+    .map((t) => t.to);
 }
 
 /** Checks a move against the rules and says what else changes with it; never touches a database. */
 export function planTransition(req: TransitionRequest): TransitionPlan {
   const rule = transitions.find((t) => t.from === req.from && t.to === req.to && t.kinds.includes(req.kind));
   if (!rule) {
-    return { ok: false, field: "to", message: `A referral that is ${statusLabels[req.from].toLowerCase()} cannot be moved to ${statusLabels[req.to].toLowerCase()}` };
+    return {
+      ok: false,
+      field: "to",
+      message: `A referral that is ${statusLabels[req.from].toLowerCase()} cannot be moved to ${statusLabels[req.to].toLowerCase()}`,
+    };
   }
   if (!rule.actors.includes(req.actor)) {
-    return { ok: false, field: "to", message: `Only ${rule.actors.map(actorName).join(" or ")} can move a referral to ${statusLabels[req.to].toLowerCase()}` };
+    return {
+      ok: false,
+      field: "to",
+      message: `Only ${rule.actors.map(actorName).join(" or ")} can move a referral to ${statusLabels[req.to].toLowerCase()}`,
+    };
   }
   const reason = req.reason?.trim();
   let who: DeclinedBy | null = null;
@@ -103,7 +131,8 @@ export function planTransition(req: TransitionRequest): TransitionPlan {
     if (!who) return { ok: false, field: "declinedBy", message: "Select who declined the referral" };
     if (!reason) return { ok: false, field: "reason", message: "Enter the reason the referral was declined" };
   }
-  if (req.to === "ended" && !req.endReason) return { ok: false, field: "endReason", message: "Select why the referral ended" };
+  if (req.to === "ended" && !req.endReason)
+    return { ok: false, field: "endReason", message: "Select why the referral ended" };
   if (req.to === "ended" && req.endReason === "other" && !reason) {
     return { ok: false, field: "reason", message: "Enter why the referral ended" };
   }
@@ -127,7 +156,10 @@ function actorName(actor: TransitionActor) {
 }
 
 /** Computed on read, never stored: a direct referral the provider has not answered within 14 days. */
-export function providerReplyOverdue(r: { kind: ReferralKind; status: ReferralStatus; receivedAt: Date; providerRespondedAt: Date | null }, now = new Date()): boolean {
+export function providerReplyOverdue(
+  r: { kind: ReferralKind; status: ReferralStatus; receivedAt: Date; providerRespondedAt: Date | null },
+  now = new Date(),
+): boolean {
   if (r.kind !== "direct" || r.providerRespondedAt) return false;
   if (r.status !== "received" && r.status !== "contacted") return false;
   return now.getTime() - r.receivedAt.getTime() > PROVIDER_REPLY_DAYS * 24 * 60 * 60 * 1000;

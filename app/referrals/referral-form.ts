@@ -13,19 +13,39 @@ const codeList = <K extends string>(codes: readonly K[], message: string) =>
 
 export const referralSchema = z.object({
   kind: z.enum(referralKinds, { error: "Select a direct referral or signposting only" }),
-  activityId: z.string().optional().transform((v) => (v ? v : undefined)),
-  source: z.enum(Object.keys(referralSources) as [ReferralSource, ...ReferralSource[]], { error: "Select who referred them" }),
-  sourceDetail: z.string().trim().max(200, "Referrer details must be 200 characters or fewer").optional().transform((v) => (v ? v : undefined)),
-  needs: codeList(Object.keys(needs) as Need[], "Select needs from the list").refine((v) => v.length > 0, "Select at least one need or reason for the referral"),
+  activityId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  source: z.enum(Object.keys(referralSources) as [ReferralSource, ...ReferralSource[]], {
+    error: "Select who referred them",
+  }),
+  sourceDetail: z
+    .string()
+    .trim()
+    .max(200, "Referrer details must be 200 characters or fewer")
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  needs: codeList(Object.keys(needs) as Need[], "Select needs from the list").refine(
+    (v) => v.length > 0,
+    "Select at least one need or reason for the referral",
+  ),
   barriers: codeList(Object.keys(barriers) as Barrier[], "Select barriers from the list"),
   supportNotes: z
     .string()
     .trim()
-    .max(SUPPORT_NOTES_MAX, `Notes for the provider must be ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters or fewer`)
+    .max(
+      SUPPORT_NOTES_MAX,
+      `Notes for the provider must be ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters or fewer`,
+    )
     .optional()
     .transform((v) => (v ? v : undefined)),
   idempotencyKey: z.string().uuid("The form has expired: reload the page and try again"),
-  selfReferralId: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  selfReferralId: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 export type ReferralFormData = z.infer<typeof referralSchema>;
 

@@ -3,7 +3,13 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
 import { isUniqueViolation, StaleRecordError } from "~/people/errors";
-import { allowedTransitions, providerReplyOverdue, SNOMED_REFERRED, type ReferralKind, type ReferralStatus } from "./lifecycle";
+import {
+  allowedTransitions,
+  providerReplyOverdue,
+  SNOMED_REFERRED,
+  type ReferralKind,
+  type ReferralStatus,
+} from "./lifecycle";
 import type { ReferralFormData } from "./referral-form";
 
 export class SelfReferralHandledError extends Error {}
@@ -19,9 +25,17 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
   const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
-      const earlier = await trx.selectFrom("referral").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirst();
+      const earlier = await trx
+        .selectFrom("referral")
+        .select("id")
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirst();
       if (earlier) return earlier.id;
-      const person = await trx.selectFrom("person").select(["id", "merged_into_id"]).where("id", "=", personId).executeTakeFirst();
+      const person = await trx
+        .selectFrom("person")
+        .select(["id", "merged_into_id"])
+        .where("id", "=", personId)
+        .executeTakeFirst();
       if (!person || person.merged_into_id) return null;
       const { id } = await trx
         .insertInto("referral")
@@ -42,7 +56,10 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await trx.insertInto("referral_event").values({ referral_id: id, from_status: null, to_status: "received", actor_id: actor.userId }).execute();
+      await trx
+        .insertInto("referral_event")
+        .values({ referral_id: id, from_status: null, to_status: "received", actor_id: actor.userId })
+        .execute();
       await addToCareTeam(trx, personId, actor.userId);
       if (input.selfReferralId) {
         const done = await trx
@@ -59,13 +76,26 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
         entityType: "referral",
         entityId: id,
         personId,
-        details: { kind: input.kind, activityId: input.activityId ?? null, source: input.source, needs: input.needs, barriers: input.barriers, selfReferralId: input.selfReferralId ?? null },
+        details: {
+          kind: input.kind,
+          activityId: input.activityId ?? null,
+          source: input.source,
+          needs: input.needs,
+          barriers: input.barriers,
+          selfReferralId: input.selfReferralId ?? null,
+        },
       });
       return id;
     });
   } catch (err) {
     if (isUniqueViolation(err, "referral_idempotency_key_key")) {
-      return (await db.selectFrom("referral").select("id").where("idempotency_key", "=", input.idempotencyKey).executeTakeFirstOrThrow()).id;
+      return (
+        await db
+          .selectFrom("referral")
+          .select("id")
+          .where("idempotency_key", "=", input.idempotencyKey)
+          .executeTakeFirstOrThrow()
+      ).id;
     }
     throw err;
   }
@@ -82,35 +112,71 @@ export async function readReferral(actor: AuditActor, referralId: string) {
       .leftJoin("provider", "provider.id", "activity.provider_id")
       .leftJoin("app_user as cw", "cw.id", "referral.caseworker_id")
       .selectAll("referral")
-      .select(["person.given_name", "person.family_name", "person.preferred_name", "person.date_of_birth", "person.nhs_number", "activity.name as activity_name", "provider.name as provider_name", "cw.display_name as caseworker"])
+      .select([
+        "person.given_name",
+        "person.family_name",
+        "person.preferred_name",
+        "person.date_of_birth",
+        "person.nhs_number",
+        "activity.name as activity_name",
+        "provider.name as provider_name",
+        "cw.display_name as caseworker",
+      ])
       .where("referral.id", "=", referralId)
       .executeTakeFirst();
     if (!r) return null;
     const history = await trx
       .selectFrom("referral_event")
       .leftJoin("app_user", "app_user.id", "referral_event.actor_id")
-      .select(["referral_event.id", "from_status", "to_status", "reason", "occurred_at", "app_user.display_name as actor", "app_user.role as actor_role"])
+      .select([
+        "referral_event.id",
+        "from_status",
+        "to_status",
+        "reason",
+        "occurred_at",
+        "app_user.display_name as actor",
+        "app_user.role as actor_role",
+      ])
       .where("referral_id", "=", referralId)
       .orderBy("occurred_at")
       .orderBy("referral_event.id")
       .execute();
-    await audit(trx, actor, { action: "referral.read", entityType: "referral", entityId: referralId, personId: r.person_id });
+    await audit(trx, actor, {
+      action: "referral.read",
+      entityType: "referral",
+      entityId: referralId,
+      personId: r.person_id,
+    });
     const kind = r.kind as ReferralKind;
     const status = r.status as ReferralStatus;
     return {
       referral: r,
       history,
       nextSteps: allowedTransitions(kind, status, "caseworker"),
-      overdue: providerReplyOverdue({ kind, status, receivedAt: r.received_at, providerRespondedAt: r.provider_responded_at }),
+      overdue: providerReplyOverdue({
+        kind,
+        status,
+        receivedAt: r.received_at,
+        providerRespondedAt: r.provider_responded_at,
+      }),
     };
   });
 }
 
 /** Changes needs, barriers and notes if nobody has changed the referral since the user loaded it. */
-export async function updateReferralDetails(actor: AuditActor, referralId: string, input: { needs: string[]; barriers: string[]; supportNotes?: string; version: number }) {
+export async function updateReferralDetails(
+  actor: AuditActor,
+  referralId: string,
+  input: { needs: string[]; barriers: string[]; supportNotes?: string; version: number },
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom("referral").select(["person_id", "needs", "barriers", "support_notes", "version"]).where("id", "=", referralId).forUpdate().executeTakeFirst();
+    const before = await trx
+      .selectFrom("referral")
+      .select(["person_id", "needs", "barriers", "support_notes", "version"])
+      .where("id", "=", referralId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!before) return false;
     if (before.version !== input.version) throw new StaleRecordError();
     const changed = [
@@ -120,11 +186,23 @@ export async function updateReferralDetails(actor: AuditActor, referralId: strin
     ].filter(Boolean);
     await trx
       .updateTable("referral")
-      .set({ needs: input.needs, barriers: input.barriers, support_notes: input.supportNotes ?? null, version: sql`version + 1`, updated_at: sql`now()` })
+      .set({
+        needs: input.needs,
+        barriers: input.barriers,
+        support_notes: input.supportNotes ?? null,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
       .where("id", "=", referralId)
       .where("version", "=", input.version)
       .execute();
-    await audit(trx, actor, { action: "referral.update", entityType: "referral", entityId: referralId, personId: before.person_id, details: { changed } });
+    await audit(trx, actor, {
+      action: "referral.update",
+      entityType: "referral",
+      entityId: referralId,
+      personId: before.person_id,
+      details: { changed },
+    });
     return true;
   });
 }

@@ -14,14 +14,23 @@ export type SubmitResult = "accepted" | "rate_limited";
  * Puts a request for a call back in the triage queue. A filled honeypot is answered exactly like a real request but
  * nothing is stored; a double submit stores one; more than the hourly limit from one address is refused.
  */
-export async function submitSelfReferral(input: { data: SelfReferralData; dateOfBirth: string; clientIp: string; requestId: string }): Promise<SubmitResult> {
+export async function submitSelfReferral(input: {
+  data: SelfReferralData;
+  dateOfBirth: string;
+  clientIp: string;
+  requestId: string;
+}): Promise<SubmitResult> {
   const d = input.data;
   if (d[HONEYPOT_FIELD]) return "accepted";
   const clientKey = clientKeyOf(input.clientIp);
   const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
-      const earlier = await trx.selectFrom("self_referral").select("id").where("idempotency_key", "=", d.idempotencyKey).executeTakeFirst();
+      const earlier = await trx
+        .selectFrom("self_referral")
+        .select("id")
+        .where("idempotency_key", "=", d.idempotencyKey)
+        .executeTakeFirst();
       if (earlier) return "accepted" as const;
       const { n } = await trx
         .selectFrom("self_referral")
@@ -33,13 +42,31 @@ export async function submitSelfReferral(input: { data: SelfReferralData; dateOf
       const { id } = await trx
         .insertInto("self_referral")
         .values({
-          given_name: d.givenName, family_name: d.familyName, date_of_birth: input.dateOfBirth, phone: d.phone ?? null, email: d.email ?? null,
-          postcode: d.postcode ?? null, district_code: d.districtCode ?? null, best_time: d.bestTime, topics: d.topics, message: d.message ?? null,
-          client_key: clientKey, idempotency_key: d.idempotencyKey,
+          given_name: d.givenName,
+          family_name: d.familyName,
+          date_of_birth: input.dateOfBirth,
+          phone: d.phone ?? null,
+          email: d.email ?? null,
+          postcode: d.postcode ?? null,
+          district_code: d.districtCode ?? null,
+          best_time: d.bestTime,
+          topics: d.topics,
+          message: d.message ?? null,
+          client_key: clientKey,
+          idempotency_key: d.idempotencyKey,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await audit(trx, { userId: null, role: null, requestId: input.requestId }, { action: "self-referral.create", entityType: "self_referral", entityId: id, details: { district: d.districtCode ?? null, topics: d.topics } });
+      await audit(
+        trx,
+        { userId: null, role: null, requestId: input.requestId },
+        {
+          action: "self-referral.create",
+          entityType: "self_referral",
+          entityId: id,
+          details: { district: d.districtCode ?? null, topics: d.topics },
+        },
+      );
       return "accepted" as const;
     });
   } catch (err) {

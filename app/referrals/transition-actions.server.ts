@@ -5,7 +5,11 @@ import { transitionReferral } from "./transition.server";
 import type { transitionSchema } from "./transition-form";
 
 /** A caseworker's move, in its own transaction (the history and audit rows commit with it). */
-export async function caseworkerTransition(actor: AuditActor, referralId: string, input: z.infer<typeof transitionSchema>) {
+export async function caseworkerTransition(
+  actor: AuditActor,
+  referralId: string,
+  input: z.infer<typeof transitionSchema>,
+) {
   const db = await getDb();
   return db.transaction().execute((trx) =>
     transitionReferral(trx, actor, {

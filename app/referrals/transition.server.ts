@@ -1,7 +1,14 @@
 import { sql } from "kysely";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { isReferralStatus } from "./codes";
-import { type DeclinedBy, type EndReason, planTransition, type ReferralKind, type ReferralStatus, type TransitionActor } from "./lifecycle";
+import {
+  type DeclinedBy,
+  type EndReason,
+  planTransition,
+  type ReferralKind,
+  type ReferralStatus,
+  type TransitionActor,
+} from "./lifecycle";
 
 export class TransitionError extends Error {
   constructor(
@@ -41,7 +48,8 @@ export async function transitionReferral(trx: Executor, who: AuditActor, input: 
     .forUpdate()
     .executeTakeFirst();
   if (!current || !isReferralStatus(current.status)) throw new TransitionError("to", "Referral not found");
-  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw new ReferralConflictError();
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
+    throw new ReferralConflictError();
   const plan = planTransition({
     kind: current.kind as ReferralKind,
     from: current.status,

@@ -13,14 +13,27 @@ export async function listTriageQueue(actor: AuditActor, districtCode: string | 
     const rows = await trx
       .selectFrom("self_referral")
       .leftJoin("district", "district.code", "self_referral.district_code")
-      .select(["self_referral.id", "given_name", "family_name", "self_referral.district_code", "district.name as district", "topics", "best_time", "received_at"])
+      .select([
+        "self_referral.id",
+        "given_name",
+        "family_name",
+        "self_referral.district_code",
+        "district.name as district",
+        "topics",
+        "best_time",
+        "received_at",
+      ])
       .where("status", "=", "new")
       .orderBy(sql`(self_referral.district_code is not distinct from ${districtCode})`, "desc")
       .orderBy("received_at")
       .limit(200)
       .execute();
     await audit(trx, actor, { action: "triage.read", entityType: "self_referral", details: { rows: rows.length } });
-    return rows.map((r) => ({ ...r, inArea: districtCode !== null && r.district_code === districtCode, received_at: r.received_at.toISOString() }));
+    return rows.map((r) => ({
+      ...r,
+      inArea: districtCode !== null && r.district_code === districtCode,
+      received_at: r.received_at.toISOString(),
+    }));
   });
 }
 
@@ -35,8 +48,21 @@ export async function readSelfReferral(actor: AuditActor, id: string) {
       .where("self_referral.id", "=", id)
       .executeTakeFirst();
     if (!sr) return null;
-    const matches = sr.status === "new" ? await findPossibleMatches(trx, { givenName: sr.given_name, familyName: sr.family_name, dateOfBirth: sr.date_of_birth }) : [];
-    await audit(trx, actor, { action: "self-referral.read", entityType: "self_referral", entityId: id, personId: sr.person_id, details: { suggested: matches.map((m) => m.id) } });
+    const matches =
+      sr.status === "new"
+        ? await findPossibleMatches(trx, {
+            givenName: sr.given_name,
+            familyName: sr.family_name,
+            dateOfBirth: sr.date_of_birth,
+          })
+        : [];
+    await audit(trx, actor, {
+      action: "self-referral.read",
+      entityType: "self_referral",
+      entityId: id,
+      personId: sr.person_id,
+      details: { suggested: matches.map((m) => m.id) },
+    });
     return { selfReferral: sr, matches };
   });
 }
@@ -52,23 +78,51 @@ async function claim(trx: Transaction<DB>, id: string, version: number) {
 }
 
 /** The request is from someone already known: hang it off their record. */
-export async function linkSelfReferral(actor: AuditActor & { userId: string }, id: string, version: number, personId: string) {
+export async function linkSelfReferral(
+  actor: AuditActor & { userId: string },
+  id: string,
+  version: number,
+  personId: string,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version);
     if (!sr) return null;
-    const person = await trx.selectFrom("person").select(["id", "merged_into_id"]).where("id", "=", personId).executeTakeFirst();
+    const person = await trx
+      .selectFrom("person")
+      .select(["id", "merged_into_id"])
+      .where("id", "=", personId)
+      .executeTakeFirst();
     if (!person) return null;
     const target = person.merged_into_id ?? person.id;
-    await trx.updateTable("self_referral").set({ status: "linked", person_id: target, handled_by: actor.userId, handled_at: sql`now()`, version: sql`version + 1` }).where("id", "=", id).execute();
+    await trx
+      .updateTable("self_referral")
+      .set({
+        status: "linked",
+        person_id: target,
+        handled_by: actor.userId,
+        handled_at: sql`now()`,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .execute();
     await addToCareTeam(trx, target, actor.userId);
-    await audit(trx, actor, { action: "self-referral.link", entityType: "self_referral", entityId: id, personId: target });
+    await audit(trx, actor, {
+      action: "self-referral.link",
+      entityType: "self_referral",
+      entityId: id,
+      personId: target,
+    });
     return target;
   });
 }
 
 /** Nobody matches: a new person record from what they told us (lawful basis: direct care). */
-export async function createPersonFromSelfReferral(actor: AuditActor & { userId: string }, id: string, version: number) {
+export async function createPersonFromSelfReferral(
+  actor: AuditActor & { userId: string },
+  id: string,
+  version: number,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version);
@@ -77,26 +131,70 @@ export async function createPersonFromSelfReferral(actor: AuditActor & { userId:
     const { id: personId } = await trx
       .insertInto("person")
       .values({
-        given_name: sr.given_name, family_name: sr.family_name, date_of_birth: sr.date_of_birth, phone: sr.phone, email: sr.email,
-        postcode: sr.postcode, district_code: sr.district_code, preferred_contact: sr.phone ? "phone" : "email", lawful_basis: "direct_care", created_by: actor.userId,
+        given_name: sr.given_name,
+        family_name: sr.family_name,
+        date_of_birth: sr.date_of_birth,
+        phone: sr.phone,
+        email: sr.email,
+        postcode: sr.postcode,
+        district_code: sr.district_code,
+        preferred_contact: sr.phone ? "phone" : "email",
+        lawful_basis: "direct_care",
+        created_by: actor.userId,
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx.updateTable("self_referral").set({ status: "created", person_id: personId, handled_by: actor.userId, handled_at: sql`now()`, version: sql`version + 1` }).where("id", "=", id).execute();
+    await trx
+      .updateTable("self_referral")
+      .set({
+        status: "created",
+        person_id: personId,
+        handled_by: actor.userId,
+        handled_at: sql`now()`,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .execute();
     await addToCareTeam(trx, personId, actor.userId);
-    await audit(trx, actor, { action: "person.create", entityType: "person", entityId: personId, personId, details: { fromSelfReferral: id } });
-    await audit(trx, actor, { action: "self-referral.create-person", entityType: "self_referral", entityId: id, personId });
+    await audit(trx, actor, {
+      action: "person.create",
+      entityType: "person",
+      entityId: personId,
+      personId,
+      details: { fromSelfReferral: id },
+    });
+    await audit(trx, actor, {
+      action: "self-referral.create-person",
+      entityType: "self_referral",
+      entityId: id,
+      personId,
+    });
     return personId;
   });
 }
 
 /** Not for this service (a test, abuse, or they asked to withdraw): closed with a reason. */
-export async function closeSelfReferral(actor: AuditActor & { userId: string }, id: string, version: number, reason: string) {
+export async function closeSelfReferral(
+  actor: AuditActor & { userId: string },
+  id: string,
+  version: number,
+  reason: string,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version);
     if (!sr) return null;
-    await trx.updateTable("self_referral").set({ status: "closed", closed_reason: reason, handled_by: actor.userId, handled_at: sql`now()`, version: sql`version + 1` }).where("id", "=", id).execute();
+    await trx
+      .updateTable("self_referral")
+      .set({
+        status: "closed",
+        closed_reason: reason,
+        handled_by: actor.userId,
+        handled_at: sql`now()`,
+        version: sql`version + 1`,
+      })
+      .where("id", "=", id)
+      .execute();
     await audit(trx, actor, { action: "self-referral.close", entityType: "self_referral", entityId: id });
     return true;
   });

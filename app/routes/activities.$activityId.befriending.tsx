@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { BefriendingFieldError, befriendingBoard, endMatch, listVolunteers, matchVolunteer, recordCall } from "~/attendance/befriending.server";
+import {
+  BefriendingFieldError,
+  befriendingBoard,
+  endMatch,
+  listVolunteers,
+  matchVolunteer,
+  recordCall,
+} from "~/attendance/befriending.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { isoDate } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
@@ -47,11 +54,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "befriending.view");
   const today = londonToday();
-  const [people, volunteers] = await Promise.all([befriendingBoard(actorOf(guard), activity.id), listVolunteers(activity.provider_id, today)]);
+  const [people, volunteers] = await Promise.all([
+    befriendingBoard(actorOf(guard), activity.id),
+    listVolunteers(activity.provider_id, today),
+  ]);
   return {
-    activity, today, key: newIdempotencyKey(),
-    people: people.map((p) => ({ referralId: p.referral_id, name: `${p.given_name} ${p.family_name}`, preferred: p.preferred_name, phone: p.phone, communication: p.communication_needs, matchId: p.match_id, volunteer: p.volunteer_name, startedOn: p.started_on, calls: p.calls })),
-    volunteers: volunteers.filter((v) => v.active).map((v) => ({ id: v.id, name: v.name, dbs: v.dbs, label: dbsStatusLabels[v.dbs], matchable: canBeMatched(v.dbs) })),
+    activity,
+    today,
+    key: newIdempotencyKey(),
+    people: people.map((p) => ({
+      referralId: p.referral_id,
+      name: `${p.given_name} ${p.family_name}`,
+      preferred: p.preferred_name,
+      phone: p.phone,
+      communication: p.communication_needs,
+      matchId: p.match_id,
+      volunteer: p.volunteer_name,
+      startedOn: p.started_on,
+      calls: p.calls,
+    })),
+    volunteers: volunteers
+      .filter((v) => v.active)
+      .map((v) => ({
+        id: v.id,
+        name: v.name,
+        dbs: v.dbs,
+        label: dbsStatusLabels[v.dbs],
+        matchable: canBeMatched(v.dbs),
+      })),
   };
 }
 
@@ -62,7 +92,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const intent = String(form.get("intent") ?? "");
   const values = formValues(form);
   const today = londonToday();
-  const refuse = (errors: Record<string, string>, status = 400) => data({ intent, errors, values, done: null as string | null }, { status });
+  const refuse = (errors: Record<string, string>, status = 400) =>
+    data({ intent, errors, values, done: null as string | null }, { status });
   try {
     if (intent === "match") {
       const p = parseForm(matchSchema, form);
@@ -78,7 +109,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (intent === "end") {
       const id = form.get("matchId");
-      if (!isUuid(id) || !(await endMatch(actorOf(guard), activity.id, id, today))) return refuse({ form: "That match has already ended" }, 404);
+      if (!isUuid(id) || !(await endMatch(actorOf(guard), activity.id, id, today)))
+        return refuse({ form: "That match has already ended" }, 404);
       return { intent, errors: null, values: null, done: "Match ended." };
     }
   } catch (err) {
@@ -96,7 +128,9 @@ export default function Befriending() {
   const forThis = (id: string | null, field: string) => (values[field] === id ? errors : undefined);
   return (
     <>
-      <Link className="nhsuk-back-link" to="/my-activities">Back to your activities</Link>
+      <Link className="nhsuk-back-link" to="/my-activities">
+        Back to your activities
+      </Link>
       {result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">{activity.name}</span>
@@ -105,30 +139,79 @@ export default function Befriending() {
       {people.map((p) => (
         <section key={p.referralId} className="nhsuk-card">
           <div className="nhsuk-card__content">
-            <h2 className="nhsuk-heading-m">{p.name}{p.preferred ? ` (${p.preferred})` : ""}</h2>
-            <p className="nhsuk-body-s">{[p.phone ? `Phone ${p.phone}` : null, p.communication ? `Communication: ${p.communication}` : null].filter(Boolean).join(" · ")}</p>
+            <h2 className="nhsuk-heading-m">
+              {p.name}
+              {p.preferred ? ` (${p.preferred})` : ""}
+            </h2>
+            <p className="nhsuk-body-s">
+              {[p.phone ? `Phone ${p.phone}` : null, p.communication ? `Communication: ${p.communication}` : null]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
             {p.matchId ? (
               <>
-                <p>Befriender: <strong>{p.volunteer}</strong> since {formatIsoDate(p.startedOn!)}</p>
+                <p>
+                  Befriender: <strong>{p.volunteer}</strong> since {formatIsoDate(p.startedOn!)}
+                </p>
                 {p.calls.length ? (
                   <ul className="nhsuk-list nhsuk-list--bullet">
-                    {p.calls.map((c) => <li key={c.id}>{formatIsoDate(c.call_date)}: {outcomes[c.outcome as keyof typeof outcomes]}{c.duration_minutes !== null ? `, ${c.duration_minutes} minutes` : ""}</li>)}
+                    {p.calls.map((c) => (
+                      <li key={c.id}>
+                        {formatIsoDate(c.call_date)}: {outcomes[c.outcome as keyof typeof outcomes]}
+                        {c.duration_minutes !== null ? `, ${c.duration_minutes} minutes` : ""}
+                      </li>
+                    ))}
                   </ul>
-                ) : <p>No calls recorded yet.</p>}
+                ) : (
+                  <p>No calls recorded yet.</p>
+                )}
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="call" />
                   <input type="hidden" name="matchId" value={p.matchId} />
-                  <input type="hidden" name="idempotencyKey" value={values.matchId === p.matchId && values.idempotencyKey ? values.idempotencyKey : key} />
+                  <input
+                    type="hidden"
+                    name="idempotencyKey"
+                    value={values.matchId === p.matchId && values.idempotencyKey ? values.idempotencyKey : key}
+                  />
                   <h3 className="nhsuk-heading-s">Record this week's call</h3>
-                  <KeyedInput id={`callDate-${p.matchId}`} name="callDate" label="Date of call" type="date" width={10} defaultValue={values.matchId === p.matchId ? values.callDate : today} error={forThis(p.matchId, "matchId")?.callDate} />
-                  <Radios name="outcome" id={`outcome-${p.matchId}`} legend="How it went" inline small value={values.matchId === p.matchId ? values.outcome : undefined} error={forThis(p.matchId, "matchId")?.outcome} options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))} />
-                  <KeyedInput id={`durationMinutes-${p.matchId}`} name="durationMinutes" label="Length in minutes (if the call was done)" width={10} inputMode="numeric" defaultValue={values.matchId === p.matchId ? values.durationMinutes : undefined} error={forThis(p.matchId, "matchId")?.durationMinutes} />
-                  <button className="nhsuk-button nhsuk-button--secondary" type="submit">Record call<span className="nhsuk-u-visually-hidden"> with {p.name}</span></button>
+                  <KeyedInput
+                    id={`callDate-${p.matchId}`}
+                    name="callDate"
+                    label="Date of call"
+                    type="date"
+                    width={10}
+                    defaultValue={values.matchId === p.matchId ? values.callDate : today}
+                    error={forThis(p.matchId, "matchId")?.callDate}
+                  />
+                  <Radios
+                    name="outcome"
+                    id={`outcome-${p.matchId}`}
+                    legend="How it went"
+                    inline
+                    small
+                    value={values.matchId === p.matchId ? values.outcome : undefined}
+                    error={forThis(p.matchId, "matchId")?.outcome}
+                    options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))}
+                  />
+                  <KeyedInput
+                    id={`durationMinutes-${p.matchId}`}
+                    name="durationMinutes"
+                    label="Length in minutes (if the call was done)"
+                    width={10}
+                    inputMode="numeric"
+                    defaultValue={values.matchId === p.matchId ? values.durationMinutes : undefined}
+                    error={forThis(p.matchId, "matchId")?.durationMinutes}
+                  />
+                  <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+                    Record call<span className="nhsuk-u-visually-hidden"> with {p.name}</span>
+                  </button>
                 </Form>
                 <Form method="post">
                   <input type="hidden" name="intent" value="end" />
                   <input type="hidden" name="matchId" value={p.matchId} />
-                  <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">End this match<span className="nhsuk-u-visually-hidden"> for {p.name}</span></button>
+                  <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+                    End this match<span className="nhsuk-u-visually-hidden"> for {p.name}</span>
+                  </button>
                 </Form>
               </>
             ) : (
@@ -143,9 +226,14 @@ export default function Befriending() {
                   placeholder="Select a volunteer"
                   error={values.referralId === p.referralId ? errors?.volunteerId : undefined}
                   defaultValue={values.referralId === p.referralId ? values.volunteerId : undefined}
-                  options={volunteers.map((v) => ({ value: v.id, label: v.matchable ? v.name : `${v.name} (cannot be matched: ${v.label})` }))}
+                  options={volunteers.map((v) => ({
+                    value: v.id,
+                    label: v.matchable ? v.name : `${v.name} (cannot be matched: ${v.label})`,
+                  }))}
                 />
-                <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">Match volunteer<span className="nhsuk-u-visually-hidden"> with {p.name}</span></button>
+                <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+                  Match volunteer<span className="nhsuk-u-visually-hidden"> with {p.name}</span>
+                </button>
               </Form>
             )}
           </div>
@@ -153,9 +241,16 @@ export default function Befriending() {
       ))}
       <h2>Volunteers</h2>
       <ul className="nhsuk-list">
-        {volunteers.map((v) => <li key={v.id}>{v.name}: <Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag></li>)}
+        {volunteers.map((v) => (
+          <li key={v.id}>
+            {v.name}:{" "}
+            <Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag>
+          </li>
+        ))}
       </ul>
-      <p><Link to={`/activities/${activity.id}/volunteers`}>Update volunteers and DBS checks</Link></p>
+      <p>
+        <Link to={`/activities/${activity.id}/volunteers`}>Update volunteers and DBS checks</Link>
+      </p>
     </>
   );
 }

@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { ActivityFieldError, getActivityForEdit, providerChoices, referenceLists, StaleVersionError, updateActivity } from "~/directory/activities.server";
+import {
+  ActivityFieldError,
+  getActivityForEdit,
+  providerChoices,
+  referenceLists,
+  StaleVersionError,
+  updateActivity,
+} from "~/directory/activities.server";
 import { activityCrossFieldErrors, editActivitySchema } from "~/directory/forms";
 import { leadsOnlyOwn, requireActivityAccess } from "~/directory/scope.server";
 import { ActivityForm, type ActivityFormValues, echo } from "~/directory/ui/ActivityForm";
@@ -15,13 +22,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const own = await requireActivityAccess(guard, params.activityId, "activity.edit-view");
   const a = (await getActivityForEdit(own.id))!;
-  const [providers, lists] = await Promise.all([providerChoices(leadsOnlyOwn(guard) ? guard.user.id : null), referenceLists()]);
+  const [providers, lists] = await Promise.all([
+    providerChoices(leadsOnlyOwn(guard) ? guard.user.id : null),
+    referenceLists(),
+  ]);
   const values: ActivityFormValues = {
-    providerId: a.provider_id, name: a.name, description: a.description, categoryCode: a.category_code, format: a.format, address: a.address ?? "",
-    postcode: a.postcode ?? "", districtCode: a.district_code ?? "", capacity: a.capacity?.toString() ?? "", cost: a.cost ?? "", free: a.free ? "yes" : "no",
-    accessibility: a.accessibility, minAge: a.min_age?.toString() ?? "", maxAge: a.max_age?.toString() ?? "", eligibility: a.eligibility ?? "",
-    transport: a.transport, transportZones: a.transport_zones.join(", "), referralMode: a.referral_mode, contactName: a.contact_name ?? "",
-    contactPhone: a.contact_phone ?? "", contactEmail: a.contact_email ?? "", lastCheckedOn: a.last_checked_on, status: a.status,
+    providerId: a.provider_id,
+    name: a.name,
+    description: a.description,
+    categoryCode: a.category_code,
+    format: a.format,
+    address: a.address ?? "",
+    postcode: a.postcode ?? "",
+    districtCode: a.district_code ?? "",
+    capacity: a.capacity?.toString() ?? "",
+    cost: a.cost ?? "",
+    free: a.free ? "yes" : "no",
+    accessibility: a.accessibility,
+    minAge: a.min_age?.toString() ?? "",
+    maxAge: a.max_age?.toString() ?? "",
+    eligibility: a.eligibility ?? "",
+    transport: a.transport,
+    transportZones: a.transport_zones.join(", "),
+    referralMode: a.referral_mode,
+    contactName: a.contact_name ?? "",
+    contactPhone: a.contact_phone ?? "",
+    contactEmail: a.contact_email ?? "",
+    lastCheckedOn: a.last_checked_on,
+    status: a.status,
   };
   return { id: a.id, name: a.name, version: a.version, values, providers, ...lists };
 }
@@ -31,7 +59,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const own = await requireActivityAccess(guard, params.activityId, "activity.edit");
   const form = await request.formData();
   const parsed = parseForm(editActivitySchema, form);
-  if (!parsed.ok) return data({ errors: { ...activityCrossFieldErrors(form), ...parsed.errors }, values: echo(form), saved: false }, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      { errors: { ...activityCrossFieldErrors(form), ...parsed.errors }, values: echo(form), saved: false },
+      { status: 400 },
+    );
   const allowed = leadsOnlyOwn(guard) ? (await providerChoices(guard.user.id)).map((p) => p.id) : null;
   const { version, ...input } = parsed.data;
   try {
@@ -41,9 +73,20 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // The form takes the current version (after a refused post the page is not reloaded), so saving again is a
       // deliberate overwrite by someone who has seen the warning.
       const current = await getActivityForEdit(own.id);
-      return data({ errors: { form: "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again." }, values: echo(form), saved: false, currentVersion: current?.version }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again.",
+          },
+          values: echo(form),
+          saved: false,
+          currentVersion: current?.version,
+        },
+        { status: 409 },
+      );
     }
-    if (err instanceof ActivityFieldError) return data({ errors: { [err.field]: err.message }, values: echo(form), saved: false }, { status: 400 });
+    if (err instanceof ActivityFieldError)
+      return data({ errors: { [err.field]: err.message }, values: echo(form), saved: false }, { status: 400 });
     throw err;
   }
   return { errors: undefined, values: undefined, saved: true };
@@ -57,11 +100,22 @@ export default function EditActivity() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/activities/${id}/schedule`}>Back to schedule and sessions</Link>
+        <Link className="nhsuk-back-link" to={`/activities/${id}/schedule`}>
+          Back to schedule and sessions
+        </Link>
         {result?.saved ? <SuccessBanner>Listing saved.</SuccessBanner> : null}
         <span className="nhsuk-caption-l">Edit listing</span>
         <h1>{name}</h1>
-        <ActivityForm key={formVersion} values={shown} errors={result?.errors} providers={providers} categories={categories} districts={districts} hidden={{ version: String(formVersion) }} submitLabel="Save listing" />
+        <ActivityForm
+          key={formVersion}
+          values={shown}
+          errors={result?.errors}
+          providers={providers}
+          categories={categories}
+          districts={districts}
+          hidden={{ version: String(formVersion) }}
+          submitLabel="Save listing"
+        />
       </div>
     </div>
   );

@@ -34,12 +34,29 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     activity: { id: activity.id, name: activity.name },
     referral: {
-      id: r.id, status: r.status as ReferralStatus, statusLabel: statusLabels[r.status as ReferralStatus], version: r.version, receivedAt: r.received_at.toISOString(),
-      overdue: providerReplyOverdue({ kind: r.kind as ReferralKind, status: r.status as ReferralStatus, receivedAt: r.received_at, providerRespondedAt: r.provider_responded_at }),
+      id: r.id,
+      status: r.status as ReferralStatus,
+      statusLabel: statusLabels[r.status as ReferralStatus],
+      version: r.version,
+      receivedAt: r.received_at.toISOString(),
+      overdue: providerReplyOverdue({
+        kind: r.kind as ReferralKind,
+        status: r.status as ReferralStatus,
+        receivedAt: r.received_at,
+        providerRespondedAt: r.provider_responded_at,
+      }),
       waiting: r.kind === "direct" && (r.status === "received" || r.status === "contacted"),
       declineReason: r.declined_by === "provider" ? r.decline_reason : null,
     },
-    person: { name: `${r.given_name} ${r.family_name}`, preferred: r.preferred_name, phone: r.phone, email: r.email, preferredContact: r.preferred_contact, accessNeeds: r.access_needs, communicationNeeds: r.communication_needs },
+    person: {
+      name: `${r.given_name} ${r.family_name}`,
+      preferred: r.preferred_name,
+      phone: r.phone,
+      email: r.email,
+      preferredContact: r.preferred_contact,
+      accessNeeds: r.access_needs,
+      communicationNeeds: r.communication_needs,
+    },
   };
 }
 
@@ -50,13 +67,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const values = formValues(form);
   if (parsed.data.decision === "decline" && !parsed.data.reason) {
-    return data({ errors: { reason: "Enter the reason you cannot accept this referral, so the referrer can find something else" }, values }, { status: 400 });
+    return data(
+      {
+        errors: { reason: "Enter the reason you cannot accept this referral, so the referrer can find something else" },
+        values,
+      },
+      { status: 400 },
+    );
   }
   try {
-    await answerReferral(actorOf(guard), referral.id, { decision: parsed.data.decision, reason: parsed.data.reason, expectedVersion: parsed.data.version });
+    await answerReferral(actorOf(guard), referral.id, {
+      decision: parsed.data.decision,
+      reason: parsed.data.reason,
+      expectedVersion: parsed.data.version,
+    });
   } catch (err) {
     if (err instanceof ReferralConflictError) {
-      return data({ errors: { form: "This referral changed while you had it open (the referrer may have updated it). Check it below and answer again." }, values }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "This referral changed while you had it open (the referrer may have updated it). Check it below and answer again.",
+          },
+          values,
+        },
+        { status: 409 },
+      );
     }
     if (err instanceof TransitionError) return data({ errors: { decision: err.message }, values }, { status: 400 });
     throw err;
@@ -72,18 +107,42 @@ export default function InboundReferral() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/my-activities">Back to your activities</Link>
+        <Link className="nhsuk-back-link" to="/my-activities">
+          Back to your activities
+        </Link>
         <ErrorSummary errors={errors} />
         <span className="nhsuk-caption-l">Referral to {activity.name}</span>
         <h1>{person.name}</h1>
-        <p>Received {formatDate(referral.receivedAt)} · <Tag colour={referral.waiting ? "blue" : "grey"}>{referral.statusLabel}</Tag> {referral.overdue ? <Tag colour="red">Waiting more than 14 days</Tag> : null}</p>
+        <p>
+          Received {formatDate(referral.receivedAt)} ·{" "}
+          <Tag colour={referral.waiting ? "blue" : "grey"}>{referral.statusLabel}</Tag>{" "}
+          {referral.overdue ? <Tag colour="red">Waiting more than 14 days</Tag> : null}
+        </p>
         <dl className="nhsuk-summary-list">
-          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Known as</dt><dd className="nhsuk-summary-list__value">{person.preferred ?? person.name}</dd></div>
-          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Phone</dt><dd className="nhsuk-summary-list__value">{person.phone ?? "Not given"}</dd></div>
-          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Email</dt><dd className="nhsuk-summary-list__value">{person.email ?? "Not given"}</dd></div>
-          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Prefers contact by</dt><dd className="nhsuk-summary-list__value">{person.preferredContact ?? "Not given"}</dd></div>
-          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Access needs</dt><dd className="nhsuk-summary-list__value">{person.accessNeeds ?? "None recorded"}</dd></div>
-          <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Communication needs</dt><dd className="nhsuk-summary-list__value">{person.communicationNeeds ?? "None recorded"}</dd></div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Known as</dt>
+            <dd className="nhsuk-summary-list__value">{person.preferred ?? person.name}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Phone</dt>
+            <dd className="nhsuk-summary-list__value">{person.phone ?? "Not given"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Email</dt>
+            <dd className="nhsuk-summary-list__value">{person.email ?? "Not given"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Prefers contact by</dt>
+            <dd className="nhsuk-summary-list__value">{person.preferredContact ?? "Not given"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Access needs</dt>
+            <dd className="nhsuk-summary-list__value">{person.accessNeeds ?? "None recorded"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Communication needs</dt>
+            <dd className="nhsuk-summary-list__value">{person.communicationNeeds ?? "None recorded"}</dd>
+          </div>
         </dl>
         {referral.declineReason ? <p>You declined this referral: {referral.declineReason}</p> : null}
         {referral.waiting ? (
@@ -95,10 +154,22 @@ export default function InboundReferral() {
               legendSize="m"
               value={values.decision}
               error={errors?.decision}
-              options={[{ value: "accept", label: "Yes, accept", hint: "There is a place and the activity suits them." }, { value: "decline", label: "No, decline", hint: "The referrer is told, with your reason." }]}
+              options={[
+                { value: "accept", label: "Yes, accept", hint: "There is a place and the activity suits them." },
+                { value: "decline", label: "No, decline", hint: "The referrer is told, with your reason." },
+              ]}
             />
-            <Textarea name="reason" label="Reason, if you decline" hint="For example: the group is full until March; needs a women-only group." rows={3} defaultValue={values.reason} error={errors?.reason} />
-            <button className="nhsuk-button" type="submit">Send answer</button>
+            <Textarea
+              name="reason"
+              label="Reason, if you decline"
+              hint="For example: the group is full until March; needs a women-only group."
+              rows={3}
+              defaultValue={values.reason}
+              error={errors?.reason}
+            />
+            <button className="nhsuk-button" type="submit">
+              Send answer
+            </button>
           </Form>
         ) : null}
       </div>

@@ -1,7 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { addOneOffSession, cancelSession, generateSessions, listSessions, SessionFieldError } from "~/attendance/sessions.server";
+import {
+  addOneOffSession,
+  cancelSession,
+  generateSessions,
+  listSessions,
+  SessionFieldError,
+} from "~/attendance/sessions.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { ActivityFieldError, addSchedule, listSchedules, removeSchedule } from "~/directory/activities.server";
@@ -22,9 +28,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-view");
   const today = londonToday();
-  const [schedules, sessions] = await Promise.all([listSchedules(activity.id), listSessions(activity.id, addDays(today, -28), addDays(today, 56))]);
+  const [schedules, sessions] = await Promise.all([
+    listSchedules(activity.id),
+    listSessions(activity.id, addDays(today, -28), addDays(today, 56)),
+  ]);
   return {
-    activity, today, schedules, sessions,
+    activity,
+    today,
+    schedules,
+    sessions,
     canRunRegisters: can(guard.user.role, "activities:lead"),
     created: new URL(request.url).searchParams.get("created") === "1",
     oneOffKey: newIdempotencyKey(),
@@ -39,7 +51,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = actorOf(guard);
-  const refuse = (errors: Record<string, string>, status = 400) => data<Result>({ intent, errors, values: formValues(form) }, { status });
+  const refuse = (errors: Record<string, string>, status = 400) =>
+    data<Result>({ intent, errors, values: formValues(form) }, { status });
   try {
     if (intent === "add-slot") {
       const p = parseForm(scheduleSchema, form);
@@ -49,35 +62,50 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
     if (intent === "remove-slot") {
       const id = form.get("scheduleId");
-      if (!isUuid(id) || !(await removeSchedule(actor, activity.id, id))) return refuse({ form: "That weekly session was already removed" }, 404);
+      if (!isUuid(id) || !(await removeSchedule(actor, activity.id, id)))
+        return refuse({ form: "That weekly session was already removed" }, 404);
       return { intent, done: "Weekly session removed. Sessions already created are kept." } as Result;
     }
     if (intent === "generate") {
       const p = parseForm(generateSessionsSchema, form);
       if (!p.ok) return refuse(p.errors);
       const n = await generateSessions(actor, activity.id, londonToday(), p.data.weeks);
-      return { intent, done: n === 0 ? "No new sessions: they were already there." : `${n} session${n === 1 ? "" : "s"} added.` } as Result;
+      return {
+        intent,
+        done: n === 0 ? "No new sessions: they were already there." : `${n} session${n === 1 ? "" : "s"} added.`,
+      } as Result;
     }
     if (intent === "one-off") {
       const p = parseForm(oneOffSessionSchema, form);
       if (!p.ok) return refuse(p.errors);
       const { idempotencyKey, sessionDate, oneOffStart, oneOffEnd } = p.data;
       try {
-        await addOneOffSession(actor, activity.id, { sessionDate, startTime: oneOffStart, endTime: oneOffEnd }, idempotencyKey);
+        await addOneOffSession(
+          actor,
+          activity.id,
+          { sessionDate, startTime: oneOffStart, endTime: oneOffEnd },
+          idempotencyKey,
+        );
       } catch (err) {
-        if (err instanceof SessionFieldError) return refuse({ [err.field === "startTime" ? "oneOffStart" : "oneOffEnd"]: err.message });
+        if (err instanceof SessionFieldError)
+          return refuse({ [err.field === "startTime" ? "oneOffStart" : "oneOffEnd"]: err.message });
         throw err;
       }
       return { intent, done: "One-off session added." } as Result;
     }
     if (intent === "cancel") {
       const id = form.get("sessionId");
-      const reason = String(form.get("reason") ?? "").trim().slice(0, 300) || "Cancelled";
-      if (!isUuid(id) || (await cancelSession(actor, activity.id, id, reason)) === "missing") return refuse({ form: "Session not found" }, 404);
+      const reason =
+        String(form.get("reason") ?? "")
+          .trim()
+          .slice(0, 300) || "Cancelled";
+      if (!isUuid(id) || (await cancelSession(actor, activity.id, id, reason)) === "missing")
+        return refuse({ form: "Session not found" }, 404);
       return { intent, done: "Session cancelled." } as Result;
     }
   } catch (err) {
-    if (err instanceof ActivityFieldError || err instanceof SessionFieldError) return refuse({ [err.field]: err.message });
+    if (err instanceof ActivityFieldError || err instanceof SessionFieldError)
+      return refuse({ [err.field]: err.message });
     throw err;
   }
   return refuse({ form: "Choose what to change" });
@@ -90,29 +118,65 @@ export default function SchedulePage() {
   const vals = (intent: string) => (result?.intent === intent ? (result.values ?? {}) : {});
   return (
     <>
-      <Link className="nhsuk-back-link" to={canRunRegisters ? "/my-activities" : `/providers/${activity.provider_id}`}>Back</Link>
-      {result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : created && !result ? <SuccessBanner>Activity added. Now add when it runs.</SuccessBanner> : null}
+      <Link className="nhsuk-back-link" to={canRunRegisters ? "/my-activities" : `/providers/${activity.provider_id}`}>
+        Back
+      </Link>
+      {result?.done ? (
+        <SuccessBanner>{result.done}</SuccessBanner>
+      ) : created && !result ? (
+        <SuccessBanner>Activity added. Now add when it runs.</SuccessBanner>
+      ) : null}
       <ErrorSummary errors={result?.errors} />
       <span className="nhsuk-caption-l">{activity.provider_name}</span>
       <h1>{activity.name}: schedule and sessions</h1>
-      <p><Link to={`/activities/${activity.id}/edit`}>Edit the listing</Link></p>
+      <p>
+        <Link to={`/activities/${activity.id}/edit`}>Edit the listing</Link>
+      </p>
 
       <h2>Weekly sessions</h2>
-      {schedules.length === 0 ? <p>No weekly sessions yet.</p> : (
+      {schedules.length === 0 ? (
+        <p>No weekly sessions yet.</p>
+      ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weekly sessions</caption>
-          <thead className="nhsuk-table__head"><tr className="nhsuk-table__row"><th scope="col" className="nhsuk-table__header">Day</th><th scope="col" className="nhsuk-table__header">Time</th><th scope="col" className="nhsuk-table__header">Runs</th><th scope="col" className="nhsuk-table__header"><span className="nhsuk-u-visually-hidden">Action</span></th></tr></thead>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                Day
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Time
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Runs
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                <span className="nhsuk-u-visually-hidden">Action</span>
+              </th>
+            </tr>
+          </thead>
           <tbody className="nhsuk-table__body">
             {schedules.map((s) => (
               <tr key={s.id} className="nhsuk-table__row">
                 <td className="nhsuk-table__cell">{weekdays[s.weekday as keyof typeof weekdays]}</td>
-                <td className="nhsuk-table__cell">{hhmm(s.startTime)} to {hhmm(s.endTime)}</td>
-                <td className="nhsuk-table__cell">From {formatIsoDate(s.validFrom)}{s.validTo ? ` to ${formatIsoDate(s.validTo)}` : ""}</td>
+                <td className="nhsuk-table__cell">
+                  {hhmm(s.startTime)} to {hhmm(s.endTime)}
+                </td>
+                <td className="nhsuk-table__cell">
+                  From {formatIsoDate(s.validFrom)}
+                  {s.validTo ? ` to ${formatIsoDate(s.validTo)}` : ""}
+                </td>
                 <td className="nhsuk-table__cell">
                   <Form method="post" className="app-inline-form">
                     <input type="hidden" name="intent" value="remove-slot" />
                     <input type="hidden" name="scheduleId" value={s.id} />
-                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Remove<span className="nhsuk-u-visually-hidden"> {weekdays[s.weekday as keyof typeof weekdays]} {hhmm(s.startTime)}</span></button>
+                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+                      Remove
+                      <span className="nhsuk-u-visually-hidden">
+                        {" "}
+                        {weekdays[s.weekday as keyof typeof weekdays]} {hhmm(s.startTime)}
+                      </span>
+                    </button>
                   </Form>
                 </td>
               </tr>
@@ -125,12 +189,49 @@ export default function SchedulePage() {
           <Form method="post" noValidate className="nhsuk-card nhsuk-card__content">
             <h3>Add a weekly session</h3>
             <input type="hidden" name="intent" value="add-slot" />
-            <Select name="weekday" label="Day" placeholder="Select a day" defaultValue={vals("add-slot").weekday} error={errs("add-slot")?.weekday} options={toOptions(weekdays)} />
-            <TextInput name="startTime" label="Start time" type="time" width={10} defaultValue={vals("add-slot").startTime} error={errs("add-slot")?.startTime} />
-            <TextInput name="endTime" label="End time" type="time" width={10} defaultValue={vals("add-slot").endTime} error={errs("add-slot")?.endTime} />
-            <TextInput name="validFrom" label="First session" type="date" width={10} defaultValue={vals("add-slot").validFrom ?? today} error={errs("add-slot")?.validFrom} />
-            <TextInput name="validTo" label="Last session (optional)" type="date" width={10} defaultValue={vals("add-slot").validTo} error={errs("add-slot")?.validTo} />
-            <button className="nhsuk-button" type="submit">Add weekly session</button>
+            <Select
+              name="weekday"
+              label="Day"
+              placeholder="Select a day"
+              defaultValue={vals("add-slot").weekday}
+              error={errs("add-slot")?.weekday}
+              options={toOptions(weekdays)}
+            />
+            <TextInput
+              name="startTime"
+              label="Start time"
+              type="time"
+              width={10}
+              defaultValue={vals("add-slot").startTime}
+              error={errs("add-slot")?.startTime}
+            />
+            <TextInput
+              name="endTime"
+              label="End time"
+              type="time"
+              width={10}
+              defaultValue={vals("add-slot").endTime}
+              error={errs("add-slot")?.endTime}
+            />
+            <TextInput
+              name="validFrom"
+              label="First session"
+              type="date"
+              width={10}
+              defaultValue={vals("add-slot").validFrom ?? today}
+              error={errs("add-slot")?.validFrom}
+            />
+            <TextInput
+              name="validTo"
+              label="Last session (optional)"
+              type="date"
+              width={10}
+              defaultValue={vals("add-slot").validTo}
+              error={errs("add-slot")?.validTo}
+            />
+            <button className="nhsuk-button" type="submit">
+              Add weekly session
+            </button>
           </Form>
         </div>
         <div className="nhsuk-grid-column-one-half">
@@ -138,40 +239,120 @@ export default function SchedulePage() {
             <h3>Generate sessions</h3>
             <p>Creates the dated sessions the weekly pattern gives, from today. Sessions already there are kept.</p>
             <input type="hidden" name="intent" value="generate" />
-            <TextInput name="weeks" label="Number of weeks" width={10} inputMode="numeric" defaultValue={vals("generate").weeks ?? "8"} error={errs("generate")?.weeks} />
-            <button className="nhsuk-button nhsuk-button--secondary" type="submit">Generate sessions</button>
+            <TextInput
+              name="weeks"
+              label="Number of weeks"
+              width={10}
+              inputMode="numeric"
+              defaultValue={vals("generate").weeks ?? "8"}
+              error={errs("generate")?.weeks}
+            />
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Generate sessions
+            </button>
           </Form>
           <Form method="post" noValidate className="nhsuk-card nhsuk-card__content">
             <h3>Add a one-off session</h3>
             <input type="hidden" name="intent" value="one-off" />
             <input type="hidden" name="idempotencyKey" value={vals("one-off").idempotencyKey ?? oneOffKey} />
-            <TextInput name="sessionDate" label="Date" type="date" width={10} defaultValue={vals("one-off").sessionDate} error={errs("one-off")?.sessionDate} />
-            <TextInput name="oneOffStart" label="Start time" type="time" width={10} defaultValue={vals("one-off").oneOffStart} error={errs("one-off")?.oneOffStart} />
-            <TextInput name="oneOffEnd" label="End time" type="time" width={10} defaultValue={vals("one-off").oneOffEnd} error={errs("one-off")?.oneOffEnd} />
-            <button className="nhsuk-button nhsuk-button--secondary" type="submit">Add session</button>
+            <TextInput
+              name="sessionDate"
+              label="Date"
+              type="date"
+              width={10}
+              defaultValue={vals("one-off").sessionDate}
+              error={errs("one-off")?.sessionDate}
+            />
+            <TextInput
+              name="oneOffStart"
+              label="Start time"
+              type="time"
+              width={10}
+              defaultValue={vals("one-off").oneOffStart}
+              error={errs("one-off")?.oneOffStart}
+            />
+            <TextInput
+              name="oneOffEnd"
+              label="End time"
+              type="time"
+              width={10}
+              defaultValue={vals("one-off").oneOffEnd}
+              error={errs("one-off")?.oneOffEnd}
+            />
+            <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+              Add session
+            </button>
           </Form>
         </div>
       </div>
 
       <h2>Sessions</h2>
       <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Sessions from four weeks ago to eight weeks ahead</caption>
-        <thead className="nhsuk-table__head"><tr className="nhsuk-table__row"><th scope="col" className="nhsuk-table__header">Date</th><th scope="col" className="nhsuk-table__header">Time</th><th scope="col" className="nhsuk-table__header">Status</th><th scope="col" className="nhsuk-table__header">Came</th><th scope="col" className="nhsuk-table__header"><span className="nhsuk-u-visually-hidden">Actions</span></th></tr></thead>
+        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+          Sessions from four weeks ago to eight weeks ahead
+        </caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              Date
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Time
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Status
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Came
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              <span className="nhsuk-u-visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
         <tbody className="nhsuk-table__body">
-          {sessions.length === 0 ? <tr className="nhsuk-table__row"><td className="nhsuk-table__cell" colSpan={5}>No sessions in the last four weeks or the next eight.</td></tr> : null}
+          {sessions.length === 0 ? (
+            <tr className="nhsuk-table__row">
+              <td className="nhsuk-table__cell" colSpan={5}>
+                No sessions in the last four weeks or the next eight.
+              </td>
+            </tr>
+          ) : null}
           {sessions.map((s) => (
             <tr key={s.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell">{formatIsoDate(s.session_date)}{s.session_date === today ? " (today)" : ""}</td>
-              <td className="nhsuk-table__cell">{hhmm(s.start_time)} to {hhmm(s.end_time)}{s.ad_hoc ? " (one-off)" : ""}</td>
-              <td className="nhsuk-table__cell">{s.status === "cancelled" ? <Tag colour="red">Cancelled</Tag> : s.register_saved_at ? <Tag colour="green">Register taken</Tag> : <Tag colour="grey">Scheduled</Tag>}</td>
-              <td className="nhsuk-table__cell">{s.register_saved_at ? `${Number(s.present ?? 0) + s.other_attendees}` : ""}</td>
               <td className="nhsuk-table__cell">
-                {canRunRegisters && s.status !== "cancelled" && s.session_date <= today ? <Link to={`/activities/${activity.id}/sessions/${s.id}`}>Register<span className="nhsuk-u-visually-hidden"> for {formatIsoDate(s.session_date)}</span></Link> : null}
+                {formatIsoDate(s.session_date)}
+                {s.session_date === today ? " (today)" : ""}
+              </td>
+              <td className="nhsuk-table__cell">
+                {hhmm(s.start_time)} to {hhmm(s.end_time)}
+                {s.ad_hoc ? " (one-off)" : ""}
+              </td>
+              <td className="nhsuk-table__cell">
+                {s.status === "cancelled" ? (
+                  <Tag colour="red">Cancelled</Tag>
+                ) : s.register_saved_at ? (
+                  <Tag colour="green">Register taken</Tag>
+                ) : (
+                  <Tag colour="grey">Scheduled</Tag>
+                )}
+              </td>
+              <td className="nhsuk-table__cell">
+                {s.register_saved_at ? `${Number(s.present ?? 0) + s.other_attendees}` : ""}
+              </td>
+              <td className="nhsuk-table__cell">
+                {canRunRegisters && s.status !== "cancelled" && s.session_date <= today ? (
+                  <Link to={`/activities/${activity.id}/sessions/${s.id}`}>
+                    Register<span className="nhsuk-u-visually-hidden"> for {formatIsoDate(s.session_date)}</span>
+                  </Link>
+                ) : null}
                 {s.status === "scheduled" && !s.register_saved_at && s.session_date >= today ? (
                   <Form method="post" className="app-inline-form">
                     <input type="hidden" name="intent" value="cancel" />
                     <input type="hidden" name="sessionId" value={s.id} />
-                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Cancel<span className="nhsuk-u-visually-hidden"> session on {formatIsoDate(s.session_date)}</span></button>
+                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+                      Cancel<span className="nhsuk-u-visually-hidden"> session on {formatIsoDate(s.session_date)}</span>
+                    </button>
                   </Form>
                 ) : null}
               </td>

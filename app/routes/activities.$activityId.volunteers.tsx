@@ -1,7 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import { addVolunteer, BefriendingFieldError, listVolunteers, updateVolunteer, VolunteerConflictError } from "~/attendance/befriending.server";
+import {
+  addVolunteer,
+  BefriendingFieldError,
+  listVolunteers,
+  updateVolunteer,
+  VolunteerConflictError,
+} from "~/attendance/befriending.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { editVolunteerSchema, newVolunteerSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
@@ -19,7 +25,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "volunteer.list");
   const volunteers = await listVolunteers(activity.provider_id, londonToday());
-  return { activity, volunteers: volunteers.map((v) => ({ ...v, label: dbsStatusLabels[v.dbs], due: renewalDue(v.dbs_checked_on, v.dbs_renewal_due_on) })), key: newIdempotencyKey() };
+  return {
+    activity,
+    volunteers: volunteers.map((v) => ({
+      ...v,
+      label: dbsStatusLabels[v.dbs],
+      due: renewalDue(v.dbs_checked_on, v.dbs_renewal_due_on),
+    })),
+    key: newIdempotencyKey(),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -41,12 +55,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const p = parseForm(editVolunteerSchema, form);
       if (!p.ok) return data({ intent, errors: p.errors, values, done: null }, { status: 400 });
       const { volunteerId, version, active, ...v } = p.data;
-      await updateVolunteer(actorOf(guard), activity.provider_id, volunteerId, version, { ...v, active: active === "yes" }, today);
+      await updateVolunteer(
+        actorOf(guard),
+        activity.provider_id,
+        volunteerId,
+        version,
+        { ...v, active: active === "yes" },
+        today,
+      );
       return { intent, errors: null, values: null, done: "Volunteer updated." };
     }
   } catch (err) {
-    if (err instanceof BefriendingFieldError) return data({ intent, errors: { [err.field]: err.message }, values, done: null }, { status: 400 });
-    if (err instanceof VolunteerConflictError) return data({ intent, errors: { form: "Someone else updated this volunteer while you were editing. Reload the page and enter your change again." }, values, done: null }, { status: 409 });
+    if (err instanceof BefriendingFieldError)
+      return data({ intent, errors: { [err.field]: err.message }, values, done: null }, { status: 400 });
+    if (err instanceof VolunteerConflictError)
+      return data(
+        {
+          intent,
+          errors: {
+            form: "Someone else updated this volunteer while you were editing. Reload the page and enter your change again.",
+          },
+          values,
+          done: null,
+        },
+        { status: 409 },
+      );
     throw err;
   }
   return data({ intent, errors: { form: "Choose what to change" }, values, done: null }, { status: 400 });
@@ -63,69 +96,178 @@ export default function Volunteers() {
   const editingVolunteer = volunteers.find((v) => v.id === editId) ?? null;
   return (
     <>
-      <Link className="nhsuk-back-link" to="/my-activities">Back to your activities</Link>
+      <Link className="nhsuk-back-link" to="/my-activities">
+        Back to your activities
+      </Link>
       {result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">{activity.provider_name}</span>
       <h1>Volunteers</h1>
-      <p>A volunteer can be matched with someone only while their DBS check is current. Checks are due for renewal three years after the check unless you record another date.</p>
+      <p>
+        A volunteer can be matched with someone only while their DBS check is current. Checks are due for renewal three
+        years after the check unless you record another date.
+      </p>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Volunteers and their DBS checks</caption>
-        <thead className="nhsuk-table__head"><tr className="nhsuk-table__row"><th scope="col" className="nhsuk-table__header">Volunteer</th><th scope="col" className="nhsuk-table__header">DBS check</th><th scope="col" className="nhsuk-table__header"><span className="nhsuk-u-visually-hidden">Action</span></th></tr></thead>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              Volunteer
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              DBS check
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              <span className="nhsuk-u-visually-hidden">Action</span>
+            </th>
+          </tr>
+        </thead>
         <tbody className="nhsuk-table__body">
-          {volunteers.length === 0 ? <tr className="nhsuk-table__row"><td className="nhsuk-table__cell" colSpan={3}>No volunteers yet.</td></tr> : null}
+          {volunteers.length === 0 ? (
+            <tr className="nhsuk-table__row">
+              <td className="nhsuk-table__cell" colSpan={3}>
+                No volunteers yet.
+              </td>
+            </tr>
+          ) : null}
           {volunteers.map((v) => (
             <tr key={v.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell">{v.name}{v.active ? "" : " (no longer volunteering)"}</td>
-              <td className="nhsuk-table__cell"><Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag>{v.due ? ` Renewal ${formatIsoDate(v.due)}.` : ""}</td>
-              <td className="nhsuk-table__cell"><Link to={`?edit=${v.id}`}>Update<span className="nhsuk-u-visually-hidden"> {v.name}</span></Link></td>
+              <td className="nhsuk-table__cell">
+                {v.name}
+                {v.active ? "" : " (no longer volunteering)"}
+              </td>
+              <td className="nhsuk-table__cell">
+                <Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag>
+                {v.due ? ` Renewal ${formatIsoDate(v.due)}.` : ""}
+              </td>
+              <td className="nhsuk-table__cell">
+                <Link to={`?edit=${v.id}`}>
+                  Update<span className="nhsuk-u-visually-hidden"> {v.name}</span>
+                </Link>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {editingVolunteer ? (() => {
-        const v = editingVolunteer;
-        const vals = editing === v.id ? (result?.values ?? {}) : {};
-        const e = editing === v.id ? errors : undefined;
-        return (
-          <>
-            <h2>Update {v.name}</h2>
-            <Form method="post" noValidate key={v.id}>
-              <input type="hidden" name="intent" value="update" />
-              <input type="hidden" name="volunteerId" value={v.id} />
-              <input type="hidden" name="version" value={v.version} />
-              <TextInput name="name" label="Name" defaultValue={vals.name ?? v.name} error={e?.name} />
-              <TextInput name="phone" label="Phone (optional)" type="tel" width={20} defaultValue={vals.phone ?? v.phone ?? ""} error={e?.phone} />
-              <TextInput name="email" label="Email (optional)" type="email" defaultValue={vals.email ?? v.email ?? ""} error={e?.email} />
-              <TextInput name="dbsCheckedOn" label="DBS check date" type="date" width={10} defaultValue={vals.dbsCheckedOn ?? v.dbs_checked_on ?? ""} error={e?.dbsCheckedOn} />
-              <TextInput name="dbsRenewalDueOn" label="Renewal due (optional)" type="date" width={10} defaultValue={vals.dbsRenewalDueOn ?? v.dbs_renewal_due_on ?? ""} error={e?.dbsRenewalDueOn} />
-              <div className="nhsuk-form-group">
-                <div className="nhsuk-checkboxes">
-                  <div className="nhsuk-checkboxes__item">
-                    <input className="nhsuk-checkboxes__input" id="active" name="active" type="checkbox" value="yes" defaultChecked={v.active} />
-                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="active">Still volunteering</label>
+      {editingVolunteer ? (
+        (() => {
+          const v = editingVolunteer;
+          const vals = editing === v.id ? (result?.values ?? {}) : {};
+          const e = editing === v.id ? errors : undefined;
+          return (
+            <>
+              <h2>Update {v.name}</h2>
+              <Form method="post" noValidate key={v.id}>
+                <input type="hidden" name="intent" value="update" />
+                <input type="hidden" name="volunteerId" value={v.id} />
+                <input type="hidden" name="version" value={v.version} />
+                <TextInput name="name" label="Name" defaultValue={vals.name ?? v.name} error={e?.name} />
+                <TextInput
+                  name="phone"
+                  label="Phone (optional)"
+                  type="tel"
+                  width={20}
+                  defaultValue={vals.phone ?? v.phone ?? ""}
+                  error={e?.phone}
+                />
+                <TextInput
+                  name="email"
+                  label="Email (optional)"
+                  type="email"
+                  defaultValue={vals.email ?? v.email ?? ""}
+                  error={e?.email}
+                />
+                <TextInput
+                  name="dbsCheckedOn"
+                  label="DBS check date"
+                  type="date"
+                  width={10}
+                  defaultValue={vals.dbsCheckedOn ?? v.dbs_checked_on ?? ""}
+                  error={e?.dbsCheckedOn}
+                />
+                <TextInput
+                  name="dbsRenewalDueOn"
+                  label="Renewal due (optional)"
+                  type="date"
+                  width={10}
+                  defaultValue={vals.dbsRenewalDueOn ?? v.dbs_renewal_due_on ?? ""}
+                  error={e?.dbsRenewalDueOn}
+                />
+                <div className="nhsuk-form-group">
+                  <div className="nhsuk-checkboxes">
+                    <div className="nhsuk-checkboxes__item">
+                      <input
+                        className="nhsuk-checkboxes__input"
+                        id="active"
+                        name="active"
+                        type="checkbox"
+                        value="yes"
+                        defaultChecked={v.active}
+                      />
+                      <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="active">
+                        Still volunteering
+                      </label>
+                    </div>
                   </div>
                 </div>
-              </div>
-              <button className="nhsuk-button" type="submit">Save changes</button>
-            </Form>
-            <p><Link to="?">Add a different volunteer instead</Link></p>
-          </>
-        );
-      })() : (
-      <>
-      <h2>Add a volunteer</h2>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="add" />
-        <input type="hidden" name="idempotencyKey" value={addValues.idempotencyKey ?? key} />
-        <TextInput name="name" label="Name" defaultValue={addValues.name} error={result?.intent === "add" ? errors?.name : undefined} />
-        <TextInput name="phone" label="Phone (optional)" type="tel" width={20} defaultValue={addValues.phone} error={result?.intent === "add" ? errors?.phone : undefined} />
-        <TextInput name="email" label="Email (optional)" type="email" defaultValue={addValues.email} error={result?.intent === "add" ? errors?.email : undefined} />
-        <TextInput name="dbsCheckedOn" label="DBS check date (optional)" type="date" width={10} defaultValue={addValues.dbsCheckedOn} error={result?.intent === "add" ? errors?.dbsCheckedOn : undefined} />
-        <TextInput name="dbsRenewalDueOn" label="Renewal due (optional)" type="date" width={10} defaultValue={addValues.dbsRenewalDueOn} error={result?.intent === "add" ? errors?.dbsRenewalDueOn : undefined} />
-        <button className="nhsuk-button" type="submit">Add volunteer</button>
-      </Form>
-      </>
+                <button className="nhsuk-button" type="submit">
+                  Save changes
+                </button>
+              </Form>
+              <p>
+                <Link to="?">Add a different volunteer instead</Link>
+              </p>
+            </>
+          );
+        })()
+      ) : (
+        <>
+          <h2>Add a volunteer</h2>
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="add" />
+            <input type="hidden" name="idempotencyKey" value={addValues.idempotencyKey ?? key} />
+            <TextInput
+              name="name"
+              label="Name"
+              defaultValue={addValues.name}
+              error={result?.intent === "add" ? errors?.name : undefined}
+            />
+            <TextInput
+              name="phone"
+              label="Phone (optional)"
+              type="tel"
+              width={20}
+              defaultValue={addValues.phone}
+              error={result?.intent === "add" ? errors?.phone : undefined}
+            />
+            <TextInput
+              name="email"
+              label="Email (optional)"
+              type="email"
+              defaultValue={addValues.email}
+              error={result?.intent === "add" ? errors?.email : undefined}
+            />
+            <TextInput
+              name="dbsCheckedOn"
+              label="DBS check date (optional)"
+              type="date"
+              width={10}
+              defaultValue={addValues.dbsCheckedOn}
+              error={result?.intent === "add" ? errors?.dbsCheckedOn : undefined}
+            />
+            <TextInput
+              name="dbsRenewalDueOn"
+              label="Renewal due (optional)"
+              type="date"
+              width={10}
+              defaultValue={addValues.dbsRenewalDueOn}
+              error={result?.intent === "add" ? errors?.dbsRenewalDueOn : undefined}
+            />
+            <button className="nhsuk-button" type="submit">
+              Add volunteer
+            </button>
+          </Form>
+        </>
       )}
     </>
   );

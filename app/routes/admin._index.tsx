@@ -19,23 +19,39 @@ export default function AdminHome() {
         <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m"><Link className="nhsuk-card__link" to="/admin/users">Users</Link></h2>
-              <p className="nhsuk-card__description">Add staff accounts, change roles, reset passwords, disable leavers.</p>
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/admin/users">
+                  Users
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Add staff accounts, change roles, reset passwords, disable leavers.
+              </p>
             </div>
           </div>
         </li>
         <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m"><Link className="nhsuk-card__link" to="/providers">Providers and activities</Link></h2>
-              <p className="nhsuk-card__description">Keep the directory current: listings not checked for six months are flagged.</p>
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/providers">
+                  Providers and activities
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Keep the directory current: listings not checked for six months are flagged.
+              </p>
             </div>
           </div>
         </li>
         <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m"><Link className="nhsuk-card__link" to="/people/duplicates">Duplicate records</Link></h2>
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/people/duplicates">
+                  Duplicate records
+                </Link>
+              </h2>
               <p className="nhsuk-card__description">Compare and merge records that describe the same person.</p>
             </div>
           </div>
@@ -43,7 +59,11 @@ export default function AdminHome() {
         <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m"><Link className="nhsuk-card__link" to="/admin/audit">Audit trail</Link></h2>
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/admin/audit">
+                  Audit trail
+                </Link>
+              </h2>
               <p className="nhsuk-card__description">Who signed in, who looked at which record and what changed.</p>
             </div>
           </div>

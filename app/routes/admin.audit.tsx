@@ -14,9 +14,18 @@ import { readTableState } from "~/ui/table-state";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Connect Well" }];
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((v) => !Number.isNaN(Date.parse(v)));
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)));
 const filterSchema = z.object({
-  action: z.string().trim().max(60).regex(/^[a-z.-]*$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .max(60)
+    .regex(/^[a-z.-]*$/)
+    .optional()
+    .catch(undefined),
   outcome: z.enum(["ok", "denied", "failed"]).optional().catch(undefined),
   actorId: z.string().uuid().optional().catch(undefined),
   from: isoDate.optional().catch(undefined),
@@ -28,7 +37,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const state = readTableState(url, auditSorts, { sort: "occurred_at", dir: "desc", pageSize: 50 });
   const get = (k: string) => url.searchParams.get(k) || undefined;
-  const filters = filterSchema.parse({ action: get("action"), outcome: get("outcome"), actorId: get("actorId"), from: get("from"), to: get("to") });
+  const filters = filterSchema.parse({
+    action: get("action"),
+    outcome: get("outcome"),
+    actorId: get("actorId"),
+    from: get("from"),
+    to: get("to"),
+  });
   const [{ rows, total }, actors] = await Promise.all([listAuditEvents({ ...state, filters }), auditActors()]);
   // Reading the trail is itself recorded.
   await audit(await getDb(), actorOf(guard), { action: "audit.read", details: { filters } });
@@ -53,12 +68,28 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 const col = createColumnHelper<Row>();
-const outcomeTag = { ok: "nhsuk-tag--green", denied: "nhsuk-tag--red", failed: "nhsuk-tag--orange" } as Record<string, string>;
+const outcomeTag = { ok: "nhsuk-tag--green", denied: "nhsuk-tag--red", failed: "nhsuk-tag--orange" } as Record<
+  string,
+  string
+>;
 const columns = [
   col.accessor("when", { id: "occurred_at", header: "When", cell: (c) => formatDateTime(c.getValue()) }),
-  col.accessor("actor", { id: "actor", header: "Who", cell: (c) => <>{c.getValue()}{c.row.original.role ? <span className="nhsuk-body-s app-muted"> ({c.row.original.role})</span> : null}</> }),
+  col.accessor("actor", {
+    id: "actor",
+    header: "Who",
+    cell: (c) => (
+      <>
+        {c.getValue()}
+        {c.row.original.role ? <span className="nhsuk-body-s app-muted"> ({c.row.original.role})</span> : null}
+      </>
+    ),
+  }),
   col.accessor("action", { id: "action", header: "Action" }),
-  col.accessor("outcome", { id: "outcome", header: "Outcome", cell: (c) => <strong className={`nhsuk-tag ${outcomeTag[c.getValue()] ?? ""}`}>{c.getValue()}</strong> }),
+  col.accessor("outcome", {
+    id: "outcome",
+    header: "Outcome",
+    cell: (c) => <strong className={`nhsuk-tag ${outcomeTag[c.getValue()] ?? ""}`}>{c.getValue()}</strong>,
+  }),
   col.accessor("entity", { id: "entity", header: "Record" }),
   col.accessor("person", { id: "person", header: "Person ref" }),
   col.accessor("requestId", { id: "request", header: "Request" }),
@@ -71,14 +102,38 @@ export default function AuditTrail() {
       <h1>Audit trail</h1>
       <p>Every sign-in, every look at a person's record and every change. Entries cannot be edited or deleted.</p>
       <Form method="get" className="app-table-controls">
-        <TextInput name="action" label="Action starts with" width={10} defaultValue={filters.action} spellCheck={false} />
-        <Select name="outcome" label="Outcome" placeholder="Any" defaultValue={filters.outcome} options={[{ value: "ok", label: "OK" }, { value: "denied", label: "Denied" }, { value: "failed", label: "Failed" }]} />
-        <Select name="actorId" label="Who" placeholder="Anyone" defaultValue={filters.actorId} options={actors.map((a) => ({ value: a.id, label: a.display_name }))} />
+        <TextInput
+          name="action"
+          label="Action starts with"
+          width={10}
+          defaultValue={filters.action}
+          spellCheck={false}
+        />
+        <Select
+          name="outcome"
+          label="Outcome"
+          placeholder="Any"
+          defaultValue={filters.outcome}
+          options={[
+            { value: "ok", label: "OK" },
+            { value: "denied", label: "Denied" },
+            { value: "failed", label: "Failed" },
+          ]}
+        />
+        <Select
+          name="actorId"
+          label="Who"
+          placeholder="Anyone"
+          defaultValue={filters.actorId}
+          options={actors.map((a) => ({ value: a.id, label: a.display_name }))}
+        />
         <TextInput name="from" label="From" type="date" defaultValue={filters.from} />
         <TextInput name="to" label="To" type="date" defaultValue={filters.to} />
         <input type="hidden" name="sort" value={state.sort} />
         <input type="hidden" name="dir" value={state.dir} />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Filter</button>
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Filter
+        </button>
       </Form>
       <DataTable caption="Audit events" columns={columns} rows={rows} total={total} sortable={auditSorts} {...state} />
     </>

@@ -27,7 +27,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const user = await load(params.userId);
   const url = new URL(request.url);
   return {
-    user: { ...user, disabled: Boolean(user.disabled_at), created_at: user.created_at.toISOString(), disabled_at: undefined },
+    user: {
+      ...user,
+      disabled: Boolean(user.disabled_at),
+      created_at: user.created_at.toISOString(),
+      disabled_at: undefined,
+    },
     districts: await listDistricts(),
     created: url.searchParams.get("created") === "1",
   };
@@ -44,18 +49,37 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await resetPassword(actorOf(guard), user.id, parsed.data.password);
     return { intent, errors: null, values: null, saved: "The password has been reset and their sessions have ended." };
   }
-  if (intent !== "update") return data({ intent, errors: { form: "Choose what to change" }, values: null, saved: null }, { status: 400 });
+  if (intent !== "update")
+    return data({ intent, errors: { form: "Choose what to change" }, values: null, saved: null }, { status: 400 });
   const parsed = parseForm(updateUserSchema, form);
   if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 });
   if (user.id === guard.user.id && (parsed.data.disabled || parsed.data.role !== "admin")) {
-    return data({ intent, errors: { role: "You cannot remove your own administrator access or disable yourself" }, values: parsed.ok ? Object.fromEntries([...form]) as Record<string, string> : null, saved: null }, { status: 400 });
+    return data(
+      {
+        intent,
+        errors: { role: "You cannot remove your own administrator access or disable yourself" },
+        values: parsed.ok ? (Object.fromEntries([...form]) as Record<string, string>) : null,
+        saved: null,
+      },
+      { status: 400 },
+    );
   }
   try {
-    await updateUser(actorOf(guard), user.id, parsed.data.version, { ...parsed.data, disabled: parsed.data.disabled === "yes" });
+    await updateUser(actorOf(guard), user.id, parsed.data.version, {
+      ...parsed.data,
+      disabled: parsed.data.disabled === "yes",
+    });
   } catch (err) {
     if (err instanceof StaleVersionError) {
       return data(
-        { intent, errors: { form: "Someone else changed this user while you were editing. Your changes are shown below: check them against the current details and save again." }, values: Object.fromEntries([...form]) as Record<string, string>, saved: null },
+        {
+          intent,
+          errors: {
+            form: "Someone else changed this user while you were editing. Your changes are shown below: check them against the current details and save again.",
+          },
+          values: Object.fromEntries([...form]) as Record<string, string>,
+          saved: null,
+        },
         { status: 409 },
       );
     }
@@ -68,43 +92,94 @@ export default function EditUser() {
   const { user, districts, created } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
-  const values = (result?.intent === "update" ? result?.values ?? {} : {}) as Record<string, string>;
+  const values = (result?.intent === "update" ? (result?.values ?? {}) : {}) as Record<string, string>;
   const pick = (k: string, fallback: string | undefined) => (k in values ? values[k] : fallback);
   const disabledChecked = result?.intent === "update" && result.values ? values.disabled === "yes" : user.disabled;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/admin/users">Back to users</Link>
+        <Link className="nhsuk-back-link" to="/admin/users">
+          Back to users
+        </Link>
         {created || result?.saved ? (
-          <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="saved-title">
-            <div className="nhsuk-notification-banner__header"><h2 className="nhsuk-notification-banner__title" id="saved-title">Success</h2></div>
-            <div className="nhsuk-notification-banner__content"><p className="nhsuk-notification-banner__heading">{result?.saved ?? "User added."}</p></div>
+          <div
+            className="nhsuk-notification-banner nhsuk-notification-banner--success"
+            role="alert"
+            aria-labelledby="saved-title"
+          >
+            <div className="nhsuk-notification-banner__header">
+              <h2 className="nhsuk-notification-banner__title" id="saved-title">
+                Success
+              </h2>
+            </div>
+            <div className="nhsuk-notification-banner__content">
+              <p className="nhsuk-notification-banner__heading">{result?.saved ?? "User added."}</p>
+            </div>
           </div>
         ) : null}
         <ErrorSummary errors={errors} />
         <h1>{user.display_name}</h1>
-        <p>{user.email} · added {formatDate(user.created_at)}</p>
+        <p>
+          {user.email} · added {formatDate(user.created_at)}
+        </p>
         <Form method="post" noValidate key={`update-${user.version}`}>
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="version" value={pick("version", String(user.version))} />
-          <TextInput name="displayName" label="Full name" defaultValue={pick("displayName", user.display_name)} error={result?.intent === "update" ? errors?.displayName : undefined} />
-          <Select name="role" label="Role" defaultValue={pick("role", user.role)} error={result?.intent === "update" ? errors?.role : undefined} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
-          <Select name="districtCode" label="Area (optional)" placeholder="No area" defaultValue={pick("districtCode", user.district_code ?? "")} options={districts.map((d) => ({ value: d.code, label: d.name }))} />
+          <TextInput
+            name="displayName"
+            label="Full name"
+            defaultValue={pick("displayName", user.display_name)}
+            error={result?.intent === "update" ? errors?.displayName : undefined}
+          />
+          <Select
+            name="role"
+            label="Role"
+            defaultValue={pick("role", user.role)}
+            error={result?.intent === "update" ? errors?.role : undefined}
+            options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+          />
+          <Select
+            name="districtCode"
+            label="Area (optional)"
+            placeholder="No area"
+            defaultValue={pick("districtCode", user.district_code ?? "")}
+            options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          />
           <div className="nhsuk-form-group">
             <div className="nhsuk-checkboxes">
               <div className="nhsuk-checkboxes__item">
-                <input className="nhsuk-checkboxes__input" id="disabled" name="disabled" type="checkbox" value="yes" defaultChecked={disabledChecked} />
-                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="disabled">Account disabled (ends their sessions at once)</label>
+                <input
+                  className="nhsuk-checkboxes__input"
+                  id="disabled"
+                  name="disabled"
+                  type="checkbox"
+                  value="yes"
+                  defaultChecked={disabledChecked}
+                />
+                <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor="disabled">
+                  Account disabled (ends their sessions at once)
+                </label>
               </div>
             </div>
           </div>
-          <button className="nhsuk-button" type="submit">Save changes</button>
+          <button className="nhsuk-button" type="submit">
+            Save changes
+          </button>
         </Form>
         <h2>Reset password</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="reset-password" />
-          <TextInput name="password" label="New temporary password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters.`} error={result?.intent === "reset-password" ? errors?.password : undefined} />
-          <button className="nhsuk-button nhsuk-button--secondary" type="submit">Reset password</button>
+          <TextInput
+            name="password"
+            label="New temporary password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN} characters.`}
+            error={result?.intent === "reset-password" ? errors?.password : undefined}
+          />
+          <button className="nhsuk-button nhsuk-button--secondary" type="submit">
+            Reset password
+          </button>
         </Form>
       </div>
     </div>

@@ -22,7 +22,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "users:manage");
   const url = new URL(request.url);
   const state = readTableState(url, userSorts, { sort: "display_name", dir: "asc" });
-  const f = filters.parse({ role: url.searchParams.get("role") || undefined, status: url.searchParams.get("status") || undefined });
+  const f = filters.parse({
+    role: url.searchParams.get("role") || undefined,
+    status: url.searchParams.get("status") || undefined,
+  });
   const { rows, total } = await listUsers({ ...state, ...f });
   return {
     state,
@@ -42,13 +45,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 const col = createColumnHelper<Row>();
 const columns = [
-  col.accessor("name", { id: "display_name", header: "Name", cell: (c) => <Link to={`/admin/users/${c.row.original.id}`}>{c.getValue()}</Link> }),
+  col.accessor("name", {
+    id: "display_name",
+    header: "Name",
+    cell: (c) => <Link to={`/admin/users/${c.row.original.id}`}>{c.getValue()}</Link>,
+  }),
   col.accessor("email", { id: "email", header: "Email" }),
   col.accessor("role", { id: "role", header: "Role" }),
   col.accessor("status", {
     id: "status",
     header: "Status",
-    cell: (c) => <strong className={`nhsuk-tag ${c.getValue() === "Active" ? "nhsuk-tag--green" : "nhsuk-tag--grey"}`}>{c.getValue()}</strong>,
+    cell: (c) => (
+      <strong className={`nhsuk-tag ${c.getValue() === "Active" ? "nhsuk-tag--green" : "nhsuk-tag--grey"}`}>
+        {c.getValue()}
+      </strong>
+    ),
   }),
   col.accessor("created", { id: "created_at", header: "Added", cell: (c) => formatDate(c.getValue()) }),
 ];
@@ -58,13 +69,32 @@ export default function Users() {
   return (
     <>
       <h1>Users</h1>
-      <Link className="nhsuk-button" to="/admin/users/new">Add a user</Link>
+      <Link className="nhsuk-button" to="/admin/users/new">
+        Add a user
+      </Link>
       <Form method="get" className="app-table-controls">
-        <Select name="role" label="Role" defaultValue={filters.role} placeholder="Any role" options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
-        <Select name="status" label="Status" defaultValue={filters.status} placeholder="Any status" options={[{ value: "active", label: "Active" }, { value: "disabled", label: "Disabled" }]} />
+        <Select
+          name="role"
+          label="Role"
+          defaultValue={filters.role}
+          placeholder="Any role"
+          options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+        />
+        <Select
+          name="status"
+          label="Status"
+          defaultValue={filters.status}
+          placeholder="Any status"
+          options={[
+            { value: "active", label: "Active" },
+            { value: "disabled", label: "Disabled" },
+          ]}
+        />
         <input type="hidden" name="sort" value={state.sort} />
         <input type="hidden" name="dir" value={state.dir} />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Filter</button>
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Filter
+        </button>
       </Form>
       <DataTable caption="Staff accounts" columns={columns} rows={rows} total={total} sortable={userSorts} {...state} />
     </>

@@ -26,7 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return redirect(`/admin/users/${id}?created=1`);
   } catch (err) {
     if (err instanceof EmailTakenError) {
-      return data({ errors: { email: "A user with this email address already exists" }, values: Object.fromEntries([...form].filter(([k]) => k !== "password")) as Record<string, string> }, { status: 409 });
+      return data(
+        {
+          errors: { email: "A user with this email address already exists" },
+          values: Object.fromEntries([...form].filter(([k]) => k !== "password")) as Record<string, string>,
+        },
+        { status: 409 },
+      );
     }
     throw err;
   }
@@ -41,16 +47,56 @@ export default function NewUser() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/admin/users">Back to users</Link>
+        <Link className="nhsuk-back-link" to="/admin/users">
+          Back to users
+        </Link>
         <ErrorSummary errors={errors} />
         <h1>Add a user</h1>
         <Form method="post" noValidate>
-          <TextInput name="displayName" label="Full name" autoComplete="off" defaultValue={values.displayName} error={errors?.displayName} />
-          <TextInput name="email" label="Work email address" type="email" autoComplete="off" spellCheck={false} defaultValue={values.email} error={errors?.email} />
-          <Select name="role" label="Role" placeholder="Select a role" defaultValue={values.role} error={errors?.role} options={roles.map((r) => ({ value: r, label: roleLabels[r] }))} />
-          <Select name="districtCode" label="Area (optional)" hint="Coordinators see the self-referral queue for their area." placeholder="No area" defaultValue={values.districtCode} error={errors?.districtCode} options={districts.map((d) => ({ value: d.code, label: d.name }))} />
-          <TextInput name="password" label="Temporary password" type="password" autoComplete="new-password" hint={`At least ${PASSWORD_MIN} characters. Three random words work well. Give it to them in person or by phone.`} error={errors?.password} />
-          <button className="nhsuk-button" type="submit" disabled={busy}>Add user</button>
+          <TextInput
+            name="displayName"
+            label="Full name"
+            autoComplete="off"
+            defaultValue={values.displayName}
+            error={errors?.displayName}
+          />
+          <TextInput
+            name="email"
+            label="Work email address"
+            type="email"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={values.email}
+            error={errors?.email}
+          />
+          <Select
+            name="role"
+            label="Role"
+            placeholder="Select a role"
+            defaultValue={values.role}
+            error={errors?.role}
+            options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+          />
+          <Select
+            name="districtCode"
+            label="Area (optional)"
+            hint="Coordinators see the self-referral queue for their area."
+            placeholder="No area"
+            defaultValue={values.districtCode}
+            error={errors?.districtCode}
+            options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          />
+          <TextInput
+            name="password"
+            label="Temporary password"
+            type="password"
+            autoComplete="new-password"
+            hint={`At least ${PASSWORD_MIN} characters. Three random words work well. Give it to them in person or by phone.`}
+            error={errors?.password}
+          />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Add user
+          </button>
         </Form>
       </div>
     </div>

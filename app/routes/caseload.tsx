@@ -30,10 +30,21 @@ async function load(request: Request, context: unknown, search?: string) {
   const guard = await requirePermission(request, context, "caseload:view");
   const url = new URL(request.url);
   const state = readTableState(url, caseloadSorts, { sort: "received_at", dir: "asc" });
-  const filters = filterSchema.parse({ status: url.searchParams.get("status") || undefined, activity: url.searchParams.get("activity") || undefined, district: url.searchParams.get("district") || undefined });
-  const { rows, total } = await listCaseload({ ...actorOf(guard), userId: guard.user.id }, search ? { ...state, page: 1, pageSize: 100 } : state, {
-    status: filters.status, activityId: filters.activity, district: filters.district, search,
+  const filters = filterSchema.parse({
+    status: url.searchParams.get("status") || undefined,
+    activity: url.searchParams.get("activity") || undefined,
+    district: url.searchParams.get("district") || undefined,
   });
+  const { rows, total } = await listCaseload(
+    { ...actorOf(guard), userId: guard.user.id },
+    search ? { ...state, page: 1, pageSize: 100 } : state,
+    {
+      status: filters.status,
+      activityId: filters.activity,
+      district: filters.district,
+      search,
+    },
+  );
   // "Measure due" comes from the measures schedule, computed on read for just this page of referrals.
   const due = await measuresDueForReferrals(rows.map((r) => r.referralId));
   const dueIds = new Set([...due].filter(([, items]) => items.length > 0).map(([id]) => id));
@@ -43,7 +54,11 @@ async function load(request: Request, context: unknown, search?: string) {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { guard, state, filters, rows, total } = await load(request, context);
   return {
-    name: guard.user.displayName, state, filters, rows, total,
+    name: guard.user.displayName,
+    state,
+    filters,
+    rows,
+    total,
     activities: (await listReferableActivities()).map((a) => ({ id: a.id, name: a.name })),
     districts: await listDistricts(),
   };
@@ -59,8 +74,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 const col = createColumnHelper<CaseloadRow>();
 const columns = [
-  col.accessor("personName", { id: "person", header: "Person", cell: (c) => <Link to={`/people/${c.row.original.personId}`}>{c.getValue()}</Link> }),
-  col.accessor("activityName", { id: "activity", header: "Activity", cell: (c) => <Link to={`/referrals/${c.row.original.referralId}`}>{c.getValue() ?? "Signposting"}</Link> }),
+  col.accessor("personName", {
+    id: "person",
+    header: "Person",
+    cell: (c) => <Link to={`/people/${c.row.original.personId}`}>{c.getValue()}</Link>,
+  }),
+  col.accessor("activityName", {
+    id: "activity",
+    header: "Activity",
+    cell: (c) => <Link to={`/referrals/${c.row.original.referralId}`}>{c.getValue() ?? "Signposting"}</Link>,
+  }),
   col.accessor("status", { id: "status", header: "Status", cell: (c) => statusLabels[c.getValue()] }),
   col.accessor("district", { id: "district", header: "District", cell: (c) => c.getValue() ?? "Not recorded" }),
   col.accessor("receivedAt", { id: "received_at", header: "Received", cell: (c) => formatDate(c.getValue()) }),
@@ -68,10 +91,18 @@ const columns = [
     id: "next",
     header: "What needs doing",
     cell: (c) =>
-      c.getValue().length === 0 ? "Nothing due" : (
+      c.getValue().length === 0 ? (
+        "Nothing due"
+      ) : (
         <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
           {c.getValue().map((a) => (
-            <li key={a}><strong className={`nhsuk-tag ${a === "provider_reply_overdue" || a === "not_attended_recently" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}>{nextActionLabels[a]}</strong></li>
+            <li key={a}>
+              <strong
+                className={`nhsuk-tag ${a === "provider_reply_overdue" || a === "not_attended_recently" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}
+              >
+                {nextActionLabels[a]}
+              </strong>
+            </li>
           ))}
         </ul>
       ),
@@ -90,19 +121,58 @@ export default function Caseload() {
       <p className="nhsuk-lede-text">Your open referrals and what needs doing next.</p>
       <ErrorSummary errors={result?.errors} />
       <Form method="get" className="app-table-controls">
-        <Select name="status" label="Status" placeholder="Any open status" defaultValue={loaded.filters.status} options={openStatuses.map((s) => ({ value: s, label: statusLabels[s] }))} />
-        <Select name="activity" label="Activity" placeholder="Any activity" defaultValue={loaded.filters.activity} options={loaded.activities.map((a) => ({ value: a.id, label: a.name }))} />
-        <Select name="district" label="District" placeholder="Any district" defaultValue={loaded.filters.district} options={loaded.districts.map((d) => ({ value: d.code, label: d.name }))} />
+        <Select
+          name="status"
+          label="Status"
+          placeholder="Any open status"
+          defaultValue={loaded.filters.status}
+          options={openStatuses.map((s) => ({ value: s, label: statusLabels[s] }))}
+        />
+        <Select
+          name="activity"
+          label="Activity"
+          placeholder="Any activity"
+          defaultValue={loaded.filters.activity}
+          options={loaded.activities.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <Select
+          name="district"
+          label="District"
+          placeholder="Any district"
+          defaultValue={loaded.filters.district}
+          options={loaded.districts.map((d) => ({ value: d.code, label: d.name }))}
+        />
         <input type="hidden" name="sort" value={loaded.state.sort} />
         <input type="hidden" name="dir" value={loaded.state.dir} />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Filter</button>
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Filter
+        </button>
       </Form>
       <Form method="post" className="app-table-controls" role="search" aria-label="Search your caseload">
-        <TextInput name="q" label="Name or NHS number" autoComplete="off" spellCheck={false} defaultValue={result?.values?.q} error={result?.errors?.q} />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">Search caseload</button>
+        <TextInput
+          name="q"
+          label="Name or NHS number"
+          autoComplete="off"
+          spellCheck={false}
+          defaultValue={result?.values?.q}
+          error={result?.errors?.q}
+        />
+        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+          Search caseload
+        </button>
         {searched ? <Link to="/caseload">Clear search</Link> : null}
       </Form>
-      <DataTable caption={searched ? "Open referrals matching your search" : "Open referrals"} columns={columns} rows={rows} total={total} sortable={caseloadSorts} {...loaded.state} page={searched ? 1 : loaded.state.page} empty="No open referrals match." responsive />
+      <DataTable
+        caption={searched ? "Open referrals matching your search" : "Open referrals"}
+        columns={columns}
+        rows={rows}
+        total={total}
+        sortable={caseloadSorts}
+        {...loaded.state}
+        page={searched ? 1 : loaded.state.page}
+        empty="No open referrals match."
+        responsive
+      />
     </>
   );
 }

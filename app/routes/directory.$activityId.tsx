@@ -3,14 +3,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { describeReplies, isStale } from "~/directory/listing";
-import { accessibilityFeatures, activityFormats, labelOf, providerKinds, transportOptions, weekdays } from "~/directory/options";
+import {
+  accessibilityFeatures,
+  activityFormats,
+  labelOf,
+  providerKinds,
+  transportOptions,
+  weekdays,
+} from "~/directory/options";
 import { hhmm, londonToday } from "~/directory/schedule";
 import { getListing } from "~/directory/search.server";
 import { isUuid, notFound } from "~/directory/scope.server";
 import { Tag } from "~/directory/ui/Banner";
 import { formatIsoDate } from "~/ui/format";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.activity.name ?? "Activity"} – Connect Well` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.activity.name ?? "Activity"} – Connect Well` },
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:search");
@@ -21,16 +30,39 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   return {
     canEdit: can(guard.user.role, "directory:edit"),
     activity: {
-      id: a.id, name: a.name, description: a.description, provider: a.provider_name, providerKind: labelOf(providerKinds, a.provider_kind), website: a.provider_website,
-      category: a.category, district: a.district, format: labelOf(activityFormats, a.format), address: a.address, postcode: a.postcode, capacity: a.capacity,
-      cost: a.free ? "Free" : (a.cost ?? "There is a charge"), ages: ages(a.min_age, a.max_age), eligibility: a.eligibility,
-      accessibility: a.accessibility.map((x) => labelOf(accessibilityFeatures, x)), transport: a.transport.map((x) => labelOf(transportOptions, x)), zones: a.transport_zones,
-      direct: a.referral_mode === "direct", status: a.status, contactName: a.contact_name, contactPhone: a.contact_phone, contactEmail: a.contact_email,
-      lastChecked: a.last_checked_on, stale: isStale(a.last_checked_on, today),
+      id: a.id,
+      name: a.name,
+      description: a.description,
+      provider: a.provider_name,
+      providerKind: labelOf(providerKinds, a.provider_kind),
+      website: a.provider_website,
+      category: a.category,
+      district: a.district,
+      format: labelOf(activityFormats, a.format),
+      address: a.address,
+      postcode: a.postcode,
+      capacity: a.capacity,
+      cost: a.free ? "Free" : (a.cost ?? "There is a charge"),
+      ages: ages(a.min_age, a.max_age),
+      eligibility: a.eligibility,
+      accessibility: a.accessibility.map((x) => labelOf(accessibilityFeatures, x)),
+      transport: a.transport.map((x) => labelOf(transportOptions, x)),
+      zones: a.transport_zones,
+      direct: a.referral_mode === "direct",
+      status: a.status,
+      contactName: a.contact_name,
+      contactPhone: a.contact_phone,
+      contactEmail: a.contact_email,
+      lastChecked: a.last_checked_on,
+      stale: isStale(a.last_checked_on, today),
     },
-    when: found.schedules.map((s) => `${weekdays[s.weekday as keyof typeof weekdays]}s, ${hhmm(s.start_time)} to ${hhmm(s.end_time)}${s.valid_to ? ` (until ${formatIsoDate(s.valid_to)})` : ""}`),
+    when: found.schedules.map(
+      (s) =>
+        `${weekdays[s.weekday as keyof typeof weekdays]}s, ${hhmm(s.start_time)} to ${hhmm(s.end_time)}${s.valid_to ? ` (until ${formatIsoDate(s.valid_to)})` : ""}`,
+    ),
     oneOffs: found.oneOffs.map((s) => `${formatIsoDate(s.session_date)}, ${hhmm(s.start_time)} to ${hhmm(s.end_time)}`),
-    replies: a.referral_mode === "direct" ? { ...describeReplies(found.replies), waiting: found.replies.waiting } : null,
+    replies:
+      a.referral_mode === "direct" ? { ...describeReplies(found.replies), waiting: found.replies.waiting } : null,
   };
 }
 
@@ -42,7 +74,12 @@ function ages(min: number | null, max: number | null) {
 }
 
 function Row({ k, children }: { k: string; children: React.ReactNode }) {
-  return <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">{k}</dt><dd className="nhsuk-summary-list__value">{children}</dd></div>;
+  return (
+    <div className="nhsuk-summary-list__row">
+      <dt className="nhsuk-summary-list__key">{k}</dt>
+      <dd className="nhsuk-summary-list__value">{children}</dd>
+    </div>
+  );
 }
 
 export default function Listing() {
@@ -50,7 +87,9 @@ export default function Listing() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/directory">Back to the directory</Link>
+        <Link className="nhsuk-back-link" to="/directory">
+          Back to the directory
+        </Link>
         <span className="nhsuk-caption-l">{a.provider}</span>
         <h1>{a.name}</h1>
         <p>
@@ -59,26 +98,75 @@ export default function Listing() {
         </p>
         {a.stale ? (
           <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label"><span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>May be out of date</span></h2>
-            <p>This listing was last checked on {formatIsoDate(a.lastChecked)}. Check the details with the provider before referring.</p>
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>May be out of date
+              </span>
+            </h2>
+            <p>
+              This listing was last checked on {formatIsoDate(a.lastChecked)}. Check the details with the provider
+              before referring.
+            </p>
           </div>
         ) : null}
         <p className="nhsuk-body-l">{a.description}</p>
-        {canEdit ? <p><Link to={`/activities/${a.id}/edit`}>Edit this listing</Link> · <Link to={`/activities/${a.id}/schedule`}>Schedule and sessions</Link></p> : null}
-        {a.direct && a.status === "active" ? <Link className="nhsuk-button" to={`/referrals/new?activity=${a.id}`}>Refer someone to this activity</Link> : null}
+        {canEdit ? (
+          <p>
+            <Link to={`/activities/${a.id}/edit`}>Edit this listing</Link> ·{" "}
+            <Link to={`/activities/${a.id}/schedule`}>Schedule and sessions</Link>
+          </p>
+        ) : null}
+        {a.direct && a.status === "active" ? (
+          <Link className="nhsuk-button" to={`/referrals/new?activity=${a.id}`}>
+            Refer someone to this activity
+          </Link>
+        ) : null}
         <h2>Details</h2>
         <dl className="nhsuk-summary-list">
           <Row k="Category">{a.category}</Row>
           <Row k="Format">{a.format}</Row>
-          <Row k="When">{when.length || oneOffs.length ? <ul className="nhsuk-list nhsuk-u-margin-bottom-0">{[...when, ...oneOffs].map((w) => <li key={w}>{w}</li>)}</ul> : "Ask the provider"}</Row>
-          <Row k="Where">{a.address ? `${a.address}${a.postcode ? `, ${a.postcode}` : ""}` : "No venue (for example, by phone)"}{a.district ? ` · ${a.district}` : ""}</Row>
-          <Row k="Getting there">{a.transport.length ? `${a.transport.join(", ")}${a.zones.length ? ` (zones: ${a.zones.join(", ")})` : ""}` : "No transport information"}</Row>
+          <Row k="When">
+            {when.length || oneOffs.length ? (
+              <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
+                {[...when, ...oneOffs].map((w) => (
+                  <li key={w}>{w}</li>
+                ))}
+              </ul>
+            ) : (
+              "Ask the provider"
+            )}
+          </Row>
+          <Row k="Where">
+            {a.address ? `${a.address}${a.postcode ? `, ${a.postcode}` : ""}` : "No venue (for example, by phone)"}
+            {a.district ? ` · ${a.district}` : ""}
+          </Row>
+          <Row k="Getting there">
+            {a.transport.length
+              ? `${a.transport.join(", ")}${a.zones.length ? ` (zones: ${a.zones.join(", ")})` : ""}`
+              : "No transport information"}
+          </Row>
           <Row k="Accessibility">{a.accessibility.length ? a.accessibility.join(", ") : "Not recorded"}</Row>
-          <Row k="Who it suits">{a.ages}{a.eligibility ? `. ${a.eligibility}` : ""}</Row>
+          <Row k="Who it suits">
+            {a.ages}
+            {a.eligibility ? `. ${a.eligibility}` : ""}
+          </Row>
           <Row k="Capacity">{a.capacity ?? "Not limited"}</Row>
           <Row k="Cost">{a.cost}</Row>
-          <Row k="Contact">{[a.contactName, a.contactPhone, a.contactEmail].filter(Boolean).join(" · ") || "Through the provider"}</Row>
-          <Row k="Provider">{a.provider} ({a.providerKind}){a.website ? <> · <a href={a.website} rel="noreferrer">website</a></> : null}</Row>
+          <Row k="Contact">
+            {[a.contactName, a.contactPhone, a.contactEmail].filter(Boolean).join(" · ") || "Through the provider"}
+          </Row>
+          <Row k="Provider">
+            {a.provider} ({a.providerKind})
+            {a.website ? (
+              <>
+                {" "}
+                ·{" "}
+                <a href={a.website} rel="noreferrer">
+                  website
+                </a>
+              </>
+            ) : null}
+          </Row>
           <Row k="Last checked">{formatIsoDate(a.lastChecked)}</Row>
         </dl>
         {replies ? (
@@ -89,7 +177,9 @@ export default function Listing() {
               <Row k="Reply time">{replies.replyTime}</Row>
               <Row k="Waiting for an answer">{replies.waiting}</Row>
             </dl>
-            <p className="nhsuk-body-s">{replies.basis}. Worked out from referral records; providers are expected to answer within 2 weeks.</p>
+            <p className="nhsuk-body-s">
+              {replies.basis}. Worked out from referral records; providers are expected to answer within 2 weeks.
+            </p>
           </>
         ) : null}
       </div>

@@ -38,10 +38,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       district: r.district,
       direct: r.referral_mode === "direct",
       cost: r.free ? "Free" : (r.cost ?? "There is a charge"),
-      when: (r.when ?? "").split(",").filter(Boolean).map((w) => {
-        const [d, t] = w.split(" ");
-        return `${weekdays[Number(d) as keyof typeof weekdays]} ${t}`;
-      }),
+      when: (r.when ?? "")
+        .split(",")
+        .filter(Boolean)
+        .map((w) => {
+          const [d, t] = w.split(" ");
+          return `${weekdays[Number(d) as keyof typeof weekdays]} ${t}`;
+        }),
       accessibility: r.accessibility.map((a) => labelOf(accessibilityFeatures, a)),
       transport: r.transport.map((t) => labelOf(transportOptions, t)),
       zones: r.transport_zones,
@@ -69,44 +72,134 @@ export default function DirectorySearch() {
   return (
     <>
       <h1>Find an activity</h1>
-      <p className="nhsuk-lede-text">Search the local offer by what the person needs, where they live, when they are free and how they can get there.</p>
-      {canEdit ? <p><Link to="/providers">Manage providers and activities</Link></p> : null}
+      <p className="nhsuk-lede-text">
+        Search the local offer by what the person needs, where they live, when they are free and how they can get there.
+      </p>
+      {canEdit ? (
+        <p>
+          <Link to="/providers">Manage providers and activities</Link>
+        </p>
+      ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-one-third">
           <Form method="get" aria-label="Search filters">
             <TextInput name="q" label="Name or keyword" defaultValue={filters.q} />
-            <Select name="need" label="Need" placeholder="Any need" defaultValue={filters.need} options={toOptions(needs)} />
-            <Select name="category" label="Category" placeholder="Any category" defaultValue={filters.category} options={lists.categories.map((c) => ({ value: c.code, label: c.label }))} />
-            <Select name="district" label="District" placeholder="Any district" defaultValue={filters.district} options={lists.districts.map((d) => ({ value: d.code, label: d.name }))} />
-            <Select name="day" label="Day" placeholder="Any day" defaultValue={filters.day ? String(filters.day) : undefined} options={toOptions(weekdays)} />
-            <Select name="transport" label="Transport" placeholder="Any way of getting there" defaultValue={filters.transport} options={toOptions(transportOptions)} />
-            <Checkboxes name="access" legend="Accessibility" small options={toOptions(accessibilityFeatures)} selected={filters.access} />
-            <Select name="mode" label="Referral" placeholder="Direct referral or signposting" defaultValue={filters.mode} options={[{ value: "direct", label: "Takes direct referrals" }, { value: "signpost", label: "Signposting only" }]} />
-            <button className="nhsuk-button" type="submit">Search</button>
-            <p><Link to="/directory">Clear filters</Link></p>
+            <Select
+              name="need"
+              label="Need"
+              placeholder="Any need"
+              defaultValue={filters.need}
+              options={toOptions(needs)}
+            />
+            <Select
+              name="category"
+              label="Category"
+              placeholder="Any category"
+              defaultValue={filters.category}
+              options={lists.categories.map((c) => ({ value: c.code, label: c.label }))}
+            />
+            <Select
+              name="district"
+              label="District"
+              placeholder="Any district"
+              defaultValue={filters.district}
+              options={lists.districts.map((d) => ({ value: d.code, label: d.name }))}
+            />
+            <Select
+              name="day"
+              label="Day"
+              placeholder="Any day"
+              defaultValue={filters.day ? String(filters.day) : undefined}
+              options={toOptions(weekdays)}
+            />
+            <Select
+              name="transport"
+              label="Transport"
+              placeholder="Any way of getting there"
+              defaultValue={filters.transport}
+              options={toOptions(transportOptions)}
+            />
+            <Checkboxes
+              name="access"
+              legend="Accessibility"
+              small
+              options={toOptions(accessibilityFeatures)}
+              selected={filters.access}
+            />
+            <Select
+              name="mode"
+              label="Referral"
+              placeholder="Direct referral or signposting"
+              defaultValue={filters.mode}
+              options={[
+                { value: "direct", label: "Takes direct referrals" },
+                { value: "signpost", label: "Signposting only" },
+              ]}
+            />
+            <button className="nhsuk-button" type="submit">
+              Search
+            </button>
+            <p>
+              <Link to="/directory">Clear filters</Link>
+            </p>
           </Form>
         </div>
         <div className="nhsuk-grid-column-two-thirds">
-          <h2 className="nhsuk-heading-m" aria-live="polite">{total === 1 ? "1 activity found" : `${total} activities found`}</h2>
+          <h2 className="nhsuk-heading-m" aria-live="polite">
+            {total === 1 ? "1 activity found" : `${total} activities found`}
+          </h2>
           {rows.length === 0 ? <p>No activities match. Try removing a filter.</p> : null}
           <ul className="nhsuk-list">
             {rows.map((r) => (
               <li key={r.id} className="nhsuk-card">
                 <div className="nhsuk-card__content">
                   <h3 className="nhsuk-card__heading nhsuk-heading-s">
-                    <Link className="nhsuk-card__link" to={`/directory/${r.id}`}>{r.name}</Link>
+                    <Link className="nhsuk-card__link" to={`/directory/${r.id}`}>
+                      {r.name}
+                    </Link>
                   </h3>
-                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">{r.provider} · {r.category}{r.district ? ` · ${r.district}` : ""}</p>
+                  <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+                    {r.provider} · {r.category}
+                    {r.district ? ` · ${r.district}` : ""}
+                  </p>
                   <p className="nhsuk-u-margin-bottom-2">
                     {r.direct ? <Tag colour="blue">Direct referral</Tag> : <Tag colour="grey">Signposting only</Tag>}{" "}
-                    {r.stale ? <Tag colour="orange">Listing not checked since {formatIsoDate(r.lastChecked)}</Tag> : null}
+                    {r.stale ? (
+                      <Tag colour="orange">Listing not checked since {formatIsoDate(r.lastChecked)}</Tag>
+                    ) : null}
                   </p>
                   <dl className="nhsuk-summary-list nhsuk-u-margin-bottom-0">
-                    <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">When</dt><dd className="nhsuk-summary-list__value">{r.when.length ? r.when.join(", ") : "See listing"}</dd></div>
-                    <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Cost</dt><dd className="nhsuk-summary-list__value">{r.cost}</dd></div>
-                    {r.transport.length ? <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Getting there</dt><dd className="nhsuk-summary-list__value">{r.transport.join(", ")}{r.zones.length ? ` (zones: ${r.zones.join(", ")})` : ""}</dd></div> : null}
-                    {r.accessibility.length ? <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Access</dt><dd className="nhsuk-summary-list__value">{r.accessibility.join(", ")}</dd></div> : null}
-                    {r.replies ? <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Answers referrals</dt><dd className="nhsuk-summary-list__value">{r.replies.acceptance}; {r.replies.replyTime.toLowerCase()}</dd></div> : null}
+                    <div className="nhsuk-summary-list__row">
+                      <dt className="nhsuk-summary-list__key">When</dt>
+                      <dd className="nhsuk-summary-list__value">{r.when.length ? r.when.join(", ") : "See listing"}</dd>
+                    </div>
+                    <div className="nhsuk-summary-list__row">
+                      <dt className="nhsuk-summary-list__key">Cost</dt>
+                      <dd className="nhsuk-summary-list__value">{r.cost}</dd>
+                    </div>
+                    {r.transport.length ? (
+                      <div className="nhsuk-summary-list__row">
+                        <dt className="nhsuk-summary-list__key">Getting there</dt>
+                        <dd className="nhsuk-summary-list__value">
+                          {r.transport.join(", ")}
+                          {r.zones.length ? ` (zones: ${r.zones.join(", ")})` : ""}
+                        </dd>
+                      </div>
+                    ) : null}
+                    {r.accessibility.length ? (
+                      <div className="nhsuk-summary-list__row">
+                        <dt className="nhsuk-summary-list__key">Access</dt>
+                        <dd className="nhsuk-summary-list__value">{r.accessibility.join(", ")}</dd>
+                      </div>
+                    ) : null}
+                    {r.replies ? (
+                      <div className="nhsuk-summary-list__row">
+                        <dt className="nhsuk-summary-list__key">Answers referrals</dt>
+                        <dd className="nhsuk-summary-list__value">
+                          {r.replies.acceptance}; {r.replies.replyTime.toLowerCase()}
+                        </dd>
+                      </div>
+                    ) : null}
                   </dl>
                 </div>
               </li>
@@ -115,8 +208,28 @@ export default function DirectorySearch() {
           {pageCount > 1 ? (
             <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
               <ul className="nhsuk-list nhsuk-pagination__list">
-                {state.page > 1 ? <li className="nhsuk-pagination-item--previous"><Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageHref(state.page - 1)}><span className="nhsuk-pagination__title">Previous</span><span className="nhsuk-u-visually-hidden">:</span> <span className="nhsuk-pagination__page">Page {state.page - 1} of {pageCount}</span></Link></li> : null}
-                {state.page < pageCount ? <li className="nhsuk-pagination-item--next"><Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageHref(state.page + 1)}><span className="nhsuk-pagination__title">Next</span><span className="nhsuk-u-visually-hidden">:</span> <span className="nhsuk-pagination__page">Page {state.page + 1} of {pageCount}</span></Link></li> : null}
+                {state.page > 1 ? (
+                  <li className="nhsuk-pagination-item--previous">
+                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageHref(state.page - 1)}>
+                      <span className="nhsuk-pagination__title">Previous</span>
+                      <span className="nhsuk-u-visually-hidden">:</span>{" "}
+                      <span className="nhsuk-pagination__page">
+                        Page {state.page - 1} of {pageCount}
+                      </span>
+                    </Link>
+                  </li>
+                ) : null}
+                {state.page < pageCount ? (
+                  <li className="nhsuk-pagination-item--next">
+                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageHref(state.page + 1)}>
+                      <span className="nhsuk-pagination__title">Next</span>
+                      <span className="nhsuk-u-visually-hidden">:</span>{" "}
+                      <span className="nhsuk-pagination__page">
+                        Page {state.page + 1} of {pageCount}
+                      </span>
+                    </Link>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}

@@ -30,10 +30,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const weeks = parseFollowUpWeeks(parsed.data.weeks);
   const field = `weeks-${parsed.data.activityId}`;
   if (!weeks.ok) return data({ errors: { [field]: weeks.message } as FieldErrors, values }, { status: 400 });
-  const result = await setSchedule(actorOf(guard), guard.user, { activityId: parsed.data.activityId, weeks: weeks.weeks, expectedVersion: parsed.data.version });
+  const result = await setSchedule(actorOf(guard), guard.user, {
+    activityId: parsed.data.activityId,
+    weeks: weeks.weeks,
+    expectedVersion: parsed.data.version,
+  });
   if (result === "not_found") throw data({ message: "Activity not found" }, { status: 404 });
   if (result === "stale") {
-    return data({ errors: { [field]: "Someone else changed this schedule while you were editing: check the weeks shown and save again" } as FieldErrors, values }, { status: 409 });
+    return data(
+      {
+        errors: {
+          [field]: "Someone else changed this schedule while you were editing: check the weeks shown and save again",
+        } as FieldErrors,
+        values,
+      },
+      { status: 409 },
+    );
   }
   return redirect(`/measures/schedules?saved=${parsed.data.activityId}`);
 }
@@ -56,7 +68,10 @@ export default function Schedules() {
         </div>
       ) : null}
       <h1>Follow-up measure schedules</h1>
-      <p>Follow-up measures are due the given number of weeks after a person's first session. Activities without their own schedule use 6 and 12 weeks.</p>
+      <p>
+        Follow-up measures are due the given number of weeks after a person's first session. Activities without their
+        own schedule use 6 and 12 weeks.
+      </p>
       {rows.length === 0 ? <p>There are no activities you can change.</p> : null}
       {rows.map((r) => {
         const id = `weeks-${r.activityId}`;
@@ -88,7 +103,11 @@ export default function Schedules() {
                 aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
               />
             </div>
-            <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit" disabled={busy}>
+            <button
+              className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+              type="submit"
+              disabled={busy}
+            >
               Save<span className="nhsuk-u-visually-hidden"> schedule for {r.activityName}</span>
             </button>
           </Form>

@@ -31,7 +31,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await answerSelfStep(
     actorOf(guard),
     sessionId,
-    form.get("intent") === "back" ? { kind: "back", step } : { kind: "answer", step, value: typeof value === "string" ? value : undefined },
+    form.get("intent") === "back"
+      ? { kind: "back", step }
+      : { kind: "answer", step, value: typeof value === "string" ? value : undefined },
   );
   if (!result) notFound("Questionnaire not found");
   if (result.error) return data({ error: result.error }, { status: 400 });
@@ -56,7 +58,9 @@ export default function SelfCompletion() {
             <div className="nhsuk-panel__body">Your answers have been saved.</div>
           </div>
           <p className="nhsuk-body-l">Please hand the device back to the member of staff.</p>
-          <p><Link to={`/people/${state.personId}/measures`}>Staff: see the scores</Link></p>
+          <p>
+            <Link to={`/people/${state.personId}/measures`}>Staff: see the scores</Link>
+          </p>
         </div>
       </div>
     );
@@ -67,9 +71,13 @@ export default function SelfCompletion() {
         <div className="nhsuk-grid-column-two-thirds">
           <h1>Please hand the device back to the member of staff</h1>
           <p className="nhsuk-body-l">
-            {state.status === "expired" ? "These questions were open for too long and have closed. Nothing was saved." : `The answers could not be saved: ${state.message}`}
+            {state.status === "expired"
+              ? "These questions were open for too long and have closed. Nothing was saved."
+              : `The answers could not be saved: ${state.message}`}
           </p>
-          <p><Link to={`/people/${state.personId}/measures`}>Staff: back to measures</Link></p>
+          <p>
+            <Link to={`/people/${state.personId}/measures`}>Staff: back to measures</Link>
+          </p>
         </div>
       </div>
     );
@@ -89,13 +97,27 @@ export default function SelfCompletion() {
             Question {state.step + 1} of {state.total}
           </p>
           {showInstructions ? <p className="nhsuk-body-l">{instrument.stem}</p> : null}
-          <QuestionItem instrument={instrument} item={item} name="answer" large error={error} defaultValue={state.current !== undefined ? String(state.current) : undefined} />
+          <QuestionItem
+            instrument={instrument}
+            item={item}
+            name="answer"
+            large
+            error={error}
+            defaultValue={state.current !== undefined ? String(state.current) : undefined}
+          />
           <div className="nhsuk-button-group">
             <button className="nhsuk-button" type="submit" name="intent" value="next" disabled={busy}>
               {state.step + 1 === state.total ? "Finish" : "Next question"}
             </button>
             {state.step > 0 ? (
-              <button className="nhsuk-button nhsuk-button--secondary" type="submit" name="intent" value="back" disabled={busy} formNoValidate>
+              <button
+                className="nhsuk-button nhsuk-button--secondary"
+                type="submit"
+                name="intent"
+                value="back"
+                disabled={busy}
+                formNoValidate
+              >
                 Previous question
               </button>
             ) : null}

@@ -19,19 +19,40 @@ export const meta: MetaFunction = () => [{ title: "Your activities – Connect W
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const today = londonToday();
-  const [activities, inbound, sessions] = await Promise.all([listLedActivities(guard.user.id), listInbound(actorOf(guard), guard.user.id), todaysSessions(guard.user.id, today)]);
+  const [activities, inbound, sessions] = await Promise.all([
+    listLedActivities(guard.user.id),
+    listInbound(actorOf(guard), guard.user.id),
+    todaysSessions(guard.user.id, today),
+  ]);
   const schemes = activities.filter((a) => a.format === "one_to_one");
   const volunteers = await Promise.all(
-    [...new Map(schemes.map((s) => [s.provider_id, s])).values()].map(async (s) => ({ provider: s.provider_name, activityId: s.id, rows: await listVolunteers(s.provider_id, today) })),
+    [...new Map(schemes.map((s) => [s.provider_id, s])).values()].map(async (s) => ({
+      provider: s.provider_name,
+      activityId: s.id,
+      rows: await listVolunteers(s.provider_id, today),
+    })),
   );
   const answered = new URL(request.url).searchParams.get("answered");
   return {
     today,
     answered: answered === "accepted" || answered === "declined" ? answered : null,
     activities: activities.map((a) => ({ ...a, formatLabel: labelOf(activityFormats, a.format) })),
-    inbound: inbound.map((r) => ({ id: r.id, activityId: r.activity_id, activity: r.activity_name, name: `${r.given_name} ${r.family_name}`, preferred: r.preferred_name, receivedAt: r.received_at.toISOString(), overdue: r.overdue })),
+    inbound: inbound.map((r) => ({
+      id: r.id,
+      activityId: r.activity_id,
+      activity: r.activity_name,
+      name: `${r.given_name} ${r.family_name}`,
+      preferred: r.preferred_name,
+      receivedAt: r.received_at.toISOString(),
+      overdue: r.overdue,
+    })),
     sessions,
-    volunteers: volunteers.map((v) => ({ ...v, rows: v.rows.filter((r) => r.active).map((r) => ({ id: r.id, name: r.name, dbs: r.dbs, label: dbsStatusLabels[r.dbs], due: r.dbs_renewal_due_on })) })),
+    volunteers: volunteers.map((v) => ({
+      ...v,
+      rows: v.rows
+        .filter((r) => r.active)
+        .map((r) => ({ id: r.id, name: r.name, dbs: r.dbs, label: dbsStatusLabels[r.dbs], due: r.dbs_renewal_due_on })),
+    })),
   };
 }
 
@@ -58,19 +79,40 @@ export default function MyActivities() {
       <p className="nhsuk-lede-text">Referrals waiting for your answer and today's registers.</p>
 
       <h2>Today, {formatIsoDate(today)}</h2>
-      {sessions.length === 0 ? <p>No sessions today.</p> : (
+      {sessions.length === 0 ? (
+        <p>No sessions today.</p>
+      ) : (
         <ul className="nhsuk-list">
           {sessions.map((s) => (
             <li key={`${s.activityId}-${s.startTime}`} className="nhsuk-card">
               <div className="nhsuk-card__content">
-                <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">{s.activityName}, {s.startTime} to {s.endTime}</h3>
-                {s.status === "cancelled" ? <Tag colour="red">Cancelled</Tag> : s.sessionId ? (
-                  <Link className="nhsuk-button nhsuk-u-margin-bottom-0" to={`/activities/${s.activityId}/sessions/${s.sessionId}`}>{s.saved ? "Update register" : "Take register"}<span className="nhsuk-u-visually-hidden"> for {s.activityName} at {s.startTime}</span></Link>
+                <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+                  {s.activityName}, {s.startTime} to {s.endTime}
+                </h3>
+                {s.status === "cancelled" ? (
+                  <Tag colour="red">Cancelled</Tag>
+                ) : s.sessionId ? (
+                  <Link
+                    className="nhsuk-button nhsuk-u-margin-bottom-0"
+                    to={`/activities/${s.activityId}/sessions/${s.sessionId}`}
+                  >
+                    {s.saved ? "Update register" : "Take register"}
+                    <span className="nhsuk-u-visually-hidden">
+                      {" "}
+                      for {s.activityName} at {s.startTime}
+                    </span>
+                  </Link>
                 ) : (
                   <Form method="post">
                     <input type="hidden" name="activityId" value={s.activityId} />
                     <input type="hidden" name="startTime" value={s.startTime} />
-                    <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">Take register<span className="nhsuk-u-visually-hidden"> for {s.activityName} at {s.startTime}</span></button>
+                    <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+                      Take register
+                      <span className="nhsuk-u-visually-hidden">
+                        {" "}
+                        for {s.activityName} at {s.startTime}
+                      </span>
+                    </button>
                   </Form>
                 )}
               </div>
@@ -80,16 +122,35 @@ export default function MyActivities() {
       )}
 
       <h2>Referrals waiting for your answer</h2>
-      {inbound.length === 0 ? <p>None waiting.</p> : (
+      {inbound.length === 0 ? (
+        <p>None waiting.</p>
+      ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals waiting for your answer</caption>
-          <thead className="nhsuk-table__head"><tr className="nhsuk-table__row"><th scope="col" className="nhsuk-table__header">Person</th><th scope="col" className="nhsuk-table__header">Activity</th><th scope="col" className="nhsuk-table__header">Received</th></tr></thead>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                Person
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Activity
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Received
+              </th>
+            </tr>
+          </thead>
           <tbody className="nhsuk-table__body">
             {inbound.map((r) => (
               <tr key={r.id} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell"><Link to={`/activities/${r.activityId}/referrals/${r.id}`}>{r.name}</Link>{r.preferred ? ` (${r.preferred})` : ""}</td>
+                <td className="nhsuk-table__cell">
+                  <Link to={`/activities/${r.activityId}/referrals/${r.id}`}>{r.name}</Link>
+                  {r.preferred ? ` (${r.preferred})` : ""}
+                </td>
                 <td className="nhsuk-table__cell">{r.activity}</td>
-                <td className="nhsuk-table__cell">{formatDate(r.receivedAt)} {r.overdue ? <Tag colour="red">Over 14 days</Tag> : null}</td>
+                <td className="nhsuk-table__cell">
+                  {formatDate(r.receivedAt)} {r.overdue ? <Tag colour="red">Over 14 days</Tag> : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -102,15 +163,35 @@ export default function MyActivities() {
           <li key={a.id} className="nhsuk-card">
             <div className="nhsuk-card__content">
               <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">{a.name}</h3>
-              <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">{a.provider_name} · {a.formatLabel} · {a.participants} taking part</p>
+              <p className="nhsuk-body-s nhsuk-u-margin-bottom-2">
+                {a.provider_name} · {a.formatLabel} · {a.participants} taking part
+              </p>
               <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                 {a.format === "one_to_one" ? (
                   <>
-                    <li><Link to={`/activities/${a.id}/befriending`}>Matches and calls<span className="nhsuk-u-visually-hidden"> for {a.name}</span></Link></li>
-                    <li><Link to={`/activities/${a.id}/volunteers`}>Volunteers<span className="nhsuk-u-visually-hidden"> for {a.name}</span></Link></li>
+                    <li>
+                      <Link to={`/activities/${a.id}/befriending`}>
+                        Matches and calls<span className="nhsuk-u-visually-hidden"> for {a.name}</span>
+                      </Link>
+                    </li>
+                    <li>
+                      <Link to={`/activities/${a.id}/volunteers`}>
+                        Volunteers<span className="nhsuk-u-visually-hidden"> for {a.name}</span>
+                      </Link>
+                    </li>
                   </>
-                ) : <li><Link to={`/activities/${a.id}/schedule`}>Schedule and sessions<span className="nhsuk-u-visually-hidden"> for {a.name}</span></Link></li>}
-                <li><Link to={`/activities/${a.id}/edit`}>Edit listing<span className="nhsuk-u-visually-hidden"> for {a.name}</span></Link></li>
+                ) : (
+                  <li>
+                    <Link to={`/activities/${a.id}/schedule`}>
+                      Schedule and sessions<span className="nhsuk-u-visually-hidden"> for {a.name}</span>
+                    </Link>
+                  </li>
+                )}
+                <li>
+                  <Link to={`/activities/${a.id}/edit`}>
+                    Edit listing<span className="nhsuk-u-visually-hidden"> for {a.name}</span>
+                  </Link>
+                </li>
               </ul>
             </div>
           </li>
@@ -122,17 +203,33 @@ export default function MyActivities() {
           <h2>Volunteers: {v.provider}</h2>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Volunteers and their DBS checks</caption>
-            <thead className="nhsuk-table__head"><tr className="nhsuk-table__row"><th scope="col" className="nhsuk-table__header">Volunteer</th><th scope="col" className="nhsuk-table__header">DBS check</th></tr></thead>
+            <thead className="nhsuk-table__head">
+              <tr className="nhsuk-table__row">
+                <th scope="col" className="nhsuk-table__header">
+                  Volunteer
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  DBS check
+                </th>
+              </tr>
+            </thead>
             <tbody className="nhsuk-table__body">
               {v.rows.map((r) => (
                 <tr key={r.id} className="nhsuk-table__row">
                   <td className="nhsuk-table__cell">{r.name}</td>
-                  <td className="nhsuk-table__cell"><Tag colour={r.dbs === "valid" ? "green" : r.dbs === "due_soon" ? "yellow" : "red"}>{r.label}</Tag>{r.dbs === "expired" || r.dbs === "missing" ? " Cannot be matched until a current check is recorded." : ""}</td>
+                  <td className="nhsuk-table__cell">
+                    <Tag colour={r.dbs === "valid" ? "green" : r.dbs === "due_soon" ? "yellow" : "red"}>{r.label}</Tag>
+                    {r.dbs === "expired" || r.dbs === "missing"
+                      ? " Cannot be matched until a current check is recorded."
+                      : ""}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <p><Link to={`/activities/${v.activityId}/volunteers`}>Update volunteers and DBS checks</Link></p>
+          <p>
+            <Link to={`/activities/${v.activityId}/volunteers`}>Update volunteers and DBS checks</Link>
+          </p>
         </section>
       ))}
     </>

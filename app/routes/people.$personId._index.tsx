@@ -37,7 +37,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const p = record.person;
   const url = new URL(request.url);
   return {
-    notice: url.searchParams.get("created") ? "The person has been recorded." : url.searchParams.get("saved") ? "Changes saved." : url.searchParams.get("merged") ? "The records have been merged." : url.searchParams.get("noted") ? "Note saved." : null,
+    notice: url.searchParams.get("created")
+      ? "The person has been recorded."
+      : url.searchParams.get("saved")
+        ? "Changes saved."
+        : url.searchParams.get("merged")
+          ? "The records have been merged."
+          : url.searchParams.get("noted")
+            ? "Note saved."
+            : null,
     noteKey: crypto.randomUUID(),
     onCareTeam: record.onCareTeam,
     person: {
@@ -57,14 +65,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       gpPractice: p.gp_practice,
       sex: p.sex ? sexes[p.sex as keyof typeof sexes] : null,
       ethnicity: p.ethnicity ? ethnicityLabels[p.ethnicity] : null,
-      imd: p.imd_decile ? `Decile ${p.imd_decile} (quintile ${p.imd_quintile ?? Math.ceil(p.imd_decile / 2)})` : p.imd_quintile ? `Quintile ${p.imd_quintile}` : null,
+      imd: p.imd_decile
+        ? `Decile ${p.imd_decile} (quintile ${p.imd_quintile ?? Math.ceil(p.imd_decile / 2)})`
+        : p.imd_quintile
+          ? `Quintile ${p.imd_quintile}`
+          : null,
       lawfulBasis: lawfulBasisText,
     },
     consents: Object.entries(consentKinds).map(([kind, label]) => {
       const c = record.consents[kind];
-      return { kind, label, state: c ? (c.given ? "Given" : "Not given") : "Not asked", at: c?.recordedAt.toISOString() ?? null };
+      return {
+        kind,
+        label,
+        state: c ? (c.given ? "Given" : "Not given") : "Not asked",
+        at: c?.recordedAt.toISOString() ?? null,
+      };
     }),
-    careTeam: record.careTeam.map((m) => ({ id: m.id, name: m.display_name, role: isRole(m.role) ? roleLabels[m.role] : m.role })),
+    careTeam: record.careTeam.map((m) => ({
+      id: m.id,
+      name: m.display_name,
+      role: isRole(m.role) ? roleLabels[m.role] : m.role,
+    })),
     referrals: record.referrals,
     timeline: record.timeline,
     measureItems: record.measureItems,
@@ -84,7 +105,15 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!id) throw data({ message: "Person not found" }, { status: 404 });
   } catch (err) {
     if (err instanceof QuoteConsentMissingError) {
-      return data({ errors: { kind: "They have not agreed to be quoted: record their consent first, or save this as a case note" }, values: Object.fromEntries([...form]) as Record<string, string> }, { status: 400 });
+      return data(
+        {
+          errors: {
+            kind: "They have not agreed to be quoted: record their consent first, or save this as a case note",
+          },
+          values: Object.fromEntries([...form]) as Record<string, string>,
+        },
+        { status: 400 },
+      );
     }
     throw err;
   }
@@ -101,10 +130,29 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
-const statusTag: Record<string, string> = { received: "nhsuk-tag--blue", contacted: "nhsuk-tag--purple", accepted: "nhsuk-tag--green", attending: "nhsuk-tag--green", declined: "nhsuk-tag--grey", ended: "nhsuk-tag--grey" };
+const statusTag: Record<string, string> = {
+  received: "nhsuk-tag--blue",
+  contacted: "nhsuk-tag--purple",
+  accepted: "nhsuk-tag--green",
+  attending: "nhsuk-tag--green",
+  declined: "nhsuk-tag--grey",
+  ended: "nhsuk-tag--grey",
+};
 
 export default function PersonPage() {
-  const { person: p, consents, careTeam, referrals, timeline, notice, noteKey, onCareTeam, measures, measureItems, canRecordMeasures } = useLoaderData<typeof loader>();
+  const {
+    person: p,
+    consents,
+    careTeam,
+    referrals,
+    timeline,
+    notice,
+    noteKey,
+    onCareTeam,
+    measures,
+    measureItems,
+    canRecordMeasures,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -112,43 +160,81 @@ export default function PersonPage() {
   const notRecorded = <span className="app-muted">Not recorded</span>;
   return (
     <>
-      <Link className="nhsuk-back-link" to="/people">Back to people</Link>
+      <Link className="nhsuk-back-link" to="/people">
+        Back to people
+      </Link>
       {notice ? (
-        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="nhsuk-notification-banner__header"><h2 className="nhsuk-notification-banner__title" id="notice-title">Success</h2></div>
-          <div className="nhsuk-notification-banner__content"><p className="nhsuk-notification-banner__heading">{notice}</p></div>
+        <div
+          className="nhsuk-notification-banner nhsuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="notice-title"
+        >
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="notice-title">
+              Success
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">{notice}</p>
+          </div>
         </div>
       ) : null}
       <ErrorSummary errors={errors} />
       <h1>
         {p.name}
-        {p.preferredName ? <span className="nhsuk-caption-l nhsuk-caption--bottom">Known as {p.preferredName}</span> : null}
+        {p.preferredName ? (
+          <span className="nhsuk-caption-l nhsuk-caption--bottom">Known as {p.preferredName}</span>
+        ) : null}
       </h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <Link className="nhsuk-button nhsuk-u-margin-right-3" to={`/people/${p.id}/refer`}>Refer or signpost</Link>
-          <Link className="nhsuk-button nhsuk-button--secondary" to={`/people/${p.id}/edit`}>Change details</Link>
+          <Link className="nhsuk-button nhsuk-u-margin-right-3" to={`/people/${p.id}/refer`}>
+            Refer or signpost
+          </Link>
+          <Link className="nhsuk-button nhsuk-button--secondary" to={`/people/${p.id}/edit`}>
+            Change details
+          </Link>
 
           <h2>Referrals</h2>
-          {referrals.length === 0 ? <p>No referrals yet.</p> : (
+          {referrals.length === 0 ? (
+            <p>No referrals yet.</p>
+          ) : (
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals</caption>
               <thead className="nhsuk-table__head">
                 <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">Activity</th>
-                  <th scope="col" className="nhsuk-table__header">Status</th>
-                  <th scope="col" className="nhsuk-table__header">Received</th>
-                  <th scope="col" className="nhsuk-table__header">Caseworker</th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Activity
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Status
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Received
+                  </th>
+                  <th scope="col" className="nhsuk-table__header">
+                    Caseworker
+                  </th>
                 </tr>
               </thead>
               <tbody className="nhsuk-table__body">
                 {referrals.map((r) => (
                   <tr key={r.id} className="nhsuk-table__row">
-                    <td className="nhsuk-table__cell"><Link to={`/referrals/${r.id}`}>{r.activityName ?? "Signposting"}</Link>{r.kind === "signpost" && r.activityName ? " (signposting)" : ""}</td>
+                    <td className="nhsuk-table__cell">
+                      <Link to={`/referrals/${r.id}`}>{r.activityName ?? "Signposting"}</Link>
+                      {r.kind === "signpost" && r.activityName ? " (signposting)" : ""}
+                    </td>
                     <td className="nhsuk-table__cell">
                       <strong className={`nhsuk-tag ${statusTag[r.status]}`}>{statusLabels[r.status]}</strong>
                       {r.endReason ? ` ${r.endReason}` : ""}
-                      {r.providerReplyOverdue ? <><br /><strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-top-1">Provider reply overdue</strong></> : null}
+                      {r.providerReplyOverdue ? (
+                        <>
+                          <br />
+                          <strong className="nhsuk-tag nhsuk-tag--red nhsuk-u-margin-top-1">
+                            Provider reply overdue
+                          </strong>
+                        </>
+                      ) : null}
                     </td>
                     <td className="nhsuk-table__cell">{formatDate(r.receivedAt)}</td>
                     <td className="nhsuk-table__cell">{r.caseworker ?? "Not assigned"}</td>
@@ -164,20 +250,50 @@ export default function PersonPage() {
           <Timeline items={timeline} extra={measureItems} />
 
           <h2 id="notes">Add a note</h2>
-          {!onCareTeam ? <p className="nhsuk-body-s">You are not on this person’s care team, so safeguarding concerns recorded by others are not shown to you.</p> : null}
+          {!onCareTeam ? (
+            <p className="nhsuk-body-s">
+              You are not on this person’s care team, so safeguarding concerns recorded by others are not shown to you.
+            </p>
+          ) : null}
           <Form method="post" noValidate>
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? noteKey} />
-            <Radios name="kind" legend="What kind of note is this?" value={values.kind ?? "note"} error={errors?.kind} options={Object.entries(noteKinds).map(([value, label]) => ({ value, label }))} />
-            <Textarea name="body" label="Note" hint={`Up to ${NOTE_MAX.toLocaleString("en-GB")} characters.`} rows={5} defaultValue={values.body} error={errors?.body} />
-            <button className="nhsuk-button" type="submit" disabled={busy}>Save note</button>
+            <Radios
+              name="kind"
+              legend="What kind of note is this?"
+              value={values.kind ?? "note"}
+              error={errors?.kind}
+              options={Object.entries(noteKinds).map(([value, label]) => ({ value, label }))}
+            />
+            <Textarea
+              name="body"
+              label="Note"
+              hint={`Up to ${NOTE_MAX.toLocaleString("en-GB")} characters.`}
+              rows={5}
+              defaultValue={values.body}
+              error={errors?.body}
+            />
+            <button className="nhsuk-button" type="submit" disabled={busy}>
+              Save note
+            </button>
           </Form>
         </div>
         <div className="nhsuk-grid-column-one-third">
           <h2 className="nhsuk-heading-m">Details</h2>
           <dl>
-            <Row label="Date of birth">{formatIsoDate(p.dateOfBirth)} (age {p.age})</Row>
+            <Row label="Date of birth">
+              {formatIsoDate(p.dateOfBirth)} (age {p.age})
+            </Row>
             <Row label="NHS number">{p.nhsNumber ? formatNhsNumber(p.nhsNumber) : notRecorded}</Row>
-            <Row label="Address">{p.address.length ? p.address.map((l) => <span key={l}>{l}<br /></span>) : notRecorded}</Row>
+            <Row label="Address">
+              {p.address.length
+                ? p.address.map((l) => (
+                    <span key={l}>
+                      {l}
+                      <br />
+                    </span>
+                  ))
+                : notRecorded}
+            </Row>
             <Row label="District">{p.district ?? notRecorded}</Row>
             <Row label="Phone">{p.phone ?? notRecorded}</Row>
             <Row label="Email">{p.email ?? notRecorded}</Row>
@@ -193,11 +309,25 @@ export default function PersonPage() {
           <p className="nhsuk-body-s">{p.lawfulBasis}</p>
           <h2 className="nhsuk-heading-m">Consent</h2>
           <dl>
-            {consents.map((c) => <Row key={c.kind} label={c.label}>{c.state}{c.at ? <span className="nhsuk-body-s app-muted"><br />Recorded {formatDate(c.at)}</span> : null}</Row>)}
+            {consents.map((c) => (
+              <Row key={c.kind} label={c.label}>
+                {c.state}
+                {c.at ? (
+                  <span className="nhsuk-body-s app-muted">
+                    <br />
+                    Recorded {formatDate(c.at)}
+                  </span>
+                ) : null}
+              </Row>
+            ))}
           </dl>
           <h2 className="nhsuk-heading-m">Care team</h2>
           <ul className="nhsuk-list">
-            {careTeam.map((m) => <li key={m.id}>{m.name}, {m.role}</li>)}
+            {careTeam.map((m) => (
+              <li key={m.id}>
+                {m.name}, {m.role}
+              </li>
+            ))}
           </ul>
         </div>
       </div>

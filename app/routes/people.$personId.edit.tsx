@@ -28,7 +28,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await getPersonForEdit(actorOf(guard), idOf(params.personId));
   if (!found) throw data({ message: "Person not found" }, { status: 404 });
   if ("mergedInto" in found) throw redirect(`/people/${found.mergedInto}/edit`);
-  return { id: found.person.id, version: found.person.version, values: personToValues(found.person, found.consents), districts: await listDistricts() };
+  return {
+    id: found.person.id,
+    version: found.person.version,
+    values: personToValues(found.person, found.consents),
+    districts: await listDistricts(),
+  };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
@@ -38,20 +43,48 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = parseForm(schema, form);
   if (!parsed.ok) return data({ errors: withDateOfBirthError(parsed.errors, values), values }, { status: 400 });
-  const checked = checkPerson(parsed.data, (await listDistricts()).map((d) => d.code));
-  if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values }, { status: 400 });
+  const checked = checkPerson(
+    parsed.data,
+    (await listDistricts()).map((d) => d.code),
+  );
+  if (!checked.dateOfBirth || Object.keys(checked.errors).length)
+    return data({ errors: checked.errors, values }, { status: 400 });
   const d = parsed.data;
   try {
-    const ok = await updatePerson({ ...actorOf(guard), userId: guard.user.id }, personId, d.version, personColumns(d, checked.dateOfBirth), {
-      volunteer_contact: d.consentVolunteer === "yes",
-      quote_in_reports: d.consentQuote === "yes",
-    });
+    const ok = await updatePerson(
+      { ...actorOf(guard), userId: guard.user.id },
+      personId,
+      d.version,
+      personColumns(d, checked.dateOfBirth),
+      {
+        volunteer_contact: d.consentVolunteer === "yes",
+        quote_in_reports: d.consentQuote === "yes",
+      },
+    );
     if (!ok) throw data({ message: "Person not found" }, { status: 404 });
   } catch (err) {
     if (err instanceof StaleRecordError) {
-      return data({ errors: { form: "Someone else changed these details while you were editing. Your changes are kept below, with what the saved record now holds where it differs: check them and save again." }, values, conflict: true }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "Someone else changed these details while you were editing. Your changes are kept below, with what the saved record now holds where it differs: check them and save again.",
+          },
+          values,
+          conflict: true,
+        },
+        { status: 409 },
+      );
     }
-    if (err instanceof NhsNumberTakenError) return data({ errors: { nhsNumber: "Another record has this NHS number: check it, or ask a coordinator to merge the two records" }, values }, { status: 409 });
+    if (err instanceof NhsNumberTakenError)
+      return data(
+        {
+          errors: {
+            nhsNumber: "Another record has this NHS number: check it, or ask a coordinator to merge the two records",
+          },
+          values,
+        },
+        { status: 409 },
+      );
     throw err;
   }
   return redirect(`/people/${personId}?saved=1`);
@@ -69,7 +102,9 @@ export default function EditPerson() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${loaded.id}`}>Back to their record</Link>
+        <Link className="nhsuk-back-link" to={`/people/${loaded.id}`}>
+          Back to their record
+        </Link>
         <ErrorSummary errors={result?.errors as Record<string, string> | undefined} />
         <h1>Change details</h1>
         {differences.length > 0 ? (
@@ -84,13 +119,22 @@ export default function EditPerson() {
                 </div>
               ))}
             </dl>
-            <p>Your form below still holds what you entered. Copy across anything you want to keep from the saved record, then save again.</p>
+            <p>
+              Your form below still holds what you entered. Copy across anything you want to keep from the saved record,
+              then save again.
+            </p>
           </div>
         ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="version" value={version} />
-          <PersonFields values={values} errors={result?.errors as Record<string, string> | undefined} districts={loaded.districts} />
-          <button className="nhsuk-button" type="submit" disabled={busy}>Save changes</button>
+          <PersonFields
+            values={values}
+            errors={result?.errors as Record<string, string> | undefined}
+            districts={loaded.districts}
+          />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Save changes
+          </button>
         </Form>
       </div>
     </div>

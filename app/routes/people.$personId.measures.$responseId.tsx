@@ -49,7 +49,9 @@ export default function MeasureDetail() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>Back to measures</Link>
+        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>
+          Back to measures
+        </Link>
         <ErrorSummary errors={errors} />
         {search.get("saved") && !record.enteredInError ? (
           <div className="nhsuk-inset-text" role="status">
@@ -62,11 +64,13 @@ export default function MeasureDetail() {
         {record.enteredInError ? (
           <div className="nhsuk-warning-callout">
             <h2 className="nhsuk-warning-callout__label">
-              <span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>Entered in error</span>
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>Entered in error
+              </span>
             </h2>
             <p>
-              Marked by {record.enteredInError.by ?? "unknown"} on {formatDateTime(record.enteredInError.at)}. It is kept for the record but
-              left out of scores, change and due measures.
+              Marked by {record.enteredInError.by ?? "unknown"} on {formatDateTime(record.enteredInError.at)}. It is
+              kept for the record but left out of scores, change and due measures.
             </p>
             <p>Reason: {record.enteredInError.reason}</p>
           </div>
@@ -74,7 +78,9 @@ export default function MeasureDetail() {
         <dl className="nhsuk-summary-list">
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Questionnaire</dt>
-            <dd className="nhsuk-summary-list__value">{instrument.name} (version {record.instrumentVersion})</dd>
+            <dd className="nhsuk-summary-list__value">
+              {instrument.name} (version {record.instrumentVersion})
+            </dd>
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Referral</dt>
@@ -90,14 +96,20 @@ export default function MeasureDetail() {
           </div>
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Recorded</dt>
-            <dd className="nhsuk-summary-list__value">{record.recordedBy ?? "–"}, {formatDateTime(record.recordedAt)}</dd>
+            <dd className="nhsuk-summary-list__value">
+              {record.recordedBy ?? "–"}, {formatDateTime(record.recordedAt)}
+            </dd>
           </div>
         </dl>
 
         <h2>Scores</h2>
         {record.enteredInError ? <p>Not counted: this response was entered in error.</p> : null}
-        {baseline && change ? <p>Compared with the baseline of {formatIsoDate(baseline.administeredOn)} on this referral.</p> : null}
-        {!record.enteredInError && record.timePoint !== "baseline" && !change ? <p>There is no baseline for this questionnaire on this referral, so no change can be shown.</p> : null}
+        {baseline && change ? (
+          <p>Compared with the baseline of {formatIsoDate(baseline.administeredOn)} on this referral.</p>
+        ) : null}
+        {!record.enteredInError && record.timePoint !== "baseline" && !change ? (
+          <p>There is no baseline for this questionnaire on this referral, so no change can be shown.</p>
+        ) : null}
         <ScoreSummary record={record} change={record.enteredInError ? null : change} />
 
         <h2>Answers</h2>
@@ -105,15 +117,24 @@ export default function MeasureDetail() {
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Answers given</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Question</th>
-              <th scope="col" className="nhsuk-table__header">Answer</th>
+              <th scope="col" className="nhsuk-table__header">
+                Question
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Answer
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
             {instrument.items.map((item) => (
               <tr className="nhsuk-table__row" key={item.id}>
-                <td className="nhsuk-table__cell">{instrument.code === "ucla3" ? `${instrument.stem} ` : ""}{item.text}</td>
-                <td className="nhsuk-table__cell">{item.options.find((o) => o.value === record.answers[item.id])?.label ?? "–"}</td>
+                <td className="nhsuk-table__cell">
+                  {instrument.code === "ucla3" ? `${instrument.stem} ` : ""}
+                  {item.text}
+                </td>
+                <td className="nhsuk-table__cell">
+                  {item.options.find((o) => o.value === record.answers[item.id])?.label ?? "–"}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -126,10 +147,22 @@ export default function MeasureDetail() {
               <span className="nhsuk-details__summary-text">Mark as entered in error</span>
             </summary>
             <div className="nhsuk-details__text">
-              <p>Use this when the measure was recorded for the wrong person, referral or time point, or with the wrong answers. It stays on the record, struck through, and stops counting.</p>
+              <p>
+                Use this when the measure was recorded for the wrong person, referral or time point, or with the wrong
+                answers. It stays on the record, struck through, and stops counting.
+              </p>
               <Form method="post" noValidate>
-                <Textarea name="reason" label="Why was it entered in error?" hint="Up to 500 characters. Do not include other people's details." error={errors?.reason} defaultValue={values.reason} rows={3} />
-                <button className="nhsuk-button nhsuk-button--warning" type="submit" disabled={busy}>Mark as entered in error</button>
+                <Textarea
+                  name="reason"
+                  label="Why was it entered in error?"
+                  hint="Up to 500 characters. Do not include other people's details."
+                  error={errors?.reason}
+                  defaultValue={values.reason}
+                  rows={3}
+                />
+                <button className="nhsuk-button nhsuk-button--warning" type="submit" disabled={busy}>
+                  Mark as entered in error
+                </button>
               </Form>
             </div>
           </details>

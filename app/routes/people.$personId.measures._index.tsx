@@ -32,12 +32,18 @@ export default function PersonMeasures() {
   const newestFirst = [...records].reverse();
   return (
     <>
-      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>Back to {person.name}</Link>
+      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
+        Back to {person.name}
+      </Link>
       <span className="nhsuk-caption-l">{person.name}</span>
       <h1>Measures</h1>
       <div className="nhsuk-button-group">
-        <Link className="nhsuk-button" to="new">Record a measure</Link>
-        <Link className="nhsuk-button nhsuk-button--secondary" to="self">Hand the device to the person</Link>
+        <Link className="nhsuk-button" to="new">
+          Record a measure
+        </Link>
+        <Link className="nhsuk-button nhsuk-button--secondary" to="self">
+          Hand the device to the person
+        </Link>
       </div>
 
       <h2>Due now</h2>
@@ -57,14 +63,26 @@ export default function PersonMeasures() {
         <>
           <h2>All responses</h2>
           <table className="nhsuk-table-responsive">
-            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Every response recorded, newest first</caption>
+            <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
+              Every response recorded, newest first
+            </caption>
             <thead className="nhsuk-table__head">
               <tr>
-                <th scope="col" className="nhsuk-table__header">Date answered</th>
-                <th scope="col" className="nhsuk-table__header">Measure</th>
-                <th scope="col" className="nhsuk-table__header">Score</th>
-                <th scope="col" className="nhsuk-table__header">Change since baseline</th>
-                <th scope="col" className="nhsuk-table__header">Recorded</th>
+                <th scope="col" className="nhsuk-table__header">
+                  Date answered
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Measure
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Score
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Change since baseline
+                </th>
+                <th scope="col" className="nhsuk-table__header">
+                  Recorded
+                </th>
               </tr>
             </thead>
             <tbody className="nhsuk-table__body">
@@ -73,23 +91,32 @@ export default function PersonMeasures() {
                 const headline = instrument.scoreScales.filter((s) => s.kind === "headline");
                 const change = changes[r.id];
                 const inError = r.enteredInError !== null;
-                const Wrap = ({ children }: { children: React.ReactNode }) => (inError ? <del>{children}</del> : <>{children}</>);
+                const Wrap = ({ children }: { children: React.ReactNode }) =>
+                  inError ? <del>{children}</del> : <>{children}</>;
                 return (
                   <tr className="nhsuk-table__row" key={r.id}>
                     <td className="nhsuk-table__cell">
-                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">Date answered </span>
+                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                        Date answered{" "}
+                      </span>
                       <Wrap>{formatIsoDate(r.administeredOn)}</Wrap>
                     </td>
                     <td className="nhsuk-table__cell">
-                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">Measure </span>
+                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                        Measure{" "}
+                      </span>
                       <Link to={r.id}>
-                        <Wrap>{shortName(r.instrumentCode)}, {timePointLabel(r).toLowerCase()}</Wrap>
+                        <Wrap>
+                          {shortName(r.instrumentCode)}, {timePointLabel(r).toLowerCase()}
+                        </Wrap>
                       </Link>
                       <span className="nhsuk-u-display-block nhsuk-u-font-size-16">{referralLabel[r.referralId]}</span>
                       {inError ? <strong className="nhsuk-tag nhsuk-tag--grey">Entered in error</strong> : null}
                     </td>
                     <td className="nhsuk-table__cell">
-                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">Score </span>
+                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                        Score{" "}
+                      </span>
                       <Wrap>
                         {headline.map((s) => (
                           <span className="nhsuk-u-display-block" key={s.key}>
@@ -101,7 +128,9 @@ export default function PersonMeasures() {
                       </Wrap>
                     </td>
                     <td className="nhsuk-table__cell">
-                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">Change since baseline </span>
+                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                        Change since baseline{" "}
+                      </span>
                       {change
                         ? headline.map((s) => {
                             const c = change.changes[s.key];
@@ -110,7 +139,9 @@ export default function PersonMeasures() {
                                 {headline.length > 1 ? `${s.label}: ` : ""}
                                 {formatChange(s, c.change)} ({c.outcome})
                                 {c.meaningful ? (
-                                  <strong className={`nhsuk-tag nhsuk-u-margin-left-1 ${c.improvement ? "nhsuk-tag--green" : "nhsuk-tag--red"}`}>
+                                  <strong
+                                    className={`nhsuk-tag nhsuk-u-margin-left-1 ${c.improvement ? "nhsuk-tag--green" : "nhsuk-tag--red"}`}
+                                  >
                                     Meaningful
                                   </strong>
                                 ) : null}
@@ -120,8 +151,11 @@ export default function PersonMeasures() {
                         : "–"}
                     </td>
                     <td className="nhsuk-table__cell">
-                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">Recorded </span>
-                      {r.mode === "self" ? "Completed by the person" : `By ${r.recordedBy ?? "unknown"}`}, {formatDateTime(r.recordedAt)}
+                      <span className="nhsuk-table-responsive__heading" aria-hidden="true">
+                        Recorded{" "}
+                      </span>
+                      {r.mode === "self" ? "Completed by the person" : `By ${r.recordedBy ?? "unknown"}`},{" "}
+                      {formatDateTime(r.recordedAt)}
                     </td>
                   </tr>
                 );

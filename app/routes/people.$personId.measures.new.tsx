@@ -35,7 +35,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     person: form.person,
     referrals: form.referrals.filter((r) => r.status !== "declined"),
     offered: offered.map((i) => ({ code: i.code, name: i.name })),
-    chosen: referral && instrument ? { referral, instrumentCode: instrument.code, suggested: suggestedTimePoint(form.schedule[referral.id]) } : null,
+    chosen:
+      referral && instrument
+        ? { referral, instrumentCode: instrument.code, suggested: suggestedTimePoint(form.schedule[referral.id]) }
+        : null,
     today: londonDate(new Date()),
     idempotencyKey: crypto.randomUUID(),
   };
@@ -49,7 +52,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
   const values = formValues(form);
   const instrument = findInstrument(String(form.get("instrumentCode") ?? ""));
-  if (!instrument || (instrument.licensed && !wemwbsLicensed())) errors.instrumentCode ??= "Select one of the questionnaires offered";
+  if (!instrument || (instrument.licensed && !wemwbsLicensed()))
+    errors.instrumentCode ??= "Select one of the questionnaires offered";
   const date = parsed.ok ? readAdministeredOn(parsed.data) : null;
   if (date && !date.ok) errors.administeredOn = date.message;
   const answers = instrument ? readAnswers(instrument, form) : null;
@@ -73,14 +77,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
     return redirect(`/people/${personId}/measures/${saved.id}?saved=1`);
   } catch (err) {
-    if (err instanceof MeasureInputError) return data({ errors: { [err.field]: err.message }, values }, { status: 400 });
+    if (err instanceof MeasureInputError)
+      return data({ errors: { [err.field]: err.message }, values }, { status: 400 });
     throw err;
   }
 }
 
 const FIELD_ORDER = ["form", "referralId", "instrumentCode", "timePoint", "administeredOn"];
 function ordered(errors: FieldErrors): FieldErrors {
-  const keys = Object.keys(errors).sort((a, b) => (FIELD_ORDER.indexOf(a) + 1 || 99) - (FIELD_ORDER.indexOf(b) + 1 || 99));
+  const keys = Object.keys(errors).sort(
+    (a, b) => (FIELD_ORDER.indexOf(a) + 1 || 99) - (FIELD_ORDER.indexOf(b) + 1 || 99),
+  );
   return Object.fromEntries(keys.map((k) => [k, errors[k]]));
 }
 
@@ -96,7 +103,9 @@ export default function RecordMeasure() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>Back to measures</Link>
+        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>
+          Back to measures
+        </Link>
         <ErrorSummary errors={errors} />
         <span className="nhsuk-caption-l">{person.name}</span>
         <h1>Record a measure</h1>
@@ -105,9 +114,22 @@ export default function RecordMeasure() {
         ) : !chosen || !instrument ? (
           // Step 1 is a GET form, so choosing the questionnaire works without JavaScript.
           <Form method="get">
-            <Select name="referral" label="Referral" placeholder="Select a referral" options={referrals.map((r) => ({ value: r.id, label: r.label }))} defaultValue={referrals.length === 1 ? referrals[0].id : undefined} />
-            <Radios name="instrument" legend="Questionnaire" legendSize="m" options={offered.map((i) => ({ value: i.code, label: i.name }))} />
-            <button className="nhsuk-button" type="submit">Continue</button>
+            <Select
+              name="referral"
+              label="Referral"
+              placeholder="Select a referral"
+              options={referrals.map((r) => ({ value: r.id, label: r.label }))}
+              defaultValue={referrals.length === 1 ? referrals[0].id : undefined}
+            />
+            <Radios
+              name="instrument"
+              legend="Questionnaire"
+              legendSize="m"
+              options={offered.map((i) => ({ value: i.code, label: i.name }))}
+            />
+            <button className="nhsuk-button" type="submit">
+              Continue
+            </button>
           </Form>
         ) : (
           <Form method="post" noValidate>
@@ -119,7 +141,11 @@ export default function RecordMeasure() {
                 <dt className="nhsuk-summary-list__key">Referral</dt>
                 <dd className="nhsuk-summary-list__value">
                   {chosen.referral.label}
-                  {chosen.referral.firstSessionOn ? <span className="nhsuk-u-display-block">First session {formatIsoDate(chosen.referral.firstSessionOn)}</span> : null}
+                  {chosen.referral.firstSessionOn ? (
+                    <span className="nhsuk-u-display-block">
+                      First session {formatIsoDate(chosen.referral.firstSessionOn)}
+                    </span>
+                  ) : null}
                 </dd>
               </div>
               <div className="nhsuk-summary-list__row">
@@ -127,7 +153,9 @@ export default function RecordMeasure() {
                 <dd className="nhsuk-summary-list__value">{instrument.name}</dd>
               </div>
             </dl>
-            <p><Link to=".">Choose a different referral or questionnaire</Link></p>
+            <p>
+              <Link to=".">Choose a different referral or questionnaire</Link>
+            </p>
             <Radios
               name="timePoint"
               legend="When in the referral is this?"
@@ -135,22 +163,42 @@ export default function RecordMeasure() {
               hint="Baseline is at or before the first session. Follow-ups count in weeks from the first session."
               error={errors?.timePoint}
               value={values.timePoint ?? chosen.suggested}
-              options={timePointChoices(chosen.referral.followUpWeeks).map((t) => ({ value: encodeTimePoint(t), label: timePointLabel(t) }))}
+              options={timePointChoices(chosen.referral.followUpWeeks).map((t) => ({
+                value: encodeTimePoint(t),
+                label: timePointLabel(t),
+              }))}
             />
             <DateInput
               name="administeredOn"
               legend="Date the questions were answered"
               hint={`For example, ${Number(d)} ${Number(m)} ${y}`}
               error={errors?.administeredOn}
-              value={result ? { day: values.administeredOnDay, month: values.administeredOnMonth, year: values.administeredOnYear } : { day: String(Number(d)), month: String(Number(m)), year: y }}
+              value={
+                result
+                  ? {
+                      day: values.administeredOnDay,
+                      month: values.administeredOnMonth,
+                      year: values.administeredOnYear,
+                    }
+                  : { day: String(Number(d)), month: String(Number(m)), year: y }
+              }
             />
             <h2 className="nhsuk-heading-m">Answers</h2>
             {instrument.stem && instrument.code !== "ucla3" ? <p className="nhsuk-body">{instrument.stem}</p> : null}
             {instrument.items.map((item, i) => (
-              <QuestionItem key={item.id} instrument={instrument} item={item} number={i + 1} error={errors?.[item.id]} defaultValue={values[item.id]} />
+              <QuestionItem
+                key={item.id}
+                instrument={instrument}
+                item={item}
+                number={i + 1}
+                error={errors?.[item.id]}
+                defaultValue={values[item.id]}
+              />
             ))}
             <p className="nhsuk-body-s app-muted">{instrument.copyright}</p>
-            <button className="nhsuk-button" type="submit" disabled={busy}>Save and score</button>
+            <button className="nhsuk-button" type="submit" disabled={busy}>
+              Save and score
+            </button>
           </Form>
         )}
       </div>

@@ -21,7 +21,9 @@ export const meta: MetaFunction = () => [{ title: "Hand the device to the person
 const startSchema = z.object({
   idempotencyKey: z.uuid({ error: "This form has expired: reload the page and try again" }),
   referralId: z.uuid({ error: "Select the referral these questions are for" }),
-  instrumentCodes: z.union([z.string(), z.array(z.string())], { error: "Select at least one questionnaire" }).transform((v) => (Array.isArray(v) ? v : [v])),
+  instrumentCodes: z
+    .union([z.string(), z.array(z.string())], { error: "Select at least one questionnaire" })
+    .transform((v) => (Array.isArray(v) ? v : [v])),
   timePoint: z
     .string({ error: "Select when in the referral this is" })
     .refine((v) => decodeTimePoint(v) !== null, "Select when in the referral this is"),
@@ -62,7 +64,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     });
     return redirect(`/measures/self/${sessionId}`);
   } catch (err) {
-    if (err instanceof MeasureInputError) return data({ errors: { [err.field]: err.message } as FieldErrors, values }, { status: 400 });
+    if (err instanceof MeasureInputError)
+      return data({ errors: { [err.field]: err.message } as FieldErrors, values }, { status: 400 });
     throw err;
   }
 }
@@ -77,7 +80,9 @@ export default function StartSelfCompletion() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>Back to measures</Link>
+        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>
+          Back to measures
+        </Link>
         <ErrorSummary errors={errors} />
         <span className="nhsuk-caption-l">{person.name}</span>
         <h1>Hand the device to the person</h1>
@@ -85,13 +90,39 @@ export default function StartSelfCompletion() {
           <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>
         ) : (
           <>
-            <p>The next screens show only the questions, one at a time, in large text. Nothing else from the record is shown. When they finish, the screen asks them to hand the device back, and you will see the scores here.</p>
+            <p>
+              The next screens show only the questions, one at a time, in large text. Nothing else from the record is
+              shown. When they finish, the screen asks them to hand the device back, and you will see the scores here.
+            </p>
             <Form method="post" noValidate>
               <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
-              <Select name="referralId" label="Referral" placeholder="Select a referral" error={errors?.referralId} defaultValue={values.referralId ?? (referrals.length === 1 ? referrals[0].id : undefined)} options={referrals.map((r) => ({ value: r.id, label: r.label }))} />
-              <Radios name="timePoint" legend="When in the referral is this?" legendSize="m" error={errors?.timePoint} value={values.timePoint ?? suggested} options={timePoints} />
-              <Checkboxes name="instrumentCodes" legend="Questionnaires" hint="They are asked in this order." error={errors?.instrumentCodes} selected={checked} options={offered.map((i) => ({ value: i.code, label: i.name }))} />
-              <button className="nhsuk-button" type="submit" disabled={busy}>Start the questions</button>
+              <Select
+                name="referralId"
+                label="Referral"
+                placeholder="Select a referral"
+                error={errors?.referralId}
+                defaultValue={values.referralId ?? (referrals.length === 1 ? referrals[0].id : undefined)}
+                options={referrals.map((r) => ({ value: r.id, label: r.label }))}
+              />
+              <Radios
+                name="timePoint"
+                legend="When in the referral is this?"
+                legendSize="m"
+                error={errors?.timePoint}
+                value={values.timePoint ?? suggested}
+                options={timePoints}
+              />
+              <Checkboxes
+                name="instrumentCodes"
+                legend="Questionnaires"
+                hint="They are asked in this order."
+                error={errors?.instrumentCodes}
+                selected={checked}
+                options={offered.map((i) => ({ value: i.code, label: i.name }))}
+              />
+              <button className="nhsuk-button" type="submit" disabled={busy}>
+                Start the questions
+              </button>
             </Form>
           </>
         )}

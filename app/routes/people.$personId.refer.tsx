@@ -50,7 +50,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const p = await personFor(guard, params.personId);
   const form = await request.formData();
-  const values = Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && k !== "needs" && k !== "barriers")) as Record<string, string>;
+  const values = Object.fromEntries(
+    [...form].filter(([k, v]) => typeof v === "string" && k !== "needs" && k !== "barriers"),
+  ) as Record<string, string>;
   const lists = { needs: form.getAll("needs").map(String), barriers: form.getAll("barriers").map(String) };
   const parsed = parseForm(referralSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, lists }, { status: 400 });
@@ -62,7 +64,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect(`/referrals/${id}?created=1`);
   } catch (err) {
     if (err instanceof SelfReferralHandledError) {
-      return data({ errors: { form: "That self-referral has already been turned into a referral by someone else: check the person's record before saving again" }, values: { ...values, selfReferralId: "" }, lists }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "That self-referral has already been turned into a referral by someone else: check the person's record before saving again",
+          },
+          values: { ...values, selfReferralId: "" },
+          lists,
+        },
+        { status: 409 },
+      );
     }
     throw err;
   }
@@ -78,9 +89,13 @@ export default function Refer() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}`}>Back to their record</Link>
+        <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
+          Back to their record
+        </Link>
         <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">{person.name}, born {formatIsoDate(person.dateOfBirth)}</span>
+        <span className="nhsuk-caption-l">
+          {person.name}, born {formatIsoDate(person.dateOfBirth)}
+        </span>
         <h1>Refer or signpost</h1>
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
@@ -91,8 +106,16 @@ export default function Refer() {
             value={values.kind}
             error={errors?.kind}
             options={[
-              { value: "direct", label: "A direct referral to an activity", hint: "The provider accepts or declines. Coded in the GP record as a referral to a social prescribing service." },
-              { value: "signpost", label: "Signposting only", hint: "Information about an activity or service, with no referral to the provider." },
+              {
+                value: "direct",
+                label: "A direct referral to an activity",
+                hint: "The provider accepts or declines. Coded in the GP record as a referral to a social prescribing service.",
+              },
+              {
+                value: "signpost",
+                label: "Signposting only",
+                hint: "Information about an activity or service, with no referral to the provider.",
+              },
             ]}
           />
           <Select
@@ -102,14 +125,51 @@ export default function Refer() {
             placeholder="None (signposting elsewhere)"
             defaultValue={values.activityId}
             error={errors?.activityId}
-            options={activities.map((a) => ({ value: a.id, label: `${a.name} – ${a.provider}${a.district ? `, ${a.district}` : ""}${a.referralMode === "direct" ? " (takes referrals)" : " (signposting only)"}` }))}
+            options={activities.map((a) => ({
+              value: a.id,
+              label: `${a.name} – ${a.provider}${a.district ? `, ${a.district}` : ""}${a.referralMode === "direct" ? " (takes referrals)" : " (signposting only)"}`,
+            }))}
           />
-          <Radios name="source" legend="Who referred them?" value={values.source} error={errors?.source} options={Object.entries(referralSources).map(([value, label]) => ({ value, label }))} />
-          <TextInput name="sourceDetail" label="Referrer details (optional)" hint="For example, the GP or organisation that asked" defaultValue={values.sourceDetail} error={errors?.sourceDetail} />
-          <Checkboxes name="needs" legend="Needs and reasons for the referral" hint="Select all that apply." selected={lists.needs} error={errors?.needs} options={Object.entries(needs).map(([value, label]) => ({ value, label }))} />
-          <Checkboxes name="barriers" legend="What might get in the way? (optional)" hint="Select all that apply." selected={lists.barriers} error={errors?.barriers} options={Object.entries(barriers).map(([value, label]) => ({ value, label }))} />
-          <Textarea name="supportNotes" label="Notes for the provider (optional)" hint={`What would help them take part, for example “needs the Fox Connect bus”. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`} defaultValue={values.supportNotes} error={errors?.supportNotes} />
-          <button className="nhsuk-button" type="submit" disabled={busy}>Save referral</button>
+          <Radios
+            name="source"
+            legend="Who referred them?"
+            value={values.source}
+            error={errors?.source}
+            options={Object.entries(referralSources).map(([value, label]) => ({ value, label }))}
+          />
+          <TextInput
+            name="sourceDetail"
+            label="Referrer details (optional)"
+            hint="For example, the GP or organisation that asked"
+            defaultValue={values.sourceDetail}
+            error={errors?.sourceDetail}
+          />
+          <Checkboxes
+            name="needs"
+            legend="Needs and reasons for the referral"
+            hint="Select all that apply."
+            selected={lists.needs}
+            error={errors?.needs}
+            options={Object.entries(needs).map(([value, label]) => ({ value, label }))}
+          />
+          <Checkboxes
+            name="barriers"
+            legend="What might get in the way? (optional)"
+            hint="Select all that apply."
+            selected={lists.barriers}
+            error={errors?.barriers}
+            options={Object.entries(barriers).map(([value, label]) => ({ value, label }))}
+          />
+          <Textarea
+            name="supportNotes"
+            label="Notes for the provider (optional)"
+            hint={`What would help them take part, for example “needs the Fox Connect bus”. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`}
+            defaultValue={values.supportNotes}
+            error={errors?.supportNotes}
+          />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Save referral
+          </button>
         </Form>
       </div>
     </div>

@@ -29,12 +29,36 @@ export default function People() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <Form method="post" noValidate role="search" aria-label="Find a person">
-            <TextInput name="q" label="Find a person by name or NHS number" autoComplete="off" spellCheck={false} defaultValue={result?.values?.q} error={result?.errors?.q} />
-            <button className="nhsuk-button nhsuk-u-margin-right-3" type="submit">Search</button>
-            {canWrite ? <Link className="nhsuk-button nhsuk-button--secondary" to="/people/new">Record a new person</Link> : null}
+            <TextInput
+              name="q"
+              label="Find a person by name or NHS number"
+              autoComplete="off"
+              spellCheck={false}
+              defaultValue={result?.values?.q}
+              error={result?.errors?.q}
+            />
+            <button className="nhsuk-button nhsuk-u-margin-right-3" type="submit">
+              Search
+            </button>
+            {canWrite ? (
+              <Link className="nhsuk-button nhsuk-button--secondary" to="/people/new">
+                Record a new person
+              </Link>
+            ) : null}
           </Form>
-          {result?.rows ? <SearchResults rows={result.rows} more={result.more} similar={result.similar} hrefFor={(id) => `/people/${id}`} /> : null}
-          {canMerge ? <p><Link to="/people/duplicates">Check for duplicate records</Link></p> : null}
+          {result?.rows ? (
+            <SearchResults
+              rows={result.rows}
+              more={result.more}
+              similar={result.similar}
+              hrefFor={(id) => `/people/${id}`}
+            />
+          ) : null}
+          {canMerge ? (
+            <p>
+              <Link to="/people/duplicates">Check for duplicate records</Link>
+            </p>
+          ) : null}
         </div>
       </div>
     </>

@@ -14,7 +14,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     notice: url.searchParams.get("merged") ? "The records have been merged." : null,
     canRead: can(guard.user.role, "people:read"),
-    pairs: pairs.map((p) => ({ aId: p.a_id, aName: p.a_name, bId: p.b_id, bName: p.b_name, dateOfBirth: p.date_of_birth, sameName: p.a_name.toLowerCase() === p.b_name.toLowerCase() })),
+    pairs: pairs.map((p) => ({
+      aId: p.a_id,
+      aName: p.a_name,
+      bId: p.b_id,
+      bName: p.b_name,
+      dateOfBirth: p.date_of_birth,
+      sameName: p.a_name.toLowerCase() === p.b_name.toLowerCase(),
+    })),
   };
 }
 
@@ -24,7 +31,9 @@ const headings = ["First record", "Second record", "Date of birth", "Names"];
 function Cell({ heading, children }: { heading: string; children: React.ReactNode }) {
   return (
     <td className="nhsuk-table__cell" role="cell">
-      <span className="nhsuk-table__heading" aria-hidden="true">{heading} </span>
+      <span className="nhsuk-table__heading" aria-hidden="true">
+        {heading}{" "}
+      </span>
       <span>{children}</span>
     </td>
   );
@@ -34,17 +43,34 @@ export default function Duplicates() {
   const { pairs, notice, canRead } = useLoaderData<typeof loader>();
   return (
     <>
-      {canRead ? <Link className="nhsuk-back-link" to="/people">Back to people</Link> : null}
+      {canRead ? (
+        <Link className="nhsuk-back-link" to="/people">
+          Back to people
+        </Link>
+      ) : null}
       {notice ? (
-        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="nhsuk-notification-banner__header"><h2 className="nhsuk-notification-banner__title" id="notice-title">Success</h2></div>
-          <div className="nhsuk-notification-banner__content"><p className="nhsuk-notification-banner__heading">{notice}</p></div>
+        <div
+          className="nhsuk-notification-banner nhsuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="notice-title"
+        >
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="notice-title">
+              Success
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">{notice}</p>
+          </div>
         </div>
       ) : null}
       <h1>Possible duplicate records</h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <p className="nhsuk-lede-text">Pairs of records with the same date of birth and a similar name. Compare each pair before merging: two people can share a birthday and a family name.</p>
+          <p className="nhsuk-lede-text">
+            Pairs of records with the same date of birth and a similar name. Compare each pair before merging: two
+            people can share a birthday and a family name.
+          </p>
         </div>
       </div>
       {pairs.length === 0 ? (
@@ -52,12 +78,19 @@ export default function Duplicates() {
       ) : (
         <table className="nhsuk-table nhsuk-table--responsive" role="table">
           <caption className="nhsuk-table__caption">
-            Pairs to check <span className="nhsuk-body-s app-muted">({pairs.length === 1 ? "1 pair" : `${pairs.length} pairs`})</span>
+            Pairs to check{" "}
+            <span className="nhsuk-body-s app-muted">({pairs.length === 1 ? "1 pair" : `${pairs.length} pairs`})</span>
           </caption>
           <thead className="nhsuk-table__head" role="rowgroup">
             <tr className="nhsuk-table__row" role="row">
-              {headings.map((h) => <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">{h}</th>)}
-              <th scope="col" className="nhsuk-table__header" role="columnheader"><span className="nhsuk-u-visually-hidden">Action</span></th>
+              {headings.map((h) => (
+                <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
+                  {h}
+                </th>
+              ))}
+              <th scope="col" className="nhsuk-table__header" role="columnheader">
+                <span className="nhsuk-u-visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body" role="rowgroup">
@@ -69,7 +102,11 @@ export default function Duplicates() {
                 <Cell heading={headings[3]}>{p.sameName ? "The same" : "Similar"}</Cell>
                 <td className="nhsuk-table__cell" role="cell">
                   <Link to={`/people/merge?a=${p.aId}&b=${p.bId}`}>
-                    Compare<span className="nhsuk-u-visually-hidden"> {p.aName} and {p.bName}</span>
+                    Compare
+                    <span className="nhsuk-u-visually-hidden">
+                      {" "}
+                      {p.aName} and {p.bName}
+                    </span>
                   </Link>
                 </td>
               </tr>

@@ -84,7 +84,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canRead: can(guard.user.role, "people:read"),
     first,
     second,
-    differentNhsNumbers: Boolean(pair.keep.nhs_number && pair.merge.nhs_number && pair.keep.nhs_number !== pair.merge.nhs_number),
+    differentNhsNumbers: Boolean(
+      pair.keep.nhs_number && pair.merge.nhs_number && pair.keep.nhs_number !== pair.merge.nhs_number,
+    ),
   };
 }
 
@@ -100,21 +102,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:merge");
   const parsed = parseForm(schema, await request.formData());
   if (!parsed.ok) {
-    const errors = parsed.errors.keep ? { keep: parsed.errors.keep } : { form: "The form has expired: reload the page and try again" };
+    const errors = parsed.errors.keep
+      ? { keep: parsed.errors.keep }
+      : { form: "The form has expired: reload the page and try again" };
     return data({ errors, values: parsed.values }, { status: 400 });
   }
   const d = parsed.data;
-  if (d.a === d.b) return data({ errors: { form: "Choose two different records" }, values: { keep: d.keep } }, { status: 400 });
+  if (d.a === d.b)
+    return data({ errors: { form: "Choose two different records" }, values: { keep: d.keep } }, { status: 400 });
   const [keepId, mergeId] = d.keep === "a" ? [d.a, d.b] : [d.b, d.a];
   const [keepVersion, mergeVersion] = d.keep === "a" ? [d.aVersion, d.bVersion] : [d.bVersion, d.aVersion];
   try {
-    const done = await mergePeople({ ...actorOf(guard), userId: guard.user.id }, { keepId, mergeId, keepVersion, mergeVersion });
+    const done = await mergePeople(
+      { ...actorOf(guard), userId: guard.user.id },
+      { keepId, mergeId, keepVersion, mergeVersion },
+    );
     if (!done) throw data({ message: "Records not found" }, { status: 404 });
   } catch (err) {
     if (err instanceof StaleRecordError) {
-      return data({ errors: { form: "One of these records was changed while you were comparing them. The details below are now up to date: check them and merge again." }, values: { keep: d.keep } }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "One of these records was changed while you were comparing them. The details below are now up to date: check them and merge again.",
+          },
+          values: { keep: d.keep },
+        },
+        { status: 409 },
+      );
     }
-    if (err instanceof MergeRefusedError) return data({ errors: { form: err.message }, values: { keep: d.keep } }, { status: 409 });
+    if (err instanceof MergeRefusedError)
+      return data({ errors: { form: err.message }, values: { keep: d.keep } }, { status: 409 });
     throw err;
   }
   return redirect(can(guard.user.role, "people:read") ? `/people/${keepId}?merged=1` : "/people/duplicates?merged=1");
@@ -126,14 +143,21 @@ export default function MergePeople() {
   const errors = result?.errors as Record<string, string> | undefined;
   const values = (result?.values ?? {}) as Record<string, string>;
   const busy = useNavigation().state === "submitting";
-  const back = <Link className="nhsuk-back-link" to="/people/duplicates">Back to possible duplicates</Link>;
+  const back = (
+    <Link className="nhsuk-back-link" to="/people/duplicates">
+      Back to possible duplicates
+    </Link>
+  );
   if (loaded.gone) {
     return (
       <>
         {back}
         <ErrorSummary errors={errors} />
         <h1>These records cannot be merged</h1>
-        <p>One of them has already been merged into another record, or no longer exists. Go back to the list of possible duplicates to see what is left to check.</p>
+        <p>
+          One of them has already been merged into another record, or no longer exists. Go back to the list of possible
+          duplicates to see what is left to check.
+        </p>
       </>
     );
   }
@@ -146,27 +170,42 @@ export default function MergePeople() {
       <h1>Compare two records</h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <p>Check these are the same person before merging, for example by asking them or their GP practice. Details that differ are marked.</p>
+          <p>
+            Check these are the same person before merging, for example by asking them or their GP practice. Details
+            that differ are marked.
+          </p>
         </div>
       </div>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">The two records side by side</caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header"><span className="nhsuk-u-visually-hidden">Detail</span></th>
-            <th scope="col" className="nhsuk-table__header">First record</th>
-            <th scope="col" className="nhsuk-table__header">Second record</th>
+            <th scope="col" className="nhsuk-table__header">
+              <span className="nhsuk-u-visually-hidden">Detail</span>
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              First record
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Second record
+            </th>
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
           {fields.map(([key, label]) => {
             const [x, y] = [first.rows[key], second.rows[key]];
-            const differs = key !== "created" && key !== "referrals" && key !== "notes" && x !== null && y !== null && x !== y;
+            const differs =
+              key !== "created" && key !== "referrals" && key !== "notes" && x !== null && y !== null && x !== y;
             return (
               <tr key={key} className="nhsuk-table__row">
                 <th scope="row" className="nhsuk-table__header">
                   {label}
-                  {differs ? <><br /><strong className="nhsuk-tag nhsuk-tag--yellow">Differs</strong></> : null}
+                  {differs ? (
+                    <>
+                      <br />
+                      <strong className="nhsuk-tag nhsuk-tag--yellow">Differs</strong>
+                    </>
+                  ) : null}
                 </th>
                 <td className="nhsuk-table__cell">{cell(x)}</td>
                 <td className="nhsuk-table__cell">{cell(y)}</td>
@@ -179,20 +218,36 @@ export default function MergePeople() {
         <div className="nhsuk-grid-column-two-thirds">
           {differentNhsNumbers ? (
             <div className="nhsuk-warning-callout">
-              <h2 className="nhsuk-warning-callout__label"><span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>These are different people</span></h2>
-              <p>The two records have different NHS numbers, so they cannot be merged. If one number was typed wrongly, correct it on that record first.</p>
+              <h2 className="nhsuk-warning-callout__label">
+                <span role="text">
+                  <span className="nhsuk-u-visually-hidden">Important: </span>These are different people
+                </span>
+              </h2>
+              <p>
+                The two records have different NHS numbers, so they cannot be merged. If one number was typed wrongly,
+                correct it on that record first.
+              </p>
               {loaded.canRead ? (
                 <p>
-                  <Link to={`/people/${first.id}/edit`}>Change the first record<span className="nhsuk-u-visually-hidden">: {first.name}</span></Link>
+                  <Link to={`/people/${first.id}/edit`}>
+                    Change the first record<span className="nhsuk-u-visually-hidden">: {first.name}</span>
+                  </Link>
                   {" or "}
-                  <Link to={`/people/${second.id}/edit`}>change the second record<span className="nhsuk-u-visually-hidden">: {second.name}</span></Link>
+                  <Link to={`/people/${second.id}/edit`}>
+                    change the second record<span className="nhsuk-u-visually-hidden">: {second.name}</span>
+                  </Link>
                 </p>
               ) : null}
             </div>
           ) : (
             <>
               <h2>Merge the records</h2>
-              <p>The record you keep takes the other record’s referrals, notes, attendance, measures and care team, and any details it does not have. Where both records hold a detail, the kept record’s value stays: correct it afterwards if needed. The other record is kept for the audit trail, marked as merged, and links to it lead to the kept record.</p>
+              <p>
+                The record you keep takes the other record’s referrals, notes, attendance, measures and care team, and
+                any details it does not have. Where both records hold a detail, the kept record’s value stays: correct
+                it afterwards if needed. The other record is kept for the audit trail, marked as merged, and links to it
+                lead to the kept record.
+              </p>
               <Form method="post" noValidate>
                 <input type="hidden" name="a" value={first.id} />
                 <input type="hidden" name="b" value={second.id} />
@@ -210,7 +265,9 @@ export default function MergePeople() {
                     { value: "b", label: `Keep the second record (${second.name})`, hint: summary(second.rows) },
                   ]}
                 />
-                <button className="nhsuk-button nhsuk-button--warning" type="submit" disabled={busy}>Merge records</button>
+                <button className="nhsuk-button nhsuk-button--warning" type="submit" disabled={busy}>
+                  Merge records
+                </button>
               </Form>
             </>
           )}

@@ -15,14 +15,22 @@ export const meta: MetaFunction = () => [{ title: "Record a person – Connect W
 const extra = z.object({
   idempotencyKey: z.string().uuid("The form has expired: reload the page and try again"),
   confirmNew: z.enum(["yes"]).optional(),
-  activity: z.string().uuid().optional().or(z.literal("").transform(() => undefined)),
+  activity: z
+    .string()
+    .uuid()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 const schema = personSchema.extend(extra.shape);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people:write");
   const activity = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
-  return { districts: await listDistricts(), idempotencyKey: crypto.randomUUID(), activity: activity.success ? activity.data : "" };
+  return {
+    districts: await listDistricts(),
+    idempotencyKey: crypto.randomUUID(),
+    activity: activity.success ? activity.data : "",
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -30,19 +38,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(schema, form);
   const districts = await listDistricts();
-  if (!parsed.ok) return data({ errors: withDateOfBirthError(parsed.errors, parsed.values), values: parsed.values, matches: null, nhsNumberTaken: false }, { status: 400 });
-  const checked = checkPerson(parsed.data, districts.map((d) => d.code));
+  if (!parsed.ok)
+    return data(
+      {
+        errors: withDateOfBirthError(parsed.errors, parsed.values),
+        values: parsed.values,
+        matches: null,
+        nhsNumberTaken: false,
+      },
+      { status: 400 },
+    );
+  const checked = checkPerson(
+    parsed.data,
+    districts.map((d) => d.code),
+  );
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values, matches: null, nhsNumberTaken: false }, { status: 400 });
+  if (!checked.dateOfBirth || Object.keys(checked.errors).length)
+    return data({ errors: checked.errors, values, matches: null, nhsNumberTaken: false }, { status: 400 });
   const d = parsed.data;
-  const result = await createPerson({ ...actorOf(guard), userId: guard.user.id }, {
-    columns: personColumns(d, checked.dateOfBirth),
-    consents: { volunteer_contact: d.consentVolunteer === "yes", quote_in_reports: d.consentQuote === "yes" },
-    idempotencyKey: d.idempotencyKey,
-    confirmedNew: d.confirmNew === "yes",
-  });
+  const result = await createPerson(
+    { ...actorOf(guard), userId: guard.user.id },
+    {
+      columns: personColumns(d, checked.dateOfBirth),
+      consents: { volunteer_contact: d.consentVolunteer === "yes", quote_in_reports: d.consentQuote === "yes" },
+      idempotencyKey: d.idempotencyKey,
+      confirmedNew: d.confirmNew === "yes",
+    },
+  );
   if (result.kind === "matches") {
-    const errors = result.nhsNumberTaken ? { nhsNumber: "A record with this NHS number already exists: use that record" } : null;
+    const errors = result.nhsNumberTaken
+      ? { nhsNumber: "A record with this NHS number already exists: use that record" }
+      : null;
     return data({ errors, values, matches: result.matches, nhsNumberTaken: result.nhsNumberTaken }, { status: 409 });
   }
   return redirect(d.activity ? `/people/${result.id}/refer?activity=${d.activity}` : `/people/${result.id}?created=1`);
@@ -58,27 +84,39 @@ export default function NewPerson() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/people">Back to people</Link>
+        <Link className="nhsuk-back-link" to="/people">
+          Back to people
+        </Link>
         <ErrorSummary errors={errors} />
         {matches && matches.length > 0 ? (
           <div className="nhsuk-warning-callout">
             <h2 className="nhsuk-warning-callout__label" id="matches-title">
-              <span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>This person may already have a record</span>
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>This person may already have a record
+              </span>
             </h2>
             <p>
               {result?.nhsNumberTaken
                 ? "A record with this NHS number already exists. Use that record instead of making a second one."
                 : "We found records with a similar name and the same date of birth. Use the existing record if it is the same person."}
             </p>
-            <PossibleMatches matches={matches} hrefFor={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)} actionLabel="Use this record" />
-            {!result?.nhsNumberTaken ? <p>If none of these is the person, check the details below and choose “Record as a new person”.</p> : null}
+            <PossibleMatches
+              matches={matches}
+              hrefFor={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)}
+              actionLabel="Use this record"
+            />
+            {!result?.nhsNumberTaken ? (
+              <p>If none of these is the person, check the details below and choose “Record as a new person”.</p>
+            ) : null}
           </div>
         ) : null}
         <h1>Record a person</h1>
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
           <input type="hidden" name="activity" value={values.activity ?? activity} />
-          {matches && matches.length > 0 && !result?.nhsNumberTaken ? <input type="hidden" name="confirmNew" value="yes" /> : null}
+          {matches && matches.length > 0 && !result?.nhsNumberTaken ? (
+            <input type="hidden" name="confirmNew" value="yes" />
+          ) : null}
           <PersonFields values={values} errors={errors} districts={districts} />
           <button className="nhsuk-button" type="submit" disabled={busy}>
             {matches && matches.length > 0 && !result?.nhsNumberTaken ? "Record as a new person" : "Save and continue"}

@@ -27,8 +27,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const today = londonToday();
   return {
     provider: { id: provider.id, name: provider.name, version: provider.version },
-    values: { name: provider.name, kind: provider.kind, description: provider.description ?? "", email: provider.email ?? "", phone: provider.phone ?? "", website: provider.website ?? "" },
-    activities: activities.map((a) => ({ id: a.id, name: a.name, status: labelOf(activityStatuses, a.status), lastChecked: a.last_checked_on, stale: isStale(a.last_checked_on, today) })),
+    values: {
+      name: provider.name,
+      kind: provider.kind,
+      description: provider.description ?? "",
+      email: provider.email ?? "",
+      phone: provider.phone ?? "",
+      website: provider.website ?? "",
+    },
+    activities: activities.map((a) => ({
+      id: a.id,
+      name: a.name,
+      status: labelOf(activityStatuses, a.status),
+      lastChecked: a.last_checked_on,
+      stale: isStale(a.last_checked_on, today),
+    })),
     canAdd: !leadsOnlyOwn(guard),
     created: new URL(request.url).searchParams.get("created") === "1",
   };
@@ -45,7 +58,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   } catch (err) {
     if (err instanceof StaleVersionError) {
       const current = await getProvider(provider.id, null);
-      return data({ errors: { form: "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again." }, values: formValues(form), saved: false, currentVersion: current?.provider.version }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again.",
+          },
+          values: formValues(form),
+          saved: false,
+          currentVersion: current?.provider.version,
+        },
+        { status: 409 },
+      );
     }
     throw err;
   }
@@ -55,26 +78,46 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function ProviderPage() {
   const { provider, values, activities, canAdd, created } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const formVersion = result && "currentVersion" in result && result.currentVersion ? result.currentVersion : provider.version;
+  const formVersion =
+    result && "currentVersion" in result && result.currentVersion ? result.currentVersion : provider.version;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/providers">Back to providers</Link>
-        {created || result?.saved ? <SuccessBanner>{created ? "Provider added." : "Provider saved."}</SuccessBanner> : null}
+        <Link className="nhsuk-back-link" to="/providers">
+          Back to providers
+        </Link>
+        {created || result?.saved ? (
+          <SuccessBanner>{created ? "Provider added." : "Provider saved."}</SuccessBanner>
+        ) : null}
         <h1>{provider.name}</h1>
         <h2>Activities</h2>
-        {activities.length === 0 ? <p>No activities yet.</p> : (
+        {activities.length === 0 ? (
+          <p>No activities yet.</p>
+        ) : (
           <ul className="nhsuk-list">
             {activities.map((a) => (
               <li key={a.id}>
-                <Link to={`/activities/${a.id}/schedule`}>{a.name}</Link> · {a.status} · checked {formatIsoDate(a.lastChecked)} {a.stale ? <Tag colour="orange">Check due</Tag> : null}
+                <Link to={`/activities/${a.id}/schedule`}>{a.name}</Link> · {a.status} · checked{" "}
+                {formatIsoDate(a.lastChecked)} {a.stale ? <Tag colour="orange">Check due</Tag> : null}
               </li>
             ))}
           </ul>
         )}
-        {canAdd ? <p><Link className="nhsuk-button nhsuk-button--secondary" to={`/activities/new?provider=${provider.id}`}>Add an activity</Link></p> : null}
+        {canAdd ? (
+          <p>
+            <Link className="nhsuk-button nhsuk-button--secondary" to={`/activities/new?provider=${provider.id}`}>
+              Add an activity
+            </Link>
+          </p>
+        ) : null}
         <h2>Provider details</h2>
-        <ProviderForm key={formVersion} values={result?.values ?? values} errors={result?.errors} hidden={{ version: String(formVersion) }} submitLabel="Save provider" />
+        <ProviderForm
+          key={formVersion}
+          values={result?.values ?? values}
+          errors={result?.errors}
+          hidden={{ version: String(formVersion) }}
+          submitLabel="Save provider"
+        />
       </div>
     </div>
   );

@@ -11,7 +11,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const own = leadsOnlyOwn(guard);
   const rows = await listProviders(own ? guard.user.id : null);
-  return { canAdd: !own, rows: rows.map((r) => ({ id: r.id, name: r.name, kind: labelOf(providerKinds, r.kind), activities: Number(r.activities ?? 0) })) };
+  return {
+    canAdd: !own,
+    rows: rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      kind: labelOf(providerKinds, r.kind),
+      activities: Number(r.activities ?? 0),
+    })),
+  };
 }
 
 export default function Providers() {
@@ -20,14 +28,39 @@ export default function Providers() {
     <>
       <h1>Providers</h1>
       <p className="nhsuk-lede-text">The organisations in the directory and their activities.</p>
-      {canAdd ? <p><Link className="nhsuk-button nhsuk-u-margin-right-3" to="/providers/new">Add a provider</Link><Link className="nhsuk-button nhsuk-button--secondary" to="/activities/new">Add an activity</Link></p> : null}
+      {canAdd ? (
+        <p>
+          <Link className="nhsuk-button nhsuk-u-margin-right-3" to="/providers/new">
+            Add a provider
+          </Link>
+          <Link className="nhsuk-button nhsuk-button--secondary" to="/activities/new">
+            Add an activity
+          </Link>
+        </p>
+      ) : null}
       <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">Providers <span className="nhsuk-body-s">({rows.length} in all)</span></caption>
-        <thead className="nhsuk-table__head"><tr className="nhsuk-table__row"><th scope="col" className="nhsuk-table__header">Name</th><th scope="col" className="nhsuk-table__header">Kind</th><th scope="col" className="nhsuk-table__header">Activities</th></tr></thead>
+        <caption className="nhsuk-table__caption">
+          Providers <span className="nhsuk-body-s">({rows.length} in all)</span>
+        </caption>
+        <thead className="nhsuk-table__head">
+          <tr className="nhsuk-table__row">
+            <th scope="col" className="nhsuk-table__header">
+              Name
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Kind
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Activities
+            </th>
+          </tr>
+        </thead>
         <tbody className="nhsuk-table__body">
           {rows.map((r) => (
             <tr key={r.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell"><Link to={`/providers/${r.id}`}>{r.name}</Link></td>
+              <td className="nhsuk-table__cell">
+                <Link to={`/providers/${r.id}`}>{r.name}</Link>
+              </td>
               <td className="nhsuk-table__cell">{r.kind}</td>
               <td className="nhsuk-table__cell">{r.activities}</td>
             </tr>

@@ -16,7 +16,12 @@ export const meta: MetaFunction = () => [{ title: "Add a provider – Connect We
 /** Activity leads edit their own listings but do not add organisations: for them this page does not exist. */
 async function adminsOnly(guard: Guarded) {
   if (!leadsOnlyOwn(guard)) return;
-  await audit(await getDb(), actorOf(guard), { action: "provider.create", outcome: "denied", entityType: "provider", details: { reason: "lead_scope" } });
+  await audit(await getDb(), actorOf(guard), {
+    action: "provider.create",
+    outcome: "denied",
+    entityType: "provider",
+    details: { reason: "lead_scope" },
+  });
   notFound();
 }
 
@@ -44,9 +49,16 @@ export default function NewProvider() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/providers">Back to providers</Link>
+        <Link className="nhsuk-back-link" to="/providers">
+          Back to providers
+        </Link>
         <h1>Add a provider</h1>
-        <ProviderForm values={values} errors={result?.errors} hidden={{ idempotencyKey: values.idempotencyKey ?? key }} submitLabel="Add provider" />
+        <ProviderForm
+          values={values}
+          errors={result?.errors}
+          hidden={{ idempotencyKey: values.idempotencyKey ?? key }}
+          submitLabel="Add provider"
+        />
       </div>
     </div>
   );

@@ -5,7 +5,15 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { idParam } from "~/params";
 import { can, isRole, roleLabels } from "~/auth/roles";
 import { barriers, needs, referralSources } from "~/referrals/codes";
-import { declinedBy, endReasonLabels, endReasons, PROVIDER_REPLY_DAYS, statusLabels, type EndReason, type ReferralStatus } from "~/referrals/lifecycle";
+import {
+  declinedBy,
+  endReasonLabels,
+  endReasons,
+  PROVIDER_REPLY_DAYS,
+  statusLabels,
+  type EndReason,
+  type ReferralStatus,
+} from "~/referrals/lifecycle";
 import { readReferral } from "~/referrals/referrals.server";
 import { caseworkerTransition } from "~/referrals/transition-actions.server";
 import { transitionSchema } from "~/referrals/transition-form";
@@ -25,7 +33,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const r = found.referral;
   const url = new URL(request.url);
   return {
-    notice: url.searchParams.get("created") ? "The referral has been recorded." : url.searchParams.get("moved") ? "The referral has been updated." : url.searchParams.get("saved") ? "Changes saved." : null,
+    notice: url.searchParams.get("created")
+      ? "The referral has been recorded."
+      : url.searchParams.get("moved")
+        ? "The referral has been updated."
+        : url.searchParams.get("saved")
+          ? "Changes saved."
+          : null,
     canWrite: can(guard.user.role, "referrals:write"),
     referral: {
       id: r.id,
@@ -52,7 +66,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     overdue: found.overdue,
     nextSteps: found.nextSteps,
-    history: found.history.map((h) => ({ id: h.id, from: h.from_status, to: h.to_status, reason: h.reason, at: h.occurred_at.toISOString(), actor: h.actor, role: h.actor_role && isRole(h.actor_role) ? roleLabels[h.actor_role] : null })),
+    history: found.history.map((h) => ({
+      id: h.id,
+      from: h.from_status,
+      to: h.to_status,
+      reason: h.reason,
+      at: h.occurred_at.toISOString(),
+      actor: h.actor,
+      role: h.actor_role && isRole(h.actor_role) ? roleLabels[h.actor_role] : null,
+    })),
   };
 }
 
@@ -67,7 +89,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await caseworkerTransition(actorOf(guard), referralId, parsed.data);
   } catch (err) {
     if (err instanceof ReferralConflictError) {
-      return data({ errors: { form: "Someone else updated this referral while you were working on it. Check its current status and history below; what you entered is kept so you can save again if it still applies." }, values, conflict: true }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "Someone else updated this referral while you were working on it. Check its current status and history below; what you entered is kept so you can save again if it still applies.",
+          },
+          values,
+          conflict: true,
+        },
+        { status: 409 },
+      );
     }
     if (err instanceof TransitionError) {
       if (err.message === "Referral not found") throw data({ message: "Referral not found" }, { status: 404 });
@@ -90,7 +121,9 @@ const stepLabels: Record<ReferralStatus, string> = {
 function ChangeLink({ href, what }: { href: string; what: string }) {
   return (
     <dd className="nhsuk-summary-list__actions">
-      <Link to={href}>Change<span className="nhsuk-u-visually-hidden"> {what}</span></Link>
+      <Link to={href}>
+        Change<span className="nhsuk-u-visually-hidden"> {what}</span>
+      </Link>
     </dd>
   );
 }
@@ -103,51 +136,153 @@ export default function ReferralPage() {
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <Link className="nhsuk-back-link" to={`/people/${r.personId}`}>Back to {r.personName}</Link>
+      <Link className="nhsuk-back-link" to={`/people/${r.personId}`}>
+        Back to {r.personName}
+      </Link>
       {notice ? (
-        <div className="nhsuk-notification-banner nhsuk-notification-banner--success" role="alert" aria-labelledby="notice-title">
-          <div className="nhsuk-notification-banner__header"><h2 className="nhsuk-notification-banner__title" id="notice-title">Success</h2></div>
-          <div className="nhsuk-notification-banner__content"><p className="nhsuk-notification-banner__heading">{notice}</p></div>
+        <div
+          className="nhsuk-notification-banner nhsuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="notice-title"
+        >
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="notice-title">
+              Success
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">{notice}</p>
+          </div>
         </div>
       ) : null}
       <ErrorSummary errors={errors} />
-      <span className="nhsuk-caption-l">{r.personName}, born {formatIsoDate(r.dateOfBirth)}</span>
-      <h1>{r.kind === "direct" ? `Referral to ${r.activity}` : r.activity ? `Signposted to ${r.activity}` : "Signposting"}</h1>
+      <span className="nhsuk-caption-l">
+        {r.personName}, born {formatIsoDate(r.dateOfBirth)}
+      </span>
+      <h1>
+        {r.kind === "direct" ? `Referral to ${r.activity}` : r.activity ? `Signposted to ${r.activity}` : "Signposting"}
+      </h1>
       {overdue ? (
         <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label"><span role="text"><span className="nhsuk-u-visually-hidden">Important: </span>Provider reply overdue</span></h2>
-          <p>{r.provider ?? "The provider"} has not accepted or declined this referral within {PROVIDER_REPLY_DAYS} days. Contact them, or offer something else.</p>
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Provider reply overdue
+            </span>
+          </h2>
+          <p>
+            {r.provider ?? "The provider"} has not accepted or declined this referral within {PROVIDER_REPLY_DAYS} days.
+            Contact them, or offer something else.
+          </p>
         </div>
       ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Status</dt><dd className="nhsuk-summary-list__value"><strong className="nhsuk-tag">{statusLabels[r.status]}</strong>{r.endReason ? ` (${r.endReason.toLowerCase()})` : ""}{r.declinedBy ? ` by the ${r.declinedBy}: ${r.declineReason ?? ""}` : ""}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Offered</dt><dd className="nhsuk-summary-list__value">{r.kind === "direct" ? "Direct referral" : "Signposting only"}{r.provider ? ` (${r.provider})` : ""}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Referred by</dt><dd className="nhsuk-summary-list__value">{r.source}{r.sourceDetail ? `: ${r.sourceDetail}` : ""}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Caseworker</dt><dd className="nhsuk-summary-list__value">{r.caseworker ?? "Not assigned"}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Needs</dt><dd className="nhsuk-summary-list__value">{r.needs.join(", ") || "None recorded"}</dd>{canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="needs" /> : null}</div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Barriers</dt><dd className="nhsuk-summary-list__value">{r.barriers.join(", ") || "None recorded"}</dd>{canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="barriers" /> : null}</div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Notes for the provider</dt><dd className="nhsuk-summary-list__value">{r.supportNotes ?? "None"}</dd>{canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="notes for the provider" /> : null}</div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">GP record code (SNOMED CT)</dt><dd className="nhsuk-summary-list__value">{r.snomed}</dd></div>
-            <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">Received</dt><dd className="nhsuk-summary-list__value">{formatDate(r.receivedAt)}</dd></div>
-            {r.firstAttendedOn ? <div className="nhsuk-summary-list__row"><dt className="nhsuk-summary-list__key">First attended</dt><dd className="nhsuk-summary-list__value">{formatIsoDate(r.firstAttendedOn)}</dd></div> : null}
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Status</dt>
+              <dd className="nhsuk-summary-list__value">
+                <strong className="nhsuk-tag">{statusLabels[r.status]}</strong>
+                {r.endReason ? ` (${r.endReason.toLowerCase()})` : ""}
+                {r.declinedBy ? ` by the ${r.declinedBy}: ${r.declineReason ?? ""}` : ""}
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Offered</dt>
+              <dd className="nhsuk-summary-list__value">
+                {r.kind === "direct" ? "Direct referral" : "Signposting only"}
+                {r.provider ? ` (${r.provider})` : ""}
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Referred by</dt>
+              <dd className="nhsuk-summary-list__value">
+                {r.source}
+                {r.sourceDetail ? `: ${r.sourceDetail}` : ""}
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Caseworker</dt>
+              <dd className="nhsuk-summary-list__value">{r.caseworker ?? "Not assigned"}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Needs</dt>
+              <dd className="nhsuk-summary-list__value">{r.needs.join(", ") || "None recorded"}</dd>
+              {canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="needs" /> : null}
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Barriers</dt>
+              <dd className="nhsuk-summary-list__value">{r.barriers.join(", ") || "None recorded"}</dd>
+              {canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="barriers" /> : null}
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Notes for the provider</dt>
+              <dd className="nhsuk-summary-list__value">{r.supportNotes ?? "None"}</dd>
+              {canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="notes for the provider" /> : null}
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">GP record code (SNOMED CT)</dt>
+              <dd className="nhsuk-summary-list__value">{r.snomed}</dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Received</dt>
+              <dd className="nhsuk-summary-list__value">{formatDate(r.receivedAt)}</dd>
+            </div>
+            {r.firstAttendedOn ? (
+              <div className="nhsuk-summary-list__row">
+                <dt className="nhsuk-summary-list__key">First attended</dt>
+                <dd className="nhsuk-summary-list__value">{formatIsoDate(r.firstAttendedOn)}</dd>
+              </div>
+            ) : null}
           </dl>
 
           {canWrite && nextSteps.length > 0 ? (
             <>
               <h2>Update the referral</h2>
               <Form method="post" noValidate>
-                <input type="hidden" name="version" value={result?.conflict ? r.version : (values.version ?? r.version)} />
-                <Radios name="to" legend="What has happened?" value={values.to} error={errors?.to} options={nextSteps.map((s) => ({ value: s, label: stepLabels[s] }))} />
+                <input
+                  type="hidden"
+                  name="version"
+                  value={result?.conflict ? r.version : (values.version ?? r.version)}
+                />
+                <Radios
+                  name="to"
+                  legend="What has happened?"
+                  value={values.to}
+                  error={errors?.to}
+                  options={nextSteps.map((s) => ({ value: s, label: stepLabels[s] }))}
+                />
                 {nextSteps.includes("declined") ? (
-                  <Radios name="declinedBy" legend="If declined, who declined?" inline value={values.declinedBy} error={errors?.declinedBy} options={declinedBy.map((d) => ({ value: d, label: d === "person" ? "The person" : "The provider" }))} />
+                  <Radios
+                    name="declinedBy"
+                    legend="If declined, who declined?"
+                    inline
+                    value={values.declinedBy}
+                    error={errors?.declinedBy}
+                    options={declinedBy.map((d) => ({
+                      value: d,
+                      label: d === "person" ? "The person" : "The provider",
+                    }))}
+                  />
                 ) : null}
                 {nextSteps.includes("ended") ? (
-                  <Radios name="endReason" legend="If ended, why?" value={values.endReason} error={errors?.endReason} options={endReasons.map((e) => ({ value: e, label: endReasonLabels[e] }))} />
+                  <Radios
+                    name="endReason"
+                    legend="If ended, why?"
+                    value={values.endReason}
+                    error={errors?.endReason}
+                    options={endReasons.map((e) => ({ value: e, label: endReasonLabels[e] }))}
+                  />
                 ) : null}
-                <Textarea name="reason" label="Reason or note (needed when declining, or ending for another reason)" rows={3} defaultValue={values.reason} error={errors?.reason} />
-                <button className="nhsuk-button" type="submit" disabled={busy}>Save update</button>
+                <Textarea
+                  name="reason"
+                  label="Reason or note (needed when declining, or ending for another reason)"
+                  rows={3}
+                  defaultValue={values.reason}
+                  error={errors?.reason}
+                />
+                <button className="nhsuk-button" type="submit" disabled={busy}>
+                  Save update
+                </button>
               </Form>
             </>
           ) : null}
@@ -159,18 +294,32 @@ export default function ReferralPage() {
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Status history</caption>
         <thead className="nhsuk-table__head">
           <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">When</th>
-            <th scope="col" className="nhsuk-table__header">Change</th>
-            <th scope="col" className="nhsuk-table__header">Who</th>
-            <th scope="col" className="nhsuk-table__header">Reason</th>
+            <th scope="col" className="nhsuk-table__header">
+              When
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Change
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Who
+            </th>
+            <th scope="col" className="nhsuk-table__header">
+              Reason
+            </th>
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
           {history.map((h) => (
             <tr key={h.id} className="nhsuk-table__row">
               <td className="nhsuk-table__cell">{formatDateTime(h.at)}</td>
-              <td className="nhsuk-table__cell">{h.from ? `${statusLabels[h.from as ReferralStatus]} to ${statusLabels[h.to as ReferralStatus]}` : statusLabels[h.to as ReferralStatus]}</td>
-              <td className="nhsuk-table__cell">{h.actor ? `${h.actor}${h.role ? `, ${h.role}` : ""}` : "The register"}</td>
+              <td className="nhsuk-table__cell">
+                {h.from
+                  ? `${statusLabels[h.from as ReferralStatus]} to ${statusLabels[h.to as ReferralStatus]}`
+                  : statusLabels[h.to as ReferralStatus]}
+              </td>
+              <td className="nhsuk-table__cell">
+                {h.actor ? `${h.actor}${h.role ? `, ${h.role}` : ""}` : "The register"}
+              </td>
               <td className="nhsuk-table__cell">{h.reason ?? ""}</td>
             </tr>
           ))}

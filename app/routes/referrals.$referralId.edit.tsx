@@ -26,7 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     version: r.version,
     personName: `${r.given_name} ${r.family_name}`,
     dateOfBirth: r.date_of_birth,
-    title: r.activity_name ? `${r.kind === "direct" ? "Referral to" : "Signposted to"} ${r.activity_name}` : "Signposting",
+    title: r.activity_name
+      ? `${r.kind === "direct" ? "Referral to" : "Signposted to"} ${r.activity_name}`
+      : "Signposting",
     needs: r.needs,
     barriers: r.barriers,
     supportNotes: r.support_notes ?? "",
@@ -37,7 +39,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const referralId = idParam(params.referralId, "Referral");
   const form = await request.formData();
-  const kept = { needs: form.getAll("needs").map(String), barriers: form.getAll("barriers").map(String), supportNotes: String(form.get("supportNotes") ?? "") };
+  const kept = {
+    needs: form.getAll("needs").map(String),
+    barriers: form.getAll("barriers").map(String),
+    supportNotes: String(form.get("supportNotes") ?? ""),
+  };
   const parsed = parseForm(referralDetailsSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, kept, conflict: false }, { status: 400 });
   try {
@@ -45,7 +51,16 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     if (!ok) throw data({ message: "Referral not found" }, { status: 404 });
   } catch (err) {
     if (err instanceof StaleRecordError) {
-      return data({ errors: { form: "Someone else changed this referral while you were editing it. Your changes are shown below: check them against the referral (open it in a new tab) and save again." }, kept, conflict: true }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "Someone else changed this referral while you were editing it. Your changes are shown below: check them against the referral (open it in a new tab) and save again.",
+          },
+          kept,
+          conflict: true,
+        },
+        { status: 409 },
+      );
     }
     throw err;
   }
@@ -61,18 +76,44 @@ export default function EditReferral() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/referrals/${loaded.id}`}>Back to the referral</Link>
+        <Link className="nhsuk-back-link" to={`/referrals/${loaded.id}`}>
+          Back to the referral
+        </Link>
         <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">{loaded.personName}, born {formatIsoDate(loaded.dateOfBirth)}</span>
+        <span className="nhsuk-caption-l">
+          {loaded.personName}, born {formatIsoDate(loaded.dateOfBirth)}
+        </span>
         <h1>Change referral details</h1>
         <p>{loaded.title}</p>
         <Form method="post" noValidate>
           {/* After a refused stale save the loader has run again: this is the version now shown. */}
           <input type="hidden" name="version" value={loaded.version} />
-          <Checkboxes name="needs" legend="Needs and reasons for the referral" hint="Select all that apply." selected={values.needs} error={errors?.needs} options={Object.entries(needs).map(([value, label]) => ({ value, label }))} />
-          <Checkboxes name="barriers" legend="What might get in the way? (optional)" hint="Select all that apply." selected={values.barriers} error={errors?.barriers} options={Object.entries(barriers).map(([value, label]) => ({ value, label }))} />
-          <Textarea name="supportNotes" label="Notes for the provider (optional)" hint={`What would help them take part. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`} defaultValue={values.supportNotes} error={errors?.supportNotes} />
-          <button className="nhsuk-button" type="submit" disabled={busy}>Save changes</button>
+          <Checkboxes
+            name="needs"
+            legend="Needs and reasons for the referral"
+            hint="Select all that apply."
+            selected={values.needs}
+            error={errors?.needs}
+            options={Object.entries(needs).map(([value, label]) => ({ value, label }))}
+          />
+          <Checkboxes
+            name="barriers"
+            legend="What might get in the way? (optional)"
+            hint="Select all that apply."
+            selected={values.barriers}
+            error={errors?.barriers}
+            options={Object.entries(barriers).map(([value, label]) => ({ value, label }))}
+          />
+          <Textarea
+            name="supportNotes"
+            label="Notes for the provider (optional)"
+            hint={`What would help them take part. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`}
+            defaultValue={values.supportNotes}
+            error={errors?.supportNotes}
+          />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Save changes
+          </button>
         </Form>
       </div>
     </div>

@@ -42,12 +42,29 @@ export default function NewReferral() {
         <span className="nhsuk-caption-l">{activity ? activity.name : "New referral"}</span>
         <h1>Who is the referral for?</h1>
         <Form method="post" noValidate role="search" aria-label="Find the person">
-          <TextInput name="q" label="Name or NHS number" autoComplete="off" spellCheck={false} defaultValue={result?.values?.q} error={result?.errors?.q} />
-          <button className="nhsuk-button" type="submit">Find person</button>
+          <TextInput
+            name="q"
+            label="Name or NHS number"
+            autoComplete="off"
+            spellCheck={false}
+            defaultValue={result?.values?.q}
+            error={result?.errors?.q}
+          />
+          <button className="nhsuk-button" type="submit">
+            Find person
+          </button>
         </Form>
-        {result?.rows ? <SearchResults rows={result.rows} more={result.more} similar={result.similar} hrefFor={(id) => `/people/${id}/refer${suffix}`} /> : null}
+        {result?.rows ? (
+          <SearchResults
+            rows={result.rows}
+            more={result.more}
+            similar={result.similar}
+            hrefFor={(id) => `/people/${id}/refer${suffix}`}
+          />
+        ) : null}
         <p>
-          Not known to the service yet? <Link to="/people/new">Record a new person</Link> first, then refer them from their record.
+          Not known to the service yet? <Link to="/people/new">Record a new person</Link> first, then refer them from
+          their record.
         </p>
       </div>
     </div>

@@ -29,7 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  email: z.string({ error: "Enter your email address" }).trim().min(1, "Enter your email address").max(254, "Enter a valid email address"),
+  email: z
+    .string({ error: "Enter your email address" })
+    .trim()
+    .min(1, "Enter your email address")
+    .max(254, "Enter a valid email address"),
   password: z.string({ error: "Enter your password" }).min(1, "Enter your password").max(1024, "Enter your password"),
   returnTo: z.string().max(2000).optional(),
 });
@@ -70,19 +74,42 @@ export default function SignIn() {
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-one-half">
         {expired && !errors ? (
-          <div className="nhsuk-inset-text"><p>You were signed out because you had not done anything for a while. Sign in again to carry on.</p></div>
+          <div className="nhsuk-inset-text">
+            <p>You were signed out because you had not done anything for a while. Sign in again to carry on.</p>
+          </div>
         ) : null}
         {signedOut && !errors ? (
-          <div className="nhsuk-inset-text"><p>You have signed out.</p></div>
+          <div className="nhsuk-inset-text">
+            <p>You have signed out.</p>
+          </div>
         ) : null}
         <ErrorSummary errors={errors} />
         <h1>Sign in</h1>
-        <p>For staff of the social prescribing service. If you would like help for yourself, <a href="/start">start a conversation</a> instead.</p>
+        <p>
+          For staff of the social prescribing service. If you would like help for yourself,{" "}
+          <a href="/start">start a conversation</a> instead.
+        </p>
         <Form method="post" noValidate>
           <input type="hidden" name="returnTo" value={returnTo} />
-          <TextInput name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} defaultValue={actionData?.values?.email} error={errors?.email} />
-          <TextInput name="password" label="Password" type="password" autoComplete="current-password" error={errors?.password} />
-          <button className="nhsuk-button" type="submit" disabled={busy}>Sign in</button>
+          <TextInput
+            name="email"
+            label="Email address"
+            type="email"
+            autoComplete="username"
+            spellCheck={false}
+            defaultValue={actionData?.values?.email}
+            error={errors?.email}
+          />
+          <TextInput
+            name="password"
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            error={errors?.password}
+          />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Sign in
+          </button>
         </Form>
       </div>
     </div>

@@ -12,7 +12,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const db = await getDb();
     await db.transaction().execute(async (trx) => {
       await endSession(trx, user.sessionHash);
-      await audit(trx, { userId: user.id, role: user.role, requestId: requestContext(context).requestId }, { action: "sign-out" });
+      await audit(
+        trx,
+        { userId: user.id, role: user.role, requestId: requestContext(context).requestId },
+        { action: "sign-out" },
+      );
     });
   }
   return redirect("/sign-in?reason=signed-out", { headers: { "Set-Cookie": await clearSessionCookie() } });

@@ -3,7 +3,15 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requestContext } from "~/context";
 import { listDistricts } from "~/people/people.server";
-import { allSelfReferralErrors, bestTimes, checkSelfReferral, HONEYPOT_FIELD, SELF_REFERRAL_MESSAGE_MAX, selfReferralSchema, selfReferralTopics } from "~/referrals/self-referral";
+import {
+  allSelfReferralErrors,
+  bestTimes,
+  checkSelfReferral,
+  HONEYPOT_FIELD,
+  SELF_REFERRAL_MESSAGE_MAX,
+  selfReferralSchema,
+  selfReferralTopics,
+} from "~/referrals/self-referral";
 import { submitSelfReferral } from "~/referrals/self-referral.server";
 import { Checkboxes, DateInput, Radios } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
@@ -18,16 +26,37 @@ export async function loader() {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
-  const values = Object.fromEntries([...form].filter(([k, v]) => typeof v === "string" && k !== "topics" && k !== HONEYPOT_FIELD)) as Record<string, string>;
+  const values = Object.fromEntries(
+    [...form].filter(([k, v]) => typeof v === "string" && k !== "topics" && k !== HONEYPOT_FIELD),
+  ) as Record<string, string>;
   const topics = form.getAll("topics").map(String);
   const parsed = parseForm(selfReferralSchema, form);
-  if (!parsed.ok) return data({ errors: allSelfReferralErrors(parsed.errors, values), values, topics }, { status: 400 });
-  const checked = checkSelfReferral(parsed.data, (await listDistricts()).map((d) => d.code));
-  if (!checked.dateOfBirth || Object.keys(checked.errors).length) return data({ errors: checked.errors, values, topics }, { status: 400 });
+  if (!parsed.ok)
+    return data({ errors: allSelfReferralErrors(parsed.errors, values), values, topics }, { status: 400 });
+  const checked = checkSelfReferral(
+    parsed.data,
+    (await listDistricts()).map((d) => d.code),
+  );
+  if (!checked.dateOfBirth || Object.keys(checked.errors).length)
+    return data({ errors: checked.errors, values, topics }, { status: 400 });
   const ctx = requestContext(context);
-  const result = await submitSelfReferral({ data: parsed.data, dateOfBirth: checked.dateOfBirth, clientIp: ctx.clientIp, requestId: ctx.requestId });
+  const result = await submitSelfReferral({
+    data: parsed.data,
+    dateOfBirth: checked.dateOfBirth,
+    clientIp: ctx.clientIp,
+    requestId: ctx.requestId,
+  });
   if (result === "rate_limited") {
-    return data({ errors: { form: "We have had several requests from your connection in the last hour. Please try again later, or call your GP practice and ask for the social prescribing link worker." }, values, topics }, { status: 429 });
+    return data(
+      {
+        errors: {
+          form: "We have had several requests from your connection in the last hour. Please try again later, or call your GP practice and ask for the social prescribing link worker.",
+        },
+        values,
+        topics,
+      },
+      { status: 429 },
+    );
   }
   return redirect("/start/thank-you");
 }
@@ -43,27 +72,107 @@ export default function Start() {
       <div className="nhsuk-grid-column-two-thirds">
         <ErrorSummary errors={errors} />
         <h1>Start a conversation</h1>
-        <p className="nhsuk-lede-text">If you feel lonely, or would like to meet people near you, ask for a call back. A Local Area Coordinator will ring you for a friendly chat about what might help.</p>
-        <p>This is not an emergency service. If you need help now, call 111, or 999 in an emergency. For support with how you feel, you can call Samaritans free on 116 123.</p>
+        <p className="nhsuk-lede-text">
+          If you feel lonely, or would like to meet people near you, ask for a call back. A Local Area Coordinator will
+          ring you for a friendly chat about what might help.
+        </p>
+        <p>
+          This is not an emergency service. If you need help now, call 111, or 999 in an emergency. For support with how
+          you feel, you can call Samaritans free on 116 123.
+        </p>
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
-          <TextInput name="givenName" label="First name" autoComplete="given-name" defaultValue={values.givenName} error={errors?.givenName} />
-          <TextInput name="familyName" label="Last name" autoComplete="family-name" defaultValue={values.familyName} error={errors?.familyName} />
-          <DateInput name="dob" legend="Date of birth" hint="For example, 27 3 1947. It helps us make sure we have the right person." autoCompleteBirthday value={{ day: values.dobDay, month: values.dobMonth, year: values.dobYear }} error={errors?.dob} />
-          <TextInput name="phone" label="Phone number" hint="We will call you on this number. If you have no phone, give an email address instead." type="tel" autoComplete="tel" width={20} defaultValue={values.phone} error={errors?.phone} />
-          <TextInput name="email" label="Email address (optional)" type="email" autoComplete="email" spellCheck={false} defaultValue={values.email} error={errors?.email} />
-          <TextInput name="postcode" label="Postcode (optional)" autoComplete="postal-code" width={10} defaultValue={values.postcode} error={errors?.postcode} />
-          <Select name="districtCode" label="Which area do you live in?" placeholder="Not sure" defaultValue={values.districtCode} error={errors?.districtCode} options={districts.map((d) => ({ value: d.code, label: d.name }))} />
-          <Radios name="bestTime" legend="When is the best time to call you?" value={values.bestTime} error={errors?.bestTime} options={Object.entries(bestTimes).map(([value, label]) => ({ value, label }))} />
-          <Checkboxes name="topics" legend="What would you like to talk about?" hint="Select all that apply." selected={result?.topics ?? []} error={errors?.topics} options={Object.entries(selfReferralTopics).map(([value, label]) => ({ value, label }))} />
-          <Textarea name="message" label="Anything else you would like us to know? (optional)" hint={`Up to ${SELF_REFERRAL_MESSAGE_MAX.toLocaleString("en-GB")} characters.`} defaultValue={values.message} error={errors?.message} />
+          <TextInput
+            name="givenName"
+            label="First name"
+            autoComplete="given-name"
+            defaultValue={values.givenName}
+            error={errors?.givenName}
+          />
+          <TextInput
+            name="familyName"
+            label="Last name"
+            autoComplete="family-name"
+            defaultValue={values.familyName}
+            error={errors?.familyName}
+          />
+          <DateInput
+            name="dob"
+            legend="Date of birth"
+            hint="For example, 27 3 1947. It helps us make sure we have the right person."
+            autoCompleteBirthday
+            value={{ day: values.dobDay, month: values.dobMonth, year: values.dobYear }}
+            error={errors?.dob}
+          />
+          <TextInput
+            name="phone"
+            label="Phone number"
+            hint="We will call you on this number. If you have no phone, give an email address instead."
+            type="tel"
+            autoComplete="tel"
+            width={20}
+            defaultValue={values.phone}
+            error={errors?.phone}
+          />
+          <TextInput
+            name="email"
+            label="Email address (optional)"
+            type="email"
+            autoComplete="email"
+            spellCheck={false}
+            defaultValue={values.email}
+            error={errors?.email}
+          />
+          <TextInput
+            name="postcode"
+            label="Postcode (optional)"
+            autoComplete="postal-code"
+            width={10}
+            defaultValue={values.postcode}
+            error={errors?.postcode}
+          />
+          <Select
+            name="districtCode"
+            label="Which area do you live in?"
+            placeholder="Not sure"
+            defaultValue={values.districtCode}
+            error={errors?.districtCode}
+            options={districts.map((d) => ({ value: d.code, label: d.name }))}
+          />
+          <Radios
+            name="bestTime"
+            legend="When is the best time to call you?"
+            value={values.bestTime}
+            error={errors?.bestTime}
+            options={Object.entries(bestTimes).map(([value, label]) => ({ value, label }))}
+          />
+          <Checkboxes
+            name="topics"
+            legend="What would you like to talk about?"
+            hint="Select all that apply."
+            selected={result?.topics ?? []}
+            error={errors?.topics}
+            options={Object.entries(selfReferralTopics).map(([value, label]) => ({ value, label }))}
+          />
+          <Textarea
+            name="message"
+            label="Anything else you would like us to know? (optional)"
+            hint={`Up to ${SELF_REFERRAL_MESSAGE_MAX.toLocaleString("en-GB")} characters.`}
+            defaultValue={values.message}
+            error={errors?.message}
+          />
           {/* Hidden from people and from assistive technology; form-filling robots complete it. */}
           <div className="nhsuk-u-visually-hidden" aria-hidden="true">
             <label htmlFor={HONEYPOT_FIELD}>Leave this field empty</label>
             <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" />
           </div>
-          <p>We use what you tell us only to get in touch and offer support. It is kept securely by the council and NHS services that work together on social prescribing.</p>
-          <button className="nhsuk-button" type="submit" disabled={busy}>Ask for a call back</button>
+          <p>
+            We use what you tell us only to get in touch and offer support. It is kept securely by the council and NHS
+            services that work together on social prescribing.
+          </p>
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Ask for a call back
+          </button>
         </Form>
       </div>
     </div>

@@ -17,9 +17,16 @@ export default function ThankYou() {
           <div className="nhsuk-panel__body">We have your request for a call back</div>
         </div>
         <h2>What happens next</h2>
-        <p>A Local Area Coordinator will try to call you within 3 working days, at the time you asked for if they can.</p>
-        <p>If you need help sooner, call 111. In an emergency, call 999. You can call Samaritans free, day or night, on 116 123.</p>
-        <p><Link to="/start">Back to the start</Link></p>
+        <p>
+          A Local Area Coordinator will try to call you within 3 working days, at the time you asked for if they can.
+        </p>
+        <p>
+          If you need help sooner, call 111. In an emergency, call 999. You can call Samaritans free, day or night, on
+          116 123.
+        </p>
+        <p>
+          <Link to="/start">Back to the start</Link>
+        </p>
       </div>
     </div>
   );

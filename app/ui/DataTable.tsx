@@ -19,7 +19,19 @@ interface Props<T> {
 
 // Server-side sorting and paging: the table renders one page that the loader chose from URL state.
 // Sort headers and page links are plain links, so the table works before JavaScript loads.
-export function DataTable<T>({ caption, columns, rows, total, page, pageSize, sort, dir, sortable, empty, responsive }: Props<T>) {
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  total,
+  page,
+  pageSize,
+  sort,
+  dir,
+  sortable,
+  empty,
+  responsive,
+}: Props<T>) {
   const location = useLocation();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const table = useReactTable({
@@ -55,9 +67,18 @@ export function DataTable<T>({ caption, columns, rows, total, page, pageSize, so
                 const active = sort === id;
                 const label = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} scope="col" className="nhsuk-table__header" role={role("columnheader")} aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}>
+                  <th
+                    key={header.id}
+                    scope="col"
+                    className="nhsuk-table__header"
+                    role={role("columnheader")}
+                    aria-sort={active ? (dir === "asc" ? "ascending" : "descending") : undefined}
+                  >
                     {sortable.includes(id) ? (
-                      <Link className="app-sort-link" to={hrefWith({ sort: id, dir: active && dir === "asc" ? "desc" : "asc", page: "1" })}>
+                      <Link
+                        className="app-sort-link"
+                        to={hrefWith({ sort: id, dir: active && dir === "asc" ? "desc" : "asc", page: "1" })}
+                      >
                         {label}
                         <span aria-hidden="true">{active ? (dir === "asc" ? " ▲" : " ▼") : ""}</span>
                       </Link>
@@ -73,7 +94,9 @@ export function DataTable<T>({ caption, columns, rows, total, page, pageSize, so
         <tbody className="nhsuk-table__body" role={role("rowgroup")}>
           {table.getRowModel().rows.length === 0 ? (
             <tr className="nhsuk-table__row" role={role("row")}>
-              <td className="nhsuk-table__cell" role={role("cell")} colSpan={responsive ? undefined : columns.length}>{empty ?? "Nothing to show."}</td>
+              <td className="nhsuk-table__cell" role={role("cell")} colSpan={responsive ? undefined : columns.length}>
+                {empty ?? "Nothing to show."}
+              </td>
             </tr>
           ) : (
             table.getRowModel().rows.map((row) => (
@@ -85,7 +108,9 @@ export function DataTable<T>({ caption, columns, rows, total, page, pageSize, so
                     <td key={cell.id} className="nhsuk-table__cell" role={role("cell")}>
                       {responsive && typeof heading === "string" ? (
                         <>
-                          <span className="nhsuk-table__heading" aria-hidden="true">{heading} </span>
+                          <span className="nhsuk-table__heading" aria-hidden="true">
+                            {heading}{" "}
+                          </span>
                           <span>{content}</span>
                         </>
                       ) : (
@@ -104,19 +129,29 @@ export function DataTable<T>({ caption, columns, rows, total, page, pageSize, so
           <ul className="nhsuk-list nhsuk-pagination__list">
             {page > 1 ? (
               <li className="nhsuk-pagination-item--previous">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={hrefWith({ page: String(page - 1) })}>
+                <Link
+                  className="nhsuk-pagination__link nhsuk-pagination__link--prev"
+                  to={hrefWith({ page: String(page - 1) })}
+                >
                   <span className="nhsuk-pagination__title">Previous</span>
                   <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">Page {page - 1} of {pageCount}</span>
+                  <span className="nhsuk-pagination__page">
+                    Page {page - 1} of {pageCount}
+                  </span>
                 </Link>
               </li>
             ) : null}
             {page < pageCount ? (
               <li className="nhsuk-pagination-item--next">
-                <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={hrefWith({ page: String(page + 1) })}>
+                <Link
+                  className="nhsuk-pagination__link nhsuk-pagination__link--next"
+                  to={hrefWith({ page: String(page + 1) })}
+                >
                   <span className="nhsuk-pagination__title">Next</span>
                   <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">Page {page + 1} of {pageCount}</span>
+                  <span className="nhsuk-pagination__page">
+                    Page {page + 1} of {pageCount}
+                  </span>
                 </Link>
               </li>
             ) : null}

@@ -28,14 +28,19 @@ export function IdleWarning() {
   return (
     <div className="nhsuk-notification-banner app-idle-warning" role="alertdialog" aria-labelledby="idle-warning-title">
       <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="idle-warning-title">Important</h2>
+        <h2 className="nhsuk-notification-banner__title" id="idle-warning-title">
+          Important
+        </h2>
       </div>
       <div className="nhsuk-notification-banner__content">
         <p className="nhsuk-notification-banner__heading">
-          For your security, you will be signed out in {minutes} {minutes === 1 ? "minute" : "minutes"} if you do nothing.
+          For your security, you will be signed out in {minutes} {minutes === 1 ? "minute" : "minutes"} if you do
+          nothing.
         </p>
         <fetcher.Form method="post" action="/session/keepalive">
-          <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">Stay signed in</button>
+          <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+            Stay signed in
+          </button>
         </fetcher.Form>
       </div>
     </div>

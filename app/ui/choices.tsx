@@ -23,7 +23,11 @@ function Fieldset({ id, legend, hint, error, legendSize = "s", isPageHeading, ch
         <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}`}>
           {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
-        {hint ? <div className="nhsuk-hint" id={`${id}-hint`}>{hint}</div> : null}
+        {hint ? (
+          <div className="nhsuk-hint" id={`${id}-hint`}>
+            {hint}
+          </div>
+        ) : null}
         <ErrorMessage id={id} error={error} />
         {children}
       </fieldset>
@@ -51,7 +55,25 @@ interface ChoicesProps {
 }
 
 /** Options as checkboxes or radios; the first takes the group's id, the rest `${id}-2`, `${id}-3`… */
-function Options({ type, name, id, options, checked, small, inline, largeLabels }: { type: "checkbox" | "radio"; name: string; id: string; options: Choice[]; checked: (value: string) => boolean; small?: boolean; inline?: boolean; largeLabels?: boolean }) {
+function Options({
+  type,
+  name,
+  id,
+  options,
+  checked,
+  small,
+  inline,
+  largeLabels,
+}: {
+  type: "checkbox" | "radio";
+  name: string;
+  id: string;
+  options: Choice[];
+  checked: (value: string) => boolean;
+  small?: boolean;
+  inline?: boolean;
+  largeLabels?: boolean;
+}) {
   const kind = type === "checkbox" ? "checkboxes" : "radios";
   return (
     <div className={`nhsuk-${kind}${small ? ` nhsuk-${kind}--small` : ""}${inline ? ` nhsuk-${kind}--inline` : ""}`}>
@@ -59,9 +81,26 @@ function Options({ type, name, id, options, checked, small, inline, largeLabels 
         const optionId = i === 0 ? id : `${id}-${i + 1}`;
         return (
           <div className={`nhsuk-${kind}__item`} key={o.value}>
-            <input className={`nhsuk-${kind}__input`} id={optionId} name={name} type={type} value={o.value} defaultChecked={checked(o.value)} aria-describedby={o.hint ? `${optionId}-hint` : undefined} />
-            <label className={`nhsuk-label nhsuk-${kind}__label${largeLabels ? " nhsuk-u-font-size-24" : ""}`} htmlFor={optionId}>{o.label}</label>
-            {o.hint ? <div className={`nhsuk-hint nhsuk-${kind}__hint`} id={`${optionId}-hint`}>{o.hint}</div> : null}
+            <input
+              className={`nhsuk-${kind}__input`}
+              id={optionId}
+              name={name}
+              type={type}
+              value={o.value}
+              defaultChecked={checked(o.value)}
+              aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+            />
+            <label
+              className={`nhsuk-label nhsuk-${kind}__label${largeLabels ? " nhsuk-u-font-size-24" : ""}`}
+              htmlFor={optionId}
+            >
+              {o.label}
+            </label>
+            {o.hint ? (
+              <div className={`nhsuk-hint nhsuk-${kind}__hint`} id={`${optionId}-hint`}>
+                {o.hint}
+              </div>
+            ) : null}
           </div>
         );
       })}
@@ -70,12 +109,30 @@ function Options({ type, name, id, options, checked, small, inline, largeLabels 
 }
 
 /** Choices from a map of codes to labels. */
-export const toOptions = (labels: Record<string | number, string>): Choice[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+export const toOptions = (labels: Record<string | number, string>): Choice[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-export function Checkboxes({ name, id = name, legend, hint, error, options, selected = [], legendSize, small }: ChoicesProps & { selected?: string[] }) {
+export function Checkboxes({
+  name,
+  id = name,
+  legend,
+  hint,
+  error,
+  options,
+  selected = [],
+  legendSize,
+  small,
+}: ChoicesProps & { selected?: string[] }) {
   return (
     <Fieldset id={id} legend={legend} hint={hint} error={error} legendSize={legendSize}>
-      <Options type="checkbox" name={name} id={id} options={options} checked={(v) => selected.includes(v)} small={small} />
+      <Options
+        type="checkbox"
+        name={name}
+        id={id}
+        options={options}
+        checked={(v) => selected.includes(v)}
+        small={small}
+      />
     </Fieldset>
   );
 }
@@ -89,10 +146,32 @@ interface RadiosProps extends ChoicesProps {
   largeLabels?: boolean;
 }
 
-export function Radios({ name, id = name, legend, hint, error, options, value, inline, legendSize, small, isPageHeading, largeLabels }: RadiosProps) {
+export function Radios({
+  name,
+  id = name,
+  legend,
+  hint,
+  error,
+  options,
+  value,
+  inline,
+  legendSize,
+  small,
+  isPageHeading,
+  largeLabels,
+}: RadiosProps) {
   return (
     <Fieldset id={id} legend={legend} hint={hint} error={error} legendSize={legendSize} isPageHeading={isPageHeading}>
-      <Options type="radio" name={name} id={id} options={options} checked={(v) => v === value} small={small} inline={inline} largeLabels={largeLabels} />
+      <Options
+        type="radio"
+        name={name}
+        id={id}
+        options={options}
+        checked={(v) => v === value}
+        small={small}
+        inline={inline}
+        largeLabels={largeLabels}
+      />
     </Fieldset>
   );
 }
@@ -121,7 +200,9 @@ export function DateInput({ name, legend, hint, error, value = {}, autoCompleteB
           return (
             <div className="nhsuk-date-input__item" key={p.key}>
               <div className="nhsuk-form-group">
-                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={id}>{p.label}</label>
+                <label className="nhsuk-label nhsuk-date-input__label" htmlFor={id}>
+                  {p.label}
+                </label>
                 <input
                   className={`nhsuk-input nhsuk-date-input__input nhsuk-input--width-${p.width}${error ? " nhsuk-input--error" : ""}`}
                   id={id}
@@ -152,18 +233,41 @@ interface GroupedSelectProps {
 }
 
 /** A select with option groups (ethnicity: five groups, nineteen categories). */
-export function GroupedSelect({ name, label, hint, error, defaultValue, placeholder, groups, extra = [] }: GroupedSelectProps) {
+export function GroupedSelect({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  placeholder,
+  groups,
+  extra = [],
+}: GroupedSelectProps) {
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(describedBy) => (
-        <select className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy}>
+        <select
+          className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
+          id={name}
+          name={name}
+          defaultValue={defaultValue ?? ""}
+          aria-describedby={describedBy}
+        >
           <option value="">{placeholder}</option>
           {groups.map((g) => (
             <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </optgroup>
           ))}
-          {extra.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {extra.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       )}
     </Field>

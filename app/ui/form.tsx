@@ -7,13 +7,13 @@ export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
   if (entries.length === 0) return null;
   return (
     <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
-      <h2 className="nhsuk-error-summary__title" id="error-summary-title">There is a problem</h2>
+      <h2 className="nhsuk-error-summary__title" id="error-summary-title">
+        There is a problem
+      </h2>
       <div className="nhsuk-error-summary__body">
         <ul className="nhsuk-list nhsuk-error-summary__list">
           {entries.map(([field, message]) => (
-            <li key={field}>
-              {field === "form" ? message : <a href={`#${field}`}>{message}</a>}
-            </li>
+            <li key={field}>{field === "form" ? message : <a href={`#${field}`}>{message}</a>}</li>
           ))}
         </ul>
       </div>
@@ -51,8 +51,14 @@ export function describedBy(id: string, hint?: unknown, error?: unknown): string
 export function Field({ name, id = name, label, hint, error, children }: FieldProps) {
   return (
     <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
-      <label className="nhsuk-label" htmlFor={id}>{label}</label>
-      {hint ? <div className="nhsuk-hint" id={`${id}-hint`}>{hint}</div> : null}
+      <label className="nhsuk-label" htmlFor={id}>
+        {label}
+      </label>
+      {hint ? (
+        <div className="nhsuk-hint" id={`${id}-hint`}>
+          {hint}
+        </div>
+      ) : null}
       <ErrorMessage id={id} error={error} />
       {children(describedBy(id, hint, error), Boolean(error))}
     </div>
@@ -72,7 +78,18 @@ interface InputProps {
   inputMode?: "numeric" | "text" | "email" | "tel";
 }
 
-export function TextInput({ name, label, hint, error, defaultValue, type = "text", autoComplete, width, spellCheck, inputMode }: InputProps) {
+export function TextInput({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  width,
+  spellCheck,
+  inputMode,
+}: InputProps) {
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(describedBy, invalid) => (
@@ -106,10 +123,18 @@ export function Select({ name, label, hint, error, defaultValue, options, placeh
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(describedBy, invalid) => (
-        <select className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`} id={name} name={name} defaultValue={defaultValue ?? ""} aria-describedby={describedBy}>
+        <select
+          className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`}
+          id={name}
+          name={name}
+          defaultValue={defaultValue ?? ""}
+          aria-describedby={describedBy}
+        >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
           {options.map((o) => (
-            <option key={o.value} value={o.value}>{o.label}</option>
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
           ))}
         </select>
       )}
@@ -117,11 +142,25 @@ export function Select({ name, label, hint, error, defaultValue, options, placeh
   );
 }
 
-export function Textarea({ name, label, hint, error, defaultValue, rows = 5 }: Omit<InputProps, "type"> & { rows?: number }) {
+export function Textarea({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 5,
+}: Omit<InputProps, "type"> & { rows?: number }) {
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(describedBy, invalid) => (
-        <textarea className={`nhsuk-textarea${invalid ? " nhsuk-textarea--error" : ""}`} id={name} name={name} rows={rows} defaultValue={defaultValue} aria-describedby={describedBy} />
+        <textarea
+          className={`nhsuk-textarea${invalid ? " nhsuk-textarea--error" : ""}`}
+          id={name}
+          name={name}
+          rows={rows}
+          defaultValue={defaultValue}
+          aria-describedby={describedBy}
+        />
       )}
     </Field>
   );
@@ -131,4 +170,5 @@ export function Textarea({ name, label, hint, error, defaultValue, rows = 5 }: O
  * For pages with optimistic locking: after a refused stale save (409) the loader runs again, so the page shows the
  * record as it now stands and the form carries its current version, while the user's own input is kept.
  */
-export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;

@@ -2,9 +2,7 @@ import { z } from "zod";
 
 export type FieldErrors = Record<string, string>;
 
-export type Parsed<T> =
-  | { ok: true; data: T }
-  | { ok: false; errors: FieldErrors; values: Record<string, string> };
+export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors; values: Record<string, string> };
 
 /** The user's own input, echoed back so a refused form keeps what they typed (never passwords). */
 export function formValues(form: FormData, omit: string[] = []): Record<string, string> {

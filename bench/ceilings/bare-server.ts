@@ -8,7 +8,11 @@ import { PreparingClient } from "../../db/prepared-client";
 import { personView, reference, registerSave, search, searchAudit } from "./queries";
 
 // The app's own client, so both send the same named (prepared) statements.
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_SIZE ?? 20), Client: PreparingClient });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 20),
+  Client: PreparingClient,
+});
 pool.on("error", () => {});
 pool.on("connect", (c) => c.on("error", () => {}));
 const actor = process.env.BENCH_ACTOR_ID ?? null;
@@ -16,7 +20,14 @@ const actor = process.env.BENCH_ACTOR_ID ?? null;
 const escape = (v: unknown) => String(v ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const page = (title: string, rows: Record<string, unknown>[]) =>
   `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body><main><h1>${escape(title)}</h1><table>` +
-  rows.map((r) => `<tr>${Object.values(r).map((v) => `<td>${escape(v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(", ") : v)}</td>`).join("")}</tr>`).join("") +
+  rows
+    .map(
+      (r) =>
+        `<tr>${Object.values(r)
+          .map((v) => `<td>${escape(v instanceof Date ? v.toISOString() : Array.isArray(v) ? v.join(", ") : v)}</td>`)
+          .join("")}</tr>`,
+    )
+    .join("") +
   `</table></main></body></html>`;
 
 async function inTransaction<T>(run: (c: pg.PoolClient) => Promise<T>): Promise<T> {
@@ -46,7 +57,9 @@ async function personPage(id: string, userId: string) {
   }
   if (!person.rows[0]) return null;
   const row = person.rows[0];
-  const parts = ["consents", "care_team", "referrals", "events", "attendance", "notes", "measures"].flatMap((k) => row[k] as Record<string, unknown>[]);
+  const parts = ["consents", "care_team", "referrals", "events", "attendance", "notes", "measures"].flatMap(
+    (k) => row[k] as Record<string, unknown>[],
+  );
   return page(`${row.given_name} ${row.family_name}`, parts);
 }
 
@@ -70,12 +83,19 @@ async function searchPage(term: string, userId: string) {
       ? (await c.query(search.nhs, [compact])).rows
       : (await c.query(name.includes(" ") ? search.namePrefix : search.surnamePrefix, [`${like}%`])).rows;
     if (!byNhs) {
-      for (const [q, pattern] of [[search.contains, `%${like}%`], [search.preferred, `${like}%`]] as const) {
+      for (const [q, pattern] of [
+        [search.contains, `%${like}%`],
+        [search.preferred, `${like}%`],
+      ] as const) {
         if (rows.length > 25) break;
         rows.push(...(await c.query(q, [pattern, rows.map((r) => r.id), 26 - rows.length])).rows);
       }
     }
-    await c.query(searchAudit, [userId, randomUUID(), JSON.stringify({ by: byNhs ? "nhs_number" : "name", results: Math.min(rows.length, 25) })]);
+    await c.query(searchAudit, [
+      userId,
+      randomUUID(),
+      JSON.stringify({ by: byNhs ? "nhs_number" : "name", results: Math.min(rows.length, 25) }),
+    ]);
     return page("Search results", rows.slice(0, 25));
   });
 }
@@ -85,15 +105,40 @@ async function registerPage(activityId: string, sessionId: string, form: URLSear
     const session = (await c.query(registerSave.lockSession, [sessionId, activityId])).rows[0];
     if (!session) return { status: 404, html: page("Not found", []) };
     const version = Number(form.get("registerVersion"));
-    const conflict = (current: number) => ({ status: 409, html: page("Conflict", []).replace("</main>", `<input type="hidden" name="registerVersion" value="${current}"></main>`) });
+    const conflict = (current: number) => ({
+      status: 409,
+      html: page("Conflict", []).replace(
+        "</main>",
+        `<input type="hidden" name="registerVersion" value="${current}"></main>`,
+      ),
+    });
     if (session.register_version !== version) return conflict(session.register_version);
-    const eligible = new Map((await c.query(registerSave.participants, [activityId, sessionId])).rows.map((p) => [p.referral_id as string, p]));
+    const eligible = new Map(
+      (await c.query(registerSave.participants, [activityId, sessionId])).rows.map((p) => [p.referral_id as string, p]),
+    );
     const marks = [...form].filter(([k]) => k.startsWith("mark-")).map(([k, v]) => [k.slice(5), v] as const);
     if (marks.some(([r]) => !eligible.has(r))) return { status: 400, html: page("Refused", []) };
-    await c.query(registerSave.upsertMarks, [sessionId, marks.map(([r]) => r), marks.map(([r]) => eligible.get(r).person_id), marks.map(([, s]) => s), userId]);
-    const bumped = await c.query(registerSave.bumpVersion, [sessionId, version, Number(form.get("otherAttendees") ?? 0), userId, form.get("idempotencyKey")]);
+    await c.query(registerSave.upsertMarks, [
+      sessionId,
+      marks.map(([r]) => r),
+      marks.map(([r]) => eligible.get(r).person_id),
+      marks.map(([, s]) => s),
+      userId,
+    ]);
+    const bumped = await c.query(registerSave.bumpVersion, [
+      sessionId,
+      version,
+      Number(form.get("otherAttendees") ?? 0),
+      userId,
+      form.get("idempotencyKey"),
+    ]);
     if (!bumped.rows[0]) return conflict(session.register_version);
-    await c.query(registerSave.audit, [userId, randomUUID(), sessionId, JSON.stringify({ activityId, referralIds: marks.map(([r]) => r) })]);
+    await c.query(registerSave.audit, [
+      userId,
+      randomUUID(),
+      sessionId,
+      JSON.stringify({ activityId, referralIds: marks.map(([r]) => r) }),
+    ]);
     return { status: 200, html: page("Register saved", [{ version: bumped.rows[0].register_version }]) };
   });
 }
@@ -119,8 +164,10 @@ const server = http.createServer(async (req, res) => {
     if (url.pathname === "/healthz") html = "ok";
     else if (person && req.method === "GET") html = await personPage(person[1], userId!);
     else if (referencePerson && req.method === "GET") html = await referencePage(referencePerson[1], userId!);
-    else if (url.pathname === "/people" && req.method === "POST") html = await searchPage(new URLSearchParams(await body(req)).get("q") ?? "", userId!);
-    else if (register && req.method === "POST") ({ status, html } = await registerPage(register[1], register[2], new URLSearchParams(await body(req)), userId!));
+    else if (url.pathname === "/people" && req.method === "POST")
+      html = await searchPage(new URLSearchParams(await body(req)).get("q") ?? "", userId!);
+    else if (register && req.method === "POST")
+      ({ status, html } = await registerPage(register[1], register[2], new URLSearchParams(await body(req)), userId!));
     if (html === null) {
       status = 404;
       html = page("Not found", []);

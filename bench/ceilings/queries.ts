@@ -50,7 +50,9 @@ export const personView = {
     )
     select person.*, district.name as district_name,
       ${careTeamCheck} as on_care_team,
-      ${Object.entries(personLists).map(([name, q]) => `${jsonList(q)} as ${name}`).join(",\n      ")}
+      ${Object.entries(personLists)
+        .map(([name, q]) => `${jsonList(q)} as ${name}`)
+        .join(",\n      ")}
     from person left join district on district.code = person.district_code where person.id = $1`,
 };
 

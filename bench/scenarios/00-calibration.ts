@@ -31,7 +31,13 @@ const scenario: Scenario = {
       next: () => ({ method: "GET", path: `/reference/${pick(people)}`, headers: { "x-bench-user": user } }),
       onResponse: (s) => s === 200,
     });
-    const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript, clients: 4, seconds: ctx.seconds, variables: { samples: people.length, uid: user } });
+    const sql = await runPgbench({
+      url: ctx.dbUrl,
+      script: pgbenchScript,
+      clients: 4,
+      seconds: ctx.seconds,
+      variables: { samples: people.length, uid: user },
+    });
     ctx.log(`reference transaction (pgbench, 4 clients): ${sql.throughput.toFixed(0)}/s`);
     const factor = bare.m.throughput / reference.published.barePage;
     const sqlFactor = sql.throughput / reference.published.pgbench;
@@ -42,14 +48,34 @@ const scenario: Scenario = {
       target: "none: this scenario measures the machine",
       measurements: [
         bare.m,
-        { label: "person read + audit insert in one transaction (pgbench)", connections: 4, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed },
+        {
+          label: "person read + audit insert in one transaction (pgbench)",
+          connections: 4,
+          seconds: sql.seconds,
+          requests: sql.transactions,
+          throughput: sql.throughput,
+          latency: sql.latency,
+          errors: sql.failed,
+        },
       ],
       ratios: [
-        { label: `bare Node page, this machine / the reference machine (${perSecond(reference.published.barePage)}): the factor targets are scaled by`, value: `${factor.toFixed(2)}×` },
-        { label: `pgbench transaction, this machine / the reference machine (${perSecond(reference.published.pgbench)})`, value: `${sqlFactor.toFixed(2)}×` },
+        {
+          label: `bare Node page, this machine / the reference machine (${perSecond(reference.published.barePage)}): the factor targets are scaled by`,
+          value: `${factor.toFixed(2)}×`,
+        },
+        {
+          label: `pgbench transaction, this machine / the reference machine (${perSecond(reference.published.pgbench)})`,
+          value: `${sqlFactor.toFixed(2)}×`,
+        },
       ],
       targets: [],
-      invariants: [{ name: "the reference page answered every request", pass: bare.m.errors === 0, detail: `${bare.m.errors} errors` }],
+      invariants: [
+        {
+          name: "the reference page answered every request",
+          pass: bare.m.errors === 0,
+          detail: `${bare.m.errors} errors`,
+        },
+      ],
       notes: [
         "Targets are stated for the machine these ceilings were published from. A throughput target scaled to this machine is the target times the factor; a latency target, the target divided by it (with connections held open, latency is connections over throughput).",
       ],

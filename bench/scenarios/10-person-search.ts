@@ -36,7 +36,10 @@ commit;
 }
 
 async function auditedSearches(ctx: BenchContext, users: string[]): Promise<number> {
-  const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from audit_event where action = 'person.search' and actor_user_id = any($1)", [users]);
+  const { rows } = await ctx.pool.query<{ n: number }>(
+    "select count(*)::int as n from audit_event where action = 'person.search' and actor_user_id = any($1)",
+    [users],
+  );
   return rows[0].n;
 }
 
@@ -55,25 +58,51 @@ const scenario: Scenario = {
       const search = (mode: PageMode) => ({
         url: ctx.app.url,
         connections: CONNECTIONS,
-        next: () => submit(mode, "/people", body(pick(terms)), { cookie: pick(sessions).cookie, origin: ctx.app.url }, { index: true, revalidates: false }),
+        next: () =>
+          submit(
+            mode,
+            "/people",
+            body(pick(terms)),
+            { cookie: pick(sessions).cookie, origin: ctx.app.url },
+            { index: true, revalidates: false },
+          ),
         onResponse: (s: number) => s === 200,
       });
       let before = 0;
-      const app = await measure(ctx, `app, ${modeLabel["in-app"]}`, ctx.app.pid, search("in-app"), ctx.seconds, async () => {
-        before = await auditedSearches(ctx, users);
-      });
+      const app = await measure(
+        ctx,
+        `app, ${modeLabel["in-app"]}`,
+        ctx.app.pid,
+        search("in-app"),
+        ctx.seconds,
+        async () => {
+          before = await auditedSearches(ctx, users);
+        },
+      );
       const audited = (await auditedSearches(ctx, users)) - before;
       const ok = app.load.timeline.reduce((s, t) => s + t.ok, 0);
       const documents = await measure(ctx, `app, ${modeLabel.document}`, ctx.app.pid, search("document"));
       const bare = await measure(ctx, "bare Node page", ctx.bare.pid, {
         url: ctx.bare.url,
         connections: CONNECTIONS,
-        next: () => ({ method: "POST", path: "/people", headers: { "x-bench-user": users[0], "content-type": "application/x-www-form-urlencoded" }, body: body(pick(terms)) }),
+        next: () => ({
+          method: "POST",
+          path: "/people",
+          headers: { "x-bench-user": users[0], "content-type": "application/x-www-form-urlencoded" },
+          body: body(pick(terms)),
+        }),
         onResponse: (s) => s === 200,
       });
       const vars = { samples: terms.length, uid: users[0] };
       const floor = await smallestPage(ctx, CONNECTIONS);
-      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript(), clients: CONNECTIONS, seconds: ctx.seconds, variables: vars, protocol: "extended" });
+      const sql = await runPgbench({
+        url: ctx.dbUrl,
+        script: pgbenchScript(),
+        clients: CONNECTIONS,
+        seconds: ctx.seconds,
+        variables: vars,
+        protocol: "extended",
+      });
       ctx.log(`raw SQL (the app's statements): ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
 
       const a = app.m;
@@ -82,7 +111,9 @@ const scenario: Scenario = {
         atLeastPerSecond(ctx, a.throughput, 300),
         { name: "0 errors", pass: a.errors === 0, detail: String(a.errors) },
       ];
-      const mix = ["prefix", "contains", "nhs"].map((k) => `${terms.filter((t) => t.kind === k).length} ${k}`).join(", ");
+      const mix = ["prefix", "contains", "nhs"]
+        .map((k) => `${terms.filter((t) => t.kind === k).length} ${k}`)
+        .join(", ");
       return {
         id: scenario.id,
         title: scenario.title,
@@ -93,18 +124,37 @@ const scenario: Scenario = {
           documents.m,
           floor,
           bare.m,
-          { label: "raw SQL, the app's statements (pgbench)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed },
+          {
+            label: "raw SQL, the app's statements (pgbench)",
+            connections: CONNECTIONS,
+            seconds: sql.seconds,
+            requests: sql.transactions,
+            throughput: sql.throughput,
+            latency: sql.latency,
+            errors: sql.failed,
+          },
         ],
         ratios: [
           { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
-          { label: "throughput, app's HTML document / bare Node page", value: ratio(documents.m.throughput, bare.m.throughput) },
+          {
+            label: "throughput, app's HTML document / bare Node page",
+            value: ratio(documents.m.throughput, bare.m.throughput),
+          },
           { label: "throughput, app / raw SQL", value: ratio(a.throughput, sql.throughput) },
           { label: "throughput, app / the app's smallest page", value: ratio(a.throughput, floor.throughput) },
         ],
         targets,
         invariants: [
-          { name: "audit rows = successful searches", pass: audited === ok, detail: `${audited} audit rows, ${ok} successful searches` },
-          { name: "the HTML document too: 0 errors", pass: documents.m.errors === 0, detail: String(documents.m.errors) },
+          {
+            name: "audit rows = successful searches",
+            pass: audited === ok,
+            detail: `${audited} audit rows, ${ok} successful searches`,
+          },
+          {
+            name: "the HTML document too: 0 errors",
+            pass: documents.m.errors === 0,
+            detail: String(documents.m.errors),
+          },
         ],
         notes: [],
       };

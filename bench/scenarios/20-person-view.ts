@@ -18,7 +18,10 @@ ${personView.record.replace(/\$1/g, ":pid").replace(/\$2/g, ":uid").replace(/\$3
 `;
 
 async function auditedReads(ctx: BenchContext, users: string[]): Promise<number> {
-  const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from audit_event where action = 'person.read' and actor_user_id = any($1)", [users]);
+  const { rows } = await ctx.pool.query<{ n: number }>(
+    "select count(*)::int as n from audit_event where action = 'person.read' and actor_user_id = any($1)",
+    [users],
+  );
   return rows[0].n;
 }
 
@@ -37,7 +40,12 @@ const scenario: Scenario = {
         ctx,
         `app, ${modeLabel["in-app"]}`,
         ctx.app.pid,
-        { url: ctx.app.url, connections: CONNECTIONS, next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(sessions).cookie }), onResponse: (s) => s === 200 },
+        {
+          url: ctx.app.url,
+          connections: CONNECTIONS,
+          next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(sessions).cookie }),
+          onResponse: (s) => s === 200,
+        },
         ctx.seconds,
         async () => {
           auditBefore = await auditedReads(ctx, users);
@@ -59,7 +67,13 @@ const scenario: Scenario = {
         onResponse: (s) => s === 200,
       });
       const floor = await smallestPage(ctx, CONNECTIONS);
-      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript, clients: CONNECTIONS, seconds: ctx.seconds, variables: { samples: people.length, uid: users[0] } });
+      const sql = await runPgbench({
+        url: ctx.dbUrl,
+        script: pgbenchScript,
+        clients: CONNECTIONS,
+        seconds: ctx.seconds,
+        variables: { samples: people.length, uid: users[0] },
+      });
       ctx.log(`raw SQL: ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
 
       const a = app.m;
@@ -69,7 +83,11 @@ const scenario: Scenario = {
         { name: "0 errors", pass: a.errors === 0, detail: String(a.errors) },
       ];
       const invariants: Check[] = [
-        { name: "audit rows = successful reads", pass: audited === okReads, detail: `${audited} audit rows, ${okReads} successful reads` },
+        {
+          name: "audit rows = successful reads",
+          pass: audited === okReads,
+          detail: `${audited} audit rows, ${okReads} successful reads`,
+        },
         { name: "the HTML document too: 0 errors", pass: documents.m.errors === 0, detail: String(documents.m.errors) },
       ];
       return {
@@ -77,10 +95,27 @@ const scenario: Scenario = {
         title: scenario.title,
         load: `${CONNECTIONS} connections, ${people.length} sampled people, ${sessions.length} prescribers' sessions`,
         target: "p95 ≤ 100 ms, ≥ 300 req/s; audit rows = successful reads",
-        measurements: [a, documents.m, floor, bare.m, { label: "raw SQL (pgbench)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed }],
+        measurements: [
+          a,
+          documents.m,
+          floor,
+          bare.m,
+          {
+            label: "raw SQL (pgbench)",
+            connections: CONNECTIONS,
+            seconds: sql.seconds,
+            requests: sql.transactions,
+            throughput: sql.throughput,
+            latency: sql.latency,
+            errors: sql.failed,
+          },
+        ],
         ratios: [
           { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
-          { label: "throughput, app's HTML document / bare Node page", value: ratio(documents.m.throughput, bare.m.throughput) },
+          {
+            label: "throughput, app's HTML document / bare Node page",
+            value: ratio(documents.m.throughput, bare.m.throughput),
+          },
           { label: "throughput, app / raw SQL", value: ratio(a.throughput, sql.throughput) },
           { label: "throughput, app / the app's smallest page", value: ratio(a.throughput, floor.throughput) },
           { label: "p95, app / bare Node page", value: ratio(a.latency.p95, bare.m.latency.p95) },

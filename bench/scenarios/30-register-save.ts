@@ -27,14 +27,20 @@ commit;
 `;
 
 async function versions(ctx: BenchContext, sessions: TargetSession[]) {
-  const { rows } = await ctx.pool.query<{ id: string; register_version: number }>("select id, register_version from activity_session where id = any($1)", [sessions.map((s) => s.id)]);
+  const { rows } = await ctx.pool.query<{ id: string; register_version: number }>(
+    "select id, register_version from activity_session where id = any($1)",
+    [sessions.map((s) => s.id)],
+  );
   const map = new Map(rows.map((r) => [r.id, r.register_version]));
   for (const s of sessions) s.version = map.get(s.id) ?? s.version;
   return map;
 }
 
 async function auditedSaves(ctx: BenchContext, leads: string[]) {
-  const { rows } = await ctx.pool.query<{ n: number }>("select count(*)::int as n from audit_event where action = 'register.save' and outcome = 'ok' and actor_user_id = any($1)", [leads]);
+  const { rows } = await ctx.pool.query<{ n: number }>(
+    "select count(*)::int as n from audit_event where action = 'register.save' and outcome = 'ok' and actor_user_id = any($1)",
+    [leads],
+  );
   return rows[0].n;
 }
 
@@ -44,7 +50,10 @@ const scenario: Scenario = {
   order: 30,
   async run(ctx): Promise<ScenarioResult> {
     const sessions = await registerTargets(ctx.pool, ctx.smoke ? 40 : 300, ctx.smoke);
-    if (sessions.length < CONNECTIONS) throw new Error(`Only ${sessions.length} sessions with a register of about 25 people: generate a larger data set`);
+    if (sessions.length < CONNECTIONS)
+      throw new Error(
+        `Only ${sessions.length} sessions with a register of about 25 people: generate a larger data set`,
+      );
     const leads = [...new Set(sessions.map((s) => s.leadId))];
     const cookies = new Map((await openSessions(ctx.pool, leads)).map((s) => [s.userId, s]));
     for (const s of sessions) s.cookie = cookies.get(s.leadId)!.cookie;
@@ -52,17 +61,35 @@ const scenario: Scenario = {
     try {
       // The app, through the real route, as a lead's browser sends the form: the save, then the register reloaded.
       await versions(ctx, sessions);
-      const appDriver = registerDriver({ sessions, collisionShare: COLLISIONS, mode: "in-app", headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
+      const appDriver = registerDriver({
+        sessions,
+        collisionShare: COLLISIONS,
+        mode: "in-app",
+        headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }),
+      });
       let initial = new Map<string, number>();
       let auditBefore = 0;
-      const app = await measure(ctx, `app, ${modeLabel["in-app"]}`, ctx.app.pid, { url: ctx.app.url, connections: CONNECTIONS, steps: submitSteps("in-app"), next: appDriver.next, onResponse: appDriver.onResponse }, ctx.seconds, async () => {
-        initial = await versions(ctx, sessions);
-        auditBefore = await auditedSaves(ctx, leads);
-        appDriver.log.ok.length = 0;
-        appDriver.log.conflicts.length = 0;
-        appDriver.log.unexpected.length = 0;
-        appDriver.log.collisionsSent = 0;
-      });
+      const app = await measure(
+        ctx,
+        `app, ${modeLabel["in-app"]}`,
+        ctx.app.pid,
+        {
+          url: ctx.app.url,
+          connections: CONNECTIONS,
+          steps: submitSteps("in-app"),
+          next: appDriver.next,
+          onResponse: appDriver.onResponse,
+        },
+        ctx.seconds,
+        async () => {
+          initial = await versions(ctx, sessions);
+          auditBefore = await auditedSaves(ctx, leads);
+          appDriver.log.ok.length = 0;
+          appDriver.log.conflicts.length = 0;
+          appDriver.log.unexpected.length = 0;
+          appDriver.log.collisionsSent = 0;
+        },
+      );
       const appLog = appDriver.log;
       const appCheck = await checkRegisters(ctx.pool, sessions, initial, appLog);
       const audited = (await auditedSaves(ctx, leads)) - auditBefore;
@@ -70,19 +97,50 @@ const scenario: Scenario = {
       // The same form sent as an HTML document POST (a browser without JavaScript): the save and the whole
       // register rendered again in one response.
       await versions(ctx, sessions);
-      const docDriver = registerDriver({ sessions, collisionShare: COLLISIONS, mode: "document", headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
-      const documents = await measure(ctx, `app, ${modeLabel.document}`, ctx.app.pid, { url: ctx.app.url, connections: CONNECTIONS, next: docDriver.next, onResponse: docDriver.onResponse });
+      const docDriver = registerDriver({
+        sessions,
+        collisionShare: COLLISIONS,
+        mode: "document",
+        headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }),
+      });
+      const documents = await measure(ctx, `app, ${modeLabel.document}`, ctx.app.pid, {
+        url: ctx.app.url,
+        connections: CONNECTIONS,
+        next: docDriver.next,
+        onResponse: docDriver.onResponse,
+      });
 
       await versions(ctx, sessions);
-      const bareDriver = registerDriver({ sessions, collisionShare: COLLISIONS, mode: "document", headers: (s) => ({ "x-bench-user": s.leadId }) });
-      const bare = await measure(ctx, "bare Node page", ctx.bare.pid, { url: ctx.bare.url, connections: CONNECTIONS, next: bareDriver.next, onResponse: bareDriver.onResponse });
+      const bareDriver = registerDriver({
+        sessions,
+        collisionShare: COLLISIONS,
+        mode: "document",
+        headers: (s) => ({ "x-bench-user": s.leadId }),
+      });
+      const bare = await measure(ctx, "bare Node page", ctx.bare.pid, {
+        url: ctx.bare.url,
+        connections: CONNECTIONS,
+        next: bareDriver.next,
+        onResponse: bareDriver.onResponse,
+      });
 
       await ctx.pool.query("create schema if not exists bench");
       await ctx.pool.query("drop table if exists bench.register_sample");
-      await ctx.pool.query("create table bench.register_sample (k serial primary key, session_id uuid not null, activity_id uuid not null)");
-      await ctx.pool.query("insert into bench.register_sample (session_id, activity_id) select * from unnest($1::uuid[], $2::uuid[])", [sessions.map((s) => s.id), sessions.map((s) => s.activityId)]);
+      await ctx.pool.query(
+        "create table bench.register_sample (k serial primary key, session_id uuid not null, activity_id uuid not null)",
+      );
+      await ctx.pool.query(
+        "insert into bench.register_sample (session_id, activity_id) select * from unnest($1::uuid[], $2::uuid[])",
+        [sessions.map((s) => s.id), sessions.map((s) => s.activityId)],
+      );
       const floor = await smallestPage(ctx, CONNECTIONS);
-      const sql = await runPgbench({ url: ctx.dbUrl, script: pgbenchScript, clients: CONNECTIONS, seconds: ctx.seconds, variables: { samples: sessions.length, uid: leads[0] } });
+      const sql = await runPgbench({
+        url: ctx.dbUrl,
+        script: pgbenchScript,
+        clients: CONNECTIONS,
+        seconds: ctx.seconds,
+        variables: { samples: sessions.length, uid: leads[0] },
+      });
       ctx.log(`raw SQL: ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
 
       const a = app.m;
@@ -92,24 +150,61 @@ const scenario: Scenario = {
       const targets: Check[] = [
         atMostMs(ctx, "p95", a.latency.p95, 150),
         atLeastPerSecond(ctx, perSec, 150, "saves/s"),
-        { name: "0 errors (a conflict answering a collision is not an error)", pass: a.errors === 0, detail: `${a.errors} (unexpected statuses: ${JSON.stringify(countBy(appLog.unexpected.map((u) => u.status)))})` },
+        {
+          name: "0 errors (a conflict answering a collision is not an error)",
+          pass: a.errors === 0,
+          detail: `${a.errors} (unexpected statuses: ${JSON.stringify(countBy(appLog.unexpected.map((u) => u.status)))})`,
+        },
       ];
       const invariants: Check[] = [
-        { name: "0 partial registers", pass: appCheck.partial === 0, detail: `${appCheck.partial} of ${appCheck.touched} saved sessions differ from their last successful save` },
-        { name: "no lost update (version moved once per successful save)", pass: appCheck.versionMismatch === 0, detail: `${appCheck.versionMismatch} sessions out of step` },
-        { name: "collisions → conflict, never two winners", pass: appCheck.bothWon === 0 && appLog.conflicts.length >= 1, detail: `${collisionPairs} colliding saves sent, ${appLog.conflicts.length} answered 409, ${appCheck.bothWon} double wins` },
-        { name: "audit rows = successful saves", pass: audited === saves, detail: `${audited} audit rows, ${saves} saves` },
+        {
+          name: "0 partial registers",
+          pass: appCheck.partial === 0,
+          detail: `${appCheck.partial} of ${appCheck.touched} saved sessions differ from their last successful save`,
+        },
+        {
+          name: "no lost update (version moved once per successful save)",
+          pass: appCheck.versionMismatch === 0,
+          detail: `${appCheck.versionMismatch} sessions out of step`,
+        },
+        {
+          name: "collisions → conflict, never two winners",
+          pass: appCheck.bothWon === 0 && appLog.conflicts.length >= 1,
+          detail: `${collisionPairs} colliding saves sent, ${appLog.conflicts.length} answered 409, ${appCheck.bothWon} double wins`,
+        },
+        {
+          name: "audit rows = successful saves",
+          pass: audited === saves,
+          detail: `${audited} audit rows, ${saves} saves`,
+        },
       ];
       return {
         id: scenario.id,
         title: scenario.title,
         load: `${CONNECTIONS} connections, ${sessions.length} sessions (register sizes ${sizes[0]}–${sizes[sizes.length - 1]}, median ${sizes[Math.floor(sizes.length / 2)]}), ${Math.round(COLLISIONS * 100)} % colliding saves`,
         target: "p95 ≤ 150 ms, ≥ 150 saves/s; 0 partial registers; collisions → conflict, never lost",
-        measurements: [a, documents.m, floor, bare.m, { label: "raw SQL (pgbench, no version check)", connections: CONNECTIONS, seconds: sql.seconds, requests: sql.transactions, throughput: sql.throughput, latency: sql.latency, errors: sql.failed }],
+        measurements: [
+          a,
+          documents.m,
+          floor,
+          bare.m,
+          {
+            label: "raw SQL (pgbench, no version check)",
+            connections: CONNECTIONS,
+            seconds: sql.seconds,
+            requests: sql.transactions,
+            throughput: sql.throughput,
+            latency: sql.latency,
+            errors: sql.failed,
+          },
+        ],
         ratios: [
           { label: "throughput, app / the app's smallest page", value: ratio(a.throughput, floor.throughput) },
           { label: "throughput, app / bare Node page", value: ratio(a.throughput, bare.m.throughput) },
-          { label: "throughput, app's HTML document / bare Node page", value: ratio(documents.m.throughput, bare.m.throughput) },
+          {
+            label: "throughput, app's HTML document / bare Node page",
+            value: ratio(documents.m.throughput, bare.m.throughput),
+          },
           { label: "throughput, app / raw SQL", value: ratio(a.throughput, sql.throughput) },
           { label: "p95, app / bare Node page", value: ratio(a.latency.p95, bare.m.latency.p95) },
         ],

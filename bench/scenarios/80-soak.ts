@@ -30,7 +30,8 @@ const scenario: Scenario = {
     const restartAt = Math.round(seconds / 3);
     const viewMax = ctx.exported["person-view"]?.maxThroughput;
     const saveMax = ctx.exported["register-save"]?.maxThroughput;
-    if (!viewMax || !saveMax) throw new Error("The soak runs at half the capacity measured by person-view and register-save: run those first");
+    if (!viewMax || !saveMax)
+      throw new Error("The soak runs at half the capacity measured by person-view and register-save: run those first");
     // Half the server's capacity, shared between the two: each load at a quarter of its own maximum. Each at half
     // its own maximum would add up to the whole capacity (a save's latency then rose fourfold, queueing).
     const viewRate = Math.max(1, viewMax / 4);
@@ -43,14 +44,22 @@ const scenario: Scenario = {
     const leads = [...new Set(sessions.map((s) => s.leadId))];
     const leadSessions = await openSessions(ctx.pool, leads);
     const cookieOf = new Map(leadSessions.map((s) => [s.userId, s.cookie]));
-    const { rows } = await ctx.pool.query<{ id: string; register_version: number }>("select id, register_version from activity_session where id = any($1)", [sessions.map((s) => s.id)]);
+    const { rows } = await ctx.pool.query<{ id: string; register_version: number }>(
+      "select id, register_version from activity_session where id = any($1)",
+      [sessions.map((s) => s.id)],
+    );
     const versionOf = new Map(rows.map((r) => [r.id, r.register_version]));
     for (const s of sessions) {
       s.version = versionOf.get(s.id) ?? s.version;
       s.cookie = cookieOf.get(s.leadId);
     }
     // No deliberate collisions here: every 409 would be noise in the error timeline.
-    const saves = registerDriver({ sessions, collisionShare: 0, mode: "in-app", headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }) });
+    const saves = registerDriver({
+      sessions,
+      collisionShare: 0,
+      mode: "in-app",
+      headers: (s) => ({ cookie: s.cookie!, origin: ctx.app.url }),
+    });
 
     const memory = sampleMemory(ctx.app.pid);
     const t0 = Date.now();
@@ -73,8 +82,23 @@ const scenario: Scenario = {
     });
     try {
       const [views, registers] = await Promise.all([
-        runLoad({ url: ctx.app.url, connections: 20, seconds, rate: viewRate, next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(readers).cookie }), onResponse: (s) => s === 200 }),
-        runLoad({ url: ctx.app.url, connections: 10, seconds, rate: saveRate, steps: submitSteps("in-app"), next: saves.next, onResponse: saves.onResponse }),
+        runLoad({
+          url: ctx.app.url,
+          connections: 20,
+          seconds,
+          rate: viewRate,
+          next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(readers).cookie }),
+          onResponse: (s) => s === 200,
+        }),
+        runLoad({
+          url: ctx.app.url,
+          connections: 10,
+          seconds,
+          rate: saveRate,
+          steps: submitSteps("in-app"),
+          next: saves.next,
+          onResponse: saves.onResponse,
+        }),
         restarter,
       ]);
       const mem = memory.stop();
@@ -84,10 +108,14 @@ const scenario: Scenario = {
       // Seconds with errors, from both loads; allowed only between the restart and a few seconds after it returned.
       const errorSeconds = new Set<number>();
       for (const t of [...views.timeline, ...registers.timeline]) if (t.errors > 0) errorSeconds.add(t.second);
-      const outside = [...errorSeconds].filter((s) => s < Math.floor(r.begin) || s > Math.ceil(r.end) + RECOVERY_S).sort((a, b) => a - b);
+      const outside = [...errorSeconds]
+        .filter((s) => s < Math.floor(r.begin) || s > Math.ceil(r.end) + RECOVERY_S)
+        .sort((a, b) => a - b);
       const lastError = Math.max(-1, ...errorSeconds);
       const recoveredAfter = lastError >= 0 ? Math.max(0, lastError + 1 - r.end) : 0;
-      const okAfter = [...views.timeline, ...registers.timeline].filter((t) => t.second > r.end + RECOVERY_S).reduce((s, t) => s + t.ok, 0);
+      const okAfter = [...views.timeline, ...registers.timeline]
+        .filter((t) => t.second > r.end + RECOVERY_S)
+        .reduce((s, t) => s + t.ok, 0);
 
       // Memory: the steady level after warm-up against the last stretch of the run.
       const samples = memory.samples;
@@ -97,13 +125,21 @@ const scenario: Scenario = {
       const growth = (late - early) / early;
 
       const targets: Check[] = [
-        { name: "process never exits", pass: ctx.app.exited === null, detail: ctx.app.exited ? `exited ${JSON.stringify(ctx.app.exited)}` : `pid ${ctx.app.pid} still serving` },
+        {
+          name: "process never exits",
+          pass: ctx.app.exited === null,
+          detail: ctx.app.exited ? `exited ${JSON.stringify(ctx.app.exited)}` : `pid ${ctx.app.pid} still serving`,
+        },
         {
           name: `errors only while the database is down (≤ ${RECOVERY_S} s after it returns)`,
           pass: outside.length === 0 && recoveredAfter <= RECOVERY_S && okAfter > 0,
           detail: `database down ${r.begin.toFixed(1)}–${r.end.toFixed(1)} s (${r.ms} ms); ${errorSeconds.size ? `errors in seconds ${[...errorSeconds].sort((a, b) => a - b).join(", ")}; last error ${recoveredAfter.toFixed(1)} s after it returned` : "no errors: requests waited for the pool to reconnect"}; ${okAfter} successful requests afterwards`,
         },
-        { name: "memory growth ≤ 10 %", pass: growth <= 0.1, detail: `median RSS ${early.toFixed(0)} MiB early → ${late.toFixed(0)} MiB in the last ${window} s (${(growth * 100).toFixed(1)} %)` },
+        {
+          name: "memory growth ≤ 10 %",
+          pass: growth <= 0.1,
+          detail: `median RSS ${early.toFixed(0)} MiB early → ${late.toFixed(0)} MiB in the last ${window} s (${(growth * 100).toFixed(1)} %)`,
+        },
       ];
       return {
         id: scenario.id,
@@ -111,8 +147,27 @@ const scenario: Scenario = {
         load: `${seconds} s; record views at ${viewRate.toFixed(0)}/s (20 connections) and register saves at ${saveRate.toFixed(0)}/s (10 connections), together half the capacity measured above (each a quarter of its own maximum); PostgreSQL restarted at ${restartAt} s`,
         target: "process never exits; errors only while the database is down (≤ 5 s); memory growth ≤ 10 %",
         measurements: [
-          { label: "app: record views", connections: 20, seconds: views.seconds, requests: views.requests, throughput: views.throughput, latency: views.latency, errors: views.errors, statuses: views.statuses, memory: mem },
-          { label: "app: register saves", connections: 10, seconds: registers.seconds, requests: registers.requests, throughput: registers.throughput, latency: registers.latency, errors: registers.errors, statuses: registers.statuses },
+          {
+            label: "app: record views",
+            connections: 20,
+            seconds: views.seconds,
+            requests: views.requests,
+            throughput: views.throughput,
+            latency: views.latency,
+            errors: views.errors,
+            statuses: views.statuses,
+            memory: mem,
+          },
+          {
+            label: "app: register saves",
+            connections: 10,
+            seconds: registers.seconds,
+            requests: registers.requests,
+            throughput: registers.throughput,
+            latency: registers.latency,
+            errors: registers.errors,
+            statuses: registers.statuses,
+          },
         ],
         ratios: [],
         targets,

@@ -30,7 +30,13 @@ export const submitSteps = (mode: PageMode) => (mode === "in-app" ? 2 : 1);
  * Sending a form (urlencoded `body`) to the route at `path`; `index` when that route is an index route (Remix then
  * adds `?index` to the action's URL); `revalidates: false` when the page's loaders opt out after this action.
  */
-export function submit(mode: PageMode, path: string, body: string, headers: Headers, opts: { index?: boolean; revalidates?: boolean; meta?: unknown } = {}): Action {
+export function submit(
+  mode: PageMode,
+  path: string,
+  body: string,
+  headers: Headers,
+  opts: { index?: boolean; revalidates?: boolean; meta?: unknown } = {},
+): Action {
   const form = { ...headers, "content-type": "application/x-www-form-urlencoded" };
   const query = opts.index ? "?index" : "";
   if (mode === "document") return { method: "POST", path: `${path}${query}`, headers: form, body, meta: opts.meta };

@@ -139,7 +139,9 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
           url: spec.url,
           connections: spec.connections,
           // Whole actions per connection, so a connection's last action is not cut after its first request.
-          ...(spec.amount ? { amount: steps * spec.connections * Math.ceil(spec.amount / spec.connections) } : { duration: spec.seconds }),
+          ...(spec.amount
+            ? { amount: steps * spec.connections * Math.ceil(spec.amount / spec.connections) }
+            : { duration: spec.seconds }),
           timeout: TIMEOUT_S,
           ...(spec.rate ? { overallRate: Math.max(1, Math.round(spec.rate * steps)) } : {}),
           // One entry per request of the longest action. autocannon keeps a context per connection across the
@@ -152,8 +154,16 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
               if (step === 0) {
                 const action = spec.next();
                 const [first, ...rest] = Array.isArray(action) ? action : [action];
-                if (rest.length >= steps) throw new Error(`An action of ${rest.length + 1} requests needs steps: ${rest.length + 1}`);
-                context.flow = { first, current: first, rest, sentAt: performance.now(), elapsed: 0, awaiting: true } satisfies Flow;
+                if (rest.length >= steps)
+                  throw new Error(`An action of ${rest.length + 1} requests needs steps: ${rest.length + 1}`);
+                context.flow = {
+                  first,
+                  current: first,
+                  rest,
+                  sentAt: performance.now(),
+                  elapsed: 0,
+                  awaiting: true,
+                } satisfies Flow;
                 r = first;
               } else {
                 const flow = context.flow as Flow | undefined;
@@ -170,7 +180,12 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
               flow.awaiting = false;
               flow.elapsed += performance.now() - flow.sentAt;
               statuses[status] = (statuses[status] ?? 0) + 1;
-              const ok = flow.current !== flow.first ? status === 200 : spec.onResponse ? spec.onResponse(status, body, flow.first.meta) : status >= 200 && status < 400;
+              const ok =
+                flow.current !== flow.first
+                  ? status === 200
+                  : spec.onResponse
+                    ? spec.onResponse(status, body, flow.first.meta)
+                    : status >= 200 && status < 400;
               if (!ok || status >= 400 || flow.rest.length === 0) {
                 flow.rest = [];
                 finish(ok, flow.elapsed);
@@ -182,7 +197,15 @@ export function runLoad(spec: LoadSpec): Promise<LoadResult> {
           if (err) return reject(err);
           const seconds = (Date.now() - started) / 1000;
           const requests = latencies.length;
-          resolve({ requests, seconds, throughput: requests / seconds, latency: latencyOf(latencies), errors, statuses, timeline });
+          resolve({
+            requests,
+            seconds,
+            throughput: requests / seconds,
+            latency: latencyOf(latencies),
+            errors,
+            statuses,
+            timeline,
+          });
         },
       );
     } catch (err) {

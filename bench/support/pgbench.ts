@@ -16,18 +16,40 @@ export interface PgbenchResult {
  * The raw-SQL ceiling: a pgbench script against the same database, with per-transaction latencies logged so the
  * percentiles are computed exactly as for the HTTP runs.
  */
-export async function runPgbench(opts: { url: string; script: string; clients: number; seconds: number; variables?: Record<string, string | number>; protocol?: "prepared" | "extended" }): Promise<PgbenchResult> {
+export async function runPgbench(opts: {
+  url: string;
+  script: string;
+  clients: number;
+  seconds: number;
+  variables?: Record<string, string | number>;
+  protocol?: "prepared" | "extended";
+}): Promise<PgbenchResult> {
   const dir = mkdtempSync(path.join(tmpdir(), "cw-pgbench-"));
   try {
     const file = path.join(dir, "script.sql");
     writeFileSync(file, opts.script);
     const u = new URL(opts.url);
     const args = [
-      "-n", "-M", opts.protocol ?? "prepared", // as the app sends them (db/prepared-client.ts)
-       "-f", file, "-c", String(opts.clients), "-j", "2", "-T", String(opts.seconds),
-      "--log", `--log-prefix=${path.join(dir, "tx")}`,
+      "-n",
+      "-M",
+      opts.protocol ?? "prepared", // as the app sends them (db/prepared-client.ts)
+      "-f",
+      file,
+      "-c",
+      String(opts.clients),
+      "-j",
+      "2",
+      "-T",
+      String(opts.seconds),
+      "--log",
+      `--log-prefix=${path.join(dir, "tx")}`,
       // A socket directory arrives percent-encoded as the host (postgres://user@%2Fvar%2Frun%2Fpostgresql/db).
-      "-h", decodeURIComponent(u.hostname), "-p", u.port || "5432", "-U", decodeURIComponent(u.username || "postgres"),
+      "-h",
+      decodeURIComponent(u.hostname),
+      "-p",
+      u.port || "5432",
+      "-U",
+      decodeURIComponent(u.username || "postgres"),
       ...Object.entries(opts.variables ?? {}).flatMap(([k, v]) => ["-D", `${k}=${v}`]),
       u.pathname.slice(1),
     ];
@@ -37,7 +59,9 @@ export async function runPgbench(opts: { url: string; script: string; clients: n
       child.stdout.on("data", (d) => (text += d));
       child.stderr.on("data", (d) => (text += d));
       child.on("error", reject);
-      child.on("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(`pgbench failed (${code}): ${text.slice(-800)}`))));
+      child.on("exit", (code) =>
+        code === 0 ? resolve(text) : reject(new Error(`pgbench failed (${code}): ${text.slice(-800)}`)),
+      );
     });
     const latencies: number[] = [];
     for (const f of readdirSync(dir).filter((x) => x.startsWith("tx"))) {
@@ -48,7 +72,13 @@ export async function runPgbench(opts: { url: string; script: string; clients: n
     }
     const failed = Number(/number of failed transactions: (\d+)/.exec(out)?.[1] ?? 0);
     const tps = Number(/tps = ([\d.]+) \(without initial connection time\)/.exec(out)?.[1] ?? Number.NaN);
-    return { transactions: latencies.length, seconds: opts.seconds, throughput: tps, latency: latencyOf(latencies), failed };
+    return {
+      transactions: latencies.length,
+      seconds: opts.seconds,
+      throughput: tps,
+      latency: latencyOf(latencies),
+      failed,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

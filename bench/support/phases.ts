@@ -14,7 +14,14 @@ export async function warmUp(ctx: BenchContext, spec: Omit<LoadSpec, "seconds">)
  * A measured load phase against a server, with that server's memory sampled throughout. It runs for a number of
  * requests (the warm-up's rate times the phase length) rather than a time, so no request is cut off at the end.
  */
-export async function measure(ctx: BenchContext, label: string, pid: number, spec: Omit<LoadSpec, "seconds">, seconds = ctx.seconds, before?: () => Promise<void>): Promise<{ m: Measurement; load: LoadResult }> {
+export async function measure(
+  ctx: BenchContext,
+  label: string,
+  pid: number,
+  spec: Omit<LoadSpec, "seconds">,
+  seconds = ctx.seconds,
+  before?: () => Promise<void>,
+): Promise<{ m: Measurement; load: LoadResult }> {
   const warm = await warmUp(ctx, spec);
   await before?.();
   const memory = sampleMemory(pid);
@@ -23,10 +30,23 @@ export async function measure(ctx: BenchContext, label: string, pid: number, spe
   const load = await runLoad({ ...spec, seconds, amount });
   const cpuMsPerRequest = (treeCpuMs(pid) - cpuBefore) / Math.max(1, load.requests);
   const mem = memory.stop();
-  ctx.log(`${label}: ${load.throughput.toFixed(0)}/s p95 ${load.latency.p95.toFixed(1)} ms, ${load.errors} errors, server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`);
+  ctx.log(
+    `${label}: ${load.throughput.toFixed(0)}/s p95 ${load.latency.p95.toFixed(1)} ms, ${load.errors} errors, server CPU ${cpuMsPerRequest.toFixed(2)} ms per request`,
+  );
   return {
     load,
-    m: { label, connections: spec.connections, seconds: load.seconds, requests: load.requests, throughput: load.throughput, latency: load.latency, errors: load.errors, statuses: load.statuses, cpuMsPerRequest, memory: mem },
+    m: {
+      label,
+      connections: spec.connections,
+      seconds: load.seconds,
+      requests: load.requests,
+      throughput: load.throughput,
+      latency: load.latency,
+      errors: load.errors,
+      statuses: load.statuses,
+      cpuMsPerRequest,
+      memory: mem,
+    },
   };
 }
 

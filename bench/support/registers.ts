@@ -23,7 +23,13 @@ export interface TargetSession {
 /** Sessions that happened (today or in the last fortnight) whose register lists 20 to 40 people. */
 export async function registerTargets(pool: pg.Pool, count: number, smoke: boolean): Promise<TargetSession[]> {
   const [lo, hi] = smoke ? [1, 1000] : [20, 40];
-  const { rows } = await pool.query<{ id: string; activity_id: string; lead_id: string; referral_ids: string[]; register_version: number }>(
+  const { rows } = await pool.query<{
+    id: string;
+    activity_id: string;
+    lead_id: string;
+    referral_ids: string[];
+    register_version: number;
+  }>(
     `with eligible as (
        select activity_id, count(*) as n from referral where status in ('accepted', 'attending') and activity_id is not null group by activity_id
      ), candidates as (
@@ -39,7 +45,13 @@ export async function registerTargets(pool: pg.Pool, count: number, smoke: boole
      from candidates c where c.lead_id is not null and c.nth <= 6 order by c.id limit $3`,
     [lo, hi, count],
   );
-  return rows.map((r) => ({ id: r.id, activityId: r.activity_id, leadId: r.lead_id, referralIds: r.referral_ids, version: r.register_version }));
+  return rows.map((r) => ({
+    id: r.id,
+    activityId: r.activity_id,
+    leadId: r.lead_id,
+    referralIds: r.referral_ids,
+    version: r.register_version,
+  }));
 }
 
 export interface Save {
@@ -62,7 +74,12 @@ export interface SaveLog {
  * Drives saves across the target sessions, as a lead's browser sends the register form (`mode`); the bare page
  * takes the form as a document POST.
  */
-export function registerDriver(opts: { sessions: TargetSession[]; collisionShare: number; mode: PageMode; headers: (s: TargetSession) => Record<string, string> }) {
+export function registerDriver(opts: {
+  sessions: TargetSession[];
+  collisionShare: number;
+  mode: PageMode;
+  headers: (s: TargetSession) => Record<string, string>;
+}) {
   const inFlight = new Map<string, Save>();
   const collided = new Set<string>();
   // Sessions whose last save failed outright (database down): their next 409 re-synchronises the version.
@@ -83,26 +100,58 @@ export function registerDriver(opts: { sessions: TargetSession[]; collisionShare
       const first = [...inFlight.values()].find((s) => !collided.has(s.key));
       if (first) {
         collided.add(first.key);
-        save = { session: first.session, version: first.version, key: randomUUID(), marks: marksFor(first.session), collision: true, sentAt: Date.now() };
+        save = {
+          session: first.session,
+          version: first.version,
+          key: randomUUID(),
+          marks: marksFor(first.session),
+          collision: true,
+          sentAt: Date.now(),
+        };
         log.collisionsSent += 1;
       }
     }
     if (!save) {
       for (let i = 0; i < opts.sessions.length && !save; i++) {
         const session = opts.sessions[cursor++ % opts.sessions.length];
-        if (!inFlight.has(session.id)) save = { session, version: session.version, key: randomUUID(), marks: marksFor(session), collision: false, sentAt: Date.now() };
+        if (!inFlight.has(session.id))
+          save = {
+            session,
+            version: session.version,
+            key: randomUUID(),
+            marks: marksFor(session),
+            collision: false,
+            sentAt: Date.now(),
+          };
       }
       if (save) inFlight.set(save.session.id, save);
     }
     if (!save) {
       // Every session busy (more connections than sessions): join one in flight, from the same version.
       const first = pick([...inFlight.values()]);
-      save = { session: first.session, version: first.version, key: randomUUID(), marks: marksFor(first.session), collision: true, sentAt: Date.now() };
+      save = {
+        session: first.session,
+        version: first.version,
+        key: randomUUID(),
+        marks: marksFor(first.session),
+        collision: true,
+        sentAt: Date.now(),
+      };
       log.collisionsSent += 1;
     }
-    const form = new URLSearchParams({ registerVersion: String(save.version), idempotencyKey: save.key, otherAttendees: "2" });
+    const form = new URLSearchParams({
+      registerVersion: String(save.version),
+      idempotencyKey: save.key,
+      otherAttendees: "2",
+    });
     for (const [referralId, mark] of Object.entries(save.marks)) form.set(`mark-${referralId}`, mark);
-    return submit(opts.mode, `/activities/${save.session.activityId}/sessions/${save.session.id}`, form.toString(), opts.headers(save.session), { meta: save });
+    return submit(
+      opts.mode,
+      `/activities/${save.session.activityId}/sessions/${save.session.id}`,
+      form.toString(),
+      opts.headers(save.session),
+      { meta: save },
+    );
   }
 
   function onResponse(status: number, body: string, meta: unknown): boolean {
@@ -147,7 +196,12 @@ function marksFor(session: TargetSession): Record<string, string> {
  * applied twice), its register is exactly the marks of the save that produced its final version (no partial
  * register), and of each colliding pair exactly one won.
  */
-export async function checkRegisters(pool: pg.Pool, sessions: TargetSession[], initial: Map<string, number>, log: SaveLog) {
+export async function checkRegisters(
+  pool: pg.Pool,
+  sessions: TargetSession[],
+  initial: Map<string, number>,
+  log: SaveLog,
+) {
   const ids = sessions.map((s) => s.id);
   const { rows } = await pool.query<{ id: string; register_version: number; register_save_key: string | null }>(
     "select id, register_version, register_save_key from activity_session where id = any($1)",
@@ -172,7 +226,10 @@ export async function checkRegisters(pool: pg.Pool, sessions: TargetSession[], i
     if (row.register_version !== (initial.get(row.id) ?? 0) + saves.length) versionMismatch += 1;
     const last = saves.find((s) => s.version + 1 === row.register_version && s.key === row.register_save_key);
     const stored = bySession.get(row.id) ?? new Map();
-    const same = last && stored.size === Object.keys(last.marks).length && Object.entries(last.marks).every(([r, m]) => stored.get(r) === m);
+    const same =
+      last &&
+      stored.size === Object.keys(last.marks).length &&
+      Object.entries(last.marks).every(([r, m]) => stored.get(r) === m);
     if (!same) partial += 1;
   }
   const pairs = new Map<string, Save[]>();

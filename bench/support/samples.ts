@@ -42,18 +42,28 @@ export async function sampleSearchTerms(pool: pg.Pool, count: number): Promise<S
     prefix_pat text not null, contains_pat text not null, widen int not null default 0)`);
   const norm = (t: string) => t.trim().toLowerCase().replace(/\s+/g, " ");
   const esc = (t: string) => norm(t).replace(/[\\%_]/g, (c) => `\\${c}`);
-  await pool.query("insert into bench.search_sample (is_nhs, is_words, term, prefix_pat, contains_pat) select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])", [
-    terms.map((t) => (t.kind === "nhs" ? 1 : 0)),
-    terms.map((t) => (norm(t.term).includes(" ") ? 1 : 0)),
-    terms.map((t) => t.term),
-    terms.map((t) => `${esc(t.term)}%`),
-    terms.map((t) => `%${esc(t.term)}%`),
-  ]);
+  await pool.query(
+    "insert into bench.search_sample (is_nhs, is_words, term, prefix_pat, contains_pat) select * from unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[])",
+    [
+      terms.map((t) => (t.kind === "nhs" ? 1 : 0)),
+      terms.map((t) => (norm(t.term).includes(" ") ? 1 : 0)),
+      terms.map((t) => t.term),
+      terms.map((t) => `${esc(t.term)}%`),
+      terms.map((t) => `%${esc(t.term)}%`),
+    ],
+  );
   // One query per term, as the app sends it: a LIKE pattern must be a constant for PostgreSQL to use an index range.
-  const { rows: sample } = await pool.query<{ k: number; is_words: number; prefix_pat: string }>("select k, is_words, prefix_pat from bench.search_sample where is_nhs = 0");
+  const { rows: sample } = await pool.query<{ k: number; is_words: number; prefix_pat: string }>(
+    "select k, is_words, prefix_pat from bench.search_sample where is_nhs = 0",
+  );
   for (const t of sample) {
-    const match = t.is_words ? `lower(given_name || ' ' || family_name) like $1` : `lower(family_name) collate "C" like $1`;
-    const { rows } = await pool.query<{ n: number }>(`select count(*)::int as n from (select 1 from person where merged_into_id is null and ${match} limit 26) x`, [t.prefix_pat]);
+    const match = t.is_words
+      ? `lower(given_name || ' ' || family_name) like $1`
+      : `lower(family_name) collate "C" like $1`;
+    const { rows } = await pool.query<{ n: number }>(
+      `select count(*)::int as n from (select 1 from person where merged_into_id is null and ${match} limit 26) x`,
+      [t.prefix_pat],
+    );
     if (rows[0].n < 26) await pool.query("update bench.search_sample set widen = 1 where k = $1", [t.k]);
   }
   return terms;

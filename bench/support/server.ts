@@ -58,9 +58,22 @@ export interface Process {
 }
 
 /** Starts a server process and waits until `ready` answers 200 (or the process dies, or the wait times out). */
-export async function startProcess(opts: { command: string; args: string[]; env: Record<string, string | undefined>; port: number; ready: string; timeoutMs: number; cwd?: string; captureStdout?: boolean }): Promise<Process & { readyAfterMs: number }> {
+export async function startProcess(opts: {
+  command: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+  port: number;
+  ready: string;
+  timeoutMs: number;
+  cwd?: string;
+  captureStdout?: boolean;
+}): Promise<Process & { readyAfterMs: number }> {
   const started = Date.now();
-  const child = spawn(opts.command, opts.args, { env: opts.env as NodeJS.ProcessEnv, cwd: opts.cwd, stdio: ["ignore", opts.captureStdout ? "pipe" : "ignore", "pipe"] });
+  const child = spawn(opts.command, opts.args, {
+    env: opts.env as NodeJS.ProcessEnv,
+    cwd: opts.cwd,
+    stdio: ["ignore", opts.captureStdout ? "pipe" : "ignore", "pipe"],
+  });
   const url = `http://127.0.0.1:${opts.port}`;
   const proc: Process = {
     child,
@@ -88,7 +101,8 @@ export async function startProcess(opts: { command: string; args: string[]; env:
     proc.exited = { code, signal };
   });
   while (Date.now() - started < opts.timeoutMs) {
-    if (proc.exited) throw new Error(`${opts.args.join(" ")} exited before it was ready: ${proc.stderrTail.slice(-5).join(" | ")}`);
+    if (proc.exited)
+      throw new Error(`${opts.args.join(" ")} exited before it was ready: ${proc.stderrTail.slice(-5).join(" | ")}`);
     try {
       const res = await fetch(url + opts.ready, { signal: AbortSignal.timeout(2_000) });
       if (res.status === 200) return { ...proc, readyAfterMs: Date.now() - started };
@@ -112,7 +126,11 @@ export function sampleMemory(pid: number) {
     stop() {
       clearInterval(timer);
       const values = samples.map((s) => s.mb).filter(Number.isFinite);
-      return { start: values[0] ?? Number.NaN, peak: values.length ? Math.max(...values) : Number.NaN, end: values[values.length - 1] ?? Number.NaN };
+      return {
+        start: values[0] ?? Number.NaN,
+        peak: values.length ? Math.max(...values) : Number.NaN,
+        end: values[values.length - 1] ?? Number.NaN,
+      };
     },
   };
 }

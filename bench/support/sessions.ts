@@ -17,7 +17,10 @@ export async function openSessions(pool: pg.Pool, userIds: string[]): Promise<Be
   const out: BenchSession[] = [];
   for (const userId of userIds) {
     const id = randomBytes(32).toString("base64url");
-    await pool.query("insert into user_session (id_hash, user_id) values ($1, $2)", [createHash("sha256").update(id).digest("hex"), userId]);
+    await pool.query("insert into user_session (id_hash, user_id) values ($1, $2)", [
+      createHash("sha256").update(id).digest("hex"),
+      userId,
+    ]);
     const setCookie = await cookie.serialize(id);
     out.push({ userId, cookie: setCookie.split(";")[0] });
   }

@@ -7,7 +7,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 }
 
 export function median(values: readonly number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }
 
 export interface Latency {
@@ -19,7 +22,12 @@ export interface Latency {
 
 export function latencyOf(values: number[]): Latency {
   const s = [...values].sort((a, b) => a - b);
-  return { p50: percentile(s, 50), p95: percentile(s, 95), p99: percentile(s, 99), max: s.length ? s[s.length - 1] : Number.NaN };
+  return {
+    p50: percentile(s, 50),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s.length ? s[s.length - 1] : Number.NaN,
+  };
 }
 
 export function ms(v: number): string {

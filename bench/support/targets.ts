@@ -18,7 +18,14 @@ export function atLeastPerSecond(ctx: BenchContext, measured: number, target: nu
     name: `≥ ${target} ${unit}`,
     pass: measured >= target,
     detail: perSecond(measured),
-    ...(scaledTarget === null ? {} : { scaled: { pass: measured >= scaledTarget, detail: `≥ ${perSecond(scaledTarget)} on this machine (× ${f!.toFixed(2)})` } }),
+    ...(scaledTarget === null
+      ? {}
+      : {
+          scaled: {
+            pass: measured >= scaledTarget,
+            detail: `≥ ${perSecond(scaledTarget)} on this machine (× ${f!.toFixed(2)})`,
+          },
+        }),
   };
 }
 
@@ -30,6 +37,13 @@ export function atMostMs(ctx: BenchContext, label: string, measured: number, tar
     name: `${label} ≤ ${target} ms`,
     pass: measured <= target,
     detail: ms(measured),
-    ...(scaledTarget === null ? {} : { scaled: { pass: measured <= scaledTarget, detail: `≤ ${ms(scaledTarget)} on this machine (÷ ${f!.toFixed(2)})` } }),
+    ...(scaledTarget === null
+      ? {}
+      : {
+          scaled: {
+            pass: measured <= scaledTarget,
+            detail: `≤ ${ms(scaledTarget)} on this machine (÷ ${f!.toFixed(2)})`,
+          },
+        }),
   };
 }

@@ -36,5 +36,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const file = process.argv[2] ?? pgliteTemplatePath();
   const started = Date.now();
   const { bytes, migrations } = await writePgliteTemplate(file);
-  logger.info("embedded database template written", { file, bytes, migrations: migrations.length, ms: Date.now() - started });
+  logger.info("embedded database template written", {
+    file,
+    bytes,
+    migrations: migrations.length,
+    ms: Date.now() - started,
+  });
 }

@@ -18,13 +18,20 @@ try {
   await conn.close();
   const args = [
     "kysely-codegen",
-    "--dialect", "postgres",
-    "--url", url.toString(),
-    "--out-file", "db/types.ts",
-    "--date-parser", "string",
-    "--numeric-parser", "number",
-    "--type-mapping", JSON.stringify({ int8: "number" }),
-    "--exclude-pattern", "kysely_*",
+    "--dialect",
+    "postgres",
+    "--url",
+    url.toString(),
+    "--out-file",
+    "db/types.ts",
+    "--date-parser",
+    "string",
+    "--numeric-parser",
+    "number",
+    "--type-mapping",
+    JSON.stringify({ int8: "number" }),
+    "--exclude-pattern",
+    "kysely_*",
   ];
   if (process.argv.includes("--verify")) args.push("--verify");
   execFileSync("npx", args, { stdio: "inherit" });

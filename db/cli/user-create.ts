@@ -11,13 +11,25 @@ import { closeConnection, getDb } from "../index";
 import { migrateToLatest } from "../migrate";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "admin" }, district: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string", default: "admin" },
+    district: { type: "string" },
+  },
 });
 const input = z
-  .object({ email: z.string().email(), name: z.string().trim().min(1).max(120), role: z.enum(roles), district: z.string().optional() })
+  .object({
+    email: z.string().email(),
+    name: z.string().trim().min(1).max(120),
+    role: z.enum(roles),
+    district: z.string().optional(),
+  })
   .safeParse(values);
 if (!input.success) {
-  console.error(`Usage: npm run user:create -- --email <email> --name <name> [--role ${roles.join("|")}] [--district <code>]`);
+  console.error(
+    `Usage: npm run user:create -- --email <email> --name <name> [--role ${roles.join("|")}] [--district <code>]`,
+  );
   console.error(input.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n"));
   process.exit(2);
 }
@@ -50,7 +62,15 @@ const { id } = await db.transaction().execute(async (trx) => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await trx.insertInto("audit_event").values({ action: "user.create", entity_type: "app_user", entity_id: row.id, details: JSON.stringify({ role: input.data.role, via: "command line" }) }).execute();
+  await trx
+    .insertInto("audit_event")
+    .values({
+      action: "user.create",
+      entity_type: "app_user",
+      entity_id: row.id,
+      details: JSON.stringify({ role: input.data.role, via: "command line" }),
+    })
+    .execute();
   return row;
 });
 console.log(`Created ${input.data.role} account ${id}`);

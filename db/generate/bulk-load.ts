@@ -42,17 +42,25 @@ export async function dropIndexesAndKeys(trx: Transaction<DB>, tables: readonly 
 }
 
 /** Rebuilds what dropIndexesAndKeys removed: keys first (foreign keys need them), then indexes, then foreign keys. */
-export async function restoreIndexesAndKeys(trx: Transaction<DB>, saved: Saved, onStep?: (what: string, ms: number) => void): Promise<void> {
+export async function restoreIndexesAndKeys(
+  trx: Transaction<DB>,
+  saved: Saved,
+  onStep?: (what: string, ms: number) => void,
+): Promise<void> {
   const timed = async (what: string, run: () => Promise<unknown>) => {
     const t0 = Date.now();
     await run();
     onStep?.(what, Date.now() - t0);
   };
   for (const k of saved.keys) {
-    await timed(k.name, () => sql`alter table ${sql.id(k.table)} add constraint ${sql.id(k.name)} ${sql.raw(k.def)}`.execute(trx));
+    await timed(k.name, () =>
+      sql`alter table ${sql.id(k.table)} add constraint ${sql.id(k.name)} ${sql.raw(k.def)}`.execute(trx),
+    );
   }
   for (const ix of saved.indexes) await timed(ix.name, () => sql.raw(ix.def).execute(trx));
   for (const fk of saved.foreignKeys) {
-    await timed(fk.name, () => sql`alter table ${sql.id(fk.table)} add constraint ${sql.id(fk.name)} ${sql.raw(fk.def)}`.execute(trx));
+    await timed(fk.name, () =>
+      sql`alter table ${sql.id(fk.table)} add constraint ${sql.id(fk.name)} ${sql.raw(fk.def)}`.execute(trx),
+    );
   }
 }

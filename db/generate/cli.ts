@@ -29,7 +29,14 @@ if (!isScaleName(scaleName)) fail(`--scale must be one of ${scaleNames.join(", "
 const seed = Number(values.seed);
 const url = values["database-url"] ?? process.env.DATABASE_URL;
 if (!url) fail("Give --database-url (or DATABASE_URL): the generator writes to PostgreSQL");
-const asOf = values["as-of"] ?? new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const asOf =
+  values["as-of"] ??
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 
 if (values.create) await createIfMissing(url);
 const conn = await openConnection({ url, maxConnections: 2 });
@@ -42,7 +49,13 @@ try {
     asOf,
     onReport: (r) => logger.info("generated", { step: r.step, rows: r.rows, ms: r.ms }),
   });
-  logger.info("data set ready", { scale: summary.scale, seed: summary.seed, asOf: summary.asOf, seconds: Math.round(summary.ms / 100) / 10, counts: summary.counts });
+  logger.info("data set ready", {
+    scale: summary.scale,
+    seed: summary.seed,
+    asOf: summary.asOf,
+    seconds: Math.round(summary.ms / 100) / 10,
+    counts: summary.counts,
+  });
 } finally {
   await conn.close();
 }

@@ -68,7 +68,9 @@ export class GenContext {
 
   /** A CASE giving, for a district code expression, one of its towns (or postcode districts) by a draw. */
   placeCase(districtExpr: string, field: "towns" | "postcodes", draw: string): string {
-    const arms = this.districts.map((d) => `when ${lit(d.code)} then (${textArray(d[field])})[1 + floor(${draw} * ${d[field].length})::int]`);
+    const arms = this.districts.map(
+      (d) => `when ${lit(d.code)} then (${textArray(d[field])})[1 + floor(${draw} * ${d[field].length})::int]`,
+    );
     return `(case ${districtExpr} ${arms.join(" ")} end)`;
   }
 }

@@ -13,10 +13,35 @@ import { generateSessions } from "./steps/sessions";
 import { generateStaff } from "./steps/staff";
 
 /** Tables that receive millions of rows at national scale: loaded with their indexes and keys off. */
-const BULK_TABLES = ["person", "care_team_member", "person_consent", "case_note", "referral", "referral_event", "activity_session", "attendance", "measure_response"];
+const BULK_TABLES = [
+  "person",
+  "care_team_member",
+  "person_consent",
+  "case_note",
+  "referral",
+  "referral_event",
+  "activity_session",
+  "attendance",
+  "measure_response",
+];
 
 /** Tables whose row counts the summary reports. */
-export const GENERATED_TABLES = ["app_user", "provider", "activity", "activity_schedule", "activity_lead", "activity_session", "person", "care_team_member", "person_consent", "case_note", "referral", "referral_event", "attendance", "measure_response"] as const;
+export const GENERATED_TABLES = [
+  "app_user",
+  "provider",
+  "activity",
+  "activity_schedule",
+  "activity_lead",
+  "activity_session",
+  "person",
+  "care_team_member",
+  "person_consent",
+  "case_note",
+  "referral",
+  "referral_event",
+  "attendance",
+  "measure_response",
+] as const;
 
 export interface GenerateOptions {
   scale: Scale;
@@ -40,7 +65,8 @@ export interface GenerateSummary {
  * and analyses what it wrote so the planner and the visibility map are as they would be on a settled database.
  */
 export async function generate(db: Kysely<DB>, opts: GenerateOptions): Promise<GenerateSummary> {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf))) throw new Error("The as-of date must be YYYY-MM-DD");
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))
+    throw new Error("The as-of date must be YYYY-MM-DD");
   const existing = await db.selectFrom("person").select("id").limit(1).executeTakeFirst();
   if (existing) throw new Error("This database already holds people: generate into a freshly migrated, empty database");
   const started = Date.now();

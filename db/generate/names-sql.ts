@@ -17,7 +17,8 @@ export function familyNameSql(r: RandomSql, stream: string, n: string): string {
 
 /** A given name for a sex code ('female', 'male' or not recorded), favouring the head of each list. */
 export function givenNameSql(r: RandomSql, stream: string, n: string, sexExpr: string): string {
-  const pick = (names: readonly string[]) => `(${textArray(names)})[1 + floor(power(${r.u(stream, n)}, 1.4) * ${names.length})::int]`;
+  const pick = (names: readonly string[]) =>
+    `(${textArray(names)})[1 + floor(power(${r.u(stream, n)}, 1.4) * ${names.length})::int]`;
   const either = `(case when ${r.u(stream + ".sex", n)} < 0.55 then ${pick(femaleNames)} else ${pick(maleNames)} end)`;
   return `(case ${sexExpr} when 'female' then ${pick(femaleNames)} when 'male' then ${pick(maleNames)} else ${either} end)`;
 }

@@ -26,14 +26,16 @@ export class RandomSql {
   private streams = new Map<number, string>();
 
   constructor(readonly seed: number) {
-    if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 21) throw new Error("The seed must be a whole number from 0 to 2097151");
+    if (!Number.isSafeInteger(seed) || seed < 0 || seed >= 2 ** 21)
+      throw new Error("The seed must be a whole number from 0 to 2097151");
   }
 
   /** The hash key of a stream: the seed in the high bits, the stream name's hash in the low 32. */
   private key(stream: string): string {
     const h = fnv1a(stream);
     const other = this.streams.get(h);
-    if (other !== undefined && other !== stream) throw new Error(`Random streams "${other}" and "${stream}" collide: rename one`);
+    if (other !== undefined && other !== stream)
+      throw new Error(`Random streams "${other}" and "${stream}" collide: rename one`);
     this.streams.set(h, stream);
     return String(BigInt(this.seed) * 2n ** 32n + BigInt(h));
   }

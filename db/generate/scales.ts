@@ -22,11 +22,41 @@ export type ScaleName = (typeof scaleNames)[number];
 
 export const scales: Record<ScaleName, Scale> = {
   // A few hundred rows per table: enough for every distribution to show, small enough for CI on PGlite.
-  smoke: { name: "smoke", spanDays: 365, people: 400, referrals: 600, activities: 12, sessions: 900, attendances: 4_000, responses: 1_200, followUpWeeks: [6, 12] },
+  smoke: {
+    name: "smoke",
+    spanDays: 365,
+    people: 400,
+    referrals: 600,
+    activities: 12,
+    sessions: 900,
+    attendances: 4_000,
+    responses: 1_200,
+    followUpWeeks: [6, 12],
+  },
   // Five years of one county.
-  county: { name: "county", spanDays: 1826, people: 25_000, referrals: 120_000, activities: 150, sessions: 45_000, attendances: 600_000, responses: 400_000, followUpWeeks: [6, 12, 26] },
+  county: {
+    name: "county",
+    spanDays: 1826,
+    people: 25_000,
+    referrals: 120_000,
+    activities: 150,
+    sessions: 45_000,
+    attendances: 600_000,
+    responses: 400_000,
+    followUpWeeks: [6, 12, 26],
+  },
   // About a year of England.
-  national: { name: "national", spanDays: 365, people: 1_000_000, referrals: 1_000_000, activities: 2_000, sessions: 200_000, attendances: 10_000_000, responses: 3_000_000, followUpWeeks: [6, 12] },
+  national: {
+    name: "national",
+    spanDays: 365,
+    people: 1_000_000,
+    referrals: 1_000_000,
+    activities: 2_000,
+    sessions: 200_000,
+    attendances: 10_000_000,
+    responses: 3_000_000,
+    followUpWeeks: [6, 12],
+  },
 };
 
 export function isScaleName(value: string): value is ScaleName {

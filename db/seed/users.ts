@@ -4,11 +4,36 @@ import type { DB } from "../types";
 export const DEMO_PASSWORD = "connect-well-demo";
 
 export const demoUsers = [
-  { email: "prescriber@demo.connectwell.example", display_name: "Priya Shah (demo)", role: "prescriber", district_code: "hinckley_bosworth" },
-  { email: "coordinator@demo.connectwell.example", display_name: "Callum Reid (demo)", role: "coordinator", district_code: "melton" },
-  { email: "lead@demo.connectwell.example", display_name: "Liz Morgan (demo)", role: "activity_lead", district_code: "hinckley_bosworth" },
-  { email: "analyst@demo.connectwell.example", display_name: "Ade Okafor (demo)", role: "analyst", district_code: null },
-  { email: "commissioner@demo.connectwell.example", display_name: "Chris Patel (demo)", role: "commissioner", district_code: null },
+  {
+    email: "prescriber@demo.connectwell.example",
+    display_name: "Priya Shah (demo)",
+    role: "prescriber",
+    district_code: "hinckley_bosworth",
+  },
+  {
+    email: "coordinator@demo.connectwell.example",
+    display_name: "Callum Reid (demo)",
+    role: "coordinator",
+    district_code: "melton",
+  },
+  {
+    email: "lead@demo.connectwell.example",
+    display_name: "Liz Morgan (demo)",
+    role: "activity_lead",
+    district_code: "hinckley_bosworth",
+  },
+  {
+    email: "analyst@demo.connectwell.example",
+    display_name: "Ade Okafor (demo)",
+    role: "analyst",
+    district_code: null,
+  },
+  {
+    email: "commissioner@demo.connectwell.example",
+    display_name: "Chris Patel (demo)",
+    role: "commissioner",
+    district_code: null,
+  },
   { email: "admin@demo.connectwell.example", display_name: "Alex Jones (demo)", role: "admin", district_code: null },
 ] as const;
 

@@ -1,6 +1,9 @@
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
-test("an administrator adds a link worker, who can sign in, then disables them and their session ends at once", async ({ page, browser }) => {
+test("an administrator adds a link worker, who can sign in, then disables them and their session ends at once", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "admin");
   await page.getByRole("link", { name: "Users" }).first().click();
   await expect(page.getByRole("heading", { name: "Users" })).toBeVisible();

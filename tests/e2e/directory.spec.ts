@@ -16,7 +16,9 @@ test("an administrator adds an activity with a weekly session", async ({ page })
   // Bad input first: capacity below zero is refused at the field and what was typed stays.
   await page.getByLabel("Provider", { exact: true }).selectOption({ label: "Gather Create Grow" });
   await page.getByLabel("Activity name", { exact: true }).fill("Melton walking netball");
-  await page.getByLabel("Description", { exact: true }).fill("Netball at walking pace for people over 50. Friendly, no experience needed.");
+  await page
+    .getByLabel("Description", { exact: true })
+    .fill("Netball at walking pace for people over 50. Friendly, no experience needed.");
   await page.getByLabel("Category", { exact: true }).selectOption({ label: "Physical activity" });
   await page.getByLabel("Venue address (optional)", { exact: true }).fill("Sports hall, Melton Mowbray");
   await page.getByLabel("Postcode (optional)", { exact: true }).fill("le13 1rb");
@@ -63,7 +65,10 @@ test("a prescriber finds it by district and transport, with reply figures and a 
   await page.getByRole("link", { name: "Melton walking netball" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Melton walking netball" })).toBeVisible();
   await expect(page.getByText("Wednesdays, 14:00 to 15:00")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Refer someone to this activity" })).toHaveAttribute("href", /\/referrals\/new\?activity=/);
+  await expect(page.getByRole("link", { name: "Refer someone to this activity" })).toHaveAttribute(
+    "href",
+    /\/referrals\/new\?activity=/,
+  );
   await expectAccessible(page);
 
   // A listing not checked for months is flagged.
@@ -71,7 +76,10 @@ test("a prescriber finds it by district and transport, with reply figures and a 
   await expect(page.getByText(/Listing not checked since/)).toBeVisible();
 });
 
-test("the lead accepts a referral, takes a register with drop-ins on a phone, and cannot open another activity's", async ({ page, browser }) => {
+test("the lead accepts a referral, takes a register with drop-ins on a phone, and cannot open another activity's", async ({
+  page,
+  browser,
+}) => {
   await signInAs(page, "activity_lead");
   await expect(page.getByRole("heading", { name: "Referrals waiting for your answer" })).toBeVisible();
   await expect(page.getByText("Sue Demo-Volunteer")).toBeVisible();
@@ -88,7 +96,10 @@ test("the lead accepts a referral, takes a register with drop-ins on a phone, an
 
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole("link", { name: "Schedule and sessions for Chatter Chairs seated exercise" }).click();
-  await page.getByRole("link", { name: /^Register for/ }).last().click();
+  await page
+    .getByRole("link", { name: /^Register for/ })
+    .last()
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: /^Register for/ })).toBeVisible();
   const arthur = page.getByRole("group", { name: /Arthur Demo-Whitfield/ });
   await arthur.getByLabel("Present", { exact: true }).check();
@@ -113,7 +124,9 @@ test("the lead accepts a referral, takes a register with drop-ins on a phone, an
   expect((await page.goto(`/activities/${craftId}/schedule`))?.status()).toBe(404);
 });
 
-test("the public ORUK API answers without a session, with CORS, and refuses malformed parameters", async ({ request }) => {
+test("the public ORUK API answers without a session, with CORS, and refuses malformed parameters", async ({
+  request,
+}) => {
   const ok = await request.get("/api/oruk/services?per_page=2");
   expect(ok.status()).toBe(200);
   expect(ok.headers()["access-control-allow-origin"]).toBe("*");
@@ -124,15 +137,21 @@ test("the public ORUK API answers without a session, with CORS, and refuses malf
   expect((await bad.json()).problems[0].parameter).toBe("page");
 });
 
-test("a befriending lead cannot match a volunteer whose DBS check has expired, and records a weekly call", async ({ page }) => {
+test("a befriending lead cannot match a volunteer whose DBS check has expired, and records a weekly call", async ({
+  page,
+}) => {
   await signInAs(page, "activity_lead");
   await page.getByRole("link", { name: "Matches and calls for Surgery befriending calls" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Matches and calls" })).toBeVisible();
   await expectAccessible(page);
   const harold = page.locator("section", { hasText: "Harold Demo-Pickering" });
-  await harold.getByLabel(/Match Harold Demo-Pickering/).selectOption({ label: "Ruth Demo-Volunteer (cannot be matched: DBS check expired)" });
+  await harold
+    .getByLabel(/Match Harold Demo-Pickering/)
+    .selectOption({ label: "Ruth Demo-Volunteer (cannot be matched: DBS check expired)" });
   await harold.getByRole("button", { name: /Match volunteer/ }).click();
-  await expect(page.locator(".nhsuk-error-summary")).toContainText("Ruth Demo-Volunteer cannot be matched: their DBS check has expired");
+  await expect(page.locator(".nhsuk-error-summary")).toContainText(
+    "Ruth Demo-Volunteer cannot be matched: their DBS check has expired",
+  );
   await expectAccessible(page);
   await harold.getByLabel(/Match Harold Demo-Pickering/).selectOption({ label: "Sue Demo-Volunteer" });
   await harold.getByRole("button", { name: /Match volunteer/ }).click();

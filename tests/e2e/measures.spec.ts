@@ -9,7 +9,10 @@ async function measuresPageOf(page: Page, familyName: string): Promise<string> {
   await page.goto("/people");
   await page.getByLabel("Find a person by name or NHS number").fill(familyName);
   await page.getByRole("button", { name: "Search" }).click();
-  const href = await page.getByRole("link", { name: new RegExp(familyName) }).first().getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: new RegExp(familyName) })
+    .first()
+    .getAttribute("href");
   expect(href).toMatch(/^\/people\/[0-9a-f-]{36}$/);
   return `${href}/measures`;
 }
@@ -17,7 +20,10 @@ async function measuresPageOf(page: Page, familyName: string): Promise<string> {
 async function answerUcla(page: Page, answers: [string, string, string]) {
   const questions = ["that you lack companionship?", "left out?", "isolated from others?"];
   for (const [i, q] of questions.entries()) {
-    await page.getByRole("group", { name: new RegExp(q.replace("?", "\\?")) }).getByLabel(answers[i], { exact: true }).check();
+    await page
+      .getByRole("group", { name: new RegExp(q.replace("?", "\\?")) })
+      .getByLabel(answers[i], { exact: true })
+      .check();
   }
 }
 
@@ -50,11 +56,16 @@ test("a prescriber records a baseline and a follow-up and sees the change and th
   await page.getByRole("radio", { name: "UCLA 3-item loneliness scale" }).check();
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("group", { name: "When in the referral is this?" }).getByLabel("Baseline").check();
-  await page.getByRole("group", { name: /lack companionship/ }).getByLabel("Often", { exact: true }).check();
+  await page
+    .getByRole("group", { name: /lack companionship/ })
+    .getByLabel("Often", { exact: true })
+    .check();
   await page.getByRole("button", { name: "Save and score" }).click();
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("Select an answer for question 2");
-  await expect(page.getByRole("group", { name: /lack companionship/ }).getByLabel("Often", { exact: true })).toBeChecked();
+  await expect(
+    page.getByRole("group", { name: /lack companionship/ }).getByLabel("Often", { exact: true }),
+  ).toBeChecked();
   await answerUcla(page, ["Often", "Often", "Often"]);
   await page.getByRole("button", { name: "Save and score" }).click();
   await expect(page.getByRole("alert")).toContainText("A baseline UCLA-3 is already recorded for this referral");
@@ -81,10 +92,11 @@ test("a prescriber records a baseline and a follow-up and sees the change and th
   await expect(table).toContainText("4 (not lonely)");
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/measures-chart.png", fullPage: true });
-
 });
 
-test("a measure saved in error is marked with a reason, kept struck through and left out of the chart", async ({ page }) => {
+test("a measure saved in error is marked with a reason, kept struck through and left out of the chart", async ({
+  page,
+}) => {
   await signInAs(page, "prescriber");
   const url = await measuresPageOf(page, "Demo-Barlow");
   await page.goto(url);
@@ -108,7 +120,9 @@ test("a measure saved in error is marked with a reason, kept struck through and 
   await expect(page.getByText(/Baseline (due|overdue)/)).toBeVisible();
 });
 
-test("a person completes the questions themselves on a phone, one per screen, with nothing else on show", async ({ page }) => {
+test("a person completes the questions themselves on a phone, one per screen, with nothing else on show", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "prescriber");
   const url = await measuresPageOf(page, "Demo-Ashby");
@@ -121,7 +135,9 @@ test("a person completes the questions themselves on a phone, one per screen, wi
   await page.getByRole("button", { name: "Start the questions" }).click();
 
   await expect(page.getByText("Question 1 of 4")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("How often do you feel… that you lack companionship?");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "How often do you feel… that you lack companionship?",
+  );
   // No name, no menu, no other record data.
   await expect(page.getByText(/Demo-Ashby|Margaret|Peggy/)).toHaveCount(0);
   await expect(page.getByRole("navigation", { name: "Menu" })).toBeHidden();
@@ -168,7 +184,9 @@ test("the demo widowed man's measures show a meaningful improvement on both scal
   const swemwbs = page.getByRole("table", { name: /SWEMWBS\): scores by date/ });
   await expect(swemwbs).toContainText("16.88");
   await expect(swemwbs).toContainText("19.98");
-  await expect(page.getByRole("row").filter({ hasText: "SWEMWBS, 6-week follow-up" })).toContainText("+3.10 (improved)");
+  await expect(page.getByRole("row").filter({ hasText: "SWEMWBS, 6-week follow-up" })).toContainText(
+    "+3.10 (improved)",
+  );
   await expect(page.locator("canvas")).toHaveCount(2);
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/measures-widower.png", fullPage: true });

@@ -39,8 +39,14 @@ async function fillPerson(page: Page, p: NewPerson) {
   await page.getByLabel("Year", { exact: true }).fill(p.dob[2]);
   if (p.phone) await page.getByLabel("Phone number (optional)").fill(p.phone);
   if (p.email) await page.getByLabel("Email address (optional)").fill(p.email);
-  await page.getByRole("group", { name: /contact by a volunteer/ }).getByLabel("Yes").check();
-  await page.getByRole("group", { name: /quoted anonymously/ }).getByLabel("No").check();
+  await page
+    .getByRole("group", { name: /contact by a volunteer/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /quoted anonymously/ })
+    .getByLabel("No")
+    .check();
 }
 
 /** Records a person through the form (confirming past a duplicate warning when one is expected); returns their id. */
@@ -63,7 +69,9 @@ async function selectOptionContaining(page: Page, selectId: string, text: string
   await page.locator(`#${selectId}`).selectOption(value!);
 }
 
-test("a prescriber is warned of a possible duplicate, records the person, refers them, and moves the referral to ended", async ({ page }) => {
+test("a prescriber is warned of a possible duplicate, records the person, refers them, and moves the referral to ended", async ({
+  page,
+}) => {
   await signInAs(page, "prescriber");
   await look(page, "caseload");
   await page.getByRole("link", { name: "People", exact: true }).click();
@@ -104,7 +112,9 @@ test("a prescriber is warned of a possible duplicate, records the person, refers
   await page.getByLabel("Notes for the provider (optional)").fill("Needs the Fox Connect bus.");
   await page.getByRole("button", { name: "Save referral" }).click();
   await expect(page.getByText("The referral has been recorded.")).toBeVisible();
-  await expect(page.getByRole("heading", { level: 1, name: "Referral to Chatter Chairs seated exercise" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "Referral to Chatter Chairs seated exercise" }),
+  ).toBeVisible();
   const referralUrl = page.url().replace(/\?.*$/, "");
   await look(page, "referral");
 
@@ -141,7 +151,9 @@ test("a prescriber is warned of a possible duplicate, records the person, refers
   await expect(page.getByRole("table", { name: "Referrals" })).toContainText("Ended");
 });
 
-test("a self-referral reaches triage: a coordinator makes a new person and a referral, then links a second request to that record", async ({ page }) => {
+test("a self-referral reaches triage: a coordinator makes a new person and a referral, then links a second request to that record", async ({
+  page,
+}) => {
   const family = `Demo-Caller${unique()}`;
   await page.goto("/start");
   await look(page, "start");
@@ -204,7 +216,9 @@ test("a self-referral reaches triage: a coordinator makes a new person and a ref
   await expect(requests).toHaveCount(0);
 });
 
-test("two prescribers change the same record: the later save is refused with its input kept, and can then be saved", async ({ browser }) => {
+test("two prescribers change the same record: the later save is refused with its input kept, and can then be saved", async ({
+  browser,
+}) => {
   const first = await (await browser.newContext()).newPage();
   const second = await (await browser.newContext()).newPage();
   await signInAs(first, "prescriber");
@@ -222,7 +236,9 @@ test("two prescribers change the same record: the later save is refused with its
   await second.getByLabel("Communication needs (optional)").fill("Hard of hearing: face him when speaking");
   await second.getByRole("button", { name: "Save changes" }).click();
   await expect(second.getByRole("alert")).toContainText("Someone else changed these details while you were editing");
-  await expect(second.getByLabel("Communication needs (optional)")).toHaveValue("Hard of hearing: face him when speaking");
+  await expect(second.getByLabel("Communication needs (optional)")).toHaveValue(
+    "Hard of hearing: face him when speaking",
+  );
   // What the other prescriber saved is shown beside the kept input.
   await expect(second.getByText("Saved: 07700 900321")).toBeVisible();
   await look(second, "person-edit-conflict");
@@ -236,10 +252,17 @@ test("two prescribers change the same record: the later save is refused with its
 });
 
 for (const role of ["activity_lead", "analyst"] as const) {
-  test(`an ${role === "analyst" ? "analyst" : "activity lead"} is refused the person page and the people search`, async ({ page, browser }) => {
+  test(`an ${role === "analyst" ? "analyst" : "activity lead"} is refused the person page and the people search`, async ({
+    page,
+    browser,
+  }) => {
     const prescriber = await (await browser.newContext()).newPage();
     await signInAs(prescriber, "prescriber");
-    const id = await recordPerson(prescriber, { given: "Private", family: `Demo-Refused${unique()}`, dob: [role === "analyst" ? "2" : "3", "1", "1944"] });
+    const id = await recordPerson(prescriber, {
+      given: "Private",
+      family: `Demo-Refused${unique()}`,
+      dob: [role === "analyst" ? "2" : "3", "1", "1944"],
+    });
     await prescriber.context().close();
 
     await signInAs(page, role);
@@ -258,7 +281,13 @@ test("a coordinator merges two records of the same person, keeping what each hel
   const family = `Demo-Twice${unique()}`;
   await signInAs(page, "coordinator");
   const edith = await recordPerson(page, { given: "Edith", family, dob: ["2", "2", "1942"], phone: "07700 900222" });
-  const edie = await recordPerson(page, { given: "Edie", family, dob: ["2", "2", "1942"], email: "edie.demo@example.com", expectWarning: true });
+  const edie = await recordPerson(page, {
+    given: "Edie",
+    family,
+    dob: ["2", "2", "1942"],
+    email: "edie.demo@example.com",
+    expectWarning: true,
+  });
   await page.getByLabel("Note", { exact: true }).fill("Spoke to her daughter about the craft club.");
   await page.getByRole("button", { name: "Save note" }).click();
   await expect(page.getByText("Note saved.")).toBeVisible();
@@ -267,7 +296,10 @@ test("a coordinator merges two records of the same person, keeping what each hel
   await page.getByRole("link", { name: "Check for duplicate records" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Possible duplicate records" })).toBeVisible();
   await look(page, "duplicates");
-  const pair = page.getByRole("row").filter({ hasText: `Edith ${family}` }).filter({ hasText: `Edie ${family}` });
+  const pair = page
+    .getByRole("row")
+    .filter({ hasText: `Edith ${family}` })
+    .filter({ hasText: `Edie ${family}` });
   await pair.getByRole("link", { name: /^Compare/ }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Compare two records" })).toBeVisible();
   await expect(page.getByRole("row", { name: /Name/ }).first()).toContainText("Differs");
@@ -293,7 +325,9 @@ test("a coordinator merges two records of the same person, keeping what each hel
   await expect(page.getByRole("row").filter({ hasText: family })).toHaveCount(0);
 });
 
-test("a search is one request: the page keeps its data, and the idle warning counts from the search", async ({ page }) => {
+test("a search is one request: the page keeps its data, and the idle warning counts from the search", async ({
+  page,
+}) => {
   await page.clock.install();
   await signInAs(page, "prescriber");
   await page.getByRole("link", { name: "People", exact: true }).click();
@@ -304,7 +338,8 @@ test("a search is one request: the page keeps its data, and the idle warning cou
   await page.clock.fastForward("10:00");
   const requests: string[] = [];
   page.on("request", (r) => {
-    if (new URL(r.url()).pathname.endsWith(".data")) requests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
+    if (new URL(r.url()).pathname.endsWith(".data"))
+      requests.push(`${r.method()} ${new URL(r.url()).pathname}${new URL(r.url()).search}`);
   });
   await page.getByLabel("Find a person by name or NHS number").fill("Demo-Whitfield");
   await page.getByRole("button", { name: "Search" }).click();

@@ -9,17 +9,22 @@ test("health checks answer without saying anything else", async ({ request }) =>
   expect(await ready.json()).toEqual({ status: "ready" });
 });
 
-test("pages carry a nonce-based CSP and the other protective headers, and signed-in pages are never cached", async ({ page }) => {
+test("pages carry a nonce-based CSP and the other protective headers, and signed-in pages are never cached", async ({
+  page,
+}) => {
   const anon = await page.goto("/sign-in");
   const headers = anon!.headers();
   const csp = headers["content-security-policy"];
   expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
-  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"])
+    expect(csp).toContain(directive);
   expect(headers["x-content-type-options"]).toBe("nosniff");
   expect(headers["referrer-policy"]).toBe("same-origin");
   // Every script the page runs carries this response's nonce.
   const nonce = /'nonce-([^']+)'/.exec(csp)![1];
-  const scriptNonces = await page.locator("script").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  const scriptNonces = await page
+    .locator("script")
+    .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scriptNonces.length).toBeGreaterThan(0);
   for (const n of scriptNonces) expect(n).toBe(nonce);
 
@@ -41,7 +46,9 @@ test("a page is rendered whole and sent with its length, its data inline for hyd
   expect(html).toContain("window.__remixContext.streamController.close()");
 });
 
-test("static files are served with their caching, and nothing else is served from the public folder", async ({ request }) => {
+test("static files are served with their caching, and nothing else is served from the public folder", async ({
+  request,
+}) => {
   const icon = await request.get("/favicon.svg");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");

@@ -55,7 +55,9 @@ export function useTestDatabase() {
 
 async function resetDatabase() {
   const db = testDb();
-  const { rows } = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public'`.execute(db);
+  const { rows } = await sql<{
+    tablename: string;
+  }>`select tablename from pg_tables where schemaname = 'public'`.execute(db);
   const tables = rows.map((r) => r.tablename).filter((t) => !REFERENCE_TABLES.has(t));
   if (tables.length === 0) return;
   // Replica mode skips triggers, including the audit trail's append-only guard, for this reset only.

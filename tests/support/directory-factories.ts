@@ -7,12 +7,27 @@ export async function makeProvider(overrides: { name?: string; kind?: string } =
   n += 1;
   return testDb()
     .insertInto("provider")
-    .values({ name: overrides.name ?? `Provider ${n}`, kind: overrides.kind ?? "community_group", description: "A test provider" })
+    .values({
+      name: overrides.name ?? `Provider ${n}`,
+      kind: overrides.kind ?? "community_group",
+      description: "A test provider",
+    })
     .returning(["id", "name"])
     .executeTakeFirstOrThrow();
 }
 
-export async function makeActivity(overrides: Partial<{ providerId: string; name: string; district: string; transport: string[]; format: string; referralMode: string; address: string | null; category: string }> = {}) {
+export async function makeActivity(
+  overrides: Partial<{
+    providerId: string;
+    name: string;
+    district: string;
+    transport: string[];
+    format: string;
+    referralMode: string;
+    address: string | null;
+    category: string;
+  }> = {},
+) {
   n += 1;
   const providerId = overrides.providerId ?? (await makeProvider()).id;
   return testDb()
@@ -54,7 +69,17 @@ export async function makePerson(overrides: Partial<{ given: string; family: str
     .executeTakeFirstOrThrow();
 }
 
-export async function makeReferral(activityId: string, overrides: Partial<{ personId: string; status: string; receivedAt: Date; respondedAt: Date | null; declinedBy: string | null; kind: string }> = {}) {
+export async function makeReferral(
+  activityId: string,
+  overrides: Partial<{
+    personId: string;
+    status: string;
+    receivedAt: Date;
+    respondedAt: Date | null;
+    declinedBy: string | null;
+    kind: string;
+  }> = {},
+) {
   const personId = overrides.personId ?? (await makePerson()).id;
   return testDb()
     .insertInto("referral")
@@ -65,7 +90,12 @@ export async function makeReferral(activityId: string, overrides: Partial<{ pers
       source: "prescriber",
       status: overrides.status ?? "accepted",
       received_at: overrides.receivedAt ?? new Date(Date.now() - 10 * 86400000),
-      provider_responded_at: overrides.respondedAt === undefined ? (overrides.status === "received" ? null : new Date(Date.now() - 8 * 86400000)) : overrides.respondedAt,
+      provider_responded_at:
+        overrides.respondedAt === undefined
+          ? overrides.status === "received"
+            ? null
+            : new Date(Date.now() - 8 * 86400000)
+          : overrides.respondedAt,
       declined_by: overrides.declinedBy ?? null,
       decline_reason: overrides.declinedBy ? "Group is full" : null,
     })
@@ -76,7 +106,13 @@ export async function makeReferral(activityId: string, overrides: Partial<{ pers
 export async function makeSession(activityId: string, overrides: Partial<{ date: string; status: string }> = {}) {
   return testDb()
     .insertInto("activity_session")
-    .values({ activity_id: activityId, session_date: overrides.date ?? "2026-01-06", start_time: "10:30", end_time: "11:30", status: overrides.status ?? "scheduled" })
+    .values({
+      activity_id: activityId,
+      session_date: overrides.date ?? "2026-01-06",
+      start_time: "10:30",
+      end_time: "11:30",
+      status: overrides.status ?? "scheduled",
+    })
     .returning(["id", "register_version"])
     .executeTakeFirstOrThrow();
 }

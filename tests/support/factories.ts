@@ -8,7 +8,10 @@ export const TEST_PASSWORD = "a long enough test passphrase";
 
 let counter = 0;
 
-export async function makeUser(role: Role, overrides: { email?: string; districtCode?: string; demo?: boolean; disabled?: boolean } = {}) {
+export async function makeUser(
+  role: Role,
+  overrides: { email?: string; districtCode?: string; demo?: boolean; disabled?: boolean } = {},
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   counter += 1;
   const db = testDb();

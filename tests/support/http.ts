@@ -1,7 +1,12 @@
 // Helpers for calling Remix loaders and actions directly, as the server would.
 type Result = { status: number; location: string | null; setCookie: string | null; body: any };
 
-export function formRequest(path: string, fields: Record<string, string | string[]>, cookie?: string, headers: Record<string, string> = {}) {
+export function formRequest(
+  path: string,
+  fields: Record<string, string | string[]>,
+  cookie?: string,
+  headers: Record<string, string> = {},
+) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(fields)) for (const item of Array.isArray(v) ? v : [v]) body.append(k, item);
   return new Request(`http://localhost${path}`, {
@@ -25,12 +30,22 @@ export async function call(fn: () => Promise<unknown>): Promise<Result> {
     if (!(thrown instanceof Response) && !(thrown as any)?.init) throw thrown;
   }
   if (value instanceof Response) {
-    return { status: value.status, location: value.headers.get("Location"), setCookie: value.headers.get("Set-Cookie"), body: null };
+    return {
+      status: value.status,
+      location: value.headers.get("Location"),
+      setCookie: value.headers.get("Set-Cookie"),
+      body: null,
+    };
   }
   const v = value as any;
   if (v && typeof v === "object" && "init" in v && "data" in v) {
     const headers = new Headers(v.init?.headers ?? {});
-    return { status: v.init?.status ?? 200, location: headers.get("Location"), setCookie: headers.get("Set-Cookie"), body: v.data };
+    return {
+      status: v.init?.status ?? 200,
+      location: headers.get("Location"),
+      setCookie: headers.get("Set-Cookie"),
+      body: v.data,
+    };
   }
   return { status: 200, location: null, setCookie: null, body: v };
 }

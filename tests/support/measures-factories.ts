@@ -3,7 +3,15 @@ import { testDb } from "./db";
 let n = 0;
 
 /** A person, a provider with one activity, and a referral of the person to it, inserted directly. */
-export async function makeReferral(opts: { receivedAt?: Date; firstAttendedOn?: string | null; status?: string; endedAt?: Date | null; caseworkerId?: string | null } = {}) {
+export async function makeReferral(
+  opts: {
+    receivedAt?: Date;
+    firstAttendedOn?: string | null;
+    status?: string;
+    endedAt?: Date | null;
+    caseworkerId?: string | null;
+  } = {},
+) {
   n += 1;
   const db = testDb();
   const person = await db
@@ -11,7 +19,11 @@ export async function makeReferral(opts: { receivedAt?: Date; firstAttendedOn?: 
     .values({ given_name: `Test${n}`, family_name: "Demo-Measures", date_of_birth: "1945-02-03" })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const provider = await db.insertInto("provider").values({ name: `Provider ${n}`, kind: "charity" }).returning("id").executeTakeFirstOrThrow();
+  const provider = await db
+    .insertInto("provider")
+    .values({ name: `Provider ${n}`, kind: "charity" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const activity = await db
     .insertInto("activity")
     .values({ provider_id: provider.id, name: `Activity ${n}`, category_code: "befriending" })

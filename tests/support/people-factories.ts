@@ -15,6 +15,14 @@ export async function makePerson(overrides: Record<string, unknown> = {}) {
 /** An active activity (and its provider). */
 export async function makeActivity(mode: "direct" | "signpost" = "direct") {
   const db = testDb();
-  const p = await db.insertInto("provider").values({ name: `Provider ${++n}`, kind: "community_group" } as never).returning("id").executeTakeFirstOrThrow();
-  return db.insertInto("activity").values({ provider_id: p.id, name: `Activity ${n}`, category_code: "befriending", referral_mode: mode } as never).returning("id").executeTakeFirstOrThrow();
+  const p = await db
+    .insertInto("provider")
+    .values({ name: `Provider ${++n}`, kind: "community_group" } as never)
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return db
+    .insertInto("activity")
+    .values({ provider_id: p.id, name: `Activity ${n}`, category_code: "befriending", referral_mode: mode } as never)
+    .returning("id")
+    .executeTakeFirstOrThrow();
 }

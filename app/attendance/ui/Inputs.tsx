@@ -10,23 +10,45 @@ interface Props {
   error?: string;
 }
 
-export function KeyedInput(props: Props & { type?: string; width?: 10 | 20; inputMode?: "numeric"; defaultValue?: string }) {
+export function KeyedInput(
+  props: Props & { type?: string; width?: 10 | 20; inputMode?: "numeric"; defaultValue?: string },
+) {
   return (
     <Field {...props}>
       {(describedBy, invalid) => (
-        <input className={`nhsuk-input${props.width ? ` nhsuk-input--width-${props.width}` : ""}${invalid ? " nhsuk-input--error" : ""}`} id={props.id} name={props.name} type={props.type ?? "text"} inputMode={props.inputMode} defaultValue={props.defaultValue} aria-describedby={describedBy} />
+        <input
+          className={`nhsuk-input${props.width ? ` nhsuk-input--width-${props.width}` : ""}${invalid ? " nhsuk-input--error" : ""}`}
+          id={props.id}
+          name={props.name}
+          type={props.type ?? "text"}
+          inputMode={props.inputMode}
+          defaultValue={props.defaultValue}
+          aria-describedby={describedBy}
+        />
       )}
     </Field>
   );
 }
 
-export function KeyedSelect(props: Props & { options: { value: string; label: string }[]; placeholder: string; defaultValue?: string }) {
+export function KeyedSelect(
+  props: Props & { options: { value: string; label: string }[]; placeholder: string; defaultValue?: string },
+) {
   return (
     <Field {...props}>
       {(describedBy, invalid) => (
-        <select className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`} id={props.id} name={props.name} defaultValue={props.defaultValue ?? ""} aria-describedby={describedBy}>
+        <select
+          className={`nhsuk-select${invalid ? " nhsuk-select--error" : ""}`}
+          id={props.id}
+          name={props.name}
+          defaultValue={props.defaultValue ?? ""}
+          aria-describedby={describedBy}
+        >
           <option value="">{props.placeholder}</option>
-          {props.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          {props.options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
         </select>
       )}
     </Field>

@@ -24,8 +24,12 @@ export function notFoundJson(what: string): Response {
 
 /** Preflight answers for browsers; anything else that is not a read is refused. */
 export function nonRead(request: Request): Response {
-  if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: { ...base, "Access-Control-Max-Age": "86400" } });
-  return new Response(JSON.stringify({ status: 405, error: "Method Not Allowed", message: "This API is read-only" }), { status: 405, headers: { ...base, Allow: "GET, HEAD, OPTIONS" } });
+  if (request.method === "OPTIONS")
+    return new Response(null, { status: 204, headers: { ...base, "Access-Control-Max-Age": "86400" } });
+  return new Response(JSON.stringify({ status: 405, error: "Method Not Allowed", message: "This API is read-only" }), {
+    status: 405,
+    headers: { ...base, Allow: "GET, HEAD, OPTIONS" },
+  });
 }
 
 export interface Page<T> {

@@ -62,7 +62,12 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
-export function organization(r: Pick<OrukActivityRow, "provider_id" | "provider_name" | "provider_description" | "provider_email" | "provider_website">) {
+export function organization(
+  r: Pick<
+    OrukActivityRow,
+    "provider_id" | "provider_name" | "provider_description" | "provider_email" | "provider_website"
+  >,
+) {
   return compact({
     id: r.provider_id,
     name: r.provider_name,
@@ -73,7 +78,11 @@ export function organization(r: Pick<OrukActivityRow, "provider_id" | "provider_
 }
 
 export function taxonomy(name: string) {
-  return { id: ids.taxonomy(name), name, description: taxonomyDescriptions[name] ?? `Terms from the ${name} vocabulary` };
+  return {
+    id: ids.taxonomy(name),
+    name,
+    description: taxonomyDescriptions[name] ?? `Terms from the ${name} vocabulary`,
+  };
 }
 
 const taxonomyDescriptions: Record<string, string> = {
@@ -101,7 +110,9 @@ function eligibilityText(r: OrukActivityRow) {
     const zones = r.transport_zones.length ? ` (zones: ${r.transport_zones.join(", ")})` : "";
     parts.push(`Getting there: ${r.transport.map((t) => labelOf(transportOptions, t)).join(", ")}${zones}`);
   }
-  parts.push(r.referral_mode === "direct" ? "Takes referrals from social prescribers." : "Signposting: get in touch directly.");
+  parts.push(
+    r.referral_mode === "direct" ? "Takes referrals from social prescribers." : "Signposting: get in touch directly.",
+  );
   return parts.join("\n\n");
 }
 
@@ -124,22 +135,42 @@ export function serviceSummary(r: OrukActivityRow) {
 }
 
 function splitAddress(address: string) {
-  const parts = address.split(",").map((p) => p.trim()).filter(Boolean);
+  const parts = address
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2) return { line: address.trim(), city: address.trim() };
   return { line: parts.slice(0, -1).join(", "), city: parts[parts.length - 1] };
 }
 
 export function location(r: OrukActivityRow) {
   const locationId = ids.location(r.id);
-  const addresses = r.address && r.postcode
-    ? [{ id: ids.address(r.id), location_id: locationId, address_1: splitAddress(r.address).line, city: splitAddress(r.address).city, state_province: r.district_area ?? "Leicestershire", postal_code: r.postcode, country: "GB", address_type: "physical" }]
-    : [];
+  const addresses =
+    r.address && r.postcode
+      ? [
+          {
+            id: ids.address(r.id),
+            location_id: locationId,
+            address_1: splitAddress(r.address).line,
+            city: splitAddress(r.address).city,
+            state_province: r.district_area ?? "Leicestershire",
+            postal_code: r.postcode,
+            country: "GB",
+            address_type: "physical",
+          },
+        ]
+      : [];
   return compact({
     id: locationId,
     location_type: "physical",
     name: r.address ? splitAddress(r.address).line : r.name,
     addresses,
-    accessibility: r.accessibility.map((code) => ({ id: ids.accessibility(r.id, code), location_id: locationId, accessibility: code, description: labelOf(accessibilityFeatures, code) })),
+    accessibility: r.accessibility.map((code) => ({
+      id: ids.accessibility(r.id, code),
+      location_id: locationId,
+      accessibility: code,
+      description: labelOf(accessibilityFeatures, code),
+    })),
   });
 }
 
@@ -147,7 +178,13 @@ export function location(r: OrukActivityRow) {
 export const hasVenue = (r: Pick<OrukActivityRow, "address">) => Boolean(r.address);
 
 export function serviceAtLocationSummary(r: OrukActivityRow) {
-  return { id: ids.serviceAtLocation(r.id), service_id: r.id, location_id: ids.location(r.id), location: location(r), service: serviceSummary(r) };
+  return {
+    id: ids.serviceAtLocation(r.id),
+    service_id: r.id,
+    location_id: ids.location(r.id),
+    location: location(r),
+    service: serviceSummary(r),
+  };
 }
 
 export function schedule(serviceId: string, s: OrukScheduleRow) {
@@ -181,14 +218,47 @@ export function oneOffSchedule(serviceId: string, s: OrukOneOffRow) {
 }
 
 export function serviceFull(r: OrukActivityRow, schedules: OrukScheduleRow[], oneOffs: OrukOneOffRow[]) {
-  const term = taxonomyTerm({ code: r.category_code, label: r.category_label, taxonomy: r.taxonomy, taxonomy_term: r.taxonomy_term });
+  const term = taxonomyTerm({
+    code: r.category_code,
+    label: r.category_label,
+    taxonomy: r.taxonomy,
+    taxonomy_term: r.taxonomy_term,
+  });
   return {
     ...serviceSummary(r),
     schedules: [...schedules.map((s) => schedule(r.id, s)), ...oneOffs.map((s) => oneOffSchedule(r.id, s))],
-    service_areas: r.district_name ? [{ id: ids.area(r.id), service_id: r.id, name: r.district_name, extent_type: "district", service_area: r.district_name }] : [],
-    service_at_locations: hasVenue(r) ? [{ id: ids.serviceAtLocation(r.id), service_id: r.id, location_id: ids.location(r.id), location: location(r) }] : [],
-    cost_options: [compact({ id: ids.cost(r.id), service_id: r.id, option: r.free ? "Free" : "Charge", amount: r.free ? 0 : undefined, amount_description: r.free ? "Free" : (r.cost ?? undefined) })],
-    attributes: [{ id: ids.attribute(r.id, r.category_code), link_id: r.id, taxonomy_term_id: term.id, link_type: "service", taxonomy_term: term }],
+    service_areas: r.district_name
+      ? [
+          {
+            id: ids.area(r.id),
+            service_id: r.id,
+            name: r.district_name,
+            extent_type: "district",
+            service_area: r.district_name,
+          },
+        ]
+      : [],
+    service_at_locations: hasVenue(r)
+      ? [{ id: ids.serviceAtLocation(r.id), service_id: r.id, location_id: ids.location(r.id), location: location(r) }]
+      : [],
+    cost_options: [
+      compact({
+        id: ids.cost(r.id),
+        service_id: r.id,
+        option: r.free ? "Free" : "Charge",
+        amount: r.free ? 0 : undefined,
+        amount_description: r.free ? "Free" : (r.cost ?? undefined),
+      }),
+    ],
+    attributes: [
+      {
+        id: ids.attribute(r.id, r.category_code),
+        link_id: r.id,
+        taxonomy_term_id: term.id,
+        link_type: "service",
+        taxonomy_term: term,
+      },
+    ],
     languages: [],
     funding: [],
     contacts: [],

@@ -13,11 +13,21 @@ const int = (name: string, min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `${name} must be between ${min} and ${max}`);
 
-const time = (name: string) => z.string().regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, `${name} must be a time like 09:30`).transform((t) => t.slice(0, 5));
+const time = (name: string) =>
+  z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, `${name} must be a time like 09:30`)
+    .transform((t) => t.slice(0, 5));
 
 export const dayCodes = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 } as const;
 const dayNames: Record<string, keyof typeof dayCodes> = {
-  monday: "MO", tuesday: "TU", wednesday: "WE", thursday: "TH", friday: "FR", saturday: "SA", sunday: "SU",
+  monday: "MO",
+  tuesday: "TU",
+  wednesday: "WE",
+  thursday: "TH",
+  friday: "FR",
+  saturday: "SA",
+  sunday: "SU",
 };
 const day = z
   .string()
@@ -41,11 +51,16 @@ export const serviceParams = z.object({
   day: day.optional(),
   start_time: time("start_time").optional(),
   end_time: time("end_time").optional(),
-  modified_after: z.iso.datetime({ offset: true, message: "modified_after must be a date-time like 2026-01-01T00:00:00Z" }).optional(),
+  modified_after: z.iso
+    .datetime({ offset: true, message: "modified_after must be a date-time like 2026-01-01T00:00:00Z" })
+    .optional(),
   postcode: z
     .string()
     .trim()
-    .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]?( ?\d[A-Za-z]{2})?$/, "postcode must be a UK postcode or postcode district, like LE10 1QU or LE10")
+    .regex(
+      /^[A-Za-z]{1,2}\d[A-Za-z\d]?( ?\d[A-Za-z]{2})?$/,
+      "postcode must be a UK postcode or postcode district, like LE10 1QU or LE10",
+    )
     .transform((v) => v.toUpperCase().replace(/\s+/g, ""))
     .optional(),
   proximity: int("proximity", 1, 1_000_000).optional(),
@@ -59,7 +74,10 @@ export interface ParamProblem {
   message: string;
 }
 
-export function readParams<S extends z.ZodObject<z.ZodRawShape>>(schema: S, url: URL): { ok: true; data: z.infer<S> } | { ok: false; problems: ParamProblem[] } {
+export function readParams<S extends z.ZodObject<z.ZodRawShape>>(
+  schema: S,
+  url: URL,
+): { ok: true; data: z.infer<S> } | { ok: false; problems: ParamProblem[] } {
   const raw: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
     const all = url.searchParams.getAll(key);
@@ -68,5 +86,8 @@ export function readParams<S extends z.ZodObject<z.ZodRawShape>>(schema: S, url:
   }
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data };
-  return { ok: false, problems: parsed.error.issues.map((i) => ({ parameter: String(i.path[0] ?? ""), message: i.message })) };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((i) => ({ parameter: String(i.path[0] ?? ""), message: i.message })),
+  };
 }

@@ -13,15 +13,44 @@ function base(db: Awaited<ReturnType<typeof getDb>>) {
 }
 
 const columns = [
-  "a.id", "a.name", "a.description", "a.category_code", "c.label as category_label", "c.taxonomy", "c.taxonomy_term", "a.address", "a.postcode",
-  "d.name as district_name", "d.area as district_area", "a.cost", "a.free", "a.accessibility", "a.min_age", "a.max_age", "a.eligibility", "a.transport",
-  "a.transport_zones", "a.referral_mode", "a.contact_email", "a.last_checked_on", "a.status", "a.updated_at", "p.id as provider_id", "p.name as provider_name",
-  "p.description as provider_description", "p.email as provider_email", "p.website as provider_website",
+  "a.id",
+  "a.name",
+  "a.description",
+  "a.category_code",
+  "c.label as category_label",
+  "c.taxonomy",
+  "c.taxonomy_term",
+  "a.address",
+  "a.postcode",
+  "d.name as district_name",
+  "d.area as district_area",
+  "a.cost",
+  "a.free",
+  "a.accessibility",
+  "a.min_age",
+  "a.max_age",
+  "a.eligibility",
+  "a.transport",
+  "a.transport_zones",
+  "a.referral_mode",
+  "a.contact_email",
+  "a.last_checked_on",
+  "a.status",
+  "a.updated_at",
+  "p.id as provider_id",
+  "p.name as provider_name",
+  "p.description as provider_description",
+  "p.email as provider_email",
+  "p.website as provider_website",
 ] as const;
 
 export async function categories() {
   const db = await getDb();
-  return db.selectFrom("activity_category").select(["code", "label", "taxonomy", "taxonomy_term"]).orderBy("code").execute();
+  return db
+    .selectFrom("activity_category")
+    .select(["code", "label", "taxonomy", "taxonomy_term"])
+    .orderBy("code")
+    .execute();
 }
 
 /** Services (activities) matching the ORUK filters, one page, in a stable order. */
@@ -32,16 +61,29 @@ export async function findServices(p: ServiceParams, opts: { venueOnly: boolean 
   if (opts.venueOnly) q = q.where("a.address", "is not", null);
   if (p.search) {
     const like = `%${p.search.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    q = q.where((eb) => eb.or([eb("a.name", "ilike", like), eb("a.description", "ilike", like), eb("p.name", "ilike", like)]));
+    q = q.where((eb) =>
+      eb.or([eb("a.name", "ilike", like), eb("a.description", "ilike", like), eb("p.name", "ilike", like)]),
+    );
   }
-  if (p.taxonomy_term_id) q = q.where("a.category_code", "in", [...cats.filter((c) => ids.term(c.code) === p.taxonomy_term_id).map((c) => c.code), ""]);
-  if (p.taxonomy_id) q = q.where("a.category_code", "in", [...cats.filter((c) => ids.taxonomy(c.taxonomy) === p.taxonomy_id).map((c) => c.code), ""]);
+  if (p.taxonomy_term_id)
+    q = q.where("a.category_code", "in", [
+      ...cats.filter((c) => ids.term(c.code) === p.taxonomy_term_id).map((c) => c.code),
+      "",
+    ]);
+  if (p.taxonomy_id)
+    q = q.where("a.category_code", "in", [
+      ...cats.filter((c) => ids.taxonomy(c.taxonomy) === p.taxonomy_id).map((c) => c.code),
+      "",
+    ]);
   if (p.organization_id) q = q.where("a.provider_id", "=", p.organization_id);
   if (p.minimum_age !== undefined) q = q.where("a.min_age", ">=", p.minimum_age);
   if (p.maximum_age !== undefined) q = q.where("a.max_age", "<=", p.maximum_age);
   if (p.modified_after) q = q.where("a.updated_at", ">=", new Date(p.modified_after));
   // Without coordinates, a postcode narrows to the same postcode district (outward code); proximity cannot refine it.
-  if (p.postcode) q = q.where(sql<boolean>`split_part(a.postcode, ' ', 1) = ${p.postcode.length > 4 ? p.postcode.slice(0, -3) : p.postcode}`);
+  if (p.postcode)
+    q = q.where(
+      sql<boolean>`split_part(a.postcode, ' ', 1) = ${p.postcode.length > 4 ? p.postcode.slice(0, -3) : p.postcode}`,
+    );
   if (p.day !== undefined || p.start_time || p.end_time) {
     q = q.where((eb) =>
       eb.exists(
@@ -56,7 +98,13 @@ export async function findServices(p: ServiceParams, opts: { venueOnly: boolean 
     );
   }
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
-  const rows = await q.select(columns).orderBy("a.name").orderBy("a.id").limit(p.per_page).offset((p.page - 1) * p.per_page).execute();
+  const rows = await q
+    .select(columns)
+    .orderBy("a.name")
+    .orderBy("a.id")
+    .limit(p.per_page)
+    .offset((p.page - 1) * p.per_page)
+    .execute();
   return { total: Number(total), rows: rows as OrukActivityRow[] };
 }
 
@@ -66,8 +114,23 @@ export async function findService(id: string) {
   if (!row) return null;
   const today = new Date().toISOString().slice(0, 10);
   const [schedules, oneOffs] = await Promise.all([
-    db.selectFrom("activity_schedule").select(["id", "weekday", "start_time", "end_time", "valid_from", "valid_to"]).where("activity_id", "=", id).orderBy("weekday").orderBy("start_time").execute(),
-    db.selectFrom("activity_session").select(["id", "session_date", "start_time", "end_time"]).where("activity_id", "=", id).where("ad_hoc", "=", true).where("status", "!=", "cancelled").where("session_date", ">=", today).orderBy("session_date").limit(20).execute(),
+    db
+      .selectFrom("activity_schedule")
+      .select(["id", "weekday", "start_time", "end_time", "valid_from", "valid_to"])
+      .where("activity_id", "=", id)
+      .orderBy("weekday")
+      .orderBy("start_time")
+      .execute(),
+    db
+      .selectFrom("activity_session")
+      .select(["id", "session_date", "start_time", "end_time"])
+      .where("activity_id", "=", id)
+      .where("ad_hoc", "=", true)
+      .where("status", "!=", "cancelled")
+      .where("session_date", ">=", today)
+      .orderBy("session_date")
+      .limit(20)
+      .execute(),
   ]);
   return { row: row as OrukActivityRow, schedules, oneOffs };
 }

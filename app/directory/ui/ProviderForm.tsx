@@ -3,20 +3,61 @@ import { ErrorSummary, Select, Textarea, TextInput } from "~/ui/form";
 import { providerKinds } from "../options";
 import { toOptions } from "~/ui/choices";
 
-export function ProviderForm({ values, errors, hidden, submitLabel }: { values: Record<string, string>; errors?: Record<string, string>; hidden: Record<string, string>; submitLabel: string }) {
+export function ProviderForm({
+  values,
+  errors,
+  hidden,
+  submitLabel,
+}: {
+  values: Record<string, string>;
+  errors?: Record<string, string>;
+  hidden: Record<string, string>;
+  submitLabel: string;
+}) {
   const e = errors ?? {};
   return (
     <>
       <ErrorSummary errors={errors} />
       <Form method="post" noValidate>
-        {Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+        {Object.entries(hidden).map(([k, v]) => (
+          <input key={k} type="hidden" name={k} value={v} />
+        ))}
         <TextInput name="name" label="Name" defaultValue={values.name} error={e.name} />
-        <Select name="kind" label="Kind of provider" placeholder="Select one" defaultValue={values.kind} error={e.kind} options={toOptions(providerKinds)} />
-        <Textarea name="description" label="Description (optional)" rows={3} defaultValue={values.description} error={e.description} />
-        <TextInput name="email" label="Email (optional)" type="email" spellCheck={false} defaultValue={values.email} error={e.email} />
-        <TextInput name="phone" label="Phone (optional)" type="tel" width={20} defaultValue={values.phone} error={e.phone} />
+        <Select
+          name="kind"
+          label="Kind of provider"
+          placeholder="Select one"
+          defaultValue={values.kind}
+          error={e.kind}
+          options={toOptions(providerKinds)}
+        />
+        <Textarea
+          name="description"
+          label="Description (optional)"
+          rows={3}
+          defaultValue={values.description}
+          error={e.description}
+        />
+        <TextInput
+          name="email"
+          label="Email (optional)"
+          type="email"
+          spellCheck={false}
+          defaultValue={values.email}
+          error={e.email}
+        />
+        <TextInput
+          name="phone"
+          label="Phone (optional)"
+          type="tel"
+          width={20}
+          defaultValue={values.phone}
+          error={e.phone}
+        />
         <TextInput name="website" label="Website (optional)" defaultValue={values.website} error={e.website} />
-        <button className="nhsuk-button" type="submit">{submitLabel}</button>
+        <button className="nhsuk-button" type="submit">
+          {submitLabel}
+        </button>
       </Form>
     </>
   );

@@ -21,7 +21,9 @@ export function DueList({ items, referralLabels }: { items: DueItem[]; referralL
         <li key={`${item.referralId}-${item.timePoint}-${item.followUpWeek ?? ""}`}>
           <DueTag item={item} /> {item.outstanding.map(shortName).join(" and ")}, due {formatIsoDate(item.dueOn)}
           {item.status === "overdue" ? ` (overdue since ${formatIsoDate(item.overdueFrom)})` : ""}
-          {referralLabels?.[item.referralId] ? <span className="nhsuk-u-display-block nhsuk-u-font-size-16">{referralLabels[item.referralId]}</span> : null}
+          {referralLabels?.[item.referralId] ? (
+            <span className="nhsuk-u-display-block nhsuk-u-font-size-16">{referralLabels[item.referralId]}</span>
+          ) : null}
         </li>
       ))}
     </ul>

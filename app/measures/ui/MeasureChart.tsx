@@ -12,7 +12,12 @@ import { type BandShade, registerCharts } from "./chart-setup";
 // NHS.UK palette: blue, dark pink, green, warm yellow (distinct lines for ONS4's items).
 const LINE_COLOURS = ["#005eb8", "#7c2855", "#007f3b", "#8a5a00"];
 // Tints from the worst band to the best, so "good" always reads green whichever way the score runs.
-const BAND_TINTS = ["rgba(212, 53, 28, 0.16)", "rgba(255, 184, 0, 0.18)", "rgba(0, 150, 60, 0.10)", "rgba(0, 150, 60, 0.20)"];
+const BAND_TINTS = [
+  "rgba(212, 53, 28, 0.16)",
+  "rgba(255, 184, 0, 0.18)",
+  "rgba(0, 150, 60, 0.10)",
+  "rgba(0, 150, 60, 0.20)",
+];
 
 function shades(group: ChartGroup): BandShade[] {
   const bands: readonly Band[] = group.bands ?? [];
@@ -52,8 +57,10 @@ export function MeasureChart({ instrument, points }: Props) {
             <figure className="nhsuk-u-margin-0 nhsuk-u-margin-bottom-4">
               <figcaption id={captionId} className="nhsuk-body-s">
                 <strong>{group.title}</strong>. {directionText(group.direction).replace(/^./, (c) => c.toUpperCase())}
-                {group.direction === "higher_is_better" ? " (a rising line is an improvement)" : " (a falling line is an improvement)"}.
-                {group.bands?.length ? " Shaded areas are the score's bands, from red (worst) to green (best)." : ""}
+                {group.direction === "higher_is_better"
+                  ? " (a rising line is an improvement)"
+                  : " (a falling line is an improvement)"}
+                .{group.bands?.length ? " Shaded areas are the score's bands, from red (worst) to green (best)." : ""}
               </figcaption>
               <div>
                 {mounted ? (
@@ -86,7 +93,10 @@ export function MeasureChart({ instrument, points }: Props) {
                           ticks: { stepSize: group.max - group.min > 12 ? 5 : 1, color: "#212b32" },
                           title: { display: true, text: axisTitle, color: "#212b32", font: { weight: "bold" } },
                         },
-                        x: { ticks: { color: "#212b32" }, title: { display: true, text: "Date answered", color: "#212b32" } },
+                        x: {
+                          ticks: { color: "#212b32" },
+                          title: { display: true, text: "Date answered", color: "#212b32" },
+                        },
                       },
                       plugins: {
                         legend: { display: group.scales.length > 1, labels: { color: "#212b32", usePointStyle: true } },
@@ -113,8 +123,12 @@ export function MeasureTable({ instrument, points }: Props) {
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">{instrument.name}: scores by date</caption>
       <thead className="nhsuk-table__head">
         <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">Date answered</th>
-          <th scope="col" className="nhsuk-table__header">Time point</th>
+          <th scope="col" className="nhsuk-table__header">
+            Date answered
+          </th>
+          <th scope="col" className="nhsuk-table__header">
+            Time point
+          </th>
           {scales.map((s) => (
             <th scope="col" className="nhsuk-table__header" key={s.key}>
               {s.label} <span className="nhsuk-u-font-weight-normal">({directionText(s.direction)})</span>

@@ -23,9 +23,15 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Latest score of each measure</caption>
           <thead className="nhsuk-table__head">
             <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">Measure</th>
-              <th scope="col" className="nhsuk-table__header">Latest</th>
-              <th scope="col" className="nhsuk-table__header">Change since baseline</th>
+              <th scope="col" className="nhsuk-table__header">
+                Measure
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Latest
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Change since baseline
+              </th>
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
@@ -36,7 +42,9 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
                 <tr className="nhsuk-table__row" key={record.id}>
                   <td className="nhsuk-table__cell">
                     {shortName(record.instrumentCode)}
-                    <span className="nhsuk-u-display-block nhsuk-u-font-size-16">{timePointLabel(record)}, {formatIsoDate(record.administeredOn)}</span>
+                    <span className="nhsuk-u-display-block nhsuk-u-font-size-16">
+                      {timePointLabel(record)}, {formatIsoDate(record.administeredOn)}
+                    </span>
                   </td>
                   <td className="nhsuk-table__cell">
                     {headline.map((s) => (
@@ -55,7 +63,12 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
                           return (
                             <span className="nhsuk-u-display-block" key={s.key}>
                               {headline.length > 1 ? `${s.label}: ` : ""}
-                              {formatChange(s, c.change)} ({c.outcome}){c.meaningful ? (c.improvement ? ", meaningful improvement" : ", meaningful worsening") : ""}
+                              {formatChange(s, c.change)} ({c.outcome})
+                              {c.meaningful
+                                ? c.improvement
+                                  ? ", meaningful improvement"
+                                  : ", meaningful worsening"
+                                : ""}
                             </span>
                           );
                         })

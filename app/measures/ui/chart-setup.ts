@@ -39,7 +39,10 @@ const bandShading: Plugin<"line"> = {
       // Integer scores: a band 3–5 covers 2.5–5.5, so adjacent bands meet without a gap.
       const pad = opts.integer ? 0.5 : 0;
       const top = Math.max(area.top, Math.min(y.getPixelForValue(band.to + pad), y.getPixelForValue(band.from - pad)));
-      const bottom = Math.min(area.bottom, Math.max(y.getPixelForValue(band.to + pad), y.getPixelForValue(band.from - pad)));
+      const bottom = Math.min(
+        area.bottom,
+        Math.max(y.getPixelForValue(band.to + pad), y.getPixelForValue(band.from - pad)),
+      );
       if (bottom <= top) continue;
       ctx.fillStyle = band.colour;
       ctx.fillRect(area.left, top, area.right - area.left, bottom - top);

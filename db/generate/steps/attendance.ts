@@ -10,7 +10,9 @@ export async function generateAttendance(g: GenContext): Promise<void> {
   const { r } = g;
   const key = "(p.r::int8 * 4096 + j)";
   const chance = `case p.profile when 'fading' then greatest(0.05, 0.9 * exp(-j / p.tau)) when 'brief' then 0.8 else 0.85 end`;
-  await g.run("attendance", `insert into attendance (session_id, referral_id, person_id, status, recorded_by, recorded_at)
+  await g.run(
+    "attendance",
+    `insert into attendance (session_id, referral_id, person_id, status, recorded_by, recorded_at)
     select s.id, p.ref_id, p.person_id,
       case when j = 0 or ${r.u("attendance.present", key)} < ${chance} then 'present'
            when ${r.u("attendance.excused", key)} < 0.3 then 'excused' else 'absent' end,
@@ -19,5 +21,6 @@ export async function generateAttendance(g: GenContext): Promise<void> {
     cross join lateral generate_series(0, p.c - 1) j
     join gen_session s on s.sn = p.base + p.k0 + j
     where p.c > 0 and s.status = 'held'
-    order by s.session_date, s.sn`);
+    order by s.session_date, s.sn`,
+  );
 }

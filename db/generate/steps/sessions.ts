@@ -22,14 +22,19 @@ export function firstSessionOnOrAfterSql(g: GenContext, day: string): string {
 export async function generateSessions(g: GenContext): Promise<void> {
   const { r } = g;
   const day = sessionDateSql(g, "k");
-  await g.run("gen_session", `create temp table gen_session on commit drop as
+  await g.run(
+    "gen_session",
+    `create temp table gen_session on commit drop as
     select a.a, k, a.base + k as sn, ${r.uuid("session", "a.base + k")} as id, ${day} as session_date,
       ((${day}) + a.end_time + interval '45 minutes')::timestamp at time zone 'Europe/London' as saved_at,
       case when ${day} >= ${g.date(g.asOf)} then 'scheduled'
            when k % 2 = 1 and ${r.u("session.cancel", "a.base + k")} < 0.06 then 'cancelled' else 'held' end as status
-    from gen_activity a, generate_series(0, a.total - 1) k`);
+    from gen_activity a, generate_series(0, a.total - 1) k`,
+  );
   await g.run("gen_session index", "create unique index on gen_session (sn) include (status, session_date, saved_at)");
-  await g.run("activity_session", `insert into activity_session (id, activity_id, session_date, start_time, end_time, status, ad_hoc,
+  await g.run(
+    "activity_session",
+    `insert into activity_session (id, activity_id, session_date, start_time, end_time, status, ad_hoc,
       other_attendees, register_version, register_saved_at, register_saved_by, cancel_reason)
     select s.id, a.id, s.session_date, a.start_time, a.end_time, s.status, false,
       case when s.status = 'held' then floor(power(${r.u("session.others", "s.sn")}, 3) * 6)::int else 0 end,
@@ -37,5 +42,6 @@ export async function generateSessions(g: GenContext): Promise<void> {
       case when s.status = 'held' then s.saved_at end,
       case when s.status = 'held' then ${r.uuid("lead", "a.lead_n")} end,
       case when s.status = 'cancelled' then (${textArray(cancelReasons)})[1 + ${r.int("session.reason", "s.sn", cancelReasons.length)}] end
-    from gen_session s join gen_activity a using (a)`);
+    from gen_session s join gen_activity a using (a)`,
+  );
 }

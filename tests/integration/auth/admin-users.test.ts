@@ -8,9 +8,17 @@ import { call, formRequest } from "../../support/http";
 useTestDatabase();
 
 const create = (cookie: string, fields: Record<string, string>) =>
-  call(() => newUser({ request: formRequest("/admin/users/new", fields, cookie), context: context(), params: {} } as any));
+  call(() =>
+    newUser({ request: formRequest("/admin/users/new", fields, cookie), context: context(), params: {} } as any),
+  );
 const edit = (cookie: string, userId: string, fields: Record<string, string>) =>
-  call(() => editUser({ request: formRequest(`/admin/users/${userId}`, fields, cookie), context: context(), params: { userId } } as any));
+  call(() =>
+    editUser({
+      request: formRequest(`/admin/users/${userId}`, fields, cookie),
+      context: context(),
+      params: { userId },
+    } as any),
+  );
 
 describe("user administration", () => {
   it("creates an account, ignoring smuggled fields, and audits it", async () => {
@@ -26,22 +34,40 @@ describe("user administration", () => {
       disabled_at: "2020-01-01",
     });
     expect(res.status).toBe(302);
-    const row = await testDb().selectFrom("app_user").selectAll().where("email", "=", "new.worker@nhs.example").executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("app_user")
+      .selectAll()
+      .where("email", "=", "new.worker@nhs.example")
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ role: "prescriber", district_code: "melton", demo: false, disabled_at: null });
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
-    const audited = await testDb().selectFrom("audit_event").select("details").where("action", "=", "user.create").executeTakeFirstOrThrow();
+    const audited = await testDb()
+      .selectFrom("audit_event")
+      .select("details")
+      .where("action", "=", "user.create")
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audited.details)).not.toContain("river-lantern");
   });
 
   it("refuses a duplicate email (any case) and a weak password at the field, keeping the input but not the password", async () => {
     const { cookie } = await signedIn("admin");
     await makeUser("prescriber", { email: "taken@nhs.example" });
-    const dup = await create(cookie, { displayName: "Someone", email: "TAKEN@nhs.example", role: "prescriber", password: "river-lantern-biscuit" });
+    const dup = await create(cookie, {
+      displayName: "Someone",
+      email: "TAKEN@nhs.example",
+      role: "prescriber",
+      password: "river-lantern-biscuit",
+    });
     expect(dup.status).toBe(409);
     expect(dup.body.errors.email).toMatch(/already exists/);
     expect(dup.body.values.displayName).toBe("Someone");
     expect(dup.body.values).not.toHaveProperty("password");
-    const weak = await create(cookie, { displayName: "Someone", email: "x@nhs.example", role: "superuser", password: "password1234" });
+    const weak = await create(cookie, {
+      displayName: "Someone",
+      email: "x@nhs.example",
+      role: "superuser",
+      password: "password1234",
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.errors.role).toBe("Select a role");
     expect(weak.body.errors.password).toMatch(/too common/);
@@ -50,12 +76,26 @@ describe("user administration", () => {
   it("refuses a stale edit with a conflict and keeps the admin's input", async () => {
     const { cookie } = await signedIn("admin");
     const target = await makeUser("prescriber");
-    const first = await edit(cookie, target.id, { intent: "update", displayName: "First Edit", role: "coordinator", version: String(target.version) });
+    const first = await edit(cookie, target.id, {
+      intent: "update",
+      displayName: "First Edit",
+      role: "coordinator",
+      version: String(target.version),
+    });
     expect(first.status).toBe(200);
-    const second = await edit(cookie, target.id, { intent: "update", displayName: "Second Edit", role: "analyst", version: String(target.version) });
+    const second = await edit(cookie, target.id, {
+      intent: "update",
+      displayName: "Second Edit",
+      role: "analyst",
+      version: String(target.version),
+    });
     expect(second.status).toBe(409);
     expect(second.body.values.displayName).toBe("Second Edit");
-    const row = await testDb().selectFrom("app_user").select(["display_name", "role", "version"]).where("id", "=", target.id).executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("app_user")
+      .select(["display_name", "role", "version"])
+      .where("id", "=", target.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ display_name: "First Edit", role: "coordinator", version: target.version + 1 });
   });
 
@@ -64,13 +104,24 @@ describe("user administration", () => {
     const target = await signedIn("prescriber");
     const res = await edit(cookie, target.user.id, { intent: "reset-password", password: "orchard-pebble-violin" });
     expect(res.status).toBe(200);
-    const live = await testDb().selectFrom("user_session").select("id_hash").where("user_id", "=", target.user.id).where("ended_at", "is", null).execute();
+    const live = await testDb()
+      .selectFrom("user_session")
+      .select("id_hash")
+      .where("user_id", "=", target.user.id)
+      .where("ended_at", "is", null)
+      .execute();
     expect(live).toHaveLength(0);
   });
 
   it("stops an administrator disabling themselves", async () => {
     const { cookie, user } = await signedIn("admin");
-    const res = await edit(cookie, user.id, { intent: "update", displayName: "Me", role: "admin", disabled: "yes", version: String(user.version) });
+    const res = await edit(cookie, user.id, {
+      intent: "update",
+      displayName: "Me",
+      role: "admin",
+      disabled: "yes",
+      version: String(user.version),
+    });
     expect(res.status).toBe(400);
   });
 });

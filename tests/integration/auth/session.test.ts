@@ -12,7 +12,10 @@ import { call, formRequest, getRequest } from "../../support/http";
 useTestDatabase();
 
 const ageSession = (column: "last_seen_at" | "created_at", minutes: number) =>
-  testDb().updateTable("user_session").set({ [column]: sql`now() - ${minutes} * interval '1 minute'` }).execute();
+  testDb()
+    .updateTable("user_session")
+    .set({ [column]: sql`now() - ${minutes} * interval '1 minute'` })
+    .execute();
 
 describe("sessions", () => {
   it("end after 15 idle minutes", async () => {
@@ -21,7 +24,9 @@ describe("sessions", () => {
     expect(await currentUser(getRequest("/", cookie))).not.toBeNull();
     await ageSession("last_seen_at", 16);
     expect(await currentUser(getRequest("/", cookie))).toBeNull();
-    const res = await call(() => usersLoader({ request: getRequest("/admin/users", cookie), context: context(), params: {} } as any));
+    const res = await call(() =>
+      usersLoader({ request: getRequest("/admin/users", cookie), context: context(), params: {} } as any),
+    );
     expect(res.status).toBe(302);
     expect(res.location).toContain("reason=expired");
   });
@@ -35,11 +40,15 @@ describe("sessions", () => {
   it("can be kept alive, which resets the idle clock but not the 8 hour limit", async () => {
     const { cookie } = await signedIn("coordinator");
     await ageSession("last_seen_at", 13);
-    const res = await call(() => keepalive({ request: formRequest("/session/keepalive", {}, cookie), context: context(), params: {} } as any));
+    const res = await call(() =>
+      keepalive({ request: formRequest("/session/keepalive", {}, cookie), context: context(), params: {} } as any),
+    );
     expect(res.status).toBe(200);
     expect(res.body.remainingMs).toBeGreaterThan(14 * 60 * 1000);
     await ageSession("created_at", 8 * 60 - 1);
-    const capped = await call(() => keepalive({ request: formRequest("/session/keepalive", {}, cookie), context: context(), params: {} } as any));
+    const capped = await call(() =>
+      keepalive({ request: formRequest("/session/keepalive", {}, cookie), context: context(), params: {} } as any),
+    );
     expect(capped.body.remainingMs).toBeLessThanOrEqual(60 * 1000);
   });
 
@@ -58,7 +67,9 @@ describe("sessions", () => {
 
   it("sign-out ends the session and clears the cookie", async () => {
     const { cookie } = await signedIn("analyst");
-    const res = await call(() => signOut({ request: formRequest("/sign-out", {}, cookie), context: context(), params: {} } as any));
+    const res = await call(() =>
+      signOut({ request: formRequest("/sign-out", {}, cookie), context: context(), params: {} } as any),
+    );
     expect(res.status).toBe(302);
     expect(res.setCookie).toMatch(/Max-Age=0/);
     expect(await currentUser(getRequest("/", cookie))).toBeNull();

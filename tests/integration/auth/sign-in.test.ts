@@ -9,7 +9,13 @@ import { call, cookieFrom, formRequest, getRequest } from "../../support/http";
 useTestDatabase();
 
 const attempt = (email: string, password: string, cookie?: string) =>
-  call(() => signInAction({ request: formRequest("/sign-in", { email, password }, cookie), context: context(), params: {} } as any));
+  call(() =>
+    signInAction({
+      request: formRequest("/sign-in", { email, password }, cookie),
+      context: context(),
+      params: {},
+    } as any),
+  );
 
 afterEach(() => {
   delete process.env.DEMO;
@@ -25,7 +31,11 @@ describe("signing in", () => {
     expect(res.setCookie).toMatch(/SameSite=Lax/i);
     const signedIn = await currentUser(getRequest("/", cookieFrom(res.setCookie)));
     expect(signedIn?.id).toBe(user.id);
-    const rows = await testDb().selectFrom("audit_event").select(["action", "actor_user_id"]).where("action", "=", "sign-in").execute();
+    const rows = await testDb()
+      .selectFrom("audit_event")
+      .select(["action", "actor_user_id"])
+      .where("action", "=", "sign-in")
+      .execute();
     expect(rows).toEqual([{ action: "sign-in", actor_user_id: user.id }]);
     // Only a hash of the id is stored.
     const stored = await testDb().selectFrom("user_session").select("id_hash").executeTakeFirstOrThrow();
@@ -54,9 +64,17 @@ describe("signing in", () => {
     for (let i = 0; i < ACCOUNT_FAILURE_LIMIT; i++) expect((await attempt(user.email, `wrong ${i}`)).status).toBe(401);
     const blocked = await attempt(user.email, TEST_PASSWORD);
     expect(blocked.status).toBe(429);
-    expect(await testDb().selectFrom("sign_in_failure").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).toEqual({ n: ACCOUNT_FAILURE_LIMIT });
+    expect(
+      await testDb()
+        .selectFrom("sign_in_failure")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ n: ACCOUNT_FAILURE_LIMIT });
     // Failures older than the window no longer count.
-    await testDb().updateTable("sign_in_failure").set({ failed_at: new Date(Date.now() - 6 * 60 * 1000) }).execute();
+    await testDb()
+      .updateTable("sign_in_failure")
+      .set({ failed_at: new Date(Date.now() - 6 * 60 * 1000) })
+      .execute();
     expect((await attempt(user.email, TEST_PASSWORD)).status).toBe(302);
   });
 
@@ -86,7 +104,11 @@ describe("signing in", () => {
   it("never follows a returnTo that leaves the site", async () => {
     const user = await makeUser("admin");
     const res = await call(() =>
-      signInAction({ request: formRequest("/sign-in", { email: user.email, password: TEST_PASSWORD, returnTo: "//evil.example/x" }), context: context(), params: {} } as any),
+      signInAction({
+        request: formRequest("/sign-in", { email: user.email, password: TEST_PASSWORD, returnTo: "//evil.example/x" }),
+        context: context(),
+        params: {},
+      } as any),
     );
     expect(res.location).toBe("/admin");
   });

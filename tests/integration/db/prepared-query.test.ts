@@ -21,8 +21,12 @@ describe("preparedQuery", () => {
         .where("disabled_at", "is", null)
         .orderBy("role");
     });
-    expect(await usersBy(testDb(), { id: a.id, role: "nobody" })).toEqual([{ id: a.id, role: "prescriber", fixed: "constant" }]);
-    expect(await usersBy(testDb(), { id: crypto.randomUUID(), role: "coordinator" })).toEqual([{ id: b.id, role: "coordinator", fixed: "constant" }]);
+    expect(await usersBy(testDb(), { id: a.id, role: "nobody" })).toEqual([
+      { id: a.id, role: "prescriber", fixed: "constant" },
+    ]);
+    expect(await usersBy(testDb(), { id: crypto.randomUUID(), role: "coordinator" })).toEqual([
+      { id: b.id, role: "coordinator", fixed: "constant" },
+    ]);
     expect(await usersBy(testDb(), { id: a.id, role: "coordinator" })).toEqual([
       { id: b.id, role: "coordinator", fixed: "constant" },
       { id: a.id, role: "prescriber", fixed: "constant" },
@@ -32,7 +36,8 @@ describe("preparedQuery", () => {
 
   it("runs a query marked to be planned for each call (the marker leads its SQL) with the same rows as one kept planned", async () => {
     const a = await makeUser("prescriber");
-    const build = (db: Parameters<Parameters<typeof preparedQuery>[0]>[0], p: { id: string }) => db.selectFrom("app_user").select("id").where("id", "=", p.id);
+    const build = (db: Parameters<Parameters<typeof preparedQuery>[0]>[0], p: { id: string }) =>
+      db.selectFrom("app_user").select("id").where("id", "=", p.id);
     const kept = preparedQuery(build);
     const planned = preparedQuery(build, { planEachCall: true });
     expect(await planned(testDb(), { id: a.id })).toEqual(await kept(testDb(), { id: a.id }));
@@ -40,7 +45,9 @@ describe("preparedQuery", () => {
   });
 
   it("refuses a parameter used inside a string, which would have fixed its first value into the SQL", async () => {
-    const byPrefix = preparedQuery((db, p: { name: string }) => db.selectFrom("app_user").select("id").where("display_name", "like", `${p.name}%`));
+    const byPrefix = preparedQuery((db, p: { name: string }) =>
+      db.selectFrom("app_user").select("id").where("display_name", "like", `${p.name}%`),
+    );
     await expect(byPrefix(testDb(), { name: "Ann" })).rejects.toThrow(/"name" was used inside a string/);
   });
 });

@@ -23,7 +23,9 @@ useTestDatabase();
 const dir = join(__dirname, "../../fixtures/oruk-3.0");
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
-for (const file of readdirSync(dir).filter((f) => f.endsWith(".json") && !f.startsWith("example") && f !== "openapi.json")) {
+for (const file of readdirSync(dir).filter(
+  (f) => f.endsWith(".json") && !f.startsWith("example") && f !== "openapi.json",
+)) {
   ajv.addSchema(JSON.parse(readFileSync(join(dir, file), "utf8")), file);
 }
 const compiled = (name: string) => ajv.compile(JSON.parse(readFileSync(join(dir, "compiled", name), "utf8")));
@@ -54,7 +56,10 @@ beforeEach(async () => {
   const lead = await makeUser("activity_lead");
   const a = await makeActivity({ name: "Chair exercise", transport: ["fox_connect"] });
   await makeActivity({ name: "Phone befriending", address: null, category: "befriending", format: "one_to_one" });
-  await testDb().insertInto("activity_schedule").values({ activity_id: a.id, weekday: 2, start_time: "10:30", end_time: "11:30" }).execute();
+  await testDb()
+    .insertInto("activity_schedule")
+    .values({ activity_id: a.id, weekday: 2, start_time: "10:30", end_time: "11:30" })
+    .execute();
   await makeLead(a.id, lead.id);
   const person = await makePerson({ given: "Zebedee", family: "Secretperson" });
   await makeReferral(a.id, { personId: person.id });
@@ -67,7 +72,15 @@ describe("Open Referral UK API", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("Access-Control-Allow-Origin")).toBe("*");
     expect(valid(pageSchema, body)).toEqual([]);
-    expect(body).toMatchObject({ total_items: 2, total_pages: 2, page_number: 2, size: 1, first_page: false, last_page: true, empty: false });
+    expect(body).toMatchObject({
+      total_items: 2,
+      total_pages: 2,
+      page_number: 2,
+      size: 1,
+      first_page: false,
+      last_page: true,
+      empty: false,
+    });
     for (const item of body.contents) expect(valid(validators.serviceList, item)).toEqual([]);
   });
 
@@ -83,7 +96,9 @@ describe("Open Referral UK API", () => {
   it("serves taxonomies, terms and service-at-locations that validate, and finds each by id", async () => {
     const tax = await get(taxonomiesLoader, "/api/oruk/taxonomies");
     for (const t of tax.body.contents) expect(valid(validators.taxonomy, t)).toEqual([]);
-    const one = await get(taxonomyLoader, `/api/oruk/taxonomies/${tax.body.contents[0].id}`, { id: tax.body.contents[0].id });
+    const one = await get(taxonomyLoader, `/api/oruk/taxonomies/${tax.body.contents[0].id}`, {
+      id: tax.body.contents[0].id,
+    });
     expect(one.body).toEqual(tax.body.contents[0]);
     const terms = await get(termsLoader, "/api/oruk/taxonomy_terms?per_page=100");
     expect(terms.body.total_items).toBe(10);
@@ -125,10 +140,18 @@ describe("Open Referral UK API", () => {
   it("answers unknown ids with 404 JSON, non-uuids with 400, preflight with 204 and writes with 405", async () => {
     expect((await get(serviceLoader, "/x", { id: "00000000-0000-4000-8000-000000000000" })).res.status).toBe(404);
     expect((await get(serviceLoader, "/x", { id: "42" })).res.status).toBe(400);
-    const pre = await servicesAction({ request: new Request("http://localhost/api/oruk/services", { method: "OPTIONS" }), params: {}, context: context() } as never);
+    const pre = await servicesAction({
+      request: new Request("http://localhost/api/oruk/services", { method: "OPTIONS" }),
+      params: {},
+      context: context(),
+    } as never);
     expect(pre.status).toBe(204);
     expect(pre.headers.get("Access-Control-Allow-Origin")).toBe("*");
-    const post = await servicesAction({ request: new Request("http://localhost/api/oruk/services", { method: "POST" }), params: {}, context: context() } as never);
+    const post = await servicesAction({
+      request: new Request("http://localhost/api/oruk/services", { method: "POST" }),
+      params: {},
+      context: context(),
+    } as never);
     expect(post.status).toBe(405);
   });
 

@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { RegisterConflictError, RegisterRefusedError, saveRegister } from "../../../app/attendance/register.server";
-import { action as registerAction, loader as registerLoader } from "../../../app/routes/activities.$activityId.sessions.$sessionId";
+import {
+  action as registerAction,
+  loader as registerLoader,
+} from "../../../app/routes/activities.$activityId.sessions.$sessionId";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeActivity, makeLead, makeReferral, makeSession } from "../../support/directory-factories";
 import { context, signedIn } from "../../support/factories";
@@ -21,19 +24,53 @@ async function setup() {
   return { lead, activity, a, b, session };
 }
 
-const attendanceRows = (sessionId: string) => testDb().selectFrom("attendance").selectAll().where("session_id", "=", sessionId).orderBy("referral_id").execute();
+const attendanceRows = (sessionId: string) =>
+  testDb().selectFrom("attendance").selectAll().where("session_id", "=", sessionId).orderBy("referral_id").execute();
 
 describe("saving a register", () => {
   it("saves marks and drop-ins all at once, bumps the version and moves a first attendance to attending", async () => {
     const { lead, activity, a, b, session } = await setup();
-    const out = await saveRegister(actor(lead.user.id), activity.id, session.id, { marks: { [a.id]: "present", [b.id]: "absent" }, otherAttendees: 6, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY);
-    expect(out).toMatchObject({ kind: "saved", registerVersion: 1, counts: { present: 1, absent: 1, excused: 0 }, otherAttendees: 6 });
-    expect((await attendanceRows(session.id)).map((r) => [r.referral_id, r.status]).sort()).toEqual([[a.id, "present"], [b.id, "absent"]].sort());
-    const s = await testDb().selectFrom("activity_session").selectAll().where("id", "=", session.id).executeTakeFirstOrThrow();
+    const out = await saveRegister(
+      actor(lead.user.id),
+      activity.id,
+      session.id,
+      {
+        marks: { [a.id]: "present", [b.id]: "absent" },
+        otherAttendees: 6,
+        registerVersion: 0,
+        idempotencyKey: randomUUID(),
+      },
+      TODAY,
+    );
+    expect(out).toMatchObject({
+      kind: "saved",
+      registerVersion: 1,
+      counts: { present: 1, absent: 1, excused: 0 },
+      otherAttendees: 6,
+    });
+    expect((await attendanceRows(session.id)).map((r) => [r.referral_id, r.status]).sort()).toEqual(
+      [
+        [a.id, "present"],
+        [b.id, "absent"],
+      ].sort(),
+    );
+    const s = await testDb()
+      .selectFrom("activity_session")
+      .selectAll()
+      .where("id", "=", session.id)
+      .executeTakeFirstOrThrow();
     expect(s).toMatchObject({ other_attendees: 6, register_version: 1, status: "held" });
-    const ref = await testDb().selectFrom("referral").select(["status", "first_attended_on"]).where("id", "=", a.id).executeTakeFirstOrThrow();
+    const ref = await testDb()
+      .selectFrom("referral")
+      .select(["status", "first_attended_on"])
+      .where("id", "=", a.id)
+      .executeTakeFirstOrThrow();
     expect(ref).toEqual({ status: "attending", first_attended_on: "2026-11-24" });
-    const audits = await testDb().selectFrom("audit_event").select(["action", "details"]).where("action", "=", "register.save").execute();
+    const audits = await testDb()
+      .selectFrom("audit_event")
+      .select(["action", "details"])
+      .where("action", "=", "register.save")
+      .execute();
     expect(audits).toHaveLength(1);
     expect(JSON.stringify(audits[0].details)).not.toMatch(/Given|Family/);
   });
@@ -41,15 +78,41 @@ describe("saving a register", () => {
   it("lets exactly one of two concurrent saves of the same version win; the other gets a conflict and nothing is mixed", async () => {
     const { lead, activity, a, b, session } = await setup();
     const results = await Promise.allSettled([
-      saveRegister(actor(lead.user.id), activity.id, session.id, { marks: { [a.id]: "present", [b.id]: "present" }, otherAttendees: 5, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY),
-      saveRegister(actor(lead.user.id), activity.id, session.id, { marks: { [a.id]: "absent", [b.id]: "excused" }, otherAttendees: 40, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY),
+      saveRegister(
+        actor(lead.user.id),
+        activity.id,
+        session.id,
+        {
+          marks: { [a.id]: "present", [b.id]: "present" },
+          otherAttendees: 5,
+          registerVersion: 0,
+          idempotencyKey: randomUUID(),
+        },
+        TODAY,
+      ),
+      saveRegister(
+        actor(lead.user.id),
+        activity.id,
+        session.id,
+        {
+          marks: { [a.id]: "absent", [b.id]: "excused" },
+          otherAttendees: 40,
+          registerVersion: 0,
+          idempotencyKey: randomUUID(),
+        },
+        TODAY,
+      ),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(RegisterConflictError);
-    const s = await testDb().selectFrom("activity_session").select(["register_version", "other_attendees"]).where("id", "=", session.id).executeTakeFirstOrThrow();
+    const s = await testDb()
+      .selectFrom("activity_session")
+      .select(["register_version", "other_attendees"])
+      .where("id", "=", session.id)
+      .executeTakeFirstOrThrow();
     expect(s.register_version).toBe(1);
     const rows = await attendanceRows(session.id);
     const statuses = rows.map((r) => r.status).sort();
@@ -64,9 +127,15 @@ describe("saving a register", () => {
     await saveRegister(actor(lead.user.id), activity.id, session.id, input, TODAY);
     const again = await saveRegister(actor(lead.user.id), activity.id, session.id, input, TODAY);
     expect(again.kind).toBe("already-saved");
-    const s = await testDb().selectFrom("activity_session").select("register_version").where("id", "=", session.id).executeTakeFirstOrThrow();
+    const s = await testDb()
+      .selectFrom("activity_session")
+      .select("register_version")
+      .where("id", "=", session.id)
+      .executeTakeFirstOrThrow();
     expect(s.register_version).toBe(1);
-    expect(await testDb().selectFrom("audit_event").select("id").where("action", "=", "register.save").execute()).toHaveLength(1);
+    expect(
+      await testDb().selectFrom("audit_event").select("id").where("action", "=", "register.save").execute(),
+    ).toHaveLength(1);
   });
 
   it("refuses a cancelled session, a future session and a person not referred to the activity, saving nothing", async () => {
@@ -75,10 +144,19 @@ describe("saving a register", () => {
     const stranger = await makeReferral(other.id, { status: "accepted" });
     const cancelled = await makeSession(activity.id, { date: "2026-11-20", status: "cancelled" });
     const future = await makeSession(activity.id, { date: "2026-12-01" });
-    const save = (sessionId: string, marks: Record<string, "present">) => saveRegister(actor(lead.user.id), activity.id, sessionId, { marks, otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY);
+    const save = (sessionId: string, marks: Record<string, "present">) =>
+      saveRegister(
+        actor(lead.user.id),
+        activity.id,
+        sessionId,
+        { marks, otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() },
+        TODAY,
+      );
     await expect(save(cancelled.id, { [a.id]: "present" })).rejects.toThrow(/cancelled/);
     await expect(save(future.id, { [a.id]: "present" })).rejects.toThrow(/not happened yet/);
-    await expect(save(session.id, { [a.id]: "present", [stranger.id]: "present" })).rejects.toBeInstanceOf(RegisterRefusedError);
+    await expect(save(session.id, { [a.id]: "present", [stranger.id]: "present" })).rejects.toBeInstanceOf(
+      RegisterRefusedError,
+    );
     expect(await testDb().selectFrom("attendance").select("session_id").execute()).toHaveLength(0);
     const ref = await testDb().selectFrom("referral").select("status").where("id", "=", a.id).executeTakeFirstOrThrow();
     expect(ref.status).toBe("accepted");
@@ -90,13 +168,28 @@ describe("the register page", () => {
 
   it("answers a stale save with 409 and the submitted marks kept", async () => {
     const { lead, activity, a, session } = await setup();
-    await saveRegister(actor(lead.user.id), activity.id, session.id, { marks: { [a.id]: "present" }, otherAttendees: 1, registerVersion: 0, idempotencyKey: randomUUID() }, "2099-01-01");
+    await saveRegister(
+      actor(lead.user.id),
+      activity.id,
+      session.id,
+      { marks: { [a.id]: "present" }, otherAttendees: 1, registerVersion: 0, idempotencyKey: randomUUID() },
+      "2099-01-01",
+    );
     const request = new Request(`http://localhost/activities/${activity.id}/sessions/${session.id}`, {
       method: "POST",
       headers: { Cookie: lead.cookie, "Content-Type": "application/x-www-form-urlencoded" },
-      body: form({ registerVersion: "0", idempotencyKey: randomUUID(), [`mark-${a.id}`]: "excused", otherAttendees: "9" }),
+      body: form({
+        registerVersion: "0",
+        idempotencyKey: randomUUID(),
+        [`mark-${a.id}`]: "excused",
+        otherAttendees: "9",
+      }),
     });
-    const res = (await registerAction({ request, params: { activityId: activity.id, sessionId: session.id }, context: context() } as never)) as { init: { status: number }; data: { values: Record<string, string> } };
+    const res = (await registerAction({
+      request,
+      params: { activityId: activity.id, sessionId: session.id },
+      context: context(),
+    } as never)) as { init: { status: number }; data: { values: Record<string, string> } };
     expect(res.init.status).toBe(409);
     expect(res.data.values[`mark-${a.id}`]).toBe("excused");
     expect(res.data.values.otherAttendees).toBe("9");
@@ -106,41 +199,96 @@ describe("the register page", () => {
     const { activity, session } = await setup();
     const otherLead = await signedIn("activity_lead");
     const call = (activityId: string, sessionId: string) =>
-      registerLoader({ request: new Request(`http://localhost/activities/${activityId}/sessions/${sessionId}`, { headers: { Cookie: otherLead.cookie } }), params: { activityId, sessionId }, context: context() } as never).catch((e) => e);
+      registerLoader({
+        request: new Request(`http://localhost/activities/${activityId}/sessions/${sessionId}`, {
+          headers: { Cookie: otherLead.cookie },
+        }),
+        params: { activityId, sessionId },
+        context: context(),
+      } as never).catch((e) => e);
     const theirs = await call(activity.id, session.id);
     const missing = await call(randomUUID(), randomUUID());
     expect(theirs.init.status).toBe(404);
     expect(missing.init.status).toBe(404);
     expect(theirs.data).toEqual(missing.data);
-    const denied = await testDb().selectFrom("audit_event").select(["action", "outcome", "entity_id"]).where("actor_user_id", "=", otherLead.user.id).where("outcome", "=", "denied").execute();
+    const denied = await testDb()
+      .selectFrom("audit_event")
+      .select(["action", "outcome", "entity_id"])
+      .where("actor_user_id", "=", otherLead.user.id)
+      .where("outcome", "=", "denied")
+      .execute();
     expect(denied.map((d) => d.entity_id)).toContain(activity.id);
-    expect(await testDb().selectFrom("audit_event").select("id").where("actor_user_id", "=", otherLead.user.id).where("action", "=", "register.view").where("outcome", "=", "ok").execute()).toHaveLength(0);
+    expect(
+      await testDb()
+        .selectFrom("audit_event")
+        .select("id")
+        .where("actor_user_id", "=", otherLead.user.id)
+        .where("action", "=", "register.view")
+        .where("outcome", "=", "ok")
+        .execute(),
+    ).toHaveLength(0);
   });
 
   it("shows the lead only register fields for the people referred, auditing each person shown", async () => {
     const { lead, activity, a, b, session } = await setup();
-    const res = (await registerLoader({ request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }), params: { activityId: activity.id, sessionId: session.id }, context: context() } as never)) as Awaited<ReturnType<typeof registerLoader>>;
+    const res = (await registerLoader({
+      request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }),
+      params: { activityId: activity.id, sessionId: session.id },
+      context: context(),
+    } as never)) as Awaited<ReturnType<typeof registerLoader>>;
     expect(res.people.map((p) => p.referralId).sort()).toEqual([a.id, b.id].sort());
-    expect(Object.keys(res.people[0]).sort()).toEqual(["accessNeeds", "communicationNeeds", "email", "firstVisit", "mark", "name", "phone", "preferred", "preferredContact", "referralId"]);
-    const views = await testDb().selectFrom("audit_event").select(["person_id", "entity_id", "actor_user_id", "details"]).where("action", "=", "register.view").execute();
+    expect(Object.keys(res.people[0]).sort()).toEqual([
+      "accessNeeds",
+      "communicationNeeds",
+      "email",
+      "firstVisit",
+      "mark",
+      "name",
+      "phone",
+      "preferred",
+      "preferredContact",
+      "referralId",
+    ]);
+    const views = await testDb()
+      .selectFrom("audit_event")
+      .select(["person_id", "entity_id", "actor_user_id", "details"])
+      .where("action", "=", "register.view")
+      .execute();
     expect(views.map((v) => v.person_id).sort()).toEqual([a.person_id, b.person_id].sort());
     expect(views.map((v) => v.entity_id).sort()).toEqual([a.id, b.id].sort());
-    for (const v of views) expect(v).toMatchObject({ actor_user_id: lead.user.id, details: { sessionId: session.id, activityId: activity.id } });
+    for (const v of views)
+      expect(v).toMatchObject({
+        actor_user_id: lead.user.id,
+        details: { sessionId: session.id, activityId: activity.id },
+      });
     // In name order, as the lead reads the register out.
     const names = res.people.map((p) => p.name);
-    expect(names).toEqual([...names].sort((x, y) => x.split(" ").reverse().join(" ").localeCompare(y.split(" ").reverse().join(" "))));
+    expect(names).toEqual(
+      [...names].sort((x, y) => x.split(" ").reverse().join(" ").localeCompare(y.split(" ").reverse().join(" "))),
+    );
   });
 
   it("shows no one and audits no one for a session that is not one of the activity's", async () => {
     const { lead, activity } = await setup();
     const elsewhere = await makeSession((await makeActivity()).id, { date: "2026-11-24" });
     for (const sessionId of [randomUUID(), elsewhere.id]) {
-      const res = await registerLoader({ request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }), params: { activityId: activity.id, sessionId }, context: context() } as never).catch((e) => e);
+      const res = await registerLoader({
+        request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }),
+        params: { activityId: activity.id, sessionId },
+        context: context(),
+      } as never).catch((e) => e);
       expect(res.init.status).toBe(404);
     }
     // Each attempt is audited as denied, and no one as shown.
-    const rows = await testDb().selectFrom("audit_event").select(["outcome", "person_id"]).where("action", "=", "register.view").execute();
-    expect(rows).toEqual([{ outcome: "denied", person_id: null }, { outcome: "denied", person_id: null }]);
+    const rows = await testDb()
+      .selectFrom("audit_event")
+      .select(["outcome", "person_id"])
+      .where("action", "=", "register.view")
+      .execute();
+    expect(rows).toEqual([
+      { outcome: "denied", person_id: null },
+      { outcome: "denied", person_id: null },
+    ]);
   });
 
   it("saves two sessions of one activity at once when both promote the same people, without deadlock or error", async () => {
@@ -150,14 +298,34 @@ describe("the register page", () => {
     const ids = refs.map((r) => r.id);
     const marks = (order: string[]) => Object.fromEntries(order.map((id) => [id, "present" as const]));
     const results = await Promise.allSettled([
-      saveRegister(actor(lead.user.id), activity.id, session.id, { marks: marks(ids), otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY),
-      saveRegister(actor(lead.user.id), activity.id, other.id, { marks: marks([...ids].reverse()), otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() }, TODAY),
+      saveRegister(
+        actor(lead.user.id),
+        activity.id,
+        session.id,
+        { marks: marks(ids), otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() },
+        TODAY,
+      ),
+      saveRegister(
+        actor(lead.user.id),
+        activity.id,
+        other.id,
+        { marks: marks([...ids].reverse()), otherAttendees: 0, registerVersion: 0, idempotencyKey: randomUUID() },
+        TODAY,
+      ),
     ]);
-    expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : r.status))).toEqual(["fulfilled", "fulfilled"]);
+    expect(results.map((r) => (r.status === "rejected" ? String(r.reason) : r.status))).toEqual([
+      "fulfilled",
+      "fulfilled",
+    ]);
     const statuses = await testDb().selectFrom("referral").select("status").where("id", "in", ids).execute();
     expect(statuses.every((r) => r.status === "attending")).toBe(true);
     // Each referral moved to attending exactly once.
-    const events = await testDb().selectFrom("referral_event").select("referral_id").where("referral_id", "in", ids).where("to_status", "=", "attending").execute();
+    const events = await testDb()
+      .selectFrom("referral_event")
+      .select("referral_id")
+      .where("referral_id", "in", ids)
+      .where("to_status", "=", "attending")
+      .execute();
     expect(events).toHaveLength(ids.length);
   });
 });

@@ -20,7 +20,9 @@ async function one<T>(query: string): Promise<T> {
 async function fingerprint(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const table of GENERATED_TABLES) {
-    const row = await one<{ h: string }>(`select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`);
+    const row = await one<{ h: string }>(
+      `select md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as h from ${table} t`,
+    );
     out[table] = row.h;
   }
   return out;
@@ -57,11 +59,21 @@ describe("synthetic data generator (smoke scale)", () => {
       (select count(*)::int from referral where received_at >= date '${AS_OF}' or updated_at >= date '${AS_OF}') as from_the_future,
       (select count(*)::int from person where nhs_number is not null and nhs_number not like '999%') as outside_test_range`);
     expect(broken).toEqual({
-      people_without_referral: 0, attendance_wrong_person: 0, attendance_wrong_activity: 0, attendance_not_held: 0, attending_never_present: 0,
-      wrong_first_attended: 0, direct_without_activity: 0, misplaced_measures: 0, from_the_future: 0, outside_test_range: 0,
+      people_without_referral: 0,
+      attendance_wrong_person: 0,
+      attendance_wrong_activity: 0,
+      attendance_not_held: 0,
+      attending_never_present: 0,
+      wrong_first_attended: 0,
+      direct_without_activity: 0,
+      misplaced_measures: 0,
+      from_the_future: 0,
+      outside_test_range: 0,
     });
 
-    const nhs = await sql<{ nhs_number: string }>`select nhs_number from person where nhs_number is not null`.execute(testDb());
+    const nhs = await sql<{ nhs_number: string }>`select nhs_number from person where nhs_number is not null`.execute(
+      testDb(),
+    );
     expect(nhs.rows.length).toBeGreaterThan(smoke.people * 0.8);
     expect(nhs.rows.every((r) => isValidNhsNumber(r.nhs_number))).toBe(true);
 
@@ -87,7 +99,12 @@ describe("synthetic data generator (smoke scale)", () => {
 
   it("stores exactly the scores and bands the app's scoring gives for the stored answers", async () => {
     await generate(testDb(), { scale: smoke, seed: 4, asOf: AS_OF });
-    const { rows } = await sql<{ instrument_code: string; answers: Record<string, number>; scores: Record<string, number>; bands: Record<string, string> }>`
+    const { rows } = await sql<{
+      instrument_code: string;
+      answers: Record<string, number>;
+      scores: Record<string, number>;
+      bands: Record<string, string>;
+    }>`
       select instrument_code, answers, scores, bands from measure_response`.execute(testDb());
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
@@ -121,7 +138,9 @@ describe("synthetic data generator (smoke scale)", () => {
     expect(d.older_share).toBeGreaterThan(0.4);
 
     // Paired completion: of baselines, how many have a later response for the same instrument.
-    const paired = await one<{ share: number }>(`select avg((exists (select 1 from measure_response l where l.referral_id = b.referral_id
+    const paired = await one<{
+      share: number;
+    }>(`select avg((exists (select 1 from measure_response l where l.referral_id = b.referral_id
         and l.instrument_code = b.instrument_code and l.time_point <> 'baseline'))::int)::float8 as share
       from measure_response b where b.time_point = 'baseline'`);
     expect(paired.share).toBeGreaterThan(0.4);
@@ -137,7 +156,10 @@ describe("synthetic data generator (smoke scale)", () => {
     expect(change.worse).toBeGreaterThan(0);
 
     // Some people's attendance fades: their present rate in their first three sessions beats the rest.
-    const fade = await one<{ early: number; late: number }>(`select avg((status = 'present')::int) filter (where n <= 3)::float8 as early,
+    const fade = await one<{
+      early: number;
+      late: number;
+    }>(`select avg((status = 'present')::int) filter (where n <= 3)::float8 as early,
         avg((status = 'present')::int) filter (where n > 6)::float8 as late
       from (select a.status, row_number() over (partition by a.referral_id order by s.session_date) as n
         from attendance a join activity_session s on s.id = a.session_id) x`);

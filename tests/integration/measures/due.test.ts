@@ -11,12 +11,36 @@ useTestDatabase();
 const today = londonDate(new Date());
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 
-async function baseline(who: ReturnType<typeof actor>, ref: { personId: string; referralId: string }, code: "ucla3" | "swemwbs", on: string) {
+async function baseline(
+  who: ReturnType<typeof actor>,
+  ref: { personId: string; referralId: string },
+  code: "ucla3" | "swemwbs",
+  on: string,
+) {
   const answers =
     code === "ucla3"
       ? UCLA_LONELY
-      : { swemwbs_optimistic: 3, swemwbs_useful: 3, swemwbs_relaxed: 3, swemwbs_problems: 3, swemwbs_thinking: 3, swemwbs_close: 3, swemwbs_own_mind: 3 };
-  return recordMeasure(who, { personId: ref.personId, referralId: ref.referralId, instrumentCode: code, timePoint: "baseline", followUpWeek: null, administeredOn: on, mode: "staff", answers, idempotencyKey: crypto.randomUUID(), wemwbsLicensed: false });
+      : {
+          swemwbs_optimistic: 3,
+          swemwbs_useful: 3,
+          swemwbs_relaxed: 3,
+          swemwbs_problems: 3,
+          swemwbs_thinking: 3,
+          swemwbs_close: 3,
+          swemwbs_own_mind: 3,
+        };
+  return recordMeasure(who, {
+    personId: ref.personId,
+    referralId: ref.referralId,
+    instrumentCode: code,
+    timePoint: "baseline",
+    followUpWeek: null,
+    administeredOn: on,
+    mode: "staff",
+    answers,
+    idempotencyKey: crypto.randomUUID(),
+    wemwbsLicensed: false,
+  });
 }
 
 describe("measures due, computed on read", () => {
@@ -24,7 +48,9 @@ describe("measures due, computed on read", () => {
     const fresh = await makeReferral({ receivedAt: daysAgo(2) });
     const stale = await makeReferral({ receivedAt: daysAgo(30) });
     const due = await measuresDueForReferrals([fresh.referralId, stale.referralId]);
-    expect(due.get(fresh.referralId)).toMatchObject([{ timePoint: "baseline", status: "due", outstanding: ["ucla3", "swemwbs"] }]);
+    expect(due.get(fresh.referralId)).toMatchObject([
+      { timePoint: "baseline", status: "due", outstanding: ["ucla3", "swemwbs"] },
+    ]);
     expect(due.get(stale.referralId)).toMatchObject([{ timePoint: "baseline", status: "overdue" }]);
   });
 
@@ -42,7 +68,16 @@ describe("measures due, computed on read", () => {
     await baseline(who, ref, "ucla3", addDays(today, -50));
     await baseline(who, ref, "swemwbs", addDays(today, -50));
     const due = await measuresDueForPerson(ref.personId);
-    expect(due).toMatchObject([{ referralId: ref.referralId, timePoint: "follow_up", followUpWeek: 6, status: "due", dueOn: today, outstanding: ["ucla3", "swemwbs"] }]);
+    expect(due).toMatchObject([
+      {
+        referralId: ref.referralId,
+        timePoint: "follow_up",
+        followUpWeek: 6,
+        status: "due",
+        dueOn: today,
+        outstanding: ["ucla3", "swemwbs"],
+      },
+    ]);
   });
 
   it("takes the first session from the register when the referral has no date stamped", async () => {
@@ -51,10 +86,19 @@ describe("measures due, computed on read", () => {
     const ref = await makeReferral({ receivedAt: daysAgo(90) });
     const session = await testDb()
       .insertInto("activity_session")
-      .values({ activity_id: ref.activityId, session_date: addDays(today, -65), start_time: "10:00", end_time: "11:00", status: "held" })
+      .values({
+        activity_id: ref.activityId,
+        session_date: addDays(today, -65),
+        start_time: "10:00",
+        end_time: "11:00",
+        status: "held",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await testDb().insertInto("attendance").values({ session_id: session.id, referral_id: ref.referralId, person_id: ref.personId, status: "present" }).execute();
+    await testDb()
+      .insertInto("attendance")
+      .values({ session_id: session.id, referral_id: ref.referralId, person_id: ref.personId, status: "present" })
+      .execute();
     await baseline(who, ref, "ucla3", addDays(today, -70));
     // Week 6 target was 23 days ago: overdue (14 days' grace) until week 12's window opens.
     const due = await measuresDueForPerson(ref.personId);
@@ -64,7 +108,10 @@ describe("measures due, computed on read", () => {
   it("follows the activity's own follow-up schedule", async () => {
     const user = await makeUser("prescriber");
     const ref = await makeReferral({ receivedAt: daysAgo(40), firstAttendedOn: addDays(today, -28) });
-    await testDb().insertInto("measure_schedule").values({ activity_id: ref.activityId, follow_up_weeks: [4, 10], updated_by: user.id }).execute();
+    await testDb()
+      .insertInto("measure_schedule")
+      .values({ activity_id: ref.activityId, follow_up_weeks: [4, 10], updated_by: user.id })
+      .execute();
     await baseline(actor(user.id), ref, "ucla3", addDays(today, -30));
     const due = await measuresDueForPerson(ref.personId);
     expect(due).toMatchObject([{ followUpWeek: 4, status: "due" }]);
@@ -78,7 +125,9 @@ describe("measures due, computed on read", () => {
     await baseline(who, ref, "swemwbs", today);
     expect(await measuresDueForPerson(ref.personId)).toEqual([]);
     await markEnteredInError(who, { personId: ref.personId, responseId: u.id, reason: "Wrong person" });
-    expect(await measuresDueForPerson(ref.personId)).toMatchObject([{ timePoint: "baseline", status: "due", outstanding: ["ucla3"] }]);
+    expect(await measuresDueForPerson(ref.personId)).toMatchObject([
+      { timePoint: "baseline", status: "due", outstanding: ["ucla3"] },
+    ]);
   });
 
   it("nothing is due on a declined referral", async () => {

@@ -12,7 +12,10 @@ const today = londonDate(new Date());
 
 async function setUp() {
   const user = await makeUser("prescriber");
-  const ref = await makeReferral({ receivedAt: new Date(Date.now() - 70 * 86_400_000), firstAttendedOn: addDays(today, -63) });
+  const ref = await makeReferral({
+    receivedAt: new Date(Date.now() - 70 * 86_400_000),
+    firstAttendedOn: addDays(today, -63),
+  });
   const base = (over: Partial<RecordInput> = {}): RecordInput => ({
     personId: ref.personId,
     referralId: ref.referralId,
@@ -44,9 +47,25 @@ describe("recording a measure", () => {
     const { base, who, ref } = await setUp();
     const { id, replayed } = await recordMeasure(who, base());
     expect(replayed).toBe(false);
-    const row = await testDb().selectFrom("measure_response").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ instrument_code: "ucla3", instrument_version: "1", time_point: "baseline", mode: "staff", answers: UCLA_LONELY, scores: { total: 7 }, bands: { total: "lonely" } });
-    const audit = await testDb().selectFrom("audit_event").selectAll().where("action", "=", "measure.record").executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("measure_response")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      instrument_code: "ucla3",
+      instrument_version: "1",
+      time_point: "baseline",
+      mode: "staff",
+      answers: UCLA_LONELY,
+      scores: { total: 7 },
+      bands: { total: "lonely" },
+    });
+    const audit = await testDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "measure.record")
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ entity_id: id, person_id: ref.personId, actor_user_id: who.userId });
     // Ids and field names only: never the answers.
     expect(JSON.stringify(audit.details)).not.toMatch(/ucla3_companionship|"total"/);
@@ -54,9 +73,21 @@ describe("recording a measure", () => {
 
   it("stores SWEMWBS raw and metric scores", async () => {
     const { base, who } = await setUp();
-    const answers = { swemwbs_optimistic: 3, swemwbs_useful: 3, swemwbs_relaxed: 3, swemwbs_problems: 3, swemwbs_thinking: 3, swemwbs_close: 3, swemwbs_own_mind: 2 };
+    const answers = {
+      swemwbs_optimistic: 3,
+      swemwbs_useful: 3,
+      swemwbs_relaxed: 3,
+      swemwbs_problems: 3,
+      swemwbs_thinking: 3,
+      swemwbs_close: 3,
+      swemwbs_own_mind: 2,
+    };
     const { id } = await recordMeasure(who, base({ instrumentCode: "swemwbs", answers }));
-    const row = await testDb().selectFrom("measure_response").select(["scores", "bands"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("measure_response")
+      .select(["scores", "bands"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.scores).toEqual({ raw: 20, metric: 18.59 });
     expect(row.bands).toEqual({});
   });
@@ -67,7 +98,10 @@ describe("recording a measure", () => {
     const first = await recordMeasure(who, input);
     const second = await recordMeasure(who, input);
     expect(second).toEqual({ id: first.id, replayed: true });
-    const { count } = await testDb().selectFrom("measure_response").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+    const { count } = await testDb()
+      .selectFrom("measure_response")
+      .select((eb) => eb.fn.countAll<number>().as("count"))
+      .executeTakeFirstOrThrow();
     expect(count).toBe(1);
   });
 
@@ -85,7 +119,13 @@ describe("recording a measure", () => {
     const { base, who } = await setUp();
     await recordMeasure(who, base());
     await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20) }));
-    expect((await refusal(recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -19) })))).field).toBe("timePoint");
+    expect(
+      (
+        await refusal(
+          recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -19) })),
+        )
+      ).field,
+    ).toBe("timePoint");
     await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 12, administeredOn: addDays(today, -1) }));
   });
 
@@ -94,9 +134,13 @@ describe("recording a measure", () => {
     const before = await refusal(recordMeasure(who, base({ administeredOn: addDays(today, -71) })));
     expect(before.field).toBe("administeredOn");
     expect(before.message).toMatch(/on or after the referral arrived/);
-    expect((await refusal(recordMeasure(who, base({ administeredOn: addDays(today, 1) })))).field).toBe("administeredOn");
+    expect((await refusal(recordMeasure(who, base({ administeredOn: addDays(today, 1) })))).field).toBe(
+      "administeredOn",
+    );
     await recordMeasure(who, base({ administeredOn: addDays(today, -60) }));
-    const early = await refusal(recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -62) })));
+    const early = await refusal(
+      recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -62) })),
+    );
     expect(early.message).toMatch(/on or after the baseline/);
   });
 
@@ -115,7 +159,9 @@ describe("recording a measure", () => {
     const other = await makeReferral();
     expect((await refusal(recordMeasure(who, base({ referralId: other.referralId })))).field).toBe("referralId");
     const wemwbs = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [i, 3]));
-    expect((await refusal(recordMeasure(who, base({ instrumentCode: "wemwbs", answers: wemwbs })))).field).toBe("instrumentCode");
+    expect((await refusal(recordMeasure(who, base({ instrumentCode: "wemwbs", answers: wemwbs })))).field).toBe(
+      "instrumentCode",
+    );
   });
 });
 
@@ -123,10 +169,20 @@ describe("change since baseline", () => {
   it("compares a follow-up with the same referral's baseline and flags UCLA-3 leaving the lonely band", async () => {
     const { base, who, ref } = await setUp();
     await recordMeasure(who, base());
-    const { id } = await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }));
+    const { id } = await recordMeasure(
+      who,
+      base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }),
+    );
     const page = await getPersonMeasures(who, ref.personId);
     const change = page!.changes[id].changes.total;
-    expect(change).toMatchObject({ baseline: 7, later: 4, change: -3, outcome: "improved", meaningful: true, reason: 'Moved out of the "lonely" band' });
+    expect(change).toMatchObject({
+      baseline: 7,
+      later: 4,
+      change: -3,
+      outcome: "improved",
+      meaningful: true,
+      reason: 'Moved out of the "lonely" band',
+    });
     const viewed = await testDb().selectFrom("audit_event").selectAll().where("action", "=", "measures.view").execute();
     expect(viewed).toHaveLength(1);
     expect(viewed[0].person_id).toBe(ref.personId);
@@ -137,19 +193,38 @@ describe("entered in error", () => {
   it("keeps the row, audits it, and leaves it out of change, summaries and the one-baseline rule", async () => {
     const { base, who, ref } = await setUp();
     const wrong = await recordMeasure(who, base({ answers: UCLA_NOT_LONELY }));
-    expect(await markEnteredInError(who, { personId: ref.personId, responseId: wrong.id, reason: "Answers typed for the wrong person" })).toBe("marked");
-    expect(await markEnteredInError(who, { personId: ref.personId, responseId: wrong.id, reason: "again" })).toBe("already_marked");
+    expect(
+      await markEnteredInError(who, {
+        personId: ref.personId,
+        responseId: wrong.id,
+        reason: "Answers typed for the wrong person",
+      }),
+    ).toBe("marked");
+    expect(await markEnteredInError(who, { personId: ref.personId, responseId: wrong.id, reason: "again" })).toBe(
+      "already_marked",
+    );
 
-    const row = await testDb().selectFrom("measure_response").selectAll().where("id", "=", wrong.id).executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("measure_response")
+      .selectAll()
+      .where("id", "=", wrong.id)
+      .executeTakeFirstOrThrow();
     expect(row.entered_in_error_reason).toBe("Answers typed for the wrong person");
     expect(row.entered_in_error_by).toBe(who.userId);
-    const audit = await testDb().selectFrom("audit_event").selectAll().where("action", "=", "measure.entered-in-error").executeTakeFirstOrThrow();
+    const audit = await testDb()
+      .selectFrom("audit_event")
+      .selectAll()
+      .where("action", "=", "measure.entered-in-error")
+      .executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ entity_id: wrong.id, person_id: ref.personId });
     expect(JSON.stringify(audit.details)).not.toContain("wrong person");
 
     // A correct baseline can now be recorded, and the follow-up compares with it, not the one in error.
     await recordMeasure(who, base());
-    const follow = await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }));
+    const follow = await recordMeasure(
+      who,
+      base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }),
+    );
     const page = await getPersonMeasures(who, ref.personId);
     expect(page!.records).toHaveLength(3);
     expect(page!.changes[follow.id].changes.total.baseline).toBe(7);
@@ -169,7 +244,10 @@ describe("entered in error", () => {
   it("a follow-up whose baseline was entered in error shows no change", async () => {
     const { base, who, ref } = await setUp();
     const b = await recordMeasure(who, base());
-    const f = await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }));
+    const f = await recordMeasure(
+      who,
+      base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }),
+    );
     await markEnteredInError(who, { personId: ref.personId, responseId: b.id, reason: "Wrong date" });
     const page = await getPersonMeasures(who, ref.personId);
     expect(page!.changes[f.id]).toBeUndefined();

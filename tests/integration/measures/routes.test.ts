@@ -16,7 +16,11 @@ const today = londonDate(new Date());
 function post(url: string, cookie: string, body: Record<string, string | string[]>) {
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(body)) for (const one of Array.isArray(v) ? v : [v]) params.append(k, one);
-  return new Request(`http://localhost${url}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: params.toString() });
+  return new Request(`http://localhost${url}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+    body: params.toString(),
+  });
 }
 const get = (url: string, cookie: string) => new Request(`http://localhost${url}`, { headers: { Cookie: cookie } });
 
@@ -27,7 +31,8 @@ async function outcome(fn: () => Promise<unknown>) {
     const init = (r as { init?: { status?: number }; data?: unknown }) ?? {};
     return { status: init.init?.status ?? 200, location: null, body: (init.data ?? r) as Record<string, unknown> };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location"), body: null };
+    if (thrown instanceof Response)
+      return { status: thrown.status, location: thrown.headers.get("Location"), body: null };
     const init = thrown as { init?: { status?: number } };
     if (init?.init?.status) return { status: init.init.status, location: null, body: null };
     throw thrown;
@@ -56,10 +61,22 @@ describe("record a measure page", () => {
     const { cookie } = await signedIn("prescriber");
     const ref = await makeReferral();
     const url = `/people/${ref.personId}/measures/new`;
-    const res = await outcome(() => newRoute.action({ request: post(url, cookie, form(ref)), params: { personId: ref.personId }, context: context() }));
+    const res = await outcome(() =>
+      newRoute.action({
+        request: post(url, cookie, form(ref)),
+        params: { personId: ref.personId },
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(302);
     const id = res.location!.match(/measures\/([0-9a-f-]{36})\?saved=1$/)![1];
-    const detail = await outcome(() => detailRoute.loader({ request: get(`/people/${ref.personId}/measures/${id}`, cookie), params: { personId: ref.personId, responseId: id }, context: context() }));
+    const detail = await outcome(() =>
+      detailRoute.loader({
+        request: get(`/people/${ref.personId}/measures/${id}`, cookie),
+        params: { personId: ref.personId, responseId: id },
+        context: context(),
+      }),
+    );
     expect(detail.body).toMatchObject({ record: { scores: { total: 7 }, bands: { total: "lonely" } } });
   });
 
@@ -68,7 +85,13 @@ describe("record a measure page", () => {
     const ref = await makeReferral();
     const body = form(ref, { administeredOnDay: "31", administeredOnMonth: "2", ucla3_left_out: "7" });
     delete (body as Record<string, string>).ucla3_isolated;
-    const res = await outcome(() => newRoute.action({ request: post(`/people/${ref.personId}/measures/new`, cookie, body), params: { personId: ref.personId }, context: context() }));
+    const res = await outcome(() =>
+      newRoute.action({
+        request: post(`/people/${ref.personId}/measures/new`, cookie, body),
+        params: { personId: ref.personId },
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(400);
     const errors = res.body!.errors as Record<string, string>;
     expect(Object.keys(errors)).toEqual(["administeredOn", "ucla3_left_out", "ucla3_isolated"]);
@@ -81,8 +104,18 @@ describe("record a measure page", () => {
     const { cookie } = await signedIn("prescriber");
     const ref = await makeReferral();
     const url = `/people/${ref.personId}/measures/new`;
-    await newRoute.action({ request: post(url, cookie, form(ref)), params: { personId: ref.personId }, context: context() });
-    const res = await outcome(() => newRoute.action({ request: post(url, cookie, form(ref)), params: { personId: ref.personId }, context: context() }));
+    await newRoute.action({
+      request: post(url, cookie, form(ref)),
+      params: { personId: ref.personId },
+      context: context(),
+    });
+    const res = await outcome(() =>
+      newRoute.action({
+        request: post(url, cookie, form(ref)),
+        params: { personId: ref.personId },
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.body!.errors).toHaveProperty("timePoint");
   });
@@ -90,7 +123,16 @@ describe("record a measure page", () => {
   it("does not offer WEMWBS unless the licence setting is on", async () => {
     const { cookie } = await signedIn("prescriber");
     const ref = await makeReferral();
-    const load = async () => (await outcome(() => newRoute.loader({ request: get(`/people/${ref.personId}/measures/new`, cookie), params: { personId: ref.personId }, context: context() }))).body as { offered: { code: string }[] };
+    const load = async () =>
+      (
+        await outcome(() =>
+          newRoute.loader({
+            request: get(`/people/${ref.personId}/measures/new`, cookie),
+            params: { personId: ref.personId },
+            context: context(),
+          }),
+        )
+      ).body as { offered: { code: string }[] };
     expect((await load()).offered.map((o) => o.code)).not.toContain("wemwbs");
     process.env.WEMWBS_LICENSED = "1";
     try {
@@ -105,35 +147,99 @@ describe("measures pages", () => {
   it("answer 404 for an unknown or malformed person, and audit every read of a real one", async () => {
     const { cookie } = await signedIn("prescriber");
     const unknown = "00000000-0000-4000-8000-000000000000";
-    expect((await outcome(() => indexRoute.loader({ request: get(`/people/${unknown}/measures`, cookie), params: { personId: unknown }, context: context() }))).status).toBe(404);
-    expect((await outcome(() => indexRoute.loader({ request: get(`/people/x/measures`, cookie), params: { personId: "not-a-uuid" }, context: context() }))).status).toBe(404);
+    expect(
+      (
+        await outcome(() =>
+          indexRoute.loader({
+            request: get(`/people/${unknown}/measures`, cookie),
+            params: { personId: unknown },
+            context: context(),
+          }),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await outcome(() =>
+          indexRoute.loader({
+            request: get(`/people/x/measures`, cookie),
+            params: { personId: "not-a-uuid" },
+            context: context(),
+          }),
+        )
+      ).status,
+    ).toBe(404);
     const ref = await makeReferral();
-    const res = await outcome(() => indexRoute.loader({ request: get(`/people/${ref.personId}/measures`, cookie), params: { personId: ref.personId }, context: context() }));
+    const res = await outcome(() =>
+      indexRoute.loader({
+        request: get(`/people/${ref.personId}/measures`, cookie),
+        params: { personId: ref.personId },
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(200);
-    const rows = await testDb().selectFrom("audit_event").select(["action", "person_id"]).where("action", "=", "measures.view").execute();
+    const rows = await testDb()
+      .selectFrom("audit_event")
+      .select(["action", "person_id"])
+      .where("action", "=", "measures.view")
+      .execute();
     expect(rows).toEqual([{ action: "measures.view", person_id: ref.personId }]);
   });
 
   it("an activity lead cannot read a person's measures", async () => {
     const { cookie } = await signedIn("activity_lead");
     const ref = await makeReferral();
-    expect((await outcome(() => indexRoute.loader({ request: get(`/people/${ref.personId}/measures`, cookie), params: { personId: ref.personId }, context: context() }))).status).toBe(403);
+    expect(
+      (
+        await outcome(() =>
+          indexRoute.loader({
+            request: get(`/people/${ref.personId}/measures`, cookie),
+            params: { personId: ref.personId },
+            context: context(),
+          }),
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("marking entered in error needs a reason of at most 500 characters", async () => {
     const { cookie } = await signedIn("prescriber");
     const ref = await makeReferral();
-    const saved = await outcome(() => newRoute.action({ request: post(`/people/${ref.personId}/measures/new`, cookie, form(ref)), params: { personId: ref.personId }, context: context() }));
+    const saved = await outcome(() =>
+      newRoute.action({
+        request: post(`/people/${ref.personId}/measures/new`, cookie, form(ref)),
+        params: { personId: ref.personId },
+        context: context(),
+      }),
+    );
     const id = saved.location!.split("/").pop()!.split("?")[0];
     const url = `/people/${ref.personId}/measures/${id}`;
     const params = { personId: ref.personId, responseId: id };
-    expect((await outcome(() => detailRoute.action({ request: post(url, cookie, { reason: "  " }), params, context: context() }))).status).toBe(400);
-    const long = await outcome(() => detailRoute.action({ request: post(url, cookie, { reason: "x".repeat(501) }), params, context: context() }));
+    expect(
+      (
+        await outcome(() =>
+          detailRoute.action({ request: post(url, cookie, { reason: "  " }), params, context: context() }),
+        )
+      ).status,
+    ).toBe(400);
+    const long = await outcome(() =>
+      detailRoute.action({ request: post(url, cookie, { reason: "x".repeat(501) }), params, context: context() }),
+    );
     expect(long.status).toBe(400);
     expect((long.body!.values as Record<string, string>).reason).toHaveLength(501);
-    const ok = await outcome(() => detailRoute.action({ request: post(url, cookie, { reason: "Recorded against the wrong referral" }), params, context: context() }));
+    const ok = await outcome(() =>
+      detailRoute.action({
+        request: post(url, cookie, { reason: "Recorded against the wrong referral" }),
+        params,
+        context: context(),
+      }),
+    );
     expect(ok).toMatchObject({ status: 302, location: `${url}?marked=1` });
-    const row = await testDb().selectFrom("measure_response").select("entered_in_error_reason").where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("measure_response")
+      .select("entered_in_error_reason")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(row.entered_in_error_reason).toBe("Recorded against the wrong referral");
   });
 });
@@ -144,7 +250,12 @@ describe("self-completion pages", () => {
     const ref = await makeReferral();
     const start = await outcome(() =>
       selfStart.action({
-        request: post(`/people/${ref.personId}/measures/self`, cookie, { idempotencyKey: crypto.randomUUID(), referralId: ref.referralId, timePoint: "baseline", instrumentCodes: ["ons_loneliness"] }),
+        request: post(`/people/${ref.personId}/measures/self`, cookie, {
+          idempotencyKey: crypto.randomUUID(),
+          referralId: ref.referralId,
+          timePoint: "baseline",
+          instrumentCodes: ["ons_loneliness"],
+        }),
         params: { personId: ref.personId },
         context: context(),
       }),
@@ -152,25 +263,54 @@ describe("self-completion pages", () => {
     expect(start.status).toBe(302);
     const sessionId = start.location!.split("/").pop()!;
     const params = { sessionId };
-    const screen = await outcome(() => selfStep.loader({ request: get(start.location!, cookie), params, context: context() }));
+    const screen = await outcome(() =>
+      selfStep.loader({ request: get(start.location!, cookie), params, context: context() }),
+    );
     expect(screen.body).toMatchObject({ state: { status: "question", step: 0, total: 1, itemId: "ons_lonely" } });
     // The screen's data names no one.
     expect(JSON.stringify(screen.body)).not.toMatch(/Demo-Measures|Test\d/);
-    const missing = await outcome(() => selfStep.action({ request: post(start.location!, cookie, { step: "0" }), params, context: context() }));
+    const missing = await outcome(() =>
+      selfStep.action({ request: post(start.location!, cookie, { step: "0" }), params, context: context() }),
+    );
     expect(missing.status).toBe(400);
     // Someone records the same time point meanwhile: the screen says nothing was saved (and stays put).
     const clash = await testDb()
       .insertInto("measure_response")
-      .values({ person_id: ref.personId, referral_id: ref.referralId, instrument_code: "ons_loneliness", instrument_version: "1", time_point: "baseline", administered_on: today, mode: "staff", answers: "{}", scores: JSON.stringify({ frequency: 2 }), bands: "{}" })
+      .values({
+        person_id: ref.personId,
+        referral_id: ref.referralId,
+        instrument_code: "ons_loneliness",
+        instrument_version: "1",
+        time_point: "baseline",
+        administered_on: today,
+        mode: "staff",
+        answers: "{}",
+        scores: JSON.stringify({ frequency: 2 }),
+        bands: "{}",
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const failed = await outcome(() => selfStep.action({ request: post(start.location!, cookie, { step: "0", answer: "4" }), params, context: context() }));
+    const failed = await outcome(() =>
+      selfStep.action({
+        request: post(start.location!, cookie, { step: "0", answer: "4" }),
+        params,
+        context: context(),
+      }),
+    );
     expect(failed.status).toBe(409);
     expect(failed.body).toMatchObject({ failed: { status: "failed" } });
     await testDb().deleteFrom("measure_response").where("id", "=", clash.id).execute();
-    const done = await outcome(() => selfStep.action({ request: post(start.location!, cookie, { step: "0", answer: "4" }), params, context: context() }));
+    const done = await outcome(() =>
+      selfStep.action({
+        request: post(start.location!, cookie, { step: "0", answer: "4" }),
+        params,
+        context: context(),
+      }),
+    );
     expect(done.status).toBe(302);
-    const thanks = await outcome(() => selfStep.loader({ request: get(start.location!, cookie), params, context: context() }));
+    const thanks = await outcome(() =>
+      selfStep.loader({ request: get(start.location!, cookie), params, context: context() }),
+    );
     expect(thanks.body).toMatchObject({ state: { status: "completed" } });
   });
 });

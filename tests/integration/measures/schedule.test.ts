@@ -12,11 +12,27 @@ describe("follow-up schedules per activity", () => {
     const admin = await makeUser("admin");
     const { activityId } = await makeReferral();
     const who = { id: admin.id, role: "admin" as const };
-    expect((await listSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({ weeks: [6, 12], isDefault: true, version: 0 });
-    expect(await setSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [4, 8], expectedVersion: 0 })).toBe("saved");
-    expect(await setSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [5], expectedVersion: 0 })).toBe("stale");
-    expect((await listSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({ weeks: [4, 8], isDefault: false, version: 1 });
-    const audit = await testDb().selectFrom("audit_event").select(["action", "entity_id"]).where("action", "=", "measure-schedule.update").execute();
+    expect((await listSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+      weeks: [6, 12],
+      isDefault: true,
+      version: 0,
+    });
+    expect(await setSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [4, 8], expectedVersion: 0 })).toBe(
+      "saved",
+    );
+    expect(await setSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [5], expectedVersion: 0 })).toBe(
+      "stale",
+    );
+    expect((await listSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+      weeks: [4, 8],
+      isDefault: false,
+      version: 1,
+    });
+    const audit = await testDb()
+      .selectFrom("audit_event")
+      .select(["action", "entity_id"])
+      .where("action", "=", "measure-schedule.update")
+      .execute();
     expect(audit).toEqual([{ action: "measure-schedule.update", entity_id: activityId }]);
   });
 
@@ -27,16 +43,35 @@ describe("follow-up schedules per activity", () => {
     await testDb().insertInto("activity_lead").values({ activity_id: mine.activityId, user_id: lead.id }).execute();
     const who = { id: lead.id, role: "activity_lead" as const };
     expect((await listSchedules(who)).map((r) => r.activityId)).toEqual([mine.activityId]);
-    expect(await setSchedule(actor(lead.id, "activity_lead"), who, { activityId: theirs.activityId, weeks: [3], expectedVersion: 0 })).toBe("not_found");
-    expect(await setSchedule(actor(lead.id, "activity_lead"), who, { activityId: mine.activityId, weeks: [3], expectedVersion: 0 })).toBe("saved");
+    expect(
+      await setSchedule(actor(lead.id, "activity_lead"), who, {
+        activityId: theirs.activityId,
+        weeks: [3],
+        expectedVersion: 0,
+      }),
+    ).toBe("not_found");
+    expect(
+      await setSchedule(actor(lead.id, "activity_lead"), who, {
+        activityId: mine.activityId,
+        weeks: [3],
+        expectedVersion: 0,
+      }),
+    ).toBe("saved");
   });
 
   it("the page refuses weeks that are not whole numbers from 1 to 104, keeping what was typed", async () => {
     const { cookie } = await signedIn("admin");
     const { activityId } = await makeReferral();
     const body = new URLSearchParams({ activityId, version: "0", weeks: "6, twelve" });
-    const request = new Request("http://localhost/measures/schedules", { method: "POST", headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" }, body: body.toString() });
-    const res = (await route.action({ request, params: {}, context: context() })) as unknown as { init: { status: number }; data: { errors: Record<string, string>; values: Record<string, string> } };
+    const request = new Request("http://localhost/measures/schedules", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+      body: body.toString(),
+    });
+    const res = (await route.action({ request, params: {}, context: context() })) as unknown as {
+      init: { status: number };
+      data: { errors: Record<string, string>; values: Record<string, string> };
+    };
     expect(res.init.status).toBe(400);
     expect(res.data.errors[`weeks-${activityId}`]).toMatch(/whole numbers/);
     expect(res.data.values.weeks).toBe("6, twelve");

@@ -9,7 +9,9 @@ useTestDatabase();
 
 describe("demo measures", () => {
   it("do nothing when there are no referrals", async () => {
-    await testDb().transaction().execute((trx) => seedMeasures(trx));
+    await testDb()
+      .transaction()
+      .execute((trx) => seedMeasures(trx));
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
   });
 
@@ -23,11 +25,19 @@ describe("demo measures", () => {
       .where(({ eb, val }) => eb(val("bereavement"), "=", eb.fn.any("r.needs")))
       .orderBy("r.received_at")
       .executeTakeFirstOrThrow();
-    const rows = await testDb().selectFrom("measure_response").selectAll().where("referral_id", "=", widower.id).execute();
+    const rows = await testDb()
+      .selectFrom("measure_response")
+      .selectAll()
+      .where("referral_id", "=", widower.id)
+      .execute();
     const find = (code: string, tp: string) => rows.find((r) => r.instrument_code === code && r.time_point === tp)!;
     expect(find("ucla3", "baseline").scores).toEqual({ total: 7 });
     expect(find("ucla3", "follow_up").scores).toEqual({ total: 4 });
-    const swemwbs = compareScores("swemwbs", find("swemwbs", "baseline") as never, find("swemwbs", "follow_up") as never);
+    const swemwbs = compareScores(
+      "swemwbs",
+      find("swemwbs", "baseline") as never,
+      find("swemwbs", "follow_up") as never,
+    );
     expect(swemwbs.changes.metric.change).toBeGreaterThan(3);
     expect(swemwbs.changes.metric.meaningful).toBe(true);
     // Every demo response is consistent with its referral: never before it arrived, never in the future.
@@ -35,7 +45,9 @@ describe("demo measures", () => {
       .selectFrom("measure_response as m")
       .innerJoin("referral as r", "r.id", "m.referral_id")
       .select("m.id")
-      .where(sql<boolean>`m.administered_on > current_date or (r.received_at at time zone 'Europe/London')::date > m.administered_on`)
+      .where(
+        sql<boolean>`m.administered_on > current_date or (r.received_at at time zone 'Europe/London')::date > m.administered_on`,
+      )
       .execute();
     expect(bad).toEqual([]);
   });

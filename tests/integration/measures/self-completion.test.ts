@@ -11,7 +11,15 @@ async function started(codes = ["ucla3", "ons_loneliness"]) {
   const user = await makeUser("coordinator");
   const who = actor(user.id, "coordinator");
   const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
-  const id = await startSelfCompletion(who, { personId: ref.personId, referralId: ref.referralId, instrumentCodes: codes, timePoint: "baseline", followUpWeek: null, idempotencyKey: crypto.randomUUID(), wemwbsLicensed: false });
+  const id = await startSelfCompletion(who, {
+    personId: ref.personId,
+    referralId: ref.referralId,
+    instrumentCodes: codes,
+    timePoint: "baseline",
+    followUpWeek: null,
+    idempotencyKey: crypto.randomUUID(),
+    wemwbsLicensed: false,
+  });
   return { who, ref, id };
 }
 
@@ -19,10 +27,18 @@ describe("self-completion", () => {
   it("steps through one question at a time and saves scored responses only after the last", async () => {
     const { who, ref, id } = await started();
     let state = await getSelfState(who, id);
-    expect(state).toMatchObject({ status: "question", step: 0, total: 4, instrumentCode: "ucla3", itemId: "ucla3_companionship" });
+    expect(state).toMatchObject({
+      status: "question",
+      step: 0,
+      total: 4,
+      instrumentCode: "ucla3",
+      itemId: "ucla3_companionship",
+    });
 
     // A missing or invalid answer is refused at the field and nothing moves on.
-    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: undefined }))?.error).toBe("Select an answer");
+    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: undefined }))?.error).toBe(
+      "Select an answer",
+    );
     expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: "9" }))?.error).toBe("Select an answer");
 
     await answerSelfStep(who, id, { kind: "answer", step: 0, value: "3" });
@@ -43,10 +59,16 @@ describe("self-completion", () => {
       ["ons_loneliness", "self", { frequency: 1 }, { ons_lonely: 1 }],
       ["ucla3", "self", { total: 7 }, { ucla3_companionship: 3, ucla3_left_out: 2, ucla3_isolated: 2 }],
     ]);
-    const draft = await testDb().selectFrom("measure_self_session").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const draft = await testDb()
+      .selectFrom("measure_self_session")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(draft.answers).toEqual({});
     expect(draft.completed_at).not.toBeNull();
-    const actions = (await testDb().selectFrom("audit_event").select("action").where("person_id", "=", ref.personId).execute()).map((a) => a.action);
+    const actions = (
+      await testDb().selectFrom("audit_event").select("action").where("person_id", "=", ref.personId).execute()
+    ).map((a) => a.action);
     expect(actions).toContain("measures.self.start");
     expect(actions).toContain("measures.self.complete");
     expect(actions.filter((a) => a === "measure.record")).toHaveLength(2);
@@ -61,7 +83,11 @@ describe("self-completion", () => {
 
   it("closes when it has expired, saving nothing", async () => {
     const { who, id } = await started(["ons_loneliness"]);
-    await testDb().updateTable("measure_self_session").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", id).execute();
+    await testDb()
+      .updateTable("measure_self_session")
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where("id", "=", id)
+      .execute();
     expect(await getSelfState(who, id)).toMatchObject({ status: "expired" });
     expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: "2" }))!.state.status).toBe("expired");
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
@@ -70,7 +96,15 @@ describe("self-completion", () => {
   it("refuses to start a time point already recorded, or with no questionnaire", async () => {
     const { who, ref } = await started(["ons_loneliness"]);
     const again = (codes: string[]) =>
-      startSelfCompletion(who, { personId: ref.personId, referralId: ref.referralId, instrumentCodes: codes, timePoint: "baseline", followUpWeek: null, idempotencyKey: crypto.randomUUID(), wemwbsLicensed: false });
+      startSelfCompletion(who, {
+        personId: ref.personId,
+        referralId: ref.referralId,
+        instrumentCodes: codes,
+        timePoint: "baseline",
+        followUpWeek: null,
+        idempotencyKey: crypto.randomUUID(),
+        wemwbsLicensed: false,
+      });
     // Not yet completed, so the first session's time point is still free.
     await expect(again(["ons_loneliness"])).resolves.toBeTypeOf("string");
     await expect(again([])).rejects.toBeInstanceOf(MeasureInputError);
@@ -81,13 +115,28 @@ describe("self-completion", () => {
     const { who, ref, id } = await started(["ons_loneliness"]);
     await testDb()
       .insertInto("measure_response")
-      .values({ person_id: ref.personId, referral_id: ref.referralId, instrument_code: "ons_loneliness", instrument_version: "1", time_point: "baseline", administered_on: new Date().toISOString().slice(0, 10), mode: "staff", answers: JSON.stringify({ ons_lonely: 2 }), scores: JSON.stringify({ frequency: 2 }), bands: JSON.stringify({ frequency: "Some of the time" }) })
+      .values({
+        person_id: ref.personId,
+        referral_id: ref.referralId,
+        instrument_code: "ons_loneliness",
+        instrument_version: "1",
+        time_point: "baseline",
+        administered_on: new Date().toISOString().slice(0, 10),
+        mode: "staff",
+        answers: JSON.stringify({ ons_lonely: 2 }),
+        scores: JSON.stringify({ frequency: 2 }),
+        bands: JSON.stringify({ frequency: "Some of the time" }),
+      })
       .execute();
     const result = await answerSelfStep(who, id, { kind: "answer", step: 0, value: "3" });
     expect(result!.state).toMatchObject({ status: "failed", personId: ref.personId });
     expect((result!.state as { message: string }).message).toMatch(/already recorded/);
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toHaveLength(1);
-    const draft = await testDb().selectFrom("measure_self_session").select(["completed_at", "step"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const draft = await testDb()
+      .selectFrom("measure_self_session")
+      .select(["completed_at", "step"])
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(draft).toEqual({ completed_at: null, step: 0 });
   });
 });

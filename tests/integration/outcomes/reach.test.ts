@@ -11,12 +11,22 @@ async function referPeople(district: string, count: number, attended: number) {
   for (let i = 0; i < count; i++) {
     const person = await testDb()
       .insertInto("person")
-      .values({ given_name: "Test", family_name: `Person ${district} ${i}`, date_of_birth: "1950-01-01", district_code: district })
+      .values({
+        given_name: "Test",
+        family_name: `Person ${district} ${i}`,
+        date_of_birth: "1950-01-01",
+        district_code: district,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     await testDb()
       .insertInto("referral")
-      .values({ person_id: person.id, kind: "signpost", source: "prescriber", first_attended_on: i < attended ? "2026-11-01" : null })
+      .values({
+        person_id: person.id,
+        kind: "signpost",
+        source: "prescriber",
+        first_attended_on: i < attended ? "2026-11-01" : null,
+      })
       .execute();
   }
 }
@@ -37,12 +47,20 @@ describe("reach by district", () => {
 
   it("is shown to analysts only, and the view is audited", async () => {
     const analyst = await signedIn("analyst");
-    const ok = await call(() => outcomesLoader({ request: getRequest("/outcomes", analyst.cookie), context: context(), params: {} } as any));
+    const ok = await call(() =>
+      outcomesLoader({ request: getRequest("/outcomes", analyst.cookie), context: context(), params: {} } as any),
+    );
     expect(ok.status).toBe(200);
     const prescriber = await signedIn("prescriber");
-    const refused = await call(() => outcomesLoader({ request: getRequest("/outcomes", prescriber.cookie), context: context(), params: {} } as any));
+    const refused = await call(() =>
+      outcomesLoader({ request: getRequest("/outcomes", prescriber.cookie), context: context(), params: {} } as any),
+    );
     expect(refused.status).toBe(403);
-    const views = await testDb().selectFrom("audit_event").select("actor_user_id").where("action", "=", "outcomes.view").execute();
+    const views = await testDb()
+      .selectFrom("audit_event")
+      .select("actor_user_id")
+      .where("action", "=", "outcomes.view")
+      .execute();
     expect(views).toEqual([{ actor_user_id: analyst.user.id }]);
   });
 });

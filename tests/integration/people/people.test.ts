@@ -13,20 +13,45 @@ import { makeActivity, makePerson } from "../../support/people-factories";
 useTestDatabase();
 
 const personForm = (over: Record<string, string> = {}) => ({
-  givenName: "Arthur", familyName: "Whitfield", dobDay: "14", dobMonth: "3", dobYear: "1941", nhsNumber: "943 476 5919",
-  consentVolunteer: "yes", consentQuote: "no", idempotencyKey: crypto.randomUUID(), ...over,
+  givenName: "Arthur",
+  familyName: "Whitfield",
+  dobDay: "14",
+  dobMonth: "3",
+  dobYear: "1941",
+  nhsNumber: "943 476 5919",
+  consentVolunteer: "yes",
+  consentQuote: "no",
+  idempotencyKey: crypto.randomUUID(),
+  ...over,
 });
 
-const audits = (action: string) => testDb().selectFrom("audit_event").selectAll().where("action", "=", action).execute();
+const audits = (action: string) =>
+  testDb().selectFrom("audit_event").selectAll().where("action", "=", action).execute();
 
 describe("recording a person", () => {
   it("refuses an invalid NHS number and an impossible date at the field, keeping the input", async () => {
     const { cookie } = await signedIn("prescriber");
-    const res = await call(() => newPersonAction({ request: formRequest("/people/new", personForm({ nhsNumber: "9434765918", dobDay: "31", dobMonth: "2" }), cookie), params: {}, context: context() }));
+    const res = await call(() =>
+      newPersonAction({
+        request: formRequest(
+          "/people/new",
+          personForm({ nhsNumber: "9434765918", dobDay: "31", dobMonth: "2" }),
+          cookie,
+        ),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors.nhsNumber).toMatch(/not a valid NHS number/);
     expect(res.body.values.nhsNumber).toBe("9434765918");
-    const again = await call(() => newPersonAction({ request: formRequest("/people/new", personForm({ dobDay: "31", dobMonth: "2" }), cookie), params: {}, context: context() }));
+    const again = await call(() =>
+      newPersonAction({
+        request: formRequest("/people/new", personForm({ dobDay: "31", dobMonth: "2" }), cookie),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(again.body.errors.dob).toMatch(/real date/);
     expect(await testDb().selectFrom("person").select("id").execute()).toHaveLength(0);
   });
@@ -34,8 +59,12 @@ describe("recording a person", () => {
   it("a double submit creates one person, on the creator's care team, with an audit row naming fields only", async () => {
     const { cookie, user } = await signedIn("prescriber");
     const form = personForm();
-    const first = await call(() => newPersonAction({ request: formRequest("/people/new", form, cookie), params: {}, context: context() }));
-    const second = await call(() => newPersonAction({ request: formRequest("/people/new", form, cookie), params: {}, context: context() }));
+    const first = await call(() =>
+      newPersonAction({ request: formRequest("/people/new", form, cookie), params: {}, context: context() }),
+    );
+    const second = await call(() =>
+      newPersonAction({ request: formRequest("/people/new", form, cookie), params: {}, context: context() }),
+    );
     expect(first.status).toBe(302);
     expect(second.location).toBe(first.location);
     const people = await testDb().selectFrom("person").select("id").execute();
@@ -48,17 +77,40 @@ describe("recording a person", () => {
 
   it("shows an exact NHS number match and a close name with the same date of birth before creating", async () => {
     const { cookie } = await signedIn("coordinator");
-    const known = await makePerson({ given_name: "Arthur", family_name: "Whitfield", date_of_birth: "1941-03-14", nhs_number: "9434765919" });
-    const byNhs = await call(() => newPersonAction({ request: formRequest("/people/new", personForm({ givenName: "Someone", familyName: "Else", dobYear: "1960" }), cookie), params: {}, context: context() }));
+    const known = await makePerson({
+      given_name: "Arthur",
+      family_name: "Whitfield",
+      date_of_birth: "1941-03-14",
+      nhs_number: "9434765919",
+    });
+    const byNhs = await call(() =>
+      newPersonAction({
+        request: formRequest(
+          "/people/new",
+          personForm({ givenName: "Someone", familyName: "Else", dobYear: "1960" }),
+          cookie,
+        ),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(byNhs.status).toBe(409);
     expect(byNhs.body.matches.map((m: { id: string }) => m.id)).toEqual([known.id]);
     expect(byNhs.body.nhsNumberTaken).toBe(true);
 
     const byName = personForm({ givenName: "Arther", familyName: "Whitfeild", nhsNumber: "" });
-    const warned = await call(() => newPersonAction({ request: formRequest("/people/new", byName, cookie), params: {}, context: context() }));
+    const warned = await call(() =>
+      newPersonAction({ request: formRequest("/people/new", byName, cookie), params: {}, context: context() }),
+    );
     expect(warned.status).toBe(409);
     expect(warned.body.matches[0]).toMatchObject({ id: known.id, reason: "name_and_dob" });
-    const confirmed = await call(() => newPersonAction({ request: formRequest("/people/new", { ...byName, confirmNew: "yes" }, cookie), params: {}, context: context() }));
+    const confirmed = await call(() =>
+      newPersonAction({
+        request: formRequest("/people/new", { ...byName, confirmNew: "yes" }, cookie),
+        params: {},
+        context: context(),
+      }),
+    );
     expect(confirmed.status).toBe(302);
     expect(await testDb().selectFrom("person").select("id").execute()).toHaveLength(2);
   });
@@ -70,13 +122,37 @@ describe("the person page", () => {
     const outsider = await signedIn("prescriber");
     const person = await makePerson();
     await testDb().insertInto("care_team_member").values({ person_id: person.id, user_id: member.user.id }).execute();
-    await call(() => personAction({ request: formRequest(`/people/${person.id}`, { kind: "safeguarding", body: "Concern noted", idempotencyKey: crypto.randomUUID() }, member.cookie), params: { personId: person.id }, context: context() }));
-    const mine = await call(() => personLoader({ request: getRequest(`/people/${person.id}`, member.cookie), params: { personId: person.id }, context: context() }));
-    const theirs = await call(() => personLoader({ request: getRequest(`/people/${person.id}`, outsider.cookie), params: { personId: person.id }, context: context() }));
+    await call(() =>
+      personAction({
+        request: formRequest(
+          `/people/${person.id}`,
+          { kind: "safeguarding", body: "Concern noted", idempotencyKey: crypto.randomUUID() },
+          member.cookie,
+        ),
+        params: { personId: person.id },
+        context: context(),
+      }),
+    );
+    const mine = await call(() =>
+      personLoader({
+        request: getRequest(`/people/${person.id}`, member.cookie),
+        params: { personId: person.id },
+        context: context(),
+      }),
+    );
+    const theirs = await call(() =>
+      personLoader({
+        request: getRequest(`/people/${person.id}`, outsider.cookie),
+        params: { personId: person.id },
+        context: context(),
+      }),
+    );
     expect(mine.body.timeline.some((t: { kind: string }) => t.kind === "safeguarding")).toBe(true);
     expect(theirs.body.timeline.some((t: { kind: string }) => t.kind === "safeguarding")).toBe(false);
     const reads = await audits("person.read");
-    expect(reads.map((r) => [r.actor_user_id, r.person_id, (r.details as { safeguardingShown: boolean }).safeguardingShown])).toEqual([
+    expect(
+      reads.map((r) => [r.actor_user_id, r.person_id, (r.details as { safeguardingShown: boolean }).safeguardingShown]),
+    ).toEqual([
       [member.user.id, person.id, true],
       [outsider.user.id, person.id, false],
     ]);
@@ -86,7 +162,17 @@ describe("the person page", () => {
     const { cookie } = await signedIn("prescriber");
     const person = await makePerson();
     const body = "x".repeat(5001);
-    const res = await call(() => personAction({ request: formRequest(`/people/${person.id}`, { kind: "note", body, idempotencyKey: crypto.randomUUID() }, cookie), params: { personId: person.id }, context: context() }));
+    const res = await call(() =>
+      personAction({
+        request: formRequest(
+          `/people/${person.id}`,
+          { kind: "note", body, idempotencyKey: crypto.randomUUID() },
+          cookie,
+        ),
+        params: { personId: person.id },
+        context: context(),
+      }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.errors.body).toMatch(/5,000 characters or fewer/);
     expect(res.body.values.body).toBe(body);
@@ -96,7 +182,13 @@ describe("the person page", () => {
     const person = await makePerson();
     for (const role of ["activity_lead", "analyst", "commissioner"] as const) {
       const { cookie } = await signedIn(role);
-      const res = await call(() => personLoader({ request: getRequest(`/people/${person.id}`, cookie), params: { personId: person.id }, context: context() }));
+      const res = await call(() =>
+        personLoader({
+          request: getRequest(`/people/${person.id}`, cookie),
+          params: { personId: person.id },
+          context: context(),
+        }),
+      );
       expect(res.status).toBe(403);
     }
   });
@@ -108,17 +200,34 @@ describe("referral lifecycle through the referral page", () => {
     const person = await makePerson();
     const activity = await makeActivity("direct");
     const id = await createReferral({ userId: worker.user.id, role: "prescriber", requestId: "t" }, person.id, {
-      kind: "direct", activityId: activity.id, source: "prescriber", needs: ["loneliness"], barriers: ["transport"], idempotencyKey: crypto.randomUUID(),
+      kind: "direct",
+      activityId: activity.id,
+      source: "prescriber",
+      needs: ["loneliness"],
+      barriers: ["transport"],
+      idempotencyKey: crypto.randomUUID(),
     });
     return { ...worker, id: id!, personId: person.id };
   }
 
   it("moves received → contacted → ended with history, audit rows and a stamped actor", async () => {
     const r = await referral();
-    const go = (fields: Record<string, string>) => call(() => referralAction({ request: formRequest(`/referrals/${r.id}`, fields, r.cookie), params: { referralId: r.id }, context: context() }));
+    const go = (fields: Record<string, string>) =>
+      call(() =>
+        referralAction({
+          request: formRequest(`/referrals/${r.id}`, fields, r.cookie),
+          params: { referralId: r.id },
+          context: context(),
+        }),
+      );
     expect((await go({ to: "contacted", version: "1" })).status).toBe(302);
     expect((await go({ to: "ended", endReason: "completed", version: "2" })).status).toBe(302);
-    const events = await testDb().selectFrom("referral_event").select(["from_status", "to_status", "actor_id"]).where("referral_id", "=", r.id).orderBy("id").execute();
+    const events = await testDb()
+      .selectFrom("referral_event")
+      .select(["from_status", "to_status", "actor_id"])
+      .where("referral_id", "=", r.id)
+      .orderBy("id")
+      .execute();
     expect(events).toEqual([
       { from_status: null, to_status: "received", actor_id: r.user.id },
       { from_status: "received", to_status: "contacted", actor_id: r.user.id },
@@ -129,7 +238,14 @@ describe("referral lifecycle through the referral page", () => {
 
   it("refuses a disallowed move at the field and a stale save with 409, keeping the input", async () => {
     const r = await referral();
-    const go = (fields: Record<string, string>) => call(() => referralAction({ request: formRequest(`/referrals/${r.id}`, fields, r.cookie), params: { referralId: r.id }, context: context() }));
+    const go = (fields: Record<string, string>) =>
+      call(() =>
+        referralAction({
+          request: formRequest(`/referrals/${r.id}`, fields, r.cookie),
+          params: { referralId: r.id },
+          context: context(),
+        }),
+      );
     const bad = await go({ to: "attending", version: "1" });
     expect(bad.status).toBe(400);
     expect(bad.body.errors.to).toBeTruthy();
@@ -137,7 +253,11 @@ describe("referral lifecycle through the referral page", () => {
     const stale = await go({ to: "declined", declinedBy: "person", reason: "Changed their mind", version: "1" });
     expect(stale.status).toBe(409);
     expect(stale.body.values.reason).toBe("Changed their mind");
-    const row = await testDb().selectFrom("referral").select(["status", "version"]).where("id", "=", r.id).executeTakeFirstOrThrow();
+    const row = await testDb()
+      .selectFrom("referral")
+      .select(["status", "version"])
+      .where("id", "=", r.id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: "contacted", version: 2 });
   });
 });
@@ -147,35 +267,87 @@ describe("merging two records", () => {
     const { user } = await signedIn("coordinator");
     const actor = { userId: user.id, role: "coordinator", requestId: "t" };
     const keep = await makePerson({ given_name: "Joan", family_name: "Hollis", date_of_birth: "1952-04-03" });
-    const dup = await makePerson({ given_name: "Joan", family_name: "Hollis", date_of_birth: "1952-04-03", nhs_number: "9434765919", phone: "07700 900000" });
+    const dup = await makePerson({
+      given_name: "Joan",
+      family_name: "Hollis",
+      date_of_birth: "1952-04-03",
+      nhs_number: "9434765919",
+      phone: "07700 900000",
+    });
     await testDb().insertInto("case_note").values({ person_id: dup.id, body: "note", kind: "note" }).execute();
-    await testDb().insertInto("care_team_member").values([{ person_id: dup.id, user_id: user.id }, { person_id: keep.id, user_id: user.id }]).execute();
-    await createReferral(actor, dup.id, { kind: "signpost", source: "self", needs: ["loneliness"], barriers: [], idempotencyKey: crypto.randomUUID() });
-    const result = await mergePeople(actor, { keepId: keep.id, mergeId: dup.id, keepVersion: keep.version, mergeVersion: dup.version });
+    await testDb()
+      .insertInto("care_team_member")
+      .values([
+        { person_id: dup.id, user_id: user.id },
+        { person_id: keep.id, user_id: user.id },
+      ])
+      .execute();
+    await createReferral(actor, dup.id, {
+      kind: "signpost",
+      source: "self",
+      needs: ["loneliness"],
+      barriers: [],
+      idempotencyKey: crypto.randomUUID(),
+    });
+    const result = await mergePeople(actor, {
+      keepId: keep.id,
+      mergeId: dup.id,
+      keepVersion: keep.version,
+      mergeVersion: dup.version,
+    });
     expect(result?.filled).toEqual(expect.arrayContaining(["nhs_number", "phone"]));
     const db = testDb();
     expect(await db.selectFrom("referral").select("person_id").execute()).toEqual([{ person_id: keep.id }]);
     expect(await db.selectFrom("case_note").select("person_id").execute()).toEqual([{ person_id: keep.id }]);
     expect(await db.selectFrom("care_team_member").select("person_id").execute()).toEqual([{ person_id: keep.id }]);
-    expect(await db.selectFrom("person").select(["merged_into_id", "nhs_number"]).where("id", "=", dup.id).executeTakeFirst()).toMatchObject({ merged_into_id: keep.id });
+    expect(
+      await db
+        .selectFrom("person")
+        .select(["merged_into_id", "nhs_number"])
+        .where("id", "=", dup.id)
+        .executeTakeFirst(),
+    ).toMatchObject({ merged_into_id: keep.id });
     expect(await audits("person.merge")).toHaveLength(1);
-    await expect(mergePeople(actor, { keepId: keep.id, mergeId: dup.id, keepVersion: keep.version + 1, mergeVersion: dup.version + 1 })).rejects.toThrow(/already been merged/);
+    await expect(
+      mergePeople(actor, {
+        keepId: keep.id,
+        mergeId: dup.id,
+        keepVersion: keep.version + 1,
+        mergeVersion: dup.version + 1,
+      }),
+    ).rejects.toThrow(/already been merged/);
   });
 
   it("refuses to merge records that carry different NHS numbers", async () => {
     const { user } = await signedIn("admin");
     const a = await makePerson({ nhs_number: "9434765919" });
     const b = await makePerson({ nhs_number: "9991000003" });
-    await expect(mergePeople({ userId: user.id, role: "admin", requestId: "t" }, { keepId: a.id, mergeId: b.id, keepVersion: 1, mergeVersion: 1 })).rejects.toThrow(/different NHS numbers/);
+    await expect(
+      mergePeople(
+        { userId: user.id, role: "admin", requestId: "t" },
+        { keepId: a.id, mergeId: b.id, keepVersion: 1, mergeVersion: 1 },
+      ),
+    ).rejects.toThrow(/different NHS numbers/);
   });
 });
 
 describe("public self-referral", () => {
   const form = (over: Record<string, string> = {}) => ({
-    givenName: "Brian", familyName: "Castle", dobDay: "22", dobMonth: "9", dobYear: "1951", phone: "07700 900999", bestTime: "any", topics: "lonely", idempotencyKey: crypto.randomUUID(), ...over,
+    givenName: "Brian",
+    familyName: "Castle",
+    dobDay: "22",
+    dobMonth: "9",
+    dobYear: "1951",
+    phone: "07700 900999",
+    bestTime: "any",
+    topics: "lonely",
+    idempotencyKey: crypto.randomUUID(),
+    ...over,
   });
   const submit = (fields: Record<string, string>, ip = "203.0.113.9") =>
-    call(() => startAction({ request: formRequest("/start", fields), params: {}, context: { ...context(), clientIp: ip } }));
+    call(() =>
+      startAction({ request: formRequest("/start", fields), params: {}, context: { ...context(), clientIp: ip } }),
+    );
 
   it("stores a request with only a hashed address; a filled honeypot looks the same but stores nothing", async () => {
     expect((await submit(form())).location).toBe("/start/thank-you");

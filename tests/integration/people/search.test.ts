@@ -26,7 +26,12 @@ describe("person search", () => {
   });
 
   it("matches a first name with a surname, a preferred name, and an NHS number typed with spaces", async () => {
-    await makePerson({ given_name: "Margaret", family_name: "Okafor", preferred_name: "Peggy", nhs_number: "9434765919" });
+    await makePerson({
+      given_name: "Margaret",
+      family_name: "Okafor",
+      preferred_name: "Peggy",
+      nhs_number: "9434765919",
+    });
     await makePerson({ given_name: "Margaret", family_name: "Oliver" });
     expect(names((await searchPeople(actor, "margaret oka")).rows)).toEqual(["Margaret Okafor"]);
     expect(names((await searchPeople(actor, "Peggy")).rows)).toEqual(["Margaret Okafor"]);
@@ -74,10 +79,16 @@ describe("person search", () => {
   it("is a POST whose audit row records the count, never the term", async () => {
     await makePerson({ given_name: "Ruth", family_name: "Kowalski" });
     const { cookie } = await signedIn("prescriber");
-    const res = await call(() => searchAction({ request: formRequest("/people?index", { q: "kowal" }, cookie), params: {}, context: context() }));
+    const res = await call(() =>
+      searchAction({ request: formRequest("/people?index", { q: "kowal" }, cookie), params: {}, context: context() }),
+    );
     expect(res.status).toBe(200);
     expect(names(res.body.rows)).toEqual(["Ruth Kowalski"]);
-    const rows = await testDb().selectFrom("audit_event").select(["details", "person_id"]).where("action", "=", "person.search").execute();
+    const rows = await testDb()
+      .selectFrom("audit_event")
+      .select(["details", "person_id"])
+      .where("action", "=", "person.search")
+      .execute();
     expect(rows).toHaveLength(1);
     expect(JSON.stringify(rows[0])).not.toMatch(/kowal/i);
     expect(rows[0].details).toMatchObject({ by: "name", results: 1, more: false });

@@ -21,7 +21,15 @@ describe("password policy", () => {
   });
 
   it("refuses common, breached-looking and trivial passwords however they are cased or spaced", () => {
-    for (const p of ["password1234", "Password 1234", "QWERTYUIOP12", "aaaaaaaaaaaaaa", "abababababab", "123456789012", "abcdefghijklmn"]) {
+    for (const p of [
+      "password1234",
+      "Password 1234",
+      "QWERTYUIOP12",
+      "aaaaaaaaaaaaaa",
+      "abababababab",
+      "123456789012",
+      "abcdefghijklmn",
+    ]) {
       expect(passwordProblem(p), p).toMatch(/too common/);
     }
   });

@@ -8,13 +8,25 @@ describe("statement names for prepared statements", () => {
     expect(name).toMatch(/^cw_[A-Za-z0-9_-]{27}$/);
     expect(statementName(read)).toBe(name);
     expect(statementName('select "id" from "person" where "id" = $2')).not.toBe(name);
-    for (const text of ["insert into t values ($1)", "update t set a = $1", "delete from t where a = $1", "with x as (select 1) select * from x"]) {
+    for (const text of [
+      "insert into t values ($1)",
+      "update t set a = $1",
+      "delete from t where a = $1",
+      "with x as (select 1) select * from x",
+    ]) {
       expect(statementName(text)).not.toBeNull();
     }
   });
 
   it("leaves transaction control and schema changes unnamed", () => {
-    for (const text of ["begin", "commit", "rollback", "set local statement_timeout = 1000", "create table t (a int)", "alter table t add b int"]) {
+    for (const text of [
+      "begin",
+      "commit",
+      "rollback",
+      "set local statement_timeout = 1000",
+      "create table t (a int)",
+      "alter table t add b int",
+    ]) {
       expect(statementName(text)).toBeNull();
     }
   });

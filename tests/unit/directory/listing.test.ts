@@ -19,14 +19,22 @@ describe("reply figures", () => {
     expect(median([4, 1, 3, 10])).toBe(3.5);
   });
   it("shows no rate until enough referrals have been answered", () => {
-    expect(describeReplies({ answered: 2, accepted: 2, medianReplyHours: 5, waiting: 0 }).acceptance).toBe("Not enough replies yet");
-    expect(describeReplies({ answered: 0, accepted: 0, medianReplyHours: null, waiting: 3 }).basis).toBe("No referrals answered yet");
+    expect(describeReplies({ answered: 2, accepted: 2, medianReplyHours: 5, waiting: 0 }).acceptance).toBe(
+      "Not enough replies yet",
+    );
+    expect(describeReplies({ answered: 0, accepted: 0, medianReplyHours: null, waiting: 3 }).basis).toBe(
+      "No referrals answered yet",
+    );
   });
   it("states the acceptance rate and usual reply time", () => {
     expect(describeReplies({ answered: 4, accepted: 3, medianReplyHours: 120, waiting: 1 })).toEqual({
-      acceptance: "75% accepted", replyTime: "Usually 5 days", basis: "Based on 4 referrals answered in the last 12 months",
+      acceptance: "75% accepted",
+      replyTime: "Usually 5 days",
+      basis: "Based on 4 referrals answered in the last 12 months",
     });
-    expect(describeReplies({ answered: 3, accepted: 0, medianReplyHours: 3, waiting: 0 }).replyTime).toBe("Usually within a day");
+    expect(describeReplies({ answered: 3, accepted: 0, medianReplyHours: 3, waiting: 0 }).replyTime).toBe(
+      "Usually within a day",
+    );
   });
 });
 

@@ -11,7 +11,10 @@ describe("ORUK parameters", () => {
     expect(r).toEqual({ ok: true, data: { page: 1, per_page: 25, day: 2, start_time: "09:30", postcode: "LE101QU" } });
   });
   it("refuses a parameter given twice", () => {
-    expect(read("page=1&page=2")).toEqual({ ok: false, problems: [{ parameter: "page", message: "page may be given only once" }] });
+    expect(read("page=1&page=2")).toEqual({
+      ok: false,
+      problems: [{ parameter: "page", message: "page may be given only once" }],
+    });
   });
   it("ignores parameters the API does not use", () => {
     expect(read("full=true").ok).toBe(true);
@@ -20,7 +23,13 @@ describe("ORUK parameters", () => {
 
 describe("paging and ids", () => {
   it("describes the page", () => {
-    expect(page([], 0, 1, 25)).toMatchObject({ total_pages: 1, first_page: true, last_page: true, empty: true, size: 0 });
+    expect(page([], 0, 1, 25)).toMatchObject({
+      total_pages: 1,
+      first_page: true,
+      last_page: true,
+      empty: true,
+      size: 0,
+    });
     expect(page([1, 2], 52, 3, 25)).toMatchObject({ total_pages: 3, last_page: true, size: 2 });
   });
   it("derives stable version 5 uuids", () => {

@@ -12,7 +12,17 @@ const form = (fields: Record<string, string>) => {
 
 describe("parseRegister", () => {
   it("reads marks, leaves unmarked people out and counts drop-ins", () => {
-    expect(parseRegister(form({ [`mark-${A}`]: "present", [`mark-${B}`]: "", otherAttendees: "6", registerVersion: "3", idempotencyKey: KEY }))).toEqual({
+    expect(
+      parseRegister(
+        form({
+          [`mark-${A}`]: "present",
+          [`mark-${B}`]: "",
+          otherAttendees: "6",
+          registerVersion: "3",
+          idempotencyKey: KEY,
+        }),
+      ),
+    ).toEqual({
       ok: true,
       data: { marks: { [A]: "present" }, otherAttendees: 6, registerVersion: 3, idempotencyKey: KEY },
     });

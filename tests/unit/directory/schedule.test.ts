@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { addDays, isIsoDate, isoWeekday, londonToday, scheduleProblem, sessionsBetween } from "../../../app/directory/schedule";
+import {
+  addDays,
+  isIsoDate,
+  isoWeekday,
+  londonToday,
+  scheduleProblem,
+  sessionsBetween,
+} from "../../../app/directory/schedule";
 
-const slot = (weekday: number, startTime: string, endTime: string, validFrom = "2026-01-01", validTo: string | null = null, id?: string) => ({ id, weekday, startTime, endTime, validFrom, validTo });
+const slot = (
+  weekday: number,
+  startTime: string,
+  endTime: string,
+  validFrom = "2026-01-01",
+  validTo: string | null = null,
+  id?: string,
+) => ({ id, weekday, startTime, endTime, validFrom, validTo });
 
 describe("scheduleProblem", () => {
   it("accepts a slot that meets another end to end, or runs on another day or in another period", () => {
@@ -12,11 +26,18 @@ describe("scheduleProblem", () => {
   });
   it("refuses overlaps on the same day within overlapping periods", () => {
     const existing = [slot(2, "10:30:00", "11:30:00", "2026-01-01", null, "a")];
-    expect(scheduleProblem(slot(2, "11:00", "12:00"), existing)).toMatchObject({ field: "startTime", message: expect.stringContaining("10:30 to 11:30") });
+    expect(scheduleProblem(slot(2, "11:00", "12:00"), existing)).toMatchObject({
+      field: "startTime",
+      message: expect.stringContaining("10:30 to 11:30"),
+    });
     expect(scheduleProblem(slot(2, "09:00", "13:00", "2025-01-01", "2026-02-01"), existing)?.field).toBe("startTime");
   });
   it("ignores the slot itself when it is being changed", () => {
-    expect(scheduleProblem(slot(2, "10:45", "11:45", "2026-01-01", null, "a"), [slot(2, "10:30", "11:30", "2026-01-01", null, "a")])).toBeNull();
+    expect(
+      scheduleProblem(slot(2, "10:45", "11:45", "2026-01-01", null, "a"), [
+        slot(2, "10:30", "11:30", "2026-01-01", null, "a"),
+      ]),
+    ).toBeNull();
   });
   it.each([
     [slot(0, "10:00", "11:00"), "weekday"],
@@ -49,7 +70,11 @@ describe("dates", () => {
 
 describe("sessionsBetween", () => {
   it("lists each dated session within the schedules' periods, in order", () => {
-    const out = sessionsBetween([slot(4, "10:30:00", "11:30:00"), slot(2, "10:30:00", "11:30:00", "2026-11-10", "2026-11-17")], "2026-11-01", "2026-11-21");
+    const out = sessionsBetween(
+      [slot(4, "10:30:00", "11:30:00"), slot(2, "10:30:00", "11:30:00", "2026-11-10", "2026-11-17")],
+      "2026-11-01",
+      "2026-11-21",
+    );
     expect(out).toEqual([
       { date: "2026-11-05", startTime: "10:30", endTime: "11:30" },
       { date: "2026-11-10", startTime: "10:30", endTime: "11:30" },

@@ -14,7 +14,14 @@ function buildWithTwoLoaders() {
     seen.push(request);
     return { ok: true };
   };
-  const route = (id: string, path: string, parentId?: string) => ({ id, parentId, path, index: undefined, caseSensitive: undefined, module: { loader, default: () => null } });
+  const route = (id: string, path: string, parentId?: string) => ({
+    id,
+    parentId,
+    path,
+    index: undefined,
+    caseSensitive: undefined,
+    module: { loader, default: () => null },
+  });
   const build = {
     mode: "production",
     future: { v3_singleFetch: true },

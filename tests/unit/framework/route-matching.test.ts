@@ -42,7 +42,10 @@ describe("route matching (server)", () => {
     for (let i = 0; i < 2; i++) {
       expect(matchRoutes(routes, "/people/p1")?.map((m) => m.route.id)).toEqual(["root", "people", "person"]);
       expect(matchRoutes(routes, "/people/p1")?.at(-1)?.params).toEqual({ personId: "p1" });
-      expect(matchRoutes(routes, "/activities/a/sessions/s")?.at(-1)?.params).toEqual({ activityId: "a", sessionId: "s" });
+      expect(matchRoutes(routes, "/activities/a/sessions/s")?.at(-1)?.params).toEqual({
+        activityId: "a",
+        sessionId: "s",
+      });
       expect(matchRoutes(routes, "/SIGN-IN")?.at(-1)?.route.id).toBe("sign-in");
       expect(matchRoutes(routes, "/nowhere")).toBeNull();
     }

@@ -21,7 +21,8 @@ describe("thresholds", () => {
 });
 
 describe("SWEMWBS metric", () => {
-  const swem = (from: number, to: number) => compareScores("swemwbs", s({ raw: 20, metric: from }), s({ raw: 20, metric: to })).changes.metric;
+  const swem = (from: number, to: number) =>
+    compareScores("swemwbs", s({ raw: 20, metric: from }), s({ raw: 20, metric: to })).changes.metric;
 
   it("2.99 is not meaningful, 3.00 is (improvement)", () => {
     expect(swem(20, 22.99)).toMatchObject({ change: 2.99, meaningful: false, improvement: true, outcome: "improved" });
@@ -46,15 +47,26 @@ describe("SWEMWBS metric", () => {
     const inst = getInstrument("swemwbs");
     const answers = (raw: number) => {
       let left = raw - 7;
-      return Object.fromEntries(inst.items.map((i) => { const e = Math.min(4, left); left -= e; return [i.id, 1 + e]; }));
+      return Object.fromEntries(
+        inst.items.map((i) => {
+          const e = Math.min(4, left);
+          left -= e;
+          return [i.id, 1 + e];
+        }),
+      );
     };
-    const result = compareScores("swemwbs", scoreResponse("swemwbs", answers(21)), scoreResponse("swemwbs", answers(25)));
+    const result = compareScores(
+      "swemwbs",
+      scoreResponse("swemwbs", answers(21)),
+      scoreResponse("swemwbs", answers(25)),
+    );
     expect(Object.keys(result.changes)).toEqual(["metric"]);
     expect(result.changes.metric).toMatchObject({ baseline: 19.25, later: 22.35, change: 3.1, meaningful: true });
     expect(result.anyMeaningful).toBe(true);
     // raw 20 → 22 (+2 raw) is 18.59 → 19.98 = +1.39: not meaningful.
-    expect(compareScores("swemwbs", s({ raw: 20, metric: 18.59 }), s({ raw: 22, metric: 19.98 })).changes.metric)
-      .toMatchObject({ change: 1.39, meaningful: false });
+    expect(
+      compareScores("swemwbs", s({ raw: 20, metric: 18.59 }), s({ raw: 22, metric: 19.98 })).changes.metric,
+    ).toMatchObject({ change: 1.39, meaningful: false });
   });
 
   it("no change is 0 (not -0) and unchanged", () => {
@@ -81,13 +93,24 @@ describe("UCLA-3 total", () => {
 
   it("moving out of the lonely band (6 → 5) is a meaningful improvement", () => {
     expect(ucla(6, 5)).toMatchObject({
-      change: -1, improvement: true, outcome: "improved", meaningful: true, baselineBand: "lonely", laterBand: "not lonely",
+      change: -1,
+      improvement: true,
+      outcome: "improved",
+      meaningful: true,
+      baselineBand: "lonely",
+      laterBand: "not lonely",
     });
     expect(ucla(6, 5).reason).toMatch(/out of/);
   });
 
   it("moving into the lonely band (5 → 6) is meaningful and worse", () => {
-    expect(ucla(5, 6)).toMatchObject({ change: 1, improvement: false, outcome: "worse", meaningful: true, laterBand: "lonely" });
+    expect(ucla(5, 6)).toMatchObject({
+      change: 1,
+      improvement: false,
+      outcome: "worse",
+      meaningful: true,
+      laterBand: "lonely",
+    });
     expect(ucla(5, 6).reason).toMatch(/into/);
   });
 
@@ -103,7 +126,11 @@ describe("UCLA-3 total", () => {
   });
 
   it("ignores stale stored bands and uses the scores", () => {
-    const result = compareScores("ucla3", { scores: { total: 7 }, bands: { total: "not lonely" } }, { scores: { total: 4 }, bands: { total: "lonely" } });
+    const result = compareScores(
+      "ucla3",
+      { scores: { total: 7 }, bands: { total: "not lonely" } },
+      { scores: { total: 4 }, bands: { total: "lonely" } },
+    );
     expect(result.changes.total).toMatchObject({ baselineBand: "lonely", laterBand: "not lonely", meaningful: true });
   });
 });
@@ -115,11 +142,20 @@ describe("ONS4 items", () => {
 
   for (const key of ["life_satisfaction", "worthwhile", "happiness"]) {
     it(`${key}: band edges 4/5, 6/7, 8/9 are meaningful; moves inside a band are not`, () => {
-      for (const [from, to] of [[4, 5], [6, 7], [8, 9]]) {
+      for (const [from, to] of [
+        [4, 5],
+        [6, 7],
+        [8, 9],
+      ]) {
         expect(ons4(key, from, to).changes[key]).toMatchObject({ change: 1, improvement: true, meaningful: true });
         expect(ons4(key, to, from).changes[key]).toMatchObject({ change: -1, improvement: false, meaningful: true });
       }
-      for (const [from, to] of [[0, 4], [5, 6], [7, 8], [9, 10]]) {
+      for (const [from, to] of [
+        [0, 4],
+        [5, 6],
+        [7, 8],
+        [9, 10],
+      ]) {
         expect(ons4(key, from, to).changes[key]).toMatchObject({ improvement: true, meaningful: false });
       }
       const r = ons4(key, 4, 5);
@@ -131,11 +167,30 @@ describe("ONS4 items", () => {
   }
 
   it("anxiety is reversed: lower is an improvement; edges 1/2, 3/4, 5/6", () => {
-    for (const [from, to] of [[2, 1], [4, 3], [6, 5]]) {
-      expect(ons4("anxiety", from, to).changes.anxiety).toMatchObject({ change: -1, improvement: true, outcome: "improved", meaningful: true });
-      expect(ons4("anxiety", to, from).changes.anxiety).toMatchObject({ change: 1, improvement: false, outcome: "worse", meaningful: true });
+    for (const [from, to] of [
+      [2, 1],
+      [4, 3],
+      [6, 5],
+    ]) {
+      expect(ons4("anxiety", from, to).changes.anxiety).toMatchObject({
+        change: -1,
+        improvement: true,
+        outcome: "improved",
+        meaningful: true,
+      });
+      expect(ons4("anxiety", to, from).changes.anxiety).toMatchObject({
+        change: 1,
+        improvement: false,
+        outcome: "worse",
+        meaningful: true,
+      });
     }
-    for (const [from, to] of [[1, 0], [3, 2], [5, 4], [10, 6]]) {
+    for (const [from, to] of [
+      [1, 0],
+      [3, 2],
+      [5, 4],
+      [10, 6],
+    ]) {
       expect(ons4("anxiety", from, to).changes.anxiety).toMatchObject({ improvement: true, meaningful: false });
     }
     expect(ons4("anxiety", 6, 5).changes.anxiety).toMatchObject({ baselineBand: "high", laterBand: "medium" });
@@ -148,12 +203,27 @@ describe("ONS4 items", () => {
 
 describe("De Jong Gierveld 6", () => {
   const djg = (from: number, to: number, sub = { emotional: 0, social: 0 }) =>
-    compareScores("djg6", s({ total: from, ...sub }), s({ total: to, emotional: Math.min(to, 3), social: Math.max(0, to - 3) }));
+    compareScores(
+      "djg6",
+      s({ total: from, ...sub }),
+      s({ total: to, emotional: Math.min(to, 3), social: Math.max(0, to - 3) }),
+    );
 
   it("band edges 1/2 and 4/5 are meaningful both ways", () => {
-    expect(djg(1, 2).changes.total).toMatchObject({ change: 1, improvement: false, meaningful: true, baselineBand: "not lonely", laterBand: "moderately lonely" });
+    expect(djg(1, 2).changes.total).toMatchObject({
+      change: 1,
+      improvement: false,
+      meaningful: true,
+      baselineBand: "not lonely",
+      laterBand: "moderately lonely",
+    });
     expect(djg(2, 1).changes.total).toMatchObject({ change: -1, improvement: true, meaningful: true });
-    expect(djg(4, 5).changes.total).toMatchObject({ change: 1, improvement: false, meaningful: true, laterBand: "severely lonely" });
+    expect(djg(4, 5).changes.total).toMatchObject({
+      change: 1,
+      improvement: false,
+      meaningful: true,
+      laterBand: "severely lonely",
+    });
     expect(djg(5, 4).changes.total).toMatchObject({ change: -1, improvement: true, meaningful: true });
   });
 
@@ -173,9 +243,16 @@ describe("De Jong Gierveld 6", () => {
 });
 
 describe("ONS direct loneliness question", () => {
-  const ons = (from: number, to: number) => compareScores("ons_loneliness", s({ frequency: from }), s({ frequency: to })).changes.frequency;
+  const ons = (from: number, to: number) =>
+    compareScores("ons_loneliness", s({ frequency: from }), s({ frequency: to })).changes.frequency;
   it("moving out of or into Often/always is meaningful", () => {
-    expect(ons(1, 2)).toMatchObject({ change: 1, improvement: true, meaningful: true, baselineBand: "Often/always", laterBand: "Some of the time" });
+    expect(ons(1, 2)).toMatchObject({
+      change: 1,
+      improvement: true,
+      meaningful: true,
+      baselineBand: "Often/always",
+      laterBand: "Some of the time",
+    });
     expect(ons(3, 1)).toMatchObject({ change: -2, improvement: false, meaningful: true });
   });
   it("moves among the other answers are not", () => {
@@ -204,9 +281,18 @@ describe("invalid input", () => {
     expect(err(() => compareScores("ucla3", s({ total: 5 }), s({ total: 10 }))).field).toBe("later.total");
     expect(err(() => compareScores("ucla3", s({ total: 2 }), s({ total: 5 }))).field).toBe("baseline.total");
     expect(err(() => compareScores("ucla3", s({ total: 5.5 }), s({ total: 5 }))).field).toBe("baseline.total");
-    expect(err(() => compareScores("swemwbs", s({ metric: 20 }), s({ metric: Number.NaN }))).field).toBe("later.metric");
-    expect(err(() => compareScores("ons4", s({ life_satisfaction: 5, worthwhile: 5, happiness: 5 }), s({ life_satisfaction: 5, worthwhile: 5, happiness: 5, anxiety: 5 }))).field)
-      .toBe("baseline.anxiety");
+    expect(err(() => compareScores("swemwbs", s({ metric: 20 }), s({ metric: Number.NaN }))).field).toBe(
+      "later.metric",
+    );
+    expect(
+      err(() =>
+        compareScores(
+          "ons4",
+          s({ life_satisfaction: 5, worthwhile: 5, happiness: 5 }),
+          s({ life_satisfaction: 5, worthwhile: 5, happiness: 5, anxiety: 5 }),
+        ),
+      ).field,
+    ).toBe("baseline.anxiety");
     expect(err(() => compareScores("ucla3", null as never, s({ total: 5 }))).reason).toBe("invalid_score");
   });
 });

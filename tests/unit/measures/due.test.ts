@@ -10,8 +10,16 @@ const referral = (over: Partial<ReferralForDue> = {}): ReferralForDue => ({
   followUpWeeks: [6, 12],
   ...over,
 });
-const baseline = (code = "ucla3"): ResponseForDue => ({ instrumentCode: code, timePoint: "baseline", followUpWeek: null });
-const follow = (week: number, code = "ucla3"): ResponseForDue => ({ instrumentCode: code, timePoint: "follow_up", followUpWeek: week });
+const baseline = (code = "ucla3"): ResponseForDue => ({
+  instrumentCode: code,
+  timePoint: "baseline",
+  followUpWeek: null,
+});
+const follow = (week: number, code = "ucla3"): ResponseForDue => ({
+  instrumentCode: code,
+  timePoint: "follow_up",
+  followUpWeek: week,
+});
 const statusOn = (today: string, r = referral(), responses: ResponseForDue[] = []) =>
   Object.fromEntries(measureSchedule(r, responses, today).map((m) => [m.label, m.status]));
 
@@ -42,8 +50,16 @@ describe("baseline", () => {
     expect(statusOn("2026-01-05", referral(), [baseline("ucla3"), baseline("swemwbs")])["Baseline"]).toBe("done");
     const [item] = dueItems(referral({ firstSessionOn: null }), [], "2026-01-05");
     expect(item.outstanding).toEqual(["ucla3", "swemwbs"]);
-    const withDjg = [baseline("ucla3"), baseline("swemwbs"), baseline("djg6"), follow(6, "ucla3"), follow(6, "swemwbs")];
-    expect(dueItems(referral(), withDjg, "2026-02-26")).toMatchObject([{ label: "6-week follow-up", outstanding: ["djg6"] }]);
+    const withDjg = [
+      baseline("ucla3"),
+      baseline("swemwbs"),
+      baseline("djg6"),
+      follow(6, "ucla3"),
+      follow(6, "swemwbs"),
+    ];
+    expect(dueItems(referral(), withDjg, "2026-02-26")).toMatchObject([
+      { label: "6-week follow-up", outstanding: ["djg6"] },
+    ]);
   });
 });
 
@@ -83,7 +99,12 @@ describe("follow-ups", () => {
   it("lists instruments still outstanding when only some were recorded", () => {
     const items = dueItems(referral(), [baseline("ucla3"), baseline("swemwbs"), follow(6, "ucla3")], "2026-02-26");
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatchObject({ label: "6-week follow-up", status: "due", outstanding: ["swemwbs"], dueOn: "2026-02-26" });
+    expect(items[0]).toMatchObject({
+      label: "6-week follow-up",
+      status: "due",
+      outstanding: ["swemwbs"],
+      dueOn: "2026-02-26",
+    });
   });
 });
 
@@ -95,7 +116,11 @@ describe("exit and closed referrals", () => {
     expect(s["6-week follow-up"]).toBe("missed");
     expect(statusOn("2026-03-16", r, [baseline()])["Exit"]).toBe("overdue");
     expect(statusOn("2026-04-13", r, [baseline()])["Exit"]).toBe("missed");
-    const exits = ["ucla3", "swemwbs"].map((code) => ({ instrumentCode: code, timePoint: "exit" as const, followUpWeek: null }));
+    const exits = ["ucla3", "swemwbs"].map((code) => ({
+      instrumentCode: code,
+      timePoint: "exit" as const,
+      followUpWeek: null,
+    }));
     expect(dueItems(r, [baseline(), ...exits], "2026-03-02")).toEqual([]);
   });
 
@@ -107,6 +132,9 @@ describe("exit and closed referrals", () => {
     const late = referral({ id: "late", firstSessionOn: null, receivedOn: "2026-01-01" }); // baseline overdue from 2026-01-16
     const fresh = referral({ id: "fresh", firstSessionOn: null, receivedOn: "2026-01-20" }); // baseline due
     const items = sortDue([...dueItems(fresh, [], "2026-01-25"), ...dueItems(late, [], "2026-01-25")]);
-    expect(items.map((i) => [i.referralId, i.status])).toEqual([["late", "overdue"], ["fresh", "due"]]);
+    expect(items.map((i) => [i.referralId, i.status])).toEqual([
+      ["late", "overdue"],
+      ["fresh", "due"],
+    ]);
   });
 });

@@ -13,9 +13,35 @@ import {
 // (copied from /work/shared/reference/measures.md), so a wrong table or rule fails here.
 
 const SWEMWBS_TABLE: Record<number, number> = {
-  7: 7.0, 8: 9.51, 9: 11.25, 10: 12.4, 11: 13.33, 12: 14.08, 13: 14.75, 14: 15.32, 15: 15.84, 16: 16.36,
-  17: 16.88, 18: 17.43, 19: 17.98, 20: 18.59, 21: 19.25, 22: 19.98, 23: 20.73, 24: 21.54, 25: 22.35, 26: 23.21,
-  27: 24.11, 28: 25.03, 29: 26.02, 30: 27.03, 31: 28.13, 32: 29.31, 33: 30.7, 34: 32.55, 35: 35.0,
+  7: 7.0,
+  8: 9.51,
+  9: 11.25,
+  10: 12.4,
+  11: 13.33,
+  12: 14.08,
+  13: 14.75,
+  14: 15.32,
+  15: 15.84,
+  16: 16.36,
+  17: 16.88,
+  18: 17.43,
+  19: 17.98,
+  20: 18.59,
+  21: 19.25,
+  22: 19.98,
+  23: 20.73,
+  24: 21.54,
+  25: 22.35,
+  26: 23.21,
+  27: 24.11,
+  28: 25.03,
+  29: 26.02,
+  30: 27.03,
+  31: 28.13,
+  32: 29.31,
+  33: 30.7,
+  34: 32.55,
+  35: 35.0,
 };
 
 /** Answers giving every item of `instrument` the same value. */
@@ -286,7 +312,12 @@ describe("ONS4", () => {
   }
 
   it("keeps the four scores separate (never summed)", () => {
-    const result = scoreResponse("ons4", { ons4_life_satisfaction: 9, ons4_worthwhile: 7, ons4_happiness: 4, ons4_anxiety: 1 });
+    const result = scoreResponse("ons4", {
+      ons4_life_satisfaction: 9,
+      ons4_worthwhile: 7,
+      ons4_happiness: 4,
+      ons4_anxiety: 1,
+    });
     expect(result).toEqual({
       scores: { life_satisfaction: 9, worthwhile: 7, happiness: 4, anxiety: 1 },
       bands: { life_satisfaction: "very high", worthwhile: "high", happiness: "low", anxiety: "very low" },
@@ -362,7 +393,15 @@ describe("De Jong Gierveld 6", () => {
     expect(scoreResponse("djg6", all(djg, MORE_OR_LESS)).scores).toEqual({ total: 6, emotional: 3, social: 3 });
   });
 
-  const bandByTotal = ["not lonely", "not lonely", "moderately lonely", "moderately lonely", "moderately lonely", "severely lonely", "severely lonely"];
+  const bandByTotal = [
+    "not lonely",
+    "not lonely",
+    "moderately lonely",
+    "moderately lonely",
+    "moderately lonely",
+    "severely lonely",
+    "severely lonely",
+  ];
   for (let total = 0; total <= 6; total++) {
     it(`total ${total} → ${bandByTotal[total]}`, () => {
       // Make `total` items lonely, in item order.

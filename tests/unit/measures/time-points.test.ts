@@ -1,22 +1,48 @@
 import { describe, expect, it } from "vitest";
 import { addDays, daysBetween, isIsoDate, londonDate } from "~/measures/iso-date";
-import { decodeTimePoint, encodeTimePoint, parseFollowUpWeeks, timePointLabel, timePointOrder } from "~/measures/time-points";
+import {
+  decodeTimePoint,
+  encodeTimePoint,
+  parseFollowUpWeeks,
+  timePointLabel,
+  timePointOrder,
+} from "~/measures/time-points";
 import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
 import type { ScheduledMeasure } from "~/measures/due";
 
 describe("time points", () => {
   it("encode and decode for forms, refusing anything else", () => {
-    for (const ref of [{ timePoint: "baseline", followUpWeek: null }, { timePoint: "follow_up", followUpWeek: 6 }, { timePoint: "exit", followUpWeek: null }] as const) {
+    for (const ref of [
+      { timePoint: "baseline", followUpWeek: null },
+      { timePoint: "follow_up", followUpWeek: 6 },
+      { timePoint: "exit", followUpWeek: null },
+    ] as const) {
       expect(decodeTimePoint(encodeTimePoint(ref))).toEqual(ref);
     }
-    for (const bad of ["", "follow_up", "follow_up:0", "follow_up:105", "follow_up:6x", "Baseline", "exit "]) expect(decodeTimePoint(bad)).toBeNull();
+    for (const bad of ["", "follow_up", "follow_up:0", "follow_up:105", "follow_up:6x", "Baseline", "exit "])
+      expect(decodeTimePoint(bad)).toBeNull();
   });
 
   it("label and order baseline, follow-ups by week, exit", () => {
     expect(timePointLabel({ timePoint: "follow_up", followUpWeek: 12 })).toBe("12-week follow-up");
-    const refs = [{ timePoint: "exit", followUpWeek: null }, { timePoint: "follow_up", followUpWeek: 12 }, { timePoint: "baseline", followUpWeek: null }, { timePoint: "follow_up", followUpWeek: 6 }] as const;
-    expect([...refs].sort((a, b) => timePointOrder(a) - timePointOrder(b)).map(timePointLabel)).toEqual(["Baseline", "6-week follow-up", "12-week follow-up", "Exit"]);
-    expect(timePointChoices([12, 6]).map(timePointLabel)).toEqual(["Baseline", "6-week follow-up", "12-week follow-up", "Exit"]);
+    const refs = [
+      { timePoint: "exit", followUpWeek: null },
+      { timePoint: "follow_up", followUpWeek: 12 },
+      { timePoint: "baseline", followUpWeek: null },
+      { timePoint: "follow_up", followUpWeek: 6 },
+    ] as const;
+    expect([...refs].sort((a, b) => timePointOrder(a) - timePointOrder(b)).map(timePointLabel)).toEqual([
+      "Baseline",
+      "6-week follow-up",
+      "12-week follow-up",
+      "Exit",
+    ]);
+    expect(timePointChoices([12, 6]).map(timePointLabel)).toEqual([
+      "Baseline",
+      "6-week follow-up",
+      "12-week follow-up",
+      "Exit",
+    ]);
   });
 
   it("parses a follow-up schedule typed by a person", () => {
@@ -29,10 +55,34 @@ describe("time points", () => {
   });
 
   it("suggests the overdue time point first, then due, then the next upcoming, else baseline", () => {
-    const m = (label: string, timePoint: ScheduledMeasure["timePoint"], followUpWeek: number | null, status: ScheduledMeasure["status"]) =>
-      ({ referralId: "r", timePoint, followUpWeek, label, opensOn: "", dueOn: "", overdueFrom: "", closesOn: null, status, outstanding: [] }) as ScheduledMeasure;
-    expect(suggestedTimePoint([m("Baseline", "baseline", null, "done"), m("6", "follow_up", 6, "due"), m("12", "follow_up", 12, "overdue")])).toBe("follow_up:12");
-    expect(suggestedTimePoint([m("Baseline", "baseline", null, "done"), m("6", "follow_up", 6, "upcoming")])).toBe("follow_up:6");
+    const m = (
+      label: string,
+      timePoint: ScheduledMeasure["timePoint"],
+      followUpWeek: number | null,
+      status: ScheduledMeasure["status"],
+    ) =>
+      ({
+        referralId: "r",
+        timePoint,
+        followUpWeek,
+        label,
+        opensOn: "",
+        dueOn: "",
+        overdueFrom: "",
+        closesOn: null,
+        status,
+        outstanding: [],
+      }) as ScheduledMeasure;
+    expect(
+      suggestedTimePoint([
+        m("Baseline", "baseline", null, "done"),
+        m("6", "follow_up", 6, "due"),
+        m("12", "follow_up", 12, "overdue"),
+      ]),
+    ).toBe("follow_up:12");
+    expect(suggestedTimePoint([m("Baseline", "baseline", null, "done"), m("6", "follow_up", 6, "upcoming")])).toBe(
+      "follow_up:6",
+    );
     expect(suggestedTimePoint(undefined)).toBe("baseline");
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { nextActions } from "../../../app/referrals/caseload";
 import {
-  allowedTransitions, planTransition, providerReplyOverdue, referralKinds, referralStatuses, SNOMED_DECLINED, SNOMED_REFERRED, transitions,
+  allowedTransitions,
+  planTransition,
+  providerReplyOverdue,
+  referralKinds,
+  referralStatuses,
+  SNOMED_DECLINED,
+  SNOMED_REFERRED,
+  transitions,
   type TransitionActor,
 } from "../../../app/referrals/lifecycle";
 
@@ -9,33 +16,65 @@ const actors: TransitionActor[] = ["caseworker", "provider", "system"];
 const extras = { declinedBy: "person" as const, reason: "a reason", endReason: "completed" as const };
 
 describe("referral lifecycle (every from × to × kind × actor)", () => {
-  for (const kind of referralKinds) for (const from of referralStatuses) for (const to of referralStatuses) for (const actor of actors) {
-    const rule = transitions.find((t) => t.from === from && t.to === to && t.kinds.includes(kind) && t.actors.includes(actor));
-    it(`${kind}: ${from} → ${to} by ${actor} is ${rule ? "allowed" : "refused"}`, () => {
-      const plan = planTransition({ kind, from, to, actor, ...extras });
-      expect(plan.ok).toBe(Boolean(rule));
-      expect(allowedTransitions(kind, from, actor).includes(to)).toBe(Boolean(rule));
-    });
-  }
+  for (const kind of referralKinds)
+    for (const from of referralStatuses)
+      for (const to of referralStatuses)
+        for (const actor of actors) {
+          const rule = transitions.find(
+            (t) => t.from === from && t.to === to && t.kinds.includes(kind) && t.actors.includes(actor),
+          );
+          it(`${kind}: ${from} → ${to} by ${actor} is ${rule ? "allowed" : "refused"}`, () => {
+            const plan = planTransition({ kind, from, to, actor, ...extras });
+            expect(plan.ok).toBe(Boolean(rule));
+            expect(allowedTransitions(kind, from, actor).includes(to)).toBe(Boolean(rule));
+          });
+        }
   it("nothing leaves a terminal status", () => {
-    for (const kind of referralKinds) for (const actor of actors) {
-      expect(allowedTransitions(kind, "declined", actor)).toEqual([]);
-      expect(allowedTransitions(kind, "ended", actor)).toEqual([]);
-    }
+    for (const kind of referralKinds)
+      for (const actor of actors) {
+        expect(allowedTransitions(kind, "declined", actor)).toEqual([]);
+        expect(allowedTransitions(kind, "ended", actor)).toEqual([]);
+      }
   });
   it("only the register moves a referral to attending", () => {
-    expect(planTransition({ kind: "direct", from: "accepted", to: "attending", actor: "caseworker" })).toMatchObject({ ok: false, field: "to" });
-    expect(planTransition({ kind: "direct", from: "accepted", to: "attending", actor: "system" })).toMatchObject({ ok: true, stamp: { firstAttended: true } });
+    expect(planTransition({ kind: "direct", from: "accepted", to: "attending", actor: "caseworker" })).toMatchObject({
+      ok: false,
+      field: "to",
+    });
+    expect(planTransition({ kind: "direct", from: "accepted", to: "attending", actor: "system" })).toMatchObject({
+      ok: true,
+      stamp: { firstAttended: true },
+    });
   });
   it("declining needs who and why; the person declining codes 871711000000103", () => {
-    expect(planTransition({ kind: "direct", from: "received", to: "declined", actor: "caseworker", reason: "x" })).toMatchObject({ ok: false, field: "declinedBy" });
-    expect(planTransition({ kind: "direct", from: "received", to: "declined", actor: "caseworker", declinedBy: "person" })).toMatchObject({ ok: false, field: "reason" });
-    expect(planTransition({ kind: "direct", from: "received", to: "declined", actor: "caseworker", declinedBy: "person", reason: "no" })).toMatchObject({ ok: true, snomedCode: SNOMED_DECLINED });
-    expect(planTransition({ kind: "direct", from: "received", to: "declined", actor: "provider", reason: "full" })).toMatchObject({ ok: true, declinedBy: "provider", snomedCode: SNOMED_REFERRED });
+    expect(
+      planTransition({ kind: "direct", from: "received", to: "declined", actor: "caseworker", reason: "x" }),
+    ).toMatchObject({ ok: false, field: "declinedBy" });
+    expect(
+      planTransition({ kind: "direct", from: "received", to: "declined", actor: "caseworker", declinedBy: "person" }),
+    ).toMatchObject({ ok: false, field: "reason" });
+    expect(
+      planTransition({
+        kind: "direct",
+        from: "received",
+        to: "declined",
+        actor: "caseworker",
+        declinedBy: "person",
+        reason: "no",
+      }),
+    ).toMatchObject({ ok: true, snomedCode: SNOMED_DECLINED });
+    expect(
+      planTransition({ kind: "direct", from: "received", to: "declined", actor: "provider", reason: "full" }),
+    ).toMatchObject({ ok: true, declinedBy: "provider", snomedCode: SNOMED_REFERRED });
   });
   it("ending needs a reason code, and words when the code is 'other'", () => {
-    expect(planTransition({ kind: "direct", from: "attending", to: "ended", actor: "caseworker" })).toMatchObject({ ok: false, field: "endReason" });
-    expect(planTransition({ kind: "direct", from: "attending", to: "ended", actor: "caseworker", endReason: "other" })).toMatchObject({ ok: false, field: "reason" });
+    expect(planTransition({ kind: "direct", from: "attending", to: "ended", actor: "caseworker" })).toMatchObject({
+      ok: false,
+      field: "endReason",
+    });
+    expect(
+      planTransition({ kind: "direct", from: "attending", to: "ended", actor: "caseworker", endReason: "other" }),
+    ).toMatchObject({ ok: false, field: "reason" });
   });
   it("signposting cannot be accepted by a provider", () => {
     expect(allowedTransitions("signpost", "received", "provider")).not.toContain("accepted");
@@ -46,14 +85,71 @@ describe("provider reply overdue and next actions", () => {
   const now = new Date("2026-03-01T12:00:00Z");
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
   it("flags an unanswered direct referral after 14 days, not before, and never signposting", () => {
-    expect(providerReplyOverdue({ kind: "direct", status: "received", receivedAt: daysAgo(15), providerRespondedAt: null }, now)).toBe(true);
-    expect(providerReplyOverdue({ kind: "direct", status: "received", receivedAt: daysAgo(13), providerRespondedAt: null }, now)).toBe(false);
-    expect(providerReplyOverdue({ kind: "signpost", status: "received", receivedAt: daysAgo(30), providerRespondedAt: null }, now)).toBe(false);
-    expect(providerReplyOverdue({ kind: "direct", status: "accepted", receivedAt: daysAgo(30), providerRespondedAt: daysAgo(20) }, now)).toBe(false);
+    expect(
+      providerReplyOverdue(
+        { kind: "direct", status: "received", receivedAt: daysAgo(15), providerRespondedAt: null },
+        now,
+      ),
+    ).toBe(true);
+    expect(
+      providerReplyOverdue(
+        { kind: "direct", status: "received", receivedAt: daysAgo(13), providerRespondedAt: null },
+        now,
+      ),
+    ).toBe(false);
+    expect(
+      providerReplyOverdue(
+        { kind: "signpost", status: "received", receivedAt: daysAgo(30), providerRespondedAt: null },
+        now,
+      ),
+    ).toBe(false);
+    expect(
+      providerReplyOverdue(
+        { kind: "direct", status: "accepted", receivedAt: daysAgo(30), providerRespondedAt: daysAgo(20) },
+        now,
+      ),
+    ).toBe(false);
   });
   it("says what needs doing", () => {
-    expect(nextActions({ kind: "direct", status: "received", receivedAt: daysAgo(20), contactedAt: null, providerRespondedAt: null, lastAttendedOn: null }, now)).toEqual(["first_contact_due", "provider_reply_overdue"]);
-    expect(nextActions({ kind: "direct", status: "attending", receivedAt: daysAgo(60), contactedAt: daysAgo(58), providerRespondedAt: daysAgo(50), lastAttendedOn: "2026-01-20" }, now)).toEqual(["not_attended_recently"]);
-    expect(nextActions({ kind: "direct", status: "attending", receivedAt: daysAgo(60), contactedAt: daysAgo(58), providerRespondedAt: daysAgo(50), lastAttendedOn: "2026-02-25", measureDue: true }, now)).toEqual(["measure_due"]);
+    expect(
+      nextActions(
+        {
+          kind: "direct",
+          status: "received",
+          receivedAt: daysAgo(20),
+          contactedAt: null,
+          providerRespondedAt: null,
+          lastAttendedOn: null,
+        },
+        now,
+      ),
+    ).toEqual(["first_contact_due", "provider_reply_overdue"]);
+    expect(
+      nextActions(
+        {
+          kind: "direct",
+          status: "attending",
+          receivedAt: daysAgo(60),
+          contactedAt: daysAgo(58),
+          providerRespondedAt: daysAgo(50),
+          lastAttendedOn: "2026-01-20",
+        },
+        now,
+      ),
+    ).toEqual(["not_attended_recently"]);
+    expect(
+      nextActions(
+        {
+          kind: "direct",
+          status: "attending",
+          receivedAt: daysAgo(60),
+          contactedAt: daysAgo(58),
+          providerRespondedAt: daysAgo(50),
+          lastAttendedOn: "2026-02-25",
+          measureDue: true,
+        },
+        now,
+      ),
+    ).toEqual(["measure_due"]);
   });
 });

@@ -15,23 +15,44 @@ describe("NHS number Modulus 11", () => {
   });
   it("never issues nine digits whose check would be 10", () => {
     // 10*1+9*0+... chosen so the remainder is 1: check 10 → invalid.
-    const nine = Array.from({ length: 1000 }, (_, i) => `999${String(i).padStart(6, "0")}`).find((n) => nhsCheckDigit(n) === null)!;
+    const nine = Array.from({ length: 1000 }, (_, i) => `999${String(i).padStart(6, "0")}`).find(
+      (n) => nhsCheckDigit(n) === null,
+    )!;
     for (let d = 0; d <= 9; d++) expect(nhsNumberProblem(`${nine}${d}`)).toBe("checksum");
   });
   it("formats 3 3 4", () => expect(formatNhsNumber("9434765919")).toBe("943 476 5919"));
 });
 
 describe("date of birth", () => {
-  it("accepts a real past date", () => expect(parseDateOfBirth({ day: "27", month: "3", year: "1947" }, "2026-01-01")).toEqual({ ok: true, date: "1947-03-27" }));
+  it("accepts a real past date", () =>
+    expect(parseDateOfBirth({ day: "27", month: "3", year: "1947" }, "2026-01-01")).toEqual({
+      ok: true,
+      date: "1947-03-27",
+    }));
   it("refuses 31 February and 29 February in a common year", () => {
-    expect(parseDateOfBirth({ day: "31", month: "2", year: "1950" }, "2026-01-01")).toMatchObject({ ok: false, problem: "impossible" });
-    expect(parseDateOfBirth({ day: "29", month: "2", year: "1951" }, "2026-01-01")).toMatchObject({ ok: false, problem: "impossible" });
+    expect(parseDateOfBirth({ day: "31", month: "2", year: "1950" }, "2026-01-01")).toMatchObject({
+      ok: false,
+      problem: "impossible",
+    });
+    expect(parseDateOfBirth({ day: "29", month: "2", year: "1951" }, "2026-01-01")).toMatchObject({
+      ok: false,
+      problem: "impossible",
+    });
     expect(parseDateOfBirth({ day: "29", month: "2", year: "1952" }, "2026-01-01")).toMatchObject({ ok: true });
   });
   it("refuses the future, the distant past and a missing part", () => {
-    expect(parseDateOfBirth({ day: "2", month: "1", year: "2026" }, "2026-01-01")).toMatchObject({ ok: false, problem: "future" });
-    expect(parseDateOfBirth({ day: "1", month: "1", year: "1899" }, "2026-01-01")).toMatchObject({ ok: false, problem: "too_old" });
-    expect(parseDateOfBirth({ day: "1", month: "", year: "1950" }, "2026-01-01")).toMatchObject({ ok: false, problem: "incomplete" });
+    expect(parseDateOfBirth({ day: "2", month: "1", year: "2026" }, "2026-01-01")).toMatchObject({
+      ok: false,
+      problem: "future",
+    });
+    expect(parseDateOfBirth({ day: "1", month: "1", year: "1899" }, "2026-01-01")).toMatchObject({
+      ok: false,
+      problem: "too_old",
+    });
+    expect(parseDateOfBirth({ day: "1", month: "", year: "1950" }, "2026-01-01")).toMatchObject({
+      ok: false,
+      problem: "incomplete",
+    });
   });
   it("counts age the way a birthday does", () => {
     expect(ageOn("1950-06-15", "2026-06-14")).toBe(75);
