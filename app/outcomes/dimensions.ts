@@ -1,0 +1,88 @@
+// The dimensions an outcome view may be filtered by, and how a view is named in the summary table. Pure.
+// A view is a period and at most two of these dimensions with one value each (docs/decisions/0700-outcome-summaries.md);
+// its key is the dimensions in this fixed order, "district=melton&age=75", and "" for everyone.
+import { ageBands, ethnicGroups, sexGroups, type OutcomeFilters } from "./model";
+
+/** The nine dimensions, in the order view keys list them. `activity` is offered to report scopes, not the dashboard form. */
+export const dimensions = [
+  "district",
+  "provider",
+  "category",
+  "activity",
+  "source",
+  "age",
+  "sex",
+  "ethnicity",
+  "imd",
+] as const;
+export type Dimension = (typeof dimensions)[number];
+
+/** At most this many population filters besides the period (decision 0700: the lattice of views is bounded). */
+export const MAX_FILTERS = 2;
+
+export const dimensionLabels: Record<Dimension, string> = {
+  district: "District",
+  provider: "Provider",
+  category: "Activity category",
+  activity: "Activity",
+  source: "Referral source",
+  age: "Age band",
+  sex: "Sex",
+  ethnicity: "Ethnic group",
+  imd: "IMD quintile",
+};
+
+/** Dimensions describing the person (taken at referral received), as opposed to the referral or its activity. */
+export const personDimensions: readonly Dimension[] = ["district", "age", "sex", "ethnicity", "imd"];
+
+/** The value stored for a person or referral that has none in a dimension (no district, a signposting referral with no activity): never offered as a filter. */
+export const NONE = "none";
+
+export const imdQuintileLabels: Record<"1" | "2" | "3" | "4" | "5", string> = {
+  "1": "1 (most deprived)",
+  "2": "2",
+  "3": "3",
+  "4": "4",
+  "5": "5 (least deprived)",
+};
+
+/** Fixed labels for the dimensions whose values do not live in the database. */
+export const fixedValueLabels = {
+  age: ageBands as Record<string, string>,
+  sex: sexGroups as Record<string, string>,
+  ethnicity: ethnicGroups as Record<string, string>,
+  imd: imdQuintileLabels as Record<string, string>,
+};
+
+/** The filters set on a view, as [dimension, value] pairs in key order. */
+export function activeFilters(filters: OutcomeFilters): [Dimension, string][] {
+  const out: [Dimension, string][] = [];
+  for (const d of dimensions) {
+    const v = filters[d];
+    if (v !== undefined && v !== "") out.push([d, v]);
+  }
+  return out;
+}
+
+/** The summary row key of a view: "district=melton&age=75"; "" when no filter is set. */
+export function viewKey(pairs: readonly (readonly [Dimension, string])[]): string {
+  const order = new Map(dimensions.map((d, i) => [d, i]));
+  return [...pairs]
+    .sort((a, b) => order.get(a[0])! - order.get(b[0])!)
+    .map(([d, v]) => `${d}=${v}`)
+    .join("&");
+}
+
+/** The key of the view these filters name. */
+export function viewKeyOf(filters: OutcomeFilters): string {
+  return viewKey(activeFilters(filters));
+}
+
+/**
+ * The next coarser views: the same filters with one left out, each paired with the dimension dropped. The
+ * complement of a view within each of these is what the disclosure check compares (decision 0700).
+ */
+export function coarserViews(filters: OutcomeFilters): { dropped: Dimension; key: string }[] {
+  const pairs = activeFilters(filters);
+  return pairs.map(([d]) => ({ dropped: d, key: viewKey(pairs.filter(([other]) => other !== d)) }));
+}

@@ -1,0 +1,25 @@
+import type { Executor } from "~/audit/audit.server";
+import { fixedOptions, type FilterOptions } from "./filters";
+
+/**
+ * The values every outcome filter may take, with names for the form and for table rows: districts (with their
+ * Census 2021 population, from the district reference table), providers, activity categories and activities
+ * from the directory, and the fixed lists (sources, age bands, sex groups, ethnic groups, IMD quintiles).
+ * Organisation and activity names are directory data, not personal data.
+ */
+export async function loadFilterOptions(db: Executor): Promise<FilterOptions & { population: Record<string, number> }> {
+  const [districts, providers, categories, activities] = await Promise.all([
+    db.selectFrom("district").select(["code", "name", "population"]).orderBy("name").execute(),
+    db.selectFrom("provider").select(["id", "name"]).orderBy("name").orderBy("id").execute(),
+    db.selectFrom("activity_category").select(["code", "label"]).orderBy("label").execute(),
+    db.selectFrom("activity").select(["id", "name"]).orderBy("name").orderBy("id").execute(),
+  ]);
+  return {
+    district: districts.map((d) => ({ value: d.code, label: d.name })),
+    provider: providers.map((p) => ({ value: p.id, label: p.name })),
+    category: categories.map((c) => ({ value: c.code, label: c.label })),
+    activity: activities.map((a) => ({ value: a.id, label: a.name })),
+    ...fixedOptions,
+    population: Object.fromEntries(districts.map((d) => [d.code, d.population])),
+  };
+}

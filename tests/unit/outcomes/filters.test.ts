@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { coarserViews, viewKeyOf } from "~/outcomes/dimensions";
+import {
+  describeFilters,
+  filtersToSearch,
+  fixedOptions,
+  parseOutcomeFilters,
+  type FilterOptions,
+} from "~/outcomes/filters";
+
+const TODAY = "2026-11-29";
+const options: FilterOptions = {
+  district: [
+    { value: "melton", label: "Melton" },
+    { value: "rutland", label: "Rutland" },
+  ],
+  provider: [{ value: "11111111-1111-4111-8111-111111111111", label: "Age UK" }],
+  category: [{ value: "befriending", label: "Befriending" }],
+  activity: [{ value: "22222222-2222-4222-8222-222222222222", label: "Chatter Chairs" }],
+  ...fixedOptions,
+};
+const parse = (query: string) => parseOutcomeFilters(new URLSearchParams(query), options, TODAY);
+
+describe("outcome filters", () => {
+  it("reads a period and up to two fixed filters", () => {
+    const r = parse("period=2026-Q3&district=melton&age=75&unrelated=x");
+    expect(r).toMatchObject({ ok: true, filters: { period: "2026-Q3", district: "melton", age: "75" } });
+    if (r.ok) expect(r.period.from).toBe("2026-07-01");
+  });
+
+  it("opens on the last 12 whole months when no period is given, and ignores empty filters", () => {
+    const r = parse("district=&sex=");
+    expect(r).toEqual(expect.objectContaining({ ok: true, filters: { period: "L12-2026-10" } }));
+  });
+
+  it("names the field of an unknown value instead of failing", () => {
+    const r = parse("period=2026-10&district=atlantis&imd=6&source=pigeon");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.district).toBe("Choose a district from the list");
+    expect(r.errors.imd).toMatch(/IMD quintile from 1/);
+    expect(r.errors.source).toBe("Choose a referral source from the list");
+    expect(r.values).toMatchObject({ district: "atlantis", imd: "6" });
+  });
+
+  it("refuses a third population filter with a message stating the rule", () => {
+    const r = parse("district=melton&age=75&sex=female");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.filters).toMatch(/at most 2 filters/);
+    expect(r.errors.filters).toMatch(/district, age band, sex/);
+  });
+
+  it("takes an activity as a report scope, counted as one of the two", () => {
+    expect(parse("activity=22222222-2222-4222-8222-222222222222&age=75")).toMatchObject({
+      ok: true,
+      filters: { activity: "22222222-2222-4222-8222-222222222222", age: "75" },
+    });
+    expect(parse("activity=22222222-2222-4222-8222-222222222222&age=75&sex=male").ok).toBe(false);
+    expect(parse("activity=nope").ok).toBe(false);
+  });
+
+  it("refuses a future or malformed period at the period field", () => {
+    const r = parse("period=2027-01");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors.period).toMatch(/has not started yet/);
+    const bad = parse("period=<script>");
+    if (!bad.ok) expect(bad.errors.period).toMatch(/is not a period/);
+  });
+
+  it("names views stably, and lists the coarser views one filter fewer", () => {
+    expect(viewKeyOf({ period: "2026-10", age: "75", district: "melton" })).toBe("district=melton&age=75");
+    expect(viewKeyOf({ period: "2026-10" })).toBe("");
+    expect(coarserViews({ period: "2026-10", age: "75", district: "melton" })).toEqual([
+      { dropped: "district", key: "age=75" },
+      { dropped: "age", key: "district=melton" },
+    ]);
+    expect(filtersToSearch({ period: "2026-10", age: "75", district: "melton" })).toBe(
+      "period=2026-10&district=melton&age=75",
+    );
+    expect(describeFilters({ period: "2026-10", age: "75", district: "melton" }, options)).toBe("Melton, 75 and over");
+  });
+});
