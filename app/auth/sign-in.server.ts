@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { dbEnv } from "@db/env";
 import { getDb } from "@db/index";
-import { audit } from "~/audit/audit.server";
+import { audit, type Executor } from "~/audit/audit.server";
 import { verifyPassword } from "./password.server";
 import { startSession, endSession } from "./session.server";
 
@@ -28,16 +28,8 @@ export async function signIn(input: {
   const accountKey = key(input.email.trim().toLowerCase());
   const clientKey = key(input.clientIp);
 
-  const { account, client } = await db
-    .selectFrom("sign_in_failure")
-    .select([
-      sql<number>`count(*) filter (where account_key = ${accountKey})`.as("account"),
-      sql<number>`count(*) filter (where client_key = ${clientKey})`.as("client"),
-    ])
-    .where((eb) => eb.or([eb("account_key", "=", accountKey), eb("client_key", "=", clientKey)]))
-    .where(sql<boolean>`failed_at > now() - ${THROTTLE_WINDOW_SECONDS} * interval '1 second'`)
-    .executeTakeFirstOrThrow();
-  if (Number(account) >= ACCOUNT_FAILURE_LIMIT || Number(client) >= CLIENT_FAILURE_LIMIT) {
+  const attempt = await claimAttempt(db, accountKey, clientKey);
+  if (attempt === "throttled") {
     await audit(
       db,
       { userId: null, role: null, requestId: input.requestId },
@@ -56,24 +48,23 @@ export async function signIn(input: {
   // Demo accounts are refused outright unless the server runs in demo mode.
   const demoRefused = user?.demo === true && !dbEnv().demo;
   if (!user || !passwordOk || user.disabled_at || demoRefused) {
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto("sign_in_failure").values({ account_key: accountKey, client_key: clientKey }).execute();
-      await audit(
-        trx,
-        { userId: user?.id ?? null, role: null, requestId: input.requestId },
-        {
-          action: "sign-in.failed",
-          outcome: "failed",
-          entityType: user ? "app_user" : undefined,
-          entityId: user?.id,
-        },
-      );
-    });
+    // The attempt's row, recorded before the password was checked, stays as the failure.
+    await audit(
+      db,
+      { userId: user?.id ?? null, role: null, requestId: input.requestId },
+      {
+        action: "sign-in.failed",
+        outcome: "failed",
+        entityType: user ? "app_user" : undefined,
+        entityId: user?.id,
+      },
+    );
     return { ok: false, reason: "invalid" };
   }
 
   const setCookie = await db.transaction().execute(async (trx) => {
     if (input.previousSessionHash) await endSession(trx, input.previousSessionHash);
+    // The account's failures go, this attempt's own row with them.
     await trx.deleteFrom("sign_in_failure").where("account_key", "=", accountKey).execute();
     await trx
       .deleteFrom("sign_in_failure")
@@ -91,4 +82,39 @@ export async function signIn(input: {
     return startSession(trx, user.id);
   });
   return { ok: true, userId: user.id, role: user.role, setCookie };
+}
+
+// Advisory lock classes: one per kind of key, so an account key and an address key never share a lock.
+const ACCOUNT_LOCK = 7501;
+const CLIENT_LOCK = 7502;
+
+/**
+ * Counts the account's and the address's attempts in the window and records this one, as one step that no
+ * concurrent attempt can interleave with: both keys' advisory locks are held (always account first, then address,
+ * so two attempts cannot wait on each other) until the row is committed. The row is recorded before the password is
+ * checked, so parallel attempts each see those before them; a successful sign-in deletes it again. Returns
+ * "throttled" (nothing recorded) when either limit is reached: ACCOUNT_FAILURE_LIMIT per account and
+ * CLIENT_FAILURE_LIMIT per address in THROTTLE_WINDOW_SECONDS (docs/decisions/0750-throttle-before-verify.md).
+ */
+export async function claimAttempt(
+  db: Executor,
+  accountKey: string,
+  clientKey: string,
+): Promise<"recorded" | "throttled"> {
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${accountKey}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${CLIENT_LOCK}, hashtext(${clientKey}))`.execute(trx);
+    const { account, client } = await trx
+      .selectFrom("sign_in_failure")
+      .select([
+        sql<number>`count(*) filter (where account_key = ${accountKey})`.as("account"),
+        sql<number>`count(*) filter (where client_key = ${clientKey})`.as("client"),
+      ])
+      .where((eb) => eb.or([eb("account_key", "=", accountKey), eb("client_key", "=", clientKey)]))
+      .where(sql<boolean>`failed_at > now() - ${THROTTLE_WINDOW_SECONDS} * interval '1 second'`)
+      .executeTakeFirstOrThrow();
+    if (Number(account) >= ACCOUNT_FAILURE_LIMIT || Number(client) >= CLIENT_FAILURE_LIMIT) return "throttled";
+    await trx.insertInto("sign_in_failure").values({ account_key: accountKey, client_key: clientKey }).execute();
+    return "recorded";
+  });
 }
