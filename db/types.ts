@@ -173,6 +173,26 @@ export interface District {
   population: number;
 }
 
+export interface Job {
+  attempts: Generated<number>;
+  created_at: Generated<Timestamp>;
+  created_by: string;
+  finished_at: Timestamp | null;
+  id: Generated<string>;
+  kind: string;
+  last_error: string | null;
+  lease_until: Timestamp | null;
+  locked_by: string | null;
+  max_attempts: Generated<number>;
+  params: Json;
+  percent: Generated<number>;
+  result_id: string | null;
+  run_after: Generated<Timestamp>;
+  stage: Generated<string>;
+  started_at: Timestamp | null;
+  status: Generated<string>;
+}
+
 export interface MeasureResponse {
   administered_on: string;
   answers: Json;
@@ -315,6 +335,31 @@ export interface ReferralEvent {
   to_status: string;
 }
 
+export interface Report {
+  generated_at: Timestamp;
+  generated_by: string;
+  id: string;
+  job_id: string | null;
+  model: Json;
+  pdf: Buffer;
+  pdf_bytes: number;
+  period_key: string;
+  period_kind: string;
+  rule_code: string;
+  scope_id: string | null;
+  scope_kind: string;
+  scope_label: string;
+  sha256: string;
+  title: string;
+}
+
+export interface ReportShare {
+  report_id: string;
+  shared_at: Generated<Timestamp>;
+  shared_by: string;
+  user_id: string;
+}
+
 export interface SelfReferral {
   best_time: string | null;
   client_key: string;
@@ -336,6 +381,18 @@ export interface SelfReferral {
   referral_id: string | null;
   status: Generated<string>;
   topics: Generated<string[]>;
+  version: Generated<number>;
+}
+
+export interface ServiceCost {
+  cost_pence: number;
+  entered_at: Generated<Timestamp>;
+  entered_by: string;
+  id: Generated<string>;
+  note: string | null;
+  period_key: string;
+  scope_id: string | null;
+  scope_kind: string;
   version: Generated<number>;
 }
 
@@ -382,6 +439,7 @@ export interface DB {
   care_team_member: CareTeamMember;
   case_note: CaseNote;
   district: District;
+  job: Job;
   measure_response: MeasureResponse;
   measure_schedule: MeasureSchedule;
   measure_self_session: MeasureSelfSession;
@@ -390,7 +448,10 @@ export interface DB {
   provider: Provider;
   referral: Referral;
   referral_event: ReferralEvent;
+  report: Report;
+  report_share: ReportShare;
   self_referral: SelfReferral;
+  service_cost: ServiceCost;
   sign_in_failure: SignInFailure;
   user_session: UserSession;
   volunteer: Volunteer;
