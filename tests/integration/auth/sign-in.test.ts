@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { action as signInAction } from "../../../app/routes/sign-in";
+import { action as signInAction, loader as signInLoader } from "../../../app/routes/sign-in";
 import { ACCOUNT_FAILURE_LIMIT } from "../../../app/auth/sign-in.server";
 import { currentUser } from "../../../app/auth/session.server";
 import { testDb, useTestDatabase } from "../../support/db";
@@ -111,5 +111,40 @@ describe("signing in", () => {
       } as any),
     );
     expect(res.location).toBe("/admin");
+  });
+});
+
+describe("returnTo after sign-in", () => {
+  const withReturnTo = (email: string, returnTo: string, cookie?: string) =>
+    call(() =>
+      signInAction({
+        request: formRequest("/sign-in", { email, password: TEST_PASSWORD, returnTo }, cookie),
+        context: context(),
+        params: {},
+      } as any),
+    );
+
+  it.each(["/\t/evil.example", "/\n/evil.example", "/\\evil.example", "/a\r\nSet-Cookie: x=y", "/ünïcödé/€"])(
+    "never leaves the site or fails for %j",
+    async (returnTo) => {
+      const user = await makeUser("admin");
+      const res = await withReturnTo(user.email, returnTo);
+      expect(res.status).toBe(302);
+      expect(new URL(res.location!, "http://localhost/").origin).toBe("http://localhost");
+    },
+  );
+
+  it("follows a same-site path, and does so for a signed-in visitor of the sign-in page too", async () => {
+    const user = await makeUser("admin");
+    const res = await withReturnTo(user.email, "/admin/users?page=2");
+    expect(res.location).toBe("/admin/users?page=2");
+    const loaded = await call(() =>
+      signInLoader({
+        request: getRequest(`/sign-in?returnTo=${encodeURIComponent("/\t/evil.example")}`, cookieFrom(res.setCookie)),
+        context: context(),
+        params: {},
+      } as any),
+    );
+    expect(loaded.location).toBe("/admin");
   });
 });
