@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { sql } from "kysely";
+import { dbEnv } from "@db/env";
 import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { Executor } from "~/audit/audit.server";
@@ -87,7 +88,9 @@ export function currentUser(
 }
 
 // Every signed-in request runs this: compiled once (db/prepared-query.ts).
-const liveSession = preparedQuery((db, p: { sessionHash: string }) =>
+// A demo account's session counts only while the server runs in demo mode: one made in demo mode ends when the
+// server restarts without it (docs/decisions/0751-demo-sessions.md).
+const liveSession = preparedQuery((db, p: { sessionHash: string; demoMode: boolean }) =>
   db
     .selectFrom("user_session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
@@ -96,6 +99,7 @@ const liveSession = preparedQuery((db, p: { sessionHash: string }) =>
     .where("s.id_hash", "=", p.sessionHash)
     .where("s.ended_at", "is", null)
     .where("u.disabled_at", "is", null)
+    .where(sql<boolean>`(not u.demo or ${p.demoMode}::boolean)`)
     .where(sql<boolean>`s.last_seen_at > now() - ${IDLE_TIMEOUT_MS / 1000} * interval '1 second'`)
     .where(sql<boolean>`s.created_at > now() - ${ABSOLUTE_TIMEOUT_MS / 1000} * interval '1 second'`),
 );
@@ -105,7 +109,7 @@ async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<Cu
   if (!id) return null;
   const db = await getDb();
   const sessionHash = hashSessionId(id);
-  const [row] = await liveSession(db, { sessionHash });
+  const [row] = await liveSession(db, { sessionHash, demoMode: dbEnv().demo });
   if (!row || !isRole(row.role)) return null;
   let lastSeenAt = row.last_seen_at;
   const stale = row.now.getTime() - row.last_seen_at.getTime() > TOUCH_AFTER_MS;

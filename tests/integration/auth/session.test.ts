@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { updateUser } from "../../../app/admin/users.server";
 import { currentUser } from "../../../app/auth/session.server";
 import { action as keepalive } from "../../../app/routes/session.keepalive";
@@ -73,5 +73,26 @@ describe("sessions", () => {
     expect(res.status).toBe(302);
     expect(res.setCookie).toMatch(/Max-Age=0/);
     expect(await currentUser(getRequest("/", cookie))).toBeNull();
+  });
+});
+
+describe("demo sessions", () => {
+  afterEach(() => {
+    delete process.env.DEMO;
+  });
+
+  it("stop working when the server runs without demo mode, and a real account's do not", async () => {
+    process.env.DEMO = "1";
+    const demo = await signedIn("admin", { demo: true });
+    const real = await signedIn("admin");
+    expect(await currentUser(getRequest("/", demo.cookie))).not.toBeNull();
+    process.env.DEMO = "0"; // the restart without demo mode
+    expect(await currentUser(getRequest("/", demo.cookie))).toBeNull();
+    expect(await currentUser(getRequest("/", real.cookie))).not.toBeNull();
+    const res = await call(() =>
+      usersLoader({ request: getRequest("/admin/users", demo.cookie), context: context(), params: {} } as any),
+    );
+    expect(res.status).toBe(302);
+    expect(res.location).toMatch(/^\/sign-in/);
   });
 });
