@@ -240,6 +240,41 @@ export interface MeasureSelfSession {
   time_point: string;
 }
 
+export interface OutcomeGroupSize {
+  activity_id: string;
+  category_code: string;
+  drop_ins: number;
+  largest: number;
+  month: string;
+  present: number;
+  present_key: number;
+  provider_id: string;
+  sessions: number;
+}
+
+export interface OutcomeSetting {
+  disclosure_rule: string;
+  id: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: string | null;
+  version: Generated<number>;
+}
+
+export interface OutcomeSummary {
+  figures: Json;
+  period_key: string;
+  view_key: string;
+}
+
+export interface OutcomeSummaryState {
+  change_mark: number;
+  duration_ms: number;
+  first_date: string | null;
+  id: number;
+  last_date: string | null;
+  refreshed_at: Timestamp;
+}
+
 export interface Person {
   access_needs: string | null;
   address_line1: string | null;
@@ -267,6 +302,7 @@ export interface Person {
   postcode: string | null;
   preferred_contact: string | null;
   preferred_name: string | null;
+  record_key: Generated<number>;
   sex: string | null;
   town: string | null;
   updated_at: Generated<Timestamp>;
@@ -443,6 +479,10 @@ export interface DB {
   measure_response: MeasureResponse;
   measure_schedule: MeasureSchedule;
   measure_self_session: MeasureSelfSession;
+  outcome_group_size: OutcomeGroupSize;
+  outcome_setting: OutcomeSetting;
+  outcome_summary: OutcomeSummary;
+  outcome_summary_state: OutcomeSummaryState;
   person: Person;
   person_consent: PersonConsent;
   provider: Provider;

@@ -3,6 +3,7 @@ import { dbEnv } from "@db/env";
 import { logger } from "@db/logger";
 import { migrateToLatest, migrationsCurrent } from "@db/migrate";
 import { seedDemo } from "@db/seed/index";
+import { startOutcomeRefresh, stopOutcomeRefresh } from "~/outcomes/refresh.server";
 
 /** Runs once before the server listens: open (and warm) the database, migrate, load demo data if asked. */
 export async function startup(): Promise<{ demo: boolean; kind: string }> {
@@ -16,6 +17,7 @@ export async function startup(): Promise<{ demo: boolean; kind: string }> {
     if (seeded) logger.info("demo data loaded");
   }
   logger.info("database ready", { kind: conn.kind, demo: env.demo, ms: Date.now() - started });
+  startOutcomeRefresh(conn.db);
   return { demo: env.demo, kind: conn.kind };
 }
 
@@ -30,5 +32,6 @@ export async function readiness(): Promise<boolean> {
 }
 
 export async function shutdown(): Promise<void> {
+  await stopOutcomeRefresh();
   await closeConnection();
 }

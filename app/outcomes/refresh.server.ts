@@ -1,0 +1,49 @@
+// Keeps the outcome summaries current: a rebuild when the server starts (if they are missing or stale), then a
+// check every minute that rebuilds when the data changed and the summaries are older than five minutes
+// (docs/decisions/0704-outcome-summary-refresh.md). Several servers may run this: the rebuild's advisory lock lets
+// one do the work. Runs on PGlite too, where the rebuild shares the one connection with requests.
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
+import { logger } from "@db/logger";
+import { refreshOutcomeSummaries, summariesStale } from "./summaries.server";
+
+/** How often to look at the change counter (cheap: one row and one sequence read). */
+export const REFRESH_CHECK_MS = 60_000;
+
+let timer: ReturnType<typeof setInterval> | null = null;
+let running: Promise<void> | null = null;
+
+async function refreshIfStale(db: Kysely<DB>): Promise<void> {
+  if (running) return running;
+  running = (async () => {
+    try {
+      if (!(await summariesStale(db))) return;
+      const started = Date.now();
+      const done = await refreshOutcomeSummaries(db);
+      if (done) logger.info("outcome summaries refreshed", { ms: Date.now() - started });
+    } catch (err) {
+      logger.error("outcome summary refresh failed", { error: err instanceof Error ? err.message : String(err) });
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+/**
+ * Starts keeping the summaries current for this server process: one check now (not awaited, so the server
+ * listens at once; a dashboard request that finds no summaries builds them itself), then every `checkMs`.
+ */
+export function startOutcomeRefresh(db: Kysely<DB>, checkMs = REFRESH_CHECK_MS): void {
+  if (timer) return;
+  void refreshIfStale(db);
+  timer = setInterval(() => void refreshIfStale(db), checkMs);
+  timer.unref();
+}
+
+/** Stops the checks and waits for a rebuild in progress, so the database can close cleanly. */
+export async function stopOutcomeRefresh(): Promise<void> {
+  if (timer) clearInterval(timer);
+  timer = null;
+  await running;
+}

@@ -1,0 +1,480 @@
+// Outcome summaries: one row per view (period × at most two dimension values) holding the additive inputs of every
+// published figure, computed set-based in SQL by GROUP BY GROUPING SETS over per-referral, per-attendance and
+// per-response facts. Person-level rows stay inside the database: only aggregates are written or read.
+// See docs/decisions/0700-outcome-summaries.md and 0704-outcome-summary-refresh.md.
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "@db/types";
+import type { Executor } from "~/audit/audit.server";
+import { londonDate } from "~/measures/iso-date";
+import { MAX_FILTERS, dimensions } from "./dimensions";
+import { MIN_FOLLOW_UP_DAYS, comparedScores, countedInstruments } from "./outcome-measures";
+import { monthsOf, periodsWithData } from "./periods";
+
+/** A count and the sum of its records' keys modulo 256 (decision 0700: the cell-key method perturbs by it). */
+export type KeyedCount = [count: number, keySum: number];
+
+/** The stored inputs of one view in one period. Every count is a `KeyedCount`; absent means zero. */
+export interface ViewSummary {
+  /** Distinct people in any of the view's facts in the period: the size the disclosure check tests. */
+  any?: KeyedCount;
+  /** Referrals received in the period (counted by date received, UK time). */
+  ref?: {
+    referrals: KeyedCount;
+    people: KeyedCount;
+    self: KeyedCount;
+    selfPeople: KeyedCount;
+    direct: KeyedCount;
+    signpost: KeyedCount;
+    contacted: KeyedCount;
+    accepted: KeyedCount;
+    declined: KeyedCount;
+    attending: KeyedCount;
+    attendingPeople: KeyedCount;
+    ended: KeyedCount;
+    /** Direct referrals the provider answered, and of those accepted. */
+    responded: KeyedCount;
+    providerAccepted: KeyedCount;
+  };
+  /**
+   * Referral tallies by value: `source`, `kind`, `need`, `barrier`, `declineReason`, `declinedBy`, and histograms of
+   * whole days from referral received to first contact (`daysContact`), first session (`daysFirst`) and the
+   * provider's reply (`daysReply`, direct referrals).
+   */
+  tally?: Record<string, Record<string, KeyedCount>>;
+  /** Register marks in the period (counted by session date), and distinct people present. */
+  att?: { present: KeyedCount; absent: KeyedCount; excused: KeyedCount; people: KeyedCount };
+  /** Per instrument: distinct people with a live baseline in the period, and of them with a follow-up by now. */
+  base?: Record<string, { people: KeyedCount; followed: KeyedCount }>;
+  /** Per compared score (`ucla3.total`): pairs whose follow-up falls in the period. */
+  pair?: Record<string, PairSums>;
+}
+
+export interface PairSums {
+  n: KeyedCount;
+  /** Σ baseline, Σ baseline², Σ follow-up, Σ follow-up², Σ change, Σ change² (change = follow-up − baseline). */
+  sb: number;
+  sb2: number;
+  sa: number;
+  sa2: number;
+  sd: number;
+  sd2: number;
+  better: KeyedCount;
+  same: KeyedCount;
+  worse: KeyedCount;
+  /** Changes of at least the published meaningful change, each way (only scores that have one). */
+  mbetter: KeyedCount;
+  mworse: KeyedCount;
+  /** Baseline in the score's bad band, and of those out of it at follow-up. */
+  inband: KeyedCount;
+  outband: KeyedCount;
+  /** Change (as a number in text) → number of pairs. */
+  hist: Record<string, number>;
+}
+
+export interface SummaryState {
+  refreshedAt: Date;
+  changeMark: number;
+  firstDate: string | null;
+  lastDate: string | null;
+  durationMs: number;
+}
+
+/** Refresh when the data changed and the summaries are older than this; and at least this often regardless. */
+export const REFRESH_INTERVAL_MS = 5 * 60_000;
+export const MAX_SUMMARY_AGE_MS = 60 * 60_000;
+
+// Any fixed number: one advisory lock shared by every app server, so only one rebuilds at a time.
+const REFRESH_LOCK = 7_003_171;
+
+const D = dimensions;
+
+/** Every grouping set of the lattice: none, each dimension, each pair (1 + 9 + 36 = 46), with extra columns appended. */
+function groupingSets(extra: readonly string[] = []): string {
+  const combos: string[][] = [[]];
+  for (let i = 0; i < D.length; i++) {
+    combos.push([D[i]]);
+    if (MAX_FILTERS >= 2) for (let j = i + 1; j < D.length; j++) combos.push([D[i], D[j]]);
+  }
+  return combos.map((c) => `(${["period_key", ...c, ...extra].join(", ")})`).join(",\n  ");
+}
+
+/** The view key in SQL, "district=melton&age=75", the same string `viewKey` builds in TypeScript. */
+const VIEW_KEY = `concat_ws('&', ${D.map((d) => `case when grouping(${d}) = 0 then '${d}=' || ${d} end`).join(", ")})`;
+
+const DIM_COLS = D.join(", ");
+
+/** A keyed count over the rows matching `cond`, as a two-element JSON array. */
+const kc = (cond = "true") =>
+  `jsonb_build_array(count(*) filter (where ${cond}), coalesce(sum(key) filter (where ${cond}), 0) % 256)`;
+/** Distinct people over the rows matching `cond`: `px` is unique per person and ≡ their key mod 256. */
+const kp = (cond = "true") =>
+  `jsonb_build_array(count(distinct sid) filter (where ${cond}), coalesce(sum(distinct px) filter (where ${cond}), 0) % 256)`;
+
+/** Facts expanded to every period they fall in (a month, its quarter, financial year and last-12 windows). */
+const expanded = (table: string, where = "true") =>
+  `(select p.period_key, f.* from ${table} f join ow_period p on p.month = date_trunc('month', f.d)::date where ${where}) x`;
+
+async function exec(db: Executor, text: string) {
+  await sql.raw(text).execute(db);
+}
+
+async function buildFacts(trx: Transaction<DB>) {
+  await exec(
+    trx,
+    `create temp table ow_survivor on commit drop as
+     select s.id as sid, s.record_key::int as key, (row_number() over ())::bigint * 256 + s.record_key as px,
+       s.date_of_birth as dob,
+       coalesce(s.district_code, 'none') as district,
+       case when s.sex in ('female', 'male') then s.sex else 'other' end as sex,
+       case
+         when s.ethnicity like 'asian\\_%' then 'asian'
+         when s.ethnicity like 'black\\_%' then 'black'
+         when s.ethnicity like 'mixed\\_%' then 'mixed'
+         when s.ethnicity like 'white\\_%' then 'white'
+         when s.ethnicity like 'other\\_%' then 'other'
+         else 'unknown' end as ethnicity,
+       coalesce(s.imd_quintile, (s.imd_decile + 1) / 2)::text as imd
+     from person s where s.merged_into_id is null`,
+  );
+  await exec(trx, `alter table ow_survivor add primary key (sid)`);
+  // One row per referral, with the person's details at the date received (merged records follow their survivor).
+  await exec(
+    trx,
+    `create temp table ow_ref on commit drop as
+     select r.id, s.sid, s.key, s.px, q.d,
+       s.district,
+       coalesce(a.provider_id::text, 'none') as provider,
+       coalesce(a.category_code, 'none') as category,
+       coalesce(r.activity_id::text, 'none') as activity,
+       r.source,
+       case when q.age < 50 then '18' when q.age < 65 then '50' when q.age < 75 then '65' else '75' end as age,
+       s.sex, s.ethnicity, coalesce(s.imd, 'none') as imd,
+       r.kind,
+       r.contacted_at is not null as contacted,
+       (r.first_attended_on is not null
+         or exists (select 1 from referral_event e where e.referral_id = r.id and e.to_status = 'accepted')) as accepted,
+       r.status = 'declined' as declined,
+       r.declined_by, r.decline_reason,
+       r.kind = 'direct' and r.provider_responded_at is not null as responded,
+       r.first_attended_on is not null as attending,
+       r.ended_at is not null and r.first_attended_on is not null as ended,
+       (r.contacted_at at time zone 'Europe/London')::date - q.d as days_contact,
+       r.first_attended_on - q.d as days_first,
+       case when r.kind = 'direct' then (r.provider_responded_at at time zone 'Europe/London')::date - q.d end as days_reply,
+       r.needs, r.barriers
+     from referral r
+     join person p on p.id = r.person_id
+     join ow_survivor s on s.sid = coalesce(p.merged_into_id, p.id)
+     left join activity a on a.id = r.activity_id
+     cross join lateral (select (r.received_at at time zone 'Europe/London')::date as d) q0
+     cross join lateral (select q0.d, extract(year from age(q0.d, s.dob))::int as age) q`,
+  );
+  await exec(trx, `alter table ow_ref add primary key (id)`);
+  const refDims = `ref.sid, ref.key, ref.px, ${D.map((d) => `ref.${d}`).join(", ")}`;
+  await exec(
+    trx,
+    `create temp table ow_att on commit drop as
+     select ${refDims}, x.session_date as d, t.status
+     from attendance t
+     join activity_session x on x.id = t.session_id and x.status <> 'cancelled'
+     join ow_ref ref on ref.id = t.referral_id`,
+  );
+  const instruments = countedInstruments.map((c) => `'${c}'`).join(", ");
+  const followUp = (b: string) =>
+    `f.referral_id = ${b}.referral_id and f.instrument_code = ${b}.instrument_code
+     and f.time_point in ('follow_up', 'exit') and f.entered_in_error_at is null
+     and f.administered_on >= ${b}.administered_on + ${MIN_FOLLOW_UP_DAYS}`;
+  await exec(
+    trx,
+    `create temp table ow_base on commit drop as
+     select ${refDims}, b.administered_on as d, b.instrument_code as instrument,
+       exists (select 1 from measure_response f where ${followUp("b")}) as followed
+     from measure_response b join ow_ref ref on ref.id = b.referral_id
+     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})`,
+  );
+  // A pair: the referral's live baseline and its latest live follow-up or exit at least MIN_FOLLOW_UP_DAYS later.
+  await exec(
+    trx,
+    `create temp table ow_pair_raw on commit drop as
+     select ${refDims}, f.administered_on as d, b.instrument_code as instrument, b.scores as bs, f.scores as fs
+     from measure_response b join ow_ref ref on ref.id = b.referral_id
+     cross join lateral (
+       select f.administered_on, f.scores from measure_response f where ${followUp("b")}
+       order by f.administered_on desc, f.recorded_at desc, f.id desc limit 1) f
+     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})`,
+  );
+  const perScore = comparedScores.map((c) => {
+    const b = `(bs ->> '${c.score}')::numeric`;
+    const a = `(fs ->> '${c.score}')::numeric`;
+    const better = c.lowerIsBetter ? "<" : ">";
+    const worse = c.lowerIsBetter ? ">" : "<";
+    const m = c.meaningfulChange;
+    return `select sid, key, px, ${DIM_COLS}, d, '${c.id}' as score, b, a, ch,
+        ch ${better} 0 as better, ch = 0 as same, ch ${worse} 0 as worse,
+        ${m === undefined ? "false" : `ch ${better}= ${c.lowerIsBetter ? -m : m}`} as mbetter,
+        ${m === undefined ? "false" : `ch ${worse}= ${c.lowerIsBetter ? m : -m}`} as mworse,
+        ${c.band ? c.band.sql("b") : "false"} as inband,
+        ${c.band ? `${c.band.sql("b")} and not (${c.band.sql("a")})` : "false"} as outband
+      from (select *, ${b} as b, ${a} as a, round(${a} - ${b}, ${c.decimals}) as ch
+            from ow_pair_raw where instrument = '${c.instrument}') s
+      where b is not null and a is not null`;
+  });
+  await exec(trx, `create temp table ow_pair on commit drop as ${perScore.join("\nunion all\n")}`);
+}
+
+async function buildPeriods(trx: Transaction<DB>, today: string) {
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select min(d)::text as first, max(d)::text as last from (
+      select d from ow_ref union all select d from ow_att union all select d from ow_base union all select d from ow_pair
+    ) f`.execute(trx);
+  const first = rows[0]?.first ?? null;
+  const last = rows[0]?.last ?? null;
+  const periods = periodsWithData(first, last, today);
+  const keys: string[] = [];
+  const months: string[] = [];
+  for (const p of periods) {
+    for (const m of monthsOf(p)) {
+      keys.push(p.key);
+      months.push(`${m}-01`);
+    }
+  }
+  await exec(trx, `create temp table ow_period (period_key text not null, month date not null) on commit drop`);
+  if (keys.length) {
+    await sql`insert into ow_period select * from unnest(${keys}::text[], ${months}::date[])`.execute(trx);
+  }
+  await exec(trx, `create index on ow_period (month)`);
+  return { first, last };
+}
+
+async function buildParts(trx: Transaction<DB>) {
+  await exec(
+    trx,
+    `create temp table ow_part (period_key text not null, view_key text not null, part text not null, data jsonb not null) on commit drop`,
+  );
+  const insertPart = (part: string, select: string, from: string) =>
+    exec(
+      trx,
+      `insert into ow_part (period_key, view_key, part, data)
+       select period_key, ${VIEW_KEY}, '${part}', ${select}
+       from ${from}
+       group by grouping sets (${groupingSets()})`,
+    );
+
+  await insertPart(
+    "ref",
+    `jsonb_build_object(
+      'referrals', ${kc()}, 'people', ${kp()}, 'self', ${kc("source = 'self'")}, 'selfPeople', ${kp("source = 'self'")},
+      'direct', ${kc("kind = 'direct'")}, 'signpost', ${kc("kind = 'signpost'")},
+      'contacted', ${kc("contacted")}, 'accepted', ${kc("accepted")}, 'declined', ${kc("declined")},
+      'attending', ${kc("attending")}, 'attendingPeople', ${kp("attending")}, 'ended', ${kc("ended")},
+      'responded', ${kc("responded")}, 'providerAccepted', ${kc("responded and accepted")})`,
+    expanded("ow_ref"),
+  );
+
+  await insertPart(
+    "att",
+    `jsonb_build_object('present', ${kc("status = 'present'")}, 'absent', ${kc("status = 'absent'")},
+      'excused', ${kc("status = 'excused'")}, 'people', ${kp("status = 'present'")})`,
+    expanded("ow_att"),
+  );
+
+  // Tallies: one row per (referral, name, value), grouped with the value as an extra column, then nested.
+  const tallies = [
+    ["source", "source"],
+    ["kind", "kind"],
+    ["need", "unnest(needs)"],
+    ["barrier", "unnest(barriers)"],
+    ["declineReason", "coalesce(decline_reason, 'not_recorded')", "declined"],
+    ["declinedBy", "coalesce(declined_by, 'not_recorded')", "declined"],
+    ["daysContact", "days_contact::text", "days_contact >= 0"],
+    ["daysFirst", "days_first::text", "days_first >= 0"],
+    ["daysReply", "days_reply::text", "days_reply >= 0"],
+  ];
+  const tallyRows = tallies
+    .map(
+      ([name, value, where]) =>
+        `select period_key, ${DIM_COLS}, key, '${name}' as t_name, ${value} as t_value from ${expanded("ow_ref", where ?? "true")}`,
+    )
+    .join("\nunion all\n");
+  await exec(
+    trx,
+    `insert into ow_part (period_key, view_key, part, data)
+     select period_key, view_key, 'tally', jsonb_object_agg(t_name, vals) from (
+       select period_key, view_key, t_name, jsonb_object_agg(t_value, jsonb_build_array(c, k)) as vals from (
+         select period_key, ${VIEW_KEY} as view_key, t_name, t_value, count(*) as c, sum(key) % 256 as k
+         from (${tallyRows}) x where t_value is not null
+         group by grouping sets (${groupingSets(["t_name", "t_value"])})
+       ) g group by 1, 2, 3
+     ) n group by 1, 2`,
+  );
+
+  await exec(
+    trx,
+    `insert into ow_part (period_key, view_key, part, data)
+     select period_key, view_key, 'base', jsonb_object_agg(instrument, data) from (
+       select period_key, ${VIEW_KEY} as view_key, instrument,
+         jsonb_build_object('people', ${kp()}, 'followed', ${kp("followed")}) as data
+       from ${expanded("ow_base")}
+       group by grouping sets (${groupingSets(["instrument"])})
+     ) g group by 1, 2`,
+  );
+
+  await exec(
+    trx,
+    `create temp table ow_pair_hist on commit drop as
+     select period_key, view_key, score, jsonb_object_agg(ch::text, c) as hist from (
+       select period_key, ${VIEW_KEY} as view_key, score, ch, count(*) as c
+       from ${expanded("ow_pair")}
+       group by grouping sets (${groupingSets(["score", "ch"])})
+     ) g group by 1, 2, 3`,
+  );
+  await exec(
+    trx,
+    `insert into ow_part (period_key, view_key, part, data)
+     select g.period_key, g.view_key, 'pair', jsonb_object_agg(g.score, g.data || jsonb_build_object('hist', h.hist)) from (
+       select period_key, ${VIEW_KEY} as view_key, score,
+         jsonb_build_object(
+           'n', ${kc()}, 'sb', sum(b), 'sb2', sum(b * b), 'sa', sum(a), 'sa2', sum(a * a), 'sd', sum(ch), 'sd2', sum(ch * ch),
+           'better', ${kc("better")}, 'same', ${kc("same")}, 'worse', ${kc("worse")},
+           'mbetter', ${kc("mbetter")}, 'mworse', ${kc("mworse")}, 'inband', ${kc("inband")}, 'outband', ${kc("outband")}) as data
+       from ${expanded("ow_pair")}
+       group by grouping sets (${groupingSets(["score"])})
+     ) g join ow_pair_hist h using (period_key, view_key, score)
+     group by 1, 2`,
+  );
+
+  // Everyone in any of the view's facts: the group whose size (and whose complement's) decides if it may be shown.
+  const anyRows = ["ow_ref", "ow_att", "ow_base", "ow_pair"]
+    .map((t) => `select period_key, ${DIM_COLS}, sid, px from ${expanded(t)}`)
+    .join("\nunion all\n");
+  await exec(
+    trx,
+    `insert into ow_part (period_key, view_key, part, data)
+     select period_key, ${VIEW_KEY}, 'any', jsonb_build_array(count(distinct sid), coalesce(sum(distinct px), 0) % 256)
+     from (${anyRows}) x
+     group by grouping sets (${groupingSets()})`,
+  );
+}
+
+async function buildGroupSizes(trx: Transaction<DB>) {
+  await exec(trx, `delete from outcome_group_size`);
+  await exec(
+    trx,
+    `insert into outcome_group_size (activity_id, month, provider_id, category_code, sessions, present, present_key, drop_ins, largest)
+     select x.activity_id, date_trunc('month', x.session_date)::date, a.provider_id, a.category_code,
+       count(*), sum(m.present), sum(m.keys) % 256, sum(x.other_attendees), max(m.present + x.other_attendees)
+     from activity_session x
+     join activity a on a.id = x.activity_id
+     cross join lateral (
+       select count(*)::int as present, coalesce(sum(s.key), 0)::int as keys
+       from attendance t join person p on p.id = t.person_id join ow_survivor s on s.sid = coalesce(p.merged_into_id, p.id)
+       where t.session_id = x.id and t.status = 'present') m
+     where x.status = 'held'
+     group by x.activity_id, date_trunc('month', x.session_date), a.provider_id, a.category_code`,
+  );
+}
+
+async function readChangeMark(db: Executor): Promise<number> {
+  const { rows } = await sql<{ mark: string }>`select last_value::text as mark from outcome_data_change_seq`.execute(
+    db,
+  );
+  return Number(rows[0]?.mark ?? 0);
+}
+
+/**
+ * Rebuilds every outcome summary in one transaction, under an advisory lock so that several app servers never
+ * rebuild at once (a server that finds the lock taken returns `false` and leaves it to the other). Readers keep
+ * seeing the previous summaries until the new ones commit. `now` fixes "today" (UK date) for the periods listed
+ * and the refresh time recorded. Returns true when this call rebuilt them.
+ */
+export async function refreshOutcomeSummaries(db: Kysely<DB>, options: { now?: Date } = {}): Promise<boolean> {
+  const now = options.now ?? new Date();
+  const started = performance.now();
+  return db.transaction().execute(async (trx) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as locked`.execute(trx);
+    if (!rows[0]?.locked) return false;
+    const changeMark = await readChangeMark(trx);
+    await buildFacts(trx);
+    const { first, last } = await buildPeriods(trx, londonDate(now));
+    await buildParts(trx);
+    await exec(trx, `delete from outcome_summary`);
+    await exec(
+      trx,
+      `insert into outcome_summary (period_key, view_key, figures)
+       select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
+    );
+    await buildGroupSizes(trx);
+    const row = {
+      id: 1,
+      refreshed_at: now,
+      change_mark: changeMark,
+      first_date: first,
+      last_date: last,
+      duration_ms: Math.round(performance.now() - started),
+    };
+    await trx
+      .insertInto("outcome_summary_state")
+      .values(row)
+      .onConflict((c) => c.column("id").doUpdateSet(row))
+      .execute();
+    return true;
+  });
+}
+
+/** When the summaries were last rebuilt, and over which dates, or null when they never have been. */
+export async function outcomeSummariesAsOf(db: Executor): Promise<SummaryState | null> {
+  const row = await db.selectFrom("outcome_summary_state").selectAll().where("id", "=", 1).executeTakeFirst();
+  if (!row) return null;
+  return {
+    refreshedAt: new Date(row.refreshed_at),
+    changeMark: Number(row.change_mark),
+    firstDate: row.first_date,
+    lastDate: row.last_date,
+    durationMs: row.duration_ms,
+  };
+}
+
+/**
+ * True when the summaries should be rebuilt: never built; or the data changed since and they are older than
+ * `REFRESH_INTERVAL_MS`; or older than `MAX_SUMMARY_AGE_MS` whatever the change counter says (a change that
+ * committed while a rebuild was reading can leave the counter equal: see decision 0704).
+ */
+export async function summariesStale(db: Executor, now = new Date()): Promise<boolean> {
+  const state = await outcomeSummariesAsOf(db);
+  if (!state) return true;
+  const age = now.getTime() - state.refreshedAt.getTime();
+  if (age >= MAX_SUMMARY_AGE_MS) return true;
+  if (age < REFRESH_INTERVAL_MS) return false;
+  return (await readChangeMark(db)) !== state.changeMark;
+}
+
+/** Builds the summaries when there are none yet (a first dashboard view before the scheduled refresh ran). */
+export async function ensureOutcomeSummaries(db: Kysely<DB>, now = new Date()): Promise<SummaryState> {
+  let state = await outcomeSummariesAsOf(db);
+  if (!state) {
+    await refreshOutcomeSummaries(db, { now });
+    state = await outcomeSummariesAsOf(db);
+  }
+  if (!state) throw new Error("outcome summaries could not be built");
+  return state;
+}
+
+/** The stored summaries of some views of one period, by view key (a view with no facts has no row: all zeros). */
+export async function readViewSummaries(
+  db: Executor,
+  periodKeys: readonly string[],
+  viewKeys: readonly string[],
+): Promise<Map<string, ViewSummary>> {
+  const out = new Map<string, ViewSummary>();
+  if (!periodKeys.length || !viewKeys.length) return out;
+  const rows = await db
+    .selectFrom("outcome_summary")
+    .select(["period_key", "view_key", "figures"])
+    .where("period_key", "in", [...periodKeys])
+    .where("view_key", "in", [...viewKeys])
+    .execute();
+  for (const r of rows) out.set(`${r.period_key}|${r.view_key}`, r.figures as unknown as ViewSummary);
+  return out;
+}
