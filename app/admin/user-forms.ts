@@ -26,7 +26,13 @@ export const newPassword = z.string({ error: "Enter a password" }).superRefine((
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });
 
-export const createUserSchema = z.object({ email, displayName, role, districtCode, password: newPassword });
+export const createUserSchema = z
+  .object({ email, displayName, role, districtCode, password: newPassword })
+  // Once every field is valid, the password is checked against its holder's own name and email too.
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, { email: value.email, name: value.displayName });
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
 
 export const updateUserSchema = z.object({
   displayName,
@@ -37,3 +43,8 @@ export const updateUserSchema = z.object({
 });
 
 export const resetPasswordSchema = z.object({ password: newPassword });
+
+/** A reset password checked against its holder's own name and email too. */
+export function resetPasswordProblem(password: string, holder: { email: string; display_name: string }) {
+  return passwordProblem(password, { email: holder.email, name: holder.display_name });
+}

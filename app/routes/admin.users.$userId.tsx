@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { resetPasswordSchema, updateUserSchema } from "~/admin/user-forms";
+import { resetPasswordProblem, resetPasswordSchema, updateUserSchema } from "~/admin/user-forms";
 import { getUser, listDistricts, resetPassword, StaleVersionError, updateUser } from "~/admin/users.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
@@ -46,6 +46,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "reset-password") {
     const parsed = parseForm(resetPasswordSchema, form, { omitFromEcho: ["password"] });
     if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 });
+    const problem = resetPasswordProblem(parsed.data.password, user);
+    if (problem) return data({ intent, errors: { password: problem }, values: null, saved: null }, { status: 400 });
     await resetPassword(actorOf(guard), user.id, parsed.data.password);
     return { intent, errors: null, values: null, saved: "The password has been reset and their sessions have ended." };
   }

@@ -43,7 +43,7 @@ async function readPassword(): Promise<string> {
 }
 
 const password = await readPassword();
-const problem = passwordProblem(password, { email: input.data.email });
+const problem = passwordProblem(password, { email: input.data.email, name: input.data.name });
 if (problem) {
   console.error(problem);
   process.exit(2);

@@ -70,7 +70,7 @@ describe("user administration", () => {
     });
     expect(weak.status).toBe(400);
     expect(weak.body.errors.role).toBe("Select a role");
-    expect(weak.body.errors.password).toMatch(/too common/);
+    expect(weak.body.errors.password).toMatch(/too easy to guess/);
   });
 
   it("refuses a stale edit with a conflict and keeps the admin's input", async () => {
