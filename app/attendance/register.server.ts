@@ -167,13 +167,11 @@ const writeRegister = preparedQuery(
                 from unnest(${p.referralIds}::uuid[], ${p.personIds}::uuid[], ${p.statuses}::text[]) as m (referral_id, person_id, status)`,
           )
           .onConflict((oc) =>
-            oc
-              .columns(["session_id", "referral_id"])
-              .doUpdateSet({
-                status: (eb) => eb.ref("excluded.status"),
-                recorded_by: (eb) => eb.ref("excluded.recorded_by"),
-                recorded_at: sql`now()`,
-              }),
+            oc.columns(["session_id", "referral_id"]).doUpdateSet({
+              status: (eb) => eb.ref("excluded.status"),
+              recorded_by: (eb) => eb.ref("excluded.recorded_by"),
+              recorded_at: sql`now()`,
+            }),
           ),
       )
       // The register is exactly what was submitted: a mark taken off is removed.
@@ -203,17 +201,15 @@ const writeRegister = preparedQuery(
           .insertInto("audit_event")
           .columns([...AUDIT_COLUMNS])
           .expression((eb) =>
-            eb
-              .selectFrom("bumped")
-              .select(
-                auditSelect(p, {
-                  action: "register.save",
-                  entityType: "activity_session",
-                  entityId: sql`bumped.id`,
-                  personId: sql`null`,
-                  details: sql`${p.details}`,
-                }),
-              ),
+            eb.selectFrom("bumped").select(
+              auditSelect(p, {
+                action: "register.save",
+                entityType: "activity_session",
+                entityId: sql`bumped.id`,
+                personId: sql`null`,
+                details: sql`${p.details}`,
+              }),
+            ),
           ),
       )
       .selectFrom("bumped")

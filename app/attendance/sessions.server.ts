@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
-import { addDays, hhmm, minutesOf, sessionsBetween, type WeeklySlot } from "~/directory/schedule";
+import { hhmm, minutesOf, sessionsBetween, type WeeklySlot } from "~/directory/schedule";
+import { addDays } from "~/calendar";
 
 export class SessionFieldError extends Error {
   constructor(

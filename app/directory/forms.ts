@@ -7,7 +7,7 @@ import {
   referralModes,
   transportOptions,
 } from "./options";
-import { isIsoDate } from "./schedule";
+import { isIsoDate } from "~/calendar";
 
 // Schemas for directory forms. Each message says what to do, at the field it belongs to.
 

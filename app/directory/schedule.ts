@@ -1,8 +1,7 @@
 // Weekly schedules: checking a new slot against the activity's others, and turning schedules into dated
 // sessions. Pure: dates are 'YYYY-MM-DD' strings and times 'HH:MM' or 'HH:MM:SS', never Date objects, so no
 // time zone can shift a session to another day.
-import { londonDate } from "~/measures/iso-date";
-import type { Weekday } from "./options";
+import { addDays, isIsoDate, isoWeekday } from "~/calendar";
 
 export interface WeeklySlot {
   id?: string;
@@ -28,29 +27,6 @@ export function minutesOf(time: string): number | null {
 
 /** 'HH:MM' for display and form values, whichever form the database returned. */
 export const hhmm = (time: string) => time.slice(0, 5);
-
-export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const d = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
-}
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** ISO weekday of a calendar date: Monday = 1 … Sunday = 7. */
-export function isoWeekday(date: string): Weekday {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
-  return (day === 0 ? 7 : day) as Weekday;
-}
-
-/** Today's date where the service runs (UK), whatever the server's zone. */
-export function londonToday(now = new Date()): string {
-  return londonDate(now);
-}
 
 export type ScheduleProblem = { field: "weekday" | "startTime" | "endTime" | "validFrom" | "validTo"; message: string };
 

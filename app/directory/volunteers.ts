@@ -1,6 +1,6 @@
 // DBS status of a befriending volunteer. A DBS certificate has no legal expiry: schemes set a renewal date. Where
 // none was recorded we assume the common three-year policy, so an old check never counts as current by default.
-import { addDays } from "./schedule";
+import { addDays } from "~/calendar";
 
 export const DEFAULT_RENEWAL_YEARS = 3;
 export const DUE_SOON_DAYS = 30;

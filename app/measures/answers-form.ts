@@ -1,7 +1,7 @@
 // Reading a questionnaire's answers out of a form post. Every item is checked (not just the first bad one) so
 // the page can mark each unanswered question at once. Pure.
 
-import type { FieldErrors } from "~/ui/validation";
+import type { FieldErrors } from "~/forms/parse";
 import type { Instrument, Item } from "./instruments";
 
 export function questionLabel(instrument: Instrument, item: Item): string {

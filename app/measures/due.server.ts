@@ -12,7 +12,7 @@ import {
   type ResponseForDue,
   type ScheduledMeasure,
 } from "./due";
-import { londonDate } from "./iso-date";
+import { londonDate } from "~/calendar";
 import { DEFAULT_FOLLOW_UP_WEEKS, type TimePoint } from "./time-points";
 
 interface DueInputs {

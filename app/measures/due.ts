@@ -13,7 +13,7 @@
 // service's core set (UCLA-3 and SWEMWBS) plus any other instrument with a live baseline on the referral.
 
 import { instruments } from "./instruments";
-import { addDays } from "./iso-date";
+import { addDays } from "~/calendar";
 import { CORE_INSTRUMENTS, type TimePoint, timePointLabel } from "./time-points";
 
 export const WINDOW_OPENS_DAYS_BEFORE = 7;

@@ -8,7 +8,7 @@ import type { Comparison } from "./change";
 import { wemwbsLicensed } from "./settings.server";
 import { type DueItem, type ScheduledMeasure } from "./due";
 import { measureScheduleForPerson } from "./due.server";
-import { londonDate } from "./iso-date";
+import { londonDate } from "~/calendar";
 import { changesSinceBaseline, chronological, isLive, type MeasureRecord } from "./timeline";
 import type { Mode, TimePoint } from "./time-points";
 

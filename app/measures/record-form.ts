@@ -2,7 +2,7 @@
 // themselves are read by answers-form.ts against the chosen instrument. Shared by the route and its tests.
 
 import { z } from "zod";
-import { parseDateParts } from "~/people/dates";
+import { parseDateParts } from "~/forms/date-parts";
 import { decodeTimePoint } from "./time-points";
 
 export const recordMeasureSchema = z.object({

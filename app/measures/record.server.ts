@@ -7,7 +7,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { shortName } from "./catalogue";
 import { formatIsoDate } from "~/ui/format";
-import { londonDate } from "./iso-date";
+import { londonDate } from "~/calendar";
 import { MeasureValidationError, findInstrument, scoreResponse } from "./scoring";
 import { type Mode, type TimePointRef, timePointLabel } from "./time-points";
 

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { offeredInstruments } from "./catalogue";
-import { londonDate } from "./iso-date";
+import { londonDate } from "~/calendar";
 import { MeasureInputError, recordMeasureIn } from "./record.server";
 import { answersFor, selfSteps } from "./self-steps";
 import { itemError } from "./answers-form";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatIsoDate } from "~/ui/format";
-import { formatNhsNumber } from "./nhs-number";
+import { formatNhsNumber } from "~/forms/nhs-number";
 import type { PersonSummary } from "./person-summary";
 
 export interface MatchView extends PersonSummary {

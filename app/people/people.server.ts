@@ -4,7 +4,8 @@ import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { addToCareTeam } from "./care-team.server";
-import { isUniqueViolation, StaleRecordError } from "./errors";
+import { ConflictError, NotFoundError, RefusedError } from "~/errors";
+import { isUniqueViolation } from "./errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
 import type { ConsentKind, PersonColumns } from "./person-form";
 import type { PersonSummary } from "./person-summary";
@@ -141,7 +142,11 @@ export async function currentConsents(db: Executor, personId: string) {
   return consentsFrom(await consentsQuery(db, personId).execute());
 }
 
-/** Changes a person's details if nobody else has since; the audit row names the fields that changed. */
+/**
+ * Changes a person's details if nobody else has since; the audit row names the fields that changed.
+ * Throws NotFoundError (no such unmerged person), ConflictError (someone saved first: `expectedVersion` is not the
+ * record's) or RefusedError at "nhsNumber" (another record holds that NHS number).
+ */
 export async function updatePerson(
   actor: AuditActor & { userId: string },
   personId: string,
@@ -159,8 +164,8 @@ export async function updatePerson(
         .where("merged_into_id", "is", null)
         .forUpdate()
         .executeTakeFirst();
-      if (!before) return false;
-      if (before.version !== expectedVersion) throw new StaleRecordError();
+      if (!before) throw new NotFoundError("Person");
+      if (before.version !== expectedVersion) throw new ConflictError({ currentVersion: before.version });
       const changed = (Object.keys(columns) as (keyof PersonColumns)[]).filter(
         (k) => String(before[k] ?? "") !== String(columns[k] ?? ""),
       );
@@ -182,15 +187,16 @@ export async function updatePerson(
         personId,
         details: { changed, consents: Object.keys(consentChanges) },
       });
-      return true;
     });
   } catch (err) {
-    if (isUniqueViolation(err, "person_nhs_number_key")) throw new NhsNumberTakenError();
+    if (isUniqueViolation(err, "person_nhs_number_key"))
+      throw new RefusedError(
+        "Another record has this NHS number: check it, or ask a coordinator to merge the two records",
+        "nhsNumber",
+      );
     throw err;
   }
 }
-
-export class NhsNumberTakenError extends Error {}
 
 /** The editable record as the edit form needs it (an audited read). */
 export async function getPersonForEdit(actor: AuditActor, personId: string) {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { dueInputsFrom, firstSessionOnSql, referralForDue, scheduleFrom } from "~/measures/due.server";
-import { londonDate } from "~/measures/iso-date";
+import { londonDate } from "~/calendar";
 import { recordsQuery, summariseMeasures, toMeasureRecords } from "~/measures/person-measures.server";
 import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
@@ -223,14 +223,12 @@ export async function readPersonRecord(
   ];
 
   // Measures are read in the same audited transaction: the person page's one audit row covers them.
-  const live = records
-    .filter(isLive)
-    .map((r) => ({
-      referralId: r.referralId,
-      instrumentCode: r.instrumentCode,
-      timePoint: r.timePoint,
-      followUpWeek: r.followUpWeek,
-    }));
+  const live = records.filter(isLive).map((r) => ({
+    referralId: r.referralId,
+    instrumentCode: r.instrumentCode,
+    timePoint: r.timePoint,
+    followUpWeek: r.followUpWeek,
+  }));
   const schedule = scheduleFrom(dueInputsFrom(referrals.map(referralForDue).reverse(), live), today);
   const measures = summariseMeasures(personId, records, schedule);
   const measureItems = measureTimelineItems(personId, records);

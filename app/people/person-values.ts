@@ -1,4 +1,4 @@
-import { dateToParts } from "./dates";
+import { dateToParts } from "~/forms/date-parts";
 
 /** A stored person as the form's string values (for the edit form's first render). */
 export function personToValues(

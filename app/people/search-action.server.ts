@@ -5,7 +5,7 @@ import { sessionRemainingMs } from "~/auth/session.server";
 import { searchPeople } from "~/people/people.server";
 import { searchSchema } from "~/people/search-form";
 import { readOnlyResult } from "~/ui/read-only-action";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 /**
  * The action of a page's "find a person" form. The term is posted, so names never reach a URL; the search changes

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit } from "~/audit/audit.server";
+import { checkedDateOfBirth } from "~/forms/date-parts";
 import { isUniqueViolation } from "~/people/errors";
 import { HONEYPOT_FIELD, SELF_REFERRAL_HOURLY_LIMIT, type SelfReferralData } from "./self-referral";
 
@@ -16,7 +17,6 @@ export type SubmitResult = "accepted" | "rate_limited";
  */
 export async function submitSelfReferral(input: {
   data: SelfReferralData;
-  dateOfBirth: string;
   clientIp: string;
   requestId: string;
 }): Promise<SubmitResult> {
@@ -44,7 +44,7 @@ export async function submitSelfReferral(input: {
         .values({
           given_name: d.givenName,
           family_name: d.familyName,
-          date_of_birth: input.dateOfBirth,
+          date_of_birth: checkedDateOfBirth(d),
           phone: d.phone ?? null,
           email: d.email ?? null,
           postcode: d.postcode ?? null,

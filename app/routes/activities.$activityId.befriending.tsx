@@ -13,7 +13,7 @@ import {
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { isoDate } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
-import { londonToday } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
@@ -21,7 +21,7 @@ import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
 import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
 import { ErrorSummary } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/ui/validation";
+import { formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
 

@@ -14,7 +14,7 @@ import { activityCrossFieldErrors, editActivitySchema } from "~/directory/forms"
 import { leadsOnlyOwn, requireActivityAccess } from "~/directory/scope.server";
 import { ActivityForm, type ActivityFormValues, echo } from "~/directory/ui/ActivityForm";
 import { SuccessBanner } from "~/directory/ui/Banner";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Edit activity – Connect Well" }];
 

@@ -11,7 +11,7 @@ import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralSta
 import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDate } from "~/ui/format";
-import { type FieldErrors, formValues, parseForm } from "~/ui/validation";
+import { type FieldErrors, formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 

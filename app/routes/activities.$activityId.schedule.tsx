@@ -14,13 +14,14 @@ import { ActivityFieldError, addSchedule, listSchedules, removeSchedule } from "
 import { generateSessionsSchema, oneOffSessionSchema, scheduleSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { weekdays } from "~/directory/options";
-import { addDays, hhmm, londonToday } from "~/directory/schedule";
+import { hhmm } from "~/directory/schedule";
+import { addDays, londonToday } from "~/calendar";
 import { isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { toOptions } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/ui/validation";
+import { formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Schedule and sessions – Connect Well" }];
 

@@ -5,7 +5,8 @@ import { attendanceLabels, attendanceStatuses, MARK_PREFIX, parseRegister } from
 import { loadRegister, RegisterConflictError, RegisterRefusedError, saveRegister } from "~/attendance/register.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { newIdempotencyKey } from "~/directory/keys.server";
-import { hhmm, londonToday } from "~/directory/schedule";
+import { hhmm } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";

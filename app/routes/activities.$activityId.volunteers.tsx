@@ -11,13 +11,13 @@ import {
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { editVolunteerSchema, newVolunteerSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
-import { londonToday } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { dbsStatusLabels, renewalDue } from "~/directory/volunteers";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/ui/validation";
+import { formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Volunteers – Connect Well" }];
 

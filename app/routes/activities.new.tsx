@@ -5,10 +5,10 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { ActivityFieldError, createActivity, providerChoices, referenceLists } from "~/directory/activities.server";
 import { activityCrossFieldErrors, newActivitySchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
-import { londonToday } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { leadsOnlyOwn } from "~/directory/scope.server";
 import { ActivityForm, echo } from "~/directory/ui/ActivityForm";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Add an activity – Connect Well" }];
 

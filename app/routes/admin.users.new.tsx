@@ -7,7 +7,7 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Add a user – Connect Well" }];
 

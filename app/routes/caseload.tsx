@@ -15,7 +15,7 @@ import { DataTable } from "~/ui/DataTable";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Your caseload – Connect Well" }];
 

@@ -11,7 +11,8 @@ import {
   transportOptions,
   weekdays,
 } from "~/directory/options";
-import { hhmm, londonToday } from "~/directory/schedule";
+import { hhmm } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { getListing } from "~/directory/search.server";
 import { isUuid, notFound } from "~/directory/scope.server";
 import { Tag } from "~/directory/ui/Banner";

@@ -5,7 +5,7 @@ import { can } from "~/auth/roles";
 import { referenceLists } from "~/directory/activities.server";
 import { describeReplies, isStale } from "~/directory/listing";
 import { accessibilityFeatures, labelOf, transportOptions, weekdays } from "~/directory/options";
-import { londonToday } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { directorySorts, readSearchFilters } from "~/directory/search";
 import { searchDirectory } from "~/directory/search.server";
 import { Tag } from "~/directory/ui/Banner";

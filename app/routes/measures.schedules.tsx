@@ -6,7 +6,7 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { listSchedules, setSchedule } from "~/measures/schedule.server";
 import { parseFollowUpWeeks } from "~/measures/time-points";
 import { ErrorSummary } from "~/ui/form";
-import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
+import { formValues, parseForm, type FieldErrors } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Follow-up measure schedules – Connect Well" }];
 

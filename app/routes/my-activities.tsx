@@ -8,7 +8,7 @@ import { openScheduledSession, todaysSessions } from "~/attendance/sessions.serv
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { activityFormats, labelOf } from "~/directory/options";
 import { listLedActivities } from "~/directory/led.server";
-import { londonToday } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { dbsStatusLabels } from "~/directory/volunteers";

@@ -6,18 +6,18 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can, roleLabels, isRole } from "~/auth/roles";
 import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
 import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
-import { formatNhsNumber } from "~/people/nhs-number";
+import { formatNhsNumber } from "~/forms/nhs-number";
 import { addCaseNote, QuoteConsentMissingError } from "~/people/notes.server";
 import { noteKinds, noteSchema, NOTE_MAX } from "~/people/notes";
 import { contactMethods, consentKinds, lawfulBasisText } from "~/people/person-form";
 import { readPersonRecord } from "~/people/person-record.server";
-import { todayInLondon } from "~/people/dates";
+import { londonToday } from "~/calendar";
 import { Timeline } from "~/people/Timeline";
 import { statusLabels } from "~/referrals/lifecycle";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 
@@ -53,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       name: `${p.given_name} ${p.family_name}`,
       preferredName: p.preferred_name,
       dateOfBirth: p.date_of_birth,
-      age: ageOn(p.date_of_birth, todayInLondon()),
+      age: ageOn(p.date_of_birth, londonToday()),
       nhsNumber: p.nhs_number,
       address: [p.address_line1, p.address_line2, p.town, p.postcode].filter(Boolean) as string[],
       district: p.district_name,

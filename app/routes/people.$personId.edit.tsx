@@ -1,32 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { StaleRecordError } from "~/people/errors";
-import { getPersonForEdit, listDistricts, NhsNumberTakenError, updatePerson } from "~/people/people.server";
-import { checkPerson, personColumns, personSchema, withDateOfBirthError } from "~/people/person-form";
-import { personToValues } from "~/people/person-values";
+import { notFound } from "~/errors";
+import { version } from "~/forms/fields";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
+import { idParam } from "~/params";
 import { savedDifferences } from "~/people/conflict";
+import { getPersonForEdit, listDistricts, updatePerson } from "~/people/people.server";
+import { personColumns, personConsents, personSchema } from "~/people/person-form";
+import { personToValues } from "~/people/person-values";
 import { PersonFields } from "~/people/PersonFields";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
 
 export const meta: MetaFunction = () => [{ title: "Change details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
 
-const schema = personSchema.extend({ version: z.coerce.number().int().min(1) });
-
-function idOf(raw: string | undefined) {
-  const id = z.string().uuid().safeParse(raw);
-  if (!id.success) throw data({ message: "Person not found" }, { status: 404 });
-  return id.data;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
-  const found = await getPersonForEdit(actorOf(guard), idOf(params.personId));
-  if (!found) throw data({ message: "Person not found" }, { status: 404 });
+  const found = await getPersonForEdit(actorOf(guard), idParam(params.personId, "Person"));
+  if (!found) notFound("Person");
   if ("mergedInto" in found) throw redirect(`/people/${found.mergedInto}/edit`);
   return {
     id: found.person.id,
@@ -36,67 +31,37 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+// parse → authorise → call the domain → redirect; every refusal is the form again with the user's input.
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
-  const personId = idOf(params.personId);
-  const form = await request.formData();
-  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  const parsed = parseForm(schema, form);
-  if (!parsed.ok) return data({ errors: withDateOfBirthError(parsed.errors, values), values }, { status: 400 });
-  const checked = checkPerson(
-    parsed.data,
-    (await listDistricts()).map((d) => d.code),
-  );
-  if (!checked.dateOfBirth || Object.keys(checked.errors).length)
-    return data({ errors: checked.errors, values }, { status: 400 });
+  const personId = idParam(params.personId, "Person");
+  const districts = (await listDistricts()).map((d) => d.code);
+  const parsed = await readForm(request, personSchema(districts, { version }));
+  if (!parsed.ok) return reply(parsed);
   const d = parsed.data;
-  try {
-    const ok = await updatePerson(
-      { ...actorOf(guard), userId: guard.user.id },
-      personId,
-      d.version,
-      personColumns(d, checked.dateOfBirth),
-      {
-        volunteer_contact: d.consentVolunteer === "yes",
-        quote_in_reports: d.consentQuote === "yes",
-      },
-    );
-    if (!ok) throw data({ message: "Person not found" }, { status: 404 });
-  } catch (err) {
-    if (err instanceof StaleRecordError) {
-      return data(
-        {
-          errors: {
-            form: "Someone else changed these details while you were editing. Your changes are kept below, with what the saved record now holds where it differs: check them and save again.",
-          },
-          values,
-          conflict: true,
-        },
-        { status: 409 },
+  return attempt(
+    parsed,
+    async () => {
+      await updatePerson(
+        { ...actorOf(guard), userId: guard.user.id },
+        personId,
+        d.version,
+        personColumns(d),
+        personConsents(d),
       );
-    }
-    if (err instanceof NhsNumberTakenError)
-      return data(
-        {
-          errors: {
-            nhsNumber: "Another record has this NHS number: check it, or ask a coordinator to merge the two records",
-          },
-          values,
-        },
-        { status: 409 },
-      );
-    throw err;
-  }
-  return redirect(`/people/${personId}?saved=1`);
+      return redirect(`/people/${personId}?saved=1`);
+    },
+    {
+      conflict:
+        "Someone else changed these details while you were editing. Your changes are kept below, with what the saved record now holds where it differs: check them and save again.",
+    },
+  );
 }
 
 export default function EditPerson() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const values = (result?.values ?? loaded.values) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { errors, values, conflict, busy } = useFormReply<typeof action>(loaded.values);
   // After a conflict the form carries the current version so a deliberate second save goes through.
-  const conflict = Boolean(result && "conflict" in result);
   const version = conflict ? loaded.version : (values.version ?? loaded.version);
   const differences = conflict ? savedDifferences(loaded.values, values, loaded.districts) : [];
   return (
@@ -105,7 +70,7 @@ export default function EditPerson() {
         <Link className="nhsuk-back-link" to={`/people/${loaded.id}`}>
           Back to their record
         </Link>
-        <ErrorSummary errors={result?.errors as Record<string, string> | undefined} />
+        <ErrorSummary errors={errors} />
         <h1>Change details</h1>
         {differences.length > 0 ? (
           <div className="nhsuk-inset-text">
@@ -127,11 +92,7 @@ export default function EditPerson() {
         ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="version" value={version} />
-          <PersonFields
-            values={values}
-            errors={result?.errors as Record<string, string> | undefined}
-            districts={loaded.districts}
-          />
+          <PersonFields values={values} errors={errors} districts={loaded.districts} />
           <button className="nhsuk-button" type="submit" disabled={busy}>
             Save changes
           </button>

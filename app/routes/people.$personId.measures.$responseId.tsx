@@ -12,7 +12,7 @@ import { modeLabels, timePointLabel } from "~/measures/time-points";
 import { ScoreSummary } from "~/measures/ui/ScoreSummary";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
-import { parseForm, type FieldErrors } from "~/ui/validation";
+import { parseForm, type FieldErrors } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
 

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { readAnswers } from "~/measures/answers-form";
 import { offeredInstruments } from "~/measures/catalogue";
-import { londonDate } from "~/measures/iso-date";
+import { londonDate } from "~/calendar";
 import { idParam, notFound } from "~/params";
 import { getRecordFormData } from "~/measures/person-measures.server";
 import { MeasureInputError, recordMeasure } from "~/measures/record.server";
@@ -18,7 +18,7 @@ import { QuestionItem } from "~/measures/ui/QuestionItem";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
+import { formValues, parseForm, type FieldErrors } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Record a measure – Connect Well" }];
 

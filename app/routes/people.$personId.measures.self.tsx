@@ -14,7 +14,7 @@ import { CORE_INSTRUMENTS, decodeTimePoint, encodeTimePoint, timePointLabel } fr
 import { Checkboxes } from "~/ui/choices";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
-import { formValues, parseForm, type FieldErrors } from "~/ui/validation";
+import { formValues, parseForm, type FieldErrors } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Hand the device to the person – Connect Well" }];
 

@@ -11,7 +11,7 @@ import { createReferral, SelfReferralHandledError } from "~/referrals/referrals.
 import { Checkboxes, Radios } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Refer or signpost – Connect Well" }];
 

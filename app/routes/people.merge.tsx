@@ -6,11 +6,11 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { StaleRecordError } from "~/people/errors";
 import { MergeRefusedError, mergePeople, readMergePair } from "~/people/merge.server";
-import { formatNhsNumber } from "~/people/nhs-number";
+import { formatNhsNumber } from "~/forms/nhs-number";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Compare and merge records – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;

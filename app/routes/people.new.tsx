@@ -1,27 +1,28 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { createPerson, listDistricts } from "~/people/people.server";
-import { checkPerson, personColumns, personSchema, withDateOfBirthError } from "~/people/person-form";
+import { personColumns, personConsents, personSchema } from "~/people/person-form";
 import { PersonFields } from "~/people/PersonFields";
 import { PossibleMatches } from "~/people/PossibleMatches";
 import { ErrorSummary } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
+import { readForm, type FieldErrors } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Record a person – Connect Well" }];
 
-const extra = z.object({
-  idempotencyKey: z.string().uuid("The form has expired: reload the page and try again"),
+const extra = {
+  idempotencyKey: z.uuid("The form has expired: reload the page and try again"),
   confirmNew: z.enum(["yes"]).optional(),
   activity: z
     .string()
     .uuid()
     .optional()
     .or(z.literal("").transform(() => undefined)),
-});
-const schema = personSchema.extend(extra.shape);
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people:write");
@@ -35,51 +36,34 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
-  const form = await request.formData();
-  const parsed = parseForm(schema, form);
-  const districts = await listDistricts();
-  if (!parsed.ok)
-    return data(
-      {
-        errors: withDateOfBirthError(parsed.errors, parsed.values),
-        values: parsed.values,
-        matches: null,
-        nhsNumberTaken: false,
-      },
-      { status: 400 },
-    );
-  const checked = checkPerson(
-    parsed.data,
-    districts.map((d) => d.code),
-  );
-  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-  if (!checked.dateOfBirth || Object.keys(checked.errors).length)
-    return data({ errors: checked.errors, values, matches: null, nhsNumberTaken: false }, { status: 400 });
+  const districts = (await listDistricts()).map((d) => d.code);
+  const parsed = await readForm(request, personSchema(districts, extra));
+  if (!parsed.ok) return reply(parsed, { extra: { matches: null, nhsNumberTaken: false } });
   const d = parsed.data;
   const result = await createPerson(
     { ...actorOf(guard), userId: guard.user.id },
     {
-      columns: personColumns(d, checked.dateOfBirth),
-      consents: { volunteer_contact: d.consentVolunteer === "yes", quote_in_reports: d.consentQuote === "yes" },
+      columns: personColumns(d),
+      consents: personConsents(d),
       idempotencyKey: d.idempotencyKey,
       confirmedNew: d.confirmNew === "yes",
     },
   );
   if (result.kind === "matches") {
-    const errors = result.nhsNumberTaken
+    const errors: FieldErrors = result.nhsNumberTaken
       ? { nhsNumber: "A record with this NHS number already exists: use that record" }
-      : null;
-    return data({ errors, values, matches: result.matches, nhsNumberTaken: result.nhsNumberTaken }, { status: 409 });
+      : {};
+    return reply(
+      { errors, values: parsed.values },
+      { status: 409, extra: { matches: result.matches, nhsNumberTaken: result.nhsNumberTaken } },
+    );
   }
   return redirect(d.activity ? `/people/${result.id}/refer?activity=${d.activity}` : `/people/${result.id}?created=1`);
 }
 
 export default function NewPerson() {
   const { districts, idempotencyKey, activity } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
-  const busy = useNavigation().state === "submitting";
+  const { reply: result, values, errors, busy } = useFormReply<typeof action>();
   const matches = result?.matches ?? null;
   return (
     <div className="nhsuk-grid-row">

@@ -6,12 +6,12 @@ import { editProviderSchema } from "~/directory/forms";
 import { isStale } from "~/directory/listing";
 import { activityStatuses, labelOf } from "~/directory/options";
 import { getProvider, StaleVersionError, updateProvider } from "~/directory/providers.server";
-import { londonToday } from "~/directory/schedule";
+import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, leadsOnlyOwn } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { ProviderForm } from "~/directory/ui/ProviderForm";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/ui/validation";
+import { formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 

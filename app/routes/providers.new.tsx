@@ -9,7 +9,7 @@ import { newIdempotencyKey } from "~/directory/keys.server";
 import { createProvider } from "~/directory/providers.server";
 import { leadsOnlyOwn, notFound } from "~/directory/scope.server";
 import { ProviderForm } from "~/directory/ui/ProviderForm";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Add a provider – Connect Well" }];
 

@@ -21,7 +21,7 @@ import { ReferralConflictError, TransitionError } from "~/referrals/transition.s
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
 import { formatDate, formatDateTime, formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;

@@ -10,7 +10,7 @@ import { readReferral, updateReferralDetails } from "~/referrals/referrals.serve
 import { Checkboxes } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Change referral details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;

@@ -8,7 +8,7 @@ import { currentUser, hashSessionId, readSessionId } from "~/auth/session.server
 import { signIn } from "~/auth/sign-in.server";
 import { requestContext } from "~/context";
 import { ErrorSummary, TextInput } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Connect Well" }];
 

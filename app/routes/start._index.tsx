@@ -1,12 +1,10 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { requestContext } from "~/context";
 import { listDistricts } from "~/people/people.server";
 import {
-  allSelfReferralErrors,
   bestTimes,
-  checkSelfReferral,
   HONEYPOT_FIELD,
   SELF_REFERRAL_MESSAGE_MAX,
   selfReferralSchema,
@@ -15,7 +13,9 @@ import {
 import { submitSelfReferral } from "~/referrals/self-referral.server";
 import { Checkboxes, DateInput, Radios } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Start a conversation – Connect Well" }];
 
@@ -25,48 +25,31 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const values = Object.fromEntries(
-    [...form].filter(([k, v]) => typeof v === "string" && k !== "topics" && k !== HONEYPOT_FIELD),
-  ) as Record<string, string>;
-  const topics = form.getAll("topics").map(String);
-  const parsed = parseForm(selfReferralSchema, form);
-  if (!parsed.ok)
-    return data({ errors: allSelfReferralErrors(parsed.errors, values), values, topics }, { status: 400 });
-  const checked = checkSelfReferral(
-    parsed.data,
-    (await listDistricts()).map((d) => d.code),
-  );
-  if (!checked.dateOfBirth || Object.keys(checked.errors).length)
-    return data({ errors: checked.errors, values, topics }, { status: 400 });
-  const ctx = requestContext(context);
-  const result = await submitSelfReferral({
-    data: parsed.data,
-    dateOfBirth: checked.dateOfBirth,
-    clientIp: ctx.clientIp,
-    requestId: ctx.requestId,
+  const districts = (await listDistricts()).map((d) => d.code);
+  const parsed = await readForm(request, selfReferralSchema(districts), {
+    omitFromEcho: [HONEYPOT_FIELD],
+    lists: ["topics"],
   });
-  if (result === "rate_limited") {
-    return data(
+  if (!parsed.ok) return reply(parsed);
+  const ctx = requestContext(context);
+  const result = await submitSelfReferral({ data: parsed.data, clientIp: ctx.clientIp, requestId: ctx.requestId });
+  if (result === "rate_limited")
+    return reply(
       {
         errors: {
           form: "We have had several requests from your connection in the last hour. Please try again later, or call your GP practice and ask for the social prescribing link worker.",
         },
-        values,
-        topics,
+        values: parsed.values,
+        lists: parsed.lists,
       },
       { status: 429 },
     );
-  }
   return redirect("/start/thank-you");
 }
 
 export default function Start() {
   const { districts, idempotencyKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { errors, values, lists, busy } = useFormReply<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -150,7 +133,7 @@ export default function Start() {
             name="topics"
             legend="What would you like to talk about?"
             hint="Select all that apply."
-            selected={result?.topics ?? []}
+            selected={lists.topics ?? []}
             error={errors?.topics}
             options={Object.entries(selfReferralTopics).map(([value, label]) => ({ value, label }))}
           />

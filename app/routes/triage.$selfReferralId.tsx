@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { StaleRecordError } from "~/people/errors";
-import { formatNhsNumber } from "~/people/nhs-number";
+import { formatNhsNumber } from "~/forms/nhs-number";
 import { bestTimes, selfReferralTopics, type SelfReferralTopic } from "~/referrals/self-referral";
 import {
   closeSelfReferral,

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
-import type { FieldErrors } from "./validation";
+import type { FieldErrors } from "~/errors";
 
 export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
   const entries = Object.entries(errors ?? {});

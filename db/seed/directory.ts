@@ -1,6 +1,6 @@
 import { sql, type Transaction } from "kysely";
 import { ensureSessions } from "../../app/attendance/sessions.server";
-import { addDays, londonToday } from "../../app/directory/schedule";
+import { addDays, londonToday } from "../../app/calendar";
 import type { DB } from "../types";
 import type { DemoUserIds } from "./users";
 

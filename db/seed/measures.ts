@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import { addDays, londonDate } from "../../app/measures/iso-date";
+import { addDays, londonDate } from "../../app/calendar";
 import { getInstrument, scoreResponse } from "../../app/measures/scoring";
 import type { TimePoint } from "../../app/measures/time-points";
 import type { DB } from "../types";

@@ -7,7 +7,7 @@ import { action as newActivity } from "../../../app/routes/activities.new";
 import { action as editActivity } from "../../../app/routes/activities.$activityId.edit";
 import { action as answer } from "../../../app/routes/activities.$activityId.referrals.$referralId";
 import { action as openRegister, loader as myActivities } from "../../../app/routes/my-activities";
-import { isoWeekday, londonToday } from "../../../app/directory/schedule";
+import { isoWeekday, londonToday } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeActivity, makeLead, makeProvider, makeReferral } from "../../support/directory-factories";
 import { context, signedIn } from "../../support/factories";

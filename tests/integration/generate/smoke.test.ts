@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { scoreResponse } from "../../../app/measures/scoring";
-import { isValidNhsNumber } from "../../../app/people/nhs-number";
+import { isValidNhsNumber } from "~/forms/nhs-number";
 import { transitions } from "../../../app/referrals/lifecycle";
 import { generate, GENERATED_TABLES } from "../../../db/generate/generate";
 import { scales } from "../../../db/generate/scales";

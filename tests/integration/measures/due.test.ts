@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { measuresDueForPerson, measuresDueForReferrals } from "~/measures/due.server";
-import { addDays, londonDate } from "~/measures/iso-date";
+import { addDays, londonDate } from "~/calendar";
 import { markEnteredInError, recordMeasure } from "~/measures/record.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";

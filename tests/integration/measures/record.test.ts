@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MeasureInputError, markEnteredInError, recordMeasure, type RecordInput } from "~/measures/record.server";
 import { getPersonMeasures, readMeasuresSummary } from "~/measures/person-measures.server";
-import { londonDate, addDays } from "~/measures/iso-date";
+import { londonDate, addDays } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";
 import { actor, makeReferral, UCLA_LONELY, UCLA_NOT_LONELY } from "../../support/measures-factories";

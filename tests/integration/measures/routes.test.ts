@@ -4,7 +4,7 @@ import * as indexRoute from "../../../app/routes/people.$personId.measures._inde
 import * as detailRoute from "../../../app/routes/people.$personId.measures.$responseId";
 import * as selfStart from "../../../app/routes/people.$personId.measures.self";
 import * as selfStep from "../../../app/routes/measures.self.$sessionId";
-import { addDays, londonDate } from "~/measures/iso-date";
+import { addDays, londonDate } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readPersonRecord } from "~/people/person-record.server";
 import { recordMeasure } from "~/measures/record.server";
-import { addDays, londonDate } from "~/measures/iso-date";
+import { addDays, londonDate } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";
 import { actor, makeReferral, UCLA_LONELY } from "../../support/measures-factories";

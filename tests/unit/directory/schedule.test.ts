@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  addDays,
-  isIsoDate,
-  isoWeekday,
-  londonToday,
-  scheduleProblem,
-  sessionsBetween,
-} from "../../../app/directory/schedule";
+import { scheduleProblem, sessionsBetween } from "../../../app/directory/schedule";
+import { addDays, isIsoDate, isoWeekday, londonToday } from "~/calendar";
 
 const slot = (
   weekday: number,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, isIsoDate, londonDate } from "~/measures/iso-date";
+import { addDays, daysBetween, isIsoDate, londonDate } from "~/calendar";
 import {
   decodeTimePoint,
   encodeTimePoint,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseDateOfBirth } from "../../../app/people/dates";
+import { parseDateOfBirth } from "~/forms/date-parts";
 import { ageOn, imdQuintile } from "../../../app/people/equality";
-import { formatNhsNumber, isValidNhsNumber, nhsCheckDigit, nhsNumberProblem } from "../../../app/people/nhs-number";
+import { formatNhsNumber, isValidNhsNumber, nhsCheckDigit, nhsNumberProblem } from "~/forms/nhs-number";
 
 describe("NHS number Modulus 11", () => {
   it("accepts the published example and the demo 999 numbers", () => {

@@ -1,5 +1,5 @@
 // Dates typed as three boxes (day, month, year), the NHS.UK pattern. Pure: checked without a time zone.
-import { londonDate } from "~/measures/iso-date";
+import { londonToday } from "~/calendar";
 
 export type DateProblem = "missing" | "incomplete" | "impossible" | "future" | "too_old";
 
@@ -24,17 +24,12 @@ function daysInMonth(year: number, month: number) {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Today in the UK, as 'YYYY-MM-DD', whatever the server's zone. */
-export function todayInLondon(now = new Date()): string {
-  return londonDate(now);
-}
-
 export const EARLIEST_BIRTH_YEAR = 1900;
 
 /** A date of birth: a real date, not in the future, not before 1900. */
 export function parseDateOfBirth(
   parts: DateParts,
-  today = todayInLondon(),
+  today = londonToday(),
 ): { ok: true; date: string } | { ok: false; problem: DateProblem; message: string } {
   const parsed = parseDateParts(parts);
   if (!parsed.ok) return { ...parsed, message: dobMessages[parsed.problem] };
@@ -57,4 +52,14 @@ export function dateToParts(date: string | null | undefined): DateParts {
   if (!date) return {};
   const [year, month, day] = date.split("-");
   return { day: String(Number(day)), month: String(Number(month)), year };
+}
+
+/**
+ * The date of birth of a form whose schema has already checked it (`parseDateOfBirth` at the "dob" group), as
+ * 'YYYY-MM-DD'. Throws if it was not checked: a programming error, never the user's.
+ */
+export function checkedDateOfBirth(fields: { dobDay?: string; dobMonth?: string; dobYear?: string }): string {
+  const dob = parseDateParts({ day: fields.dobDay, month: fields.dobMonth, year: fields.dobYear });
+  if (!dob.ok) throw new Error("checkedDateOfBirth needs a form whose schema checked the date of birth");
+  return dob.date;
 }

@@ -1,0 +1,166 @@
+// One copy of each field rule. Every form builds its schema from these, so a postcode, a phone number, an NHS
+// number, an email address or a date is accepted, normalised and explained the same way wherever it is typed.
+// Optional fields turn blank input into null ("not recorded"), the value their columns hold.
+// Messages say what to do, with an example; a form may word its own (the public form speaks to "you").
+
+import { z } from "zod";
+import { isIsoDate } from "~/calendar";
+import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
+
+const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === "" ? null : v.trim());
+
+/** Optional free text: trimmed, at most `max` characters, blank → null. */
+export const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** Required free text: trimmed, not blank (`message`), at most `max` characters. */
+export const requiredText = (max: number, message: string, label: string) =>
+  z.string({ error: message }).trim().min(1, message).max(max, `${label} must be ${max} characters or fewer`);
+
+/** A field whose rule is `rule` once it is not blank; blank → null. */
+function optional<T>(rule: (value: string, ctx: z.RefinementCtx) => T | typeof z.NEVER) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const value = blankToNull(v);
+      return value === null ? null : rule(value, ctx);
+    });
+}
+
+const UK_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
+
+/** Upper case with one space before the inward code ("le101aa" → "LE10 1AA"). */
+export function normalisePostcode(value: string): string {
+  const compact = value.replace(/\s+/g, "").toUpperCase();
+  return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
+}
+
+/** A full UK postcode, normalised to "LE10 1AA"; blank → null. */
+export const postcode = (message = "Enter a full UK postcode, like LE10 1QU") =>
+  optional((v, ctx) => {
+    const normal = normalisePostcode(v);
+    if (UK_POSTCODE.test(normal)) return normal;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+
+/**
+ * A UK or international phone number as typed (digits, spaces, brackets, dashes, a leading +), holding 10 to 15
+ * digits: every UK number has 10 or 11 with its leading 0, and international ones at most 15 (ITU-T E.164).
+ */
+export const phone = (message = "Enter a phone number using digits, like 01455 123456") =>
+  optional((v, ctx) => {
+    const digits = v.replace(/\D/g, "").length;
+    if (/^\+?[0-9 ()-]+$/.test(v) && v.length <= 30 && digits >= 10 && digits <= 15) return v;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+
+/** An email address, at most 254 characters (RFC 5321's limit on a path); blank → null. */
+export const email = (message = "Enter an email address in the correct format, like name@example.com") =>
+  optional((v, ctx) => {
+    if (v.length > 254) {
+      ctx.addIssue({ code: "custom", message: "Email address must be 254 characters or fewer" });
+      return z.NEVER;
+    }
+    if (z.email().safeParse(v).success) return v;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+
+/** An NHS number: 10 digits, spaces and dashes ignored, whose Modulus 11 check digit is right; blank → null. */
+export const nhsNumber = () =>
+  optional((v, ctx) => {
+    const normal = normaliseNhsNumber(v);
+    const problem = nhsNumberProblem(normal);
+    if (problem === null) return normal;
+    ctx.addIssue({
+      code: "custom",
+      message:
+        problem === "format"
+          ? "NHS number must be 10 digits, like 943 476 5919"
+          : "This is not a valid NHS number: check each digit against their NHS letter or GP record",
+    });
+    return z.NEVER;
+  });
+
+/** A required calendar date written 'YYYY-MM-DD'. */
+export const isoDate = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
+
+/** An optional calendar date written 'YYYY-MM-DD'; blank → null. */
+export const optionalIsoDate = (message: string) =>
+  optional((v, ctx) => {
+    if (isIsoDate(v)) return v;
+    ctx.addIssue({ code: "custom", message });
+    return z.NEVER;
+  });
+
+/**
+ * The three boxes of a date typed the NHS.UK way (day, month, year), kept as text: the form's cross-field check
+ * reads them with `parseDateParts` or `parseDateOfBirth` (app/forms/date-parts.ts) and reports at the group's name.
+ */
+export const dateParts = <P extends string>(prefix: P) =>
+  ({
+    [`${prefix}Day`]: z.string().optional(),
+    [`${prefix}Month`]: z.string().optional(),
+    [`${prefix}Year`]: z.string().optional(),
+  }) as Record<`${P}Day` | `${P}Month` | `${P}Year`, z.ZodOptional<z.ZodString>>;
+
+/** A whole number from `min` to `max`, or blank → null. */
+export const optionalWholeNumber = (
+  label: string,
+  min: number,
+  max: number,
+  messages: { min?: string; range?: string } = {},
+) =>
+  optional((v, ctx) => {
+    if (!/^-?\d+$/.test(v)) {
+      ctx.addIssue({ code: "custom", message: messages.range ?? `${label} must be a whole number, like 12` });
+      return z.NEVER;
+    }
+    const n = Number(v);
+    if (n < min)
+      ctx.addIssue({ code: "custom", message: messages.min ?? messages.range ?? `${label} must be ${min} or more` });
+    else if (n > max) ctx.addIssue({ code: "custom", message: messages.range ?? `${label} must be ${max} or fewer` });
+    else return n;
+    return z.NEVER;
+  });
+
+const keysOf = <T extends Record<string, string>>(o: T) =>
+  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
+
+/** One of the keys of `options` (a code → label map). */
+export const choice = <T extends Record<string, string>>(options: T, message: string) =>
+  z.enum(keysOf(options), { error: message });
+
+/** One of the keys of `options`, or blank → null. */
+export const optionalChoice = <T extends Record<string, string>>(options: T, message: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => blankToNull(v))
+    .pipe(z.enum(keysOf(options), { error: message }).nullable());
+
+/** A checkbox group: posts nothing, one value or many; all become a list of known codes. With `required`, at least
+ * one must be ticked. */
+export const choices = <T extends Record<string, string>>(options: T, message: string, required?: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.enum(keysOf(options), { error: message })).min(required ? 1 : 0, required));
+
+/** A yes/no radio pair. */
+export const yesNo = (message = "Select yes or no") => z.enum(["yes", "no"], { error: message });
+
+/** The record version the form was loaded with, for a save that must not overwrite someone else's. */
+export const version = z.coerce.number({ error: "Reload the page and try again" }).int().min(0);
+
+/** The key a form carries so a repeated post (a double click, a retry) is applied once. */
+export const idempotencyKey = z.uuid({ error: "Reload the page and try again" });

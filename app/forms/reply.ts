@@ -1,0 +1,70 @@
+// The one way an action answers a form it cannot accept: the errors at their fields, the user's own input to show
+// again, and the HTTP status of the kind of problem (app/errors.ts). Pages read it with `useFormReply`.
+
+import { data } from "@remix-run/node";
+import { isAppError, NotFoundError, type FieldErrors } from "~/errors";
+import type { FormLists, FormValues } from "./parse";
+
+/** What a refused form's action returns. `conflict` marks "someone saved first"; `currentVersion` is then the
+ * record's version, when known, so a deliberate second save can go through. */
+export interface FormReply {
+  errors: FieldErrors;
+  values: FormValues;
+  lists?: FormLists;
+  conflict?: boolean;
+  currentVersion?: number;
+}
+
+/** Refuses a form whose input failed its checks (a `parseForm` failure, or errors of the route's own): 400, with
+ * the errors and the user's input, plus `extra` for the page (which form of several, lists to redraw). */
+export function reply<E extends object = object>(
+  refusal: { errors: FieldErrors; values: FormValues; lists?: FormLists },
+  opts: { status?: number; extra?: E } = {},
+) {
+  const body: FormReply & E = { ...(opts.extra as E), errors: refusal.errors, values: refusal.values };
+  if (refusal.lists && Object.keys(refusal.lists).length) body.lists = refusal.lists;
+  return data(body, { status: opts.status ?? 400 });
+}
+
+/**
+ * Answers an error a domain function threw, showing the user's `input` (a parsed form) again. From the vocabulary in app/errors.ts: a field error, a refusal or a
+ * conflict comes back as the form with its message (a conflict at "form", in the page's own words `conflict` when
+ * given, with `conflict: true` and the record's current version); not found ends in the 404 page. Anything else
+ * is a fault and is rethrown to the error boundary. `fields` renames a domain's field to the form's (a page with
+ * two forms names its fields apart).
+ */
+export function replyToError<E extends object = object>(
+  err: unknown,
+  input: { values: FormValues; lists?: FormLists },
+  opts: { conflict?: string; fields?: Record<string, string>; extra?: E } = {},
+) {
+  if (!isAppError(err)) throw err;
+  if (err instanceof NotFoundError) throw data({ message: err.message }, { status: err.status });
+  const body: FormReply & E = { ...(opts.extra as E), errors: {}, values: input.values };
+  if (input.lists && Object.keys(input.lists).length) body.lists = input.lists;
+  if (err.kind === "conflict") {
+    body.errors = { form: opts.conflict ?? err.message };
+    body.conflict = true;
+    const current = (err as { currentVersion?: number }).currentVersion;
+    if (current !== undefined) body.currentVersion = current;
+  } else {
+    body.errors = { [opts.fields?.[err.field] ?? err.field]: err.message };
+  }
+  return data(body, { status: err.status });
+}
+
+/**
+ * Runs a domain call and answers its errors with `replyToError`: `return attempt(parsed, () => save(...), opts)`.
+ * `run` returns the action's success (a redirect, or data for the page).
+ */
+export async function attempt<T, E extends object = object>(
+  input: { values: FormValues; lists?: FormLists },
+  run: () => Promise<T>,
+  opts: { conflict?: string; fields?: Record<string, string>; extra?: E } = {},
+) {
+  try {
+    return await run();
+  } catch (err) {
+    return replyToError(err, input, opts);
+  }
+}
