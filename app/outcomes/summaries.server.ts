@@ -5,7 +5,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import type { Executor } from "~/audit/audit.server";
-import { londonDate } from "~/measures/iso-date";
+import { londonDate } from "~/calendar";
 import { MAX_FILTERS, dimensions } from "./dimensions";
 import { MIN_FOLLOW_UP_DAYS, comparedScores, countedInstruments } from "./outcome-measures";
 import { monthsOf, periodsWithData } from "./periods";
