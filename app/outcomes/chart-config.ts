@@ -42,7 +42,8 @@ export interface ChartConfigOptions {
 }
 
 export type OutcomeChartType = "line" | "bar";
-export type OutcomeChartConfiguration = ChartConfiguration<OutcomeChartType, (number | null)[], string>;
+/** Category labels are strings, or lines of one label when a long label is wrapped on a horizontal chart. */
+export type OutcomeChartConfiguration = ChartConfiguration<OutcomeChartType, (number | null)[], string | string[]>;
 
 /**
  * A published value as a chart point: numbers are drawn; `"*"` (suppressed), `null` and text are gaps, never zero,
@@ -56,6 +57,22 @@ export function chartValue(cell: Cell): number | null {
 export function categoryLabel(cell: Cell): string {
   if (cell === null || cell === "") return "Not known";
   return String(cell);
+}
+
+/** A long label broken into lines of at most `width` characters, at spaces (a single long word keeps its line). */
+export function wrapLabel(label: string, width = 22): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of label.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 function seriesColumns(table: FigureTable): FigureColumn[] {
@@ -81,7 +98,8 @@ function sharedUnit(columns: FigureColumn[]): string {
  *   with its own point style. Suppressed (`*`) or missing values are gaps (`null`), never zero.
  * - Axis titles: the values' axis is `chart.valueLabel`, the categories' axis is the first column's label.
  * - Values start from zero (bars must; lines do so the size of a change is not exaggerated).
- * - Bar charts whose category labels are long are drawn horizontally. `stacked` stacks bars or lines.
+ * - Bar charts whose category labels are long are drawn horizontally, with the labels wrapped onto lines.
+ *   `stacked` stacks bars or lines.
  * - Animation is off (nothing moves for people who are sensitive to motion, and a server render must finish in
  *   one pass); the caller chooses responsiveness and fonts through `options`.
  *
@@ -148,7 +166,7 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
 
   return {
     type: chart.kind,
-    data: { labels, datasets },
+    data: { labels: horizontal ? labels.map((l) => wrapLabel(l)) : labels, datasets },
     options: {
       indexAxis: horizontal ? "y" : "x",
       responsive: options.responsive ?? true,
@@ -163,7 +181,8 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
         legend: {
           display: series.length > 1,
           position: "bottom",
-          labels: { color: NHS_TEXT_COLOUR, font, usePointStyle: true },
+          // Lines are told apart by their point style, so the legend shows it; bars by colour, as squares.
+          labels: { color: NHS_TEXT_COLOUR, font, usePointStyle: chart.kind === "line", boxWidth: 14 },
         },
         title: { display: false },
         tooltip: {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { chartConfig, chartDescription, chartValue, NHS_SERIES_COLOURS } from "../../../app/outcomes/chart-config";
+import {
+  chartConfig,
+  chartDescription,
+  chartValue,
+  NHS_SERIES_COLOURS,
+  wrapLabel,
+} from "../../../app/outcomes/chart-config";
 import type { FigureTable } from "../../../app/outcomes/model";
 
 const meta = {
@@ -82,6 +88,8 @@ describe("chartConfig", () => {
     expect(scales.y.title.text).toBe("Ethnic group");
     expect(scales.x.title.text).toBe("Percentage of referrals");
     expect(scales.x.ticks.callback(40)).toBe("40%");
+    expect(config.data.labels![0]).toEqual(["Asian, Asian British", "or Asian Welsh"]);
+    expect(config.data.labels![1]).toEqual(["White"]);
   });
 
   it("keeps a bar chart with short labels upright, and stacks when asked", () => {
@@ -115,6 +123,15 @@ describe("chartConfig", () => {
   it("refuses a table without a chart, or a chart naming a column the table lacks", () => {
     expect(() => chartConfig({ ...monthly, chart: undefined })).toThrow(/no chart/);
     expect(() => chartConfig({ ...monthly, chart: { ...monthly.chart!, series: ["missing"] } })).toThrow(/missing/);
+  });
+
+  it("wraps long labels at spaces", () => {
+    expect(wrapLabel("Black, Black British, Black Welsh, Caribbean or African")).toEqual([
+      "Black, Black British,",
+      "Black Welsh, Caribbean",
+      "or African",
+    ]);
+    expect(wrapLabel("Short")).toEqual(["Short"]);
   });
 
   it("describes the chart in words, saying where values are not shown", () => {
