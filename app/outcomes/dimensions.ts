@@ -73,6 +73,15 @@ export function viewKey(pairs: readonly (readonly [Dimension, string])[]): strin
     .join("&");
 }
 
+/** The [dimension, value] pairs of a view key; the inverse of `viewKey`. */
+export function parseViewKey(key: string): [Dimension, string][] {
+  if (key === "") return [];
+  return key.split("&").map((part) => {
+    const at = part.indexOf("=");
+    return [part.slice(0, at) as Dimension, part.slice(at + 1)];
+  });
+}
+
 /** The key of the view these filters name. */
 export function viewKeyOf(filters: OutcomeFilters): string {
   return viewKey(activeFilters(filters));
