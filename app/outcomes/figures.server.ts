@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { barriers, needs, referralSources } from "~/referrals/codes";
-import { todayInLondon } from "~/people/dates";
+import { londonToday } from "~/calendar";
 import {
   disclosureRules,
   MIN_COUNT,
@@ -874,7 +874,7 @@ export async function outcomeFigures(
   options: OutcomeFigureOptions = {},
 ): Promise<PublishedFigures> {
   const now = options.now ?? new Date();
-  const period = periodOf(filters.period, todayInLondon(now));
+  const period = periodOf(filters.period, londonToday(now));
   const pairs = activeFilters(filters);
   if (pairs.length > MAX_FILTERS) {
     throw new RangeError(`at most ${MAX_FILTERS} filters besides the period, not ${pairs.length}`);

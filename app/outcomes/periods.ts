@@ -103,7 +103,7 @@ const FORMAT_HELP =
   "Choose a period from the list: a month (2026-10), a quarter (2026-Q3), a financial year (FY2025) or the last 12 months (L12-2026-10)";
 
 /**
- * Parses a period key against today's UK date (`today`, 'YYYY-MM-DD', from `todayInLondon`).
+ * Parses a period key against today's UK date (`today`, 'YYYY-MM-DD', from `londonToday` in app/calendar.ts).
  * Accepted: `2026-10` (a calendar month), `2026-Q3` (a calendar quarter), `FY2025` (April 2025 to March 2026),
  * `L12-2026-10` (November 2025 to October 2026). A period that has not started yet is refused, as is the last
  * 12 months ending in a month that is not over (they would not be 12 whole months). Never throws.

@@ -1,6 +1,6 @@
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
-import { todayInLondon } from "~/people/dates";
+import { londonToday } from "~/calendar";
 import { outcomeFigures } from "./figures.server";
 import { parseOutcomeFilters, type FilterErrors, type FilterOptions } from "./filters";
 import type { OutcomeFilters, PublishedFigures } from "./model";
@@ -19,7 +19,7 @@ export type OutcomeView =
 export async function viewOutcomes(actor: AuditActor, params: URLSearchParams, now = new Date()): Promise<OutcomeView> {
   const db = await getDb();
   const { population: _population, ...options } = await loadFilterOptions(db);
-  const parsed = parseOutcomeFilters(params, options, todayInLondon(now));
+  const parsed = parseOutcomeFilters(params, options, londonToday(now));
   if (!parsed.ok) {
     await audit(db, actor, {
       action: "outcomes.view",
