@@ -42,12 +42,37 @@ export async function readSessionId(request: Request): Promise<string | null> {
   return typeof value === "string" && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : null;
 }
 
-/** Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. */
+/** A user's live sessions at most (one per device they work on, and a few to spare). */
+export const MAX_LIVE_SESSIONS = 5;
+
+/**
+ * Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. A user keeps at most
+ * MAX_LIVE_SESSIONS: the oldest are ended first. Call it in a transaction: the user's row is locked so that
+ * parallel sign-ins cannot each keep five.
+ */
 export async function startSession(db: Executor, userId: string): Promise<string> {
   const id = randomBytes(32).toString("base64url");
+  await db.selectFrom("app_user").select("id").where("id", "=", userId).forUpdate().execute();
   await db
     .insertInto("user_session")
     .values({ id_hash: hashSessionId(id), user_id: userId })
+    .execute();
+  await db
+    .updateTable("user_session")
+    .set({ ended_at: sql`now()` })
+    .where("user_id", "=", userId)
+    .where("ended_at", "is", null)
+    .where("id_hash", "not in", (eb) =>
+      eb
+        .selectFrom("user_session")
+        .select("id_hash")
+        .where("user_id", "=", userId)
+        .where("ended_at", "is", null)
+        // The new session first, whatever its transaction's clock says, then the most recent.
+        .orderBy(sql`id_hash = ${hashSessionId(id)}`, "desc")
+        .orderBy("created_at", "desc")
+        .limit(MAX_LIVE_SESSIONS),
+    )
     .execute();
   return sessionCookie.serialize(id, { maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
 }

@@ -118,3 +118,40 @@ export async function claimAttempt(
     return "recorded";
   });
 }
+
+export type Confirmation = "confirmed" | "wrong" | "throttled";
+
+/**
+ * Asks a signed-in user for their password again before a change that grants access (a new role, a re-enabled
+ * account). Each try counts against the same throttle as signing in (claimAttempt: the user's account and the
+ * address), so the prompt cannot be used to guess the password of a session left open. A wrong password writes a
+ * "reauth.failed" audit row; a right one clears the account's failures as a sign-in does.
+ */
+export async function confirmPassword(input: {
+  userId: string;
+  email: string;
+  password: string;
+  clientIp: string;
+  requestId: string;
+}): Promise<Confirmation> {
+  const db = await getDb();
+  const accountKey = key(input.email.trim().toLowerCase());
+  if ((await claimAttempt(db, accountKey, key(input.clientIp))) === "throttled") return "throttled";
+  const row = await db
+    .selectFrom("app_user")
+    .select(["password_hash", "role"])
+    .where("id", "=", input.userId)
+    .where("disabled_at", "is", null)
+    .executeTakeFirst();
+  const ok = await verifyPassword(row?.password_hash ?? null, input.password);
+  if (!row || !ok) {
+    await audit(
+      db,
+      { userId: input.userId, role: row?.role ?? null, requestId: input.requestId },
+      { action: "reauth.failed", outcome: "failed", entityType: "app_user", entityId: input.userId },
+    );
+    return "wrong";
+  }
+  await db.deleteFrom("sign_in_failure").where("account_key", "=", accountKey).execute();
+  return "confirmed";
+}

@@ -7,13 +7,16 @@ import { getUser, listDistricts, resetPassword, StaleVersionError, updateUser } 
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
+import { confirmPassword, THROTTLE_WINDOW_SECONDS } from "~/auth/sign-in.server";
+import { requestContext } from "~/context";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatDate } from "~/ui/format";
-import { parseForm } from "~/forms/parse";
+import { formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "User – Connect Well" }];
 
 const uuid = z.string().uuid();
+const CONFIRM_MESSAGE = "Enter your own password to change this user's role or to re-enable their account";
 
 async function load(userId: string | undefined) {
   const id = uuid.safeParse(userId);
@@ -60,11 +63,46 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       {
         intent,
         errors: { role: "You cannot remove your own administrator access or disable yourself" },
-        values: parsed.ok ? (Object.fromEntries([...form]) as Record<string, string>) : null,
+        values: formValues(form, ["currentPassword"]),
         saved: null,
       },
       { status: 400 },
     );
+  }
+  // Granting access (a new role, a re-enabled account) needs the administrator's own password again, so that a session
+  // left open is not enough to hand someone more access.
+  const grantsAccess = parsed.data.role !== user.role || (Boolean(user.disabled_at) && parsed.data.disabled !== "yes");
+  if (grantsAccess) {
+    const kept = formValues(form, ["currentPassword"]);
+    const currentPassword = form.get("currentPassword");
+    if (typeof currentPassword !== "string" || currentPassword === "") {
+      return data({ intent, errors: { currentPassword: CONFIRM_MESSAGE }, values: kept, saved: null }, { status: 400 });
+    }
+    const { clientIp } = requestContext(context);
+    const confirmed = await confirmPassword({
+      userId: guard.user.id,
+      email: guard.user.email,
+      password: currentPassword,
+      clientIp,
+      requestId: guard.requestId,
+    });
+    if (confirmed === "throttled") {
+      return data(
+        {
+          intent,
+          errors: { currentPassword: "Too many wrong passwords. Wait 5 minutes and try again." },
+          values: kept,
+          saved: null,
+        },
+        { status: 429, headers: { "Retry-After": String(THROTTLE_WINDOW_SECONDS) } },
+      );
+    }
+    if (confirmed === "wrong") {
+      return data(
+        { intent, errors: { currentPassword: "Your password is not correct" }, values: kept, saved: null },
+        { status: 400 },
+      );
+    }
   }
   try {
     await updateUser(actorOf(guard), user.id, parsed.data.version, {
@@ -79,7 +117,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
           errors: {
             form: "Someone else changed this user while you were editing. Your changes are shown below: check them against the current details and save again.",
           },
-          values: Object.fromEntries([...form]) as Record<string, string>,
+          values: formValues(form, ["currentPassword"]),
           saved: null,
         },
         { status: 409 },
@@ -164,6 +202,14 @@ export default function EditUser() {
               </div>
             </div>
           </div>
+          <TextInput
+            name="currentPassword"
+            label="Your password"
+            type="password"
+            autoComplete="current-password"
+            hint="Needed only to change their role or to re-enable their account."
+            error={result?.intent === "update" ? errors?.currentPassword : undefined}
+          />
           <button className="nhsuk-button" type="submit">
             Save changes
           </button>

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { action as newUser } from "../../../app/routes/admin.users.new";
 import { action as editUser } from "../../../app/routes/admin.users.$userId";
 import { testDb, useTestDatabase } from "../../support/db";
-import { context, makeUser, signedIn } from "../../support/factories";
+import { context, makeUser, signedIn, TEST_PASSWORD } from "../../support/factories";
 import { call, formRequest } from "../../support/http";
 
 useTestDatabase();
@@ -80,6 +80,7 @@ describe("user administration", () => {
       intent: "update",
       displayName: "First Edit",
       role: "coordinator",
+      currentPassword: TEST_PASSWORD,
       version: String(target.version),
     });
     expect(first.status).toBe(200);
@@ -87,6 +88,7 @@ describe("user administration", () => {
       intent: "update",
       displayName: "Second Edit",
       role: "analyst",
+      currentPassword: TEST_PASSWORD,
       version: String(target.version),
     });
     expect(second.status).toBe(409);
@@ -123,5 +125,59 @@ describe("user administration", () => {
       version: String(user.version),
     });
     expect(res.status).toBe(400);
+  });
+
+  it("asks for the administrator's own password before changing a role, keeping what they typed", async () => {
+    const { cookie } = await signedIn("admin");
+    const target = await makeUser("prescriber");
+    const change = { intent: "update", displayName: "Renamed", role: "admin", version: String(target.version) };
+    const roleNow = () =>
+      testDb().selectFrom("app_user").select("role").where("id", "=", target.id).executeTakeFirstOrThrow();
+
+    const missing = await edit(cookie, target.id, change);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors.currentPassword).toMatch(/Enter your own password/);
+    expect(missing.body.values).toMatchObject({ displayName: "Renamed", role: "admin" });
+    const wrong = await edit(cookie, target.id, { ...change, currentPassword: "not my password at all" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors.currentPassword).toBe("Your password is not correct");
+    expect(wrong.body.values).not.toHaveProperty("currentPassword");
+    expect(await roleNow()).toEqual({ role: "prescriber" });
+
+    const right = await edit(cookie, target.id, { ...change, currentPassword: TEST_PASSWORD });
+    expect(right.status).toBe(200);
+    expect(await roleNow()).toEqual({ role: "admin" });
+  });
+
+  it("asks for it before re-enabling an account, but not to rename or disable one", async () => {
+    const { cookie } = await signedIn("admin");
+    const target = await makeUser("prescriber", { disabled: true });
+    const same = { displayName: "Kept Away", role: "prescriber" };
+    const renamed = await edit(cookie, target.id, {
+      intent: "update",
+      ...same,
+      disabled: "yes",
+      version: String(target.version),
+    });
+    expect(renamed.status).toBe(200);
+    const enable = { intent: "update", ...same, version: String(target.version + 1) };
+    expect((await edit(cookie, target.id, enable)).body.errors.currentPassword).toMatch(/Enter your own password/);
+    expect((await edit(cookie, target.id, { ...enable, currentPassword: TEST_PASSWORD })).status).toBe(200);
+  });
+
+  it("counts wrong confirmations against the administrator's sign-in throttle", async () => {
+    const { cookie, user } = await signedIn("admin");
+    const target = await makeUser("prescriber");
+    const change = { intent: "update", displayName: "X", role: "analyst", version: String(target.version) };
+    for (let i = 0; i < 10; i++) await edit(cookie, target.id, { ...change, currentPassword: `guess ${i}` });
+    const blocked = await edit(cookie, target.id, { ...change, currentPassword: TEST_PASSWORD });
+    expect(blocked.status).toBe(429);
+    const failures = await testDb()
+      .selectFrom("audit_event")
+      .select("action")
+      .where("actor_user_id", "=", user.id)
+      .where("action", "=", "reauth.failed")
+      .execute();
+    expect(failures).toHaveLength(10);
   });
 });

@@ -1,12 +1,12 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { updateUser } from "../../../app/admin/users.server";
-import { currentUser } from "../../../app/auth/session.server";
+import { currentUser, MAX_LIVE_SESSIONS, startSession } from "../../../app/auth/session.server";
 import { action as keepalive } from "../../../app/routes/session.keepalive";
 import { action as signOut } from "../../../app/routes/sign-out";
 import { loader as usersLoader } from "../../../app/routes/admin.users._index";
 import { testDb, useTestDatabase } from "../../support/db";
-import { context, signedIn } from "../../support/factories";
+import { context, makeUser, signedIn } from "../../support/factories";
 import { call, formRequest, getRequest } from "../../support/http";
 
 useTestDatabase();
@@ -94,5 +94,40 @@ describe("demo sessions", () => {
     );
     expect(res.status).toBe(302);
     expect(res.location).toMatch(/^\/sign-in/);
+  });
+});
+
+describe("live sessions per user", () => {
+  it("are at most five: a sixth sign-in ends the oldest", async () => {
+    const user = await makeUser("prescriber");
+    const cookies: string[] = [];
+    for (let i = 0; i < MAX_LIVE_SESSIONS + 1; i++) {
+      // Every earlier session a minute older than the next.
+      await testDb()
+        .updateTable("user_session")
+        .set({ created_at: sql`created_at - interval '1 minute'` })
+        .execute();
+      cookies.push((await startSession(testDb(), user.id)).split(";")[0]);
+    }
+    const live = await Promise.all(cookies.map((c) => currentUser(getRequest("/", c))));
+    expect(live.map((u) => u !== null)).toEqual([false, true, true, true, true, true]);
+  });
+
+  it("stay at five when sign-ins arrive together", async () => {
+    const { user } = await signedIn("coordinator");
+    await Promise.all(
+      Array.from({ length: 12 }, () =>
+        testDb()
+          .transaction()
+          .execute((trx) => startSession(trx, user.id)),
+      ),
+    );
+    const open = await testDb()
+      .selectFrom("user_session")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", user.id)
+      .where("ended_at", "is", null)
+      .executeTakeFirstOrThrow();
+    expect(Number(open.n)).toBe(MAX_LIVE_SESSIONS);
   });
 });
