@@ -21,6 +21,12 @@ const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? "127.0.0.1";
 const BODY_LIMIT = 512 * 1024;
+// "Check a copy" takes a report's PDF. The page refuses files over 10 MB itself, at the field and without reading
+// them (app/reports/check.ts); only far larger bodies are stopped here.
+const UPLOAD_LIMITS = new Map([
+  ["/reports/check", 50 * 1024 * 1024],
+  ["/reports/check.data", 50 * 1024 * 1024],
+]);
 const buildDir = process.env.BUILD_DIR ?? "build";
 
 function log(level, msg, fields) {
@@ -154,7 +160,7 @@ app.use((req, res, next) => {
   if (length === undefined && req.get("transfer-encoding")) {
     return refuse(res, 411, "This request was refused", "The request must state its length.");
   }
-  if (Number(length ?? 0) > BODY_LIMIT) {
+  if (Number(length ?? 0) > (UPLOAD_LIMITS.get(req.path) ?? BODY_LIMIT)) {
     req.resume();
     return refuse(
       res,

@@ -25,6 +25,7 @@ export const permissions = [
   "outcomes:view",
   "reports:view",
   "reports:manage",
+  "reports:costs",
   "users:manage",
   "audit:read",
   "subject-access:export",
@@ -44,9 +45,19 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   prescriber: prescriberPermissions,
   coordinator: [...prescriberPermissions, "triage:manage", "people:merge"],
   activity_lead: ["activities:lead", "directory:edit"],
-  analyst: ["outcomes:view", "reports:manage"],
+  analyst: ["outcomes:view", "reports:view", "reports:manage"],
   commissioner: ["reports:view"],
-  admin: ["users:manage", "audit:read", "directory:edit", "directory:search", "people:merge", "subject-access:export"],
+  admin: [
+    "users:manage",
+    "audit:read",
+    "directory:edit",
+    "directory:search",
+    "people:merge",
+    "subject-access:export",
+    "reports:view",
+    "reports:manage",
+    "reports:costs",
+  ],
 };
 
 export function can(role: Role, permission: Permission): boolean {

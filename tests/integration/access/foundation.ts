@@ -7,7 +7,6 @@ export const access: Record<string, RouteAccess> = {
   "session.keepalive.tsx": { action: "public" },
   "caseload.tsx": { loader: "caseload:view", action: "caseload:view" },
   "outcomes.tsx": { loader: "outcomes:view" },
-  "reports.tsx": { loader: "reports:view" },
   "admin._index.tsx": { loader: "users:manage" },
   "admin.users._index.tsx": { loader: "users:manage" },
   "admin.users.new.tsx": { loader: "users:manage", action: "users:manage" },

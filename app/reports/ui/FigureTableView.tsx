@@ -1,0 +1,67 @@
+// One published table in the HTML report: its heading, what it counts, its chart, and the table itself (every chart
+// has its table). Withheld tables say why in place of their figures.
+import { formatCell, headingWithUnit, windowLabel } from "~/outcomes/ui/text";
+import type { FigureTable } from "~/outcomes/model";
+import { FigureChart } from "./FigureChart";
+
+export function FigureTableView({ table, headingLevel = 3 }: { table: FigureTable; headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? "h3" : "h4";
+  return (
+    <section className="cw-report-figure" aria-labelledby={`fig-${table.id}`}>
+      <Heading id={`fig-${table.id}`}>{table.title}</Heading>
+      <p className="nhsuk-body-s cw-report-meta">
+        {table.meta.population}, counted by {table.meta.countsBy}, {windowLabel(table.meta.from, table.meta.to)}.
+        {table.meta.n !== null ? ` n = ${formatCell(table.meta.n)}.` : ""}
+      </p>
+      {table.withheld ? (
+        <div className="nhsuk-inset-text">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>Not shown: {table.withheld}</p>
+        </div>
+      ) : (
+        <>
+          <FigureChart table={table} />
+          <div className="cw-report-table">
+            <table className="nhsuk-table">
+              <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{table.title}</caption>
+              <thead className="nhsuk-table__head">
+                <tr className="nhsuk-table__row">
+                  {table.columns.map((c, i) => (
+                    <th
+                      key={c.key}
+                      scope="col"
+                      className={`nhsuk-table__header${c.numeric && i > 0 ? " nhsuk-table__header--numeric" : ""}`}
+                    >
+                      {headingWithUnit(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {table.rows.map((row, r) => (
+                  <tr key={r} className="nhsuk-table__row">
+                    {row.map((cell, i) =>
+                      i === 0 ? (
+                        <th key={i} scope="row" className="nhsuk-table__header">
+                          {formatCell(cell)}
+                        </th>
+                      ) : (
+                        <td
+                          key={i}
+                          className={`nhsuk-table__cell${table.columns[i]?.numeric ? " nhsuk-table__cell--numeric" : ""}`}
+                        >
+                          {table.columns[i]?.numeric ? formatCell(cell) : formatCell(cell, table.columns[i])}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      {table.note ? <p className="nhsuk-body-s">{table.note}</p> : null}
+    </section>
+  );
+}

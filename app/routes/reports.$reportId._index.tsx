@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { openReport, reportShares, shareReport } from "~/reports/access.server";
+import { NotACommissionerError } from "~/reports/sharing.server";
+import { ReportView } from "~/reports/ui/ReportView";
+import { formatDateTime } from "~/ui/format";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.model.title ?? "Outcome report"} – Connect Well` },
+];
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "reports:view");
+  const { report, model } = await openReport(guard, params.reportId);
+  const shares = await reportShares(guard, report.id);
+  return {
+    model,
+    sha256: report.sha256,
+    pdfBytes: report.pdfBytes,
+    generated: new URL(request.url).searchParams.get("generated") === "1",
+    shares: shares?.commissioners.map((c) => ({
+      id: c.id,
+      name: c.name,
+      email: c.email,
+      shared: c.shared,
+      sharedAt: c.sharedAt?.toISOString() ?? null,
+    })),
+  };
+}
+
+const shareSchema = z.object({
+  commissioner: z.array(z.uuid({ error: "Choose commissioners from the list" })).max(200),
+});
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "reports:manage");
+  const form = await request.formData();
+  const parsed = shareSchema.safeParse({ commissioner: form.getAll("commissioner").map(String) });
+  if (!parsed.success) {
+    return data({ ok: false as const, error: "Choose commissioners from the list" }, { status: 400 });
+  }
+  try {
+    const { added, removed } = await shareReport(guard, params.reportId, parsed.data.commissioner);
+    return { ok: true as const, added: added.length, removed: removed.length };
+  } catch (err) {
+    if (err instanceof NotACommissionerError) {
+      return data({ ok: false as const, error: err.message }, { status: 400 });
+    }
+    throw err;
+  }
+}
+
+function ShareForm({ shares }: { shares: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["shares"]> }) {
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  const error = result && !result.ok ? result.error : undefined;
+  return (
+    <section className="cw-report-share nhsuk-u-margin-bottom-7" aria-labelledby="share-heading">
+      {result?.ok ? (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>
+            Sharing saved
+            {result.added ? `: shared with ${result.added} more` : ""}
+            {result.removed ? `${result.added ? "," : ":"} no longer shared with ${result.removed}` : ""}.
+          </p>
+        </div>
+      ) : null}
+      <Form method="post" noValidate>
+        <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
+          <fieldset className="nhsuk-fieldset" aria-describedby={`share-hint${error ? " share-error" : ""}`}>
+            <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
+              <h2 className="nhsuk-fieldset__heading" id="share-heading">
+                Share with commissioners
+              </h2>
+            </legend>
+            <div className="nhsuk-hint" id="share-hint">
+              Each person chosen sees this report in their list and can download its PDF. Untick someone to stop sharing
+              it with them.
+            </div>
+            {error ? (
+              <span className="nhsuk-error-message" id="share-error">
+                <span className="nhsuk-u-visually-hidden">Error:</span> {error}
+              </span>
+            ) : null}
+            {shares.length === 0 ? (
+              <p>There are no active commissioner accounts. An administrator can add one.</p>
+            ) : (
+              <div className="nhsuk-checkboxes">
+                {shares.map((c) => (
+                  <div className="nhsuk-checkboxes__item" key={c.id}>
+                    <input
+                      className="nhsuk-checkboxes__input"
+                      id={`commissioner-${c.id}`}
+                      name="commissioner"
+                      type="checkbox"
+                      value={c.id}
+                      defaultChecked={c.shared}
+                    />
+                    <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`commissioner-${c.id}`}>
+                      {c.name} ({c.email})
+                      {c.sharedAt ? (
+                        <span className="nhsuk-hint nhsuk-u-margin-bottom-0">Shared {formatDateTime(c.sharedAt)}</span>
+                      ) : null}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            )}
+          </fieldset>
+        </div>
+        {shares.length ? (
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Save sharing
+          </button>
+        ) : null}
+      </Form>
+    </section>
+  );
+}
+
+export default function ReportPage() {
+  const { model, sha256, pdfBytes, shares, generated } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Link className="nhsuk-back-link" to="/reports">
+        Back to reports
+      </Link>
+      {generated ? (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>The report has been generated and archived. Check it below, then share it.</p>
+        </div>
+      ) : null}
+      {shares ? <ShareForm shares={shares} /> : null}
+      <ReportView model={model} sha256={sha256} pdfHref={`/reports/${model.id}/pdf`} pdfBytes={pdfBytes} />
+    </>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { requirePermission } from "~/auth/guards.server";
+import { todayInLondon } from "~/people/dates";
+import { askForReport, reportFormChoices } from "~/reports/access.server";
+import { reportRequestSchema } from "~/reports/params";
+import { periodGroups, scopeGroups } from "~/reports/ui/choices";
+import { GroupedSelect } from "~/reports/ui/GroupedSelect";
+import { ErrorSummary } from "~/ui/form";
+import { parseForm } from "~/ui/validation";
+
+export const meta: MetaFunction = () => [{ title: "Generate a report – Connect Well" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requirePermission(request, context, "reports:manage");
+  const today = todayInLondon();
+  return { periods: periodGroups(today), scopes: scopeGroups(await reportFormChoices()) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "reports:manage");
+  const form = await request.formData();
+  const parsed = parseForm(reportRequestSchema, form);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await askForReport(
+    guard,
+    { period: parsed.data.period, scopeKind: parsed.data.scope.kind, scopeId: parsed.data.scope.id },
+    todayInLondon(),
+  );
+  if (!result.ok) {
+    return data(
+      {
+        errors: { [result.refusal.field]: result.refusal.message },
+        values: { period: parsed.data.period, scope: String(form.get("scope") ?? "") },
+      },
+      { status: 400 },
+    );
+  }
+  return redirect(`/reports/jobs/${result.jobId}`);
+}
+
+export default function NewReport() {
+  const { periods, scopes } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors as Record<string, string> | undefined;
+  const values = (result?.values ?? {}) as Record<string, string>;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <Link className="nhsuk-back-link" to="/reports">
+          Back to reports
+        </Link>
+        <ErrorSummary errors={errors} />
+        <h1>Generate an outcome report</h1>
+        <p>
+          The report holds the same figures as the outcome dashboard for the period and scope you choose, under the same
+          small-number rule, with a summary, charts, people&apos;s words and methods. It is archived with its PDF and
+          can then be shared with commissioners. It takes a few seconds.
+        </p>
+        <Form method="post" noValidate>
+          <GroupedSelect
+            name="period"
+            label="Period"
+            hint="A quarter, a month or a financial year (April to March). A period still running covers the days so far."
+            error={errors?.period}
+            defaultValue={values.period}
+            top={[{ value: "", label: "Choose a period" }]}
+            groups={periods}
+          />
+          <GroupedSelect
+            name="scope"
+            label="What the report covers"
+            error={errors?.scope}
+            defaultValue={values.scope ?? "service"}
+            top={[{ value: "service", label: "The whole service" }]}
+            groups={scopes}
+          />
+          <button className="nhsuk-button" type="submit" disabled={busy}>
+            Generate report
+          </button>
+        </Form>
+      </div>
+    </div>
+  );
+}
