@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { todayInLondon } from "~/people/dates";
+import { londonToday } from "~/calendar";
 import { costPage, saveCostForm } from "~/reports/access.server";
 import { costFormSchema, formatPounds } from "~/reports/costs";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
 import { GroupedSelect } from "~/reports/ui/GroupedSelect";
 import { ErrorSummary, Textarea, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Service costs – Connect Well" }];
 
@@ -17,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "reports:costs");
   const { costs, choices } = await costPage();
   return {
-    periods: periodGroups(todayInLondon()),
+    periods: periodGroups(londonToday()),
     scopes: scopeGroups(choices),
     costs: costs.map((c) => ({
       id: c.id,
@@ -35,11 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:costs");
   const form = await request.formData();
   const parsed = parseForm(costFormSchema, form);
-  if (!parsed.ok) return data({ saved: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await saveCostForm(guard, parsed.data, todayInLondon());
+  if (!parsed.ok) return reply(parsed, { extra: { saved: false } });
+  const result = await saveCostForm(guard, parsed.data, londonToday());
   if (!result.ok) {
-    const values = Object.fromEntries([...form].map(([k, v]) => [k, String(v)]));
-    return data({ saved: false, errors: result.errors, values }, { status: 400 });
+    return reply({ errors: result.errors, values: parsed.values }, { extra: { saved: false } });
   }
   return { saved: true, errors: null, values: {} as Record<string, string> };
 }

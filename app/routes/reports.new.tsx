@@ -1,20 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { todayInLondon } from "~/people/dates";
+import { londonToday } from "~/calendar";
 import { askForReport, reportFormChoices } from "~/reports/access.server";
 import { reportRequestSchema } from "~/reports/params";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
 import { GroupedSelect } from "~/reports/ui/GroupedSelect";
 import { ErrorSummary } from "~/ui/form";
-import { parseForm } from "~/ui/validation";
+import { parseForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Generate a report – Connect Well" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "reports:manage");
-  const today = todayInLondon();
+  const today = londonToday();
   return { periods: periodGroups(today), scopes: scopeGroups(await reportFormChoices()) };
 }
 
@@ -22,20 +23,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:manage");
   const form = await request.formData();
   const parsed = parseForm(reportRequestSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  if (!parsed.ok) return reply(parsed);
   const result = await askForReport(
     guard,
     { period: parsed.data.period, scopeKind: parsed.data.scope.kind, scopeId: parsed.data.scope.id },
-    todayInLondon(),
+    londonToday(),
   );
   if (!result.ok) {
-    return data(
-      {
-        errors: { [result.refusal.field]: result.refusal.message },
-        values: { period: parsed.data.period, scope: String(form.get("scope") ?? "") },
-      },
-      { status: 400 },
-    );
+    return reply({ errors: { [result.refusal.field]: result.refusal.message }, values: parsed.values });
   }
   return redirect(`/reports/jobs/${result.jobId}`);
 }
