@@ -367,7 +367,7 @@ function methods(model: ReportModel, address: string): Content[] {
       margin: [0, 0, 0, 8],
     },
     { text: "Statistics", style: "h3" },
-    { ul: m.statistics, margin: [0, 0, 0, 8] },
+    { ul: [...m.statistics], margin: [0, 0, 0, 8] },
     { text: "Disclosure control", style: "h3" },
     { text: [{ text: `${m.rule.name}. `, bold: true }, m.rule.description] },
     {
@@ -392,7 +392,9 @@ function methods(model: ReportModel, address: string): Content[] {
  * (title, author, subject, keywords, language en-GB, creator, creation date). Charts come from `options.charts`,
  * drawn from the same tables; every chart is followed by its table.
  *
- * Pure: no file, canvas or clock is read; the same arguments give the same definition.
+ * Pure: no file, canvas or clock is read; the same arguments give the same definition. pdfmake rewrites the
+ * definition it lays out, so nothing of the model is shared with it (arrays are copied): a model can be rendered
+ * again, or sent to a worker, after rendering.
  */
 export function buildReportDocument(model: ReportModel, options: ReportDocumentOptions): TDocumentDefinitions {
   const { charts } = options;
@@ -402,7 +404,7 @@ export function buildReportDocument(model: ReportModel, options: ReportDocumentO
     heading("Executive summary", 1, { pageBreak: "before" }),
     ...(model.figures.withheld ? [withheldBox(model.figures.withheld)] : []),
     model.summary.length
-      ? { ul: model.summary, margin: [0, 0, 0, 10] }
+      ? { ul: [...model.summary], margin: [0, 0, 0, 10] }
       : { text: "There are no headline figures for this period.", margin: [0, 0, 0, 10] },
     ...headlineComparison(model),
   ];

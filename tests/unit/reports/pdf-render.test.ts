@@ -72,6 +72,13 @@ describe("report PDF", () => {
     expect(whole).toContain("/Lang (en-GB)");
   });
 
+  it("leaves the model as it was, so it can be rendered again or sent to a worker", async () => {
+    const model = fixtureReportModel();
+    await renderReportPdfInThread(model, options);
+    expect(model).toEqual(fixtureReportModel());
+    expect(() => structuredClone(model)).not.toThrow();
+  }, 120_000);
+
   it("hashes any other document id into 16 bytes", () => {
     expect(pdfFileId("report-42")).toHaveLength(16);
     expect(pdfFileId("report-42").equals(pdfFileId("report-43"))).toBe(false);

@@ -1,0 +1,96 @@
+// The report PDF is rendered in a worker thread: same bytes as in this thread, and this thread's event loop keeps
+// running while it renders.
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  PdfWorkerPool,
+  pdfWorkerCandidates,
+  pdfWorkerEntry,
+  ReportRenderError,
+} from "../../../app/reports/pdf-worker-pool.server";
+import { renderReportPdfInThread } from "../../../app/reports/pdf/render.server";
+import { fixtureReportModel } from "../../fixtures/report-model";
+
+const options = { createdAt: new Date("2026-10-02T08:30:00.000Z"), documentId: "0b6f1d2e-8a4c-4f7e-9d3b-5c2a1e7f9a01" };
+const pool = new PdfWorkerPool({ size: 2 });
+afterAll(() => pool.close());
+
+/** Runs `work` while a 5 ms timer ticks, and reports the longest wait between ticks against the work's duration. */
+async function eventLoopDuring(work: () => Promise<unknown>) {
+  let last = performance.now();
+  let longest = 0;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+    ticks++;
+  }, 5);
+  const start = performance.now();
+  await work();
+  const total = performance.now() - start;
+  clearInterval(timer);
+  longest = Math.max(longest, performance.now() - last);
+  return { longest, total, ticks };
+}
+
+describe("report PDF worker pool", () => {
+  it("finds the worker beside the module: the TypeScript source's bootstrap, or the built bundle's worker", () => {
+    expect(pdfWorkerCandidates("file:///srv/app/reports/pdf-worker-pool.server.ts").map(String)).toEqual([
+      "file:///srv/app/reports/pdf-worker-source.mjs",
+    ]);
+    expect(pdfWorkerCandidates("file:///srv/build/server/index.js").map(String)).toEqual([
+      "file:///srv/build/server/pdf-worker.js",
+      "file:///srv/build/pdf-worker.js",
+    ]);
+    expect(pdfWorkerCandidates("file:///srv/build/server/assets/chunk.js").map(String)).toContain(
+      "file:///srv/build/server/pdf-worker.js",
+    );
+    expect(pdfWorkerEntry().href).toMatch(/app\/reports\/pdf-worker-source\.mjs$/);
+  });
+
+  it("renders the same bytes in a worker as in this thread, for several reports at once", async () => {
+    const [a, b, c] = await Promise.all([
+      pool.render(fixtureReportModel(), options),
+      pool.render(fixtureReportModel(), options),
+      pool.render(fixtureReportModel(), options),
+    ]);
+    const here = await renderReportPdfInThread(fixtureReportModel(), options);
+    for (const pdf of [a, b, c]) expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
+  }, 180_000);
+
+  it("keeps this thread's event loop running while a report renders, which rendering here does not", async () => {
+    await pool.render(fixtureReportModel(), options); // threads started and warm
+    const inWorker = await eventLoopDuring(() => pool.render(fixtureReportModel(), options));
+    const inThread = await eventLoopDuring(() => renderReportPdfInThread(fixtureReportModel(), options));
+    // Relative, not absolute, limits: on a busy machine everything is slower, but a free event loop still
+    // ticks all through the render, while a blocked one waits out whole stretches of chart drawing and layout.
+    expect(inWorker.ticks).toBeGreaterThan(10);
+    expect(inWorker.longest).toBeLessThan(inWorker.total / 4);
+    expect(inThread.longest).toBeGreaterThan(inThread.total / 4);
+    expect(inThread.longest).toBeGreaterThan(inWorker.longest);
+  }, 180_000);
+
+  it("fails a report that cannot be rendered with its reason, and carries on with the next", async () => {
+    const broken = fixtureReportModel();
+    broken.figures.sections[1].tables[0].chart!.series = ["no-such-column"];
+    await expect(pool.render(broken, options)).rejects.toThrow(ReportRenderError);
+    await expect(pool.render(broken, options)).rejects.toThrow(/no-such-column/);
+    const pdf = await pool.render(fixtureReportModel(), options);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+  }, 180_000);
+
+  it("fails a job it cannot send to a thread without losing the thread", async () => {
+    const model = fixtureReportModel() as any;
+    model.summary.push(() => "not data");
+    await expect(pool.render(model, options)).rejects.toThrow(/could not be sent/);
+    const pdf = await pool.render(fixtureReportModel(), options);
+    expect(pdf.length).toBeGreaterThan(1000);
+  }, 180_000);
+
+  it("abandons a render that runs past its time limit, and refuses work once shut down", async () => {
+    const hasty = new PdfWorkerPool({ size: 1, timeoutMs: 1 });
+    await expect(hasty.render(fixtureReportModel(), options)).rejects.toThrow(/longer than/);
+    await hasty.close();
+    await expect(hasty.render(fixtureReportModel(), options)).rejects.toThrow(/shut down/);
+  }, 60_000);
+});
