@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
+import { cacheControlFor } from "./scripts/cache-policy.mjs";
 
 // WEB_CONCURRENCY server processes share the port (scripts/cluster.mjs). Only on PostgreSQL: the embedded
 // database belongs to one process.
@@ -98,8 +99,17 @@ app.use((req, res, next) => {
   res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
   res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
   if (production) res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-  // Nothing dynamic is cached by browsers or proxies; hashed static assets override this below.
-  res.setHeader("Cache-Control", "no-store");
+  // One Cache-Control header, chosen as the headers go out (scripts/cache-policy.mjs): whatever a route or the
+  // static middleware set is replaced, never appended to.
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+    res.setHeader(
+      "Cache-Control",
+      cacheControlFor({ method: req.method, path: req.path, status, publicFile: res.locals.publicFile === true }),
+    );
+    return writeHead.apply(this, args);
+  };
   next();
 });
 
@@ -115,9 +125,7 @@ if (vite) {
   app.use(
     "/assets",
     express.static(`${buildDir}/client/assets`, {
-      immutable: true,
-      maxAge: "1y",
-      setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=31536000, immutable"),
+      cacheControl: false,
     }),
   );
   // The public folder's files (favicon and the like), by name: serving the whole folder would cost every page
@@ -127,11 +135,12 @@ if (vite) {
       .filter((f) => f.isFile())
       .map((f) => `/${f.name}`),
   );
-  const serveStatic = express.static(`${buildDir}/client`, {
-    maxAge: "1h",
-    setHeaders: (res) => res.setHeader("Cache-Control", "public, max-age=3600"),
+  const serveStatic = express.static(`${buildDir}/client`, { cacheControl: false });
+  app.use((req, res, next) => {
+    if (!publicFiles.has(req.path)) return next();
+    res.locals.publicFile = true;
+    serveStatic(req, res, next);
   });
-  app.use((req, res, next) => (publicFiles.has(req.path) ? serveStatic(req, res, next) : next()));
 }
 
 function refuse(res, status, title, body) {

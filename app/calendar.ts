@@ -45,3 +45,31 @@ export function londonDate(instant: Date): string {
 export function londonToday(now = new Date()): string {
   return londonDate(now);
 }
+
+/** The first date on or after `from` that falls on ISO weekday `weekday` (Monday = 1 … Sunday = 7). */
+export function firstWeekdayOnOrAfter(from: string, weekday: number): string {
+  return addDays(from, (((weekday - isoWeekday(from)) % 7) + 7) % 7);
+}
+
+const londonOffsetFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "longOffset" });
+
+function londonOffsetMinutesAt(instantMs: number): number {
+  const name = londonOffsetFormat.formatToParts(new Date(instantMs)).find((p) => p.type === "timeZoneName")?.value;
+  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? "");
+  return m ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
+
+/**
+ * The UK's offset from UTC at a UK wall-clock time on a date, as ISO 8601 writes it: "+00:00" (GMT) or "+01:00"
+ * (BST). `date` is 'YYYY-MM-DD', `time` 'HH:MM' or 'HH:MM:SS'. A time the clocks skip (01:30 on the last Sunday of
+ * March) takes the offset that follows the change.
+ */
+export function londonUtcOffset(date: string, time: string): string {
+  const [y, mo, d] = date.split("-").map(Number);
+  const [h, mi] = time.split(":").map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  const offset = londonOffsetMinutesAt(asUtc - londonOffsetMinutesAt(asUtc) * 60_000);
+  const sign = offset < 0 ? "-" : "+";
+  const abs = Math.abs(offset);
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}

@@ -24,8 +24,8 @@ export async function listAuditEvents(opts: {
   if (f.action) q = q.where("a.action", "like", `${f.action.replace(/[%_\\]/g, "\\$&")}%`);
   if (f.outcome) q = q.where("a.outcome", "=", f.outcome);
   if (f.actorId) q = q.where("a.actor_user_id", "=", f.actorId);
-  if (f.from) q = q.where("a.occurred_at", ">=", sql<Date>`${f.from}::date`);
-  if (f.to) q = q.where("a.occurred_at", "<", sql<Date>`${f.to}::date + 1`);
+  if (f.from) q = q.where("a.occurred_at", ">=", sql<Date>`${f.from}::date::timestamp at time zone 'Europe/London'`);
+  if (f.to) q = q.where("a.occurred_at", "<", sql<Date>`(${f.to}::date + 1)::timestamp at time zone 'Europe/London'`);
   const { total } = await q.select((eb) => eb.fn.countAll<number>().as("total")).executeTakeFirstOrThrow();
   const order = {
     occurred_at: sql`a.occurred_at`,

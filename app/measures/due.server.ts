@@ -12,7 +12,7 @@ import {
   type ResponseForDue,
   type ScheduledMeasure,
 } from "./due";
-import { londonDate } from "~/calendar";
+import { londonDate, londonToday } from "~/calendar";
 import { DEFAULT_FOLLOW_UP_WEEKS, type TimePoint } from "./time-points";
 
 interface DueInputs {
@@ -104,7 +104,7 @@ async function loadDueInputs(db: Executor, where: { referralIds?: string[]; pers
 /** Due and overdue measures per referral id (every id asked for is a key, with [] when nothing is due). */
 export async function measuresDueForReferrals(
   referralIds: string[],
-  today = londonDate(new Date()),
+  today = londonToday(),
   db?: Executor,
 ): Promise<Map<string, DueItem[]>> {
   const result = new Map<string, DueItem[]>(referralIds.map((id) => [id, []]));
@@ -115,11 +115,7 @@ export async function measuresDueForReferrals(
 }
 
 /** Due and overdue measures across all of a person's referrals, overdue first. */
-export async function measuresDueForPerson(
-  personId: string,
-  today = londonDate(new Date()),
-  db?: Executor,
-): Promise<DueItem[]> {
+export async function measuresDueForPerson(personId: string, today = londonToday(), db?: Executor): Promise<DueItem[]> {
   const inputs = await loadDueInputs(db ?? (await getDb()), { personId });
   return inputs
     .flatMap(({ referral, responses }) => dueItems(referral, responses, today))
@@ -130,7 +126,7 @@ export async function measuresDueForPerson(
 export async function measureScheduleForPerson(
   db: Executor,
   personId: string,
-  today = londonDate(new Date()),
+  today = londonToday(),
 ): Promise<Record<string, ScheduledMeasure[]>> {
   return scheduleFrom(await loadDueInputs(db, { personId }), today);
 }

@@ -8,7 +8,7 @@ import type { Comparison } from "./change";
 import { wemwbsLicensed } from "./settings.server";
 import { type DueItem, type ScheduledMeasure } from "./due";
 import { measureScheduleForPerson } from "./due.server";
-import { londonDate } from "~/calendar";
+import { londonDate, londonToday } from "~/calendar";
 import { changesSinceBaseline, chronological, isLive, type MeasureRecord } from "./timeline";
 import type { Mode, TimePoint } from "./time-points";
 
@@ -141,7 +141,7 @@ export interface PersonMeasures {
 export async function getPersonMeasures(
   actor: AuditActor,
   personId: string,
-  today = londonDate(new Date()),
+  today = londonToday(),
 ): Promise<PersonMeasures | null> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
@@ -233,7 +233,7 @@ export interface MeasuresSummaryData {
 export async function readMeasuresSummary(
   db: Executor,
   personId: string,
-  today = londonDate(new Date()),
+  today = londonToday(),
 ): Promise<MeasuresSummaryData> {
   return summariseMeasures(
     personId,
@@ -274,7 +274,7 @@ export async function getRecordFormData(
   actor: AuditActor,
   personId: string,
   action: string,
-  today = londonDate(new Date()),
+  today = londonToday(),
 ): Promise<RecordFormData | null> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {

@@ -7,7 +7,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { shortName } from "./catalogue";
 import { formatIsoDate } from "~/ui/format";
-import { londonDate } from "~/calendar";
+import { londonDate, londonToday } from "~/calendar";
 import { MeasureValidationError, findInstrument, scoreResponse } from "./scoring";
 import { type Mode, type TimePointRef, timePointLabel } from "./time-points";
 
@@ -102,7 +102,7 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
       `The date the questions were answered must be on or after the referral arrived (${formatIsoDate(receivedOn)})`,
     );
   }
-  if (input.administeredOn > londonDate(new Date())) {
+  if (input.administeredOn > londonToday()) {
     throw new MeasureInputError("administeredOn", "The date the questions were answered must be today or in the past");
   }
 

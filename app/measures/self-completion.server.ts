@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { offeredInstruments } from "./catalogue";
-import { londonDate } from "~/calendar";
+import { londonToday } from "~/calendar";
 import { MeasureInputError, recordMeasureIn } from "./record.server";
 import { answersFor, selfSteps } from "./self-steps";
 import { itemError } from "./answers-form";
@@ -203,7 +203,7 @@ export async function answerSelfStep(
             instrumentCode: code,
             timePoint: row.time_point as TimePointRef["timePoint"],
             followUpWeek: row.follow_up_week,
-            administeredOn: londonDate(new Date()),
+            administeredOn: londonToday(),
             mode: "self",
             answers: answersFor(instrument, answers),
             idempotencyKey: crypto.randomUUID(),

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
 import { dueInputsFrom, firstSessionOnSql, referralForDue, scheduleFrom } from "~/measures/due.server";
-import { londonDate } from "~/calendar";
+import { londonToday } from "~/calendar";
 import { recordsQuery, summariseMeasures, toMeasureRecords } from "~/measures/person-measures.server";
 import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
@@ -160,7 +160,7 @@ const personStatement = preparedQuery(
 export async function readPersonRecord(
   actor: AuditActor & { userId: string },
   personId: string,
-  today = londonDate(new Date()),
+  today = londonToday(),
 ) {
   const [row] = await personStatement(await getDb(), {
     personId,

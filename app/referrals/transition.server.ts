@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { londonToday } from "~/calendar";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { isReferralStatus } from "./codes";
 import {
@@ -71,7 +72,7 @@ export async function transitionReferral(trx: Executor, who: AuditActor, input: 
       snomed_code: plan.snomedCode,
       ...(plan.stamp.contacted ? { contacted_at: sql`now()` } : {}),
       ...(plan.stamp.providerResponded ? { provider_responded_at: sql`now()` } : {}),
-      ...(plan.stamp.firstAttended ? { first_attended_on: input.onDate ?? sql`current_date` } : {}),
+      ...(plan.stamp.firstAttended ? { first_attended_on: input.onDate ?? londonToday() } : {}),
       ...(plan.stamp.ended ? { ended_at: sql`now()` } : {}),
       ...(input.to === "declined" ? { declined_by: plan.declinedBy, decline_reason: reason } : {}),
       ...(input.to === "ended" ? { end_reason: plan.endReason } : {}),

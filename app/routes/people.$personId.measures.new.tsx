@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { readAnswers } from "~/measures/answers-form";
 import { offeredInstruments } from "~/measures/catalogue";
-import { londonDate } from "~/calendar";
+import { londonToday } from "~/calendar";
 import { idParam, notFound } from "~/params";
 import { getRecordFormData } from "~/measures/person-measures.server";
 import { MeasureInputError, recordMeasure } from "~/measures/record.server";
@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       referral && instrument
         ? { referral, instrumentCode: instrument.code, suggested: suggestedTimePoint(form.schedule[referral.id]) }
         : null,
-    today: londonDate(new Date()),
+    today: londonToday(),
     idempotencyKey: crypto.randomUUID(),
   };
 }

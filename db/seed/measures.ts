@@ -1,5 +1,5 @@
 import type { Transaction } from "kysely";
-import { addDays, londonDate } from "../../app/calendar";
+import { addDays, londonDate, londonToday } from "../../app/calendar";
 import { getInstrument, scoreResponse } from "../../app/measures/scoring";
 import type { TimePoint } from "../../app/measures/time-points";
 import type { DB } from "../types";
@@ -59,7 +59,7 @@ export async function seedMeasures(trx: Transaction<DB>) {
     .orderBy("r.received_at")
     .execute();
   if (referrals.length === 0) return;
-  const today = londonDate(new Date());
+  const today = londonToday();
   const clamp = (d: string) => (d > today ? today : d);
 
   // The widowed man: the longest-standing referral of a man referred for bereavement.

@@ -1,13 +1,12 @@
 import type { ParamProblem } from "./params";
 
-// Every ORUK response: JSON, readable from any origin (the standard asks for CORS `*`, no key), briefly cacheable
-// because it holds only public directory data.
+// Every ORUK response: JSON, readable from any origin (the standard asks for CORS `*`, no key). How long it may be
+// cached is decided with every other response's, at the HTTP edge (scripts/cache-policy.mjs).
 const base = {
   "Content-Type": "application/json; charset=utf-8",
   "Access-Control-Allow-Origin": "*",
   "Access-Control-Allow-Methods": "GET, HEAD, OPTIONS",
   "Access-Control-Allow-Headers": "Accept, Content-Type",
-  "Cache-Control": "public, max-age=300",
 };
 
 export function json(body: unknown, status = 200): Response {

@@ -1,3 +1,4 @@
+import { firstWeekdayOnOrAfter, londonUtcOffset } from "~/calendar";
 import { accessibilityFeatures, labelOf, transportOptions, weekdays } from "../options";
 import { hhmm } from "../schedule";
 import { ids } from "./ids";
@@ -187,20 +188,40 @@ export function serviceAtLocationSummary(r: OrukActivityRow) {
   };
 }
 
+/** Where the feed says how its times are meant (schedules give UK wall-clock times). */
+export const UK_TIME_NOTE = "Times are UK time (Europe/London): GMT in winter, BST (UTC+01:00) in summer.";
+
+/**
+ * A UK wall-clock time as the standard asks for opens_at and closes_at: 'HH:MM' with the offset from UTC in force
+ * on `date` ("10:30+01:00" on a summer date, "10:30+00:00" in winter).
+ */
+export function ukTime(date: string, time: string): string {
+  return `${hhmm(time)}${londonUtcOffset(date, time)}`;
+}
+
+/**
+ * A weekly slot as an ORUK schedule, or null when it has no session at all (its last date comes before its first
+ * session day). `dtstart` is the first session: the first date on or after `valid_from` that falls on the slot's
+ * weekday, since calendar software shows an event on DTSTART whatever BYDAY says (RFC 5545 §3.8.5.3). Times carry
+ * the UK offset in force on that first session; `notes` says they are UK wall-clock times all year.
+ */
 export function schedule(serviceId: string, s: OrukScheduleRow) {
+  const dtstart = firstWeekdayOnOrAfter(s.valid_from, s.weekday);
+  if (s.valid_to !== null && dtstart > s.valid_to) return null;
   return compact({
     id: s.id,
     service_id: serviceId,
     valid_from: s.valid_from,
     valid_to: s.valid_to ?? undefined,
-    dtstart: s.valid_from,
+    dtstart,
     freq: "WEEKLY",
     interval: 1,
     byday: byday[s.weekday],
-    opens_at: hhmm(s.start_time),
-    closes_at: hhmm(s.end_time),
+    opens_at: ukTime(dtstart, s.start_time),
+    closes_at: ukTime(dtstart, s.end_time),
     description: `Every ${weekdays[s.weekday as keyof typeof weekdays]}, ${hhmm(s.start_time)} to ${hhmm(s.end_time)}`,
     attending_type: "in_person",
+    notes: UK_TIME_NOTE,
   });
 }
 
@@ -211,9 +232,10 @@ export function oneOffSchedule(serviceId: string, s: OrukOneOffRow) {
     valid_from: s.session_date,
     valid_to: s.session_date,
     dtstart: s.session_date,
-    opens_at: hhmm(s.start_time),
-    closes_at: hhmm(s.end_time),
+    opens_at: ukTime(s.session_date, s.start_time),
+    closes_at: ukTime(s.session_date, s.end_time),
     description: `On ${s.session_date}, ${hhmm(s.start_time)} to ${hhmm(s.end_time)}`,
+    notes: UK_TIME_NOTE,
   };
 }
 
@@ -226,7 +248,7 @@ export function serviceFull(r: OrukActivityRow, schedules: OrukScheduleRow[], on
   });
   return {
     ...serviceSummary(r),
-    schedules: [...schedules.map((s) => schedule(r.id, s)), ...oneOffs.map((s) => oneOffSchedule(r.id, s))],
+    schedules: [...schedules.flatMap((s) => schedule(r.id, s) ?? []), ...oneOffs.map((s) => oneOffSchedule(r.id, s))],
     service_areas: r.district_name
       ? [
           {

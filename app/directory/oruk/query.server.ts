@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
+import { londonToday } from "~/calendar";
 import { ids } from "./ids";
 import type { OrukActivityRow } from "./map";
 import type { ServiceParams } from "./params";
@@ -112,7 +113,8 @@ export async function findService(id: string) {
   const db = await getDb();
   const row = await base(db).select(columns).where("a.id", "=", id).executeTakeFirst();
   if (!row) return null;
-  const today = new Date().toISOString().slice(0, 10);
+  // The UK's today: between midnight and 01:00 in summer UTC still says yesterday.
+  const today = londonToday();
   const [schedules, oneOffs] = await Promise.all([
     db
       .selectFrom("activity_schedule")

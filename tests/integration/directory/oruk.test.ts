@@ -88,7 +88,12 @@ describe("Open Referral UK API", () => {
     const { res, body } = await get(serviceLoader, `/api/oruk/services/${activityId}`, { id: activityId });
     expect(res.status).toBe(200);
     expect(valid(validators.service, body)).toEqual([]);
-    expect(body.schedules[0]).toMatchObject({ freq: "WEEKLY", byday: "TU", opens_at: "10:30", closes_at: "11:30" });
+    expect(body.schedules[0]).toMatchObject({
+      freq: "WEEKLY",
+      byday: "TU",
+      opens_at: expect.stringMatching(/^10:30\+0[01]:00$/),
+      closes_at: expect.stringMatching(/^11:30\+0[01]:00$/),
+    });
     const text = JSON.stringify(body);
     expect(text).not.toMatch(/Zebedee|Secretperson|Test activity_lead/);
   });
