@@ -16,7 +16,7 @@ import { currentUser, sessionRemainingMs } from "~/auth/session.server";
 import { requestContext } from "~/context";
 import { Header } from "~/ui/Header";
 import { IdleWarning } from "~/ui/IdleWarning";
-import { navFor } from "~/ui/nav";
+import { navFor, statementLinks } from "~/ui/nav";
 import { useNonce } from "~/ui/nonce";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
 import { SessionClock } from "~/ui/session-clock";
@@ -68,9 +68,21 @@ export function Layout({ children }: { children: ReactNode }) {
           </div>
           <footer role="contentinfo" className="nhsuk-footer">
             <div className="nhsuk-width-container">
-              <p className="nhsuk-footer__copyright">
-                Connect Well · social prescribing for Leicester, Leicestershire and Rutland
-              </p>
+              <div className="nhsuk-footer__meta">
+                <h2 className="nhsuk-u-visually-hidden">Support links</h2>
+                <ul className="nhsuk-footer__list">
+                  {statementLinks.map((link) => (
+                    <li key={link.href} className="nhsuk-footer__list-item">
+                      <a className="nhsuk-footer__list-item-link" href={link.href}>
+                        {link.text}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+                <p className="nhsuk-body-s">
+                  Connect Well · social prescribing for Leicester, Leicestershire and Rutland
+                </p>
+              </div>
             </div>
           </footer>
           {data?.remainingMs != null ? <IdleWarning /> : null}

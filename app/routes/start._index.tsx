@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requestContext } from "~/context";
 import { listDistricts } from "~/people/people.server";
 import {
@@ -151,7 +151,9 @@ export default function Start() {
           </div>
           <p>
             We use what you tell us only to get in touch and offer support. It is kept securely by the council and NHS
-            services that work together on social prescribing.
+            services that work together on social prescribing. Our <Link to="/privacy">privacy notice</Link> says what
+            we keep, for how long and what you can ask us to do; read also our{" "}
+            <Link to="/accessibility">accessibility statement</Link> and <Link to="/cookies">cookies statement</Link>.
           </p>
           <button className="nhsuk-button" type="submit" disabled={busy}>
             Ask for a call back

@@ -1,12 +1,31 @@
-import type { ReactNode } from "react";
-import type { ShouldRevalidateFunction } from "@remix-run/react";
+import { type ReactNode, useEffect, useRef } from "react";
+import { type ShouldRevalidateFunction, useNavigation } from "@remix-run/react";
 import type { FieldErrors } from "~/errors";
 
+/**
+ * The NHS.UK error summary. It takes focus when it appears (the design system's pattern), so keyboard and screen
+ * reader users start from the list of problems: without JavaScript through the `autofocus` attribute the server
+ * renders, with it each time a submit settles (a second failed submit re-renders rather than remounts).
+ */
 export function ErrorSummary({ errors }: { errors?: FieldErrors | null }) {
   const entries = Object.entries(errors ?? {});
+  const ref = useRef<HTMLDivElement>(null);
+  const settled = useNavigation().state === "idle";
+  const shown = JSON.stringify(entries);
+  // Each time a submit settles with errors, even the same ones again, focus returns to the summary.
+  useEffect(() => {
+    if (settled && shown !== "[]") ref.current?.focus();
+  }, [settled, shown]);
   if (entries.length === 0) return null;
   return (
-    <div className="nhsuk-error-summary" aria-labelledby="error-summary-title" role="alert" tabIndex={-1}>
+    <div
+      ref={ref}
+      className="nhsuk-error-summary"
+      aria-labelledby="error-summary-title"
+      role="alert"
+      tabIndex={-1}
+      autoFocus
+    >
       <h2 className="nhsuk-error-summary__title" id="error-summary-title">
         There is a problem
       </h2>

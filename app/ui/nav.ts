@@ -25,3 +25,10 @@ const items: NavItem[] = [
 export function navFor(role: Role) {
   return items.filter((i) => can(role, i.permission)).map(({ href, text }) => ({ href, text }));
 }
+
+/** The statements every page's footer links to (privacy, accessibility, cookies); public, for everyone. */
+export const statementLinks = [
+  { href: "/privacy", text: "Privacy notice" },
+  { href: "/accessibility", text: "Accessibility statement" },
+  { href: "/cookies", text: "Cookies" },
+];

@@ -1,0 +1,8 @@
+import type { RouteAccess } from "./types";
+
+// The service's statements are public: linked from every footer and from /start.
+export const access: Record<string, RouteAccess> = {
+  "privacy.tsx": { loader: "public" },
+  "accessibility.tsx": {},
+  "cookies.tsx": { loader: "public" },
+};
