@@ -5,7 +5,7 @@
 
 import { z } from "zod";
 import { isIsoDate } from "~/calendar";
-import { nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
+import { type NhsNumberPolicy, type NhsNumberProblem, nhsNumberProblem, normaliseNhsNumber } from "./nhs-number";
 
 const blankToNull = (v: string | undefined) => (v === undefined || v.trim() === "" ? null : v.trim());
 
@@ -74,19 +74,27 @@ export const email = (message = "Enter an email address in the correct format, l
     return z.NEVER;
   });
 
-/** An NHS number: 10 digits, spaces and dashes ignored, whose Modulus 11 check digit is right; blank → null. */
-export const nhsNumber = () =>
+const NOT_KNOWN = "If you do not know their NHS number, leave this blank";
+
+/** What to tell the user about each NHS number problem: what is wrong, and what to do instead. */
+export const nhsNumberMessages: Record<NhsNumberProblem, string> = {
+  format: "NHS number must be 10 digits, like 943 476 5919",
+  checksum: "This is not a valid NHS number: check each digit against their NHS letter or GP record",
+  placeholder: `This is a placeholder, not a real NHS number. ${NOT_KNOWN}`,
+  test: `This is a test NHS number, never issued to a patient. ${NOT_KNOWN}`,
+};
+
+/**
+ * An NHS number: 10 digits, spaces and dashes ignored, whose Modulus 11 check digit is right and which could have
+ * been issued (no placeholder such as 999 999 9999, no test number unless `policy.testNumbers`:
+ * app/forms/nhs-number.ts); blank → null, since a blank is better than a wrong number.
+ */
+export const nhsNumber = (policy: NhsNumberPolicy = {}) =>
   optional((v, ctx) => {
     const normal = normaliseNhsNumber(v);
-    const problem = nhsNumberProblem(normal);
+    const problem = nhsNumberProblem(normal, policy);
     if (problem === null) return normal;
-    ctx.addIssue({
-      code: "custom",
-      message:
-        problem === "format"
-          ? "NHS number must be 10 digits, like 943 476 5919"
-          : "This is not a valid NHS number: check each digit against their NHS letter or GP record",
-    });
+    ctx.addIssue({ code: "custom", message: nhsNumberMessages[problem] });
     return z.NEVER;
   });
 

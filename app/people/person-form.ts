@@ -13,6 +13,7 @@ import {
   requiredText,
   yesNo,
 } from "~/forms/fields";
+import type { NhsNumberPolicy } from "~/forms/nhs-number";
 import { ethnicityLabels, sexes } from "./equality";
 
 // The person form, shared by "record a person" and "edit a person". Field names are the form's; the
@@ -36,12 +37,12 @@ export type ConsentKind = keyof typeof consentKinds;
 export const lawfulBasisText =
   "Direct care: UK GDPR Article 6(1)(e) (a task in the public interest) and Article 9(2)(h) (health or social care), Data Protection Act 2018 Schedule 1 paragraph 2.";
 
-const personFields = {
+const personFields = (policy: NhsNumberPolicy) => ({
   givenName: requiredText(100, "Enter their first name", "First name"),
   familyName: requiredText(100, "Enter their last name", "Last name"),
   preferredName: optionalText(100, "Preferred name"),
   ...dateParts("dob"),
-  nhsNumber: nhsNumber(),
+  nhsNumber: nhsNumber(policy),
   addressLine1: optionalText(200, "Address line 1"),
   addressLine2: optionalText(200, "Address line 2"),
   town: optionalText(100, "Town or city"),
@@ -59,9 +60,9 @@ const personFields = {
   imdQuintile: optionalWholeNumber("IMD quintile", 1, 5, { range: "Select an IMD quintile from 1 to 5" }),
   consentVolunteer: yesNo(),
   consentQuote: yesNo(),
-};
+});
 
-type PersonFieldValues = z.output<z.ZodObject<typeof personFields>>;
+type PersonFieldValues = z.output<z.ZodObject<ReturnType<typeof personFields>>>;
 
 /**
  * The checks across fields: a real date of birth, a district from the list, an IMD quintile that matches the
@@ -85,10 +86,15 @@ function personChecks(districts: readonly string[]) {
 
 /**
  * The person form's schema with its cross-field checks, for the districts offered (their codes). `extra` adds the
- * page's own fields (a version, an idempotency key) before the checks are attached.
+ * page's own fields (a version, an idempotency key) before the checks are attached. `policy` says whether the 999
+ * test range of NHS numbers is accepted (demo mode only: `nhsNumberPolicy()` in app/people/nhs-number-policy.server.ts).
  */
-export function personSchema<X extends z.ZodRawShape = Record<never, never>>(districts: readonly string[], extra?: X) {
-  return withChecks(z.object({ ...personFields, ...(extra ?? ({} as X)) }), personChecks(districts));
+export function personSchema<X extends z.ZodRawShape = Record<never, never>>(
+  districts: readonly string[],
+  extra?: X,
+  policy: NhsNumberPolicy = {},
+) {
+  return withChecks(z.object({ ...personFields(policy), ...(extra ?? ({} as X)) }), personChecks(districts));
 }
 export type PersonFormData = PersonFieldValues;
 

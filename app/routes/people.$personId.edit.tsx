@@ -14,6 +14,7 @@ import { personColumns, personConsents, personSchema } from "~/people/person-for
 import { personToValues } from "~/people/person-values";
 import { PersonFields } from "~/people/PersonFields";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
+import { nhsNumberPolicy } from "~/people/nhs-number-policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Change details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -36,7 +37,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
   const personId = idParam(params.personId, "Person");
   const districts = (await listDistricts()).map((d) => d.code);
-  const parsed = await readForm(request, personSchema(districts, { version }));
+  const parsed = await readForm(request, personSchema(districts, { version }, nhsNumberPolicy()));
   if (!parsed.ok) return reply(parsed);
   const d = parsed.data;
   return attempt(

@@ -11,6 +11,7 @@ import { ErrorSummary } from "~/ui/form";
 import { readForm, type FieldErrors } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { nhsNumberPolicy } from "~/people/nhs-number-policy.server";
 
 export const meta: MetaFunction = () => [{ title: "Record a person – Connect Well" }];
 
@@ -37,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
   const districts = (await listDistricts()).map((d) => d.code);
-  const parsed = await readForm(request, personSchema(districts, extra));
+  const parsed = await readForm(request, personSchema(districts, extra, nhsNumberPolicy()));
   if (!parsed.ok) return reply(parsed, { extra: { matches: null, nhsNumberTaken: false } });
   const d = parsed.data;
   const result = await createPerson(

@@ -4,9 +4,10 @@ import { ageOn, imdQuintile } from "../../../app/people/equality";
 import { formatNhsNumber, isValidNhsNumber, nhsCheckDigit, nhsNumberProblem } from "~/forms/nhs-number";
 
 describe("NHS number Modulus 11", () => {
-  it("accepts the published example and the demo 999 numbers", () => {
+  it("accepts the published example, and the demo 999 numbers only where test numbers are allowed", () => {
     expect(isValidNhsNumber("943 476 5919")).toBe(true);
-    expect(isValidNhsNumber("9991000003")).toBe(true);
+    expect(isValidNhsNumber("9991000003", { testNumbers: true })).toBe(true);
+    expect(isValidNhsNumber("9991000003")).toBe(false);
   });
   it("refuses a wrong check digit, a wrong length and letters", () => {
     expect(nhsNumberProblem("9434765918")).toBe("checksum");
