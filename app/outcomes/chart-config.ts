@@ -75,6 +75,16 @@ export function wrapLabel(label: string, width = 22): string[] {
   return lines;
 }
 
+/**
+ * Category labels as drawn: on a horizontal chart long labels wrap at 22 characters; under a vertical chart, when
+ * any label is longer than 12, every label wraps at 14, so labels sit level instead of slanting.
+ */
+function wrapLabels(labels: string[], horizontal: boolean): (string | string[])[] {
+  if (horizontal) return labels.map((l) => wrapLabel(l));
+  if (labels.some((l) => l.length > 12)) return labels.map((l) => wrapLabel(l, 14));
+  return labels;
+}
+
 function seriesColumns(table: FigureTable): FigureColumn[] {
   const chart = table.chart;
   if (!chart) return [];
@@ -166,7 +176,7 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
 
   return {
     type: chart.kind,
-    data: { labels: horizontal ? labels.map((l) => wrapLabel(l)) : labels, datasets },
+    data: { labels: wrapLabels(labels, horizontal), datasets },
     options: {
       indexAxis: horizontal ? "y" : "x",
       responsive: options.responsive ?? true,

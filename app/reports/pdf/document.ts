@@ -162,7 +162,7 @@ export function figureContent(table: FigureTable, charts: Record<string, Documen
   const chart = table.chart ? charts[table.id] : undefined;
   const short = table.rows.length <= KEEP_TOGETHER_ROWS;
   const tableBlock: Content[] = [
-    ...(chart ? [{ text: "The figures in the chart above:", style: "small", margin: [0, 0, 0, 2] } as Content] : []),
+    ...(chart ? [{ text: "The figures in the chart:", style: "small", margin: [0, 0, 0, 2] } as Content] : []),
     figureTableContent(table),
     ...(table.note ? [{ text: table.note, style: "note" } as Content] : []),
   ];
@@ -179,25 +179,38 @@ export function figureContent(table: FigureTable, charts: Record<string, Documen
   return short ? [figure, { stack: tableBlock, unbreakable: true }] : [figure, ...tableBlock];
 }
 
-function headlineComparison(model: ReportModel): Content[] {
+/**
+ * The headline table with the previous period's values beside this period's: every column of the current table
+ * (confidence limits and all), with one column for the previous period's value, matched by the row's label.
+ */
+export function headlineComparison(model: ReportModel): Content[] {
   const current = model.figures.sections.find((s) => s.id === "headline")?.tables[0];
-  if (!current || current.withheld) return [];
+  if (!current || current.withheld || current.columns.length < 2) return [];
   const previous = model.previous?.sections.find((s) => s.id === "headline")?.tables[0];
-  const valueIndex = 1;
-  const byLabel = new Map((previous?.rows ?? []).map((r) => [String(r[0]), r[valueIndex] ?? null]));
-  const column = current.columns[valueIndex];
-  const prevLabel = model.previous?.period.label;
+  const prevLabel = previous && !previous.withheld ? model.previous?.period.label : undefined;
+  const before = new Map((previous?.rows ?? []).map((r) => [String(r[0]), r[1] ?? null]));
+  const [first, value, ...rest] = current.columns;
+  const head = (text: string, numeric: boolean): TableCell => ({
+    text,
+    style: "tableHeader",
+    alignment: numeric ? "right" : "left",
+  });
   const header: TableCell[] = [
-    { text: "Figure", style: "tableHeader" },
-    ...(prevLabel ? [{ text: prevLabel, style: "tableHeader", alignment: "right" as const }] : []),
-    { text: model.period.label, style: "tableHeader", alignment: "right" },
+    head(first.label, false),
+    ...(prevLabel ? [head(prevLabel, true)] : []),
+    head(prevLabel ? model.period.label : value.label, true),
+    ...rest.map((c) => head(c.label, c.numeric)),
   ];
+  const cell = (v: Cell, c: FigureColumn, bold = false): TableCell => ({
+    text: formatCell(v, c),
+    alignment: c.numeric ? "right" : "left",
+    bold,
+  });
   const rows: TableCell[][] = current.rows.map((r) => [
-    { text: formatCell(r[0] ?? null) },
-    ...(prevLabel
-      ? [{ text: formatCell(byLabel.get(String(r[0])) ?? null, column), alignment: "right" as const }]
-      : []),
-    { text: formatCell(r[valueIndex] ?? null, column), alignment: "right", bold: true },
+    cell(r[0] ?? null, first),
+    ...(prevLabel ? [cell(before.get(String(r[0])) ?? null, value)] : []),
+    cell(r[1] ?? null, value, true),
+    ...rest.map((c, i) => cell(r[i + 2] ?? null, c)),
   ]);
   return [
     { text: current.title, style: "h3" },
@@ -205,13 +218,15 @@ function headlineComparison(model: ReportModel): Content[] {
     {
       table: {
         headerRows: 1,
+        keepWithHeaderRows: 1,
         dontBreakRows: true,
-        widths: ["*", ...(prevLabel ? [100] : []), 100],
+        widths: header.map((_, i) => (i === 0 ? "*" : "auto")),
         body: [header, ...rows],
       },
       layout: figureTableLayout,
       style: "figureTable",
     },
+    ...(current.note ? [{ text: current.note, style: "note" } as Content] : []),
   ];
 }
 
@@ -281,14 +296,15 @@ function sectionTables(figures: PublishedFigures, id: string): FigureTable[] {
   return figures.sections.find((s) => s.id === id)?.tables ?? [];
 }
 
+/** A section of figures; it starts a new page unless it has nothing to show but a sentence. */
 function figureSection(
   title: string,
   tables: FigureTable[],
   charts: Record<string, DocumentChart>,
   empty: string,
 ): Content[] {
-  const body = tables.length ? tables.flatMap((t) => figureContent(t, charts)) : [{ text: empty }];
-  return [heading(title, 1, { pageBreak: "before" }), ...body];
+  if (tables.length === 0) return [heading(title, 1), { text: empty }];
+  return [heading(title, 1, { pageBreak: "before" }), ...tables.flatMap((t) => figureContent(t, charts))];
 }
 
 function valueForMoney(model: ReportModel): Content[] {
@@ -464,7 +480,7 @@ export function buildReportDocument(model: ReportModel, options: ReportDocumentO
         ? null
         : {
             columns: [
-              { text: model.title, bold: true },
+              { text: "Connect Well outcome report", bold: true, width: "auto" },
               { text: running, alignment: "right" },
             ],
             style: "running",

@@ -92,6 +92,21 @@ describe("chartConfig", () => {
     expect(config.data.labels![1]).toEqual(["White"]);
   });
 
+  it("wraps longer labels under a vertical chart, and leaves short ones as they are", () => {
+    const imd: FigureTable = {
+      ...byEthnicity,
+      rows: [
+        ["1 (most deprived)", 30],
+        ["3", 20],
+        ["5 (least deprived)", 10],
+      ],
+    };
+    const config = chartConfig(imd);
+    expect(config.options!.indexAxis).toBe("x");
+    expect(config.data.labels).toEqual([["1 (most", "deprived)"], ["3"], ["5 (least", "deprived)"]]);
+    expect(chartConfig(monthly).data.labels).toEqual(["Jul 2026", "Aug 2026", "Sep 2026"]);
+  });
+
   it("keeps a bar chart with short labels upright, and stacks when asked", () => {
     const short: FigureTable = {
       ...monthly,

@@ -137,6 +137,32 @@ describe("report document definition", () => {
     expect(all).toContain("April to June 2026");
   });
 
+  it("keeps the headline table's other columns (confidence limits) beside the two periods' values", () => {
+    const model = fixtureReportModel();
+    const headline = model.figures.sections[0].tables[0];
+    headline.columns.push(
+      { key: "low", label: "95% CI lower", numeric: true },
+      { key: "high", label: "95% CI upper", numeric: true },
+    );
+    headline.rows = headline.rows.map((r) => [...r, null, null]);
+    headline.rows.push(["Mean change in loneliness (UCLA-3)", -1.2, -1.4, -1]);
+    const all = texts(build(model).content);
+    const h = all.indexOf("Figure");
+    expect(all.slice(h, h + 5)).toEqual([
+      "Figure",
+      "April to June 2026",
+      "July to September 2026",
+      "95% CI lower",
+      "95% CI upper",
+    ]);
+    const i = all.indexOf("Mean change in loneliness (UCLA-3)");
+    expect(all.slice(i, i + 5)).toEqual(["Mean change in loneliness (UCLA-3)", "–", "−1.2", "−1.4", "−1"]);
+    model.previous = null;
+    const alone = texts(build(model).content);
+    const j = alone.indexOf("Figure");
+    expect(alone.slice(j, j + 4)).toEqual(["Figure", "Value", "95% CI lower", "95% CI upper"]);
+  });
+
   it("repeats a table's header row on each page and keeps its title with its chart", () => {
     const table = fixtureReportModel().figures.sections[1].tables[0];
     const chart = { dataUrl: "data:image/png;base64,AAAA", width: 640, height: 280 };
