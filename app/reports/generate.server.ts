@@ -49,7 +49,8 @@ export function reportJobHandler(pipeline: ReportPipeline): JobHandler {
       pipeline.figuresOf,
     );
     await ctx.progress("Drawing the charts and laying out the PDF", 45);
-    const pdf = await pipeline.renderPdf(model, { createdAt: generatedAt, documentId: id });
+    // A copy: pdfmake normalises the document it is given in place, and the archive must keep the model as built.
+    const pdf = await pipeline.renderPdf(structuredClone(model), { createdAt: generatedAt, documentId: id });
     await ctx.progress("Archiving the report", 90);
     await db.transaction().execute(async (trx) => {
       const sha256 = await archiveReport(trx, { model, pdf, generatedBy: job.createdBy, jobId: job.id });
@@ -73,5 +74,5 @@ export function reportJobHandler(pipeline: ReportPipeline): JobHandler {
  * equal the archived ones when nothing in the drawing has changed (the archive test checks it).
  */
 export async function redrawArchivedPdf(model: ReportModel, renderPdf: RenderPdf): Promise<Uint8Array> {
-  return renderPdf(model, { createdAt: new Date(model.generatedAt), documentId: model.id });
+  return renderPdf(structuredClone(model), { createdAt: new Date(model.generatedAt), documentId: model.id });
 }

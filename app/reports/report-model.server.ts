@@ -15,7 +15,7 @@ import { valueForMoney } from "./value-for-money";
 export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The function that publishes a view's figures: `outcomeFigures` (app/outcomes/figures.server.ts). */
-export type FiguresOf = (db: Executor, filters: OutcomeFilters) => Promise<PublishedFigures>;
+export type FiguresOf = (db: Kysely<DB>, filters: OutcomeFilters) => Promise<PublishedFigures>;
 
 export interface ReportModelInput {
   /** The report's id (a UUID), chosen before it is built so the model can link to its own HTML page. */
@@ -53,26 +53,64 @@ function allTables(figures: PublishedFigures): FigureTable[] {
   return figures.sections.flatMap((s) => s.tables);
 }
 
-/**
- * A published count found by the label of its row (first cell) or its table's population, in the headline
- * section first. Null when the figures publish no such count.
- */
-export function publishedCount(figures: PublishedFigures, pattern: RegExp): Cell {
-  for (const table of allTables(figures)) {
-    if (table.withheld) continue;
-    for (const row of table.rows) {
-      if (typeof row[0] === "string" && pattern.test(row[0])) {
-        const i = table.columns.findIndex((c, j) => j > 0 && c.numeric && !c.unit);
-        if (i > 0) return row[i];
-      }
-    }
-  }
-  return null;
+/** A published cell: the row of table `tableId` whose first cell starts with `rowStart`, in column `columnKey`. */
+export function publishedCell(figures: PublishedFigures, tableId: string, rowStart: string, columnKey: string): Cell {
+  const table = allTables(figures).find((t) => t.id === tableId);
+  if (!table || table.withheld) return null;
+  const at = table.columns.findIndex((c) => c.key === columnKey);
+  const row = table.rows.find((r) => typeof r[0] === "string" && r[0].startsWith(rowStart));
+  return row && at >= 0 ? row[at] : null;
 }
 
-/** The tables that describe data quality (paired completion, missing data), wherever the figures put them. */
+/** The outcome tables (one per compared score), in the figures' order. */
+function outcomeTables(figures: PublishedFigures): FigureTable[] {
+  return (figures.sections.find((s) => s.id === "outcomes")?.tables ?? []).filter((t) => t.id !== "outcomes-summary");
+}
+
+/**
+ * People with a meaningful improvement on the first compared score (the loneliness measure the headline reports):
+ * its published pairs times its published percentage, to the nearest whole person; "*" when either is hidden.
+ */
+export function meaningfullyImproved(figures: PublishedFigures): Cell {
+  const table = outcomeTables(figures).find((t) =>
+    t.rows.some((r) => String(r[0]).startsWith("Meaningful improvement")),
+  );
+  if (!table) return null;
+  const pairs = publishedCell(figures, table.id, "People with a baseline and a follow-up", "value");
+  const percent = publishedCell(figures, table.id, "Meaningful improvement", "value");
+  if (typeof pairs !== "number" || typeof percent !== "number") return pairs === null || percent === null ? null : "*";
+  return Math.round((pairs * percent) / 100);
+}
+
+/**
+ * The data-quality table: for each measure, people with a baseline, those with a follow-up by now and the
+ * paired-completion rate, copied from the outcome tables (so the same published values), plus how many referrals
+ * have no ethnic group recorded, from the equity section when it publishes one.
+ */
 export function dataQualityTables(figures: PublishedFigures): FigureTable[] {
-  return allTables(figures).filter((t) => /quality|complet|missing/i.test(`${t.id} ${t.title}`));
+  const measures = outcomeTables(figures).filter((t) => !t.withheld);
+  if (measures.length === 0) return [];
+  const first = measures[0];
+  return [
+    {
+      id: "data-quality-pairs",
+      title: "Paired completion: baselines with a follow-up",
+      meta: { ...first.meta, population: "people with a baseline measure", n: null },
+      columns: [
+        { key: "measure", label: "Measure", numeric: false },
+        { key: "baseline", label: "People with a baseline", numeric: true },
+        { key: "followed", label: "With a follow-up by now", numeric: true },
+        { key: "rate", label: "Paired-completion rate", numeric: true, unit: "%" },
+      ],
+      rows: measures.map((t) => [
+        t.title,
+        publishedCell(figures, t.id, "People with a baseline", "value"),
+        publishedCell(figures, t.id, "Of them, with a follow-up", "value"),
+        publishedCell(figures, t.id, "Paired-completion rate", "value"),
+      ]),
+      note: "A low rate means change is measured in fewer people than were supported, and those followed up may differ from those who were not. Missing follow-ups are not filled in.",
+    },
+  ];
 }
 
 /** The measures the figures report on, with their copyright lines (app/measures/instruments.ts). */
@@ -97,7 +135,7 @@ export const STATISTICS_USED = [
  * nobody. Value for money appears only when an administrator entered a cost for exactly this period and scope.
  */
 export async function buildReportModel(
-  db: Executor,
+  db: Kysely<DB>,
   input: ReportModelInput,
   figuresOf: FiguresOf,
 ): Promise<ReportModel> {
@@ -124,9 +162,9 @@ export async function buildReportModel(
       cost === null
         ? null
         : valueForMoney(cost, {
-            supported: publishedCount(figures, /^people (referred|supported)/i),
-            completing: publishedCount(figures, /complet/i),
-            improved: publishedCount(figures, /meaningful/i),
+            supported: publishedCell(figures, "headline", "People referred", "value"),
+            completing: publishedCell(figures, "funnel", "Ended after attending", "referrals"),
+            improved: meaningfullyImproved(figures),
           }),
     quotes,
     dataQuality: dataQualityTables(figures),

@@ -72,16 +72,27 @@ export function executiveSummary(
       continue;
     }
     const previousTable = before.find((t) => t.id === table.id && !t.withheld);
-    const numeric = table.columns.map((c, i) => ({ c, i })).filter(({ c, i }) => i > 0 && c.numeric);
+    const valueAt = table.columns.findIndex((c, i) => i > 0 && c.numeric);
+    if (valueAt < 0) continue;
+    const lowAt = table.columns.findIndex((c) => c.key === "low");
+    const highAt = table.columns.findIndex((c) => c.key === "high");
+    const column = table.columns[valueAt];
     for (const row of table.rows) {
-      const label = typeof row[0] === "string" ? row[0] : table.title;
+      const raw = typeof row[0] === "string" ? row[0] : table.title;
+      // "Referrals that led to attending (%)": the unit moves from the label to the number.
+      const percent = / \(%\)$/.test(raw);
+      const label = percent ? raw.replace(/ \(%\)$/, "") : raw;
+      const unit = percent ? "%" : (column.unit ?? "");
+      const value = row[valueAt];
+      let sentence = `${label}: ${describeValue(value, { ...column, unit })}`;
+      const low = lowAt > 0 ? row[lowAt] : null;
+      const high = highAt > 0 ? row[highAt] : null;
+      if (typeof value === "number" && typeof low === "number" && typeof high === "number") {
+        sentence += ` (95% confidence interval ${formatNumber(low, unit)} to ${formatNumber(high, unit)})`;
+      }
       const then = findRow(previousTable, row[0]);
-      const parts = numeric.map(({ c, i }) => {
-        const name = numeric.length > 1 ? ` (${lowerFirst(c.label)})` : "";
-        const compared = then && previous ? change(row[i], then[i], c.unit ?? "", previous.period) : "";
-        return `${describeValue(row[i], c)}${name}${compared}`;
-      });
-      if (parts.length) out.push(`${label}: ${parts.join("; ")}.`);
+      if (then && previous) sentence += change(value, then[valueAt], unit, previous.period);
+      out.push(`${sentence}.`);
     }
   }
   if (previous?.withheld) {

@@ -27,8 +27,10 @@ export function valueForMoney(
     perPersonImproved: perPerson(costPence, counts.improved),
     note:
       `The service's cost for the period, ${formatPounds(costPence)}, as entered by an administrator, divided by ` +
-      "the published counts of people in this report (already rounded under the disclosure rule), to the nearest " +
-      "pound. A figure built on a count too small to show is shown as *. These are costs per person, not a social " +
-      "return on investment: no monetary value is put on anyone's wellbeing.",
+      "the published counts in this report (already rounded under the disclosure rule), to the nearest pound: " +
+      "people referred; referrals that ended after attending; and people whose loneliness score improved by at " +
+      "least the meaningful amount (their published pairs times the published percentage). A figure built on a " +
+      "count too small to show is shown as *. These are costs per person, not a social return on investment: no " +
+      "monetary value is put on anyone's wellbeing.",
   };
 }

@@ -4,6 +4,7 @@ import { logger } from "@db/logger";
 import { migrateToLatest, migrationsCurrent } from "@db/migrate";
 import { seedDemo } from "@db/seed/index";
 import { startOutcomeRefresh, stopOutcomeRefresh } from "~/outcomes/refresh.server";
+import { startReportJobs, stopReportJobs } from "~/reports/pipeline.server";
 
 /** Runs once before the server listens: open (and warm) the database, migrate, load demo data if asked. */
 export async function startup(): Promise<{ demo: boolean; kind: string }> {
@@ -18,6 +19,7 @@ export async function startup(): Promise<{ demo: boolean; kind: string }> {
   }
   logger.info("database ready", { kind: conn.kind, demo: env.demo, ms: Date.now() - started });
   startOutcomeRefresh(conn.db);
+  startReportJobs(async () => (await getConnection()).db);
   return { demo: env.demo, kind: conn.kind };
 }
 
@@ -32,6 +34,7 @@ export async function readiness(): Promise<boolean> {
 }
 
 export async function shutdown(): Promise<void> {
+  await stopReportJobs();
   await stopOutcomeRefresh();
   await closeConnection();
 }

@@ -21,5 +21,6 @@ export async function seedDemo(db: Database): Promise<boolean> {
     await seedPeople(trx, users, directory);
     await seedMeasures(trx);
   });
+  await (await import("./reports")).seedReports(db); // the archived demo report, built from the data committed above
   return true;
 }
