@@ -152,6 +152,12 @@ export function parsePeriod(key: string, today: string): PeriodResult {
       message: `The last 12 whole months can end in ${monthLabel(thisMonth - 1)} at the latest: ${monthLabel(anchor)} is not over yet`,
     };
   }
+  if (kind === "last12" && (thisMonth - 1 - anchor) % 12 !== 0) {
+    return {
+      ok: false,
+      message: `The last 12 months end in ${MONTHS[month1Of(thisMonth - 1) - 1]} (the last whole month, or the same month in an earlier year): choose a month, quarter or financial year for other windows`,
+    };
+  }
   return { ok: true, period };
 }
 
@@ -197,7 +203,7 @@ export function calendarMonthName(key: string): string {
 /**
  * Every period that holds data, given the first and last dates any record counts by (inclusive, 'YYYY-MM-DD')
  * and today's UK date: each month from the first to this one, the quarters and financial years they fall in,
- * and the last 12 whole months ending at each month from the first to last month. Newest first within each kind,
+ * and the last 12 whole months with the same window in each earlier year. Newest first within each kind,
  * kinds in the order month, quarter, year, last12. Empty when there is no data.
  */
 export function periodsWithData(firstDate: string | null, lastDate: string | null, today: string): Period[] {
@@ -218,8 +224,9 @@ export function periodsWithData(firstDate: string | null, lastDate: string | nul
     const y = build("year", fyAnchor);
     years.set(y.key, y);
   }
-  // A last-12 period holds data when any of its months does: it may end up to 11 months after the last data.
-  for (let m = Math.min(last + 11, thisMonth - 1); m >= first; m--) last12.push(build("last12", m));
+  // The last 12 whole months, and the same window a year, two years… earlier (each the previous period of the
+  // one after it) while it holds data. Rolling windows ending in every month would put each fact in 12 of them.
+  for (let m = thisMonth - 1; m >= first; m -= 12) if (m - 11 <= last) last12.push(build("last12", m));
   return [...months, ...quarters.values(), ...years.values(), ...last12];
 }
 

@@ -83,6 +83,9 @@ export interface SummaryState {
 export const REFRESH_INTERVAL_MS = 5 * 60_000;
 export const MAX_SUMMARY_AGE_MS = 60 * 60_000;
 
+/** Memory each sort or hash of the rebuild may use before spilling to disk (PostgreSQL's work_mem, this transaction only). */
+const REFRESH_WORK_MEM = "128MB";
+
 // Any fixed number: one advisory lock shared by every app server, so only one rebuilds at a time.
 const REFRESH_LOCK = 7_003_171;
 
@@ -103,12 +106,34 @@ const VIEW_KEY = `concat_ws('&', ${D.map((d) => `case when grouping(${d}) = 0 th
 
 const DIM_COLS = D.join(", ");
 
-/** A keyed count over the rows matching `cond`, as a two-element JSON array. */
+/** A keyed count over the rows matching `cond`, as a two-element JSON array (single-level aggregates). */
 const kc = (cond = "true") =>
   `jsonb_build_array(count(*) filter (where ${cond}), coalesce(sum(key) filter (where ${cond}), 0) % 256)`;
-/** Distinct people over the rows matching `cond`: `px` is unique per person and ≡ their key mod 256. */
-const kp = (cond = "true") =>
-  `jsonb_build_array(count(distinct sid) filter (where ${cond}), coalesce(sum(distinct px) filter (where ${cond}), 0) % 256)`;
+
+/**
+ * Per-person-per-view aggregation without DISTINCT: the inner query groups by the grouping sets plus the person
+ * (hashable, so PostgreSQL can use hashed grouping sets), counting each metric's rows per person; the outer one
+ * groups by view. An event count is the sum of the per-person counts and its key sum Σ count × key; a people
+ * count is the number of persons with a non-zero count and its key sum Σ key over them. Exact, and far cheaper
+ * than COUNT(DISTINCT) over 46 grouping sets, which forces a sort per set and per aggregate.
+ */
+function perPerson(metrics: Record<string, string>, extra: readonly string[] = []) {
+  const inner = Object.entries(metrics)
+    .map(([name, cond]) => `count(*) filter (where ${cond}) as "n_${name}"`)
+    .join(", ");
+  const event = (name: string) => `jsonb_build_array(sum("n_${name}"), sum("n_${name}" * key) % 256)`;
+  const people = (name: string) =>
+    `jsonb_build_array(count(*) filter (where "n_${name}" > 0), coalesce(sum(key) filter (where "n_${name}" > 0), 0) % 256)`;
+  return {
+    from: (
+      source: string,
+    ) => `(select period_key, ${VIEW_KEY} as view_key, ${extra.map((e) => `${e}, `).join("")}sid, min(key) as key, ${inner}
+      from ${source}
+      group by grouping sets (${groupingSets([...extra, "sid"])})) pp`,
+    event,
+    people,
+  };
+}
 
 /** Facts expanded to every period they fall in (a month, its quarter, financial year and last-12 windows). */
 const expanded = (table: string, where = "true") =>
@@ -122,7 +147,7 @@ async function buildFacts(trx: Transaction<DB>) {
   await exec(
     trx,
     `create temp table ow_survivor on commit drop as
-     select s.id as sid, s.record_key::int as key, (row_number() over ())::bigint * 256 + s.record_key as px,
+     select s.id as sid, s.record_key::int as key,
        s.date_of_birth as dob,
        coalesce(s.district_code, 'none') as district,
        case when s.sex in ('female', 'male') then s.sex else 'other' end as sex,
@@ -141,7 +166,7 @@ async function buildFacts(trx: Transaction<DB>) {
   await exec(
     trx,
     `create temp table ow_ref on commit drop as
-     select r.id, s.sid, s.key, s.px, q.d,
+     select r.id, s.sid, s.key, q.d,
        s.district,
        coalesce(a.provider_id::text, 'none') as provider,
        coalesce(a.category_code, 'none') as category,
@@ -170,7 +195,7 @@ async function buildFacts(trx: Transaction<DB>) {
      cross join lateral (select q0.d, extract(year from age(q0.d, s.dob))::int as age) q`,
   );
   await exec(trx, `alter table ow_ref add primary key (id)`);
-  const refDims = `ref.sid, ref.key, ref.px, ${D.map((d) => `ref.${d}`).join(", ")}`;
+  const refDims = `ref.sid, ref.key, ${D.map((d) => `ref.${d}`).join(", ")}`;
   await exec(
     trx,
     `create temp table ow_att on commit drop as
@@ -209,7 +234,7 @@ async function buildFacts(trx: Transaction<DB>) {
     const better = c.lowerIsBetter ? "<" : ">";
     const worse = c.lowerIsBetter ? ">" : "<";
     const m = c.meaningfulChange;
-    return `select sid, key, px, ${DIM_COLS}, d, '${c.id}' as score, b, a, ch,
+    return `select sid, key, ${DIM_COLS}, d, '${c.id}' as score, b, a, ch,
         ch ${better} 0 as better, ch = 0 as same, ch ${worse} 0 as worse,
         ${m === undefined ? "false" : `ch ${better}= ${c.lowerIsBetter ? -m : m}`} as mbetter,
         ${m === undefined ? "false" : `ch ${worse}= ${c.lowerIsBetter ? m : -m}`} as mworse,
@@ -251,31 +276,41 @@ async function buildParts(trx: Transaction<DB>) {
     trx,
     `create temp table ow_part (period_key text not null, view_key text not null, part text not null, data jsonb not null) on commit drop`,
   );
-  const insertPart = (part: string, select: string, from: string) =>
-    exec(
-      trx,
-      `insert into ow_part (period_key, view_key, part, data)
-       select period_key, ${VIEW_KEY}, '${part}', ${select}
-       from ${from}
-       group by grouping sets (${groupingSets()})`,
-    );
-
-  await insertPart(
-    "ref",
-    `jsonb_build_object(
-      'referrals', ${kc()}, 'people', ${kp()}, 'self', ${kc("source = 'self'")}, 'selfPeople', ${kp("source = 'self'")},
-      'direct', ${kc("kind = 'direct'")}, 'signpost', ${kc("kind = 'signpost'")},
-      'contacted', ${kc("contacted")}, 'accepted', ${kc("accepted")}, 'declined', ${kc("declined")},
-      'attending', ${kc("attending")}, 'attendingPeople', ${kp("attending")}, 'ended', ${kc("ended")},
-      'responded', ${kc("responded")}, 'providerAccepted', ${kc("responded and accepted")})`,
-    expanded("ow_ref"),
+  const ref = perPerson({
+    referrals: "true",
+    self: "source = 'self'",
+    direct: "kind = 'direct'",
+    signpost: "kind = 'signpost'",
+    contacted: "contacted",
+    accepted: "accepted",
+    declined: "declined",
+    attending: "attending",
+    ended: "ended",
+    responded: "responded",
+    providerAccepted: "responded and accepted",
+  });
+  await exec(
+    trx,
+    `insert into ow_part (period_key, view_key, part, data)
+     select period_key, view_key, 'ref', jsonb_build_object(
+       'referrals', ${ref.event("referrals")}, 'people', ${ref.people("referrals")},
+       'self', ${ref.event("self")}, 'selfPeople', ${ref.people("self")},
+       'direct', ${ref.event("direct")}, 'signpost', ${ref.event("signpost")},
+       'contacted', ${ref.event("contacted")}, 'accepted', ${ref.event("accepted")}, 'declined', ${ref.event("declined")},
+       'attending', ${ref.event("attending")}, 'attendingPeople', ${ref.people("attending")}, 'ended', ${ref.event("ended")},
+       'responded', ${ref.event("responded")}, 'providerAccepted', ${ref.event("providerAccepted")})
+     from ${ref.from(expanded("ow_ref"))}
+     group by period_key, view_key`,
   );
 
-  await insertPart(
-    "att",
-    `jsonb_build_object('present', ${kc("status = 'present'")}, 'absent', ${kc("status = 'absent'")},
-      'excused', ${kc("status = 'excused'")}, 'people', ${kp("status = 'present'")})`,
-    expanded("ow_att"),
+  const att = perPerson({ present: "status = 'present'", absent: "status = 'absent'", excused: "status = 'excused'" });
+  await exec(
+    trx,
+    `insert into ow_part (period_key, view_key, part, data)
+     select period_key, view_key, 'att', jsonb_build_object('present', ${att.event("present")},
+       'absent', ${att.event("absent")}, 'excused', ${att.event("excused")}, 'people', ${att.people("present")})
+     from ${att.from(expanded("ow_att"))}
+     group by period_key, view_key`,
   );
 
   // Tallies: one row per (referral, name, value), grouped with the value as an extra column, then nested.
@@ -308,14 +343,15 @@ async function buildParts(trx: Transaction<DB>) {
      ) n group by 1, 2`,
   );
 
+  const base = perPerson({ people: "true", followed: "followed" }, ["instrument"]);
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
      select period_key, view_key, 'base', jsonb_object_agg(instrument, data) from (
-       select period_key, ${VIEW_KEY} as view_key, instrument,
-         jsonb_build_object('people', ${kp()}, 'followed', ${kp("followed")}) as data
-       from ${expanded("ow_base")}
-       group by grouping sets (${groupingSets(["instrument"])})
+       select period_key, view_key, instrument,
+         jsonb_build_object('people', ${base.people("people")}, 'followed', ${base.people("followed")}) as data
+       from ${base.from(expanded("ow_base"))}
+       group by period_key, view_key, instrument
      ) g group by 1, 2`,
   );
 
@@ -345,14 +381,15 @@ async function buildParts(trx: Transaction<DB>) {
 
   // Everyone in any of the view's facts: the group whose size (and whose complement's) decides if it may be shown.
   const anyRows = ["ow_ref", "ow_att", "ow_base", "ow_pair"]
-    .map((t) => `select period_key, ${DIM_COLS}, sid, px from ${expanded(t)}`)
+    .map((t) => `select period_key, ${DIM_COLS}, sid, key from ${expanded(t)}`)
     .join("\nunion all\n");
+  const any = perPerson({ any: "true" });
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
-     select period_key, ${VIEW_KEY}, 'any', jsonb_build_array(count(distinct sid), coalesce(sum(distinct px), 0) % 256)
-     from (${anyRows}) x
-     group by grouping sets (${groupingSets()})`,
+     select period_key, view_key, 'any', ${any.people("any")}
+     from ${any.from(`(${anyRows}) x`)}
+     group by period_key, view_key`,
   );
 }
 
@@ -396,6 +433,8 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>, options: { now?: D
     }>`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as locked`.execute(trx);
     if (!rows[0]?.locked) return false;
     const changeMark = await readChangeMark(trx);
+    // Hashed grouping sets need room: 46 hash tables at once. For this transaction only.
+    await exec(trx, `set local work_mem = '${REFRESH_WORK_MEM}'`);
     await buildFacts(trx);
     const { first, last } = await buildPeriods(trx, londonDate(now));
     await buildParts(trx);

@@ -40,7 +40,7 @@ describe("outcome periods", () => {
       from: "2025-11-01",
       to: "2026-10-31",
     });
-    expect(periodOf("L12-2026-02", TODAY)).toMatchObject({ from: "2025-03-01", to: "2026-02-28" });
+    expect(periodOf("L12-2025-10", TODAY)).toMatchObject({ from: "2024-11-01", to: "2025-10-31" });
   });
 
   it("accepts the month, quarter and financial year in progress, which hold data so far", () => {
@@ -59,6 +59,8 @@ describe("outcome periods", () => {
     expect(refused("2027-Q1")).toMatch(/has not started yet/);
     expect(refused("FY2027")).toMatch(/has not started yet/);
     expect(refused("L12-2026-11")).toMatch(/October 2026 at the latest/);
+    // Rolling windows end in the last whole month, or the same month of an earlier year.
+    expect(refused("L12-2026-09")).toMatch(/end in October/);
     expect(refused("2026-13")).toMatch(/months run from 01 to 12/);
     expect(refused("2026-Q5")).toMatch(/is not a period/);
     expect(refused("last year")).toMatch(/is not a period/);
@@ -102,9 +104,12 @@ describe("outcome periods", () => {
     ]);
     expect(keys.filter((k) => k.includes("Q"))).toEqual(["2026-Q4", "2026-Q3", "2026-Q2", "2026-Q1"]);
     expect(keys.filter((k) => k.startsWith("FY"))).toEqual(["FY2026", "FY2025"]);
-    const l12 = keys.filter((k) => k.startsWith("L12"));
-    expect(l12[0]).toBe("L12-2026-10");
-    expect(l12.at(-1)).toBe("L12-2026-02");
+    expect(keys.filter((k) => k.startsWith("L12"))).toEqual(["L12-2026-10"]);
+    expect(
+      periodsWithData("2024-12-01", "2026-11-20", TODAY)
+        .filter((p) => p.kind === "last12")
+        .map((p) => p.key),
+    ).toEqual(["L12-2026-10", "L12-2025-10"]);
     // Every listed period parses as a valid period today.
     for (const k of keys) expect(parsePeriod(k, TODAY).ok).toBe(true);
     expect(periodsWithData(null, null, TODAY)).toEqual([]);
