@@ -4,6 +4,7 @@ import { audit, type AuditActor } from "~/audit/audit.server";
 import { canBeMatched, dbsStatus } from "~/directory/volunteers";
 import { transitionReferral } from "~/referrals/transition.server";
 import { auditPeopleShown } from "./participants.server";
+import { requireConsent } from "~/people/consent.server";
 
 export class BefriendingFieldError extends Error {
   constructor(
@@ -168,7 +169,10 @@ export async function befriendingBoard(actor: AuditActor, activityId: string) {
   });
 }
 
-/** Matches a volunteer to a person; refused while the volunteer's DBS check is missing or expired. */
+/**
+ * Matches a volunteer to a person; refused while the volunteer's DBS check is missing or expired, and unless the
+ * person's consent to contact by a volunteer is recorded as given (RefusedError at "referralId").
+ */
 export async function matchVolunteer(
   actor: AuditActor,
   activity: { id: string; provider_id: string },
@@ -211,6 +215,10 @@ export async function matchVolunteer(
       .executeTakeFirst();
     if (current)
       throw new BefriendingFieldError("referralId", "This person already has a befriender. End that match first");
+    await requireConsent(trx, referral.person_id, "volunteer_contact", {
+      action: "matched with a volunteer",
+      field: "referralId",
+    });
     const { id } = await trx
       .insertInto("befriending_match")
       .values({ referral_id: referralId, volunteer_id: volunteerId, started_on: today, created_by: actor.userId })

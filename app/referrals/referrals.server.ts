@@ -2,6 +2,8 @@ import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
+import { consentForReferral } from "~/people/consent";
+import { requireConsent } from "~/people/consent.server";
 import { isUniqueViolation, StaleRecordError } from "~/people/errors";
 import {
   allowedTransitions,
@@ -17,6 +19,8 @@ export class SelfReferralHandledError extends Error {}
 /**
  * Records a referral (or a signposting) for a person: the caseworker is the user making it and joins the person's
  * care team. A double submit makes one referral. From the triage queue, the self-referral is closed as handled.
+ * A direct referral to a befriending scheme needs the person's consent to contact by a volunteer, recorded as given:
+ * RefusedError at "activityId" otherwise (app/people/consent.ts).
  */
 export type NewReferral = Omit<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId"> &
   Partial<Pick<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId">>;
@@ -37,6 +41,19 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
         .where("id", "=", personId)
         .executeTakeFirst();
       if (!person || person.merged_into_id) return null;
+      if (input.activityId) {
+        const activity = await trx
+          .selectFrom("activity")
+          .select("category_code")
+          .where("id", "=", input.activityId)
+          .executeTakeFirst();
+        const needed = consentForReferral(input.kind, activity?.category_code ?? null);
+        if (needed)
+          await requireConsent(trx, personId, needed, {
+            action: "referred to a befriending scheme",
+            field: "activityId",
+          });
+      }
       const { id } = await trx
         .insertInto("referral")
         .values({

@@ -22,6 +22,7 @@ import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
 import { ErrorSummary } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { formValues, parseForm } from "~/forms/parse";
+import { isAppError } from "~/errors";
 
 export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
 
@@ -115,6 +116,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     }
   } catch (err) {
     if (err instanceof BefriendingFieldError) return refuse({ [err.field]: err.message });
+    if (isAppError(err)) return refuse({ [err.field]: err.message }, err.status);
     throw err;
   }
   return refuse({ form: "Choose what to record" });

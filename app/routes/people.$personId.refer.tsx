@@ -9,6 +9,7 @@ import { barriers, needs, referralSources } from "~/referrals/codes";
 import { checkActivity, referralSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
 import { createReferral, SelfReferralHandledError } from "~/referrals/referrals.server";
 import { Checkboxes, Radios } from "~/ui/choices";
+import { replyToError } from "~/forms/reply";
 import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
@@ -75,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         { status: 409 },
       );
     }
-    throw err;
+    return replyToError(err, { values, lists });
   }
 }
 

@@ -12,8 +12,9 @@ export async function makePerson(overrides: Record<string, unknown> = {}) {
     .executeTakeFirstOrThrow();
 }
 
-/** An active activity (and its provider). */
-export async function makeActivity(mode: "direct" | "signpost" = "direct") {
+/** An active activity (and its provider): a community group unless another category is asked for (a befriending
+ * scheme's direct referrals need the person's consent to contact by a volunteer). */
+export async function makeActivity(mode: "direct" | "signpost" = "direct", category = "community_group") {
   const db = testDb();
   const p = await db
     .insertInto("provider")
@@ -22,7 +23,7 @@ export async function makeActivity(mode: "direct" | "signpost" = "direct") {
     .executeTakeFirstOrThrow();
   return db
     .insertInto("activity")
-    .values({ provider_id: p.id, name: `Activity ${n}`, category_code: "befriending", referral_mode: mode } as never)
+    .values({ provider_id: p.id, name: `Activity ${n}`, category_code: category, referral_mode: mode } as never)
     .returning("id")
     .executeTakeFirstOrThrow();
 }

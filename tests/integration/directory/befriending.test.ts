@@ -17,6 +17,10 @@ const TODAY = "2026-11-25";
 async function scheme() {
   const activity = await makeActivity({ format: "one_to_one", category: "befriending", address: null });
   const referral = await makeReferral(activity.id, { status: "accepted" });
+  await testDb()
+    .insertInto("person_consent")
+    .values({ person_id: referral.person_id, kind: "volunteer_contact", given: true })
+    .execute();
   return { activity, referral };
 }
 

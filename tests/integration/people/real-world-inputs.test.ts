@@ -1,8 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { matchVolunteer } from "../../../app/attendance/befriending.server";
+import { action as referAction } from "../../../app/routes/people.$personId.refer";
 import { action as newPersonAction } from "../../../app/routes/people.new";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest } from "../../support/http";
+import { makeActivity, makePerson } from "../../support/people-factories";
 
 useTestDatabase();
 
@@ -53,5 +56,85 @@ describe("NHS numbers that are never issued", () => {
     expect(second.body.errors.nhsNumber).not.toMatch(/use that record/);
     // Demo mode still takes the seed's 999-range test numbers.
     expect((await record(cookie, { nhsNumber: "999 100 0003" })).status).toBe(302);
+  });
+});
+
+describe("consent to contact by a volunteer", () => {
+  const referForm = (activityId: string) => ({
+    kind: "direct",
+    activityId,
+    source: "prescriber",
+    needs: "loneliness",
+    idempotencyKey: crypto.randomUUID(),
+  });
+  const consent = (personId: string, given: boolean) =>
+    testDb().insertInto("person_consent").values({ person_id: personId, kind: "volunteer_contact", given }).execute();
+
+  it("a direct referral to a befriending scheme needs it recorded as given, with a message saying what to record", async () => {
+    const { cookie } = await signedIn("prescriber");
+    const befriending = await makeActivity("direct", "befriending");
+    const group = await makeActivity("direct", "community_group");
+    const person = await makePerson();
+    const refer = (activityId: string) =>
+      call(() =>
+        referAction({
+          request: formRequest(`/people/${person.id}/refer`, referForm(activityId), cookie),
+          params: { personId: person.id },
+          context: context(),
+        }),
+      );
+
+    const notAsked = await refer(befriending.id);
+    expect(notAsked.status).toBe(409);
+    expect(notAsked.body.errors.activityId).toMatch(/consent to contact by a volunteer.*record their answer/);
+    expect(notAsked.body.values.activityId).toBe(befriending.id);
+
+    await consent(person.id, false);
+    const notGiven = await refer(befriending.id);
+    expect(notGiven.status).toBe(409);
+    expect(notGiven.body.errors.activityId).toMatch(/have not given their consent to contact by a volunteer/);
+    expect(await testDb().selectFrom("referral").select("id").execute()).toHaveLength(0);
+
+    // Other activities do not need it; and once it is given, the referral goes through.
+    expect((await refer(group.id)).status).toBe(302);
+    await consent(person.id, true);
+    expect((await refer(befriending.id)).status).toBe(302);
+  });
+
+  it("a volunteer match needs it too, and a consent withdrawn after the referral stops the match", async () => {
+    const activity = await makeActivity("direct", "befriending");
+    const person = await makePerson();
+    await consent(person.id, true);
+    const referral = await testDb()
+      .insertInto("referral")
+      .values({
+        person_id: person.id,
+        activity_id: activity.id,
+        kind: "direct",
+        source: "prescriber",
+        status: "accepted",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const provider = await testDb()
+      .selectFrom("activity")
+      .select("provider_id")
+      .where("id", "=", activity.id)
+      .executeTakeFirstOrThrow();
+    const volunteer = await testDb()
+      .insertInto("volunteer")
+      .values({ provider_id: provider.provider_id, name: "Sue Helper", dbs_checked_on: "2026-01-01" } as never)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await consent(person.id, false);
+    const actor = { userId: null, role: "activity_lead", requestId: "t" };
+    const act = { id: activity.id, provider_id: provider.provider_id };
+    await expect(matchVolunteer(actor, act, referral.id, volunteer.id, "2026-11-25")).rejects.toMatchObject({
+      field: "referralId",
+      message: expect.stringMatching(/cannot be matched with a volunteer.*record their consent/),
+    });
+    expect(await testDb().selectFrom("befriending_match").select("id").execute()).toHaveLength(0);
+    await consent(person.id, true);
+    await expect(matchVolunteer(actor, act, referral.id, volunteer.id, "2026-11-25")).resolves.toBeTypeOf("string");
   });
 });
