@@ -1,7 +1,7 @@
 // One chart configuration for every outcome chart: the dashboard draws it in the browser (react-chartjs-2) and the
 // report draws it on the server (chart.js on a Node canvas), so a chart looks the same on the page and in the PDF.
 // Pure: it imports chart.js types only, touches no canvas, database or network.
-import type { ChartConfiguration, ChartDataset, ScaleOptions } from "chart.js";
+import type { ChartConfiguration, ChartDataset, Plugin, ScaleOptions } from "chart.js";
 import type { Cell, FigureColumn, FigureTable } from "./model";
 
 /**
@@ -52,6 +52,46 @@ export type OutcomeChartConfiguration = ChartConfiguration<OutcomeChartType, (nu
 export function chartValue(cell: Cell): number | null {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : null;
 }
+
+/** A dataset's suppressed points (published as `*`), by category index: marked on the chart. */
+interface SuppressedFlags {
+  suppressed?: boolean[];
+}
+
+/**
+ * Marks each suppressed value with a `*` at the foot of its bar or point, so a withheld figure never reads as a
+ * zero-height bar or a plain gap. Pure canvas drawing: the same in the browser and on the server.
+ */
+export const suppressedMarks: Plugin<OutcomeChartType> = {
+  id: "suppressedMarks",
+  afterDatasetsDraw(chart) {
+    const horizontal = chart.options.indexAxis === "y";
+    const valueScale = horizontal ? chart.scales.x : chart.scales.y;
+    if (!valueScale) return;
+    const zero = valueScale.getPixelForValue(0);
+    const ctx = chart.ctx;
+    ctx.save();
+    ctx.fillStyle = NHS_TEXT_COLOUR;
+    const font = chart.options.font as { family?: string; size?: number } | undefined;
+    ctx.font = `bold ${(font?.size ?? 13) + 2}px ${font?.family ?? "sans-serif"}`;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    chart.data.datasets.forEach((dataset, d) => {
+      const flags = (dataset as SuppressedFlags).suppressed;
+      if (!flags || !chart.isDatasetVisible(d)) return;
+      const elements = chart.getDatasetMeta(d).data;
+      flags.forEach((flag, i) => {
+        const element = elements[i];
+        if (!flag || !element) return;
+        const at = horizontal ? element.y : element.x;
+        if (!Number.isFinite(at)) return;
+        if (horizontal) ctx.fillText("*", zero + 8, at);
+        else ctx.fillText("*", at, zero - 9);
+      });
+    });
+    ctx.restore();
+  },
+};
 
 /** A category (x axis) label from the table's first column: text as given, numbers as written, gaps as "Not known". */
 export function categoryLabel(cell: Cell): string {
@@ -105,7 +145,8 @@ function sharedUnit(columns: FigureColumn[]): string {
  * The chart.js configuration for a table's chart (`table.chart`), the same in the browser and on the server.
  *
  * - Categories are the first column's values; each `chart.series` column is one dataset, in the NHS.UK palette,
- *   with its own point style. Suppressed (`*`) or missing values are gaps (`null`), never zero.
+ *   with its own point style. Suppressed (`*`) or missing values are gaps (`null`), never zero, and a suppressed
+ *   one is marked `*` on the chart (the `suppressedMarks` plugin, included in the configuration).
  * - Axis titles: the values' axis is `chart.valueLabel`, the categories' axis is the first column's label.
  * - Values start from zero (bars must; lines do so the size of a change is not exaggerated).
  * - Bar charts whose category labels are long are drawn horizontally, with the labels wrapped onto lines.
@@ -130,6 +171,7 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
     const colour = NHS_SERIES_COLOURS[i % NHS_SERIES_COLOURS.length];
     const index = table.columns.indexOf(column);
     const data = table.rows.map((row) => chartValue(row[index]));
+    const suppressed = table.rows.map((row) => row[index] === "*");
     if (chart.kind === "line") {
       return {
         type: "line",
@@ -143,7 +185,8 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
         tension: 0,
         spanGaps: false,
         fill: false,
-      };
+        suppressed,
+      } as ChartDataset<OutcomeChartType, (number | null)[]>;
     }
     return {
       type: "bar",
@@ -153,7 +196,8 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
       borderColor: "#ffffff",
       borderWidth: series.length > 1 ? 1 : 0,
       maxBarThickness: 48,
-    };
+      suppressed,
+    } as ChartDataset<OutcomeChartType, (number | null)[]>;
   });
 
   const valueAxis: ScaleOptions<"linear"> = {
@@ -176,6 +220,7 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
 
   return {
     type: chart.kind,
+    plugins: [suppressedMarks],
     data: { labels: wrapLabels(labels, horizontal), datasets },
     options: {
       indexAxis: horizontal ? "y" : "x",

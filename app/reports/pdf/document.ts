@@ -265,7 +265,7 @@ function cover(model: ReportModel, address: string): Content {
                   { text: "The accessible version of this report is a web page", bold: true },
                   {
                     text: [
-                      "This PDF is a printable copy and is not tagged for screen readers. Read the report as a web page at ",
+                      `This PDF is a printable copy and is not tagged for screen readers. Read the report as a web page ${address.startsWith("http") ? "at" : "in Connect Well at"} `,
                       { text: address, link: address.startsWith("http") ? address : undefined, color: NHS_BLUE },
                       " (sign in needed).",
                     ],
@@ -393,7 +393,7 @@ function methods(model: ReportModel, address: string): Content[] {
     { text: "About this PDF", style: "h3" },
     {
       text: [
-        "This PDF is a printable copy and is not tagged for assistive technology. The accessible version of this report is the web page at ",
+        `This PDF is a printable copy and is not tagged for assistive technology. The accessible version of this report is the web page ${address.startsWith("http") ? "at" : "in Connect Well at"} `,
         { text: address, link: address.startsWith("http") ? address : undefined, color: NHS_BLUE },
         ". Every chart is followed by a table of its figures.",
       ],

@@ -4,6 +4,7 @@ import {
   chartDescription,
   chartValue,
   NHS_SERIES_COLOURS,
+  suppressedMarks,
   wrapLabel,
 } from "../../../app/outcomes/chart-config";
 import type { FigureTable } from "../../../app/outcomes/model";
@@ -57,6 +58,16 @@ describe("chartConfig", () => {
     expect(config.data.datasets.map((d) => d.label)).toEqual(["Referrals", "Accepted"]);
     expect(config.data.datasets[0].data).toEqual([120, null, 45]);
     expect(config.data.datasets[1].data).toEqual([95, 60, null]);
+  });
+
+  it("flags suppressed values (not missing ones) for the plugin that marks them with *", () => {
+    const config = chartConfig(monthly);
+    expect(config.plugins).toContain(suppressedMarks);
+    const flags = config.data.datasets.map((d) => (d as { suppressed?: boolean[] }).suppressed);
+    expect(flags).toEqual([
+      [false, true, false],
+      [false, false, false],
+    ]);
   });
 
   it("never draws a suppressed value as zero", () => {

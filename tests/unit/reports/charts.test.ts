@@ -35,7 +35,14 @@ function readRgbPng(png: Uint8Array) {
   };
   const colours = new Set<string>();
   for (let y = 0; y < height; y += 2) for (let x = 0; x < width; x += 2) colours.add(pixel(x, y));
-  return { width, height, colourType, pixel, colours };
+  // Pixels as dark as text: labels, axis lines, and the * marks.
+  let dark = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0, i = y * (width * 3 + 1) + 1; x < width; x++, i += 3) {
+      if (raw[i] + raw[i + 1] + raw[i + 2] < 240) dark++;
+    }
+  }
+  return { width, height, colourType, pixel, colours, dark };
 }
 
 describe("server-drawn charts", () => {
@@ -72,6 +79,17 @@ describe("server-drawn charts", () => {
     const changed = structuredClone(table);
     changed.rows[2][1] = 200;
     expect(Buffer.from(drawChartPng(changed).png).equals(Buffer.from(a))).toBe(false);
+  });
+
+  it("marks a suppressed bar with * where a missing one is left blank", () => {
+    const source = byId("referrals-by-source"); // "Housing officer" is *
+    const blank = structuredClone(source);
+    blank.rows[5] = ["Housing officer", null, null];
+    const marked = readRgbPng(drawChartPng(source).png);
+    const unmarked = readRgbPng(drawChartPng(blank).png);
+    expect(unmarked.width).toBe(marked.width);
+    // Same axes, labels and bars; the * adds dark pixels where the bar would start.
+    expect(marked.dark).toBeGreaterThan(unmarked.dark + 20);
   });
 
   it("refuses a table without a chart", () => {
