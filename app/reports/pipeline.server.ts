@@ -4,13 +4,14 @@ import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { outcomeFigures } from "~/outcomes/figures.server";
 import { type ReportPipeline, reportJobHandler } from "./generate.server";
-import { renderReportPdfInThread } from "./pdf/render.server";
+import { pdfWorkerPool, renderReportPdf } from "./pdf-worker-pool.server";
 import { createJobRunner, type JobRunner } from "./runner.server";
 
 /** The one pipeline: the same `outcomeFigures` as the dashboard, and the archive's date and id in the PDF. */
 export const reportPipeline: ReportPipeline = {
   figuresOf: (db, filters) => outcomeFigures(db, filters),
-  renderPdf: (model, options) => renderReportPdfInThread(model, options),
+  // Layout and chart drawing run in a worker thread, so a report never stalls other requests.
+  renderPdf: (model, options) => renderReportPdf(model, options),
 };
 
 let runner: (JobRunner & { start(): void }) | null = null;
@@ -22,9 +23,10 @@ export function startReportJobs(db: () => Promise<Kysely<DB>>, pollMs = 1000): v
   runner.start();
 }
 
-/** Stops polling and waits for the job in hand, if any. */
+/** Stops polling, waits for the job in hand, if any, then stops the PDF worker threads. */
 export async function stopReportJobs(): Promise<void> {
   const r = runner;
   runner = null;
   await r?.stop();
+  await pdfWorkerPool().close();
 }

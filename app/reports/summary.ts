@@ -12,6 +12,11 @@ export function formatNumber(value: number, unit = ""): string {
   return `${text.replace(/^-/, "−")}${unit}`;
 }
 
+/** A withholding reason without its leading "Not shown:", to sit inside a sentence of ours. */
+export function withheldReason(reason: string): string {
+  return reason.replace(/^not shown:\s*/i, "");
+}
+
 function lowerFirst(s: string): string {
   return s && /^[A-Z][a-z]/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
@@ -55,7 +60,7 @@ export function executiveSummary(
   const out = [`This report covers ${where} for ${period.label} (${period.from} to ${period.to}).`];
   if (figures.withheld) {
     out.push(
-      `Too few people were supported in ${where} in this period for figures to be published without risk of identifying someone: ${lowerFirst(figures.withheld)}`,
+      `Too few people were supported in ${where} in this period for figures to be published without risk of identifying someone (${lowerFirst(withheldReason(figures.withheld)).replace(/\.$/, "")}).`,
     );
     return out;
   }

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
@@ -7,6 +7,9 @@ import { openReport, reportShares, shareReport } from "~/reports/access.server";
 import { NotACommissionerError } from "~/reports/sharing.server";
 import { ReportView } from "~/reports/ui/ReportView";
 import { formatDateTime } from "~/ui/format";
+import styles from "~/reports/ui/report.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.model.title ?? "Outcome report"} – Connect Well` },
@@ -99,6 +102,7 @@ function ShareForm({ shares }: { shares: NonNullable<ReturnType<typeof useLoader
                       type="checkbox"
                       value={c.id}
                       defaultChecked={c.shared}
+                      aria-describedby={c.sharedAt ? `commissioner-${c.id}-hint` : undefined}
                     />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`commissioner-${c.id}`}>
                       {c.name} ({c.email})

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
@@ -6,6 +6,9 @@ import { checkCopy } from "~/reports/access.server";
 import { MAX_UPLOAD_BYTES, normaliseChecksum, uploadProblem } from "~/reports/check";
 import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
+import styles from "~/reports/ui/report.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
 export const meta: MetaFunction = () => [{ title: "Check a copy of a report – Connect Well" }];
 

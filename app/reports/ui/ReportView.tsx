@@ -6,6 +6,7 @@ import { formatCell } from "~/outcomes/ui/text";
 import { periodLabel, windowLabel } from "~/outcomes/ui/text";
 import { formatDateTime } from "~/ui/format";
 import type { ReportModel } from "../model";
+import { withheldReason } from "../summary";
 import { FigureTableView } from "./FigureTableView";
 
 const partTitles: Record<string, string> = {
@@ -110,8 +111,8 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
         <div className="nhsuk-inset-text">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
-            No figures are published for this scope and period: {model.figures.withheld} This protects the people
-            supported from being identified.
+            No figures are published for this scope and period: {withheldReason(model.figures.withheld)} This protects
+            the people supported from being identified.
           </p>
         </div>
       ) : (

@@ -135,7 +135,7 @@ async function generate(
   return { id: state.resultId!, model, pdf };
 }
 
-describe("a report from request to archive", () => {
+describe("a report from request to archive", { timeout: 120_000 }, () => {
   let analyst: { id: string };
   beforeEach(async () => {
     analyst = await makeUser("analyst");

@@ -5,7 +5,7 @@ import { testDb, useTestDatabase } from "../../support/db";
 
 useTestDatabase();
 
-describe("demo report", () => {
+describe("demo report", { timeout: 120_000 }, () => {
   it("archives the last whole quarter for the whole service, shared with the demo commissioner", async () => {
     await seedDemo(testDb());
     const reports = await testDb().selectFrom("report").selectAll().execute();
