@@ -1,4 +1,4 @@
-// Keeps the outcome summaries current: a rebuild when the server starts (if they are missing or stale), then a
+// Keeps the outcome summaries current: a rebuild shortly after the server starts (if missing or stale), then a
 // check every minute that rebuilds when the data changed and the summaries are older than five minutes
 // (docs/decisions/0704-outcome-summary-refresh.md). Several servers may run this: the rebuild's advisory lock lets
 // one do the work. Runs on PGlite too, where the rebuild shares the one connection with requests.
@@ -10,7 +10,11 @@ import { refreshOutcomeSummaries, summariesStale } from "./summaries.server";
 /** How often to look at the change counter (cheap: one row and one sequence read). */
 export const REFRESH_CHECK_MS = 60_000;
 
+/** How long after start the first check runs. */
+export const START_DELAY_MS = 10_000;
+
 let timer: ReturnType<typeof setInterval> | null = null;
+let starting: ReturnType<typeof setTimeout> | null = null;
 let running: Promise<void> | null = null;
 
 async function refreshIfStale(db: Kysely<DB>): Promise<void> {
@@ -31,12 +35,15 @@ async function refreshIfStale(db: Kysely<DB>): Promise<void> {
 }
 
 /**
- * Starts keeping the summaries current for this server process: one check now (not awaited, so the server
- * listens at once; a dashboard request that finds no summaries builds them itself), then every `checkMs`.
+ * Starts keeping the summaries current for this server process: one check `START_DELAY_MS` after start (a
+ * dashboard request that finds no summaries before then builds them itself), then every `checkMs`.
  */
 export function startOutcomeRefresh(db: Kysely<DB>, checkMs = REFRESH_CHECK_MS): void {
   if (timer) return;
-  void refreshIfStale(db);
+  // The first check waits a few seconds, so a server's first pages are not queued behind a rebuild (on the
+  // embedded database they share one connection).
+  starting = setTimeout(() => void refreshIfStale(db), START_DELAY_MS);
+  starting.unref();
   timer = setInterval(() => void refreshIfStale(db), checkMs);
   timer.unref();
 }
@@ -44,6 +51,8 @@ export function startOutcomeRefresh(db: Kysely<DB>, checkMs = REFRESH_CHECK_MS):
 /** Stops the checks and waits for a rebuild in progress, so the database can close cleanly. */
 export async function stopOutcomeRefresh(): Promise<void> {
   if (timer) clearInterval(timer);
+  if (starting) clearTimeout(starting);
   timer = null;
+  starting = null;
   await running;
 }

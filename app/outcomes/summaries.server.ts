@@ -84,7 +84,7 @@ export const REFRESH_INTERVAL_MS = 5 * 60_000;
 export const MAX_SUMMARY_AGE_MS = 60 * 60_000;
 
 /** Memory each sort or hash of the rebuild may use before spilling to disk (PostgreSQL's work_mem, this transaction only). */
-const REFRESH_WORK_MEM = "128MB";
+const REFRESH_WORK_MEM = "256MB";
 
 // Any fixed number: one advisory lock shared by every app server, so only one rebuilds at a time.
 const REFRESH_LOCK = 7_003_171;
@@ -117,9 +117,11 @@ const kc = (cond = "true") =>
  * count is the number of persons with a non-zero count and its key sum Σ key over them. Exact, and far cheaper
  * than COUNT(DISTINCT) over 46 grouping sets, which forces a sort per set and per aggregate.
  */
-function perPerson(metrics: Record<string, string>, extra: readonly string[] = []) {
+function perPerson(metrics: Record<string, string | { sum: string }>, extra: readonly string[] = []) {
   const inner = Object.entries(metrics)
-    .map(([name, cond]) => `count(*) filter (where ${cond}) as "n_${name}"`)
+    .map(([name, m]) =>
+      typeof m === "string" ? `count(*) filter (where ${m}) as "n_${name}"` : `sum(${m.sum}) as "n_${name}"`,
+    )
     .join(", ");
   const event = (name: string) => `jsonb_build_array(sum("n_${name}"), sum("n_${name}" * key) % 256)`;
   const people = (name: string) =>
@@ -198,11 +200,18 @@ async function buildFacts(trx: Transaction<DB>) {
   const refDims = `ref.sid, ref.key, ${D.map((d) => `ref.${d}`).join(", ")}`;
   await exec(
     trx,
+    // Register marks per referral and month (the largest table, so summed before it is expanded to views).
     `create temp table ow_att on commit drop as
-     select ${refDims}, x.session_date as d, t.status
-     from attendance t
-     join activity_session x on x.id = t.session_id and x.status <> 'cancelled'
-     join ow_ref ref on ref.id = t.referral_id`,
+     select ${refDims}, m.d, m.present, m.absent, m.excused
+     from (
+       select t.referral_id, date_trunc('month', x.session_date)::date as d,
+         count(*) filter (where t.status = 'present')::int as present,
+         count(*) filter (where t.status = 'absent')::int as absent,
+         count(*) filter (where t.status = 'excused')::int as excused
+       from attendance t
+       join activity_session x on x.id = t.session_id and x.status <> 'cancelled'
+       group by 1, 2) m
+     join ow_ref ref on ref.id = m.referral_id`,
   );
   const instruments = countedInstruments.map((c) => `'${c}'`).join(", ");
   const followUp = (b: string) =>
@@ -303,7 +312,7 @@ async function buildParts(trx: Transaction<DB>) {
      group by period_key, view_key`,
   );
 
-  const att = perPerson({ present: "status = 'present'", absent: "status = 'absent'", excused: "status = 'excused'" });
+  const att = perPerson({ present: { sum: "present" }, absent: { sum: "absent" }, excused: { sum: "excused" } });
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
