@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formatCell } from "../../../app/reports/pdf/document";
 import { pdfFileId, renderReportPdfInThread } from "../../../app/reports/pdf/render.server";
 import { fixtureReportModel } from "../../fixtures/report-model";
 
@@ -132,6 +133,28 @@ describe("report PDF", () => {
     expect(text).toMatch(/Referrals by source[\s\S]*GP social prescriber\s+610\s+46%/);
     expect(text).toMatch(/Mean change \(95% CI\)\s+−1\.2 \(−1\.4 to −1\.0\)/);
     expect(text).toContain("Fewer than 8 people answered ONS4");
+  });
+
+  it.skipIf(!poppler)("prints every row of every published table, each value as the model gives it", () => {
+    // Each table row on one line of the laid-out text: its label, then its values, in column order.
+    const lines = run("pdftotext", "-enc", "UTF-8", "-layout", file, "-")
+      .split("\n")
+      .map((l) => l.trim().replace(/\s+/g, " "));
+    const model = fixtureReportModel();
+    const tables = [...model.figures.sections.flatMap((s) => s.tables), ...model.dataQuality].filter(
+      (t) => !t.withheld && t.id !== "headline",
+    );
+    let checked = 0;
+    for (const table of tables) {
+      for (const row of table.rows) {
+        const label = String(row[0]);
+        if (label.length > 30) continue; // wraps within its cell
+        const expected = [label, ...row.slice(1).map((cell, i) => formatCell(cell, table.columns[i + 1]))].join(" ");
+        expect(lines, `${table.id}: ${expected}`).toContain(expected);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 
   it.skipIf(!poppler)(
