@@ -71,6 +71,8 @@ describe("report PDF", () => {
     expect(ref).toBeDefined();
     expect(whole).toContain(`\n${ref} 0 obj\n(D:20261002083000Z)\nendobj`);
     expect(whole).toContain("/Lang (en-GB)");
+    expect(whole).toContain("/DisplayDocTitle true");
+    expect(whole).not.toMatch(/MarkInfo|StructTreeRoot|pdfuaid/);
   });
 
   it("leaves the model as it was, so it can be rendered again or sent to a worker", async () => {
