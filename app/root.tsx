@@ -128,6 +128,11 @@ export function ErrorBoundary() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>Sorry, there is a problem with the service</h1>
         <p>Try again later. Nothing you saved before this page has been lost.</p>
+        {data?.user ? (
+          <p>
+            <a href={data.user.home}>Go to your home page</a>
+          </p>
+        ) : null}
         {requestId ? (
           <p>
             If you contact the service desk, quote reference <strong>{requestId}</strong>.

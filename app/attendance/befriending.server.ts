@@ -3,7 +3,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { canBeMatched, dbsStatus } from "~/directory/volunteers";
 import { transitionReferral } from "~/referrals/transition.server";
-import { auditPeopleShown } from "./participants.server";
+import { auditPeopleShown, leadReferralColumns } from "./participants.server";
 import { requireConsent } from "~/people/consent.server";
 
 export class BefriendingFieldError extends Error {
@@ -140,6 +140,7 @@ export async function befriendingBoard(actor: AuditActor, activityId: string) {
         "p.phone",
         "p.preferred_contact",
         "p.communication_needs",
+        ...leadReferralColumns,
         "m.id as match_id",
         "m.started_on",
         "v.name as volunteer_name",

@@ -2,7 +2,7 @@ import { getDb } from "@db/index";
 import type { AuditActor } from "~/audit/audit.server";
 import { providerReplyOverdue, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { transitionReferral } from "~/referrals/transition.server";
-import { auditPeopleShown, leadPersonColumns } from "./participants.server";
+import { auditPeopleShown, leadPersonColumns, leadReferralColumns } from "./participants.server";
 
 // Referrals to a lead's activities, as the provider sees them: only who the person is and how to reach them.
 
@@ -73,6 +73,7 @@ export async function getInbound(actor: AuditActor, activityId: string, referral
         "r.decline_reason",
         "r.declined_by",
         ...leadPersonColumns,
+        ...leadReferralColumns,
       ])
       .where("r.id", "=", referralId)
       .where("r.activity_id", "=", activityId)

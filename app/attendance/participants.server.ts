@@ -15,6 +15,13 @@ export const leadPersonColumns = [
   "p.communication_needs",
 ] as const;
 
+/**
+ * The referral fields a lead receives beside the person's (decision 0762): the referrer's notes for the provider,
+ * and the coded needs and barriers, which pages pass through `forTheProvider` so only the needs a lead may see are
+ * shown. Select from `referral as r`.
+ */
+export const leadReferralColumns = ["r.support_notes", "r.needs", "r.barriers"] as const;
+
 export interface LeadPerson {
   given_name: string;
   family_name: string;

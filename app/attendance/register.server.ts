@@ -5,7 +5,7 @@ import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
 import { AUDIT_COLUMNS, auditSelect, type AuditActor } from "~/audit/audit.server";
 import { transitionReferral } from "~/referrals/transition.server";
-import { leadPersonColumns } from "./participants.server";
+import { leadPersonColumns, leadReferralColumns } from "./participants.server";
 import { countMarks, type RegisterSubmission } from "./register";
 
 /** Someone saved this register after it was loaded. */
@@ -69,6 +69,7 @@ function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string
       "r.status as referral_status",
       "t.status as mark",
       ...leadPersonColumns,
+      ...leadReferralColumns,
     ])
     .where("r.id", "in", (eb) =>
       eb

@@ -31,6 +31,30 @@ export const barriers = {
 } as const;
 export type Barrier = keyof typeof barriers;
 
+/**
+ * Needs an activity lead may see, because they describe what the person hopes to get from taking part. Health,
+ * mood, bereavement, money and housing stay with the referrer (docs/decisions/0762-what-reaches-the-provider.md).
+ */
+export const needsForTheProvider: readonly Need[] = [
+  "loneliness",
+  "social_isolation",
+  "physical_inactivity",
+  "carer_strain",
+];
+
+/**
+ * What the referrer recorded that helps the provider run the group, in plain words: the needs a lead may see and
+ * every barrier (each says how to help the person take part). Unknown codes are dropped, never shown raw.
+ */
+export function forTheProvider(input: { needs: readonly string[]; barriers: readonly string[] }) {
+  return {
+    needs: input.needs
+      .filter((n): n is Need => (needsForTheProvider as readonly string[]).includes(n))
+      .map((n) => needs[n]),
+    barriers: input.barriers.filter((b): b is Barrier => b in barriers).map((b) => barriers[b]),
+  };
+}
+
 export const referralSources = {
   prescriber: "Social prescriber",
   coordinator: "Local Area Coordinator",

@@ -21,6 +21,7 @@ import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
 import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
 import { ErrorSummary } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
+import { forTheProvider } from "~/referrals/codes";
 import { formValues, parseForm } from "~/forms/parse";
 import { isAppError } from "~/errors";
 
@@ -69,6 +70,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       preferred: p.preferred_name,
       phone: p.phone,
       communication: p.communication_needs,
+      notes: p.support_notes,
+      barriers: forTheProvider(p).barriers,
       matchId: p.match_id,
       volunteer: p.volunteer_name,
       startedOn: p.started_on,
@@ -146,7 +149,12 @@ export default function Befriending() {
               {p.preferred ? ` (${p.preferred})` : ""}
             </h2>
             <p className="nhsuk-body-s">
-              {[p.phone ? `Phone ${p.phone}` : null, p.communication ? `Communication: ${p.communication}` : null]
+              {[
+                p.phone ? `Phone ${p.phone}` : null,
+                p.communication ? `Communication: ${p.communication}` : null,
+                p.barriers.length ? `May need help with: ${p.barriers.join("; ")}` : null,
+                p.notes ? `Referrer's note: ${p.notes}` : null,
+              ]
                 .filter(Boolean)
                 .join(" · ")}
             </p>

@@ -11,6 +11,8 @@ import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralSta
 import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDate } from "~/ui/format";
+import { contactMethods } from "~/people/person-form";
+import { forTheProvider } from "~/referrals/codes";
 import { type FieldErrors, formValues, parseForm } from "~/forms/parse";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
@@ -53,10 +55,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       preferred: r.preferred_name,
       phone: r.phone,
       email: r.email,
-      preferredContact: r.preferred_contact,
+      preferredContact: r.preferred_contact
+        ? (contactMethods[r.preferred_contact as keyof typeof contactMethods] ?? r.preferred_contact)
+        : null,
       accessNeeds: r.access_needs,
       communicationNeeds: r.communication_needs,
     },
+    fromReferrer: { notes: r.support_notes, ...forTheProvider(r) },
   };
 }
 
@@ -100,7 +105,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function InboundReferral() {
-  const { activity, referral, person } = useLoaderData<typeof loader>();
+  const { activity, referral, person, fromReferrer } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const values = (result?.values ?? {}) as Record<string, string>;
   const errors = result?.errors as FieldErrors | undefined;
@@ -142,6 +147,21 @@ export default function InboundReferral() {
           <div className="nhsuk-summary-list__row">
             <dt className="nhsuk-summary-list__key">Communication needs</dt>
             <dd className="nhsuk-summary-list__value">{person.communicationNeeds ?? "None recorded"}</dd>
+          </div>
+        </dl>
+        <h2 className="nhsuk-heading-m">From the referrer</h2>
+        <dl className="nhsuk-summary-list">
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Notes for you</dt>
+            <dd className="nhsuk-summary-list__value">{fromReferrer.notes ?? "None"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">Hoping for help with</dt>
+            <dd className="nhsuk-summary-list__value">{fromReferrer.needs.join(", ") || "Not recorded"}</dd>
+          </div>
+          <div className="nhsuk-summary-list__row">
+            <dt className="nhsuk-summary-list__key">What may get in the way</dt>
+            <dd className="nhsuk-summary-list__value">{fromReferrer.barriers.join("; ") || "Nothing recorded"}</dd>
           </div>
         </dl>
         {referral.declineReason ? <p>You declined this referral: {referral.declineReason}</p> : null}

@@ -12,6 +12,7 @@ import { SuccessBanner } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
+import { forTheProvider } from "~/referrals/codes";
 
 export const meta: MetaFunction = () => [{ title: "Register – Connect Well" }];
 
@@ -48,6 +49,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       email: p.email,
       preferredContact: p.preferred_contact,
       accessNeeds: p.access_needs,
+      notes: p.support_notes,
+      barriers: forTheProvider(p).barriers,
       communicationNeeds: p.communication_needs,
       mark: p.mark,
       firstVisit: p.referral_status === "accepted",
@@ -165,6 +168,8 @@ export default function RegisterPage() {
                       p.firstVisit ? "First visit" : null,
                       p.accessNeeds ? `Access: ${p.accessNeeds}` : null,
                       p.communicationNeeds ? `Communication: ${p.communicationNeeds}` : null,
+                      p.barriers.length ? `May need help with: ${p.barriers.join("; ")}` : null,
+                      p.notes ? `Referrer's note: ${p.notes}` : null,
                       p.phone ? `Phone ${p.phone}` : null,
                     ]
                       .filter(Boolean)

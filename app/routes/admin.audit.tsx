@@ -7,6 +7,7 @@ import { audit } from "~/audit/audit.server";
 import { auditSorts } from "~/audit/trail";
 import { auditActors, listAuditEvents } from "~/audit/trail.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import { isRole, roleLabels } from "~/auth/roles";
 import { DataTable } from "~/ui/DataTable";
 import { Select, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
@@ -56,7 +57,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: String(r.id),
       when: r.occurred_at.toISOString(),
       actor: r.actor_name ?? "Anonymous",
-      role: r.actor_role ?? "",
+      role: r.actor_role && isRole(r.actor_role) ? roleLabels[r.actor_role] : (r.actor_role ?? ""),
       action: r.action,
       outcome: r.outcome,
       entity: r.entity_type ? `${r.entity_type} ${r.entity_id?.slice(0, 8) ?? ""}` : "",
@@ -68,6 +69,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 const col = createColumnHelper<Row>();
+const outcomeLabels: Record<string, string> = { ok: "Done", denied: "Refused", failed: "Failed" };
 const outcomeTag = { ok: "nhsuk-tag--green", denied: "nhsuk-tag--red", failed: "nhsuk-tag--orange" } as Record<
   string,
   string
@@ -88,7 +90,11 @@ const columns = [
   col.accessor("outcome", {
     id: "outcome",
     header: "Outcome",
-    cell: (c) => <strong className={`nhsuk-tag ${outcomeTag[c.getValue()] ?? ""}`}>{c.getValue()}</strong>,
+    cell: (c) => (
+      <strong className={`nhsuk-tag ${outcomeTag[c.getValue()] ?? ""}`}>
+        {outcomeLabels[c.getValue()] ?? c.getValue()}
+      </strong>
+    ),
   }),
   col.accessor("entity", { id: "entity", header: "Record" }),
   col.accessor("person", { id: "person", header: "Person ref" }),
@@ -114,11 +120,7 @@ export default function AuditTrail() {
           label="Outcome"
           placeholder="Any"
           defaultValue={filters.outcome}
-          options={[
-            { value: "ok", label: "OK" },
-            { value: "denied", label: "Denied" },
-            { value: "failed", label: "Failed" },
-          ]}
+          options={Object.entries(outcomeLabels).map(([value, label]) => ({ value, label }))}
         />
         <Select
           name="actorId"

@@ -30,6 +30,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const a = found.activity;
   return {
     canEdit: can(guard.user.role, "directory:edit"),
+    // Only roles that may refer see the button: a link that answers 403 is a dead end.
+    canRefer: can(guard.user.role, "referrals:write"),
     activity: {
       id: a.id,
       name: a.name,
@@ -84,7 +86,7 @@ function Row({ k, children }: { k: string; children: React.ReactNode }) {
 }
 
 export default function Listing() {
-  const { canEdit, activity: a, when, oneOffs, replies } = useLoaderData<typeof loader>();
+  const { canEdit, canRefer, activity: a, when, oneOffs, replies } = useLoaderData<typeof loader>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -117,7 +119,7 @@ export default function Listing() {
             <Link to={`/activities/${a.id}/schedule`}>Schedule and sessions</Link>
           </p>
         ) : null}
-        {a.direct && a.status === "active" ? (
+        {canRefer && a.direct && a.status === "active" ? (
           <Link className="nhsuk-button" to={`/referrals/new?activity=${a.id}`}>
             Refer someone to this activity
           </Link>

@@ -13,7 +13,10 @@ interface Props<T> {
   /** Column ids the server can sort by. */
   sortable: readonly string[];
   empty?: string;
-  /** On narrow screens, show each row as a card with its column names (sorting is then by the URL only). */
+  /**
+   * On narrow screens, show each row as a card with its column names (sorting is then by the URL only). On by
+   * default: a data table must never make a phone scroll sideways; pass false only for a table that fits.
+   */
   responsive?: boolean;
 }
 
@@ -30,7 +33,7 @@ export function DataTable<T>({
   dir,
   sortable,
   empty,
-  responsive,
+  responsive = true,
 }: Props<T>) {
   const location = useLocation();
   const pageCount = Math.max(1, Math.ceil(total / pageSize));

@@ -98,3 +98,97 @@ test("/start and every footer link to real privacy, accessibility and cookies st
   // Signed in, the statements keep the user's header and menu.
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 });
+
+const roleNames = ["prescriber", "coordinator", "activity_lead", "analyst", "commissioner", "admin"] as const;
+
+/** Same-site links on the page, without fragments, sign-out, files or the public API. */
+async function linksOn(page: Page) {
+  const hrefs = await page.$$eval("a[href^='/']", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+  return [...new Set(hrefs.map((h) => h.split("#")[0]))].filter(
+    (h) => h && !h.startsWith("/api/") && !/\.(pdf|csv|svg|png)(\?|$)/.test(h) && !h.startsWith("/sign-out"),
+  );
+}
+
+for (const role of roleNames) {
+  test(`a ${role} is never shown a link that answers 403, three clicks deep from their menu`, async ({ page }) => {
+    await signInAs(page, role);
+    const visited = new Set<string>();
+    const refused: string[] = [];
+    const start = await linksOn(page);
+    const queue = start.map((href) => ({ href, depth: 1, from: page.url() }));
+    // Pages one and two clicks from the menu are opened and their links followed; links on the second are checked.
+    while (queue.length && visited.size < 80) {
+      const { href, depth, from } = queue.shift()!;
+      if (visited.has(href)) continue;
+      visited.add(href);
+      const response = await page.goto(href);
+      if (response?.status() === 403) refused.push(`${href} (linked from ${from})`);
+      if (depth < 3 && response?.ok()) {
+        for (const next of await linksOn(page))
+          if (!visited.has(next)) queue.push({ href: next, depth: depth + 1, from: href });
+      }
+    }
+    expect(refused).toEqual([]);
+  });
+}
+
+test("a signed-in user's error pages offer their home page, never 'Sign in'", async ({ page }) => {
+  await signInAs(page, "prescriber");
+  for (const [path, status, heading] of [
+    ["/no-such-page", 404, "Page not found"],
+    ["/people/00000000-0000-4000-8000-000000000000", 404, "Page not found"],
+    ["/admin/users", 403, "You do not have permission to see this page"],
+  ] as const) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(status);
+    await expect(page.getByRole("heading", { name: heading })).toBeVisible();
+    const main = page.getByRole("main");
+    await expect(main.getByRole("link", { name: "Go to your home page" })).toHaveAttribute("href", "/caseload");
+    await expect(main.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  }
+});
+
+/** Fails when the page, or any table on it, is wider than a 390 px phone screen, or a box in it scrolls sideways. */
+async function expectNoSidewaysScroll(page: Page, label: string) {
+  const widths = await page.evaluate(() => ({
+    page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+    tableEdges: [...document.querySelectorAll("main table")].map((t) => Math.round(t.getBoundingClientRect().right)),
+    scrollers: [...document.querySelectorAll("main *")]
+      .filter((e) => /auto|scroll/.test(getComputedStyle(e).overflowX) && e.scrollWidth > e.clientWidth)
+      .map((e) => `${e.tagName}.${e.className}`),
+  }));
+  expect(widths.page[0], `${label}: page width`).toBeLessThanOrEqual(widths.page[1]);
+  for (const right of widths.tableEdges) expect(right, `${label}: table edge`).toBeLessThanOrEqual(390);
+  expect(widths.scrollers, `${label}: boxes scrolling sideways`).toEqual([]);
+}
+
+test("data tables stack or reflow at 390 px instead of scrolling sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "admin");
+  for (const path of ["/admin/users", "/admin/audit", "/providers"]) {
+    await page.goto(path);
+    await expect(page.getByRole("table").first()).toBeVisible();
+    await expectNoSidewaysScroll(page, path);
+  }
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInAs(page, "prescriber");
+  await page.goto("/caseload");
+  await expectNoSidewaysScroll(page, "/caseload");
+  // Demo people with referrals and measures on several scales: their person and measures pages hold tables.
+  for (const family of ["Demo-Pickering", "Demo-Fairbrother"]) {
+    await page.goto("/people");
+    await page.getByLabel("Find a person by name or NHS number").fill(family);
+    await page.getByRole("button", { name: "Search" }).click();
+    await page
+      .getByRole("link", { name: new RegExp(family) })
+      .first()
+      .click();
+    await page.waitForURL(/\/people\/[0-9a-f-]{36}$/);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, `${family} person page`);
+    await page.goto(`${new URL(page.url()).pathname}/measures`);
+    await expect(page.getByRole("table").first()).toBeVisible();
+    await expectNoSidewaysScroll(page, `${family} measures page`);
+  }
+});

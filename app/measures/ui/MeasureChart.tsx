@@ -4,6 +4,7 @@
 import { useEffect, useState } from "react";
 import { Line } from "react-chartjs-2";
 import { formatIsoDate } from "~/ui/format";
+import { StackedHeading } from "~/ui/StackedHeading";
 import type { Band, Instrument } from "../instruments";
 import { type ChartGroup, chartGroups, directionText, formatScore, type MeasureRecord } from "../timeline";
 import { timePointLabel } from "../time-points";
@@ -119,30 +120,37 @@ export function MeasureChart({ instrument, points }: Props) {
 export function MeasureTable({ instrument, points }: Props) {
   const scales = instrument.scoreScales.filter((s) => s.kind !== "raw" || instrument.code === "swemwbs");
   return (
-    <table className="nhsuk-table">
+    <table className="nhsuk-table nhsuk-table--responsive" role="table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">{instrument.name}: scores by date</caption>
-      <thead className="nhsuk-table__head">
-        <tr className="nhsuk-table__row">
-          <th scope="col" className="nhsuk-table__header">
+      <thead className="nhsuk-table__head" role="rowgroup">
+        <tr className="nhsuk-table__row" role="row">
+          <th scope="col" className="nhsuk-table__header" role="columnheader">
             Date answered
           </th>
-          <th scope="col" className="nhsuk-table__header">
+          <th scope="col" className="nhsuk-table__header" role="columnheader">
             Time point
           </th>
           {scales.map((s) => (
-            <th scope="col" className="nhsuk-table__header" key={s.key}>
+            <th scope="col" className="nhsuk-table__header" key={s.key} role="columnheader">
               {s.label} <span className="nhsuk-u-font-weight-normal">({directionText(s.direction)})</span>
             </th>
           ))}
         </tr>
       </thead>
-      <tbody className="nhsuk-table__body">
+      <tbody className="nhsuk-table__body" role="rowgroup">
         {points.map((p) => (
-          <tr className="nhsuk-table__row" key={p.id}>
-            <td className="nhsuk-table__cell">{formatIsoDate(p.administeredOn)}</td>
-            <td className="nhsuk-table__cell">{timePointLabel(p)}</td>
+          <tr className="nhsuk-table__row" key={p.id} role="row">
+            <td className="nhsuk-table__cell" role="cell">
+              <StackedHeading>Date answered</StackedHeading>
+              {formatIsoDate(p.administeredOn)}
+            </td>
+            <td className="nhsuk-table__cell" role="cell">
+              <StackedHeading>Time point</StackedHeading>
+              {timePointLabel(p)}
+            </td>
             {scales.map((s) => (
-              <td className="nhsuk-table__cell" key={s.key}>
+              <td className="nhsuk-table__cell" key={s.key} role="cell">
+                <StackedHeading>{s.label}</StackedHeading>
                 {formatScore(s, p.scores[s.key])}
                 {p.bands[s.key] ? ` (${p.bands[s.key]})` : ""}
               </td>

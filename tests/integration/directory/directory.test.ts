@@ -5,7 +5,10 @@ import { addSchedule } from "../../../app/directory/activities.server";
 import { replyFigures, searchDirectory } from "../../../app/directory/search.server";
 import { action as newActivity } from "../../../app/routes/activities.new";
 import { action as editActivity } from "../../../app/routes/activities.$activityId.edit";
-import { action as answer } from "../../../app/routes/activities.$activityId.referrals.$referralId";
+import {
+  action as answer,
+  loader as inboundReferral,
+} from "../../../app/routes/activities.$activityId.referrals.$referralId";
 import { action as openRegister, loader as myActivities } from "../../../app/routes/my-activities";
 import { isoWeekday, londonToday } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
@@ -285,6 +288,37 @@ describe("inbound referrals", () => {
       context: context(),
     } as never)) as Awaited<ReturnType<typeof myActivities>>;
     expect(res.inbound.map((r) => [r.id, r.overdue])).toEqual([[old.id, true]]);
+  });
+});
+
+describe("what reaches the provider", () => {
+  it("shows the lead the referrer's notes, the needs a lead may see and the barriers, in words; never NHS number or clinical needs", async () => {
+    const lead = await signedIn("activity_lead");
+    const a = await makeActivity();
+    await makeLead(a.id, lead.user.id);
+    const r = await makeReferral(a.id, { status: "received", respondedAt: null });
+    await testDb()
+      .updateTable("referral")
+      .set({
+        support_notes: "Needs the Fox Connect bus",
+        needs: ["loneliness", "bereavement", "money_worries"],
+        barriers: ["transport", "sensory"],
+      })
+      .where("id", "=", r.id)
+      .execute();
+    await testDb().updateTable("person").set({ preferred_contact: "phone" }).where("id", "=", r.person_id).execute();
+    const res = (await inboundReferral({
+      request: new Request("http://localhost/x", { headers: { Cookie: lead.cookie } }),
+      params: { activityId: a.id, referralId: r.id },
+      context: context(),
+    } as never)) as Awaited<ReturnType<typeof inboundReferral>>;
+    expect(res.fromReferrer).toEqual({
+      notes: "Needs the Fox Connect bus",
+      needs: ["Loneliness"],
+      barriers: ["Transport (for example, needs the on-demand bus)", "Sight or hearing"],
+    });
+    expect(res.person.preferredContact).toBe("Phone call");
+    expect(JSON.stringify(res)).not.toMatch(/bereavement|Bereavement|money|nhs/i);
   });
 });
 

@@ -239,11 +239,13 @@ describe("the register page", () => {
     expect(res.people.map((p) => p.referralId).sort()).toEqual([a.id, b.id].sort());
     expect(Object.keys(res.people[0]).sort()).toEqual([
       "accessNeeds",
+      "barriers",
       "communicationNeeds",
       "email",
       "firstVisit",
       "mark",
       "name",
+      "notes",
       "phone",
       "preferred",
       "preferredContact",
@@ -266,6 +268,24 @@ describe("the register page", () => {
     expect(names).toEqual(
       [...names].sort((x, y) => x.split(" ").reverse().join(" ").localeCompare(y.split(" ").reverse().join(" "))),
     );
+  });
+
+  it("shows the lead the referrer's notes for the provider and the barriers in plain words, never the needs or codes", async () => {
+    const { lead, activity, a, session } = await setup();
+    await testDb()
+      .updateTable("referral")
+      .set({ support_notes: "Needs the Fox Connect bus", needs: ["low_mood", "loneliness"], barriers: ["transport"] })
+      .where("id", "=", a.id)
+      .execute();
+    const res = (await registerLoader({
+      request: new Request(`http://localhost/x`, { headers: { Cookie: lead.cookie } }),
+      params: { activityId: activity.id, sessionId: session.id },
+      context: context(),
+    } as never)) as Awaited<ReturnType<typeof registerLoader>>;
+    const person = res.people.find((p) => p.referralId === a.id)!;
+    expect(person.notes).toBe("Needs the Fox Connect bus");
+    expect(person.barriers).toEqual(["Transport (for example, needs the on-demand bus)"]);
+    expect(JSON.stringify(res)).not.toMatch(/low_mood|Low mood|transport"/);
   });
 
   it("shows no one and audits no one for a session that is not one of the activity's", async () => {
