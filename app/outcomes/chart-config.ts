@@ -125,6 +125,16 @@ function wrapLabels(labels: string[], horizontal: boolean): (string | string[])[
   return labels;
 }
 
+/**
+ * A title for the upright (y) axis: over 30 characters, broken onto lines of about equal length, so a short chart
+ * never clips it.
+ */
+function uprightTitle(title: string): string | string[] {
+  if (title.length <= 30) return title;
+  const lines = Math.ceil(title.length / 30);
+  return wrapLabel(title, Math.ceil(title.length / lines) + 2);
+}
+
 function seriesColumns(table: FigureTable): FigureColumn[] {
   const chart = table.chart;
   if (!chart) return [];
@@ -207,7 +217,12 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
     grid: { color: NHS_GRID_COLOUR },
     border: { color: NHS_TEXT_COLOUR },
     ticks: { color: NHS_TEXT_COLOUR, font, precision: 2, ...(unit ? { callback: (v) => `${v}${unit}` } : {}) },
-    title: { display: true, text: chart.valueLabel, color: NHS_TEXT_COLOUR, font: { ...font, weight: "bold" } },
+    title: {
+      display: true,
+      text: horizontal ? chart.valueLabel : uprightTitle(chart.valueLabel),
+      color: NHS_TEXT_COLOUR,
+      font: { ...font, weight: "bold" },
+    },
   };
   const categoryAxis: ScaleOptions<"category"> = {
     type: "category",
@@ -215,7 +230,12 @@ export function chartConfig(table: FigureTable, options: ChartConfigOptions = {}
     grid: { display: false },
     border: { color: NHS_TEXT_COLOUR },
     ticks: { color: NHS_TEXT_COLOUR, font, autoSkip: false, maxRotation: 45 },
-    title: { display: true, text: categoryColumn.label, color: NHS_TEXT_COLOUR, font: { ...font, weight: "bold" } },
+    title: {
+      display: true,
+      text: horizontal ? uprightTitle(categoryColumn.label) : categoryColumn.label,
+      color: NHS_TEXT_COLOUR,
+      font: { ...font, weight: "bold" },
+    },
   };
 
   return {

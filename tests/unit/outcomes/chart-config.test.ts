@@ -118,6 +118,12 @@ describe("chartConfig", () => {
     expect(chartConfig(monthly).data.labels).toEqual(["Jul 2026", "Aug 2026", "Sep 2026"]);
   });
 
+  it("breaks a long title of the upright axis onto lines, so a short chart does not clip it", () => {
+    const long = { ...monthly, chart: { ...monthly.chart!, valueLabel: "Mean metric score (higher is better)" } };
+    const scales = chartConfig(long).options!.scales as Record<string, any>;
+    expect(scales.y.title.text).toEqual(["Mean metric score", "(higher is better)"]);
+  });
+
   it("keeps a bar chart with short labels upright, and stacks when asked", () => {
     const short: FigureTable = {
       ...monthly,
