@@ -7,6 +7,8 @@ import { requestContext } from "~/context";
 import { NonceContext } from "~/ui/nonce";
 
 export { startup, readiness, shutdown } from "~/server/lifecycle.server";
+export { createEdge, edgeSettings } from "~/server/edge.server";
+export { withFaultReferences } from "~/server/fault-references.server";
 
 const ABORT_DELAY = 5_000;
 
