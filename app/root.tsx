@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { roleHome, roleLabels } from "~/auth/roles";
 import { currentUser, sessionRemainingMs } from "~/auth/session.server";
 import { requestContext } from "~/context";
+import { isFaultData } from "~/server/fault";
 import { Header } from "~/ui/Header";
 import { IdleWarning } from "~/ui/IdleWarning";
 import { navFor, statementLinks } from "~/ui/nav";
@@ -27,7 +28,14 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Connect Well" }];
+// An error page's title says what happened (the boundary replaces the page whose own title would say otherwise).
+export const meta: MetaFunction = ({ error }) => [
+  { title: error === undefined ? "Connect Well" : `${errorText(statusOf(error)).title} – Connect Well` },
+];
+
+function statusOf(error: unknown): number {
+  return isRouteErrorResponse(error) ? error.status : 500;
+}
 
 // Not a guard: it only decides what the shell shows. Every route checks its own permission.
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -102,40 +110,28 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData<typeof loader>("root");
-  const requestId = data?.requestId;
-  if (isRouteErrorResponse(error)) {
-    const text = errorText(error.status);
-    return (
-      <div className="nhsuk-grid-row">
-        <div className="nhsuk-grid-column-two-thirds">
-          <h1>{text.title}</h1>
-          <p>{text.body}</p>
-          {data?.user ? (
-            <p>
-              <a href={data.user.home}>Go to your home page</a>
-            </p>
-          ) : (
-            <p>
-              <a href="/sign-in">Sign in</a>
-            </p>
-          )}
-        </div>
-      </div>
-    );
-  }
+  // A fault carries its own request's reference (app/server/fault-references.server.ts); any other error page shows
+  // the reference of the request that drew it.
+  const reference =
+    isRouteErrorResponse(error) && isFaultData(error.data) ? error.data.reference : (data?.requestId ?? null);
+  const text = errorText(statusOf(error));
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <h1>Sorry, there is a problem with the service</h1>
-        <p>Try again later. Nothing you saved before this page has been lost.</p>
+        <h1>{text.title}</h1>
+        <p>{text.body}</p>
         {data?.user ? (
           <p>
             <a href={data.user.home}>Go to your home page</a>
           </p>
-        ) : null}
-        {requestId ? (
+        ) : (
           <p>
-            If you contact the service desk, quote reference <strong>{requestId}</strong>.
+            <a href="/sign-in">Sign in</a>
+          </p>
+        )}
+        {reference ? (
+          <p>
+            If you contact the service desk, quote reference <strong>{reference}</strong>.
           </p>
         ) : null}
       </div>
@@ -158,11 +154,19 @@ function errorText(status: number) {
         body: "If you typed the web address, check it is correct. If you pasted it, check you copied the whole address.",
       };
     case 405:
-      return { title: "Sorry, that request could not be read", body: "Go back and try again." };
+      return {
+        title: "Sorry, that kind of request is not accepted",
+        body: "Use the links and buttons on the service's pages.",
+      };
     case 413:
       return { title: "What you sent is too large", body: "Shorten it and try again." };
     case 429:
       return { title: "Too many attempts", body: "Wait a few minutes and try again." };
+    case 500:
+      return {
+        title: "Sorry, there is a problem with the service",
+        body: "Try again later. Nothing you saved before this page has been lost.",
+      };
     default:
       return { title: "Sorry, there is a problem with the service", body: "Try again later." };
   }

@@ -16,14 +16,15 @@ export interface FormReply {
 }
 
 /** Refuses a form whose input failed its checks (a `parseForm` failure, or errors of the route's own): 400, with
- * the errors and the user's input, plus `extra` for the page (which form of several, lists to redraw). */
+ * the errors and the user's input, plus `extra` for the page (which form of several, lists to redraw). `headers`
+ * go on the response (a 429's Retry-After). */
 export function reply<E extends object = object>(
   refusal: { errors: FieldErrors; values: FormValues; lists?: FormLists },
-  opts: { status?: number; extra?: E } = {},
+  opts: { status?: number; extra?: E; headers?: Record<string, string> } = {},
 ) {
   const body: FormReply & E = { ...(opts.extra as E), errors: refusal.errors, values: refusal.values };
   if (refusal.lists && Object.keys(refusal.lists).length) body.lists = refusal.lists;
-  return data(body, { status: opts.status ?? 400 });
+  return data(body, { status: opts.status ?? 400, headers: opts.headers });
 }
 
 /**

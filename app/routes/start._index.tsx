@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
         values: parsed.values,
         lists: parsed.lists,
       },
-      { status: 429 },
+      { status: 429, headers: { "Retry-After": "3600" } },
     );
   return redirect("/start/thank-you");
 }

@@ -108,3 +108,73 @@ test("a stale session sends the user back to sign in with an explanation", async
   await expect(page).toHaveURL(/\/sign-in\?returnTo=%2Fcaseload&reason=expired/);
   await expect(page.getByText("You were signed out because you had not done anything for a while")).toBeVisible();
 });
+
+test("a post that is not form data is refused with 415 and a page saying so, on public and signed-in forms", async ({
+  request,
+  baseURL,
+}) => {
+  for (const [type, data] of [
+    ["application/json", '{"email":"admin@demo.connectwell.example","password":"connect-well-demo"}'],
+    ["text/plain", "email=admin@demo.connectwell.example"],
+  ]) {
+    for (const path of ["/sign-in", "/start", "/people/new"]) {
+      const res = await request.post(path, { headers: { Origin: baseURL!, "Content-Type": type }, data });
+      expect(res.status(), `${type} to ${path}`).toBe(415);
+      const page = await res.text();
+      expect(page).toContain("<title>Sorry, what you sent could not be read – Connect Well</title>");
+      expect(page).toContain(res.headers()["x-request-id"]);
+    }
+  }
+  const nul = await request.post("/sign-in", {
+    headers: { Origin: baseURL!, "Content-Type": "application/x-www-form-urlencoded" },
+    data: "email=a%00b&password=x",
+  });
+  expect(nul.status()).toBe(400);
+  expect(await nul.text()).toContain("null character");
+});
+
+test("TRACE and other methods the service does not use get 405 on any path", async ({ request }) => {
+  for (const path of ["/", "/sign-in", "/healthz"]) {
+    const res = await request.fetch(path, { method: "TRACE" });
+    expect(res.status(), path).toBe(405);
+    expect(res.headers()["allow"]).toBe("GET, HEAD, POST");
+  }
+  expect((await request.fetch("/sign-in", { method: "PUT" })).status()).toBe(405);
+});
+
+test("an impossible date in a web address is a 400 page, not a fault", async ({ page }) => {
+  await signInAs(page, "admin");
+  const res = await page.goto("/admin/audit?from=2020-02-31");
+  expect(res?.status()).toBe(400);
+  await expect(
+    page.getByRole("heading", { name: "Sorry, the date in that web address is not a real date" }),
+  ).toBeVisible();
+  await expect(page).toHaveTitle("Sorry, the date in that web address is not a real date – Connect Well");
+  expect((await page.goto("/admin/audit?from=0000-01-01"))?.status()).toBe(400);
+});
+
+test("error pages have a title saying what happened and the request's reference", async ({ page }) => {
+  const missing = await page.goto("/no-such-page");
+  await expect(page).toHaveTitle("Page not found – Connect Well");
+  await expect(page.getByText(`quote reference ${missing!.headers()["x-request-id"]}`)).toBeVisible();
+  await signInAs(page, "prescriber");
+  const refused = await page.goto("/admin/users");
+  expect(refused?.status()).toBe(403);
+  await expect(page).toHaveTitle("You do not have permission to see this page – Connect Well");
+  await expect(page.getByText(`quote reference ${refused!.headers()["x-request-id"]}`)).toBeVisible();
+});
+
+test("a signed-in user is never sent off the site by returnTo, however it is written", async ({ page }) => {
+  await signInAs(page, "prescriber");
+  for (const returnTo of [
+    "%2F%09%2Fevil.example",
+    "%2F%5Cevil.example",
+    "%2F%0A%2Fevil.example",
+    "%2F%C3%BC%E2%82%AC",
+  ]) {
+    const res = await page.goto(`/sign-in?returnTo=${returnTo}`);
+    expect(res?.status(), returnTo).toBeLessThan(500);
+    expect(new URL(page.url()).host, returnTo).toBe(new URL(page.url()).host.replace("evil.example", "x"));
+    expect(page.url()).not.toContain("evil.example");
+  }
+});
