@@ -1,6 +1,7 @@
 // `npm start`: build the production bundle when the sources are newer than it, then serve it. With no
 // DATABASE_URL the embedded PostgreSQL (PGlite) in ./data is used and demo data is loaded on first start.
-// The build is the same two steps as `npm run build`: the bundle, then the embedded database template.
+// The build is the same steps as `npm run build`: the bundle, the report PDF worker, then the embedded database
+// template.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
@@ -30,6 +31,15 @@ if (builtAt === 0 || Math.max(...sources.map(newest)) > builtAt) {
     stdio: "inherit",
   });
   if (built.status !== 0) process.exit(built.status ?? 1);
+  // The report PDF worker is a second entry beside the server bundle (docs/decisions/0720), as in `npm run build`.
+  const worker = spawnSync(
+    process.execPath,
+    ["node_modules/vite/bin/vite.js", "build", "-c", "vite.pdf-worker.config.ts"],
+    {
+      stdio: "inherit",
+    },
+  );
+  if (worker.status !== 0) process.exit(worker.status ?? 1);
 }
 if (!process.env.DATABASE_URL && !existsSync(template)) {
   // Without it the server still starts, but a new embedded database then runs initdb first (tens of seconds).
