@@ -296,6 +296,29 @@ export async function saveRegister(
         });
       }
     }
+    // A correction that takes away someone's only attendance moves them back from "attending"; one that takes away
+    // their first keeps them attending from the next session they came to.
+    for (const p of eligible.values()) {
+      const correctedAway = p.mark === "present" && input.marks[p.referral_id] !== "present";
+      if (p.referral_status !== "attending" || !correctedAway) continue;
+      const first = await firstAttendedOn(trx, p.referral_id);
+      if (first === null)
+        await transitionReferral(trx, actor, { referralId: p.referral_id, to: "accepted", actor: "system" });
+      else
+        await trx.updateTable("referral").set({ first_attended_on: first }).where("id", "=", p.referral_id).execute();
+    }
     return { kind: "saved", registerVersion: bumped.register_version, counts, otherAttendees: input.otherAttendees };
   });
+}
+
+/** The date of the first session a referral's person was marked present at, or null when there is none. */
+async function firstAttendedOn(db: Kysely<DB>, referralId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom("attendance as t")
+    .innerJoin("activity_session as s", "s.id", "t.session_id")
+    .select((eb) => eb.fn.min("s.session_date").as("first"))
+    .where("t.referral_id", "=", referralId)
+    .where("t.status", "=", "present")
+    .executeTakeFirst();
+  return (row?.first as string | null | undefined) ?? null;
 }

@@ -3,6 +3,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { StaleRecordError } from "./errors";
 import { NAME_SIMILARITY_THRESHOLD } from "./matching.server";
+import { OPEN_STATUSES } from "~/referrals/lifecycle";
 
 // Columns copied onto the kept record when it has none of its own.
 const fillable = [
@@ -139,6 +140,21 @@ export async function mergePeople(
     if (keep.nhs_number && merge.nhs_number && keep.nhs_number !== merge.nhs_number) {
       throw new MergeRefusedError("These records have different NHS numbers, so they are different people");
     }
+    // Each person has at most one open referral to an activity (referral_one_open_per_activity).
+    const both = await trx
+      .selectFrom("referral as r")
+      .innerJoin("activity as a", "a.id", "r.activity_id")
+      .select("a.name")
+      .where("r.person_id", "in", [keep.id, merge.id])
+      .where("r.status", "in", OPEN_STATUSES)
+      .groupBy(["r.activity_id", "a.name"])
+      .having((eb) => eb.fn.count("r.person_id").distinct(), ">", 1)
+      .orderBy("a.name")
+      .execute();
+    if (both.length > 0)
+      throw new MergeRefusedError(
+        `Both records have an open referral to ${both.map((b) => b.name).join(", ")}. End or decline one of each pair before merging`,
+      );
 
     // Mark the merged record first: the NHS number's uniqueness covers live records only.
     await trx

@@ -49,6 +49,13 @@ export const transitions: readonly TransitionRule[] = [
   },
   { from: "accepted", to: "declined", actors: ["caseworker"], kinds: ["direct"], label: "Declined by the person" },
   { from: "accepted", to: "attending", actors: ["system"], kinds: ["direct"], label: "First attendance recorded" },
+  {
+    from: "attending",
+    to: "accepted",
+    actors: ["system"],
+    kinds: ["direct"],
+    label: "Register corrected: no attendance recorded",
+  },
   { from: "received", to: "ended", actors: ["caseworker"], kinds: ["direct", "signpost"], label: "Ended" },
   { from: "contacted", to: "ended", actors: ["caseworker"], kinds: ["direct", "signpost"], label: "Ended" },
   { from: "accepted", to: "ended", actors: ["caseworker"], kinds: ["direct"], label: "Ended" },
@@ -56,6 +63,9 @@ export const transitions: readonly TransitionRule[] = [
 ];
 
 export const terminalStatuses: readonly ReferralStatus[] = ["declined", "ended"];
+
+/** A referral in one of these is open: a person has at most one open referral to an activity. */
+export const OPEN_STATUSES: readonly ReferralStatus[] = ["received", "contacted", "accepted", "attending"];
 
 export const statusLabels: Record<ReferralStatus, string> = {
   received: "Received",
@@ -94,7 +104,14 @@ export type TransitionPlan =
   | {
       ok: true;
       /** Columns to stamp alongside the new status. */
-      stamp: { contacted: boolean; providerResponded: boolean; firstAttended: boolean; ended: boolean };
+      stamp: {
+        contacted: boolean;
+        providerResponded: boolean;
+        firstAttended: boolean;
+        ended: boolean;
+        /** The first attendance was taken off the register: its date goes too. */
+        attendanceWithdrawn: boolean;
+      };
       declinedBy: DeclinedBy | null;
       endReason: EndReason | null;
       snomedCode: string;
@@ -142,6 +159,7 @@ export function planTransition(req: TransitionRequest): TransitionPlan {
       contacted: req.to === "contacted",
       providerResponded: req.actor === "provider" && (req.to === "accepted" || req.to === "declined"),
       firstAttended: req.to === "attending",
+      attendanceWithdrawn: req.from === "attending" && req.to === "accepted",
       ended: req.to === "ended" || req.to === "declined",
     },
     declinedBy: who,

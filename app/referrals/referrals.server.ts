@@ -1,17 +1,21 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
+import { RefusedError } from "~/errors";
 import { consentForReferral } from "~/people/consent";
 import { requireConsent } from "~/people/consent.server";
 import { isUniqueViolation, StaleRecordError } from "~/people/errors";
 import {
   allowedTransitions,
   providerReplyOverdue,
+  OPEN_STATUSES,
   SNOMED_REFERRED,
+  statusLabels,
   type ReferralKind,
   type ReferralStatus,
 } from "./lifecycle";
+import { isReferralStatus } from "./codes";
 import type { ReferralFormData } from "./referral-form";
 
 export class SelfReferralHandledError extends Error {}
@@ -20,10 +24,31 @@ export class SelfReferralHandledError extends Error {}
  * Records a referral (or a signposting) for a person: the caseworker is the user making it and joins the person's
  * care team. A double submit makes one referral. From the triage queue, the self-referral is closed as handled.
  * A direct referral to a befriending scheme needs the person's consent to contact by a volunteer, recorded as given:
- * RefusedError at "activityId" otherwise (app/people/consent.ts).
+ * RefusedError at "activityId" otherwise (app/people/consent.ts). A person has at most one open referral (received,
+ * contacted, accepted or attending) to an activity: RefusedError at "activityId" for a second, also when two are
+ * made at once (the unique index referral_one_open_per_activity decides).
  */
 export type NewReferral = Omit<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId"> &
   Partial<Pick<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId">>;
+
+/** The person's open referral to an activity, if any (at most one: referral_one_open_per_activity). */
+export async function openReferralTo(db: Executor, personId: string, activityId: string) {
+  return db
+    .selectFrom("referral")
+    .select(["id", "status"])
+    .where("person_id", "=", personId)
+    .where("activity_id", "=", activityId)
+    .where("status", "in", OPEN_STATUSES)
+    .executeTakeFirst();
+}
+
+function alreadyOpen(activityName: string, status: string, field = "activityId") {
+  const state = isReferralStatus(status) ? statusLabels[status].toLowerCase() : "open";
+  return new RefusedError(
+    `They already have an open referral to ${activityName} (${state}). Update that referral instead, or end it before referring them again`,
+    field,
+  );
+}
 
 export async function createReferral(actor: AuditActor & { userId: string }, personId: string, input: NewReferral) {
   const db = await getDb();
@@ -44,9 +69,11 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
       if (input.activityId) {
         const activity = await trx
           .selectFrom("activity")
-          .select("category_code")
+          .select(["name", "category_code"])
           .where("id", "=", input.activityId)
           .executeTakeFirst();
+        const open = await openReferralTo(trx, personId, input.activityId);
+        if (open) throw alreadyOpen(activity?.name ?? "this activity", open.status);
         const needed = consentForReferral(input.kind, activity?.category_code ?? null);
         if (needed)
           await requireConsent(trx, personId, needed, {
@@ -105,6 +132,9 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
       return id;
     });
   } catch (err) {
+    // Two referrals made at once: the second loses to the index and is told as if it had seen the first.
+    if (isUniqueViolation(err, "referral_one_open_per_activity"))
+      throw alreadyOpen("this activity", "received", "activityId");
     if (isUniqueViolation(err, "referral_idempotency_key_key")) {
       return (
         await db

@@ -73,6 +73,7 @@ export async function transitionReferral(trx: Executor, who: AuditActor, input: 
       ...(plan.stamp.contacted ? { contacted_at: sql`now()` } : {}),
       ...(plan.stamp.providerResponded ? { provider_responded_at: sql`now()` } : {}),
       ...(plan.stamp.firstAttended ? { first_attended_on: input.onDate ?? londonToday() } : {}),
+      ...(plan.stamp.attendanceWithdrawn ? { first_attended_on: null } : {}),
       ...(plan.stamp.ended ? { ended_at: sql`now()` } : {}),
       ...(input.to === "declined" ? { declined_by: plan.declinedBy, decline_reason: reason } : {}),
       ...(input.to === "ended" ? { end_reason: plan.endReason } : {}),

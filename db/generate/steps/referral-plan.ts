@@ -71,8 +71,10 @@ export async function planReferrals(g: GenContext): Promise<void> {
     ["'ahead'", 80],
   ])}
     else case when ${r.chance("referral.outcome", "k.r", 0.1)} then 'person_declined' else 'signposted' end end`;
-  // Popular activities take most referrals: the index within the district falls off as a power of the draw.
-  const mIdx = `floor(mc.cnt * power(${r.u("referral.activity", "k.r")}, 1.8))::int`;
+  // Popular activities take most referrals: the index within the district falls off as a power of the draw. A
+  // person's later referrals of the same kind go to the activities next to their first (j = 0, 1, 2…), so no one
+  // has two referrals to one activity (the app allows one open referral per person and activity).
+  const mIdx = `((floor(mc.cnt * power(${r.u("referral.activity", "k.person_n")}, 1.8))::int + k.j) % greatest(mc.cnt, 1))`;
   const contactD = `case when k.kind = 'signpost' or ${r.chance("referral.contacted", "k.r", 0.9)} then 1 + ${r.int("referral.contact_d", "k.r", 6)} end`;
   await g.run(
     "gen_ref_base",
@@ -81,9 +83,21 @@ export async function planReferrals(g: GenContext): Promise<void> {
       ${outcome} as outcome, ${contactD} as contact_d,
       gd.cw_lo + floor(${r.u("person.caseworker", "k.person_n")} * gd.cw_cnt)::int as caseworker_n,
       ${r.uuid("user", `gd.cw_lo + floor(${r.u("person.caseworker", "k.person_n")} * gd.cw_cnt)::int`)} as caseworker_id,
-      case when k.kind = 'direct' or (mc.cnt > 0 and ${r.chance("referral.signpost_to", "k.r", 0.6)}) then am.a end as a,
+      case when k.overflow then null
+        when k.kind = 'direct' or (mc.cnt > 0 and ${r.chance("referral.signpost_to", "k.r", 0.6)}) then am.a end as a,
       case when ${r.chance("referral.profile.fading", "k.r", 0.25)} then 'fading' when ${r.chance("referral.profile.brief", "k.r", 0.13)} then 'brief' else 'steady' end as profile
-    from gen_ref_draw k
+    from (
+      -- A person referred more often than their district has activities of that kind is signposted (to no
+      -- particular activity) for the rest.
+      select x.r, x.day, x.person_n, case when x.j >= x.cnt then 'signpost' else x.kind end as kind,
+        x.j, x.j >= x.cnt as overflow
+      from (
+        select d.*, row_number() over (partition by d.person_n, d.kind order by d.r)::int - 1 as j, mc0.cnt
+        from gen_ref_draw d
+        join gen_person p0 on p0.n = d.person_n
+        join gen_mode_count mc0 on mc0.district_code = p0.district_code and mc0.mode = d.kind
+      ) x
+    ) k
     join gen_person p on p.n = k.person_n
     join gen_district gd on gd.code = p.district_code
     join gen_mode_count mc on mc.district_code = p.district_code and mc.mode = k.kind

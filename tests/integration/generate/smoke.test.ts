@@ -126,7 +126,9 @@ describe("synthetic data generator (smoke scale)", () => {
       (select avg((status = 'present')::int)::float8 from attendance) as present_rate,
       (select avg((cardinality(needs) between 1 and 3)::int)::float8 from referral) as needs_recorded,
       (select avg((extract(year from age(date '${AS_OF}', date_of_birth)) >= 65)::int)::float8 from person) as older_share`);
-    expect(d.direct_share).toBeGreaterThan(0.72);
+    // Below the planned 82%: at smoke scale a district has few activities, and a person referred more often than
+    // their district has direct activities is signposted for the rest (one open referral per person and activity).
+    expect(d.direct_share).toBeGreaterThan(0.68);
     expect(d.direct_share).toBeLessThan(0.9);
     expect(d.prescriber_share).toBeGreaterThan(0.3);
     expect(d.winter_over_summer).toBeGreaterThan(1.2);
