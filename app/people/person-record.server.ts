@@ -19,6 +19,7 @@ import {
 } from "~/referrals/lifecycle";
 import { consentsFrom, consentsQuery } from "./people.server";
 import type { TimelineItem } from "./timeline";
+import { selfReferralSummary } from "~/referrals/self-referral";
 
 // One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven
 // statements, and on this page each statement's round trip cost more than its work: docs/decisions/0012), and the
@@ -146,6 +147,14 @@ const personStatement = preparedQuery(
             .orderBy("case_note.created_at", "desc"),
         ).as("notes"),
         jsonArrayFrom(recordsQuery(db, p.personId)).as("records"),
+        // What the person wrote at /start, once triage linked the request to this record.
+        jsonArrayFrom(
+          db
+            .selectFrom("self_referral")
+            .select(["id", "received_at", "message", "topics", "best_time", "referral_id"])
+            .where("person_id", "=", p.personId)
+            .orderBy("received_at", "desc"),
+        ).as("self_referrals"),
       ])
       .where("person.id", "=", p.personId);
   },
@@ -178,6 +187,7 @@ export async function readPersonRecord(
     attendance,
     notes: noteRows,
     records: recordRows,
+    self_referrals: selfReferralRows,
     ...person
   } = row;
   const onCareTeam = person.on_care_team;
@@ -208,6 +218,16 @@ export async function readPersonRecord(
         at: a.session_date,
         kind: "attendance",
         title: `${a.status === "present" ? "Attended" : a.status === "excused" ? "Sent apologies to" : "Missed"} ${a.activity_name}`,
+      }),
+    ),
+    ...withDates(selfReferralRows, "received_at").map(
+      (r): TimelineItem => ({
+        key: `self-referral:${r.id}`,
+        at: r.received_at.toISOString(),
+        kind: "self_referral",
+        title: "Asked for a call back through Start a conversation",
+        detail: selfReferralSummary({ topics: r.topics, bestTime: r.best_time, message: r.message }),
+        href: r.referral_id ? `/referrals/${r.referral_id}` : undefined,
       }),
     ),
     ...notes.map(

@@ -6,7 +6,16 @@ export interface TimelineItem {
   key: string;
   /** ISO instant, or 'YYYY-MM-DD' for dated-only items (sessions). */
   at: string;
-  kind: "referral" | "status" | "attendance" | "note" | "safeguarding" | "quote" | "consent" | "measure";
+  kind:
+    | "referral"
+    | "status"
+    | "attendance"
+    | "note"
+    | "safeguarding"
+    | "quote"
+    | "consent"
+    | "measure"
+    | "self_referral";
   title: string;
   detail?: string;
   href?: string;
@@ -31,4 +40,5 @@ export const timelineKindLabels: Record<TimelineItem["kind"], string> = {
   quote: "Their words",
   consent: "Consent",
   measure: "Measure",
+  self_referral: "Their request",
 };

@@ -188,6 +188,12 @@ export async function readReferral(actor: AuditActor, referralId: string) {
       .orderBy("occurred_at")
       .orderBy("referral_event.id")
       .execute();
+    // The request through /start that led to this referral, if any: what the person asked for in their words.
+    const request = await trx
+      .selectFrom("self_referral")
+      .select(["received_at", "message", "topics", "best_time"])
+      .where("referral_id", "=", referralId)
+      .executeTakeFirst();
     await audit(trx, actor, {
       action: "referral.read",
       entityType: "referral",
@@ -199,6 +205,7 @@ export async function readReferral(actor: AuditActor, referralId: string) {
     return {
       referral: r,
       history,
+      request: request ?? null,
       nextSteps: allowedTransitions(kind, status, "caseworker"),
       overdue: providerReplyOverdue({
         kind,

@@ -70,3 +70,21 @@ export function selfReferralSchema(districts: readonly string[]) {
   });
 }
 export type SelfReferralData = z.output<ReturnType<typeof selfReferralSchema>>;
+
+/**
+ * What a person told us at /start, in words, for the timeline and the referral they get: the topics they chose,
+ * the best time to call and their own message (quoted as written). Unknown codes are left out, never shown raw.
+ */
+export function selfReferralSummary(r: { topics: readonly string[]; bestTime: string | null; message: string | null }) {
+  const topics = r.topics
+    .filter((t): t is SelfReferralTopic => t in selfReferralTopics)
+    .map((t) => selfReferralTopics[t]);
+  const time = r.bestTime && r.bestTime in bestTimes ? bestTimes[r.bestTime as keyof typeof bestTimes] : null;
+  return [
+    topics.length ? `Wants to talk about: ${topics.join("; ")}.` : null,
+    time ? `Best time to call: ${time}.` : null,
+    r.message ? `They wrote: “${r.message}”` : null,
+  ]
+    .filter(Boolean)
+    .join(" ");
+}

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { selfReferralSummary } from "~/referrals/self-referral";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
@@ -66,6 +67,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     overdue: found.overdue,
     nextSteps: found.nextSteps,
+    request: found.request
+      ? {
+          receivedAt: found.request.received_at.toISOString(),
+          summary: selfReferralSummary({
+            topics: found.request.topics,
+            bestTime: found.request.best_time,
+            message: found.request.message,
+          }),
+        }
+      : null,
     history: found.history.map((h) => ({
       id: h.id,
       from: h.from_status,
@@ -129,7 +140,7 @@ function ChangeLink({ href, what }: { href: string; what: string }) {
 }
 
 export default function ReferralPage() {
-  const { referral: r, history, nextSteps, overdue, notice, canWrite } = useLoaderData<typeof loader>();
+  const { referral: r, history, nextSteps, overdue, notice, canWrite, request } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -200,6 +211,17 @@ export default function ReferralPage() {
                 {r.sourceDetail ? `: ${r.sourceDetail}` : ""}
               </dd>
             </div>
+            {request ? (
+              <div className="nhsuk-summary-list__row">
+                <dt className="nhsuk-summary-list__key">What they asked for</dt>
+                <dd className="nhsuk-summary-list__value">
+                  {request.summary || "They left no message."}{" "}
+                  <span className="nhsuk-body-s app-muted">
+                    (Start a conversation, {formatDate(request.receivedAt)})
+                  </span>
+                </dd>
+              </div>
+            ) : null}
             <div className="nhsuk-summary-list__row">
               <dt className="nhsuk-summary-list__key">Caseworker</dt>
               <dd className="nhsuk-summary-list__value">{r.caseworker ?? "Not assigned"}</dd>

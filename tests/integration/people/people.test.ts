@@ -4,7 +4,9 @@ import { action as newPersonAction } from "../../../app/routes/people.new";
 import { action as referralAction } from "../../../app/routes/referrals.$referralId._index";
 import { action as startAction } from "../../../app/routes/start._index";
 import { mergePeople } from "../../../app/people/merge.server";
-import { createReferral } from "../../../app/referrals/referrals.server";
+import { createReferral, readReferral } from "../../../app/referrals/referrals.server";
+import { createPersonFromSelfReferral } from "../../../app/referrals/triage.server";
+import { readPersonRecord } from "../../../app/people/person-record.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest, getRequest } from "../../support/http";
@@ -367,5 +369,58 @@ describe("public self-referral", () => {
     const res = await submit(form({ dobYear: "2999" }));
     expect(res.status).toBe(400);
     expect(res.body.errors.dob).toMatch(/in the past/);
+  });
+});
+
+describe("what a person wrote at /start reaches their record and their referral", () => {
+  it("puts their topics, best time and message on the timeline, and on the referral triage gives them", async () => {
+    const coordinator = await signedIn("coordinator");
+    const actor = { userId: coordinator.user.id, role: "coordinator", requestId: "t" };
+    const fields = {
+      givenName: "Maud",
+      familyName: "Carryover",
+      dobDay: "3",
+      dobMonth: "4",
+      dobYear: "1944",
+      phone: "07700 900321",
+      bestTime: "morning",
+      topics: "meet_people",
+      message: "I go to the library on Tuesdays and would like company.",
+      idempotencyKey: crypto.randomUUID(),
+    };
+    await call(() =>
+      startAction({
+        request: formRequest("/start", fields),
+        params: {},
+        context: { ...context(), clientIp: "203.0.113.77" },
+      }),
+    );
+    const sr = await testDb().selectFrom("self_referral").select(["id", "version"]).executeTakeFirstOrThrow();
+    const personId = (await createPersonFromSelfReferral(actor, sr.id, sr.version))!;
+    const activity = await makeActivity("direct");
+    const referralId = (await createReferral(actor, personId, {
+      kind: "direct",
+      activityId: activity.id,
+      source: "self",
+      needs: ["social_isolation"],
+      barriers: [],
+      idempotencyKey: crypto.randomUUID(),
+      selfReferralId: sr.id,
+    }))!;
+
+    const record = await readPersonRecord(actor, personId);
+    if (!record || "mergedInto" in record) throw new Error("no record");
+    const item = record.timeline.find((t) => t.kind === "self_referral");
+    expect(item).toMatchObject({ href: `/referrals/${referralId}` });
+    expect(item?.detail).toContain("Wants to talk about: I would like to meet people.");
+    expect(item?.detail).toContain("Best time to call: Morning.");
+    expect(item?.detail).toContain("I go to the library on Tuesdays and would like company.");
+
+    const referral = await readReferral(actor, referralId);
+    expect(referral?.request).toMatchObject({
+      message: "I go to the library on Tuesdays and would like company.",
+      topics: ["meet_people"],
+      best_time: "morning",
+    });
   });
 });
