@@ -58,9 +58,9 @@ async function analysts(ctx: BenchContext, count: number): Promise<string[]> {
 // pgbench: the page's own reads of one view: its summary row, its coarser views and its months (≈ 15 rows).
 const pgbenchScript = `\\set k random(1, :samples)
 select period_key as p, view_key as v from bench.dashboard_sample where k = :k \\gset
-select figures from outcome_summary where period_key = :'p' and view_key = :'v';
-select figures from outcome_summary where period_key = :'p' and view_key = '';
-select count(*) from outcome_summary where period_key like '____-__' and view_key = :'v';
+select figures from outcome_summary where period_key = :p and view_key = :v;
+select figures from outcome_summary where period_key = :p and view_key = '';
+select figures from outcome_summary where period_key like '____-__' and view_key = :v;
 `;
 
 const scenario: Scenario = {
@@ -78,10 +78,10 @@ const scenario: Scenario = {
     await ctx.pool.query("create schema if not exists bench");
     await ctx.pool.query("drop table if exists bench.dashboard_sample");
     await ctx.pool.query("create table bench.dashboard_sample (k serial primary key, period_key text, view_key text)");
-    await ctx.pool.query("insert into bench.dashboard_sample (period_key, view_key) select * from unnest($1::text[], $2::text[])", [
-      views.map((v) => v.period),
-      views.map((v) => v.keys[0]),
-    ]);
+    await ctx.pool.query(
+      "insert into bench.dashboard_sample (period_key, view_key) select * from unnest($1::text[], $2::text[])",
+      [views.map((v) => v.period), views.map((v) => v.keys[0])],
+    );
     const users = await analysts(ctx, CONNECTIONS);
     const sessions = await openSessions(ctx.pool, users);
     try {
