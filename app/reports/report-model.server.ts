@@ -102,22 +102,31 @@ export function dataQualityTables(figures: PublishedFigures): FigureTable[] {
         { key: "followed", label: "With a follow-up by now", numeric: true },
         { key: "rate", label: "Paired-completion rate", numeric: true, unit: "%" },
       ],
-      rows: measures.map((t) => [
-        t.title,
-        publishedCell(figures, t.id, "People with a baseline", "value"),
-        publishedCell(figures, t.id, "Of them, with a follow-up", "value"),
-        publishedCell(figures, t.id, "Paired-completion rate", "value"),
-      ]),
+      rows: measures
+        .filter((t) => publishedCell(figures, t.id, "People with a baseline", "value") !== 0)
+        .map((t) => [
+          t.title,
+          publishedCell(figures, t.id, "People with a baseline", "value"),
+          publishedCell(figures, t.id, "Of them, with a follow-up", "value"),
+          publishedCell(figures, t.id, "Paired-completion rate", "value"),
+        ]),
       note: "A low rate means change is measured in fewer people than were supported, and those followed up may differ from those who were not. Missing follow-ups are not filled in.",
     },
   ];
 }
 
-/** The measures the figures report on, with their copyright lines (app/measures/instruments.ts). */
+/**
+ * The measures the figures report on (any with people at baseline, shown or suppressed), with their copyright
+ * lines (app/measures/instruments.ts): a measure nobody completed in the period is not credited.
+ */
 export function measureCredits(figures: PublishedFigures): MeasureCredit[] {
-  const text = JSON.stringify(figures.sections.find((s) => s.id === "outcomes") ?? figures.sections);
-  const used = instruments.filter((i) => text.includes(i.name) || text.includes(`"${i.code}`));
-  return used.map((i) => ({ name: i.name, copyright: i.copyright }));
+  const used = outcomeTables(figures).filter((t) => {
+    const baseline = publishedCell(figures, t.id, "People with a baseline", "value");
+    return baseline !== 0 && baseline !== null;
+  });
+  return instruments
+    .filter((i) => used.some((t) => t.title.startsWith(`${i.name}:`)))
+    .map((i) => ({ name: i.name, copyright: i.copyright }));
 }
 
 /** The statistics a report uses, in plain words (docs/statistics.md gives the detail and sources). */

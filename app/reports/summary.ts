@@ -96,7 +96,13 @@ export function executiveSummary(
         sentence += ` (95% confidence interval ${formatNumber(low, unit)} to ${formatNumber(high, unit)})`;
       }
       const then = findRow(previousTable, row[0]);
-      if (then && previous) sentence += change(value, then[valueAt], unit, previous.period);
+      if (then && previous) {
+        // A change score ("mean change, negative is less lonely"): "up" and "down" would read as better or worse.
+        sentence +=
+          typeof low === "number" && typeof then[valueAt] === "number"
+            ? `, compared with ${formatNumber(then[valueAt] as number, unit)} in ${previous.period.label}`
+            : change(value, then[valueAt], unit, previous.period);
+      }
       out.push(`${sentence}.`);
     }
   }

@@ -4,14 +4,20 @@ import { formatCell, headingWithUnit, windowLabel } from "~/outcomes/ui/text";
 import type { FigureTable } from "~/outcomes/model";
 import { FigureChart } from "./FigureChart";
 
-export function FigureTableView({ table, headingLevel = 3 }: { table: FigureTable; headingLevel?: 3 | 4 }) {
-  const Heading = headingLevel === 3 ? "h3" : "h4";
+const upperFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** `hideHeading`: the table is its section's only one and shares its title, so the section's heading names it. */
+export function FigureTableView({ table, hideHeading = false }: { table: FigureTable; hideHeading?: boolean }) {
   return (
-    <section className="cw-report-figure" aria-labelledby={`fig-${table.id}`}>
-      <Heading id={`fig-${table.id}`}>{table.title}</Heading>
+    <section
+      className="cw-report-figure"
+      aria-label={hideHeading ? table.title : undefined}
+      aria-labelledby={hideHeading ? undefined : `fig-${table.id}`}
+    >
+      {hideHeading ? null : <h3 id={`fig-${table.id}`}>{table.title}</h3>}
       <p className="nhsuk-body-s cw-report-meta">
-        {table.meta.population}, counted by {table.meta.countsBy}, {windowLabel(table.meta.from, table.meta.to)}.
-        {table.meta.n !== null ? ` n = ${formatCell(table.meta.n)}.` : ""}
+        {upperFirst(table.meta.population)}, counted by {table.meta.countsBy},{" "}
+        {windowLabel(table.meta.from, table.meta.to)}.{table.meta.n !== null ? ` n = ${formatCell(table.meta.n)}.` : ""}
       </p>
       {table.withheld ? (
         <div className="nhsuk-inset-text">

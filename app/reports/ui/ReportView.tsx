@@ -120,7 +120,11 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
           <Part key={s.id} id={`part-${s.id}`} title={s.title || partTitles[s.id]}>
             {s.tables.length === 0 ? <p>Nothing to show for this period.</p> : null}
             {s.tables.map((t) => (
-              <FigureTableView key={t.id} table={t} />
+              <FigureTableView
+                key={t.id}
+                table={t}
+                hideHeading={s.tables.length === 1 && t.title === (s.title || partTitles[s.id])}
+              />
             ))}
           </Part>
         ))
