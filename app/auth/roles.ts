@@ -64,6 +64,32 @@ export function can(role: Role, permission: Permission): boolean {
   return rolePermissions[role].includes(permission);
 }
 
+/**
+ * Permissions that open a page about identifiable people: a person's record, a referral, a caseload, the triage
+ * queue, a duplicate pair, a questionnaire, a subject access export.
+ */
+export const personLevelPermissions: readonly Permission[] = [
+  "caseload:view",
+  "people:read",
+  "people:write",
+  "people:merge",
+  "referrals:write",
+  "triage:manage",
+  "measures:record",
+  "subject-access:export",
+];
+
+/** Roles that work only with aggregate figures and never with a person's record (docs/decisions/0780). */
+export const aggregateOnlyRoles: readonly Role[] = ["analyst", "commissioner"];
+
+/**
+ * The status a refused request answers with: 404 when a role that never sees people asks for a person-level page,
+ * so the answer is the same whether or not the record exists (a 403 would confirm it does); 403 otherwise.
+ */
+export function refusalStatus(role: Role, permission: Permission): 403 | 404 {
+  return aggregateOnlyRoles.includes(role) && personLevelPermissions.includes(permission) ? 404 : 403;
+}
+
 /** Where each role lands after signing in. */
 export const roleHome: Record<Role, string> = {
   prescriber: "/caseload",

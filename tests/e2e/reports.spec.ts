@@ -128,15 +128,16 @@ test("a commissioner reads a shared report, downloads its PDF, checks its checks
   await page.getByRole("button", { name: "Check the checksum" }).click();
   await expect(page.getByRole("heading", { name: "It matches no report you can see" })).toBeVisible();
 
-  // Anything else: a report id not shared answers as a missing one; the dashboard and person pages are refused.
+  // Anything else: a report id not shared answers as a missing one; the dashboard is refused; person pages answer
+  // as pages that do not exist, so they confirm nothing about anyone.
   const missing = await page.goto("/reports/00000000-0000-4000-8000-000000000000");
   expect(missing?.status()).toBe(404);
   const dashboard = await page.goto("/outcomes");
   expect(dashboard?.status()).toBe(403);
   const person = await page.goto("/people/00000000-0000-4000-8000-000000000000");
-  expect(person?.status()).toBe(403);
+  expect(person?.status()).toBe(404);
   const people = await page.goto("/people");
-  expect(people?.status()).toBe(403);
+  expect(people?.status()).toBe(404);
   const back = await page.goto(reportUrl);
   expect(back?.status()).toBe(200);
 });

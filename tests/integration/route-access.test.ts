@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { can, roles, type Role } from "../../app/auth/roles";
 import { useTestDatabase } from "../support/db";
 import { context, signedIn } from "../support/factories";
+import { testDb } from "../support/db";
 
 useTestDatabase();
 
@@ -23,6 +24,10 @@ for (const [file, table] of Object.entries(tables)) {
 const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { eager: true });
 const routeFiles = Object.keys(modules).map((p) => p.split("/").pop()!);
 const NOT_FOUND_ID = "00000000-0000-4000-8000-000000000000";
+// Pages that show identifiable people, named here rather than taken from app/auth/roles.ts so that narrowing the
+// guard fails this test.
+const PERSON_LEVEL_ROUTE = /^(people\.|referrals\.|triage\.|caseload\.|measures\.self\.)/;
+const AGGREGATE_ONLY = ["analyst", "commissioner"];
 
 function args(file: string, method: "GET" | "POST", cookie?: string) {
   const headers = new Headers(cookie ? { Cookie: cookie } : {});
@@ -74,14 +79,31 @@ describe("route manifest", () => {
       it(`${file} ${kind} admits exactly the roles holding ${access}`, async () => {
         const fn = mod()[kind]!;
         const outcome: Record<string, boolean> = {};
+        const refusedWith: Record<string, number> = {};
         for (const role of roles) {
-          const { cookie } = await signedIn(role as Role);
+          const { cookie, user } = await signedIn(role as Role);
           const res = await statusOf(() => fn(args(file, kind === "loader" ? "GET" : "POST", cookie)));
           expect(res.location ?? "").not.toMatch(/^\/sign-in/);
-          outcome[role] = res.status !== 403;
+          // A refusal may answer 404 (person-level pages), so it is told by its audit row, not by its status.
+          const denied = await testDb()
+            .selectFrom("audit_event")
+            .select("details")
+            .where("actor_user_id", "=", user.id)
+            .where("action", "=", "access.denied")
+            .execute();
+          const refusedByGuard = denied.some(
+            (row) => (row.details as { permission?: string } | null)?.permission === access,
+          );
+          outcome[role] = !refusedByGuard && res.status !== 403;
+          if (!outcome[role]) refusedWith[role] = res.status;
         }
         const wanted = Object.fromEntries(roles.map((r) => [r, can(r, access)]));
         expect(outcome).toEqual(wanted);
+        // Roles that work only with figures are answered as if no such page existed on every person-level page.
+        const personLevel = PERSON_LEVEL_ROUTE.test(file);
+        for (const [role, status] of Object.entries(refusedWith)) {
+          expect(status, `${role} refused ${file}`).toBe(personLevel && AGGREGATE_ONLY.includes(role) ? 404 : 403);
+        }
       });
     }
   }
