@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { londonToday } from "~/calendar";
+import { parsePeriod } from "~/outcomes/periods";
 import { costPage, saveCostForm } from "~/reports/access.server";
 import { costFormSchema, formatPounds } from "~/reports/costs";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
@@ -11,17 +12,24 @@ import { formatDateTime } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 
+/** A period's name for the table ("July to September 2026 (Q3)"), or its key if it cannot be read. */
+function periodName(key: string, today: string): string {
+  const parsed = parsePeriod(key, today);
+  return parsed.ok ? parsed.period.label : key;
+}
+
 export const meta: MetaFunction = () => [{ title: "Service costs – Connect Well" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "reports:costs");
   const { costs, choices } = await costPage();
+  const today = londonToday();
   return {
-    periods: periodGroups(londonToday()),
+    periods: periodGroups(today),
     scopes: scopeGroups(choices),
     costs: costs.map((c) => ({
       id: c.id,
-      periodKey: c.periodKey,
+      period: periodName(c.periodKey, today),
       scope: c.scopeLabel,
       cost: formatPounds(c.costPence),
       note: c.note,
@@ -134,7 +142,7 @@ export default function Costs() {
           <tbody className="nhsuk-table__body">
             {costs.map((c) => (
               <tr key={c.id} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell">{c.periodKey}</td>
+                <td className="nhsuk-table__cell">{c.period}</td>
                 <td className="nhsuk-table__cell">{c.scope}</td>
                 <td className="nhsuk-table__cell nhsuk-table__cell--numeric">{c.cost}</td>
                 <td className="nhsuk-table__cell">

@@ -141,3 +141,23 @@ test("a commissioner reads a shared report, downloads its PDF, checks its checks
   const back = await page.goto(reportUrl);
   expect(back?.status()).toBe(200);
 });
+
+test("an administrator enters a service cost, with a clear message for a wrong amount", async ({ page }) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin/costs");
+  await expect(page.getByRole("heading", { level: 1, name: "Service costs" })).toBeVisible();
+  await expectAccessible(page);
+  const period = page.getByLabel("Period");
+  const quarter = (await period.locator("optgroup[label='Quarters'] option").allTextContents())[1];
+  await period.selectOption({ label: quarter });
+  await page.getByLabel("Cost in pounds").fill("twelve thousand");
+  await page.getByRole("button", { name: "Save cost" }).click();
+  await expect(page.locator("#cost-error")).toContainText("Enter the cost in pounds, like 12,500");
+  await expect(page.getByLabel("Cost in pounds")).toHaveValue("twelve thousand");
+  await expectAccessible(page);
+  await page.getByLabel("Cost in pounds").fill("£48,500");
+  await page.getByRole("button", { name: "Save cost" }).click();
+  await expect(page.getByText("Cost saved.")).toBeVisible();
+  await expect(page.getByRole("cell", { name: "£48,500" })).toBeVisible();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/costs-1280.png`, fullPage: true });
+});
