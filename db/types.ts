@@ -340,6 +340,8 @@ export interface Referral {
   contacted_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   created_by: string | null;
+  decline_closed_at: Timestamp | null;
+  decline_closed_by: string | null;
   decline_reason: string | null;
   declined_by: string | null;
   end_reason: string | null;

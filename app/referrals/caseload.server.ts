@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import type { TableState } from "~/ui/table-state";
-import { type CaseloadRow, type CaseloadSort, nextActions, openStatuses } from "./caseload";
+import { ATTENTION_RANKS, type CaseloadRow, type CaseloadSort, nextActions, openStatuses } from "./caseload";
 import type { ReferralKind, ReferralStatus } from "./lifecycle";
 
 export interface CaseloadFilters {
@@ -22,7 +22,22 @@ const orderBy: Record<CaseloadSort, string> = {
 };
 
 /**
- * A caseworker's open referrals, one page at a time. The list names people, so reading it writes one audit row
+ * A referral the provider declined that the referrer has not yet acted on: not closed by them, and no later
+ * referral for the same person (referring elsewhere is acting on it). Computed on read, so nothing has to run.
+ */
+const declineToFollowUp = sql<boolean>`(referral.status = 'declined' and referral.declined_by = 'provider'
+  and referral.decline_closed_at is null
+  and not exists (select 1 from referral later where later.person_id = referral.person_id
+    and later.id <> referral.id and later.received_at > coalesce(referral.provider_responded_at, referral.received_at)))`;
+
+/** Declines to follow up first, then referrals the provider has not answered, then the rest (ATTENTION_RANKS). */
+const attentionRank = sql`case when ${declineToFollowUp} then ${sql.lit(ATTENTION_RANKS.decline)}
+  when referral.kind = 'direct' and referral.status in ('received', 'contacted') and referral.provider_responded_at is null
+  then ${sql.lit(ATTENTION_RANKS.unanswered)} else ${sql.lit(ATTENTION_RANKS.rest)} end`;
+
+/**
+ * A caseworker's open referrals, and the provider declines they still have to act on, one page at a time: declines
+ * and referrals the provider has not answered come first, then the chosen sort. The list names people, so reading it writes one audit row
  * (with how many rows and whether a search was used, never the term).
  */
 export async function listCaseload(
@@ -38,7 +53,11 @@ export async function listCaseload(
       .leftJoin("activity", "activity.id", "referral.activity_id")
       .leftJoin("district", "district.code", "person.district_code")
       .where("referral.caseworker_id", "=", actor.userId)
-      .where("referral.status", "in", f.status ? [f.status] : [...openStatuses]);
+      .where((eb) =>
+        f.status
+          ? eb("referral.status", "=", f.status)
+          : eb.or([eb("referral.status", "in", [...openStatuses]), declineToFollowUp]),
+      );
     if (f.activityId) q = q.where("referral.activity_id", "=", f.activityId);
     if (f.district) q = q.where("person.district_code", "=", f.district);
     if (f.search) {
@@ -72,6 +91,7 @@ export async function listCaseload(
         "activity.name as activity_name",
         "district.name as district",
       ])
+      .select(declineToFollowUp.as("decline_to_follow_up"))
       .select((eb) =>
         eb
           .selectFrom("attendance")
@@ -81,6 +101,7 @@ export async function listCaseload(
           .where("attendance.status", "=", "present")
           .as("last_attended_on"),
       )
+      .orderBy(attentionRank)
       .orderBy(sql`${sql.ref(orderBy[state.sort])} ${sql.raw(state.dir)} nulls last`)
       .orderBy("referral.id")
       .limit(state.pageSize)
@@ -113,6 +134,7 @@ export async function listCaseload(
           contactedAt: r.contacted_at,
           providerRespondedAt: r.provider_responded_at,
           lastAttendedOn: r.last_attended_on ?? null,
+          declineToFollowUp: r.decline_to_follow_up,
         },
         now,
       ),

@@ -17,6 +17,7 @@ export const openStatuses = [
 export const NOT_ATTENDED_DAYS = 21;
 
 export type NextAction =
+  | "find_alternative"
   | "first_contact_due"
   | "provider_reply_overdue"
   | "awaiting_first_session"
@@ -24,6 +25,7 @@ export type NextAction =
   | "measure_due";
 
 export const nextActionLabels: Record<NextAction, string> = {
+  find_alternative: "Declined: find an alternative",
   first_contact_due: "First contact due",
   provider_reply_overdue: "Provider reply overdue",
   awaiting_first_session: "Waiting for first session",
@@ -54,10 +56,13 @@ export interface CaseloadFacts {
   /** Last session marked present, 'YYYY-MM-DD'. */
   lastAttendedOn: string | null;
   measureDue?: boolean;
+  /** Declined by the provider and not yet followed up (no later referral, not closed by the referrer). */
+  declineToFollowUp?: boolean;
 }
 
 export function nextActions(f: CaseloadFacts, now = new Date()): NextAction[] {
   const out: NextAction[] = [];
+  if (f.status === "declined" && f.declineToFollowUp) out.push("find_alternative");
   if (f.status === "received" && !f.contactedAt) out.push("first_contact_due");
   if (providerReplyOverdue(f, now)) out.push("provider_reply_overdue");
   if (f.status === "accepted") out.push("awaiting_first_session");
@@ -69,6 +74,12 @@ export function nextActions(f: CaseloadFacts, now = new Date()): NextAction[] {
   if (f.measureDue) out.push("measure_due");
   return out;
 }
+
+/**
+ * Which referrals head the caseload, whatever the chosen sort: 0 a provider's decline still to follow up, 1 a direct
+ * referral the provider has not answered (overdue or not), 2 everything else. The chosen sort orders each group.
+ */
+export const ATTENTION_RANKS = { decline: 0, unanswered: 1, rest: 2 } as const;
 
 /** Merges measure-due flags (from the measures schedule) into caseload rows by referral id. */
 export function withMeasureDue(rows: CaseloadRow[], due: ReadonlySet<string>): CaseloadRow[] {

@@ -188,6 +188,17 @@ export async function readReferral(actor: AuditActor, referralId: string) {
       .orderBy("occurred_at")
       .orderBy("referral_event.id")
       .execute();
+    // A provider's decline is followed up once the referrer closes it or refers the person again afterwards.
+    const referredSince =
+      r.status === "declined" && r.declined_by === "provider"
+        ? await trx
+            .selectFrom("referral")
+            .select("id")
+            .where("person_id", "=", r.person_id)
+            .where("id", "<>", r.id)
+            .where("received_at", ">", r.provider_responded_at ?? r.received_at)
+            .executeTakeFirst()
+        : undefined;
     // The request through /start that led to this referral, if any: what the person asked for in their words.
     const request = await trx
       .selectFrom("self_referral")
@@ -206,6 +217,9 @@ export async function readReferral(actor: AuditActor, referralId: string) {
       referral: r,
       history,
       request: request ?? null,
+      /** Declined by the provider, and the referrer has neither closed it nor referred the person since. */
+      declineToFollowUp:
+        r.status === "declined" && r.declined_by === "provider" && !r.decline_closed_at && !referredSince,
       nextSteps: allowedTransitions(kind, status, "caseworker"),
       overdue: providerReplyOverdue({
         kind,

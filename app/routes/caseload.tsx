@@ -98,7 +98,11 @@ const columns = [
           {c.getValue().map((a) => (
             <li key={a}>
               <strong
-                className={`nhsuk-tag ${a === "provider_reply_overdue" || a === "not_attended_recently" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}
+                className={`nhsuk-tag ${
+                  a === "find_alternative" || a === "provider_reply_overdue" || a === "not_attended_recently"
+                    ? "nhsuk-tag--red"
+                    : "nhsuk-tag--yellow"
+                }`}
               >
                 {nextActionLabels[a]}
               </strong>

@@ -16,6 +16,7 @@ import {
   type ReferralStatus,
 } from "~/referrals/lifecycle";
 import { readReferral } from "~/referrals/referrals.server";
+import { closeDecline } from "~/referrals/declines.server";
 import { caseworkerTransition } from "~/referrals/transition-actions.server";
 import { transitionSchema } from "~/referrals/transition-form";
 import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
@@ -67,6 +68,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     overdue: found.overdue,
     nextSteps: found.nextSteps,
+    declineToFollowUp: found.declineToFollowUp,
     request: found.request
       ? {
           receivedAt: found.request.received_at.toISOString(),
@@ -93,6 +95,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const referralId = idParam(params.referralId, "Referral");
   const form = await request.formData();
+  if (form.get("intent") === "close-decline") {
+    // Nothing to follow up (already closed, or referred elsewhere meanwhile): the page shows the current state.
+    await closeDecline(actorOf(guard), referralId);
+    return redirect(`/referrals/${referralId}?saved=1`);
+  }
   const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = parseForm(transitionSchema, form);
   if (!parsed.ok) return data({ errors: parsed.errors, values, conflict: false }, { status: 400 });
@@ -140,7 +147,16 @@ function ChangeLink({ href, what }: { href: string; what: string }) {
 }
 
 export default function ReferralPage() {
-  const { referral: r, history, nextSteps, overdue, notice, canWrite, request } = useLoaderData<typeof loader>();
+  const {
+    referral: r,
+    history,
+    nextSteps,
+    overdue,
+    notice,
+    canWrite,
+    request,
+    declineToFollowUp,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors as Record<string, string> | undefined;
   const values = (result?.values ?? {}) as Record<string, string>;
@@ -184,6 +200,33 @@ export default function ReferralPage() {
             {r.provider ?? "The provider"} has not accepted or declined this referral within {PROVIDER_REPLY_DAYS} days.
             Contact them, or offer something else.
           </p>
+        </div>
+      ) : null}
+      {declineToFollowUp ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>Declined: find an alternative
+            </span>
+          </h2>
+          <p>
+            {r.provider ?? "The provider"} could not take this referral
+            {r.declineReason ? `: ${r.declineReason}` : "."} It stays on your caseload until you refer {r.personName} to
+            something else or close it.
+          </p>
+          {canWrite ? (
+            <>
+              <p>
+                <Link to={`/people/${r.personId}/refer`}>Refer {r.personName} to another activity</Link>
+              </p>
+              <Form method="post">
+                <input type="hidden" name="intent" value="close-decline" />
+                <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
+                  Close: no alternative needed
+                </button>
+              </Form>
+            </>
+          ) : null}
         </div>
       ) : null}
       <div className="nhsuk-grid-row">
