@@ -16,9 +16,10 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((t(to) - t(from)) / 86_400_000);
 }
 
-/** True for a real calendar date written 'YYYY-MM-DD' (not "2026-02-30"). */
+/** True for a real calendar date written 'YYYY-MM-DD' (not "2026-02-30", not year 0000 or 0001). */
 export function isIsoDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // Years before 1000 are refused: Date.UTC reads 0 to 99 as 1900 to 1999, and no date here is that old.
+  if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(value)) return false;
   return addDays(value, 0) === value;
 }
 

@@ -8,6 +8,7 @@ import {
   transportOptions,
 } from "./options";
 import { isIsoDate } from "~/calendar";
+import { daysBetween } from "~/calendar";
 
 // Schemas for directory forms. Each message says what to do, at the field it belongs to.
 
@@ -211,13 +212,26 @@ export const scheduleSchema = z.object({
   validTo: optionalIsoDate("Enter a real date for the last session, or leave it empty"),
 });
 
-// Named apart from the weekly form's fields: both forms share a page, and ids follow names.
-export const oneOffSessionSchema = z.object({
-  sessionDate: isoDate("Enter the date of the session"),
-  oneOffStart: z.string({ error: "Enter a start time" }).trim().min(1, "Enter a start time, like 10:30"),
-  oneOffEnd: z.string({ error: "Enter an end time" }).trim().min(1, "Enter an end time, like 11:30"),
-  idempotencyKey,
-});
+/** How far ahead a one-off session may be planned. */
+export const ONE_OFF_MAX_DAYS_AHEAD = 2 * 366;
+
+/**
+ * A one-off session being planned, on the UK's `today` ('YYYY-MM-DD'): a real date from today to two years ahead,
+ * since a session already past is not planned (its register is kept from the session list on the day).
+ * Named apart from the weekly form's fields: both forms share a page, and ids follow names.
+ */
+export const oneOffSessionSchema = (today: string) =>
+  z.object({
+    sessionDate: isoDate("Enter the date of the session as a real date, like 2027-03-14")
+      .refine((d) => d >= today, "The session date must be today or later: this form plans sessions")
+      .refine(
+        (d) => daysBetween(today, d) <= ONE_OFF_MAX_DAYS_AHEAD,
+        "The session date must be within the next 2 years",
+      ),
+    oneOffStart: z.string({ error: "Enter a start time" }).trim().min(1, "Enter a start time, like 10:30"),
+    oneOffEnd: z.string({ error: "Enter an end time" }).trim().min(1, "Enter an end time, like 11:30"),
+    idempotencyKey,
+  });
 
 export const generateSessionsSchema = z.object({
   weeks: z.coerce

@@ -1,7 +1,7 @@
 // Dates typed as three boxes (day, month, year), the NHS.UK pattern. Pure: checked without a time zone.
 import { londonToday } from "~/calendar";
 
-export type DateProblem = "missing" | "incomplete" | "impossible" | "future" | "too_old";
+export type DateProblem = "missing" | "incomplete" | "impossible" | "future" | "too_old" | "too_young";
 
 export interface DateParts {
   day?: string;
@@ -16,6 +16,8 @@ export function parseDateParts(parts: DateParts): { ok: true; date: string } | {
   if (!d || !m || !y) return { ok: false, problem: "incomplete" };
   if (!/^\d{1,2}$/.test(d) || !/^\d{1,2}$/.test(m) || !/^\d{4}$/.test(y)) return { ok: false, problem: "impossible" };
   const [day, month, year] = [Number(d), Number(m), Number(y)];
+  // Year 0000 or 0001 is a slip, never a date this service records (and year 0 is no date at all).
+  if (year < 1000) return { ok: false, problem: "impossible" };
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, problem: "impossible" };
   return { ok: true, date: `${y}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}` };
 }
@@ -26,7 +28,23 @@ function daysInMonth(year: number, month: number) {
 
 export const EARLIEST_BIRTH_YEAR = 1900;
 
-/** A date of birth: a real date, not in the future, not before 1900. */
+/**
+ * The service is for adults: social prescribing in Leicester, Leicestershire and Rutland takes people aged 18 and
+ * over; children and young people are supported by their own services (docs/decisions/0774-dates-and-ages.md).
+ */
+export const SERVICE_MIN_AGE = 18;
+
+/** Whole years from `dateOfBirth` to `today` ('YYYY-MM-DD'), counted the way a birthday is. */
+function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
+  const [ty, tm, td] = today.split("-").map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/**
+ * A date of birth: a real date, not in the future, not before 1900, and at least `SERVICE_MIN_AGE` years ago
+ * (`too_young`). `today` is the UK's, 'YYYY-MM-DD'.
+ */
 export function parseDateOfBirth(
   parts: DateParts,
   today = londonToday(),
@@ -36,6 +54,8 @@ export function parseDateOfBirth(
   if (parsed.date > today) return { ok: false, problem: "future", message: dobMessages.future };
   if (Number(parsed.date.slice(0, 4)) < EARLIEST_BIRTH_YEAR)
     return { ok: false, problem: "too_old", message: dobMessages.too_old };
+  if (ageOn(parsed.date, today) < SERVICE_MIN_AGE)
+    return { ok: false, problem: "too_young", message: dobMessages.too_young };
   return parsed;
 }
 
@@ -45,6 +65,7 @@ const dobMessages: Record<DateProblem, string> = {
   impossible: "Date of birth must be a real date, for example 27 3 1947",
   future: "Date of birth must be in the past",
   too_old: `Date of birth must be after 1 January ${EARLIEST_BIRTH_YEAR}`,
+  too_young: `This service is for adults: they must be ${SERVICE_MIN_AGE} or over. Check the date of birth, or refer them to a children and young people's service`,
 };
 
 /** Splits 'YYYY-MM-DD' back into the three boxes. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withChecks } from "~/forms/checks";
-import { parseDateOfBirth } from "~/forms/date-parts";
+import { parseDateOfBirth, SERVICE_MIN_AGE } from "~/forms/date-parts";
 import { choice, choices, dateParts, email, phone, postcode, requiredText } from "~/forms/fields";
 
 // The public "Start a conversation" form. Plain words: the person filling it in may be anxious, older, or
@@ -62,7 +62,11 @@ export function selfReferralSchema(districts: readonly string[]) {
   return withChecks(z.object(selfReferralFields), (v) => {
     const errors: Record<string, string> = {};
     const dob = parseDateOfBirth({ day: v.dobDay, month: v.dobMonth, year: v.dobYear });
-    if (!dob.ok) errors.dob = dob.message.replace("their", "your");
+    if (!dob.ok)
+      errors.dob =
+        dob.problem === "too_young"
+          ? `This service is for adults aged ${SERVICE_MIN_AGE} and over. If you are younger, your GP practice or school nurse can tell you about support for young people`
+          : dob.message.replace("their", "your");
     if ("phone" in v && "email" in v && !v.phone && !v.email)
       errors.phone = "Enter a phone number or an email address so we can get back to you";
     if (v.districtCode && !districts.includes(v.districtCode)) errors.districtCode = "Select your area from the list";

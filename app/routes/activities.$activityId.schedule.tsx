@@ -77,7 +77,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       } as Result;
     }
     if (intent === "one-off") {
-      const p = parseForm(oneOffSessionSchema, form);
+      const p = parseForm(oneOffSessionSchema(londonToday()), form);
       if (!p.ok) return refuse(p.errors);
       const { idempotencyKey, sessionDate, oneOffStart, oneOffEnd } = p.data;
       try {

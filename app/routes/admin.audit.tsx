@@ -3,6 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
 import { getDb } from "@db/index";
+import { isIsoDate } from "~/calendar";
 import { audit } from "~/audit/audit.server";
 import { auditSorts } from "~/audit/trail";
 import { auditActors, listAuditEvents } from "~/audit/trail.server";
@@ -15,10 +16,9 @@ import { readTableState } from "~/ui/table-state";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Connect Well" }];
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)));
+// The one date rule (app/calendar.ts): "0000-01-01" and "2026-02-31" are not dates, and never reach the database.
+const isoDate = z.string().refine(isIsoDate);
+const DATE_MESSAGE = "Enter a real date, like 2026-11-29";
 const filterSchema = z.object({
   action: z
     .string()
@@ -45,12 +45,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     from: get("from"),
     to: get("to"),
   });
+  // A date filter that is not a real date is left out, and the user is told so at the field.
+  const dateErrors: Record<string, string> = {};
+  for (const key of ["from", "to"] as const) if (get(key) && !filters[key]) dateErrors[key] = DATE_MESSAGE;
   const [{ rows, total }, actors] = await Promise.all([listAuditEvents({ ...state, filters }), auditActors()]);
   // Reading the trail is itself recorded.
   await audit(await getDb(), actorOf(guard), { action: "audit.read", details: { filters } });
   return {
     state,
     filters,
+    typed: { from: get("from") ?? "", to: get("to") ?? "" },
+    dateErrors,
     total,
     actors,
     rows: rows.map((r) => ({
@@ -102,7 +107,7 @@ const columns = [
 ];
 
 export default function AuditTrail() {
-  const { rows, total, state, filters, actors } = useLoaderData<typeof loader>();
+  const { rows, total, state, filters, actors, typed, dateErrors } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Audit trail</h1>
@@ -129,8 +134,8 @@ export default function AuditTrail() {
           defaultValue={filters.actorId}
           options={actors.map((a) => ({ value: a.id, label: a.display_name }))}
         />
-        <TextInput name="from" label="From" type="date" defaultValue={filters.from} />
-        <TextInput name="to" label="To" type="date" defaultValue={filters.to} />
+        <TextInput name="from" label="From" type="date" defaultValue={typed.from} error={dateErrors.from} />
+        <TextInput name="to" label="To" type="date" defaultValue={typed.to} error={dateErrors.to} />
         <input type="hidden" name="sort" value={state.sort} />
         <input type="hidden" name="dir" value={state.dir} />
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">

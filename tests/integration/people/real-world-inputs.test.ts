@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { matchVolunteer } from "../../../app/attendance/befriending.server";
 import { action as referAction } from "../../../app/routes/people.$personId.refer";
+import { loader as trailLoader } from "../../../app/routes/admin.audit";
 import { action as newPersonAction } from "../../../app/routes/people.new";
+import { action as startAction } from "../../../app/routes/start._index";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
-import { call, formRequest } from "../../support/http";
+import { call, formRequest, getRequest } from "../../support/http";
 import { makeActivity, makePerson } from "../../support/people-factories";
 
 useTestDatabase();
@@ -136,5 +138,48 @@ describe("consent to contact by a volunteer", () => {
     expect(await testDb().selectFrom("befriending_match").select("id").execute()).toHaveLength(0);
     await consent(person.id, true);
     await expect(matchVolunteer(actor, act, referral.id, volunteer.id, "2026-11-25")).resolves.toBeTypeOf("string");
+  });
+});
+
+describe("dates a user or a URL gives", () => {
+  it("/start refuses a 6-year-old at the date of birth, keeps what was typed and stores nothing", async () => {
+    const year = String(Number(new Date().getFullYear()) - 6);
+    const res = await call(() =>
+      startAction({
+        request: formRequest("/start", {
+          givenName: "Tom",
+          familyName: "Small",
+          dobDay: "1",
+          dobMonth: "1",
+          dobYear: year,
+          phone: "07700 900123",
+          bestTime: "any",
+          topics: "lonely",
+          idempotencyKey: crypto.randomUUID(),
+        }),
+        params: {},
+        context: { ...context(), clientIp: "203.0.113.77" },
+      }),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.errors.dob).toMatch(/for adults aged 18 and over/);
+    expect(res.body.values.dobYear).toBe(year);
+    expect(await testDb().selectFrom("self_referral").select("id").execute()).toHaveLength(0);
+  });
+
+  it("an audit trail URL with year 0000 gets a message, never a database error", async () => {
+    const { cookie } = await signedIn("admin");
+    for (const from of ["0000-01-01", "0001-01-01", "2026-02-31"]) {
+      const res = await call(() =>
+        trailLoader({
+          request: getRequest(`/admin/audit?from=${from}`, cookie),
+          context: context(),
+          params: {},
+        } as never),
+      );
+      expect(res.status, from).toBe(200);
+      expect(res.body.dateErrors.from, from).toMatch(/Enter a real date/);
+      expect(res.body.typed.from).toBe(from);
+    }
   });
 });
