@@ -161,3 +161,22 @@ test("an administrator enters a service cost, with a clear message for a wrong a
   await expect(page.getByRole("cell", { name: "£48,500" })).toBeVisible();
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/costs-1280.png`, fullPage: true });
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the progress page refreshes itself until the report is ready", async ({ page }) => {
+    await signInAs(page, "analyst");
+    await page.goto("/reports/new");
+    await page.getByLabel("Period").selectOption({ index: 2 });
+    await page.getByRole("button", { name: "Generate report" }).click();
+    // Either the progress page (which reloads itself every 2 s) or, on a quick machine, the report already.
+    await expect(
+      page.getByRole("heading", { level: 1, name: /Generating the report|Social prescribing outcomes/ }),
+    ).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: /Social prescribing outcomes/ })).toBeVisible({
+      timeout: 60_000,
+    });
+    await expect(page.getByTestId("report-sha256")).toHaveText(/^[0-9a-f]{64}$/);
+  });
+});
