@@ -2,6 +2,7 @@ import { hashPassword } from "../../app/auth/password.server";
 import type { Database } from "../connection";
 import { seedDirectory } from "./directory";
 import { seedMeasures } from "./measures";
+import { seedOutcomesDemo } from "./outcomes-demo";
 import { seedPeople } from "./people";
 import { DEMO_PASSWORD, seedUsers } from "./users";
 
@@ -20,6 +21,7 @@ export async function seedDemo(db: Database): Promise<boolean> {
     const directory = await seedDirectory(trx, users);
     await seedPeople(trx, users, directory);
     await seedMeasures(trx);
+    await seedOutcomesDemo(trx, users, directory);
   });
   await (await import("./reports")).seedReports(db); // the archived demo report, built from the data committed above
   return true;
