@@ -23,6 +23,7 @@ export const permissions = [
   "directory:edit",
   "activities:lead",
   "outcomes:view",
+  "outcomes:configure",
   "reports:view",
   "reports:manage",
   "reports:costs",
@@ -57,6 +58,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "reports:view",
     "reports:manage",
     "reports:costs",
+    "outcomes:view",
+    "outcomes:configure",
   ],
 };
 

@@ -60,6 +60,20 @@ export default function AdminHome() {
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
               <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/admin/disclosure">
+                  Small-number rule
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Choose how outcome figures protect small groups: NHS England&apos;s rule or cell-key perturbation.
+              </p>
+            </div>
+          </div>
+        </li>
+        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
                 <Link className="nhsuk-card__link" to="/admin/audit">
                   Audit trail
                 </Link>

@@ -1,93 +1,123 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import { outcomePeriods } from "~/outcomes/dashboard.server";
+import { filtersToSearch } from "~/outcomes/filters";
+import type { FigureTable } from "~/outcomes/model";
+import { FilterForm } from "~/outcomes/ui/FilterForm";
+import styles from "~/outcomes/ui/outcomes.css?url";
+import { SectionContents, SectionView } from "~/outcomes/ui/SectionView";
+import { asOfLabel, filterWords } from "~/outcomes/ui/text";
 import { viewOutcomes } from "~/outcomes/view.server";
-import { asOfLabel, formatCell, periodLabel } from "~/outcomes/ui/text";
+import { ErrorSummary } from "~/ui/form";
 
-export const meta: MetaFunction = () => [{ title: "Outcomes – Connect Well" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && !data.ok ? "Error: " : ""}Outcome dashboard – Connect Well` },
+];
+
+// Filters live in the URL (a GET form), so a view can be bookmarked and shared; the loader parses them, publishes
+// the view's figures and audits the view (app/outcomes/dashboard.server.ts).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "outcomes:view");
-  return viewOutcomes(actorOf(guard), new URL(request.url).searchParams);
+  const view = await viewOutcomes(actorOf(guard), new URL(request.url).searchParams);
+  const periods = await outcomePeriods();
+  if (!view.ok) return data({ ...view, periods }, { status: 400 });
+  return {
+    ...view,
+    periods,
+    asOfText: asOfLabel(view.figures.asOf),
+    filterWords: filterWords(view.filters, view.options),
+  };
 }
 
-export default function Outcomes() {
+export default function OutcomeDashboard() {
   const view = useLoaderData<typeof loader>();
+  const intro = (
+    <>
+      <h1>Outcome dashboard</h1>
+      <p className="nhsuk-lede-text">
+        Who the service reaches, how people engage, and how loneliness and wellbeing change, across Leicester,
+        Leicestershire and Rutland. Aggregate figures only, with small numbers protected.
+      </p>
+    </>
+  );
+
   if (!view.ok) {
     return (
       <>
-        <h1>Outcomes</h1>
-        <div className="nhsuk-error-summary" role="alert" tabIndex={-1}>
-          <h2 className="nhsuk-error-summary__title">There is a problem with the filters</h2>
-          <ul className="nhsuk-list nhsuk-error-summary__list">
-            {Object.entries(view.errors).map(([field, message]) => (
-              <li key={field}>{message}</li>
-            ))}
-          </ul>
-        </div>
+        <ErrorSummary errors={view.errors} />
+        {intro}
+        <FilterForm
+          action="/outcomes"
+          options={view.options}
+          periods={view.periods}
+          values={view.values}
+          errors={view.errors}
+        />
       </>
     );
   }
-  const { figures } = view;
+
+  const { figures, filterWords, asOfText } = view;
+  const search = filtersToSearch(figures.filters);
+  const csvHref = (table: FigureTable) => `/outcomes/csv/${encodeURIComponent(table.id)}?${search}`;
+  const values: Record<string, string | undefined> = { ...figures.filters };
+
   return (
     <>
-      <h1>Outcomes</h1>
-      <p className="nhsuk-lede-text">{periodLabel(figures.period)}</p>
-      <p className="nhsuk-body-s">{asOfLabel(figures.asOf)}</p>
-      <div className="nhsuk-inset-text">
-        <span className="nhsuk-u-visually-hidden">Information: </span>
-        <p>
-          <strong>{figures.rule.name}.</strong> {figures.rule.description}
-        </p>
-      </div>
-      {figures.withheld ? <p className="nhsuk-body">{figures.withheld}</p> : null}
-      {figures.sections.map((section) => (
-        <section key={section.id} aria-labelledby={`section-${section.id}`}>
-          <h2 id={`section-${section.id}`}>{section.title}</h2>
-          {section.tables.map((t) => (
-            <div key={t.id} id={t.id}>
-              {t.withheld ? (
-                <>
-                  <h3>{t.title}</h3>
-                  <p>{t.withheld}</p>
-                </>
-              ) : (
-                <table className="nhsuk-table">
-                  <caption className="nhsuk-table__caption">{t.title}</caption>
-                  <thead className="nhsuk-table__head">
-                    <tr className="nhsuk-table__row">
-                      {t.columns.map((c) => (
-                        <th
-                          key={c.key}
-                          scope="col"
-                          className={`nhsuk-table__header${c.numeric ? " nhsuk-table__header--numeric" : ""}`}
-                        >
-                          {c.label}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody className="nhsuk-table__body">
-                    {t.rows.map((row, i) => (
-                      <tr key={i} className="nhsuk-table__row">
-                        {row.map((value, j) => (
-                          <td
-                            key={t.columns[j]?.key ?? j}
-                            className={`nhsuk-table__cell${t.columns[j]?.numeric ? " nhsuk-table__cell--numeric" : ""}`}
-                          >
-                            {formatCell(value, t.columns[j])}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
-              {t.note ? <p className="nhsuk-body-s">{t.note}</p> : null}
+      {intro}
+      <div className="nhsuk-card">
+        <div className="nhsuk-card__content">
+          <h2 className="nhsuk-card__heading nhsuk-heading-s">This view</h2>
+          <dl className="nhsuk-summary-list nhsuk-u-margin-bottom-0">
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Period</dt>
+              <dd className="nhsuk-summary-list__value">{figures.period.label}</dd>
             </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">People</dt>
+              <dd className="nhsuk-summary-list__value">
+                {filterWords.length > 0 ? filterWords.join("; ") : "Everyone referred (no filters)"}
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Up to date</dt>
+              <dd className="nhsuk-summary-list__value">
+                {asOfText.replace(/^f/, "F")}. Figures are brought up to date every few minutes.
+              </dd>
+            </div>
+            <div className="nhsuk-summary-list__row">
+              <dt className="nhsuk-summary-list__key">Small numbers</dt>
+              <dd className="nhsuk-summary-list__value app-figure-rule">
+                <strong>{figures.rule.name}.</strong> {figures.rule.description}
+              </dd>
+            </div>
+          </dl>
+        </div>
+      </div>
+
+      <FilterForm action="/outcomes" options={view.options} periods={view.periods} values={values} />
+
+      {figures.withheld ? (
+        <div className="nhsuk-warning-callout">
+          <h2 className="nhsuk-warning-callout__label">
+            <span role="text">
+              <span className="nhsuk-u-visually-hidden">Important: </span>
+              Figures not shown for this view
+            </span>
+          </h2>
+          <p>{figures.withheld}</p>
+        </div>
+      ) : (
+        <>
+          <SectionContents sections={figures.sections} />
+          {figures.sections.map((section) => (
+            <SectionView key={section.id} section={section} csvHref={csvHref} />
           ))}
-        </section>
-      ))}
+        </>
+      )}
     </>
   );
 }

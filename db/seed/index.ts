@@ -21,7 +21,12 @@ export async function seedDemo(db: Database): Promise<boolean> {
     const directory = await seedDirectory(trx, users);
     await seedPeople(trx, users, directory);
     await seedMeasures(trx);
-    await seedOutcomesDemo(trx, users, directory);
+    // A year of outcome data for the dashboard. DEMO_OUTCOMES=small loads about a sixth of it and DEMO_OUTCOMES=0
+    // none: the browser tests' server starts with the small set, since building the outcome summaries over the
+    // full year takes the embedded database a while.
+    const outcomes = process.env.DEMO_OUTCOMES;
+    if (outcomes !== "0")
+      await seedOutcomesDemo(trx, users, directory, { size: outcomes === "small" ? "small" : "full" });
   });
   await (await import("./reports")).seedReports(db); // the archived demo report, built from the data committed above
   return true;

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Transaction } from "kysely";
 import { ensureSessions } from "../../app/attendance/sessions.server";
-import { addDays, daysBetween, londonDate } from "../../app/measures/iso-date";
+import { addDays, daysBetween, londonDate } from "../../app/calendar";
 import { getInstrument, scoreResponse } from "../../app/measures/scoring";
 import type { DB } from "../types";
 import type { DemoDirectory } from "./people";
@@ -60,10 +60,13 @@ function generator(seed: number) {
 type Random = ReturnType<typeof generator>;
 
 const SEED = 20261129;
-/** Days of history: more than 13 months, so "the last 12 whole months" is full whatever today's date. */
-const SPAN_DAYS = 400;
+/**
+ * Days of history: more than 13 months, so "the last 12 whole months" is full whatever today's date. The small set
+ * covers the last five months: the summaries' work grows with the periods the data falls in as well as its size.
+ */
+const SPAN = { full: 400, small: 150 } as const;
 /** People; about one in seven is referred twice. */
-const PEOPLE = 900;
+export const DEMO_OUTCOME_PEOPLE = { full: 700, small: 120 } as const;
 /** Registers more recent than this are left untaken, for the activity lead's own journey. */
 const REGISTERS_UNTIL_DAYS_AGO = 15;
 
@@ -101,7 +104,7 @@ const districts: Record<string, { weight: number; places: Place[]; deprived: num
     deprived: 0.4,
   },
   melton: {
-    weight: 20,
+    weight: 30,
     places: [
       { town: "Melton Mowbray", postcode: "LE13" },
       { town: "Asfordby", postcode: "LE14" },
@@ -545,14 +548,17 @@ function testNhsNumber(serial: number): string | null {
 
 /**
  * Adds the outcome demo data. Takes the demo users and directory the rest of the seed made; `today` (London date,
- * YYYY-MM-DD) fixes where the history ends. Returns how many people and referrals it wrote.
+ * YYYY-MM-DD) fixes where the history ends; `size` "small" writes about a sixth as many people over five
+ * months (the browser tests' server, which must start quickly). Returns how many people and referrals it wrote.
  */
 export async function seedOutcomesDemo(
   trx: Transaction<DB>,
   users: DemoUserIds,
   directory: DemoDirectory,
-  options: { today?: string } = {},
+  options: { today?: string; size?: keyof typeof DEMO_OUTCOME_PEOPLE } = {},
 ): Promise<{ people: number; referrals: number }> {
+  const PEOPLE = DEMO_OUTCOME_PEOPLE[options.size ?? "full"];
+  const SPAN_DAYS = SPAN[options.size ?? "full"];
   const r = generator(SEED);
   const today = options.today ?? londonDate(new Date());
   const start = addDays(today, -SPAN_DAYS);
@@ -709,7 +715,7 @@ export async function seedOutcomesDemo(
     const east = ["melton", "rutland", "harborough"].includes(person.district) ? 4 : 1;
     let activity: ActivityName | null;
     let kind: "direct" | "signpost";
-    if (r.chance(0.5)) {
+    if (r.chance(0.6)) {
       kind = "direct";
       activity = r.weighted<ActivityName>([
         ["Surgery befriending calls", ageYears >= 75 ? 3 : 1.5],
@@ -727,7 +733,7 @@ export async function seedOutcomesDemo(
         [null, 2],
       ]);
     }
-    const needs = [...new Set(Array.from({ length: r.int(1, 3) }, () => r.weighted(needsWeights)))];
+    const needs = [...new Set(Array.from({ length: r.chance(0.6) ? 1 : 2 }, () => r.weighted(needsWeights)))];
     const barriers = [
       ...new Set(
         Array.from(
@@ -1031,8 +1037,8 @@ export async function seedOutcomesDemo(
     const attended = p.firstAttendedOn !== null;
     // How much this person gains: most who attend improve, some stay level, a few get worse.
     const gain = attended ? 1 + 0.7 * r.normal() : 0.25 + 0.6 * r.normal();
-    const withOns4 = r.chance(0.7);
-    const withOnsDirect = r.chance(0.45);
+    const withOns4 = r.chance(0.55);
+    const withOnsDirect = r.chance(0.4);
     const base = {
       ucla: clamp(3, 9, 6.9 + 1.4 * r.normal()),
       sw: clamp(7, 35, 19 + 4 * r.normal()),
@@ -1090,7 +1096,7 @@ export async function seedOutcomesDemo(
 
     const until = p.endedOn ? (addDays(p.endedOn, 14) < yesterday ? addDays(p.endedOn, 14) : yesterday) : yesterday;
     const followOn = attended ? addDays(p.firstAttendedOn!, r.int(42, 70)) : addDays(baselineOn, r.int(42, 84));
-    const followed = followOn <= until && r.chance(attended ? 0.88 : 0.55);
+    const followed = followOn <= until && r.chance(attended ? 0.9 : 0.6);
     if (followed) {
       const week = Math.max(1, Math.round(daysBetween(attended ? p.firstAttendedOn! : baselineOn, followOn) / 7));
       record("follow_up", followOn, 1, Math.min(104, week));

@@ -2,7 +2,9 @@
 // table's meta line and its cells say the same thing wherever they appear. Pure: imports nothing that touches the
 // database or the network.
 import { formatIsoDate } from "~/ui/format";
-import type { Cell, FigureColumn, FigureMeta, Period } from "../model";
+import { dimensionLabels, dimensions } from "../dimensions";
+import type { FilterOptions } from "../filters";
+import type { Cell, FigureColumn, FigureMeta, OutcomeFilters, Period } from "../model";
 
 /** "1 Nov 2025 to 31 Oct 2026" for an inclusive window given as YYYY-MM-DD dates. */
 export function windowLabel(from: string, to: string): string {
@@ -67,4 +69,18 @@ export function asOfLabel(iso: string, now: Date = new Date()): string {
   const time = timeFormat.format(at);
   const day = (d: Date) => dayFormat.format(d);
   return day(at) === day(now) ? `figures as of ${time}` : `figures as of ${time} on ${day(at)}`;
+}
+
+/**
+ * A view's filters in words, one per filter, in the dimensions' order, with the options' names:
+ * ["District: Melton", "Age band: 75 and over"]; empty for everyone.
+ */
+export function filterWords(filters: OutcomeFilters, options: FilterOptions): string[] {
+  const words: string[] = [];
+  for (const d of dimensions) {
+    const v = filters[d];
+    if (!v) continue;
+    words.push(`${dimensionLabels[d]}: ${options[d].find((o) => o.value === v)?.label ?? v}`);
+  }
+  return words;
 }

@@ -329,7 +329,7 @@ describe("the outcomes page", () => {
         params: {},
       } as any),
     );
-    expect(bad.status).toBe(200);
+    expect(bad.status).toBe(400);
     expect(bad.body.errors.district).toBe("Choose a district from the list");
     for (const role of ["prescriber", "activity_lead", "coordinator"] as const) {
       const other = await signedIn(role);
