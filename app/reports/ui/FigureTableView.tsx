@@ -27,7 +27,8 @@ export function FigureTableView({ table, hideHeading = false }: { table: FigureT
       ) : (
         <>
           <FigureChart table={table} />
-          <div className="cw-report-table">
+          {/* Scrolls sideways when wide: focusable and named, so keyboard users can scroll it too. */}
+          <div className="cw-report-table" tabIndex={0} role="region" aria-label={`${table.title} (table)`}>
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{table.title}</caption>
               <thead className="nhsuk-table__head">
