@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, signInAs, test } from "./fixtures";
 
 // What the data must keep and the real-world inputs it meets, seen through the running server.
 
@@ -21,4 +21,34 @@ test("every response carries one Cache-Control header: public API reads are cach
   expect(cacheHeaders(bad)).toEqual(["no-store"]);
   expect(cacheHeaders(await request.get("/sign-in"))).toEqual(["no-store"]);
   expect(cacheHeaders(await request.get("/favicon.svg"))).toEqual(["public, max-age=3600"]);
+});
+
+test("a prescriber typing a placeholder NHS number and a child's date of birth is told what to do at each field", async ({
+  page,
+}) => {
+  await signInAs(page, "prescriber");
+  await page.goto("/people/new");
+  await page.getByLabel("First name").fill("Nobody");
+  await page.getByLabel("Last name").fill("Demo-Placeholder");
+  await page.getByLabel("Day", { exact: true }).fill("1");
+  await page.getByLabel("Month", { exact: true }).fill("1");
+  await page.getByLabel("Year", { exact: true }).fill(String(new Date().getFullYear() - 6));
+  await page.getByLabel("NHS number (optional)").fill("999 999 9999");
+  await page
+    .getByRole("group", { name: /contact by a volunteer/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /quoted anonymously/ })
+    .getByLabel("No")
+    .check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("This is a placeholder, not a real NHS number");
+  await expect(summary).toContainText("This service is for adults");
+  await expect(page.getByLabel("NHS number (optional)")).toHaveValue("999 999 9999");
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: "test-results/journeydata-person-errors-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: "test-results/journeydata-person-errors-1280.png", fullPage: true });
 });
