@@ -68,6 +68,43 @@ export async function auditAll(db: Executor, actor: AuditActor, entries: AuditEn
     .execute();
 }
 
+/** One person a list showed: the person's record when there is one, and the row that named them. */
+export interface ListedPerson {
+  personId: string | null;
+  /** The row shown, when it is not the person itself: a referral on a caseload, a self-referral in the queue. */
+  entityType?: string;
+  entityId?: string;
+}
+
+/**
+ * The audit rows for a page that shows people: the list's own row (`entry`: what was asked, how many found) and one
+ * `person.listed` row per person shown, naming the list in `details.list`, so each person's access history says
+ * who saw them listed and where. One multi-row insert: all are written, or none and the caller fails, so call it in
+ * the transaction that read the list. A person shown twice (two referrals on one caseload page) gets one row.
+ */
+export async function auditListing(
+  db: Executor,
+  actor: AuditActor,
+  entry: AuditEntry,
+  shown: readonly ListedPerson[],
+): Promise<void> {
+  const seen = new Set<string>();
+  const listed: AuditEntry[] = [];
+  for (const p of shown) {
+    const key = p.personId ?? `${p.entityType}:${p.entityId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    listed.push({
+      action: "person.listed",
+      entityType: p.entityType ?? "person",
+      entityId: p.entityId ?? p.personId ?? undefined,
+      personId: p.personId,
+      details: { list: entry.action },
+    });
+  }
+  await auditAll(db, actor, [entry, ...listed]);
+}
+
 /** The audit row's columns, in the order `auditSelect` gives their values. */
 export const AUDIT_COLUMNS = [
   "actor_user_id",

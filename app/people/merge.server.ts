@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
-import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { StaleRecordError } from "./errors";
 import { NAME_SIMILARITY_THRESHOLD } from "./matching.server";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
@@ -48,11 +48,12 @@ export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
              or lower(a.family_name) = lower(b.family_name))
       order by similarity desc
       limit ${limit}`.execute(trx);
-    await audit(trx, actor, {
-      action: "person.duplicates-list",
-      entityType: "person",
-      details: { pairs: rows.rows.length },
-    });
+    await auditListing(
+      trx,
+      actor,
+      { action: "person.duplicates-list", entityType: "person", details: { pairs: rows.rows.length } },
+      rows.rows.flatMap((r) => [{ personId: r.a_id }, { personId: r.b_id }]),
+    );
     return rows.rows.map((r) => ({ ...r, similarity: Number(r.similarity) }));
   });
 }

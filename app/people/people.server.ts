@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
-import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { addToCareTeam } from "./care-team.server";
 import { ConflictError, NotFoundError, RefusedError } from "~/errors";
 import { isUniqueViolation } from "./errors";
@@ -361,11 +361,16 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
     }
   }
   const rows = [...found.values()];
-  await audit(db, actor, {
-    action: "person.search",
-    entityType: "person",
-    details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar },
-  });
+  await auditListing(
+    db,
+    actor,
+    {
+      action: "person.search",
+      entityType: "person",
+      details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar },
+    },
+    rows.map((r) => ({ personId: r.id })),
+  );
   return {
     more,
     similar,

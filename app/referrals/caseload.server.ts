@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { auditListing, type AuditActor } from "~/audit/audit.server";
 import type { TableState } from "~/ui/table-state";
 import { ATTENTION_RANKS, type CaseloadRow, type CaseloadSort, nextActions, openStatuses } from "./caseload";
 import type { ReferralKind, ReferralStatus } from "./lifecycle";
@@ -107,15 +107,20 @@ export async function listCaseload(
       .limit(state.pageSize)
       .offset((state.page - 1) * state.pageSize)
       .execute();
-    await audit(trx, actor, {
-      action: "caseload.read",
-      entityType: "referral",
-      details: {
-        rows: rows.length,
-        searched: Boolean(f.search),
-        filters: Object.keys(f).filter((k) => k !== "search" && f[k as keyof CaseloadFilters]),
+    await auditListing(
+      trx,
+      actor,
+      {
+        action: "caseload.read",
+        entityType: "referral",
+        details: {
+          rows: rows.length,
+          searched: Boolean(f.search),
+          filters: Object.keys(f).filter((k) => k !== "search" && f[k as keyof CaseloadFilters]),
+        },
       },
-    });
+      rows.map((r) => ({ personId: r.person_id, entityType: "referral", entityId: r.id })),
+    );
     const now = new Date();
     const out: CaseloadRow[] = rows.map((r) => ({
       referralId: r.id,

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import { getDb } from "@db/index";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
 import { StaleRecordError } from "~/people/errors";
 import { findPossibleMatches } from "~/people/matching.server";
@@ -15,6 +15,7 @@ export async function listTriageQueue(actor: AuditActor, districtCode: string | 
       .leftJoin("district", "district.code", "self_referral.district_code")
       .select([
         "self_referral.id",
+        "self_referral.person_id",
         "given_name",
         "family_name",
         "self_referral.district_code",
@@ -28,8 +29,13 @@ export async function listTriageQueue(actor: AuditActor, districtCode: string | 
       .orderBy("received_at")
       .limit(200)
       .execute();
-    await audit(trx, actor, { action: "triage.read", entityType: "self_referral", details: { rows: rows.length } });
-    return rows.map((r) => ({
+    await auditListing(
+      trx,
+      actor,
+      { action: "triage.read", entityType: "self_referral", details: { rows: rows.length } },
+      rows.map((r) => ({ personId: r.person_id, entityType: "self_referral", entityId: r.id })),
+    );
+    return rows.map(({ person_id: _personId, ...r }) => ({
       ...r,
       inArea: districtCode !== null && r.district_code === districtCode,
       received_at: r.received_at.toISOString(),

@@ -180,9 +180,13 @@ describe("the person page", () => {
     expect(res.body.values.body).toBe(body);
   });
 
-  it("activity leads and analysts are refused (403)", async () => {
+  it("activity leads are refused (403); analysts and commissioners are told there is no such page (404)", async () => {
     const person = await makePerson();
-    for (const role of ["activity_lead", "analyst", "commissioner"] as const) {
+    for (const [role, status] of [
+      ["activity_lead", 403],
+      ["analyst", 404],
+      ["commissioner", 404],
+    ] as const) {
       const { cookie } = await signedIn(role);
       const res = await call(() =>
         personLoader({
@@ -191,7 +195,7 @@ describe("the person page", () => {
           context: context(),
         }),
       );
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(status);
     }
   });
 });

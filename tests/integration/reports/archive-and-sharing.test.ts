@@ -120,7 +120,8 @@ describe("a commissioner's reports", () => {
         params: { personId: NOT_FOUND_ID },
       } as any),
     );
-    expect(page.status).toBe(403);
+    // Answered as a page that does not exist: a refusal would confirm the person does.
+    expect(page.status).toBe(404);
   });
 });
 
