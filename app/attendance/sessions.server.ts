@@ -274,3 +274,73 @@ export async function todaysSessions(userId: string, today: string) {
   }
   return out.sort((a, b) => a.startTime.localeCompare(b.startTime));
 }
+
+/** How far ahead the lead's home looks for their next session: eight weeks covers a fortnightly or monthly group. */
+export const NEXT_SESSION_HORIZON_DAYS = 56;
+
+/**
+ * The lead's next group session after today ('YYYY-MM-DD' dates, UK), from sessions already made (not cancelled)
+ * and the weekly schedules, within NEXT_SESSION_HORIZON_DAYS; null when none is planned. A scheduled slot whose
+ * session was cancelled is not offered.
+ */
+export async function nextSessionAfter(userId: string, today: string) {
+  const db = await getDb();
+  const activities = await db
+    .selectFrom("activity as a")
+    .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+    .select(["a.id", "a.name"])
+    .where("l.user_id", "=", userId)
+    .where("a.format", "!=", "one_to_one")
+    .where("a.status", "=", "active")
+    .execute();
+  if (activities.length === 0) return null;
+  const ids = activities.map((a) => a.id);
+  const from = addDays(today, 1);
+  const to = addDays(today, NEXT_SESSION_HORIZON_DAYS);
+  const [made, schedules] = await Promise.all([
+    db
+      .selectFrom("activity_session")
+      .select(["activity_id", sql<string>`session_date::text`.as("date"), "start_time", "end_time", "status"])
+      .where("activity_id", "in", ids)
+      .where("session_date", ">=", from)
+      .where("session_date", "<=", to)
+      .execute(),
+    db
+      .selectFrom("activity_schedule")
+      .select([
+        "activity_id",
+        "weekday",
+        "start_time as startTime",
+        "end_time as endTime",
+        "valid_from as validFrom",
+        "valid_to as validTo",
+      ])
+      .where("activity_id", "in", ids)
+      .execute(),
+  ]);
+  const candidates = [
+    ...made
+      .filter((s) => s.status !== "cancelled")
+      .map((s) => ({
+        activityId: s.activity_id,
+        date: s.date,
+        startTime: hhmm(s.start_time),
+        endTime: hhmm(s.end_time),
+      })),
+    ...ids.flatMap((id) =>
+      sessionsBetween(
+        schedules.filter((s) => s.activity_id === id),
+        from,
+        to,
+      )
+        .filter(
+          (slot) =>
+            !made.some((m) => m.activity_id === id && m.date === slot.date && hhmm(m.start_time) === slot.startTime),
+        )
+        .map((slot) => ({ activityId: id, ...slot })),
+    ),
+  ].sort((a, b) => (a.date === b.date ? a.startTime.localeCompare(b.startTime) : a.date.localeCompare(b.date)));
+  const next = candidates[0];
+  if (!next) return null;
+  return { ...next, activityName: activities.find((a) => a.id === next.activityId)!.name };
+}

@@ -4,7 +4,12 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listVolunteers } from "~/attendance/befriending.server";
 import { listInbound } from "~/attendance/inbound.server";
-import { openScheduledSession, todaysSessions } from "~/attendance/sessions.server";
+import {
+  NEXT_SESSION_HORIZON_DAYS,
+  nextSessionAfter,
+  openScheduledSession,
+  todaysSessions,
+} from "~/attendance/sessions.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { activityFormats, labelOf } from "~/directory/options";
 import { listLedActivities } from "~/directory/led.server";
@@ -19,10 +24,11 @@ export const meta: MetaFunction = () => [{ title: "Your activities – Connect W
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const today = londonToday();
-  const [activities, inbound, sessions] = await Promise.all([
+  const [activities, inbound, sessions, nextSession] = await Promise.all([
     listLedActivities(guard.user.id),
     listInbound(actorOf(guard), guard.user.id),
     todaysSessions(guard.user.id, today),
+    nextSessionAfter(guard.user.id, today),
   ]);
   const schemes = activities.filter((a) => a.format === "one_to_one");
   const volunteers = await Promise.all(
@@ -35,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const answered = new URL(request.url).searchParams.get("answered");
   return {
     today,
+    nextSession,
+    horizonWeeks: NEXT_SESSION_HORIZON_DAYS / 7,
     answered: answered === "accepted" || answered === "declined" ? answered : null,
     activities: activities.map((a) => ({ ...a, formatLabel: labelOf(activityFormats, a.format) })),
     inbound: inbound.map((r) => ({
@@ -71,7 +79,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MyActivities() {
-  const { today, answered, activities, inbound, sessions, volunteers } = useLoaderData<typeof loader>();
+  const { today, nextSession, horizonWeeks, answered, activities, inbound, sessions, volunteers } =
+    useLoaderData<typeof loader>();
   return (
     <>
       {answered ? <SuccessBanner>Referral {answered}. The referrer can see your answer.</SuccessBanner> : null}
@@ -79,9 +88,16 @@ export default function MyActivities() {
       <p className="nhsuk-lede-text">Referrals waiting for your answer and today's registers.</p>
 
       <h2>Today, {formatIsoDate(today)}</h2>
-      {sessions.length === 0 ? (
-        <p>No sessions today.</p>
-      ) : (
+      {sessions.length === 0 ? <p>No sessions today.</p> : null}
+      {nextSession ? (
+        <p>
+          Your next session: <strong>{nextSession.activityName}</strong>, {formatIsoDate(nextSession.date)},{" "}
+          {nextSession.startTime} to {nextSession.endTime}.
+        </p>
+      ) : sessions.length === 0 ? (
+        <p>No sessions are planned in the next {horizonWeeks} weeks.</p>
+      ) : null}
+      {sessions.length === 0 ? null : (
         <ul className="nhsuk-list">
           {sessions.map((s) => (
             <li key={`${s.activityId}-${s.startTime}`} className="nhsuk-card">
