@@ -46,16 +46,27 @@ export interface ConnectionOptions {
    */
   pgliteTemplate?: string;
   maxConnections?: number;
+  /**
+   * A role every query of this connection runs as (`SET ROLE`), for the app's own connection: `APP_ROLE`, made by a
+   * migration. Migrations and the command-line tools connect without one, as the schema's owner.
+   */
+  role?: string;
 }
 
+/** The application's database role (migrations/20261129T1230_app_role.ts, docs/decisions/0756-app-database-role.md). */
+export const APP_ROLE = "connect_well_app";
+
 export async function openConnection(opts: ConnectionOptions): Promise<Connection> {
-  if (opts.url) return openPostgres(opts.url, opts.maxConnections ?? 20);
+  if (opts.url) return openPostgres(opts.url, opts.maxConnections ?? 20, opts.role);
   return openPglite(opts);
 }
 
-function openPostgres(url: string, max: number): Connection {
+function openPostgres(url: string, max: number, role?: string): Connection {
+  if (role && !/^[a-z_][a-z0-9_]*$/.test(role)) throw new Error(`Invalid database role name: ${role}`);
   const pool = new pg.Pool({
     connectionString: url,
+    // Set at connection start-up, so no query of the pool's ever runs as the login role.
+    ...(role ? { options: `-c role=${role}` } : {}),
     max,
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
@@ -83,6 +94,8 @@ async function openPglite(opts: ConnectionOptions): Promise<Connection> {
     ...(opts.pgliteLoadDataDir ? { loadDataDir: opts.pgliteLoadDataDir } : {}),
   });
   // PGlite has a single connection: the pool is capped at one so queries queue instead of interleaving.
+  // One session for everything: the role, once set, holds for every query after it.
+  if (opts.role) await pglite.exec(`set role ${sqlIdentifier(opts.role)}`);
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   pool.on("error", (err) => logger.warn("db pool error", { error: err.message }));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
@@ -148,6 +161,11 @@ function isAbsentOrEmpty(dir: string): boolean {
     // Anything but "no such directory" (a file in the way, no permission) is left to PGlite, as without a template.
     return (err as NodeJS.ErrnoException).code === "ENOENT";
   }
+}
+
+function sqlIdentifier(name: string) {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Invalid database role name: ${name}`);
+  return name;
 }
 
 function message(err: unknown) {

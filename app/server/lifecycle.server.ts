@@ -1,4 +1,5 @@
-import { closeConnection, getConnection } from "@db/index";
+import { APP_ROLE, openConnection } from "@db/connection";
+import { closeConnection, getConnection, runAsRole } from "@db/index";
 import { dbEnv } from "@db/env";
 import { logger } from "@db/logger";
 import { migrateToLatest, migrationsCurrent } from "@db/migrate";
@@ -10,14 +11,22 @@ import { startReportJobs, stopReportJobs } from "~/reports/pipeline.server";
 export async function startup(): Promise<{ demo: boolean; kind: string }> {
   const env = dbEnv();
   const started = Date.now();
-  const conn = await getConnection();
-  const applied = await migrateToLatest(conn.db);
-  if (applied.length) logger.info("migrations applied", { names: applied });
-  if (env.demo) {
-    const seeded = await seedDemo(conn.db);
-    if (seeded) logger.info("demo data loaded");
+  // Migrations and demo data as the schema's owner; every request after that as the app's role, which may only add
+  // to the audit trail (docs/decisions/0756-app-database-role.md).
+  const owner = env.url ? await openConnection({ url: env.url, maxConnections: 1 }) : await getConnection();
+  try {
+    const applied = await migrateToLatest(owner.db);
+    if (applied.length) logger.info("migrations applied", { names: applied });
+    if (env.demo) {
+      const seeded = await seedDemo(owner.db);
+      if (seeded) logger.info("demo data loaded");
+    }
+  } finally {
+    if (env.url) await owner.close();
   }
-  logger.info("database ready", { kind: conn.kind, demo: env.demo, ms: Date.now() - started });
+  await runAsRole(APP_ROLE);
+  const conn = await getConnection();
+  logger.info("database ready", { kind: conn.kind, demo: env.demo, role: APP_ROLE, ms: Date.now() - started });
   startOutcomeRefresh(conn.db);
   startReportJobs(async () => (await getConnection()).db);
   return { demo: env.demo, kind: conn.kind };

@@ -10,6 +10,18 @@ import { setConnection } from "../../db/index";
 const REFERENCE_TABLES = new Set(["district", "activity_category", "kysely_migration", "kysely_migration_lock"]);
 
 let current: Connection | null = null;
+let currentUrl: string | null = null;
+
+/** This file's database connection (as the schema's owner). */
+export function testConnection(): Connection {
+  if (!current) throw new Error("useTestDatabase() must be called in this file");
+  return current;
+}
+
+/** The URL of this file's PostgreSQL database, or null on the embedded one. */
+export function testDatabaseUrl(): string | null {
+  return currentUrl;
+}
 
 export function testDb() {
   if (!current) throw new Error("useTestDatabase() must be called in this file");
@@ -31,7 +43,8 @@ export function useTestDatabase() {
       await admin.query(`create database ${name} template ${spec.template}`);
       const url = new URL(spec.url);
       url.pathname = `/${name}`;
-      current = await openConnection({ url: url.toString(), maxConnections: 5 });
+      currentUrl = url.toString();
+      current = await openConnection({ url: currentUrl, maxConnections: 5 });
       dropDatabase = async () => {
         await admin.query(`drop database if exists ${name} with (force)`);
         await admin.end();
@@ -49,6 +62,7 @@ export function useTestDatabase() {
     setConnection(null);
     await current?.close();
     current = null;
+    currentUrl = null;
     await dropDatabase?.();
   });
 }
