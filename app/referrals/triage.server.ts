@@ -1,4 +1,4 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
@@ -6,7 +6,18 @@ import { addToCareTeam } from "~/people/care-team.server";
 import { StaleRecordError } from "~/people/errors";
 import { findPossibleMatches } from "~/people/matching.server";
 
-/** New requests, the coordinator's own area first, oldest first within each. */
+/**
+ * Which self-referrals a coordinator triages: those from their own district, and those that named no district (someone
+ * must call them back to find out). A coordinator with no district set sees only the latter (docs/decisions/0782).
+ */
+function inCoordinatorsArea(districtCode: string | null) {
+  return (eb: ExpressionBuilder<DB, "self_referral">) =>
+    districtCode === null
+      ? eb("self_referral.district_code", "is", null)
+      : eb.or([eb("self_referral.district_code", "=", districtCode), eb("self_referral.district_code", "is", null)]);
+}
+
+/** New requests in the coordinator's area (inCoordinatorsArea), their own district first, oldest first within each. */
 export async function listTriageQueue(actor: AuditActor, districtCode: string | null) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
@@ -25,6 +36,7 @@ export async function listTriageQueue(actor: AuditActor, districtCode: string | 
         "received_at",
       ])
       .where("status", "=", "new")
+      .where(inCoordinatorsArea(districtCode))
       .orderBy(sql`(self_referral.district_code is not distinct from ${districtCode})`, "desc")
       .orderBy("received_at")
       .limit(200)
@@ -43,7 +55,8 @@ export async function listTriageQueue(actor: AuditActor, districtCode: string | 
   });
 }
 
-export async function readSelfReferral(actor: AuditActor, id: string) {
+/** One self-referral in the coordinator's area (inCoordinatorsArea), with possible matches; null when there is none. */
+export async function readSelfReferral(actor: AuditActor, id: string, districtCode: string | null) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await trx
@@ -52,6 +65,7 @@ export async function readSelfReferral(actor: AuditActor, id: string) {
       .selectAll("self_referral")
       .select("district.name as district")
       .where("self_referral.id", "=", id)
+      .where(inCoordinatorsArea(districtCode))
       .executeTakeFirst();
     if (!sr) return null;
     const matches =

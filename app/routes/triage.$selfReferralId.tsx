@@ -26,7 +26,7 @@ function idOf(raw: string | undefined) {
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:manage");
-  const found = await readSelfReferral(actorOf(guard), idOf(params.selfReferralId));
+  const found = await readSelfReferral(actorOf(guard), idOf(params.selfReferralId), guard.user.districtCode ?? null);
   if (!found) throw data({ message: "Self-referral not found" }, { status: 404 });
   const s = found.selfReferral;
   return {

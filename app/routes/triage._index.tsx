@@ -32,7 +32,8 @@ export default function Triage() {
     <>
       <h1>Self-referrals</h1>
       <p className="nhsuk-lede-text">
-        Requests for a call back from the “Start a conversation” page. Your area comes first, oldest first.
+        Requests for a call back from the “Start a conversation” page from your area, and from people who did not say
+        where they live. Your area comes first, oldest first.
       </p>
       {rows.length === 0 ? (
         <p>No new requests.</p>
