@@ -24,6 +24,14 @@ export async function listUsers(opts: {
   const orderColumn = opts.sort === "status" ? sql`disabled_at is not null` : sql.ref(opts.sort);
   const rows = await q
     .select(["id", "display_name", "email", "role", "district_code", "disabled_at", "created_at"])
+    // Last sign-in: the start of the user's newest session (a session starts only at sign-in).
+    .select((eb) =>
+      eb
+        .selectFrom("user_session")
+        .select((s) => s.fn.max("user_session.created_at").as("at"))
+        .whereRef("user_session.user_id", "=", "app_user.id")
+        .as("last_signed_in_at"),
+    )
     .orderBy(sql`${orderColumn} ${sql.raw(opts.dir)}`)
     .orderBy("id")
     .limit(opts.pageSize)

@@ -2,13 +2,18 @@
 // answers referrals. Computed on read from dates and referral history, never typed in.
 import { STALE_AFTER_MONTHS } from "./options";
 
-/** Checked more than six calendar months before today ('YYYY-MM-DD' strings). */
-export function isStale(lastCheckedOn: string, today: string): boolean {
+/** The date six calendar months before today ('YYYY-MM-DD'): a listing last checked before it is stale. */
+export function staleBefore(today: string): string {
   const [y, m, d] = today.split("-").map(Number);
   const limit = new Date(Date.UTC(y, m - 1 - STALE_AFTER_MONTHS, d));
   // A month without that day (31 August → 31 February) rolls over; clamp to the month's last day instead.
   if (limit.getUTCDate() !== d) limit.setUTCDate(0);
-  return lastCheckedOn < limit.toISOString().slice(0, 10);
+  return limit.toISOString().slice(0, 10);
+}
+
+/** Checked more than six calendar months before today ('YYYY-MM-DD' strings). */
+export function isStale(lastCheckedOn: string, today: string): boolean {
+  return lastCheckedOn < staleBefore(today);
 }
 
 export interface ReplyFigures {

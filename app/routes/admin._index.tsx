@@ -1,20 +1,44 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
+import { londonToday } from "~/calendar";
+import { listStaleListings } from "~/directory/stale.server";
+import { formatIsoDate } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Administration – Connect Well" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "users:manage");
-  return { name: user.displayName };
+  return { name: user.displayName, stale: await listStaleListings(londonToday()) };
 }
 
 export default function AdminHome() {
-  const { name } = useLoaderData<typeof loader>();
+  const { name, stale } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Administration</h1>
       <p className="nhsuk-lede-text">Signed in as {name}.</p>
+      <h2>Listings to check</h2>
+      {stale.length === 0 ? (
+        <p>Every active listing has been checked in the last six months.</p>
+      ) : (
+        <>
+          <p>
+            These listings have not been checked with their provider for six months. Check the details, then save the
+            listing with today&apos;s date.
+          </p>
+          <ul className="nhsuk-list nhsuk-list--border">
+            {stale.map((a) => (
+              <li key={a.id}>
+                <Link to={`/activities/${a.id}/edit`}>{a.name}</Link>{" "}
+                <span className="app-muted">
+                  ({a.provider}, last checked {formatIsoDate(a.lastCheckedOn)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <ul className="nhsuk-grid-row nhsuk-card-group">
         <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
           <div className="nhsuk-card nhsuk-card--clickable">

@@ -8,7 +8,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { roleLabels, roles, isRole } from "~/auth/roles";
 import { DataTable } from "~/ui/DataTable";
 import { Select } from "~/ui/form";
-import { formatDate } from "~/ui/format";
+import { formatDate, formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
 
 export const meta: MetaFunction = () => [{ title: "Users – Connect Well" }];
@@ -38,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       role: isRole(r.role) ? roleLabels[r.role] : r.role,
       status: r.disabled_at ? "Disabled" : "Active",
       created: r.created_at.toISOString(),
+      lastSignedIn: r.last_signed_in_at ? new Date(r.last_signed_in_at).toISOString() : null,
     })),
   };
 }
@@ -62,6 +63,14 @@ const columns = [
     ),
   }),
   col.accessor("created", { id: "created_at", header: "Added", cell: (c) => formatDate(c.getValue()) }),
+  col.accessor("lastSignedIn", {
+    id: "last_signed_in",
+    header: "Last signed in",
+    cell: (c) => {
+      const at = c.getValue();
+      return at ? formatDateTime(at) : "Never";
+    },
+  }),
 ];
 
 export default function Users() {
