@@ -37,6 +37,48 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
     rules: { "no-console": "off" },
   },
+  // Boundaries (docs/decisions/0741-boundaries-and-domain-graph.md): routes hold no database handle, and pure modules
+  // (anything under app/ not named *.server, routes and the root route aside) touch neither the database nor a
+  // *.server module, so they can run in the browser and in unit tests without one.
+  {
+    files: ["app/routes/**/*.{ts,tsx}", "app/root.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@db(/|$)",
+              message: "Routes hold no database handle: call a domain function that does the database work.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    // Worker-thread entries (*-worker.ts) only ever run on the server, as the modules they start.
+    ignores: ["app/**/*.server.{ts,tsx}", "app/**/*-worker.ts", "app/routes/**", "app/root.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "\\.server$",
+              allowTypeImports: true,
+              message: "A pure module may not import a *.server module: move the code that needs it into one.",
+            },
+            {
+              regex: "^@db/(?!types$)",
+              message: "A pure module may not touch the database: only @db/types (types) is allowed.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Formatting is Prettier's alone (`npm run format`); this turns off the lint rules that would argue with it.
   prettier,
 );

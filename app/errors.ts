@@ -83,7 +83,15 @@ export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
 }
 
-/** Ends a loader or action with a 404 page. `what` is the record's name: "Person", "Activity"… */
-export function notFound(what: string): never {
+/** Ends a loader or action with a 404 page. `what` is the record's name: "Person", "Activity"…, or "Page" where
+ * naming the record would say more than a refusal should. */
+export function notFound(what = "Page"): never {
   throw data({ message: `${what} not found` }, { status: httpStatusOf.not_found });
+}
+
+/** True for a PostgreSQL unique violation (SQLSTATE 23505), optionally on the named constraint or index: the
+ * database's word that someone else saved the same thing first. */
+export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  const e = err as { code?: string; constraint?: string } | null;
+  return e?.code === "23505" && (!constraint || e.constraint === constraint);
 }

@@ -1,16 +1,13 @@
 // Route parameters are checked before they reach a query: a malformed id answers 404 like an unknown one.
 
-import { data } from "@remix-run/node";
 import { z } from "zod";
+import { notFound } from "~/errors";
 
 const uuid = z.uuid();
 
-export function notFound(message: string): never {
-  throw data({ message }, { status: 404 });
-}
-
+/** The record id in a route parameter, or the 404 page "`what` not found" when it is not a UUID. */
 export function idParam(value: string | undefined, what: string): string {
   const parsed = uuid.safeParse(value);
-  if (!parsed.success) notFound(`${what} not found`);
+  if (!parsed.success) notFound(what);
   return parsed.data;
 }

@@ -1,18 +1,14 @@
 import { z } from "zod";
 import { passwordProblem } from "~/auth/password-policy";
 import { roles } from "~/auth/roles";
+import { withChecks } from "~/forms/checks";
+import { requiredEmail, requiredText, version } from "~/forms/fields";
 
-const email = z
-  .string({ error: "Enter an email address" })
-  .trim()
-  .min(1, "Enter an email address")
-  .max(254, "Email address must be 254 characters or fewer")
-  .email("Enter an email address in the correct format, like name@example.nhs.uk");
-const displayName = z
-  .string({ error: "Enter the person's name" })
-  .trim()
-  .min(1, "Enter the person's name")
-  .max(120, "Name must be 120 characters or fewer");
+const email = requiredEmail(
+  "Enter an email address",
+  "Enter an email address in the correct format, like name@example.nhs.uk",
+);
+const displayName = requiredText(120, "Enter the person's name", "Name");
 const role = z.enum(roles, { error: "Select a role" });
 const districtCode = z
   .string()
@@ -39,12 +35,13 @@ export const updateUserSchema = z.object({
   role,
   districtCode,
   disabled: z.literal("yes").optional(),
-  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(1),
+  version,
 });
 
-export const resetPasswordSchema = z.object({ password: newPassword });
-
-/** A reset password checked against its holder's own name and email too. */
-export function resetPasswordProblem(password: string, holder: { email: string; display_name: string }) {
-  return passwordProblem(password, { email: holder.email, name: holder.display_name });
+/** A new password for `holder`, checked against their own name and email too. */
+export function resetPasswordSchema(holder: { email: string; display_name: string }) {
+  return withChecks(z.object({ password: newPassword }), (v): Record<string, string> => {
+    const problem = v.password ? passwordProblem(v.password, { email: holder.email, name: holder.display_name }) : null;
+    return problem ? { password: problem } : {};
+  });
 }

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { hashPassword } from "~/auth/password.server";
@@ -6,6 +7,7 @@ import type { Role } from "~/auth/roles";
 import { endAllSessionsForUser } from "~/auth/session.server";
 
 import type { UserSort } from "./users";
+import { FieldError, RefusedError } from "~/errors";
 
 export async function listUsers(opts: {
   sort: UserSort;
@@ -49,9 +51,6 @@ export async function getUser(id: string) {
     .executeTakeFirst();
 }
 
-export class EmailTakenError extends Error {}
-export class StaleVersionError extends Error {}
-
 export async function createUser(
   actor: AuditActor,
   input: { email: string; displayName: string; role: Role; districtCode?: string; password: string },
@@ -64,7 +63,7 @@ export async function createUser(
       .select("id")
       .where(sql`lower(email)`, "=", input.email.toLowerCase())
       .executeTakeFirst();
-    if (clash) throw new EmailTakenError();
+    if (clash) throw new RefusedError("A user with this email address already exists", "email");
     const { id } = await trx
       .insertInto("app_user")
       .values({
@@ -86,13 +85,19 @@ export async function createUser(
   });
 }
 
-/** Role, name, area and enabled state, guarded by the version the admin saw. Disabling ends every session at once. */
+/**
+ * Role, name, area and enabled state, guarded by the version the admin saw. Disabling ends every session at once.
+ * Throws FieldError at "role" when an administrator would remove their own access, and ConflictError when someone
+ * saved first.
+ */
 export async function updateUser(
   actor: AuditActor,
   id: string,
   expectedVersion: number,
   changes: { displayName: string; role: Role; districtCode?: string; disabled: boolean },
 ) {
+  if (actor.userId === id && (changes.disabled || changes.role !== "admin"))
+    throw new FieldError("role", "You cannot remove your own administrator access or disable yourself");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const before = await trx
@@ -115,7 +120,7 @@ export async function updateUser(
       .where("id", "=", id)
       .where("version", "=", expectedVersion)
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) throw new StaleVersionError();
+    if (Number(updated.numUpdatedRows) === 0) throw await conflictOn(trx, "app_user", id);
     const changed: string[] = [];
     if (before.role !== changes.role) changed.push("role");
     if (before.display_name !== changes.displayName) changed.push("display_name");

@@ -1,19 +1,12 @@
 import { sql } from "kysely";
+import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { canBeMatched, dbsStatus } from "~/directory/volunteers";
 import { transitionReferral } from "~/referrals/transition.server";
 import { auditPeopleShown, leadReferralColumns } from "./participants.server";
 import { requireConsent } from "~/people/consent.server";
-
-export class BefriendingFieldError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FieldError } from "~/errors";
 
 export async function listVolunteers(providerId: string, today: string) {
   const db = await getDb();
@@ -37,11 +30,11 @@ export interface VolunteerInput {
 
 function checkDbsDates(v: VolunteerInput, today: string) {
   if (v.dbsCheckedOn && v.dbsCheckedOn > today)
-    throw new BefriendingFieldError("dbsCheckedOn", "The DBS check date cannot be in the future");
+    throw new FieldError("dbsCheckedOn", "The DBS check date cannot be in the future");
   if (v.dbsRenewalDueOn && !v.dbsCheckedOn)
-    throw new BefriendingFieldError("dbsCheckedOn", "Enter the date of the DBS check as well as its renewal date");
+    throw new FieldError("dbsCheckedOn", "Enter the date of the DBS check as well as its renewal date");
   if (v.dbsRenewalDueOn && v.dbsCheckedOn && v.dbsRenewalDueOn <= v.dbsCheckedOn)
-    throw new BefriendingFieldError("dbsRenewalDueOn", "The renewal date must be after the check date");
+    throw new FieldError("dbsRenewalDueOn", "The renewal date must be after the check date");
 }
 
 export async function addVolunteer(
@@ -83,8 +76,6 @@ export async function addVolunteer(
   });
 }
 
-export class VolunteerConflictError extends Error {}
-
 export async function updateVolunteer(
   actor: AuditActor,
   providerId: string,
@@ -111,7 +102,7 @@ export async function updateVolunteer(
       .where("provider_id", "=", providerId)
       .where("version", "=", expectedVersion)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new VolunteerConflictError();
+    if (Number(res.numUpdatedRows) === 0) throw await conflictOn(trx, "volunteer", volunteerId);
     await audit(trx, actor, {
       action: "volunteer.update",
       entityType: "volunteer",
@@ -191,22 +182,18 @@ export async function matchVolunteer(
       .forUpdate()
       .executeTakeFirst();
     if (!referral || !["accepted", "attending"].includes(referral.status))
-      throw new BefriendingFieldError("referralId", "Select a person who has been accepted onto this scheme");
+      throw new FieldError("referralId", "Select a person who has been accepted onto this scheme");
     const v = await trx
       .selectFrom("volunteer")
       .select(["id", "name", "active", "dbs_checked_on", "dbs_renewal_due_on"])
       .where("id", "=", volunteerId)
       .where("provider_id", "=", activity.provider_id)
       .executeTakeFirst();
-    if (!v || !v.active)
-      throw new BefriendingFieldError("volunteerId", "Select one of this scheme's active volunteers");
+    if (!v || !v.active) throw new FieldError("volunteerId", "Select one of this scheme's active volunteers");
     const status = dbsStatus(v.dbs_checked_on, v.dbs_renewal_due_on, today);
     if (!canBeMatched(status)) {
       const why = status === "missing" ? "no DBS check is recorded" : "their DBS check has expired";
-      throw new BefriendingFieldError(
-        "volunteerId",
-        `${v.name} cannot be matched: ${why}. Record a current DBS check first`,
-      );
+      throw new FieldError("volunteerId", `${v.name} cannot be matched: ${why}. Record a current DBS check first`);
     }
     const current = await trx
       .selectFrom("befriending_match")
@@ -214,8 +201,7 @@ export async function matchVolunteer(
       .where("referral_id", "=", referralId)
       .where("ended_on", "is", null)
       .executeTakeFirst();
-    if (current)
-      throw new BefriendingFieldError("referralId", "This person already has a befriender. End that match first");
+    if (current) throw new FieldError("referralId", "This person already has a befriender. End that match first");
     await requireConsent(trx, referral.person_id, "volunteer_contact", {
       action: "matched with a volunteer",
       field: "referralId",
@@ -270,9 +256,9 @@ export interface CallInput {
 
 /** Records a weekly call once per key. A first completed call on an accepted referral marks it as attending. */
 export async function recordCall(actor: AuditActor, activityId: string, input: CallInput, today: string) {
-  if (input.callDate > today) throw new BefriendingFieldError("callDate", "The call date cannot be in the future");
+  if (input.callDate > today) throw new FieldError("callDate", "The call date cannot be in the future");
   if (input.outcome === "done" && input.durationMinutes === null)
-    throw new BefriendingFieldError("durationMinutes", "Enter how long the call lasted, in minutes");
+    throw new FieldError("durationMinutes", "Enter how long the call lasted, in minutes");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const again = await trx
@@ -289,9 +275,8 @@ export async function recordCall(actor: AuditActor, activityId: string, input: C
       .where("r.activity_id", "=", activityId)
       .where("m.ended_on", "is", null)
       .executeTakeFirst();
-    if (!m) throw new BefriendingFieldError("matchId", "Select a current befriending match");
-    if (input.callDate < m.started_on)
-      throw new BefriendingFieldError("callDate", "The call date is before this match started");
+    if (!m) throw new FieldError("matchId", "Select a current befriending match");
+    if (input.callDate < m.started_on) throw new FieldError("callDate", "The call date is before this match started");
     const { id } = await trx
       .insertInto("befriending_call")
       .values({

@@ -7,22 +7,7 @@ import { AUDIT_COLUMNS, auditSelect, type AuditActor } from "~/audit/audit.serve
 import { transitionReferral } from "~/referrals/transition.server";
 import { leadPersonColumns, leadReferralColumns } from "./participants.server";
 import { countMarks, type RegisterSubmission } from "./register";
-
-/** Someone saved this register after it was loaded. */
-export class RegisterConflictError extends Error {
-  constructor(public currentVersion: number) {
-    super("register changed");
-  }
-}
-
-export class RegisterRefusedError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { ConflictError, NotFoundError, RefusedError } from "~/errors";
 
 const REGISTER_STATUSES = ["accepted", "attending"] as const;
 
@@ -239,7 +224,7 @@ export async function saveRegister(
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const [session] = await lockedSession(trx, { activityId, sessionId });
-    if (!session) throw new RegisterRefusedError("form", "Session not found");
+    if (!session) throw new NotFoundError("Session");
     if (session.register_save_key === input.idempotencyKey) {
       return {
         kind: "already-saved",
@@ -248,19 +233,19 @@ export async function saveRegister(
         otherAttendees: session.other_attendees,
       };
     }
-    if (session.status === "cancelled")
-      throw new RegisterRefusedError("form", "This session was cancelled, so it has no register");
+    if (session.status === "cancelled") throw new RefusedError("This session was cancelled, so it has no register");
     if (session.session_date > today)
-      throw new RegisterRefusedError("form", "This session has not happened yet. Record its register on the day");
-    if (session.register_version !== input.registerVersion) throw new RegisterConflictError(session.register_version);
+      throw new RefusedError("This session has not happened yet. Record its register on the day");
+    if (session.register_version !== input.registerVersion)
+      throw new ConflictError({ currentVersion: session.register_version });
 
     const people = await lockedParticipants(trx, { activityId, sessionId });
     const eligible = new Map(people.map((p) => [p.referral_id, p]));
     for (const referralId of Object.keys(input.marks)) {
       if (!eligible.has(referralId))
-        throw new RegisterRefusedError(
-          `mark-${referralId}`,
+        throw new RefusedError(
           "This person is not referred to this activity, so they cannot be marked on its register",
+          `mark-${referralId}`,
         );
     }
 
@@ -283,7 +268,7 @@ export async function saveRegister(
       }),
       ...actor,
     });
-    if (!bumped) throw new RegisterConflictError(session.register_version);
+    if (!bumped) throw new ConflictError({ currentVersion: session.register_version });
 
     // A first attendance moves an accepted referral on to "attending", dated by the session.
     for (const referralId of markedIds) {

@@ -1,5 +1,9 @@
 // The register form: one mark per referred participant, the count of others who came, the version the lead
 // loaded and a key that makes a resubmission harmless. Parsed here, without a database.
+import { z } from "zod";
+import { optionalWholeNumber } from "~/forms/fields";
+import { orderErrors, parseForm, type Parsed } from "~/forms/parse";
+
 export const attendanceStatuses = ["present", "absent", "excused"] as const;
 export type AttendanceStatus = (typeof attendanceStatuses)[number];
 
@@ -20,45 +24,53 @@ export interface RegisterSubmission {
   idempotencyKey: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UNREADABLE = "The register could not be read. Reload the page and try again";
 
-export type RegisterParse =
-  | { ok: true; data: RegisterSubmission }
-  | { ok: false; errors: Record<string, string>; values: Record<string, string> };
+const registerSchema = z.object({
+  otherAttendees: optionalWholeNumber("Other attendees", 0, MAX_OTHER_ATTENDEES, {
+    whole: "Enter the number of other people who came, like 6",
+    min: "The number of other people cannot be below zero",
+    max: `The number of other people must be ${MAX_OTHER_ATTENDEES} or fewer`,
+  }),
+  registerVersion: z
+    .string({ error: UNREADABLE })
+    .regex(/^\d+$/, UNREADABLE)
+    .transform(Number)
+    .pipe(z.number().int().safe(UNREADABLE)),
+  idempotencyKey: z.uuid({ error: UNREADABLE }),
+});
 
-export function parseRegister(form: FormData): RegisterParse {
-  const errors: Record<string, string> = {};
-  const values: Record<string, string> = {};
+/**
+ * Reads a register post: the fixed fields through the form kernel, and one mark per `mark-<referral id>` field
+ * (a blank mark leaves that person out). A malformed id, version or key is reported once, at "form".
+ */
+export function parseRegister(form: FormData): Parsed<RegisterSubmission> {
+  const fixed = parseForm(registerSchema, form);
+  const errors: Record<string, string> = fixed.ok ? {} : { ...fixed.errors };
+  for (const field of ["registerVersion", "idempotencyKey"])
+    if (errors[field]) {
+      delete errors[field];
+      errors.form = UNREADABLE;
+    }
   const marks: Record<string, AttendanceStatus> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    values[key] = value;
-    if (!key.startsWith(MARK_PREFIX)) continue;
+    if (typeof value !== "string" || !key.startsWith(MARK_PREFIX)) continue;
     const referralId = key.slice(MARK_PREFIX.length);
-    if (!UUID.test(referralId)) {
-      errors.form = "The register could not be read. Reload the page and try again";
-      continue;
-    }
-    if (value === "") continue;
-    if (!(attendanceStatuses as readonly string[]).includes(value)) errors[key] = "Select present, absent or excused";
+    if (!z.uuid().safeParse(referralId).success) errors.form = UNREADABLE;
+    else if (value === "") continue;
+    else if (!(attendanceStatuses as readonly string[]).includes(value))
+      errors[key] = "Select present, absent or excused";
     else marks[referralId] = value as AttendanceStatus;
   }
-  const othersText = (values.otherAttendees ?? "").trim();
-  let otherAttendees = 0;
-  if (othersText !== "") {
-    if (!/^-?\d+$/.test(othersText)) errors.otherAttendees = "Enter the number of other people who came, like 6";
-    else if (Number(othersText) < 0) errors.otherAttendees = "The number of other people cannot be below zero";
-    else if (Number(othersText) > MAX_OTHER_ATTENDEES)
-      errors.otherAttendees = `The number of other people must be ${MAX_OTHER_ATTENDEES} or fewer`;
-    else otherAttendees = Number(othersText);
-  }
-  const version = Number(values.registerVersion);
-  if (!/^\d+$/.test(values.registerVersion ?? "") || !Number.isSafeInteger(version))
-    errors.form = "The register could not be read. Reload the page and try again";
-  const key = values.idempotencyKey ?? "";
-  if (!UUID.test(key)) errors.form = "The register could not be read. Reload the page and try again";
-  if (Object.keys(errors).length) return { ok: false, errors, values };
-  return { ok: true, data: { marks, otherAttendees, registerVersion: version, idempotencyKey: key } };
+  if (!fixed.ok || Object.keys(errors).length)
+    return { ok: false, errors: orderErrors(errors, []), values: fixed.values, lists: {} };
+  const { otherAttendees, registerVersion, idempotencyKey } = fixed.data;
+  return {
+    ok: true,
+    data: { marks, otherAttendees: otherAttendees ?? 0, registerVersion, idempotencyKey },
+    values: fixed.values,
+    lists: {},
+  };
 }
 
 export function countMarks(marks: Record<string, AttendanceStatus>) {

@@ -3,15 +3,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { hhmm, minutesOf, sessionsBetween, type WeeklySlot } from "~/directory/schedule";
 import { addDays } from "~/calendar";
-
-export class SessionFieldError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FieldError, RefusedError } from "~/errors";
 
 async function schedulesOf(db: Executor, activityId: string): Promise<WeeklySlot[]> {
   return db
@@ -100,9 +92,9 @@ export async function addOneOffSession(
 ) {
   const start = minutesOf(input.startTime);
   const end = minutesOf(input.endTime);
-  if (start === null) throw new SessionFieldError("startTime", "Enter a start time in the 24-hour clock, like 10:30");
-  if (end === null) throw new SessionFieldError("endTime", "Enter an end time in the 24-hour clock, like 11:30");
-  if (end <= start) throw new SessionFieldError("endTime", "The end time must be after the start time");
+  if (start === null) throw new FieldError("startTime", "Enter a start time in the 24-hour clock, like 10:30");
+  if (end === null) throw new FieldError("endTime", "Enter an end time in the 24-hour clock, like 11:30");
+  if (end <= start) throw new FieldError("endTime", "The end time must be after the start time");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const again = await trx
@@ -120,7 +112,7 @@ export async function addOneOffSession(
       .execute();
     const clash = sameDay.find((s) => start < minutesOf(s.end_time)! && minutesOf(s.start_time)! < end);
     if (clash)
-      throw new SessionFieldError(
+      throw new FieldError(
         "startTime",
         `There is already a session from ${hhmm(clash.start_time)} to ${hhmm(clash.end_time)} that day`,
       );
@@ -137,7 +129,7 @@ export async function addOneOffSession(
       .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
       .returning("id")
       .executeTakeFirst();
-    if (!row) throw new SessionFieldError("startTime", "There is already a session at that time that day");
+    if (!row) throw new FieldError("startTime", "There is already a session at that time that day");
     await audit(trx, actor, {
       action: "session.add",
       entityType: "activity_session",
@@ -161,7 +153,7 @@ export async function cancelSession(actor: AuditActor, activityId: string, sessi
       .executeTakeFirst();
     if (!s) return "missing" as const;
     if (s.register_saved_at)
-      throw new SessionFieldError("reason", "This session already has a register, so it cannot be cancelled");
+      throw new RefusedError("This session already has a register, so it cannot be cancelled", "reason");
     if (s.status === "cancelled") return "done" as const;
     await trx
       .updateTable("activity_session")

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
-
+import { audit, type AuditActor } from "./audit.server";
 import type { AuditSort } from "./trail";
 
 export interface AuditFilters {
@@ -57,4 +57,14 @@ export async function listAuditEvents(opts: {
 export async function auditActors() {
   const db = await getDb();
   return db.selectFrom("app_user").select(["id", "display_name"]).orderBy("display_name").execute();
+}
+
+/**
+ * One page of the audit trail (`listAuditEvents`) with the people to filter it by. Reading the trail is itself
+ * recorded, with the filters used.
+ */
+export async function readAuditTrail(actor: AuditActor, opts: Parameters<typeof listAuditEvents>[0]) {
+  const [page, actors] = await Promise.all([listAuditEvents(opts), auditActors()]);
+  await audit(await getDb(), actor, { action: "audit.read", details: { filters: opts.filters } });
+  return { ...page, actors };
 }

@@ -1,20 +1,10 @@
 import { sql } from "kysely";
+import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import type { ActivityInput } from "./forms";
-import { StaleVersionError } from "./providers.server";
 import { scheduleProblem, type WeeklySlot } from "./schedule";
-
-export { StaleVersionError };
-
-export class ActivityFieldError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FieldError } from "~/errors";
 
 export async function referenceLists() {
   const db = await getDb();
@@ -80,18 +70,18 @@ async function checkReferences(trx: Executor, input: Row, providerIds: string[] 
     .select("code")
     .where("code", "=", input.categoryCode)
     .executeTakeFirst();
-  if (!category) throw new ActivityFieldError("categoryCode", "Select a category from the list");
+  if (!category) throw new FieldError("categoryCode", "Select a category from the list");
   if (input.districtCode) {
     const district = await trx
       .selectFrom("district")
       .select("code")
       .where("code", "=", input.districtCode)
       .executeTakeFirst();
-    if (!district) throw new ActivityFieldError("districtCode", "Select a district from the list");
+    if (!district) throw new FieldError("districtCode", "Select a district from the list");
   }
   const provider = await trx.selectFrom("provider").select("id").where("id", "=", input.providerId).executeTakeFirst();
   if (!provider || (providerIds && !providerIds.includes(input.providerId)))
-    throw new ActivityFieldError("providerId", "Select a provider from the list");
+    throw new FieldError("providerId", "Select a provider from the list");
 }
 
 /**
@@ -151,7 +141,7 @@ export async function updateActivity(
       .where("id", "=", id)
       .where("version", "=", expectedVersion)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new StaleVersionError();
+    if (Number(res.numUpdatedRows) === 0) throw await conflictOn(trx, "activity", id);
     await audit(trx, actor, {
       action: "activity.update",
       entityType: "activity",
@@ -199,7 +189,7 @@ export async function addSchedule(actor: AuditActor, activityId: string, slot: W
       .where("activity_id", "=", activityId)
       .execute();
     const problem = scheduleProblem(slot, others);
-    if (problem) throw new ActivityFieldError(problem.field, problem.message);
+    if (problem) throw new FieldError(problem.field, problem.message);
     const { id } = await trx
       .insertInto("activity_schedule")
       .values({

@@ -7,91 +7,29 @@ import {
   referralModes,
   transportOptions,
 } from "./options";
-import { isIsoDate } from "~/calendar";
 import { daysBetween } from "~/calendar";
+import { withChecks } from "~/forms/checks";
+import {
+  choice,
+  choices,
+  email as emailAddress,
+  idempotencyKey,
+  isoDate,
+  optionalIsoDate,
+  optionalText,
+  optionalWholeNumber,
+  phone as phoneNumber,
+  postcode as ukPostcode,
+  requiredText,
+  version,
+} from "~/forms/fields";
 
-// Schemas for directory forms. Each message says what to do, at the field it belongs to.
+// Schemas for directory forms, built from the shared field rules (app/forms/fields.ts). Each message says what to
+// do, at the field it belongs to.
 
-const text = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .optional()
-    .transform((v) => (v ? v : null));
-
-const required = (max: number, message: string, label: string) =>
-  z.string({ error: message }).trim().min(1, message).max(max, `${label} must be ${max} characters or fewer`);
-
-const keysOf = <T extends Record<string, string>>(o: T) =>
-  Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
-
-/** Checkbox groups post nothing, one value or many; all become a list of known codes. */
-const codes = <T extends Record<string, string>>(o: T, message: string) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.enum(keysOf(o), { error: message })));
-
-const optionalInt = (label: string, min: number, max: number, minMessage?: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!/^-?\d+$/.test(v)) {
-        ctx.addIssue({ code: "custom", message: `${label} must be a whole number, like 12` });
-        return z.NEVER;
-      }
-      const n = Number(v);
-      if (n < min) ctx.addIssue({ code: "custom", message: minMessage ?? `${label} must be ${min} or more` });
-      else if (n > max) ctx.addIssue({ code: "custom", message: `${label} must be ${max} or fewer` });
-      return n;
-    });
-
-const UK_POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
-export const postcode = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    const m = UK_POSTCODE.exec(v.toUpperCase().replace(/\s+/g, " "));
-    if (!m) {
-      ctx.addIssue({ code: "custom", message: "Enter a real postcode, like LE10 1QU" });
-      return z.NEVER;
-    }
-    return `${m[1]} ${m[2]}`;
-  });
-
-const email = z
-  .string()
-  .trim()
-  .max(254, "Email address must be 254 characters or fewer")
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    if (!z.email().safeParse(v).success) {
-      ctx.addIssue({ code: "custom", message: "Enter an email address in the correct format, like group@example.org" });
-      return z.NEVER;
-    }
-    return v;
-  });
-
-const phone = z
-  .string()
-  .trim()
-  .optional()
-  .transform((v, ctx) => {
-    if (!v) return null;
-    if (!/^\+?[\d ()-]{10,20}$/.test(v)) {
-      ctx.addIssue({ code: "custom", message: "Enter a phone number, like 01455 000000" });
-      return z.NEVER;
-    }
-    return v;
-  });
+const postcode = ukPostcode("Enter a real postcode, like LE10 1QU");
+const email = emailAddress("Enter an email address in the correct format, like group@example.org");
+const phone = phoneNumber("Enter a phone number, like 01455 000000");
 
 const website = z
   .string()
@@ -109,29 +47,10 @@ const website = z
     return z.NEVER;
   });
 
-export const isoDate = (message: string) => z.string({ error: message }).trim().refine(isIsoDate, message);
-
-const optionalIsoDate = (message: string) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!isIsoDate(v)) {
-        ctx.addIssue({ code: "custom", message });
-        return z.NEVER;
-      }
-      return v;
-    });
-
-export const version = z.coerce.number({ error: "Reload the page and try again" }).int().min(0);
-export const idempotencyKey = z.uuid({ error: "Reload the page and try again" });
-
 export const providerFields = {
-  name: required(200, "Enter the provider's name", "Name"),
-  kind: z.enum(keysOf(providerKinds), { error: "Select what kind of provider this is" }),
-  description: text(2000, "Description"),
+  name: requiredText(200, "Enter the provider's name", "Name"),
+  kind: choice(providerKinds, "Select what kind of provider this is"),
+  description: optionalText(2000, "Description"),
   email,
   phone,
   website,
@@ -141,21 +60,21 @@ export const editProviderSchema = z.object({ ...providerFields, version });
 
 const activityFields = {
   providerId: z.uuid({ error: "Select the provider that runs this activity" }),
-  name: required(200, "Enter the activity's name", "Name"),
-  description: required(4000, "Describe the activity so a prescriber can explain it", "Description"),
-  categoryCode: required(60, "Select a category", "Category"),
-  format: z.enum(keysOf(activityFormats), { error: "Select how the activity runs" }),
-  address: text(300, "Address"),
+  name: requiredText(200, "Enter the activity's name", "Name"),
+  description: requiredText(4000, "Describe the activity so a prescriber can explain it", "Description"),
+  categoryCode: requiredText(60, "Select a category", "Category"),
+  format: choice(activityFormats, "Select how the activity runs"),
+  address: optionalText(300, "Address"),
   postcode,
-  districtCode: text(60, "District"),
-  capacity: optionalInt("Capacity", 0, 10000, "Capacity cannot be below zero"),
-  cost: text(200, "Cost"),
+  districtCode: optionalText(60, "District"),
+  capacity: optionalWholeNumber("Capacity", 0, 10000, { min: "Capacity cannot be below zero" }),
+  cost: optionalText(200, "Cost"),
   free: z.enum(["yes", "no"], { error: "Say whether the activity is free" }),
-  accessibility: codes(accessibilityFeatures, "Select accessibility features from the list"),
-  minAge: optionalInt("Minimum age", 0, 120),
-  maxAge: optionalInt("Maximum age", 0, 120),
-  eligibility: text(1000, "Who it suits"),
-  transport: codes(transportOptions, "Select transport options from the list"),
+  accessibility: choices(accessibilityFeatures, "Select accessibility features from the list"),
+  minAge: optionalWholeNumber("Minimum age", 0, 120),
+  maxAge: optionalWholeNumber("Maximum age", 0, 120),
+  eligibility: optionalText(1000, "Who it suits"),
+  transport: choices(transportOptions, "Select transport options from the list"),
   transportZones: z
     .string()
     .trim()
@@ -173,31 +92,30 @@ const activityFields = {
           ]
         : [],
     ),
-  referralMode: z.enum(keysOf(referralModes), { error: "Say whether the activity takes direct referrals" }),
-  contactName: text(120, "Contact name"),
+  referralMode: choice(referralModes, "Say whether the activity takes direct referrals"),
+  contactName: optionalText(120, "Contact name"),
   contactPhone: phone,
   contactEmail: email,
   lastCheckedOn: isoDate("Enter the date the listing was last checked, like 2026-11-25"),
-  status: z.enum(keysOf(activityStatuses), { error: "Select whether the activity is running" }),
+  status: choice(activityStatuses, "Select whether the activity is running"),
 };
 
-type CrossFields = { minAge: number | null; maxAge: number | null; free: "yes" | "no"; cost: string | null };
-
-function crossFieldProblems(v: CrossFields): Record<string, string> {
+/** The checks across an activity's fields: an age range the right way round, and a cost when it is not free. */
+function activityChecks(v: {
+  minAge?: number | null;
+  maxAge?: number | null;
+  free?: "yes" | "no";
+  cost?: string | null;
+}) {
   const errors: Record<string, string> = {};
-  if (v.minAge !== null && v.maxAge !== null && v.minAge > v.maxAge)
+  if (v.minAge != null && v.maxAge != null && v.minAge > v.maxAge)
     errors.maxAge = "Maximum age must be the same as or more than the minimum age";
-  if (v.free === "no" && !v.cost) errors.cost = "Enter what it costs";
+  if (v.free === "no" && "cost" in v && !v.cost) errors.cost = "Enter what it costs";
   return errors;
 }
 
-function checkActivity(v: CrossFields, ctx: z.RefinementCtx) {
-  for (const [field, message] of Object.entries(crossFieldProblems(v)))
-    ctx.addIssue({ code: "custom", path: [field], message });
-}
-
-export const newActivitySchema = z.object({ ...activityFields, idempotencyKey }).superRefine(checkActivity);
-export const editActivitySchema = z.object({ ...activityFields, version }).superRefine(checkActivity);
+export const newActivitySchema = withChecks(z.object({ ...activityFields, idempotencyKey }), activityChecks);
+export const editActivitySchema = withChecks(z.object({ ...activityFields, version }), activityChecks);
 export type ActivityInput = z.infer<typeof editActivitySchema>;
 
 export const scheduleSchema = z.object({
@@ -242,7 +160,7 @@ export const generateSessionsSchema = z.object({
 });
 
 export const volunteerSchema = z.object({
-  name: required(120, "Enter the volunteer's name", "Name"),
+  name: requiredText(120, "Enter the volunteer's name", "Name"),
   phone,
   email,
   dbsCheckedOn: optionalIsoDate("Enter the date of the DBS check, like 2025-03-01"),
@@ -254,18 +172,3 @@ export const editVolunteerSchema = volunteerSchema.extend({
   version,
   active: z.literal("yes").optional(),
 });
-
-/**
- * The cross-field checks, run on the raw form too: zod skips an object's refinements while any field is
- * invalid, and a user should see every problem at once, not one round trip at a time.
- */
-export function activityCrossFieldErrors(form: FormData): Record<string, string> {
-  const raw = (k: string) => String(form.get(k) ?? "").trim();
-  const num = (k: string) => (/^\d+$/.test(raw(k)) ? Number(raw(k)) : null);
-  return crossFieldProblems({
-    minAge: num("minAge"),
-    maxAge: num("maxAge"),
-    free: raw("free") === "no" ? "no" : "yes",
-    cost: raw("cost") || null,
-  });
-}

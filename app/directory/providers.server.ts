@@ -1,8 +1,7 @@
 import { sql } from "kysely";
+import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
-
-export class StaleVersionError extends Error {}
 
 export interface ProviderInput {
   name: string;
@@ -109,7 +108,7 @@ export async function updateProvider(actor: AuditActor, id: string, expectedVers
       .where("id", "=", id)
       .where("version", "=", expectedVersion)
       .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw new StaleVersionError();
+    if (Number(res.numUpdatedRows) === 0) throw await conflictOn(trx, "provider", id);
     await audit(trx, actor, {
       action: "provider.update",
       entityType: "provider",

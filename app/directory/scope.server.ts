@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
@@ -6,6 +5,7 @@ import type { DB } from "@db/types";
 import { audit } from "~/audit/audit.server";
 import { actorOf, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
+import { notFound } from "~/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
@@ -73,13 +73,24 @@ export async function requireActivityAccess(
       entityId: isUuid(activityId) ? activityId : undefined,
       details: { reason: "not_found_or_not_lead" },
     });
-    throw notFound();
+    notFound();
   }
   return found;
 }
 
-export function notFound(): never {
-  throw data({ message: "Page not found" }, { status: 404 });
+/**
+ * Activity leads edit their own listings but do not add organisations: for them such a page does not exist. Records
+ * the refused `attempted` action and ends in the 404 page; returns for everyone else.
+ */
+export async function refuseLeads(guard: Guarded, attempted: string, entityType: string): Promise<void> {
+  if (!leadsOnlyOwn(guard)) return;
+  await audit(await getDb(), actorOf(guard), {
+    action: attempted,
+    outcome: "denied",
+    entityType,
+    details: { reason: "lead_scope" },
+  });
+  notFound();
 }
 
 /** Records a refused look at something inside an activity (a session or referral that is not this activity's). */

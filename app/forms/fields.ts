@@ -62,17 +62,32 @@ export const phone = (message = "Enter a phone number using digits, like 01455 1
     return z.NEVER;
   });
 
+const EMAIL_MAX = 254;
+
+function checkEmail(v: string, message: string, ctx: z.RefinementCtx) {
+  if (v.length > EMAIL_MAX) {
+    ctx.addIssue({ code: "custom", message: `Email address must be ${EMAIL_MAX} characters or fewer` });
+    return z.NEVER;
+  }
+  if (z.email().safeParse(v).success) return v;
+  ctx.addIssue({ code: "custom", message });
+  return z.NEVER;
+}
+
 /** An email address, at most 254 characters (RFC 5321's limit on a path); blank → null. */
 export const email = (message = "Enter an email address in the correct format, like name@example.com") =>
-  optional((v, ctx) => {
-    if (v.length > 254) {
-      ctx.addIssue({ code: "custom", message: "Email address must be 254 characters or fewer" });
-      return z.NEVER;
-    }
-    if (z.email().safeParse(v).success) return v;
-    ctx.addIssue({ code: "custom", message });
-    return z.NEVER;
-  });
+  optional((v, ctx) => checkEmail(v, message, ctx));
+
+/** A required email address: blank is refused with `missing`, anything else checked as `email` does. */
+export const requiredEmail = (
+  missing: string,
+  message = "Enter an email address in the correct format, like name@example.com",
+) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .transform((v, ctx) => checkEmail(v, message, ctx));
 
 const NOT_KNOWN = "If you do not know their NHS number, leave this blank";
 
@@ -120,23 +135,25 @@ export const dateParts = <P extends string>(prefix: P) =>
     [`${prefix}Year`]: z.string().optional(),
   }) as Record<`${P}Day` | `${P}Month` | `${P}Year`, z.ZodOptional<z.ZodString>>;
 
-/** A whole number from `min` to `max`, or blank → null. */
+/** A whole number from `min` to `max`, or blank → null. `messages` words each refusal its own way. */
 export const optionalWholeNumber = (
   label: string,
   min: number,
   max: number,
-  messages: { min?: string; range?: string } = {},
+  messages: { whole?: string; min?: string; max?: string } = {},
 ) =>
   optional((v, ctx) => {
-    if (!/^-?\d+$/.test(v)) {
-      ctx.addIssue({ code: "custom", message: messages.range ?? `${label} must be a whole number, like 12` });
-      return z.NEVER;
-    }
-    const n = Number(v);
-    if (n < min)
-      ctx.addIssue({ code: "custom", message: messages.min ?? messages.range ?? `${label} must be ${min} or more` });
-    else if (n > max) ctx.addIssue({ code: "custom", message: messages.range ?? `${label} must be ${max} or fewer` });
-    else return n;
+    const n = /^-?\d+$/.test(v) ? Number(v) : null;
+    const message =
+      n === null
+        ? (messages.whole ?? `${label} must be a whole number, like 12`)
+        : n < min
+          ? (messages.min ?? `${label} must be ${min} or more`)
+          : n > max
+            ? (messages.max ?? `${label} must be ${max} or fewer`)
+            : null;
+    if (message === null) return n as number;
+    ctx.addIssue({ code: "custom", message });
     return z.NEVER;
   });
 

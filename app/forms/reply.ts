@@ -56,16 +56,18 @@ export function replyToError<E extends object = object>(
 
 /**
  * Runs a domain call and answers its errors with `replyToError`: `return attempt(parsed, () => save(...), opts)`.
- * `run` returns the action's success (a redirect, or data for the page).
+ * `run` returns the action's success (a redirect, or data for the page). `notFound`, when given, answers a
+ * NotFoundError instead of the plain 404 page (a page that audits a refused look first).
  */
 export async function attempt<T, E extends object = object>(
   input: { values: FormValues; lists?: FormLists },
   run: () => Promise<T>,
-  opts: { conflict?: string; fields?: Record<string, string>; extra?: E } = {},
+  opts: { conflict?: string; fields?: Record<string, string>; extra?: E; notFound?: () => Promise<never> } = {},
 ) {
   try {
     return await run();
   } catch (err) {
+    if (opts.notFound && err instanceof NotFoundError) return opts.notFound();
     return replyToError(err, input, opts);
   }
 }

@@ -1,7 +1,7 @@
 // Reading a questionnaire's answers out of a form post. Every item is checked (not just the first bad one) so
 // the page can mark each unanswered question at once. Pure.
 
-import type { FieldErrors } from "~/forms/parse";
+import { z } from "zod";
 import type { Instrument, Item } from "./instruments";
 
 export function questionLabel(instrument: Instrument, item: Item): string {
@@ -19,21 +19,26 @@ export function itemError(instrument: Instrument, item: Item, raw: unknown): str
   return null;
 }
 
-export function readAnswers(
-  instrument: Instrument,
-  form: FormData,
-): { answers: Record<string, number>; errors: FieldErrors } {
-  const answers: Record<string, number> = {};
-  const errors: FieldErrors = {};
-  for (const item of instrument.items) {
-    const values = form.getAll(item.id);
-    const raw = values.length > 1 ? "" : values[0];
-    const error =
-      values.length > 1
+/**
+ * One field per item of `instrument`, for a form schema: each must be one of the item's options, posted once.
+ * Every item is checked, so the page can mark each unanswered question at once.
+ */
+export function answerFields(instrument: Instrument): Record<string, z.ZodType<number>> {
+  const fields: Record<string, z.ZodType<number>> = {};
+  for (const item of instrument.items)
+    fields[item.id] = z.unknown().transform((raw, ctx) => {
+      const error = Array.isArray(raw)
         ? `Select only one answer for ${questionLabel(instrument, item)}`
         : itemError(instrument, item, raw);
-    if (error) errors[item.id] = error;
-    else answers[item.id] = Number(raw);
-  }
-  return { answers, errors };
+      if (error === null) return Number(raw);
+      ctx.addIssue({ code: "custom", message: error });
+      return z.NEVER;
+    });
+  return fields;
+}
+
+/** The answers (item id → value) out of data parsed with `answerFields(instrument)`. */
+export function answersOf(instrument: Instrument, data: object): Record<string, number> {
+  const values = data as Record<string, unknown>;
+  return Object.fromEntries(instrument.items.map((item) => [item.id, Number(values[item.id])]));
 }

@@ -8,18 +8,9 @@ import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { shortName } from "./catalogue";
 import { formatIsoDate } from "~/ui/format";
 import { londonDate, londonToday } from "~/calendar";
-import { MeasureValidationError, findInstrument, scoreResponse } from "./scoring";
+import { findInstrument, scoreResponse } from "./scoring";
 import { type Mode, type TimePointRef, timePointLabel } from "./time-points";
-
-/** A refusal tied to one form field, with a message fit to show beside it. */
-export class MeasureInputError extends Error {
-  constructor(
-    public readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { FieldError } from "~/errors";
 
 export interface RecordInput extends TimePointRef {
   personId: string;
@@ -40,7 +31,7 @@ export interface RecordedMeasure {
 
 const UNIQUE_VIOLATION = "23505";
 
-/** Records one completed questionnaire. Throws MeasureInputError for anything the user must correct. */
+/** Records one completed questionnaire. Throws FieldError for anything the user must correct. */
 export async function recordMeasure(actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
   const db = await getDb();
   try {
@@ -51,7 +42,7 @@ export async function recordMeasure(actor: AuditActor, input: RecordInput): Prom
       (err as { code?: string }).code === UNIQUE_VIOLATION &&
       /measure_response_(baseline|follow_up|exit)_key/.test(String((err as Error).message))
     ) {
-      throw new MeasureInputError("timePoint", duplicateMessage(input));
+      throw new FieldError("timePoint", duplicateMessage(input));
     }
     throw err;
   }
@@ -71,13 +62,13 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .executeTakeFirst();
   if (replay) {
     if (replay.person_id !== input.personId)
-      throw new MeasureInputError("form", "This form has already been used: reload the page and try again");
+      throw new FieldError("form", "This form has already been used: reload the page and try again");
     return { id: replay.id, replayed: true };
   }
 
   const instrument = findInstrument(input.instrumentCode);
   if (!instrument || (instrument.licensed && !input.wemwbsLicensed)) {
-    throw new MeasureInputError("instrumentCode", "Select one of the questionnaires offered");
+    throw new FieldError("instrumentCode", "Select one of the questionnaires offered");
   }
 
   // Locks the referral so two saves for it are checked one after the other.
@@ -88,22 +79,22 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .where("person_id", "=", input.personId)
     .forUpdate()
     .executeTakeFirst();
-  if (!referral) throw new MeasureInputError("referralId", "Select one of this person's referrals");
+  if (!referral) throw new FieldError("referralId", "Select one of this person's referrals");
   if (referral.status === "declined")
-    throw new MeasureInputError(
+    throw new FieldError(
       "referralId",
       "This referral was declined: measures are recorded only on referrals that went ahead",
     );
 
   const receivedOn = londonDate(referral.received_at);
   if (input.administeredOn < receivedOn) {
-    throw new MeasureInputError(
+    throw new FieldError(
       "administeredOn",
       `The date the questions were answered must be on or after the referral arrived (${formatIsoDate(receivedOn)})`,
     );
   }
   if (input.administeredOn > londonToday()) {
-    throw new MeasureInputError("administeredOn", "The date the questions were answered must be today or in the past");
+    throw new FieldError("administeredOn", "The date the questions were answered must be today or in the past");
   }
 
   const live = await trx
@@ -117,10 +108,10 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     (r) =>
       r.time_point === input.timePoint && (input.timePoint !== "follow_up" || r.follow_up_week === input.followUpWeek),
   );
-  if (clash) throw new MeasureInputError("timePoint", duplicateMessage(input, clash.administered_on));
+  if (clash) throw new FieldError("timePoint", duplicateMessage(input, clash.administered_on));
   const baseline = live.find((r) => r.time_point === "baseline");
   if (input.timePoint !== "baseline" && baseline && input.administeredOn < baseline.administered_on) {
-    throw new MeasureInputError(
+    throw new FieldError(
       "administeredOn",
       `A ${timePointLabel(input).toLowerCase()} must be on or after the baseline (${formatIsoDate(baseline.administered_on)})`,
     );
@@ -130,19 +121,14 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .map((r) => r.administered_on)
     .sort()[0];
   if (input.timePoint === "baseline" && earliestLater && input.administeredOn > earliestLater) {
-    throw new MeasureInputError(
+    throw new FieldError(
       "administeredOn",
       `A baseline must be on or before the first later measure (${formatIsoDate(earliestLater)})`,
     );
   }
 
-  let scored;
-  try {
-    scored = scoreResponse(instrument.code, input.answers);
-  } catch (err) {
-    if (err instanceof MeasureValidationError) throw new MeasureInputError(err.field, err.message);
-    throw err;
-  }
+  // A MeasureValidationError is a FieldError at the item at fault.
+  const scored = scoreResponse(instrument.code, input.answers);
 
   const row = await trx
     .insertInto("measure_response")

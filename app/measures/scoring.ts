@@ -13,6 +13,7 @@ import {
   type Item,
   type ScoreScale,
 } from "./instruments";
+import { FieldError } from "~/errors";
 
 export * from "./instruments";
 
@@ -35,16 +36,13 @@ export type MeasureValidationReason =
  * Thrown instead of ever returning a partial score. `field` names the form
  * field at fault (an item id, or "code"); `message` is fit to show beside it.
  */
-export class MeasureValidationError extends Error {
-  override readonly name = "MeasureValidationError";
-  readonly field: string;
+export class MeasureValidationError extends FieldError {
   readonly itemId?: string;
   readonly reason: MeasureValidationReason;
 
   constructor(reason: MeasureValidationReason, field: string, message: string, itemId?: string) {
-    super(message);
+    super(field, message);
     this.reason = reason;
-    this.field = field;
     this.itemId = itemId;
   }
 }

@@ -8,12 +8,13 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { offeredInstruments } from "./catalogue";
 import { londonToday } from "~/calendar";
-import { MeasureInputError, recordMeasureIn } from "./record.server";
+import { recordMeasureIn } from "./record.server";
 import { answersFor, selfSteps } from "./self-steps";
 import { itemError } from "./answers-form";
 import type { TimePointRef } from "./time-points";
 import { timePointLabel } from "./time-points";
 import { shortName } from "./catalogue";
+import { FieldError } from "~/errors";
 
 /** How long a handed-over questionnaire stays open. */
 export const SELF_SESSION_MINUTES = 60;
@@ -35,14 +36,14 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
       .where("idempotency_key", "=", input.idempotencyKey)
       .executeTakeFirst();
     if (replay && replay.person_id === input.personId) return replay.id;
-    if (replay) throw new MeasureInputError("form", "This form has already been used: reload the page and try again");
+    if (replay) throw new FieldError("form", "This form has already been used: reload the page and try again");
     const offered = new Set(offeredInstruments(input.wemwbsLicensed).map((i) => i.code as string));
     // Keep the catalogue's order whatever order the boxes were ticked in.
     const codes = offeredInstruments(input.wemwbsLicensed)
       .map((i) => i.code as string)
       .filter((c) => input.instrumentCodes.includes(c));
     if (codes.length === 0 || input.instrumentCodes.some((c) => !offered.has(c)))
-      throw new MeasureInputError("instrumentCodes", "Select at least one of the questionnaires offered");
+      throw new FieldError("instrumentCodes", "Select at least one of the questionnaires offered");
     const referral = await trx
       .selectFrom("referral")
       .select(["id", "status", "received_at"])
@@ -50,7 +51,7 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
       .where("person_id", "=", input.personId)
       .executeTakeFirst();
     if (!referral || referral.status === "declined")
-      throw new MeasureInputError("referralId", "Select one of this person's referrals that went ahead");
+      throw new FieldError("referralId", "Select one of this person's referrals that went ahead");
     // Refuse now rather than after the person has answered everything.
     const taken = await trx
       .selectFrom("measure_response")
@@ -62,7 +63,7 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
       .where("entered_in_error_at", "is", null)
       .execute();
     if (taken.length > 0) {
-      throw new MeasureInputError(
+      throw new FieldError(
         "timePoint",
         `A ${timePointLabel(input).toLowerCase()} is already recorded for this referral for ${taken.map((t) => shortName(t.instrument_code)).join(" and ")}`,
       );
@@ -227,7 +228,7 @@ export async function answerSelfStep(
         });
         return { state: { status: "completed", personId: row.person_id } satisfies SelfState };
       } catch (err) {
-        if (err instanceof MeasureInputError) throw new SelfSaveError(row.person_id, err.message);
+        if (err instanceof FieldError) throw new SelfSaveError(row.person_id, err.message);
         throw err;
       }
     })

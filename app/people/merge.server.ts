@@ -1,9 +1,9 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
-import { StaleRecordError } from "./errors";
 import { NAME_SIMILARITY_THRESHOLD } from "./matching.server";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
+import { ConflictError, RefusedError } from "~/errors";
 
 // Columns copied onto the kept record when it has none of its own.
 const fillable = [
@@ -111,8 +111,6 @@ export async function readMergePair(actor: AuditActor, keepId: string, mergeId: 
   });
 }
 
-export class MergeRefusedError extends Error {}
-
 /**
  * Folds one record into another. Everything that refers to the merged record (found from the database's own
  * foreign keys, so tables added later are covered too) moves to the kept one; the kept record takes any details it
@@ -122,7 +120,7 @@ export async function mergePeople(
   actor: AuditActor & { userId: string },
   input: { keepId: string; mergeId: string; keepVersion: number; mergeVersion: number },
 ) {
-  if (input.keepId === input.mergeId) throw new MergeRefusedError("Choose two different records");
+  if (input.keepId === input.mergeId) throw new RefusedError("Choose two different records");
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const rows = await trx
@@ -136,10 +134,10 @@ export async function mergePeople(
     const merge = rows.find((r) => r.id === input.mergeId);
     if (!keep || !merge) return null;
     if (keep.merged_into_id || merge.merged_into_id)
-      throw new MergeRefusedError("One of these records has already been merged");
-    if (keep.version !== input.keepVersion || merge.version !== input.mergeVersion) throw new StaleRecordError();
+      throw new RefusedError("One of these records has already been merged");
+    if (keep.version !== input.keepVersion || merge.version !== input.mergeVersion) throw new ConflictError();
     if (keep.nhs_number && merge.nhs_number && keep.nhs_number !== merge.nhs_number) {
-      throw new MergeRefusedError("These records have different NHS numbers, so they are different people");
+      throw new RefusedError("These records have different NHS numbers, so they are different people");
     }
     // Each person has at most one open referral to an activity (referral_one_open_per_activity).
     const both = await trx
@@ -153,7 +151,7 @@ export async function mergePeople(
       .orderBy("a.name")
       .execute();
     if (both.length > 0)
-      throw new MergeRefusedError(
+      throw new RefusedError(
         `Both records have an open referral to ${both.map((b) => b.name).join(", ")}. End or decline one of each pair before merging`,
       );
 

@@ -1,9 +1,8 @@
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "~/audit/audit.server";
-import { isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "~/errors";
 import type { NoteKind } from "./notes";
-
-export class QuoteConsentMissingError extends Error {}
+import { FieldError } from "~/errors";
 
 /**
  * Adds a case note. A double submit (same idempotency key) adds one. A quote needs the person's consent to be quoted,
@@ -33,7 +32,11 @@ export async function addCaseNote(
           .orderBy("id", "desc")
           .limit(1)
           .executeTakeFirst();
-        if (!consent?.given) throw new QuoteConsentMissingError();
+        if (!consent?.given)
+          throw new FieldError(
+            "kind",
+            "They have not agreed to be quoted: record their consent first, or save this as a case note",
+          );
       }
       const { id } = await trx
         .insertInto("case_note")

@@ -5,7 +5,7 @@ import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { addToCareTeam } from "./care-team.server";
 import { ConflictError, NotFoundError, RefusedError } from "~/errors";
-import { isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "~/errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
 import type { ConsentKind, PersonColumns } from "./person-form";
 import type { PersonSummary } from "./person-summary";

@@ -37,6 +37,8 @@ export type ConsentKind = keyof typeof consentKinds;
 export const lawfulBasisText =
   "Direct care: UK GDPR Article 6(1)(e) (a task in the public interest) and Article 9(2)(h) (health or social care), Data Protection Act 2018 Schedule 1 paragraph 2.";
 
+const allSay = (message: string) => ({ whole: message, min: message, max: message });
+
 const personFields = (policy: NhsNumberPolicy) => ({
   givenName: requiredText(100, "Enter their first name", "First name"),
   familyName: requiredText(100, "Enter their last name", "Last name"),
@@ -56,8 +58,8 @@ const personFields = (policy: NhsNumberPolicy) => ({
   gpPractice: optionalText(200, "GP practice"),
   sex: optionalChoice(sexes, "Select their sex"),
   ethnicity: optionalChoice(ethnicityLabels, "Select an ethnic group from the list"),
-  imdDecile: optionalWholeNumber("IMD decile", 1, 10, { range: "Select an IMD decile from 1 to 10" }),
-  imdQuintile: optionalWholeNumber("IMD quintile", 1, 5, { range: "Select an IMD quintile from 1 to 5" }),
+  imdDecile: optionalWholeNumber("IMD decile", 1, 10, allSay("Select an IMD decile from 1 to 10")),
+  imdQuintile: optionalWholeNumber("IMD quintile", 1, 5, allSay("Select an IMD quintile from 1 to 5")),
   consentVolunteer: yesNo(),
   consentQuote: yesNo(),
 });

@@ -1,17 +1,12 @@
 import { z } from "zod";
-import { barriers, needs, referralSources, type Barrier, type Need, type ReferralSource } from "./codes";
+import { withChecks } from "~/forms/checks";
+import { choices, version } from "~/forms/fields";
+import { barriers, needs, referralSources, type ReferralSource } from "./codes";
 import { referralKinds, type ReferralKind } from "./lifecycle";
 
 export const SUPPORT_NOTES_MAX = 2000;
 
-const codeList = <K extends string>(codes: readonly K[], message: string) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
-    .pipe(z.array(z.enum(codes as [K, ...K[]], { error: message })));
-
-export const referralSchema = z.object({
+const referralFields = {
   kind: z.enum(referralKinds, { error: "Select a direct referral or signposting only" }),
   activityId: z
     .string()
@@ -26,11 +21,8 @@ export const referralSchema = z.object({
     .max(200, "Referrer details must be 200 characters or fewer")
     .optional()
     .transform((v) => (v ? v : undefined)),
-  needs: codeList(Object.keys(needs) as Need[], "Select needs from the list").refine(
-    (v) => v.length > 0,
-    "Select at least one need or reason for the referral",
-  ),
-  barriers: codeList(Object.keys(barriers) as Barrier[], "Select barriers from the list"),
+  needs: choices(needs, "Select needs from the list", "Select at least one need or reason for the referral"),
+  barriers: choices(barriers, "Select barriers from the list"),
   supportNotes: z
     .string()
     .trim()
@@ -40,17 +32,26 @@ export const referralSchema = z.object({
     )
     .optional()
     .transform((v) => (v ? v : undefined)),
-  idempotencyKey: z.string().uuid("The form has expired: reload the page and try again"),
+  idempotencyKey: z.uuid("The form has expired: reload the page and try again"),
   selfReferralId: z
     .string()
     .uuid()
     .optional()
     .or(z.literal("").transform(() => undefined)),
-});
-export type ReferralFormData = z.infer<typeof referralSchema>;
+};
+
+/** A referral form, checked against the activities it may name (`listReferableActivities`). */
+export function referralSchema(activities: { id: string; referralMode: "direct" | "signpost" }[]) {
+  return withChecks(z.object(referralFields), (v): Record<string, string> => {
+    if (!v.kind || !("activityId" in v)) return {};
+    const problem = activityProblem({ kind: v.kind, activityId: v.activityId }, activities);
+    return problem ? { activityId: problem } : {};
+  });
+}
+export type ReferralFormData = z.output<ReturnType<typeof referralSchema>>;
 
 /** Checks the chosen activity against the directory: a direct referral needs an activity that takes them. */
-export function checkActivity(
+function activityProblem(
   data: { kind: ReferralKind; activityId?: string },
   activities: { id: string; referralMode: "direct" | "signpost" }[],
 ): string | null {
@@ -65,8 +66,8 @@ export function checkActivity(
 
 /** The edit form for a referral's details (not its status, which moves only through the lifecycle). */
 export const referralDetailsSchema = z.object({
-  needs: referralSchema.shape.needs,
-  barriers: referralSchema.shape.barriers,
-  supportNotes: referralSchema.shape.supportNotes,
-  version: z.coerce.number().int().min(1),
+  needs: referralFields.needs,
+  barriers: referralFields.barriers,
+  supportNotes: referralFields.supportNotes,
+  version,
 });

@@ -2,10 +2,9 @@ import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
-import { RefusedError } from "~/errors";
 import { consentForReferral } from "~/people/consent";
 import { requireConsent } from "~/people/consent.server";
-import { isUniqueViolation, StaleRecordError } from "~/people/errors";
+import { isUniqueViolation, RefusedError } from "~/errors";
 import {
   allowedTransitions,
   providerReplyOverdue,
@@ -17,8 +16,7 @@ import {
 } from "./lifecycle";
 import { isReferralStatus } from "./codes";
 import type { ReferralFormData } from "./referral-form";
-
-export class SelfReferralHandledError extends Error {}
+import { ConflictError, NotFoundError } from "~/errors";
 
 /**
  * Records a referral (or a signposting) for a person: the caseworker is the user making it and joins the person's
@@ -113,7 +111,7 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
           .where("person_id", "=", personId)
           .where("referral_id", "is", null)
           .executeTakeFirst();
-        if (Number(done.numUpdatedRows) === 0) throw new SelfReferralHandledError();
+        if (Number(done.numUpdatedRows) === 0) throw new ConflictError();
       }
       await audit(trx, actor, {
         action: "referral.create",
@@ -245,8 +243,8 @@ export async function updateReferralDetails(
       .where("id", "=", referralId)
       .forUpdate()
       .executeTakeFirst();
-    if (!before) return false;
-    if (before.version !== input.version) throw new StaleRecordError();
+    if (!before) throw new NotFoundError("Referral");
+    if (before.version !== input.version) throw new ConflictError({ currentVersion: before.version });
     const changed = [
       before.needs.join() !== input.needs.join() ? "needs" : null,
       before.barriers.join() !== input.barriers.join() ? "barriers" : null,

@@ -3,7 +3,7 @@ import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit } from "~/audit/audit.server";
 import { checkedDateOfBirth } from "~/forms/date-parts";
-import { isUniqueViolation } from "~/people/errors";
+import { isUniqueViolation } from "~/errors";
 import { HONEYPOT_FIELD, SELF_REFERRAL_HOURLY_LIMIT, type SelfReferralData } from "./self-referral";
 
 // The address is stored only as a hash: enough to count requests, not a record of who visited.

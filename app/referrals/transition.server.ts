@@ -10,18 +10,7 @@ import {
   type ReferralStatus,
   type TransitionActor,
 } from "./lifecycle";
-
-export class TransitionError extends Error {
-  constructor(
-    public field: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The referral changed since the user loaded it. */
-export class ReferralConflictError extends Error {}
+import { ConflictError, FieldError, NotFoundError } from "~/errors";
 
 export interface TransitionInput {
   referralId: string;
@@ -38,8 +27,8 @@ export interface TransitionInput {
 
 /**
  * Moves a referral one step along its lifecycle inside the caller's transaction: checks the rule, stamps the
- * columns, records the history row and the audit row. Throws TransitionError (field + message) or
- * ReferralConflictError (stale version).
+ * columns, records the history row and the audit row. Throws FieldError (a move the
+ * lifecycle does not allow, at its field), NotFoundError or ConflictError (stale version).
  */
 export async function transitionReferral(trx: Executor, who: AuditActor, input: TransitionInput) {
   const current = await trx
@@ -48,9 +37,8 @@ export async function transitionReferral(trx: Executor, who: AuditActor, input: 
     .where("id", "=", input.referralId)
     .forUpdate()
     .executeTakeFirst();
-  if (!current || !isReferralStatus(current.status)) throw new TransitionError("to", "Referral not found");
-  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version)
-    throw new ReferralConflictError();
+  if (!current || !isReferralStatus(current.status)) throw new NotFoundError("Referral");
+  if (input.expectedVersion !== undefined && input.expectedVersion !== current.version) throw new ConflictError();
   const plan = planTransition({
     kind: current.kind as ReferralKind,
     from: current.status,
@@ -60,7 +48,7 @@ export async function transitionReferral(trx: Executor, who: AuditActor, input: 
     reason: input.reason,
     endReason: input.endReason,
   });
-  if (!plan.ok) throw new TransitionError(plan.field, plan.message);
+  if (!plan.ok) throw new FieldError(plan.field, plan.message);
 
   const reason = input.reason?.trim() || null;
   await trx

@@ -3,8 +3,8 @@ import type { DB } from "@db/types";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
-import { StaleRecordError } from "~/people/errors";
 import { findPossibleMatches } from "~/people/matching.server";
+import { ConflictError } from "~/errors";
 
 /**
  * Which self-referrals a coordinator triages: those from their own district, and those that named no district (someone
@@ -87,13 +87,11 @@ export async function readSelfReferral(actor: AuditActor, id: string, districtCo
   });
 }
 
-export class TriageHandledError extends Error {}
-
 async function claim(trx: Transaction<DB>, id: string, version: number) {
   const sr = await trx.selectFrom("self_referral").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
   if (!sr) return null;
-  if (sr.version !== version) throw new StaleRecordError();
-  if (sr.status !== "new") throw new TriageHandledError();
+  if (sr.version !== version) throw new ConflictError();
+  if (sr.status !== "new") throw new ConflictError();
   return sr;
 }
 
@@ -147,7 +145,7 @@ export async function createPersonFromSelfReferral(
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version);
     if (!sr) return null;
-    if (!sr.date_of_birth) throw new TriageHandledError();
+    if (!sr.date_of_birth) throw new ConflictError();
     const { id: personId } = await trx
       .insertInto("person")
       .values({

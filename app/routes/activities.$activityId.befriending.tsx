@@ -1,9 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import {
-  BefriendingFieldError,
   befriendingBoard,
   endMatch,
   listVolunteers,
@@ -11,10 +9,10 @@ import {
   recordCall,
 } from "~/attendance/befriending.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { isoDate } from "~/directory/forms";
+import { idempotencyKey, isoDate, optionalWholeNumber } from "~/forms/fields";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { londonToday } from "~/calendar";
-import { isUuid, requireActivityAccess } from "~/directory/scope.server";
+import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
@@ -23,7 +21,8 @@ import { ErrorSummary } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { forTheProvider } from "~/referrals/codes";
 import { formValues, parseForm } from "~/forms/parse";
-import { isAppError } from "~/errors";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
 
@@ -33,23 +32,17 @@ const matchSchema = z.object({
   referralId: z.uuid({ error: "Select a person" }),
   volunteerId: z.uuid({ error: "Select a volunteer" }),
 });
+const endSchema = z.object({ matchId: z.uuid({ error: "That match has already ended" }) });
 const callSchema = z.object({
   matchId: z.uuid({ error: "Select a match" }),
   callDate: isoDate("Enter the date of the call"),
   outcome: z.enum(["done", "no_answer", "rearranged"], { error: "Select how the call went" }),
-  durationMinutes: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      if (!/^\d+$/.test(v) || Number(v) > 600) {
-        ctx.addIssue({ code: "custom", message: "Enter the call length in whole minutes, from 0 to 600" });
-        return z.NEVER;
-      }
-      return Number(v);
-    }),
-  idempotencyKey: z.uuid({ error: "Reload the page and try again" }),
+  durationMinutes: optionalWholeNumber("Call length", 0, 600, {
+    whole: "Enter the call length in whole minutes, from 0 to 600",
+    min: "Enter the call length in whole minutes, from 0 to 600",
+    max: "Enter the call length in whole minutes, from 0 to 600",
+  }),
+  idempotencyKey,
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -89,47 +82,51 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+// One page, several small forms: each reply names its form (`intent`).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "befriending.change");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const values = formValues(form);
   const today = londonToday();
-  const refuse = (errors: Record<string, string>, status = 400) =>
-    data({ intent, errors, values, done: null as string | null }, { status });
-  try {
-    if (intent === "match") {
-      const p = parseForm(matchSchema, form);
-      if (!p.ok) return refuse(p.errors);
-      await matchVolunteer(actorOf(guard), activity, p.data.referralId, p.data.volunteerId, today);
-      return { intent, errors: null, values: null, done: "Volunteer matched." };
-    }
-    if (intent === "call") {
-      const p = parseForm(callSchema, form);
-      if (!p.ok) return refuse(p.errors);
-      await recordCall(actorOf(guard), activity.id, p.data, today);
-      return { intent, errors: null, values: null, done: "Call recorded." };
-    }
-    if (intent === "end") {
-      const id = form.get("matchId");
-      if (!isUuid(id) || !(await endMatch(actorOf(guard), activity.id, id, today)))
-        return refuse({ form: "That match has already ended" }, 404);
-      return { intent, errors: null, values: null, done: "Match ended." };
-    }
-  } catch (err) {
-    if (err instanceof BefriendingFieldError) return refuse({ [err.field]: err.message });
-    if (isAppError(err)) return refuse({ [err.field]: err.message }, err.status);
-    throw err;
+  const extra = { intent, done: null as string | null };
+  const done = (message: string) => ({ intent, errors: null, values: null, done: message });
+  if (intent === "match") {
+    const p = parseForm(matchSchema, form);
+    if (!p.ok) return reply(p, { extra });
+    return attempt(
+      p,
+      async () => {
+        await matchVolunteer(actorOf(guard), activity, p.data.referralId, p.data.volunteerId, today);
+        return done("Volunteer matched.");
+      },
+      { extra },
+    );
   }
-  return refuse({ form: "Choose what to record" });
+  if (intent === "call") {
+    const p = parseForm(callSchema, form);
+    if (!p.ok) return reply(p, { extra });
+    return attempt(
+      p,
+      async () => {
+        await recordCall(actorOf(guard), activity.id, p.data, today);
+        return done("Call recorded.");
+      },
+      { extra },
+    );
+  }
+  if (intent === "end") {
+    const p = parseForm(endSchema, form);
+    if (!p.ok || !(await endMatch(actorOf(guard), activity.id, p.data.matchId, today)))
+      return reply({ errors: { form: "That match has already ended" }, values: p.values }, { status: 404, extra });
+    return done("Match ended.");
+  }
+  return reply({ errors: { form: "Choose what to record" }, values: formValues(form) }, { extra });
 }
 
 export default function Befriending() {
   const { activity, today, key, people, volunteers } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { reply: result, errors, values } = useFormReply<typeof action>();
   const forThis = (id: string | null, field: string) => (values[field] === id ? errors : undefined);
   return (
     <>

@@ -1,20 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import {
-  ActivityFieldError,
-  getActivityForEdit,
-  providerChoices,
-  referenceLists,
-  StaleVersionError,
-  updateActivity,
-} from "~/directory/activities.server";
-import { activityCrossFieldErrors, editActivitySchema } from "~/directory/forms";
+import { getActivityForEdit, providerChoices, referenceLists, updateActivity } from "~/directory/activities.server";
+import { editActivitySchema } from "~/directory/forms";
 import { leadsOnlyOwn, requireActivityAccess } from "~/directory/scope.server";
-import { ActivityForm, type ActivityFormValues, echo } from "~/directory/ui/ActivityForm";
+import { ActivityForm, type ActivityFormValues } from "~/directory/ui/ActivityForm";
 import { SuccessBanner } from "~/directory/ui/Banner";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Edit activity – Connect Well" }];
 
@@ -57,46 +51,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const own = await requireActivityAccess(guard, params.activityId, "activity.edit");
-  const form = await request.formData();
-  const parsed = parseForm(editActivitySchema, form);
-  if (!parsed.ok)
-    return data(
-      { errors: { ...activityCrossFieldErrors(form), ...parsed.errors }, values: echo(form), saved: false },
-      { status: 400 },
-    );
+  const parsed = await readForm(request, editActivitySchema, { lists: ["accessibility", "transport"] });
+  if (!parsed.ok) return reply(parsed, { extra: { saved: false } });
   const allowed = leadsOnlyOwn(guard) ? (await providerChoices(guard.user.id)).map((p) => p.id) : null;
   const { version, ...input } = parsed.data;
-  try {
-    await updateActivity(actorOf(guard), own.id, version, input, allowed);
-  } catch (err) {
-    if (err instanceof StaleVersionError) {
-      // The form takes the current version (after a refused post the page is not reloaded), so saving again is a
-      // deliberate overwrite by someone who has seen the warning.
-      const current = await getActivityForEdit(own.id);
-      return data(
-        {
-          errors: {
-            form: "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again.",
-          },
-          values: echo(form),
-          saved: false,
-          currentVersion: current?.version,
-        },
-        { status: 409 },
-      );
-    }
-    if (err instanceof ActivityFieldError)
-      return data({ errors: { [err.field]: err.message }, values: echo(form), saved: false }, { status: 400 });
-    throw err;
-  }
-  return { errors: undefined, values: undefined, saved: true };
+  // After a conflict the form takes the current version (the page is not reloaded), so saving again is a
+  // deliberate overwrite by someone who has seen the warning.
+  return attempt(
+    parsed,
+    async () => {
+      await updateActivity(actorOf(guard), own.id, version, input, allowed);
+      return { errors: undefined, values: undefined, saved: true };
+    },
+    {
+      conflict:
+        "Someone else changed this listing while you were editing. Your changes are shown below: check them against the current listing and save again.",
+      extra: { saved: false },
+    },
+  );
 }
 
 export default function EditActivity() {
   const { id, name, version, values, providers, categories, districts } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const shown = result?.values ?? values;
-  const formVersion = result && "currentVersion" in result && result.currentVersion ? result.currentVersion : version;
+  const { reply: result, errors, lists, currentVersion } = useFormReply<typeof action>();
+  const shown = result?.values ? { ...result.values, ...lists } : values;
+  const formVersion = currentVersion ?? version;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -109,7 +88,7 @@ export default function EditActivity() {
         <ActivityForm
           key={formVersion}
           values={shown}
-          errors={result?.errors}
+          errors={errors}
           providers={providers}
           categories={categories}
           districts={districts}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { answerReferral, getInbound } from "~/attendance/inbound.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
@@ -8,20 +8,29 @@ import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.s
 import { Tag } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
-import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { contactMethods } from "~/people/person-form";
 import { forTheProvider } from "~/referrals/codes";
-import { type FieldErrors, formValues, parseForm } from "~/forms/parse";
+import { withChecks } from "~/forms/checks";
+import { version } from "~/forms/fields";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 
-const answerSchema = z.object({
-  decision: z.enum(["accept", "decline"], { error: "Select whether you can accept this referral" }),
-  reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
-  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(1),
-});
+const answerSchema = withChecks(
+  z.object({
+    decision: z.enum(["accept", "decline"], { error: "Select whether you can accept this referral" }),
+    reason: z.string().trim().max(1000, "The reason must be 1000 characters or fewer").optional(),
+    version,
+  }),
+  (v): Record<string, string> =>
+    v.decision === "decline" && "reason" in v && !v.reason
+      ? { reason: "Enter the reason you cannot accept this referral, so the referrer can find something else" }
+      : {},
+);
 
 async function load(request: Request, context: unknown, params: Record<string, string | undefined>, attempted: string) {
   const guard = await requirePermission(request, context, "activities:lead");
@@ -67,48 +76,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { guard, referral } = await load(request, context, params, "referral.answer");
-  const form = await request.formData();
-  const parsed = parseForm(answerSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const values = formValues(form);
-  if (parsed.data.decision === "decline" && !parsed.data.reason) {
-    return data(
-      {
-        errors: { reason: "Enter the reason you cannot accept this referral, so the referrer can find something else" },
-        values,
-      },
-      { status: 400 },
-    );
-  }
-  try {
-    await answerReferral(actorOf(guard), referral.id, {
-      decision: parsed.data.decision,
-      reason: parsed.data.reason,
-      expectedVersion: parsed.data.version,
-    });
-  } catch (err) {
-    if (err instanceof ReferralConflictError) {
-      return data(
-        {
-          errors: {
-            form: "This referral changed while you had it open (the referrer may have updated it). Check it below and answer again.",
-          },
-          values,
-        },
-        { status: 409 },
-      );
-    }
-    if (err instanceof TransitionError) return data({ errors: { decision: err.message }, values }, { status: 400 });
-    throw err;
-  }
-  return redirect(`/my-activities?answered=${parsed.data.decision === "accept" ? "accepted" : "declined"}`);
+  const parsed = await readForm(request, answerSchema);
+  if (!parsed.ok) return reply(parsed);
+  const { decision, reason, version: expectedVersion } = parsed.data;
+  return attempt(
+    parsed,
+    async () => {
+      await answerReferral(actorOf(guard), referral.id, { decision, reason, expectedVersion });
+      return redirect(`/my-activities?answered=${decision === "accept" ? "accepted" : "declined"}`);
+    },
+    {
+      conflict:
+        "This referral changed while you had it open (the referrer may have updated it). Check it below and answer again.",
+      // The lifecycle's refusals are about the answer as a whole: shown at the one choice this form has.
+      fields: { to: "decision", declinedBy: "decision", endReason: "decision", reason: "decision" },
+    },
+  );
 }
 
 export default function InboundReferral() {
   const { activity, referral, person, fromReferrer } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const errors = result?.errors as FieldErrors | undefined;
+  const { values, errors } = useFormReply<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

@@ -1,27 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  addOneOffSession,
-  cancelSession,
-  generateSessions,
-  listSessions,
-  SessionFieldError,
-} from "~/attendance/sessions.server";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { addOneOffSession, cancelSession, generateSessions, listSessions } from "~/attendance/sessions.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { ActivityFieldError, addSchedule, listSchedules, removeSchedule } from "~/directory/activities.server";
+import { addSchedule, listSchedules, removeSchedule } from "~/directory/activities.server";
 import { generateSessionsSchema, oneOffSessionSchema, scheduleSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { weekdays } from "~/directory/options";
 import { hhmm } from "~/directory/schedule";
 import { addDays, londonToday } from "~/calendar";
-import { isUuid, requireActivityAccess } from "~/directory/scope.server";
+import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { toOptions } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/forms/parse";
+import { parseForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Schedule and sessions – Connect Well" }];
 
@@ -44,79 +40,88 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-type Result = { intent: string; errors?: Record<string, string>; values?: Record<string, string>; done?: string };
+const removeSlotSchema = z.object({ scheduleId: z.uuid({ error: "That weekly session was already removed" }) });
+const cancelSchema = z.object({
+  sessionId: z.uuid({ error: "Session not found" }),
+  reason: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").trim().slice(0, 300) || "Cancelled"),
+});
 
+// One page, several small forms: each reply names its form (`intent`) so the page shows errors and input there.
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-change");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = actorOf(guard);
-  const refuse = (errors: Record<string, string>, status = 400) =>
-    data<Result>({ intent, errors, values: formValues(form) }, { status });
-  try {
-    if (intent === "add-slot") {
-      const p = parseForm(scheduleSchema, form);
-      if (!p.ok) return refuse(p.errors);
-      await addSchedule(actor, activity.id, { ...p.data });
-      return { intent, done: "Weekly session added. Generate sessions to put it on the registers." } as Result;
-    }
-    if (intent === "remove-slot") {
-      const id = form.get("scheduleId");
-      if (!isUuid(id) || !(await removeSchedule(actor, activity.id, id)))
-        return refuse({ form: "That weekly session was already removed" }, 404);
-      return { intent, done: "Weekly session removed. Sessions already created are kept." } as Result;
-    }
-    if (intent === "generate") {
-      const p = parseForm(generateSessionsSchema, form);
-      if (!p.ok) return refuse(p.errors);
-      const n = await generateSessions(actor, activity.id, londonToday(), p.data.weeks);
-      return {
-        intent,
-        done: n === 0 ? "No new sessions: they were already there." : `${n} session${n === 1 ? "" : "s"} added.`,
-      } as Result;
-    }
-    if (intent === "one-off") {
-      const p = parseForm(oneOffSessionSchema(londonToday()), form);
-      if (!p.ok) return refuse(p.errors);
-      const { idempotencyKey, sessionDate, oneOffStart, oneOffEnd } = p.data;
-      try {
+  const extra = { intent, done: undefined as string | undefined };
+  const done = (message: string) => ({ intent, done: message, errors: undefined, values: undefined });
+  const missing = (message: string) => reply({ errors: { form: message }, values: {} }, { status: 404, extra });
+  if (intent === "add-slot") {
+    const p = parseForm(scheduleSchema, form);
+    if (!p.ok) return reply(p, { extra });
+    return attempt(
+      p,
+      async () => {
+        await addSchedule(actor, activity.id, p.data);
+        return done("Weekly session added. Generate sessions to put it on the registers.");
+      },
+      { extra },
+    );
+  }
+  if (intent === "remove-slot") {
+    const p = parseForm(removeSlotSchema, form);
+    if (!p.ok || !(await removeSchedule(actor, activity.id, p.data.scheduleId)))
+      return missing("That weekly session was already removed");
+    return done("Weekly session removed. Sessions already created are kept.");
+  }
+  if (intent === "generate") {
+    const p = parseForm(generateSessionsSchema, form);
+    if (!p.ok) return reply(p, { extra });
+    const n = await generateSessions(actor, activity.id, londonToday(), p.data.weeks);
+    return done(n === 0 ? "No new sessions: they were already there." : `${n} session${n === 1 ? "" : "s"} added.`);
+  }
+  if (intent === "one-off") {
+    const p = parseForm(oneOffSessionSchema(londonToday()), form);
+    if (!p.ok) return reply(p, { extra });
+    const { idempotencyKey, sessionDate, oneOffStart, oneOffEnd } = p.data;
+    return attempt(
+      p,
+      async () => {
         await addOneOffSession(
           actor,
           activity.id,
           { sessionDate, startTime: oneOffStart, endTime: oneOffEnd },
           idempotencyKey,
         );
-      } catch (err) {
-        if (err instanceof SessionFieldError)
-          return refuse({ [err.field === "startTime" ? "oneOffStart" : "oneOffEnd"]: err.message });
-        throw err;
-      }
-      return { intent, done: "One-off session added." } as Result;
-    }
-    if (intent === "cancel") {
-      const id = form.get("sessionId");
-      const reason =
-        String(form.get("reason") ?? "")
-          .trim()
-          .slice(0, 300) || "Cancelled";
-      if (!isUuid(id) || (await cancelSession(actor, activity.id, id, reason)) === "missing")
-        return refuse({ form: "Session not found" }, 404);
-      return { intent, done: "Session cancelled." } as Result;
-    }
-  } catch (err) {
-    if (err instanceof ActivityFieldError || err instanceof SessionFieldError)
-      return refuse({ [err.field]: err.message });
-    throw err;
+        return done("One-off session added.");
+      },
+      // The one-off form names its times apart from the weekly form's: both are on this page, and ids follow names.
+      { extra, fields: { startTime: "oneOffStart", endTime: "oneOffEnd" } },
+    );
   }
-  return refuse({ form: "Choose what to change" });
+  if (intent === "cancel") {
+    const p = parseForm(cancelSchema, form);
+    if (!p.ok) return missing("Session not found");
+    return attempt(
+      p,
+      async () =>
+        (await cancelSession(actor, activity.id, p.data.sessionId, p.data.reason)) === "missing"
+          ? missing("Session not found")
+          : done("Session cancelled."),
+      { extra },
+    );
+  }
+  return reply({ errors: { form: "Choose what to change" }, values: {} }, { extra });
 }
 
 export default function SchedulePage() {
   const { activity, today, schedules, sessions, canRunRegisters, created, oneOffKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errs = (intent: string) => (result?.intent === intent ? result.errors : undefined);
-  const vals = (intent: string) => (result?.intent === intent ? (result.values ?? {}) : {});
+  const { reply: result, errors, values } = useFormReply<typeof action>();
+  const errs = (intent: string) => (result?.intent === intent ? errors : undefined);
+  const vals = (intent: string): Record<string, string | undefined> => (result?.intent === intent ? values : {});
   return (
     <>
       <Link className="nhsuk-back-link" to={canRunRegisters ? "/my-activities" : `/providers/${activity.provider_id}`}>
@@ -127,7 +132,7 @@ export default function SchedulePage() {
       ) : created && !result ? (
         <SuccessBanner>Activity added. Now add when it runs.</SuccessBanner>
       ) : null}
-      <ErrorSummary errors={result?.errors} />
+      <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">{activity.provider_name}</span>
       <h1>{activity.name}: schedule and sessions</h1>
       <p>

@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { attendanceLabels, attendanceStatuses, MARK_PREFIX, parseRegister } from "~/attendance/register";
-import { loadRegister, RegisterConflictError, RegisterRefusedError, saveRegister } from "~/attendance/register.server";
+import { loadRegister, saveRegister } from "~/attendance/register.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { hhmm } from "~/directory/schedule";
@@ -10,6 +9,8 @@ import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { forTheProvider } from "~/referrals/codes";
@@ -62,43 +63,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "register.save");
-  if (!isUuid(params.sessionId)) return deniedInside(guard, "register.save", "activity_session", params.sessionId);
-  const form = await request.formData();
-  const parsed = parseRegister(form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 });
-  try {
-    const outcome = await saveRegister(actorOf(guard), activity.id, params.sessionId, parsed.data, londonToday());
-    return { errors: null, values: null, saved: outcome };
-  } catch (err) {
-    const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-    if (err instanceof RegisterConflictError) {
-      return data(
-        {
-          errors: {
-            form: "Someone else saved this register while you had it open. Your marks are shown below and have not been saved: check them against the latest register and save again.",
-          },
-          values,
-          saved: null,
-          currentVersion: err.currentVersion,
-        },
-        { status: 409 },
-      );
-    }
-    if (err instanceof RegisterRefusedError) {
-      if (err.message === "Session not found")
-        return deniedInside(guard, "register.save", "activity_session", params.sessionId);
-      return data({ errors: { [err.field]: err.message }, values, saved: null }, { status: 400 });
-    }
-    throw err;
-  }
+  const denied = () => deniedInside(guard, "register.save", "activity_session", params.sessionId);
+  if (!isUuid(params.sessionId)) return denied();
+  const sessionId = params.sessionId;
+  const parsed = parseRegister(await request.formData());
+  if (!parsed.ok) return reply(parsed, { extra: { saved: null } });
+  return attempt(
+    parsed,
+    async () => {
+      const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
+      return { errors: null, values: null, saved: outcome };
+    },
+    {
+      conflict:
+        "Someone else saved this register while you had it open. Your marks are shown below and have not been saved: check them against the latest register and save again.",
+      extra: { saved: null },
+      notFound: denied,
+    },
+  );
 }
 
 export default function RegisterPage() {
   const { activity, session, people, saveKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
-  const values = (result?.values ?? null) as Record<string, string> | null;
+  const { reply: result, errors, busy } = useFormReply<typeof action>();
+  const values = result?.values ?? null;
   // After a conflict the form takes the latest version (so the next save is deliberate) but keeps the marks typed.
   const markOf = (referralId: string, saved: string | null) =>
     values ? values[`${MARK_PREFIX}${referralId}`] : (saved ?? undefined);

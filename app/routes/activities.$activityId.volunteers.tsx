@@ -1,13 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
-import {
-  addVolunteer,
-  BefriendingFieldError,
-  listVolunteers,
-  updateVolunteer,
-  VolunteerConflictError,
-} from "~/attendance/befriending.server";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { addVolunteer, listVolunteers, updateVolunteer } from "~/attendance/befriending.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { editVolunteerSchema, newVolunteerSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
@@ -18,6 +11,8 @@ import { dbsStatusLabels, renewalDue } from "~/directory/volunteers";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { formValues, parseForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Volunteers – Connect Well" }];
 
@@ -36,59 +31,58 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+// Two forms on one page: each reply names its form (`intent`).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "volunteer.change");
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const values = formValues(form);
   const today = londonToday();
-  try {
-    if (intent === "add") {
-      const p = parseForm(newVolunteerSchema, form);
-      if (!p.ok) return data({ intent, errors: p.errors, values, done: null }, { status: 400 });
-      const { idempotencyKey, ...v } = p.data;
-      await addVolunteer(actorOf(guard), activity.provider_id, v, idempotencyKey, today);
-      return { intent, errors: null, values: null, done: "Volunteer added." };
-    }
-    if (intent === "update") {
-      const p = parseForm(editVolunteerSchema, form);
-      if (!p.ok) return data({ intent, errors: p.errors, values, done: null }, { status: 400 });
-      const { volunteerId, version, active, ...v } = p.data;
-      await updateVolunteer(
-        actorOf(guard),
-        activity.provider_id,
-        volunteerId,
-        version,
-        { ...v, active: active === "yes" },
-        today,
-      );
-      return { intent, errors: null, values: null, done: "Volunteer updated." };
-    }
-  } catch (err) {
-    if (err instanceof BefriendingFieldError)
-      return data({ intent, errors: { [err.field]: err.message }, values, done: null }, { status: 400 });
-    if (err instanceof VolunteerConflictError)
-      return data(
-        {
-          intent,
-          errors: {
-            form: "Someone else updated this volunteer while you were editing. Reload the page and enter your change again.",
-          },
-          values,
-          done: null,
-        },
-        { status: 409 },
-      );
-    throw err;
+  const extra = { intent, done: null as string | null };
+  const done = (message: string) => ({ intent, errors: null, values: null, done: message });
+  if (intent === "add") {
+    const p = parseForm(newVolunteerSchema, form);
+    if (!p.ok) return reply(p, { extra });
+    const { idempotencyKey, ...v } = p.data;
+    return attempt(
+      p,
+      async () => {
+        await addVolunteer(actorOf(guard), activity.provider_id, v, idempotencyKey, today);
+        return done("Volunteer added.");
+      },
+      { extra },
+    );
   }
-  return data({ intent, errors: { form: "Choose what to change" }, values, done: null }, { status: 400 });
+  if (intent === "update") {
+    const p = parseForm(editVolunteerSchema, form);
+    if (!p.ok) return reply(p, { extra });
+    const { volunteerId, version, active, ...v } = p.data;
+    return attempt(
+      p,
+      async () => {
+        await updateVolunteer(
+          actorOf(guard),
+          activity.provider_id,
+          volunteerId,
+          version,
+          { ...v, active: active === "yes" },
+          today,
+        );
+        return done("Volunteer updated.");
+      },
+      {
+        conflict:
+          "Someone else updated this volunteer while you were editing. Reload the page and enter your change again.",
+        extra,
+      },
+    );
+  }
+  return reply({ errors: { form: "Choose what to change" }, values: formValues(form) }, { extra });
 }
 
 export default function Volunteers() {
   const { activity, volunteers, key } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
+  const { reply: result, errors } = useFormReply<typeof action>();
   const addValues = (result?.intent === "add" ? result.values : null) ?? {};
   const editing = result?.intent === "update" && result.values ? result.values.volunteerId : null;
   const requested = new URLSearchParams(useLocation().search).get("edit");

@@ -2,11 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
-import { getDb } from "@db/index";
 import { isIsoDate } from "~/calendar";
-import { audit } from "~/audit/audit.server";
 import { auditSorts } from "~/audit/trail";
-import { auditActors, listAuditEvents } from "~/audit/trail.server";
+import { readAuditTrail } from "~/audit/trail.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { isRole, roleLabels } from "~/auth/roles";
 import { DataTable } from "~/ui/DataTable";
@@ -48,9 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A date filter that is not a real date is left out, and the user is told so at the field.
   const dateErrors: Record<string, string> = {};
   for (const key of ["from", "to"] as const) if (get(key) && !filters[key]) dateErrors[key] = DATE_MESSAGE;
-  const [{ rows, total }, actors] = await Promise.all([listAuditEvents({ ...state, filters }), auditActors()]);
-  // Reading the trail is itself recorded.
-  await audit(await getDb(), actorOf(guard), { action: "audit.read", details: { filters } });
+  const { rows, total, actors } = await readAuditTrail(actorOf(guard), { ...state, filters });
   return {
     state,
     filters,

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { resetPasswordProblem, resetPasswordSchema, updateUserSchema } from "~/admin/user-forms";
-import { getUser, listDistricts, resetPassword, StaleVersionError, updateUser } from "~/admin/users.server";
+import { resetPasswordSchema, updateUserSchema } from "~/admin/user-forms";
+import { getUser, listDistricts, resetPassword, updateUser } from "~/admin/users.server";
+import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
@@ -11,7 +11,9 @@ import { confirmPassword, THROTTLE_WINDOW_SECONDS } from "~/auth/sign-in.server"
 import { requestContext } from "~/context";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatDate } from "~/ui/format";
-import { formValues, parseForm } from "~/forms/parse";
+import { parseForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "User – Connect Well" }];
 
@@ -21,7 +23,7 @@ const CONFIRM_MESSAGE = "Enter your own password to change this user's role or t
 async function load(userId: string | undefined) {
   const id = uuid.safeParse(userId);
   const user = id.success ? await getUser(id.data) : undefined;
-  if (!user) throw data({ message: "User not found" }, { status: 404 });
+  if (!user) notFound("User");
   return user;
 }
 
@@ -41,43 +43,31 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+// Two forms on one page: each reply names its form (`intent`).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "users:manage");
   const user = await load(params.userId);
   const form = await request.formData();
-  const intent = form.get("intent");
+  const intent = String(form.get("intent") ?? "");
+  const extra = { intent, saved: null as string | null };
+  const saved = (message: string) => ({ intent, errors: null, values: null, saved: message });
   if (intent === "reset-password") {
-    const parsed = parseForm(resetPasswordSchema, form, { omitFromEcho: ["password"] });
-    if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 });
-    const problem = resetPasswordProblem(parsed.data.password, user);
-    if (problem) return data({ intent, errors: { password: problem }, values: null, saved: null }, { status: 400 });
+    const parsed = parseForm(resetPasswordSchema(user), form, { omitFromEcho: ["password"] });
+    if (!parsed.ok) return reply(parsed, { extra });
     await resetPassword(actorOf(guard), user.id, parsed.data.password);
-    return { intent, errors: null, values: null, saved: "The password has been reset and their sessions have ended." };
+    return saved("The password has been reset and their sessions have ended.");
   }
-  if (intent !== "update")
-    return data({ intent, errors: { form: "Choose what to change" }, values: null, saved: null }, { status: 400 });
-  const parsed = parseForm(updateUserSchema, form);
-  if (!parsed.ok) return data({ intent, errors: parsed.errors, values: parsed.values, saved: null }, { status: 400 });
-  if (user.id === guard.user.id && (parsed.data.disabled || parsed.data.role !== "admin")) {
-    return data(
-      {
-        intent,
-        errors: { role: "You cannot remove your own administrator access or disable yourself" },
-        values: formValues(form, ["currentPassword"]),
-        saved: null,
-      },
-      { status: 400 },
-    );
-  }
+  if (intent !== "update") return reply({ errors: { form: "Choose what to change" }, values: {} }, { extra });
+  const parsed = parseForm(updateUserSchema, form, { omitFromEcho: ["currentPassword"] });
+  if (!parsed.ok) return reply(parsed, { extra });
   // Granting access (a new role, a re-enabled account) needs the administrator's own password again, so that a session
   // left open is not enough to hand someone more access.
   const grantsAccess = parsed.data.role !== user.role || (Boolean(user.disabled_at) && parsed.data.disabled !== "yes");
   if (grantsAccess) {
-    const kept = formValues(form, ["currentPassword"]);
+    const refuse = (message: string, status = 400, headers?: Record<string, string>) =>
+      reply({ errors: { currentPassword: message }, values: parsed.values }, { status, headers, extra });
     const currentPassword = form.get("currentPassword");
-    if (typeof currentPassword !== "string" || currentPassword === "") {
-      return data({ intent, errors: { currentPassword: CONFIRM_MESSAGE }, values: kept, saved: null }, { status: 400 });
-    }
+    if (typeof currentPassword !== "string" || currentPassword === "") return refuse(CONFIRM_MESSAGE);
     const { clientIp } = requestContext(context);
     const confirmed = await confirmPassword({
       userId: guard.user.id,
@@ -86,53 +76,33 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       clientIp,
       requestId: guard.requestId,
     });
-    if (confirmed === "throttled") {
-      return data(
-        {
-          intent,
-          errors: { currentPassword: "Too many wrong passwords. Wait 5 minutes and try again." },
-          values: kept,
-          saved: null,
-        },
-        { status: 429, headers: { "Retry-After": String(THROTTLE_WINDOW_SECONDS) } },
-      );
-    }
-    if (confirmed === "wrong") {
-      return data(
-        { intent, errors: { currentPassword: "Your password is not correct" }, values: kept, saved: null },
-        { status: 400 },
-      );
-    }
+    if (confirmed === "throttled")
+      return refuse("Too many wrong passwords. Wait 5 minutes and try again.", 429, {
+        "Retry-After": String(THROTTLE_WINDOW_SECONDS),
+      });
+    if (confirmed === "wrong") return refuse("Your password is not correct");
   }
-  try {
-    await updateUser(actorOf(guard), user.id, parsed.data.version, {
-      ...parsed.data,
-      disabled: parsed.data.disabled === "yes",
-    });
-  } catch (err) {
-    if (err instanceof StaleVersionError) {
-      return data(
-        {
-          intent,
-          errors: {
-            form: "Someone else changed this user while you were editing. Your changes are shown below: check them against the current details and save again.",
-          },
-          values: formValues(form, ["currentPassword"]),
-          saved: null,
-        },
-        { status: 409 },
-      );
-    }
-    throw err;
-  }
-  return { intent, errors: null, values: null, saved: "Changes saved." };
+  return attempt(
+    parsed,
+    async () => {
+      await updateUser(actorOf(guard), user.id, parsed.data.version, {
+        ...parsed.data,
+        disabled: parsed.data.disabled === "yes",
+      });
+      return saved("Changes saved.");
+    },
+    {
+      conflict:
+        "Someone else changed this user while you were editing. Your changes are shown below: check them against the current details and save again.",
+      extra,
+    },
+  );
 }
 
 export default function EditUser() {
   const { user, districts, created } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = (result?.errors ?? undefined) as Record<string, string> | undefined;
-  const values = (result?.intent === "update" ? (result?.values ?? {}) : {}) as Record<string, string>;
+  const { reply: result, errors, values: typed } = useFormReply<typeof action>();
+  const values = result?.intent === "update" ? typed : {};
   const pick = (k: string, fallback: string | undefined) => (k in values ? values[k] : fallback);
   const disabledChecked = result?.intent === "update" && result.values ? values.disabled === "yes" : user.disabled;
   return (

@@ -1,13 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createUserSchema } from "~/admin/user-forms";
-import { createUser, EmailTakenError, listDistricts } from "~/admin/users.server";
+import { createUser, listDistricts } from "~/admin/users.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Add a user – Connect Well" }];
 
@@ -18,32 +20,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "users:manage");
-  const form = await request.formData();
-  const parsed = parseForm(createUserSchema, form, { omitFromEcho: ["password"] });
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
+  const parsed = await readForm(request, createUserSchema, { omitFromEcho: ["password"] });
+  if (!parsed.ok) return reply(parsed);
+  return attempt(parsed, async () => {
     const id = await createUser(actorOf(guard), parsed.data);
     return redirect(`/admin/users/${id}?created=1`);
-  } catch (err) {
-    if (err instanceof EmailTakenError) {
-      return data(
-        {
-          errors: { email: "A user with this email address already exists" },
-          values: Object.fromEntries([...form].filter(([k]) => k !== "password")) as Record<string, string>,
-        },
-        { status: 409 },
-      );
-    }
-    throw err;
-  }
+  });
 }
 
 export default function NewUser() {
   const { districts } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { errors, values, busy } = useFormReply<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

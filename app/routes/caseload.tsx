@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
@@ -15,7 +14,8 @@ import { DataTable } from "~/ui/DataTable";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
 
 export const meta: MetaFunction = () => [{ title: "Your caseload – Connect Well" }];
 
@@ -66,8 +66,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requirePermission(request, context, "caseload:view");
-  const parsed = parseForm(searchSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, rows: null, total: 0 }, { status: 400 });
+  const parsed = await readForm(request, searchSchema);
+  if (!parsed.ok) return reply(parsed, { extra: { rows: null, total: 0 } });
   const { rows, total } = await load(request, context, parsed.data.q);
   return { errors: null, values: { q: parsed.data.q }, rows, total };
 }

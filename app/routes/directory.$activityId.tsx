@@ -14,7 +14,8 @@ import {
 import { hhmm } from "~/directory/schedule";
 import { londonToday } from "~/calendar";
 import { getListing } from "~/directory/search.server";
-import { isUuid, notFound } from "~/directory/scope.server";
+import { isUuid } from "~/directory/scope.server";
+import { notFound } from "~/errors";
 import { Tag } from "~/directory/ui/Banner";
 import { formatIsoDate } from "~/ui/format";
 

@@ -1,18 +1,22 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { httpStatusOf, notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { listSchedules, setSchedule } from "~/measures/schedule.server";
 import { parseFollowUpWeeks } from "~/measures/time-points";
 import { ErrorSummary } from "~/ui/form";
-import { formValues, parseForm, type FieldErrors } from "~/forms/parse";
+import { version } from "~/forms/fields";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Follow-up measure schedules – Connect Well" }];
 
 const scheduleSchema = z.object({
   activityId: z.uuid({ error: "Choose an activity" }),
-  version: z.coerce.number({ error: "Reload the page and try again" }).int().min(0),
+  version,
   weeks: z.string({ error: "Enter at least one follow-up week, for example 6, 12" }),
 });
 
@@ -23,41 +27,36 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  const form = await request.formData();
-  const values = formValues(form);
-  const parsed = parseForm(scheduleSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
+  const parsed = await readForm(request, scheduleSchema);
+  if (!parsed.ok) return reply(parsed);
   const weeks = parseFollowUpWeeks(parsed.data.weeks);
+  // One form per activity on the page: the message goes to that activity's weeks field.
   const field = `weeks-${parsed.data.activityId}`;
-  if (!weeks.ok) return data({ errors: { [field]: weeks.message } as FieldErrors, values }, { status: 400 });
+  if (!weeks.ok) return reply({ errors: { [field]: weeks.message }, values: parsed.values });
   const result = await setSchedule(actorOf(guard), guard.user, {
     activityId: parsed.data.activityId,
     weeks: weeks.weeks,
     expectedVersion: parsed.data.version,
   });
-  if (result === "not_found") throw data({ message: "Activity not found" }, { status: 404 });
-  if (result === "stale") {
-    return data(
+  if (result === "not_found") notFound("Activity");
+  if (result === "stale")
+    return reply(
       {
         errors: {
           [field]: "Someone else changed this schedule while you were editing: check the weeks shown and save again",
-        } as FieldErrors,
-        values,
+        },
+        values: parsed.values,
       },
-      { status: 409 },
+      { status: httpStatusOf.conflict },
     );
-  }
   return redirect(`/measures/schedules?saved=${parsed.data.activityId}`);
 }
 
 export default function Schedules() {
   const { rows } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values, busy } = useFormReply<typeof action>();
   const [search] = useSearchParams();
   const saved = rows.find((r) => r.activityId === search.get("saved"));
-  const busy = useNavigation().state === "submitting";
   return (
     <>
       <ErrorSummary errors={errors} />

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { idParam, notFound } from "~/params";
+import { notFound } from "~/errors";
+import { idParam } from "~/params";
 import { answerSelfStep, getSelfState } from "~/measures/self-completion.server";
 import { getInstrument } from "~/measures/scoring";
 import { QuestionItem } from "~/measures/ui/QuestionItem";
@@ -17,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const sessionId = idParam(params.sessionId, "Questionnaire");
   const state = await getSelfState(actorOf(guard), sessionId);
-  if (!state) notFound("Questionnaire not found");
+  if (!state) notFound("Questionnaire");
   return { state };
 }
 
@@ -35,7 +36,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ? { kind: "back", step }
       : { kind: "answer", step, value: typeof value === "string" ? value : undefined },
   );
-  if (!result) notFound("Questionnaire not found");
+  if (!result) notFound("Questionnaire");
   if (result.error) return data({ error: result.error }, { status: 400 });
   // Nothing was saved (the time point was recorded meanwhile): say so here, since the draft is unchanged.
   if (result.state.status === "failed") return data({ failed: result.state }, { status: 409 });

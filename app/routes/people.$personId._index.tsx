@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { z } from "zod";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can, roleLabels, isRole } from "~/auth/roles";
 import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
 import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
 import { formatNhsNumber } from "~/forms/nhs-number";
-import { addCaseNote, QuoteConsentMissingError } from "~/people/notes.server";
+import { addCaseNote } from "~/people/notes.server";
 import { noteKinds, noteSchema, NOTE_MAX } from "~/people/notes";
 import { contactMethods, consentKinds, lawfulBasisText } from "~/people/person-form";
 import { readPersonRecord } from "~/people/person-record.server";
@@ -17,22 +17,20 @@ import { statusLabels } from "~/referrals/lifecycle";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
+import { idParam } from "~/params";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 
-const uuid = z.string().uuid();
-
-function personIdOf(raw: string | undefined) {
-  const id = uuid.safeParse(raw);
-  if (!id.success) throw data({ message: "Person not found" }, { status: 404 });
-  return id.data;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:read");
-  const record = await readPersonRecord({ ...actorOf(guard), userId: guard.user.id }, personIdOf(params.personId));
-  if (!record) throw data({ message: "Person not found" }, { status: 404 });
+  const record = await readPersonRecord(
+    { ...actorOf(guard), userId: guard.user.id },
+    idParam(params.personId, "Person"),
+  );
+  if (!record) notFound("Person");
   if ("mergedInto" in record) throw redirect(`/people/${record.mergedInto}`);
   const p = record.person;
   const url = new URL(request.url);
@@ -96,28 +94,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
-  const personId = personIdOf(params.personId);
-  const form = await request.formData();
-  const parsed = parseForm(noteSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
+  const personId = idParam(params.personId, "Person");
+  const parsed = await readForm(request, noteSchema);
+  if (!parsed.ok) return reply(parsed);
+  return attempt(parsed, async () => {
     const id = await addCaseNote({ ...actorOf(guard), userId: guard.user.id }, personId, parsed.data);
-    if (!id) throw data({ message: "Person not found" }, { status: 404 });
-  } catch (err) {
-    if (err instanceof QuoteConsentMissingError) {
-      return data(
-        {
-          errors: {
-            kind: "They have not agreed to be quoted: record their consent first, or save this as a case note",
-          },
-          values: Object.fromEntries([...form]) as Record<string, string>,
-        },
-        { status: 400 },
-      );
-    }
-    throw err;
-  }
-  return redirect(`/people/${personId}?noted=1#notes`);
+    if (!id) notFound("Person");
+    return redirect(`/people/${personId}?noted=1#notes`);
+  });
 }
 
 // The side column is narrow, so each detail is stacked (label above value) rather than set out as a summary list.
@@ -153,10 +137,7 @@ export default function PersonPage() {
     measureItems,
     canRecordMeasures,
   } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { errors, values, busy } = useFormReply<typeof action>();
   const notRecorded = <span className="app-muted">Not recorded</span>;
   return (
     <>

@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { shortName } from "~/measures/catalogue";
-import { idParam, notFound } from "~/params";
+import { notFound } from "~/errors";
+import { idParam } from "~/params";
 import { getMeasureDetail } from "~/measures/person-measures.server";
 import { markEnteredInError } from "~/measures/record.server";
 import { enteredInErrorSchema } from "~/measures/record-form";
@@ -12,7 +13,9 @@ import { modeLabels, timePointLabel } from "~/measures/time-points";
 import { ScoreSummary } from "~/measures/ui/ScoreSummary";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
-import { parseForm, type FieldErrors } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
 
@@ -21,7 +24,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const personId = idParam(params.personId, "Person");
   const responseId = idParam(params.responseId, "Measure");
   const detail = await getMeasureDetail(actorOf(guard), personId, responseId);
-  if (!detail) notFound("Measure not found");
+  if (!detail) notFound("Measure");
   return detail;
 }
 
@@ -30,20 +33,17 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const personId = idParam(params.personId, "Person");
   const responseId = idParam(params.responseId, "Measure");
-  const parsed = parseForm(enteredInErrorSchema, await request.formData());
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = await readForm(request, enteredInErrorSchema);
+  if (!parsed.ok) return reply(parsed);
   const result = await markEnteredInError(actorOf(guard), { personId, responseId, reason: parsed.data.reason });
-  if (result === "not_found") notFound("Measure not found");
+  if (result === "not_found") notFound("Measure");
   return redirect(`/people/${personId}/measures/${responseId}?marked=1`);
 }
 
 export default function MeasureDetail() {
   const { person, record, change, referral, baseline } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
+  const { errors, values, busy } = useFormReply<typeof action>();
   const [search] = useSearchParams();
-  const busy = useNavigation().state === "submitting";
   const instrument = getInstrument(record.instrumentCode);
   const title = `${shortName(record.instrumentCode)}, ${timePointLabel(record).toLowerCase()}`;
   return (

@@ -3,7 +3,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { shortName } from "~/measures/catalogue";
 import { type DueItem } from "~/measures/due";
-import { idParam, notFound } from "~/params";
+import { notFound } from "~/errors";
+import { idParam } from "~/params";
 import { getPersonMeasures } from "~/measures/person-measures.server";
 import { formatChange, formatScore, seriesByInstrument } from "~/measures/timeline";
 import { getInstrument } from "~/measures/scoring";
@@ -18,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:read");
   const personId = idParam(params.personId, "Person");
   const result = await getPersonMeasures(actorOf(guard), personId);
-  if (!result) notFound("Person not found");
+  if (!result) notFound("Person");
   return result;
 }
 

@@ -1,14 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { readAnswers } from "~/measures/answers-form";
+import { answersOf } from "~/measures/answers-form";
 import { offeredInstruments } from "~/measures/catalogue";
 import { londonToday } from "~/calendar";
-import { idParam, notFound } from "~/params";
+import { notFound } from "~/errors";
+import { idParam } from "~/params";
 import { getRecordFormData } from "~/measures/person-measures.server";
-import { MeasureInputError, recordMeasure } from "~/measures/record.server";
-import { readAdministeredOn, recordMeasureSchema } from "~/measures/record-form";
+import { recordMeasure } from "~/measures/record.server";
+import { checkedAdministeredOn, recordMeasureSchema } from "~/measures/record-form";
 import { findInstrument } from "~/measures/scoring";
 import { wemwbsLicensed } from "~/measures/settings.server";
 import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
@@ -18,7 +19,9 @@ import { QuestionItem } from "~/measures/ui/QuestionItem";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm, type FieldErrors } from "~/forms/parse";
+import { parseForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Record a measure – Connect Well" }];
 
@@ -26,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const personId = idParam(params.personId, "Person");
   const form = await getRecordFormData(actorOf(guard), personId, "measures.record-form.view");
-  if (!form) notFound("Person not found");
+  if (!form) notFound("Person");
   const url = new URL(request.url);
   const offered = offeredInstruments(form.wemwbsLicensed);
   const referral = form.referrals.find((r) => r.id === url.searchParams.get("referral") && r.status !== "declined");
@@ -48,55 +51,31 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const personId = idParam(params.personId, "Person");
   const form = await request.formData();
-  const parsed = parseForm(recordMeasureSchema, form);
-  const errors: FieldErrors = parsed.ok ? {} : { ...parsed.errors };
-  const values = formValues(form);
-  const instrument = findInstrument(String(form.get("instrumentCode") ?? ""));
-  if (!instrument || (instrument.licensed && !wemwbsLicensed()))
-    errors.instrumentCode ??= "Select one of the questionnaires offered";
-  const date = parsed.ok ? readAdministeredOn(parsed.data) : null;
-  if (date && !date.ok) errors.administeredOn = date.message;
-  const answers = instrument ? readAnswers(instrument, form) : null;
-  if (answers) Object.assign(errors, answers.errors);
-  // Keep the order of the page: time point, date, then the questions.
-  if (!parsed.ok || Object.keys(errors).length > 0 || !date?.ok || !instrument || !answers) {
-    return data({ errors: ordered(errors), values }, { status: 400 });
-  }
-  const ref = decodeTimePoint(parsed.data.timePoint)!;
-  try {
+  const licensed = wemwbsLicensed();
+  const chosen = findInstrument(String(form.get("instrumentCode") ?? ""));
+  const instrument = chosen && (!chosen.licensed || licensed) ? chosen : undefined;
+  const parsed = parseForm(recordMeasureSchema(instrument), form);
+  if (!parsed.ok || !instrument) return reply({ errors: parsed.ok ? {} : parsed.errors, values: parsed.values });
+  const d = parsed.data;
+  return attempt(parsed, async () => {
     const saved = await recordMeasure(actorOf(guard), {
       personId,
-      referralId: parsed.data.referralId,
+      referralId: d.referralId,
       instrumentCode: instrument.code,
-      ...ref,
-      administeredOn: date.date,
+      ...decodeTimePoint(d.timePoint)!,
+      administeredOn: checkedAdministeredOn(d),
       mode: "staff",
-      answers: answers.answers,
-      idempotencyKey: parsed.data.idempotencyKey,
-      wemwbsLicensed: wemwbsLicensed(),
+      answers: answersOf(instrument, d),
+      idempotencyKey: d.idempotencyKey,
+      wemwbsLicensed: licensed,
     });
     return redirect(`/people/${personId}/measures/${saved.id}?saved=1`);
-  } catch (err) {
-    if (err instanceof MeasureInputError)
-      return data({ errors: { [err.field]: err.message }, values }, { status: 400 });
-    throw err;
-  }
-}
-
-const FIELD_ORDER = ["form", "referralId", "instrumentCode", "timePoint", "administeredOn"];
-function ordered(errors: FieldErrors): FieldErrors {
-  const keys = Object.keys(errors).sort(
-    (a, b) => (FIELD_ORDER.indexOf(a) + 1 || 99) - (FIELD_ORDER.indexOf(b) + 1 || 99),
-  );
-  return Object.fromEntries(keys.map((k) => [k, errors[k]]));
+  });
 }
 
 export default function RecordMeasure() {
   const { person, referrals, offered, chosen, today, idempotencyKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { reply: result, errors, values, busy } = useFormReply<typeof action>();
   const instrument = chosen ? findInstrument(chosen.instrumentCode) : undefined;
   const [y, m, d] = today.split("-");
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { offeredInstruments } from "~/measures/catalogue";
-import { idParam, notFound } from "~/params";
+import { notFound } from "~/errors";
+import { idParam } from "~/params";
 import { getRecordFormData } from "~/measures/person-measures.server";
-import { MeasureInputError } from "~/measures/record.server";
 import { startSelfCompletion } from "~/measures/self-completion.server";
 import { wemwbsLicensed } from "~/measures/settings.server";
 import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
@@ -14,7 +14,9 @@ import { CORE_INSTRUMENTS, decodeTimePoint, encodeTimePoint, timePointLabel } fr
 import { Checkboxes } from "~/ui/choices";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
-import { formValues, parseForm, type FieldErrors } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Hand the device to the person – Connect Well" }];
 
@@ -33,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const personId = idParam(params.personId, "Person");
   const form = await getRecordFormData(actorOf(guard), personId, "measures.self-start.view");
-  if (!form) notFound("Person not found");
+  if (!form) notFound("Person");
   const referrals = form.referrals.filter((r) => r.status !== "declined");
   const weeks = [...new Set(referrals.flatMap((r) => r.followUpWeeks))];
   return {
@@ -49,34 +51,26 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const personId = idParam(params.personId, "Person");
-  const form = await request.formData();
-  const parsed = parseForm(startSchema, form);
-  const values = { ...formValues(form), instrumentCodes: form.getAll("instrumentCodes").join(",") };
-  if (!parsed.ok) return data({ errors: parsed.errors, values }, { status: 400 });
-  try {
+  const parsed = await readForm(request, startSchema, { lists: ["instrumentCodes"] });
+  if (!parsed.ok) return reply(parsed);
+  const d = parsed.data;
+  return attempt(parsed, async () => {
     const sessionId = await startSelfCompletion(actorOf(guard), {
       personId,
-      referralId: parsed.data.referralId,
-      instrumentCodes: parsed.data.instrumentCodes,
-      ...decodeTimePoint(parsed.data.timePoint)!,
-      idempotencyKey: parsed.data.idempotencyKey,
+      referralId: d.referralId,
+      instrumentCodes: d.instrumentCodes,
+      ...decodeTimePoint(d.timePoint)!,
+      idempotencyKey: d.idempotencyKey,
       wemwbsLicensed: wemwbsLicensed(),
     });
     return redirect(`/measures/self/${sessionId}`);
-  } catch (err) {
-    if (err instanceof MeasureInputError)
-      return data({ errors: { [err.field]: err.message } as FieldErrors, values }, { status: 400 });
-    throw err;
-  }
+  });
 }
 
 export default function StartSelfCompletion() {
   const { person, referrals, offered, timePoints, suggested, idempotencyKey } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as FieldErrors | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
-  const checked = result ? (values.instrumentCodes ?? "").split(",").filter(Boolean) : [...CORE_INSTRUMENTS];
+  const { reply: result, errors, values, lists, busy } = useFormReply<typeof action>();
+  const checked = result ? (lists.instrumentCodes ?? []) : [...CORE_INSTRUMENTS];
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

@@ -1,27 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { readPersonSummary } from "~/people/people.server";
 import { listReferableActivities } from "~/referrals/activities.server";
 import { barriers, needs, referralSources } from "~/referrals/codes";
-import { checkActivity, referralSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
-import { createReferral, SelfReferralHandledError } from "~/referrals/referrals.server";
+import { referralSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
+import { createReferral } from "~/referrals/referrals.server";
 import { Checkboxes, Radios } from "~/ui/choices";
-import { replyToError } from "~/forms/reply";
 import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Refer or signpost – Connect Well" }];
 
-const uuid = z.string().uuid();
+const uuid = z.uuid();
 
 async function personFor(guard: Parameters<typeof actorOf>[0], raw: string | undefined) {
   const id = uuid.safeParse(raw);
   const p = id.success ? await readPersonSummary(actorOf(guard), id.data, "refer") : null;
-  if (!p) throw data({ message: "Person not found" }, { status: 404 });
+  if (!p) notFound("Person");
   if (p.merged_into_id) throw redirect(`/people/${p.merged_into_id}/refer`);
   return p;
 }
@@ -50,43 +52,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const p = await personFor(guard, params.personId);
-  const form = await request.formData();
-  const values = Object.fromEntries(
-    [...form].filter(([k, v]) => typeof v === "string" && k !== "needs" && k !== "barriers"),
-  ) as Record<string, string>;
-  const lists = { needs: form.getAll("needs").map(String), barriers: form.getAll("barriers").map(String) };
-  const parsed = parseForm(referralSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, lists }, { status: 400 });
-  const activityError = checkActivity(parsed.data, await listReferableActivities());
-  if (activityError) return data({ errors: { activityId: activityError }, values, lists }, { status: 400 });
-  try {
-    const id = await createReferral({ ...actorOf(guard), userId: guard.user.id }, p.id, parsed.data);
-    if (!id) throw data({ message: "Person not found" }, { status: 404 });
-    return redirect(`/referrals/${id}?created=1`);
-  } catch (err) {
-    if (err instanceof SelfReferralHandledError) {
-      return data(
-        {
-          errors: {
-            form: "That self-referral has already been turned into a referral by someone else: check the person's record before saving again",
-          },
-          values: { ...values, selfReferralId: "" },
-          lists,
-        },
-        { status: 409 },
-      );
-    }
-    return replyToError(err, { values, lists });
-  }
+  const schema = referralSchema(await listReferableActivities());
+  const parsed = await readForm(request, schema, { lists: ["needs", "barriers"] });
+  if (!parsed.ok) return reply(parsed);
+  // A self-referral someone else has already taken up is dropped from the form the user gets back.
+  const kept = { values: { ...parsed.values, selfReferralId: "" }, lists: parsed.lists };
+  return attempt(
+    kept,
+    async () => {
+      const id = await createReferral({ ...actorOf(guard), userId: guard.user.id }, p.id, parsed.data);
+      if (!id) notFound("Person");
+      return redirect(`/referrals/${id}?created=1`);
+    },
+    {
+      conflict:
+        "That self-referral has already been turned into a referral by someone else: check the person's record before saving again",
+    },
+  );
 }
 
 export default function Refer() {
   const { person, activities, idempotencyKey, defaults } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = { ...defaults, ...((result?.values ?? {}) as Record<string, string>) };
-  const lists = result?.lists ?? { needs: [], barriers: [] };
-  const busy = useNavigation().state === "submitting";
+  const { reply: result, errors, values: typed, lists: ticked, busy } = useFormReply<typeof action>();
+  const values = { ...defaults, ...typed };
+  const lists = { needs: [], barriers: [], ...(result ? ticked : {}) };
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

@@ -1,27 +1,30 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { StaleRecordError } from "~/people/errors";
-import { MergeRefusedError, mergePeople, readMergePair } from "~/people/merge.server";
+import { mergePeople, readMergePair } from "~/people/merge.server";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/forms/parse";
+import { version } from "~/forms/fields";
+import { readForm, type FieldErrors } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Compare and merge records – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
 
 // The pair travels as record ids in the query string (never names), so the page can be reloaded and shared.
-const uuid = z.string().uuid();
+const uuid = z.uuid();
 
 function pairOf(a: unknown, b: unknown) {
   const pa = uuid.safeParse(a);
   const pb = uuid.safeParse(b);
-  if (!pa.success || !pb.success || pa.data === pb.data) throw data({ message: "Records not found" }, { status: 404 });
+  if (!pa.success || !pb.success || pa.data === pb.data) notFound("Records");
   return { a: pa.data, b: pb.data };
 }
 
@@ -93,56 +96,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 const schema = z.object({
   a: uuid,
   b: uuid,
-  aVersion: z.coerce.number().int().min(1),
-  bVersion: z.coerce.number().int().min(1),
+  aVersion: version,
+  bVersion: version,
   keep: z.enum(["a", "b"], { error: "Select which record to keep" }),
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:merge");
-  const parsed = parseForm(schema, await request.formData());
+  const parsed = await readForm(request, schema);
   if (!parsed.ok) {
-    const errors = parsed.errors.keep
+    const errors: FieldErrors = parsed.errors.keep
       ? { keep: parsed.errors.keep }
       : { form: "The form has expired: reload the page and try again" };
-    return data({ errors, values: parsed.values }, { status: 400 });
+    return reply({ errors, values: parsed.values });
   }
   const d = parsed.data;
-  if (d.a === d.b)
-    return data({ errors: { form: "Choose two different records" }, values: { keep: d.keep } }, { status: 400 });
   const [keepId, mergeId] = d.keep === "a" ? [d.a, d.b] : [d.b, d.a];
   const [keepVersion, mergeVersion] = d.keep === "a" ? [d.aVersion, d.bVersion] : [d.bVersion, d.aVersion];
-  try {
-    const done = await mergePeople(
-      { ...actorOf(guard), userId: guard.user.id },
-      { keepId, mergeId, keepVersion, mergeVersion },
-    );
-    if (!done) throw data({ message: "Records not found" }, { status: 404 });
-  } catch (err) {
-    if (err instanceof StaleRecordError) {
-      return data(
-        {
-          errors: {
-            form: "One of these records was changed while you were comparing them. The details below are now up to date: check them and merge again.",
-          },
-          values: { keep: d.keep },
-        },
-        { status: 409 },
+  // Only the choice is kept: after a refusal the page shows both records as they now stand.
+  return attempt(
+    { values: { keep: d.keep } },
+    async () => {
+      const done = await mergePeople(
+        { ...actorOf(guard), userId: guard.user.id },
+        { keepId, mergeId, keepVersion, mergeVersion },
       );
-    }
-    if (err instanceof MergeRefusedError)
-      return data({ errors: { form: err.message }, values: { keep: d.keep } }, { status: 409 });
-    throw err;
-  }
-  return redirect(can(guard.user.role, "people:read") ? `/people/${keepId}?merged=1` : "/people/duplicates?merged=1");
+      if (!done) notFound("Records");
+      return redirect(
+        can(guard.user.role, "people:read") ? `/people/${keepId}?merged=1` : "/people/duplicates?merged=1",
+      );
+    },
+    {
+      conflict:
+        "One of these records was changed while you were comparing them. The details below are now up to date: check them and merge again.",
+    },
+  );
 }
 
 export default function MergePeople() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { errors, values, busy } = useFormReply<typeof action>();
   const back = (
     <Link className="nhsuk-back-link" to="/people/duplicates">
       Back to possible duplicates

@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { editProviderSchema } from "~/directory/forms";
 import { isStale } from "~/directory/listing";
 import { activityStatuses, labelOf } from "~/directory/options";
-import { getProvider, StaleVersionError, updateProvider } from "~/directory/providers.server";
+import { getProvider, updateProvider } from "~/directory/providers.server";
 import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, leadsOnlyOwn } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { ProviderForm } from "~/directory/ui/ProviderForm";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 
@@ -49,37 +50,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const { guard, provider } = await load(request, context, params.providerId, "provider.update");
-  const form = await request.formData();
-  const parsed = parseForm(editProviderSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, saved: false }, { status: 400 });
+  const parsed = await readForm(request, editProviderSchema);
+  if (!parsed.ok) return reply(parsed, { extra: { saved: false } });
   const { version, ...input } = parsed.data;
-  try {
-    await updateProvider(actorOf(guard), provider.id, version, input);
-  } catch (err) {
-    if (err instanceof StaleVersionError) {
-      const current = await getProvider(provider.id, null);
-      return data(
-        {
-          errors: {
-            form: "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again.",
-          },
-          values: formValues(form),
-          saved: false,
-          currentVersion: current?.provider.version,
-        },
-        { status: 409 },
-      );
-    }
-    throw err;
-  }
-  return { errors: undefined, values: undefined, saved: true };
+  return attempt(
+    parsed,
+    async () => {
+      await updateProvider(actorOf(guard), provider.id, version, input);
+      return { errors: undefined, values: undefined, saved: true };
+    },
+    {
+      conflict:
+        "Someone else changed this provider while you were editing. Your changes are shown below: check them and save again.",
+      extra: { saved: false },
+    },
+  );
 }
 
 export default function ProviderPage() {
   const { provider, values, activities, canAdd, created } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const formVersion =
-    result && "currentVersion" in result && result.currentVersion ? result.currentVersion : provider.version;
+  const { reply: result, errors, currentVersion } = useFormReply<typeof action>();
+  const formVersion = currentVersion ?? provider.version;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -114,7 +105,7 @@ export default function ProviderPage() {
         <ProviderForm
           key={formVersion}
           values={result?.values ?? values}
-          errors={result?.errors}
+          errors={errors}
           hidden={{ version: String(formVersion) }}
           submitLabel="Save provider"
         />

@@ -1,42 +1,29 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { actorOf, type Guarded, requirePermission } from "~/auth/guards.server";
-import { audit } from "~/audit/audit.server";
-import { getDb } from "@db/index";
+import { redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
 import { newProviderSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { createProvider } from "~/directory/providers.server";
-import { leadsOnlyOwn, notFound } from "~/directory/scope.server";
+import { refuseLeads } from "~/directory/scope.server";
 import { ProviderForm } from "~/directory/ui/ProviderForm";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Add a provider – Connect Well" }];
 
-/** Activity leads edit their own listings but do not add organisations: for them this page does not exist. */
-async function adminsOnly(guard: Guarded) {
-  if (!leadsOnlyOwn(guard)) return;
-  await audit(await getDb(), actorOf(guard), {
-    action: "provider.create",
-    outcome: "denied",
-    entityType: "provider",
-    details: { reason: "lead_scope" },
-  });
-  notFound();
-}
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  await adminsOnly(guard);
+  await refuseLeads(guard, "provider.create", "provider");
   return { key: newIdempotencyKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  await adminsOnly(guard);
-  const form = await request.formData();
-  const parsed = parseForm(newProviderSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  await refuseLeads(guard, "provider.create", "provider");
+  const parsed = await readForm(request, newProviderSchema);
+  if (!parsed.ok) return reply(parsed);
   const { idempotencyKey, ...input } = parsed.data;
   const id = await createProvider(actorOf(guard), input, idempotencyKey);
   return redirect(`/providers/${id}?created=1`);
@@ -44,8 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewProvider() {
   const { key } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const values = result?.values ?? {};
+  const { values, errors } = useFormReply<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -55,7 +41,7 @@ export default function NewProvider() {
         <h1>Add a provider</h1>
         <ProviderForm
           values={values}
-          errors={result?.errors}
+          errors={errors}
           hidden={{ idempotencyKey: values.idempotencyKey ?? key }}
           submitLabel="Add provider"
         />

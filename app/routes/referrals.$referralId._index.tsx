@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { selfReferralSummary } from "~/referrals/self-referral";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { idParam } from "~/params";
 import { can, isRole, roleLabels } from "~/auth/roles";
@@ -19,11 +20,12 @@ import { readReferral } from "~/referrals/referrals.server";
 import { closeDecline } from "~/referrals/declines.server";
 import { caseworkerTransition } from "~/referrals/transition-actions.server";
 import { transitionSchema } from "~/referrals/transition-form";
-import { ReferralConflictError, TransitionError } from "~/referrals/transition.server";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
 import { formatDate, formatDateTime, formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -31,7 +33,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:read");
   const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
-  if (!found) throw data({ message: "Referral not found" }, { status: 404 });
+  if (!found) notFound("Referral");
   const r = found.referral;
   const url = new URL(request.url);
   return {
@@ -100,31 +102,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await closeDecline(actorOf(guard), referralId);
     return redirect(`/referrals/${referralId}?saved=1`);
   }
-  const values = Object.fromEntries([...form].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = parseForm(transitionSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, values, conflict: false }, { status: 400 });
-  try {
-    await caseworkerTransition(actorOf(guard), referralId, parsed.data);
-  } catch (err) {
-    if (err instanceof ReferralConflictError) {
-      return data(
-        {
-          errors: {
-            form: "Someone else updated this referral while you were working on it. Check its current status and history below; what you entered is kept so you can save again if it still applies.",
-          },
-          values,
-          conflict: true,
-        },
-        { status: 409 },
-      );
-    }
-    if (err instanceof TransitionError) {
-      if (err.message === "Referral not found") throw data({ message: "Referral not found" }, { status: 404 });
-      return data({ errors: { [err.field]: err.message }, values, conflict: false }, { status: 400 });
-    }
-    throw err;
-  }
-  return redirect(`/referrals/${referralId}?moved=1`);
+  if (!parsed.ok) return reply(parsed);
+  return attempt(
+    parsed,
+    async () => {
+      await caseworkerTransition(actorOf(guard), referralId, parsed.data);
+      return redirect(`/referrals/${referralId}?moved=1`);
+    },
+    {
+      conflict:
+        "Someone else updated this referral while you were working on it. Check its current status and history below; what you entered is kept so you can save again if it still applies.",
+    },
+  );
 }
 
 const stepLabels: Record<ReferralStatus, string> = {
@@ -157,10 +147,7 @@ export default function ReferralPage() {
     request,
     declineToFollowUp,
   } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = (result?.values ?? {}) as Record<string, string>;
-  const busy = useNavigation().state === "submitting";
+  const { errors, values, conflict, busy } = useFormReply<typeof action>();
   return (
     <>
       <Link className="nhsuk-back-link" to={`/people/${r.personId}`}>
@@ -304,11 +291,7 @@ export default function ReferralPage() {
             <>
               <h2>Update the referral</h2>
               <Form method="post" noValidate>
-                <input
-                  type="hidden"
-                  name="version"
-                  value={result?.conflict ? r.version : (values.version ?? r.version)}
-                />
+                <input type="hidden" name="version" value={conflict ? r.version : (values.version ?? r.version)} />
                 <Radios
                   name="to"
                   legend="What has happened?"

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { idParam } from "~/params";
-import { StaleRecordError } from "~/people/errors";
 import { barriers, needs } from "~/referrals/codes";
 import { referralDetailsSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
 import { readReferral, updateReferralDetails } from "~/referrals/referrals.server";
 import { Checkboxes } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Change referral details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -19,7 +21,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
-  if (!found) throw data({ message: "Referral not found" }, { status: 404 });
+  if (!found) notFound("Referral");
   const r = found.referral;
   return {
     id: r.id,
@@ -38,41 +40,27 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "referrals:write");
   const referralId = idParam(params.referralId, "Referral");
-  const form = await request.formData();
-  const kept = {
-    needs: form.getAll("needs").map(String),
-    barriers: form.getAll("barriers").map(String),
-    supportNotes: String(form.get("supportNotes") ?? ""),
-  };
-  const parsed = parseForm(referralDetailsSchema, form);
-  if (!parsed.ok) return data({ errors: parsed.errors, kept, conflict: false }, { status: 400 });
-  try {
-    const ok = await updateReferralDetails(actorOf(guard), referralId, parsed.data);
-    if (!ok) throw data({ message: "Referral not found" }, { status: 404 });
-  } catch (err) {
-    if (err instanceof StaleRecordError) {
-      return data(
-        {
-          errors: {
-            form: "Someone else changed this referral while you were editing it. Your changes are shown below: check them against the referral (open it in a new tab) and save again.",
-          },
-          kept,
-          conflict: true,
-        },
-        { status: 409 },
-      );
-    }
-    throw err;
-  }
-  return redirect(`/referrals/${referralId}?saved=1`);
+  const parsed = await readForm(request, referralDetailsSchema, { lists: ["needs", "barriers"] });
+  if (!parsed.ok) return reply(parsed);
+  return attempt(
+    parsed,
+    async () => {
+      await updateReferralDetails(actorOf(guard), referralId, parsed.data);
+      return redirect(`/referrals/${referralId}?saved=1`);
+    },
+    {
+      conflict:
+        "Someone else changed this referral while you were editing it. Your changes are shown below: check them against the referral (open it in a new tab) and save again.",
+    },
+  );
 }
 
 export default function EditReferral() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors as Record<string, string> | undefined;
-  const values = result?.kept ?? { needs: loaded.needs, barriers: loaded.barriers, supportNotes: loaded.supportNotes };
-  const busy = useNavigation().state === "submitting";
+  const { reply: result, errors, lists, values: typed, busy } = useFormReply<typeof action>();
+  const values = result
+    ? { needs: lists.needs ?? [], barriers: lists.barriers ?? [], supportNotes: typed.supportNotes ?? "" }
+    : { needs: loaded.needs, barriers: loaded.barriers, supportNotes: loaded.supportNotes };
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">

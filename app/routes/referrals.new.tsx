@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
@@ -9,6 +8,7 @@ import { SearchResults } from "~/people/SearchResults";
 import { listReferableActivities } from "~/referrals/activities.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
+import { notFound } from "~/errors";
 
 export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Well" }];
 
@@ -18,7 +18,7 @@ async function chosenActivity(request: Request) {
   const id = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
   if (!id.success) return null;
   const activity = (await listReferableActivities()).find((a) => a.id === id.data);
-  if (!activity) throw data({ message: "Activity not found" }, { status: 404 });
+  if (!activity) notFound("Activity");
   return activity;
 }
 

@@ -1,9 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { StaleRecordError } from "~/people/errors";
+import { notFound } from "~/errors";
+import { requiredText, version } from "~/forms/fields";
+import { formValues, parseForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
+import { idParam } from "~/params";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { bestTimes, selfReferralTopics, type SelfReferralTopic } from "~/referrals/self-referral";
 import {
@@ -11,23 +16,20 @@ import {
   createPersonFromSelfReferral,
   linkSelfReferral,
   readSelfReferral,
-  TriageHandledError,
 } from "~/referrals/triage.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Self-referral – Connect Well" }];
 
-function idOf(raw: string | undefined) {
-  const id = z.string().uuid().safeParse(raw);
-  if (!id.success) throw data({ message: "Self-referral not found" }, { status: 404 });
-  return id.data;
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:manage");
-  const found = await readSelfReferral(actorOf(guard), idOf(params.selfReferralId), guard.user.districtCode ?? null);
-  if (!found) throw data({ message: "Self-referral not found" }, { status: 404 });
+  const found = await readSelfReferral(
+    actorOf(guard),
+    idParam(params.selfReferralId, "Self-referral"),
+    guard.user.districtCode ?? null,
+  );
+  if (!found) notFound("Self-referral");
   const s = found.selfReferral;
   return {
     sr: {
@@ -51,82 +53,66 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-const actionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("link"),
-    personId: z.string().uuid("Choose a record"),
-    version: z.coerce.number().int(),
-  }),
-  z.object({ intent: z.literal("create"), version: z.coerce.number().int() }),
-  z.object({
-    intent: z.literal("close"),
-    version: z.coerce.number().int(),
-    reason: z
-      .string()
-      .trim()
-      .min(1, "Enter why you are closing this request")
-      .max(500, "The reason must be 500 characters or fewer"),
-  }),
-]);
+const linkSchema = z.object({ personId: z.uuid("Choose a record"), version });
+const createSchema = z.object({ version });
+const closeSchema = z.object({
+  version,
+  reason: requiredText(500, "Enter why you are closing this request", "The reason"),
+});
+
+const HANDLED_FIRST = "Someone else has already dealt with this request. Check the queue before doing anything more.";
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:manage");
-  const id = idOf(params.selfReferralId);
+  const id = idParam(params.selfReferralId, "Self-referral");
   const form = await request.formData();
-  const parsed = actionSchema.safeParse(Object.fromEntries(form));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return data(
-      {
-        errors: {
-          [issue.path[0] === "reason" ? "reason" : "form"]:
-            issue.path[0] === "reason" ? issue.message : "Choose what to do with this request",
-        } as Record<string, string>,
-        values: Object.fromEntries(form) as Record<string, string>,
+  const intent = String(form.get("intent") ?? "");
+  const actor = { ...actorOf(guard), userId: guard.user.id };
+  const unclear = () => reply({ errors: { form: "Choose what to do with this request" }, values: formValues(form) });
+  // What the user chose is not kept after someone else has dealt with the request: the page says to check the queue.
+  const nothing = { values: {} };
+  if (intent === "close") {
+    const p = parseForm(closeSchema, form);
+    if (!p.ok) return p.errors.reason ? reply({ errors: { reason: p.errors.reason }, values: p.values }) : unclear();
+    return attempt(
+      nothing,
+      async () => {
+        if (!(await closeSelfReferral(actor, id, p.data.version, p.data.reason))) notFound("Self-referral");
+        return redirect("/triage");
       },
-      { status: 400 },
+      { conflict: HANDLED_FIRST },
     );
   }
-  const actor = { ...actorOf(guard), userId: guard.user.id };
-  const input = parsed.data;
-  try {
-    if (input.intent === "close") {
-      if (!(await closeSelfReferral(actor, id, input.version, input.reason)))
-        throw data({ message: "Self-referral not found" }, { status: 404 });
-      return redirect("/triage");
-    }
-    const personId =
-      input.intent === "link"
-        ? await linkSelfReferral(actor, id, input.version, input.personId)
-        : await createPersonFromSelfReferral(actor, id, input.version);
-    if (!personId) throw data({ message: "Self-referral not found" }, { status: 404 });
-    return redirect(`/people/${personId}/refer?selfReferral=${id}`);
-  } catch (err) {
-    if (err instanceof StaleRecordError || err instanceof TriageHandledError) {
-      return data(
-        {
-          errors: {
-            form: "Someone else has already dealt with this request. Check the queue before doing anything more.",
-          } as Record<string, string>,
-          values: {} as Record<string, string>,
-        },
-        { status: 409 },
-      );
-    }
-    throw err;
-  }
+  if (intent !== "link" && intent !== "create") return unclear();
+  const link = parseForm(linkSchema, form);
+  const create = parseForm(createSchema, form);
+  if (intent === "link" ? !link.ok : !create.ok) return unclear();
+  return attempt(
+    nothing,
+    async () => {
+      const personId =
+        intent === "link" && link.ok
+          ? await linkSelfReferral(actor, id, link.data.version, link.data.personId)
+          : create.ok
+            ? await createPersonFromSelfReferral(actor, id, create.data.version)
+            : null;
+      if (!personId) notFound("Self-referral");
+      return redirect(`/people/${personId}/refer?selfReferral=${id}`);
+    },
+    { conflict: HANDLED_FIRST },
+  );
 }
 
 export default function TriageItem() {
   const { sr, matches } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { errors, values } = useFormReply<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
         <Link className="nhsuk-back-link" to="/triage">
           Back to self-referrals
         </Link>
-        <ErrorSummary errors={result?.errors} />
+        <ErrorSummary errors={errors} />
         <h1>Request from {sr.name}</h1>
         <dl className="nhsuk-summary-list">
           {[
@@ -215,8 +201,8 @@ export default function TriageItem() {
                 name="reason"
                 label="Why are you closing this request?"
                 hint="For example, a test entry or they asked us not to call"
-                defaultValue={result?.values?.reason}
-                error={result?.errors?.reason}
+                defaultValue={values.reason}
+                error={errors.reason}
               />
               <button className="nhsuk-button nhsuk-button--warning" type="submit">
                 Close request

@@ -205,13 +205,3 @@ export function ActivityForm({ values, errors, providers, categories, districts,
     </>
   );
 }
-
-/** Form values echoed from a post, keeping repeated fields (checkboxes) as lists. */
-export function echo(form: FormData): ActivityFormValues {
-  const out: ActivityFormValues = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = key === "accessibility" || key === "transport" ? all : all[0];
-  }
-  return out;
-}

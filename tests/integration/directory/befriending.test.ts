@@ -1,11 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { FieldError } from "~/errors";
 import { describe, expect, it } from "vitest";
-import {
-  addVolunteer,
-  BefriendingFieldError,
-  matchVolunteer,
-  recordCall,
-} from "../../../app/attendance/befriending.server";
+import { addVolunteer, matchVolunteer, recordCall } from "../../../app/attendance/befriending.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeActivity, makeReferral } from "../../support/directory-factories";
 
@@ -71,9 +67,7 @@ describe("befriending", () => {
       randomUUID(),
       TODAY,
     );
-    await expect(matchVolunteer(actor, activity, referral.id, theirs, TODAY)).rejects.toBeInstanceOf(
-      BefriendingFieldError,
-    );
+    await expect(matchVolunteer(actor, activity, referral.id, theirs, TODAY)).rejects.toBeInstanceOf(FieldError);
   });
 
   it("records a weekly call once per key, and a first completed call marks the referral attending", async () => {

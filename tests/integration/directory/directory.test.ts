@@ -110,10 +110,10 @@ describe("adding and editing activities", () => {
       } as never),
     );
     expect(res.status).toBe(400);
-    const d = res.data as { errors: Record<string, string>; values: Record<string, unknown> };
+    const d = res.data as { errors: Record<string, string>; lists: Record<string, unknown> };
     expect(d.errors.capacity).toBe("Capacity cannot be below zero");
     expect(d.errors.maxAge).toMatch(/Maximum age/);
-    expect(d.values.transport).toEqual(["fox_connect", "bus"]);
+    expect(d.lists.transport).toEqual(["fox_connect", "bus"]);
     expect(await testDb().selectFrom("activity").select("id").execute()).toHaveLength(0);
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { RegisterConflictError, RegisterRefusedError, saveRegister } from "../../../app/attendance/register.server";
+import { saveRegister } from "../../../app/attendance/register.server";
+import { ConflictError, RefusedError } from "~/errors";
 import {
   action as registerAction,
   loader as registerLoader,
@@ -107,7 +108,7 @@ describe("saving a register", () => {
     const lost = results.filter((r) => r.status === "rejected");
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
-    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(RegisterConflictError);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
     const s = await testDb()
       .selectFrom("activity_session")
       .select(["register_version", "other_attendees"])
@@ -155,7 +156,7 @@ describe("saving a register", () => {
     await expect(save(cancelled.id, { [a.id]: "present" })).rejects.toThrow(/cancelled/);
     await expect(save(future.id, { [a.id]: "present" })).rejects.toThrow(/not happened yet/);
     await expect(save(session.id, { [a.id]: "present", [stranger.id]: "present" })).rejects.toBeInstanceOf(
-      RegisterRefusedError,
+      RefusedError,
     );
     expect(await testDb().selectFrom("attendance").select("session_id").execute()).toHaveLength(0);
     const ref = await testDb().selectFrom("referral").select("status").where("id", "=", a.id).executeTakeFirstOrThrow();

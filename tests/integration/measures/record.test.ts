@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MeasureInputError, markEnteredInError, recordMeasure, type RecordInput } from "~/measures/record.server";
+import { FieldError } from "~/errors";
+import { markEnteredInError, recordMeasure, type RecordInput } from "~/measures/record.server";
 import { getPersonMeasures, readMeasuresSummary } from "~/measures/person-measures.server";
 import { londonDate, addDays } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
@@ -32,12 +33,12 @@ async function setUp() {
   return { user, ref, base, who: actor(user.id) };
 }
 
-async function refusal(p: Promise<unknown>): Promise<MeasureInputError> {
+async function refusal(p: Promise<unknown>): Promise<FieldError> {
   try {
     await p;
   } catch (e) {
-    expect(e).toBeInstanceOf(MeasureInputError);
-    return e as MeasureInputError;
+    expect(e).toBeInstanceOf(FieldError);
+    return e as FieldError;
   }
   throw new Error("expected a refusal");
 }

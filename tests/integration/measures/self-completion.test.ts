@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answerSelfStep, getSelfState, startSelfCompletion } from "~/measures/self-completion.server";
-import { MeasureInputError } from "~/measures/record.server";
+import { FieldError } from "~/errors";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";
 import { actor, makeReferral } from "../../support/measures-factories";
@@ -107,7 +107,7 @@ describe("self-completion", () => {
       });
     // Not yet completed, so the first session's time point is still free.
     await expect(again(["ons_loneliness"])).resolves.toBeTypeOf("string");
-    await expect(again([])).rejects.toBeInstanceOf(MeasureInputError);
+    await expect(again([])).rejects.toBeInstanceOf(FieldError);
     await expect(again(["wemwbs"])).rejects.toMatchObject({ field: "instrumentCodes" });
   });
 

@@ -172,7 +172,7 @@ describe("changing a referral's details", () => {
     const none = await post({ version: "1", supportNotes: "x" });
     expect(none.status).toBe(400);
     expect(none.body.errors.needs).toMatch(/at least one need/);
-    expect(none.body.kept.supportNotes).toBe("x");
+    expect(none.body.values.supportNotes).toBe("x");
 
     expect(
       (
@@ -186,7 +186,11 @@ describe("changing a referral's details", () => {
     ).toBe(`/referrals/${id}?saved=1`);
     const stale = await post({ version: "1", needs: "housing", supportNotes: "Mine" });
     expect(stale.status).toBe(409);
-    expect(stale.body.kept).toEqual({ needs: ["housing"], barriers: [], supportNotes: "Mine" });
+    expect({ ...stale.body.lists, supportNotes: stale.body.values.supportNotes }).toEqual({
+      needs: ["housing"],
+      barriers: [],
+      supportNotes: "Mine",
+    });
 
     const row = await testDb()
       .selectFrom("referral")

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { offeredInstruments } from "~/measures/catalogue";
-import { readAnswers } from "~/measures/answers-form";
+import { z } from "zod";
+import { answerFields } from "~/measures/answers-form";
+import { parseForm } from "~/forms/parse";
 import { getInstrument, scoreResponse } from "~/measures/scoring";
 import { answersFor, selfSteps } from "~/measures/self-steps";
 import {
@@ -143,12 +145,20 @@ describe("forms and self-completion steps", () => {
     const form = new FormData();
     form.set("ucla3_companionship", "2");
     form.set("ucla3_left_out", "5");
-    const { answers, errors } = readAnswers(getInstrument("ucla3"), form);
-    expect(answers).toEqual({ ucla3_companionship: 2 });
+    const schema = z.object(answerFields(getInstrument("ucla3")));
+    const parsed = parseForm(schema, form);
+    const errors = parsed.ok ? {} : parsed.errors;
     expect(Object.keys(errors)).toEqual(["ucla3_left_out", "ucla3_isolated"]);
     expect(errors.ucla3_isolated).toBe("Select an answer for question 3 (How often do you feel isolated from others)");
+    form.set("ucla3_left_out", "1");
+    form.set("ucla3_isolated", "3");
+    expect(parseForm(schema, form)).toMatchObject({
+      ok: true,
+      data: { ucla3_companionship: 2, ucla3_left_out: 1, ucla3_isolated: 3 },
+    });
     form.append("ucla3_companionship", "3");
-    expect(readAnswers(getInstrument("ucla3"), form).errors.ucla3_companionship).toMatch(/only one answer/);
+    const twice = parseForm(schema, form);
+    expect(twice.ok ? null : twice.errors.ucla3_companionship).toMatch(/only one answer/);
   });
 
   it("lists one step per item, in the catalogue order chosen, and splits the answers back per questionnaire", () => {

@@ -1,0 +1,19 @@
+import { getDb } from "@db/index";
+import { audit, type Executor } from "~/audit/audit.server";
+import { endSession, type CurrentUser } from "./session.server";
+
+/** Ends `user`'s session and records the sign-out, on `executor` (run it in a transaction so both or neither hold). */
+export async function recordSignOut(
+  executor: Executor,
+  user: Pick<CurrentUser, "id" | "role" | "sessionHash">,
+  requestId: string,
+): Promise<void> {
+  await endSession(executor, user.sessionHash);
+  await audit(executor, { userId: user.id, role: user.role, requestId }, { action: "sign-out" });
+}
+
+/** Signs `user` out: their session ends and the audit trail says so, in one transaction. */
+export async function signOut(user: Pick<CurrentUser, "id" | "role" | "sessionHash">, requestId: string) {
+  const db = await getDb();
+  await db.transaction().execute((trx) => recordSignOut(trx, user, requestId));
+}
