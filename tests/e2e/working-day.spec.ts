@@ -192,3 +192,21 @@ test("data tables stack or reflow at 390 px instead of scrolling sideways", asyn
     await expectNoSidewaysScroll(page, `${family} measures page`);
   }
 });
+
+test("the administrator sees listings to check and when each user last signed in; the lead sees their next session", async ({
+  page,
+}) => {
+  await signInAs(page, "admin");
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { name: "Listings to check" })).toBeVisible();
+  await page.goto("/admin/users");
+  await expect(page.getByRole("columnheader", { name: "Last signed in" })).toBeVisible();
+  const me = page.getByRole("row").filter({ hasText: "admin@demo.connectwell.example" });
+  await expect(me).not.toContainText("Never");
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  await signInAs(page, "activity_lead");
+  await expect(page.getByText(/Your next session:|No sessions are planned/)).toBeVisible();
+  await expectAccessible(page);
+});
