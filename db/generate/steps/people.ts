@@ -104,7 +104,7 @@ export async function generatePeople(g: GenContext): Promise<void> {
     "person",
     `insert into person (id, given_name, family_name, preferred_name, date_of_birth, nhs_number, address_line1, town, postcode,
       district_code, phone, email, preferred_contact, communication_needs, access_needs, gp_practice, sex, ethnicity, imd_decile, imd_quintile,
-      lawful_basis, created_by, created_at, updated_at, version)
+      lawful_basis, created_by, created_at, updated_at, version, record_key)
     select p.id, nm.given, nm.family, ${preferred}, ${g.date(g.asOf)} - (x.age * 365.25)::int - ${r.int("person.birthday", n, 365)},
       nhs.nhs_number,
       (1 + ${r.int("person.house", n, 150)}) || ' ' || (${textArray(streetNames)})[1 + ${r.int("person.street", n, streetNames.length)}] || ' '
@@ -117,7 +117,8 @@ export async function generatePeople(g: GenContext): Promise<void> {
       case when ${r.chance("person.communication", n, 0.06)} then (${textArray(communicationNeeds)})[1 + ${r.int("person.communication_kind", n, communicationNeeds.length)}] end,
       case when x.age >= 65 and ${r.chance("person.access", n, 0.15)} then (${textArray(accessNeeds)})[1 + ${r.int("person.access_kind", n, accessNeeds.length)}] end,
       ${g.placeCase("p.district_code", "towns", r.u("person.gp_town", n))} || ' ' || (array['Medical Centre','Health Centre','Surgery','Medical Practice'])[1 + ${r.int("person.gp", n, 4)}],
-      x.sex, ${ethnicity}, x.imd, (x.imd + 1) / 2, 'direct_care', ${r.uuid("user", "f.caseworker_n")}, ${created}, ${created}, 1
+      x.sex, ${ethnicity}, x.imd, (x.imd + 1) / 2, 'direct_care', ${r.uuid("user", "f.caseworker_n")}, ${created}, ${created}, 1,
+      ${r.int("person.record_key", n, 256)}
     from gen_person p
     join gen_person_first f on f.person_n = p.n
     left join gen_person_nhs pn on pn.n = p.n
