@@ -50,6 +50,8 @@ interface Props {
   csvHref?: string;
   /** The heading level of the table's title within its section. */
   headingLevel?: 3 | 4;
+  /** The section's own heading already names the table (its only one): keep the title for screen readers only. */
+  hideTitle?: boolean;
 }
 
 /** Tables with more columns than this stack into one card per row on narrow screens; narrower ones fit as they are. */
@@ -61,7 +63,7 @@ const STACK_ABOVE_COLUMNS = 3;
  * phone as they are. The first column heads each row; numeric columns are right-aligned. A chart, when the table
  * has one and is not withheld, is drawn above it.
  */
-export function FigureTableView({ table, csvHref, headingLevel = 3 }: Props) {
+export function FigureTableView({ table, csvHref, headingLevel = 3, hideTitle = false }: Props) {
   const Heading = `h${headingLevel}` as const;
   const tableId = `table-${table.id}`;
   const columns = useMemo<ColumnDef<Row>[]>(
@@ -83,7 +85,10 @@ export function FigureTableView({ table, csvHref, headingLevel = 3 }: Props) {
   return (
     // A plain block, not a landmark: a page of forty tables would otherwise list forty regions.
     <div className="app-figure" id={table.id}>
-      <Heading className="nhsuk-heading-s nhsuk-u-margin-bottom-2" id={`${table.id}-title`}>
+      <Heading
+        className={hideTitle ? "nhsuk-u-visually-hidden" : "nhsuk-heading-s nhsuk-u-margin-bottom-2"}
+        id={`${table.id}-title`}
+      >
         {table.title}
       </Heading>
       <FigureMetaLine table={table} />

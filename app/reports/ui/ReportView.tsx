@@ -7,7 +7,7 @@ import { periodLabel, windowLabel } from "~/outcomes/ui/text";
 import { formatDateTime } from "~/ui/format";
 import type { ReportModel } from "../model";
 import { withheldReason } from "../summary";
-import { FigureTableView } from "./FigureTableView";
+import { FigureTableView } from "~/outcomes/ui/FigureTableView";
 
 const partTitles: Record<string, string> = {
   headline: "Headline figures",
@@ -123,7 +123,7 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
               <FigureTableView
                 key={t.id}
                 table={t}
-                hideHeading={s.tables.length === 1 && t.title === (s.title || partTitles[s.id])}
+                hideTitle={s.tables.length === 1 && t.title === (s.title || partTitles[s.id])}
               />
             ))}
           </Part>
