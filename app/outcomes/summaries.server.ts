@@ -498,11 +498,31 @@ export async function summariesStale(db: Executor, now = new Date()): Promise<bo
   return (await readChangeMark(db)) !== state.changeMark;
 }
 
-/** Builds the summaries when there are none yet (a first dashboard view before the scheduled refresh ran). */
+let rebuildWhenStaleOnRead = false;
+let rebuilding: Promise<unknown> | null = null;
+
+/**
+ * On the embedded database (one connection, one server) a rebuild holds the only connection, so every page waits
+ * behind it: there the summaries are rebuilt when someone reads them and they are stale, never on a timer, so staff
+ * pages never wait for a rebuild nobody asked for (docs/decisions/0708-embedded-summaries-on-read.md).
+ */
+export function rebuildOutcomeSummariesOnRead(enabled: boolean): void {
+  rebuildWhenStaleOnRead = enabled;
+}
+
+/**
+ * The summaries' state, building them first when there are none yet (a first dashboard view before the scheduled
+ * refresh ran) or, with `rebuildOutcomeSummariesOnRead(true)`, when they are stale (`summariesStale`). Concurrent
+ * readers in one process share one rebuild.
+ * @throws Error when the summaries could not be built.
+ */
 export async function ensureOutcomeSummaries(db: Kysely<DB>, now = new Date()): Promise<SummaryState> {
   let state = await outcomeSummariesAsOf(db);
-  if (!state) {
-    await refreshOutcomeSummaries(db, { now });
+  if (!state || (rebuildWhenStaleOnRead && (await summariesStale(db, now)))) {
+    rebuilding ??= refreshOutcomeSummaries(db, { now }).finally(() => {
+      rebuilding = null;
+    });
+    await rebuilding;
     state = await outcomeSummariesAsOf(db);
   }
   if (!state) throw new Error("outcome summaries could not be built");

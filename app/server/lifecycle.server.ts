@@ -5,6 +5,7 @@ import { logger } from "@db/logger";
 import { migrateToLatest, migrationsCurrent } from "@db/migrate";
 import { seedDemo } from "@db/seed/index";
 import { startOutcomeRefresh, stopOutcomeRefresh } from "~/outcomes/refresh.server";
+import { rebuildOutcomeSummariesOnRead } from "~/outcomes/summaries.server";
 import { startReportJobs, stopReportJobs } from "~/reports/pipeline.server";
 
 /** Runs once before the server listens: open (and warm) the database, migrate, load demo data if asked. */
@@ -27,7 +28,9 @@ export async function startup(): Promise<{ demo: boolean; kind: string }> {
   await runAsRole(APP_ROLE);
   const conn = await getConnection();
   logger.info("database ready", { kind: conn.kind, demo: env.demo, role: APP_ROLE, ms: Date.now() - started });
-  startOutcomeRefresh(conn.db);
+  // Embedded: summaries are rebuilt when read and stale, not on a timer (docs/decisions/0708).
+  if (conn.kind === "pglite") rebuildOutcomeSummariesOnRead(true);
+  else startOutcomeRefresh(conn.db);
   startReportJobs(async () => (await getConnection()).db);
   return { demo: env.demo, kind: conn.kind };
 }

@@ -3,10 +3,12 @@ import { describe, expect, it } from "vitest";
 import { markEnteredInError } from "../../../app/measures/record.server";
 import { mergePeople } from "../../../app/people/merge.server";
 import {
+  REFRESH_INTERVAL_MS,
+  ensureOutcomeSummaries,
   outcomeSummariesAsOf,
+  rebuildOutcomeSummariesOnRead,
   refreshOutcomeSummaries,
   summariesStale,
-  REFRESH_INTERVAL_MS,
 } from "../../../app/outcomes/summaries.server";
 import { testDb, useTestDatabase } from "../../support/db";
 import { makeUser } from "../../support/factories";
@@ -252,5 +254,28 @@ describe("outcome summaries against a recomputation from raw rows", () => {
     await expect(sql`update person set record_key = 256 where id = ${p.id}`.execute(testDb())).rejects.toThrow(
       /record_key/,
     );
+  });
+  it("on the embedded database's policy, are rebuilt by the reader once stale, and otherwise only when missing", async () => {
+    const p = await outcomePerson();
+    await outcomeReferral(p.id, { received: "2026-10-05T10:00:00Z" });
+    const later = new Date(NOW.getTime() + REFRESH_INTERVAL_MS + 1000);
+    try {
+      rebuildOutcomeSummariesOnRead(false);
+      expect((await ensureOutcomeSummaries(testDb(), NOW)).refreshedAt.toISOString()).toBe(NOW.toISOString());
+      await outcomeReferral(p.id, { received: "2026-10-06T10:00:00Z" });
+      // Stale, but without the policy a reader does not rebuild: the timer does.
+      expect((await ensureOutcomeSummaries(testDb(), later)).lastDate).toBe("2026-10-05");
+      rebuildOutcomeSummariesOnRead(true);
+      const [a, b] = await Promise.all([
+        ensureOutcomeSummaries(testDb(), later),
+        ensureOutcomeSummaries(testDb(), later),
+      ]);
+      expect(a).toMatchObject({ lastDate: "2026-10-06" });
+      expect(a.refreshedAt.toISOString()).toBe(later.toISOString());
+      expect(b.refreshedAt.toISOString()).toBe(later.toISOString());
+      await expectSummariesMatchRawRows();
+    } finally {
+      rebuildOutcomeSummariesOnRead(false);
+    }
   });
 });
