@@ -5,7 +5,7 @@ const headings: Record<string, string> = {
   prescriber: "Your caseload",
   coordinator: "Your caseload",
   activity_lead: "Your activities",
-  analyst: "Outcomes",
+  analyst: "Outcome dashboard",
   commissioner: "Outcome reports",
   admin: "Administration",
 };
