@@ -101,11 +101,16 @@ test("/start and every footer link to real privacy, accessibility and cookies st
 
 const roleNames = ["prescriber", "coordinator", "activity_lead", "analyst", "commissioner", "admin"] as const;
 
-/** Same-site links on the page, without fragments, sign-out, files or the public API. */
+/** Same-site links on the page, without fragments, sign-out, downloads (a report's PDF, a table's CSV) or the public API. */
 async function linksOn(page: Page) {
-  const hrefs = await page.$$eval("a[href^='/']", (as) => as.map((a) => a.getAttribute("href") ?? ""));
+  const hrefs = await page.$$eval("a[href^='/']:not([download])", (as) => as.map((a) => a.getAttribute("href") ?? ""));
   return [...new Set(hrefs.map((h) => h.split("#")[0]))].filter(
-    (h) => h && !h.startsWith("/api/") && !/\.(pdf|csv|svg|png)(\?|$)/.test(h) && !h.startsWith("/sign-out"),
+    (h) =>
+      h &&
+      !h.startsWith("/api/") &&
+      !/\.(pdf|csv|svg|png)(\?|$)/.test(h) &&
+      !/\/(pdf|csv)(\/|\?|$)/.test(h) &&
+      !h.startsWith("/sign-out"),
   );
 }
 
