@@ -142,7 +142,7 @@ export default function MeasureDetail() {
         <p className="nhsuk-body-s app-muted">{instrument.copyright}</p>
 
         {!record.enteredInError ? (
-          <details className="nhsuk-details" open={Boolean(errors)}>
+          <details className="nhsuk-details" open={Object.keys(errors).length > 0}>
             <summary className="nhsuk-details__summary">
               <span className="nhsuk-details__summary-text">Mark as entered in error</span>
             </summary>
