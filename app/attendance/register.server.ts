@@ -75,31 +75,41 @@ function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string
 const registerView = preparedQuery(
   (db, p: { activityId: string; sessionId: string; userId: string | null; role: string | null; requestId: string }) => {
     const ofThisActivity = sql<boolean>`exists (select 1 from activity_session s where s.id = ${p.sessionId} and s.activity_id = ${p.activityId})`;
-    return db
-      .with("shown", () => participantsQuery(db, p.activityId, p.sessionId).where(ofThisActivity))
-      .with("shown_audit", (qc) =>
-        qc
-          .insertInto("audit_event")
-          .columns([...AUDIT_COLUMNS])
-          .expression((eb) =>
-            eb.selectFrom("shown").select(
-              auditSelect(p, {
-                action: "register.view",
-                entityType: "referral",
-                entityId: sql`shown.referral_id`,
-                personId: sql`shown.person_id`,
-                details: sql`jsonb_build_object('sessionId', ${p.sessionId}::text, 'activityId', ${p.activityId}::text)`,
-              }),
+    return (
+      db
+        .with("shown", () => participantsQuery(db, p.activityId, p.sessionId).where(ofThisActivity))
+        .with("shown_audit", (qc) =>
+          qc
+            .insertInto("audit_event")
+            .columns([...AUDIT_COLUMNS])
+            .expression((eb) =>
+              eb.selectFrom("shown").select(
+                auditSelect(p, {
+                  action: "register.view",
+                  entityType: "referral",
+                  entityId: sql`shown.referral_id`,
+                  personId: sql`shown.person_id`,
+                  details: sql`jsonb_build_object('sessionId', ${p.sessionId}::text, 'activityId', ${p.activityId}::text)`,
+                }),
+              ),
             ),
-          ),
-      )
-      .selectFrom("activity_session")
-      .select(sessionColumns)
-      .select((eb) =>
-        jsonArrayFrom(eb.selectFrom("shown").selectAll().orderBy("family_name").orderBy("given_name")).as("people"),
-      )
-      .where("id", "=", p.sessionId)
-      .where("activity_id", "=", p.activityId);
+        )
+        .selectFrom("activity_session")
+        .select(sessionColumns)
+        // Who saved it last, by name: a co-lead told "someone saved first" sees whose marks they are choosing between.
+        .select((eb) =>
+          eb
+            .selectFrom("app_user")
+            .select("display_name")
+            .whereRef("app_user.id", "=", "activity_session.register_saved_by")
+            .as("register_saved_by_name"),
+        )
+        .select((eb) =>
+          jsonArrayFrom(eb.selectFrom("shown").selectAll().orderBy("family_name").orderBy("given_name")).as("people"),
+        )
+        .where("id", "=", p.sessionId)
+        .where("activity_id", "=", p.activityId)
+    );
   },
 );
 

@@ -78,3 +78,37 @@ export function countMarks(marks: Record<string, AttendanceStatus>) {
   for (const m of Object.values(marks)) counts[m] += 1;
   return counts;
 }
+
+/** A person's mark on a register, or null when they are not marked. */
+export type Mark = AttendanceStatus | null;
+
+export interface MarkDifference {
+  referralId: string;
+  mine: Mark;
+  theirs: Mark;
+}
+
+/**
+ * Where the marks a lead submitted differ from the register as someone else has since saved it: one entry per
+ * person on either side whose marks are not the same (a mark on one side and none on the other counts). `mine` and
+ * `theirs` map referral id → mark; people absent from a map are unmarked there. Sorted by referral id, so the order
+ * is stable; pages reorder to their own list.
+ */
+export function markDifferences(
+  mine: Record<string, AttendanceStatus>,
+  theirs: Record<string, AttendanceStatus | null>,
+): MarkDifference[] {
+  const ids = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])].sort();
+  return ids
+    .map((referralId) => ({ referralId, mine: mine[referralId] ?? null, theirs: theirs[referralId] ?? null }))
+    .filter((d) => d.mine !== d.theirs);
+}
+
+/** The register form's values (as posted, `mark-<referral id>` fields) read back as referral id → mark. */
+export function marksOfValues(values: Record<string, string | undefined>): Record<string, AttendanceStatus> {
+  const marks: Record<string, AttendanceStatus> = {};
+  for (const [key, value] of Object.entries(values))
+    if (key.startsWith(MARK_PREFIX) && (attendanceStatuses as readonly string[]).includes(value ?? ""))
+      marks[key.slice(MARK_PREFIX.length)] = value as AttendanceStatus;
+  return marks;
+}

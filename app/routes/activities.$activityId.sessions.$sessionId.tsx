@@ -1,6 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { attendanceLabels, attendanceStatuses, MARK_PREFIX, parseRegister } from "~/attendance/register";
+import {
+  attendanceLabels,
+  attendanceStatuses,
+  MARK_PREFIX,
+  markDifferences,
+  marksOfValues,
+  parseRegister,
+  type AttendanceStatus,
+  type Mark,
+} from "~/attendance/register";
 import { loadRegister, saveRegister } from "~/attendance/register.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { newIdempotencyKey } from "~/directory/keys.server";
@@ -9,13 +18,17 @@ import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
-import { attempt, reply } from "~/forms/reply";
+import { reply, replyToError } from "~/forms/reply";
+import { ConflictError, NotFoundError } from "~/errors";
 import { useFormReply } from "~/forms/use-form-reply";
-import { ErrorSummary, TextInput } from "~/ui/form";
-import { formatDateTime, formatIsoDate } from "~/ui/format";
+import { ErrorSummary, revalidateAfterConflict, TextInput } from "~/ui/form";
+import { formatDateTime, formatIsoDate, formatTime } from "~/ui/format";
 import { forTheProvider } from "~/referrals/codes";
 
 export const meta: MetaFunction = () => [{ title: "Register – Connect Well" }];
+
+// After "someone saved first" the people list is read again too, so anyone added meanwhile is on the form.
+export const shouldRevalidate = revalidateAfterConflict;
 
 async function load(request: Request, context: unknown, params: Record<string, string | undefined>, attempted: string) {
   const guard = await requirePermission(request, context, "activities:lead");
@@ -67,30 +80,79 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!isUuid(params.sessionId)) return denied();
   const sessionId = params.sessionId;
   const parsed = parseRegister(await request.formData());
-  if (!parsed.ok) return reply(parsed, { extra: { saved: null } });
-  return attempt(
-    parsed,
-    async () => {
-      const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
-      return { errors: null, values: null, saved: outcome };
-    },
-    {
-      conflict:
-        "Someone else saved this register while you had it open. Your marks are shown below and have not been saved: check them against the latest register and save again.",
-      extra: { saved: null },
-      notFound: denied,
-    },
-  );
+  if (!parsed.ok) return reply(parsed, { extra: { saved: null, theirs: null } });
+  try {
+    const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
+    return { errors: null, values: null, saved: outcome, theirs: null };
+  } catch (err) {
+    if (err instanceof NotFoundError) return denied();
+    if (!(err instanceof ConflictError)) return replyToError(err, parsed, { extra: { saved: null, theirs: null } });
+    // Someone saved first: read the register as it now stands (an audited view, like the page's), so the lead sees
+    // those marks beside their own, and the next save carries the version of what they were shown, no newer.
+    const now = await loadRegister(actorOf(guard), activity.id, sessionId);
+    if (!now) return denied();
+    const theirs = savedRegister(now);
+    const differences = markDifferences(parsed.data.marks, theirs.marks);
+    const names = new Map(now.people.map((p) => [p.referral_id, `${p.given_name} ${p.family_name}`]));
+    const who = theirs.savedBy ?? "Someone else";
+    const body = replyToError(err, parsed, {
+      conflict: `${who} saved this register${theirs.savedAt ? ` at ${formatTime(theirs.savedAt)}` : ""} while you had it open, so your marks have not been saved. Their marks are shown beside yours: choose which to keep for each person, then save again.`,
+      extra: { saved: null, theirs },
+    });
+    for (const d of differences) {
+      const name = names.get(d.referralId) ?? "This person";
+      body.data.errors[`${MARK_PREFIX}${d.referralId}`] =
+        `${name}: ${who} saved ${markWords(d.theirs)}, you chose ${markWords(d.mine)}. Choose which to keep`;
+    }
+    if (theirs.otherAttendees !== (parsed.data.otherAttendees ?? 0))
+      body.data.errors.otherAttendees = `${who} saved ${theirs.otherAttendees} other people, you entered ${parsed.data.otherAttendees}. Enter the number to keep`;
+    return body;
+  }
+}
+
+/** The register as someone else saved it, for the page that refused a stale save: version, who, when and marks. */
+function savedRegister(now: NonNullable<Awaited<ReturnType<typeof loadRegister>>>) {
+  const marks: Record<string, AttendanceStatus | null> = {};
+  for (const p of now.people) marks[p.referral_id] = (p.mark as AttendanceStatus | null) ?? null;
+  return {
+    version: now.session.register_version,
+    savedAt: now.session.register_saved_at?.toISOString() ?? null,
+    savedBy: now.session.register_saved_by_name ?? null,
+    otherAttendees: now.session.other_attendees,
+    marks,
+  };
+}
+
+function markWords(mark: Mark) {
+  return mark ? attendanceLabels[mark].toLowerCase() : "no mark";
 }
 
 export default function RegisterPage() {
   const { activity, session, people, saveKey } = useLoaderData<typeof loader>();
   const { reply: result, errors, busy } = useFormReply<typeof action>();
   const values = result?.values ?? null;
-  // After a conflict the form takes the latest version (so the next save is deliberate) but keeps the marks typed.
-  const markOf = (referralId: string, saved: string | null) =>
-    values ? values[`${MARK_PREFIX}${referralId}`] : (saved ?? undefined);
+  // After "someone saved first": the register as they saved it, shown beside the lead's own marks.
+  const theirs = result && "theirs" in result ? result.theirs : null;
+  const mine = values ? marksOfValues(values) : null;
+  // A conflict keeps the marks typed; a person the lead left unmarked takes the saved mark (nothing of theirs to
+  // keep), and the form carries the version of the register shown, so a second save is a choice made having seen it.
+  const markOf = (referralId: string, saved: string | null) => {
+    if (theirs) return mine?.[referralId] ?? theirs.marks[referralId] ?? undefined;
+    return values ? values[`${MARK_PREFIX}${referralId}`] : (saved ?? undefined);
+  };
+  const optionsFor = (referralId: string) =>
+    attendanceStatuses.map((s) => {
+      const yours = theirs && mine?.[referralId] === s;
+      const saved = theirs && theirs.marks[referralId] === s && mine?.[referralId] !== s;
+      const label = attendanceLabels[s];
+      return {
+        value: s,
+        label: yours ? `${label} (yours)` : saved ? `${label} (saved by ${theirs.savedBy ?? "someone else"})` : label,
+      };
+    });
   const closed = session.status === "cancelled" || session.future;
+  const savedAt = theirs ? theirs.savedAt : session.savedAt;
+  const formVersion = theirs ? theirs.version : session.version;
   return (
     <>
       <Link className="nhsuk-back-link" to="/my-activities">
@@ -108,8 +170,19 @@ export default function RegisterPage() {
       <h1>Register for {formatIsoDate(session.date)}</h1>
       <p>
         {session.start} to {session.end}.{" "}
-        {session.savedAt ? `Last saved ${formatDateTime(session.savedAt)}.` : "Not taken yet."}
+        {savedAt
+          ? `Last saved ${formatDateTime(savedAt)}${theirs?.savedBy ? ` by ${theirs.savedBy}` : ""}.`
+          : "Not taken yet."}
       </p>
+      {theirs ? (
+        <div className="nhsuk-inset-text">
+          <p>
+            Saving again replaces the register {theirs.savedBy ?? "they"} saved
+            {theirs.savedAt ? ` at ${formatTime(theirs.savedAt)}` : ""} with what is selected below.{" "}
+            <Link to=".">Discard your marks and show the saved register</Link>
+          </p>
+        </div>
+      ) : null}
       {session.status === "cancelled" ? (
         <div className="nhsuk-warning-callout">
           <h2 className="nhsuk-warning-callout__label">
@@ -126,12 +199,8 @@ export default function RegisterPage() {
           <p>This session has not happened yet. Take the register on the day.</p>
         </div>
       ) : (
-        <Form method="post" noValidate key={`${session.version}-${result?.saved ? "saved" : "open"}`}>
-          <input
-            type="hidden"
-            name="registerVersion"
-            value={result && "currentVersion" in result ? result.currentVersion : session.version}
-          />
+        <Form method="post" noValidate key={`${formVersion}-${result?.saved ? "saved" : theirs ? "conflict" : "open"}`}>
+          <input type="hidden" name="registerVersion" value={formVersion} />
           <input
             type="hidden"
             name="idempotencyKey"
@@ -163,7 +232,7 @@ export default function RegisterPage() {
                       .filter(Boolean)
                       .join(" · ") || undefined
                   }
-                  options={attendanceStatuses.map((s) => ({ value: s, label: attendanceLabels[s] }))}
+                  options={optionsFor(p.referralId)}
                 />
               </div>
             </div>

@@ -196,6 +196,91 @@ describe("the register page", () => {
     expect(res.data.values.otherAttendees).toBe("9");
   });
 
+  type Answer = {
+    errors: Record<string, string> | null;
+    saved: unknown;
+    theirs: { version: number; savedBy: string | null; otherAttendees: number; marks: Record<string, string | null> };
+  };
+  /** The action's answer as the page reads it: a plain object on success, a response with a status otherwise. */
+  const post = async (cookie: string, activityId: string, sessionId: string, fields: Record<string, string>) => {
+    const res = (await registerAction({
+      request: new Request(`http://localhost/activities/${activityId}/sessions/${sessionId}`, {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: form(fields),
+      }),
+      params: { activityId, sessionId },
+      context: context(),
+    } as never)) as Answer | { init: { status: number }; data: Answer };
+    return "init" in res ? { status: res.init.status, data: res.data } : { status: 200, data: res };
+  };
+
+  it("after someone saved first, shows their marks beside the lead's own, and a second save carries the version shown", async () => {
+    const { lead, activity, a, b, session } = await setup();
+    const coLead = await signedIn("activity_lead");
+    await makeLead(activity.id, coLead.user.id);
+    const coLeadName = (
+      await testDb()
+        .selectFrom("app_user")
+        .select("display_name")
+        .where("id", "=", coLead.user.id)
+        .executeTakeFirstOrThrow()
+    ).display_name;
+    // Both opened version 0; the co-lead saves first.
+    const first = await post(coLead.cookie, activity.id, session.id, {
+      registerVersion: "0",
+      idempotencyKey: randomUUID(),
+      [`mark-${a.id}`]: "present",
+      [`mark-${b.id}`]: "absent",
+      otherAttendees: "4",
+    });
+    expect(first.data.saved).toMatchObject({ kind: "saved", registerVersion: 1 });
+    const key = randomUUID();
+    const mine = { [`mark-${a.id}`]: "present", [`mark-${b.id}`]: "present", otherAttendees: "6" };
+    const refused = await post(lead.cookie, activity.id, session.id, {
+      registerVersion: "0",
+      idempotencyKey: key,
+      ...mine,
+    });
+    expect(refused.status).toBe(409);
+    // Their register as saved, by name, with the version it was read at.
+    expect(refused.data.theirs).toMatchObject({ version: 1, savedBy: coLeadName, otherAttendees: 4 });
+    expect(refused.data.theirs.marks).toEqual({ [a.id]: "present", [b.id]: "absent" });
+    // Each row that differs is named at its field; a row where both agree is not.
+    expect(refused.data.errors?.[`mark-${b.id}`]).toMatch(/saved absent, you chose present/);
+    expect(refused.data.errors?.[`mark-${a.id}`]).toBeUndefined();
+    expect(refused.data.errors?.otherAttendees).toMatch(/saved 4 other people, you entered 6/);
+    expect(refused.data.errors?.form).toContain(coLeadName);
+    // Nothing of the refused save was written.
+    expect((await attendanceRows(session.id)).find((r) => r.referral_id === b.id)?.status).toBe("absent");
+
+    // The co-lead corrects the register again before the lead decides: the lead's choice, made on version 1,
+    // must not overwrite a version 2 they have not seen.
+    await post(coLead.cookie, activity.id, session.id, {
+      registerVersion: "1",
+      idempotencyKey: randomUUID(),
+      [`mark-${a.id}`]: "excused",
+      [`mark-${b.id}`]: "absent",
+      otherAttendees: "4",
+    });
+    const stale = await post(lead.cookie, activity.id, session.id, {
+      registerVersion: String(refused.data.theirs.version),
+      idempotencyKey: key,
+      ...mine,
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.data.theirs).toMatchObject({ version: 2, marks: { [a.id]: "excused", [b.id]: "absent" } });
+
+    // Having now seen version 2, the lead keeps their own marks on purpose.
+    const kept = await post(lead.cookie, activity.id, session.id, {
+      registerVersion: String(stale.data.theirs.version),
+      idempotencyKey: key,
+      ...mine,
+    });
+    expect(kept.data.saved).toMatchObject({ kind: "saved", registerVersion: 3 });
+    expect((await attendanceRows(session.id)).map((r) => r.status)).toEqual(["present", "present"]);
+  });
+
   it("gives another activity's lead the same 404 as a missing session, and audits the attempt as denied", async () => {
     const { activity, session } = await setup();
     const otherLead = await signedIn("activity_lead");
