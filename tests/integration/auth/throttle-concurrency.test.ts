@@ -20,7 +20,9 @@ const attempt = (email: string, password: string, clientIp = "203.0.113.7") =>
 const tally = (statuses: number[]) =>
   statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
-describe("sign-in throttle under parallel attempts", () => {
+// Each test verifies up to fifty real argon2id hashes (19 MiB each): seconds on a quiet machine, tens of seconds on a
+// busy 2-core one, so the limit is the work's, not the default.
+describe("sign-in throttle under parallel attempts", { timeout: 120_000 }, () => {
   it("checks at most 10 passwords for one account however many arrive at once", async () => {
     const user = await makeUser("prescriber");
     const results = await Promise.all(
