@@ -1,7 +1,7 @@
 import { auditAll, type AuditActor, type Executor } from "~/audit/audit.server";
 
 /**
- * The only person fields an activity lead ever receives (reference/security.md): who they are, how to reach them,
+ * The only person fields an activity lead ever receives (decision 0402, least privilege): who they are, how to reach them,
  * and what they need to take part. Never NHS number, date of birth, notes, scores or safeguarding.
  */
 export const leadPersonColumns = [

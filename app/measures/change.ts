@@ -1,5 +1,5 @@
 // Change between a baseline and a later scored response of one person. Pure.
-// Thresholds come from /work/shared/reference/measures.md.
+// Thresholds and their sources: docs/measures.md.
 
 import {
   MeasureValidationError,

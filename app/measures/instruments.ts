@@ -1,5 +1,5 @@
 // Instrument definitions as plain data. Every wording, label, code, range and
-// band below comes from /work/shared/reference/measures.md (the publishers'
+// band below comes from docs/measures.md (the publishers'
 // rules); scoring.ts reads this data and adds no facts of its own.
 
 export type InstrumentCode = "ucla3" | "ons_loneliness" | "ons4" | "swemwbs" | "wemwbs" | "djg6";
@@ -345,7 +345,7 @@ const djg6 = define({
   version: "1",
   copyright:
     "Source: van Tilburg, T. & de Jong Gierveld, J., Manual of the Loneliness Scale (VU Amsterdam); CBS technical note",
-  // Order as listed in measures.md (emotional items, then social).
+  // Order as listed in docs/measures.md (emotional items, then social).
   items: [
     {
       id: "djg_emptiness",

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Query parameters of the ORUK endpoints (reference/standards.md). Known parameters are checked strictly and a
+// Query parameters of the ORUK 3.0 endpoints (decision 0403). Known parameters are checked strictly and a
 // malformed one is a 400 with a JSON body naming it; parameters the API does not use are ignored, as the
 // standard lets consumers send optional ones such as `full`.
 export const MAX_PER_PAGE = 100;

@@ -12,7 +12,7 @@ import { MeasureValidationError, getInstrument, scoreResponse } from "~/measures
 const s = (scores: Record<string, number>) => ({ scores, bands: {} as Record<string, string> });
 
 describe("thresholds", () => {
-  it("match measures.md", () => {
+  it("match docs/measures.md", () => {
     expect(SWEMWBS_MEANINGFUL_CHANGE).toBe(3);
     expect(WEMWBS_MEANINGFUL_CHANGE).toBe(9);
     expect(UCLA3_LONELY_CUTOFF).toBe(6);

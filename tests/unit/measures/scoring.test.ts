@@ -10,7 +10,7 @@ import {
 } from "~/measures/scoring";
 
 // Expected values are written out independently of app/measures/instruments.ts
-// (copied from /work/shared/reference/measures.md), so a wrong table or rule fails here.
+// (copied from docs/measures.md), so a wrong table or rule fails here.
 
 const SWEMWBS_TABLE: Record<number, number> = {
   7: 7.0,
