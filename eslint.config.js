@@ -37,7 +37,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
     rules: { "no-console": "off" },
   },
-  // Boundaries (docs/decisions/0741-boundaries-and-domain-graph.md): routes hold no database handle, and pure modules
+  // Boundaries (docs/decisions/0860-domain-graph-without-loops.md): routes hold no database handle, and pure modules
   // (anything under app/ not named *.server, routes and the root route aside) touch neither the database nor a
   // *.server module, so they can run in the browser and in unit tests without one.
   {

@@ -1,6 +1,6 @@
 // Measure scores as items on the person page's timeline (pure). Entered-in-error rows are left off: the
 // measures page keeps them, struck through.
-import type { TimelineItem } from "~/people/timeline";
+import type { TimelineItem } from "~/ui/timeline-item";
 import { findInstrument } from "./scoring";
 import { timePointLabel } from "./time-points";
 import { isLive, type MeasureRecord } from "./timeline";

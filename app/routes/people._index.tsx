@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { searchAction } from "~/people/search-action.server";
-import { usePersonSearch } from "~/people/use-person-search";
+import { searchAction } from "~/person-search/action.server";
+import { usePersonSearch } from "~/person-search/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";

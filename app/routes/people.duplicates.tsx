@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { listSuspectedDuplicates } from "~/people/merge.server";
+import { listSuspectedDuplicates } from "~/person-record/merge.server";
 import { formatIsoDate } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];

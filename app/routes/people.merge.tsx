@@ -5,7 +5,7 @@ import { z } from "zod";
 import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { mergePeople, readMergePair } from "~/people/merge.server";
+import { mergePeople, readMergePair } from "~/person-record/merge.server";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { saveRegister } from "../../../app/attendance/register.server";
-import { mergePeople } from "../../../app/people/merge.server";
+import { mergePeople } from "../../../app/person-record/merge.server";
 import { action as referAction } from "../../../app/routes/people.$personId.refer";
 import { testDb, useTestDatabase } from "../../support/db";
 import { makeActivity, makeLead, makeReferral, makeSession } from "../../support/directory-factories";

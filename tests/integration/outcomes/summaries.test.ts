@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { markEnteredInError } from "../../../app/measures/record.server";
-import { mergePeople } from "../../../app/people/merge.server";
+import { mergePeople } from "../../../app/person-record/merge.server";
 import {
   REFRESH_INTERVAL_MS,
   ensureOutcomeSummaries,

@@ -3,10 +3,10 @@ import { action as personAction, loader as personLoader } from "../../../app/rou
 import { action as newPersonAction } from "../../../app/routes/people.new";
 import { action as referralAction } from "../../../app/routes/referrals.$referralId._index";
 import { action as startAction } from "../../../app/routes/start._index";
-import { mergePeople } from "../../../app/people/merge.server";
+import { mergePeople } from "../../../app/person-record/merge.server";
 import { createReferral, readReferral } from "../../../app/referrals/referrals.server";
 import { createPersonFromSelfReferral } from "../../../app/referrals/triage.server";
-import { readPersonRecord } from "../../../app/people/person-record.server";
+import { readPersonRecord } from "../../../app/person-record/read.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest, getRequest } from "../../support/http";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPersonRecord } from "~/people/person-record.server";
+import { readPersonRecord } from "~/person-record/read.server";
 import { recordMeasure } from "~/measures/record.server";
 import { addDays, londonDate } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";

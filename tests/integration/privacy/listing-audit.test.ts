@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { searchPeople } from "../../../app/people/people.server";
-import { listSuspectedDuplicates } from "../../../app/people/merge.server";
+import { listSuspectedDuplicates } from "../../../app/person-record/merge.server";
 import { listCaseload } from "../../../app/referrals/caseload.server";
 import { listTriageQueue } from "../../../app/referrals/triage.server";
 import { useTestDatabase, testDb } from "../../support/db";

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
-import { NAME_SIMILARITY_THRESHOLD } from "./matching.server";
+import { NAME_SIMILARITY_THRESHOLD } from "~/people/matching.server";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
 import { ConflictError, RefusedError } from "~/errors";
 

@@ -17,8 +17,8 @@ import {
   type ReferralKind,
   type ReferralStatus,
 } from "~/referrals/lifecycle";
-import { consentsFrom, consentsQuery } from "./people.server";
-import type { TimelineItem } from "./timeline";
+import { consentsFrom, consentsQuery } from "~/people/people.server";
+import type { TimelineItem } from "~/ui/timeline-item";
 import { selfReferralSummary } from "~/referrals/self-referral";
 
 // One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven

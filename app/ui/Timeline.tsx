@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
-import { mergeTimeline, timelineKindLabels, type TimelineItem } from "./timeline";
+import { mergeTimeline, timelineKindLabels, type TimelineItem } from "./timeline-item";
 
 /** The person's story, newest first. `extra` takes items from other sources (measure scores). */
 export function Timeline({ items, extra = [] }: { items: TimelineItem[]; extra?: TimelineItem[] }) {
