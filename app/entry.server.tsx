@@ -6,7 +6,7 @@ import { logger } from "@db/logger";
 import { requestContext } from "~/context";
 import { NonceContext } from "~/ui/nonce";
 
-export { startup, readiness, shutdown } from "~/server/lifecycle.server";
+export { startup, readiness, shutdown } from "~/server/startup.server";
 export { createEdge, edgeSettings } from "~/server/edge.server";
 export { withFaultReferences } from "~/server/fault-references.server";
 

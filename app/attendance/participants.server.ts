@@ -1,4 +1,4 @@
-import { auditAll, type AuditActor, type Executor } from "~/audit/audit.server";
+import { auditAll, type AuditAction, type AuditActor, type Executor } from "~/audit/audit.server";
 
 /**
  * The only person fields an activity lead ever receives (decision 0402, least privilege): who they are, how to reach them,
@@ -37,7 +37,7 @@ export interface LeadPerson {
 export async function auditPeopleShown(
   trx: Executor,
   actor: AuditActor,
-  action: string,
+  action: AuditAction,
   shown: { personId: string; referralId: string }[],
   details: Record<string, unknown>,
 ) {

@@ -1,6 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
+import type { AuditAction } from "./actions";
+
+export type { AuditAction } from "./actions";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -11,7 +14,8 @@ export interface AuditActor {
 }
 
 export interface AuditEntry {
-  action: string;
+  /** `domain.verb`, one of the list in app/audit/actions.ts. */
+  action: AuditAction;
   outcome?: "ok" | "denied" | "failed";
   entityType?: string;
   entityId?: string;
@@ -129,7 +133,7 @@ export const AUDIT_COLUMNS = [
 export function auditSelect(
   actor: AuditActor,
   entry: {
-    action: string;
+    action: AuditAction;
     entityType: string;
     entityId: RawBuilder<unknown>;
     personId: RawBuilder<unknown>;

@@ -33,7 +33,7 @@ export async function signIn(input: {
     await audit(
       db,
       { userId: null, role: null, requestId: input.requestId },
-      { action: "sign-in.throttled", outcome: "denied" },
+      { action: "auth.sign-in-throttled", outcome: "denied" },
     );
     return { ok: false, reason: "throttled" };
   }
@@ -53,7 +53,7 @@ export async function signIn(input: {
       db,
       { userId: user?.id ?? null, role: null, requestId: input.requestId },
       {
-        action: "sign-in.failed",
+        action: "auth.sign-in-failed",
         outcome: "failed",
         entityType: user ? "app_user" : undefined,
         entityId: user?.id,
@@ -74,7 +74,7 @@ export async function signIn(input: {
       trx,
       { userId: user.id, role: user.role, requestId: input.requestId },
       {
-        action: "sign-in",
+        action: "auth.sign-in",
         entityType: "app_user",
         entityId: user.id,
       },
@@ -125,7 +125,7 @@ export type Confirmation = "confirmed" | "wrong" | "throttled";
  * Asks a signed-in user for their password again before a change that grants access (a new role, a re-enabled
  * account). Each try counts against the same throttle as signing in (claimAttempt: the user's account and the
  * address), so the prompt cannot be used to guess the password of a session left open. A wrong password writes a
- * "reauth.failed" audit row; a right one clears the account's failures as a sign-in does.
+ * "auth.reauth-failed" audit row; a right one clears the account's failures as a sign-in does.
  */
 export async function confirmPassword(input: {
   userId: string;
@@ -148,7 +148,7 @@ export async function confirmPassword(input: {
     await audit(
       db,
       { userId: input.userId, role: row?.role ?? null, requestId: input.requestId },
-      { action: "reauth.failed", outcome: "failed", entityType: "app_user", entityId: input.userId },
+      { action: "auth.reauth-failed", outcome: "failed", entityType: "app_user", entityId: input.userId },
     );
     return "wrong";
   }

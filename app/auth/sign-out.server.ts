@@ -9,7 +9,7 @@ export async function recordSignOut(
   requestId: string,
 ): Promise<void> {
   await endSession(executor, user.sessionHash);
-  await audit(executor, { userId: user.id, role: user.role, requestId }, { action: "sign-out" });
+  await audit(executor, { userId: user.id, role: user.role, requestId }, { action: "auth.sign-out" });
 }
 
 /** Signs `user` out: their session ends and the audit trail says so, in one transaction. */

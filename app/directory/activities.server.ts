@@ -151,7 +151,7 @@ export async function updateActivity(
   });
 }
 
-export async function listSchedules(activityId: string) {
+export async function listActivitySchedules(activityId: string) {
   const db = await getDb();
   const rows = await db
     .selectFrom("activity_schedule")

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
-import { audit } from "~/audit/audit.server";
+import { audit, type AuditAction } from "~/audit/audit.server";
 import { actorOf, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { notFound } from "~/errors";
@@ -56,7 +56,7 @@ const ledActivity = preparedQuery((db, p: { activityId: string; userId: string }
 export async function requireActivityAccess(
   guard: Guarded,
   activityId: string | undefined,
-  attempted: string,
+  attempted: AuditAction,
 ): Promise<OwnActivity> {
   const db = await getDb();
   let found: OwnActivity | undefined;
@@ -82,7 +82,7 @@ export async function requireActivityAccess(
  * Activity leads edit their own listings but do not add organisations: for them such a page does not exist. Records
  * the refused `attempted` action and ends in the 404 page; returns for everyone else.
  */
-export async function refuseLeads(guard: Guarded, attempted: string, entityType: string): Promise<void> {
+export async function refuseLeads(guard: Guarded, attempted: AuditAction, entityType: string): Promise<void> {
   if (!leadsOnlyOwn(guard)) return;
   await audit(await getDb(), actorOf(guard), {
     action: attempted,
@@ -96,7 +96,7 @@ export async function refuseLeads(guard: Guarded, attempted: string, entityType:
 /** Records a refused look at something inside an activity (a session or referral that is not this activity's). */
 export async function deniedInside(
   guard: Guarded,
-  attempted: string,
+  attempted: AuditAction,
   entityType: string,
   entityId: string | undefined,
 ): Promise<never> {

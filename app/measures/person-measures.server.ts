@@ -2,7 +2,7 @@
 // transaction as the read, so the data is never returned without its access being recorded.
 
 import { getDb } from "@db/index";
-import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { audit, type AuditAction, type AuditActor, type Executor } from "~/audit/audit.server";
 import { formatIsoDate } from "~/ui/format";
 import type { Comparison } from "./change";
 import { wemwbsLicensed } from "./settings.server";
@@ -273,7 +273,7 @@ export interface RecordFormData {
 export async function getRecordFormData(
   actor: AuditActor,
   personId: string,
-  action: string,
+  action: AuditAction,
   today = londonToday(),
 ): Promise<RecordFormData | null> {
   const db = await getDb();

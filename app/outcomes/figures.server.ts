@@ -32,7 +32,7 @@ import type { Cell, FigureMeta, FigureSection, FigureTable, OutcomeFilters, Peri
 import { loadFilterOptions } from "./options.server";
 import { MIN_FOLLOW_UP_DAYS, comparedScores, type ComparedScore } from "./outcome-measures";
 import { calendarMonthName, monthName, monthsOf, periodOf } from "./periods";
-import { getDisclosureRule } from "./settings.server";
+import { getDisclosureRule } from "./disclosure-rule.server";
 import { histogramMedian, pairedChangeFromSummary, type ChangeSummary } from "./statistics";
 import {
   ensureOutcomeSummaries,

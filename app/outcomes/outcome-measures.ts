@@ -7,7 +7,7 @@ import { getInstrument, type InstrumentCode } from "~/measures/scoring";
 /**
  * A follow-up (or exit) counts as the pair's second measure only when taken at least this many days after the
  * baseline: a "follow-up" a week later measures the first conversation, not the activity. Four weeks is the
- * shortest follow-up interval the measure schedules offer (app/measures/schedule.server.ts). One named constant so
+ * shortest follow-up interval the measure schedules offer (app/measures/follow-up-schedules.server.ts). One named constant so
  * a later change can make it a setting.
  */
 export const MIN_FOLLOW_UP_DAYS = 28;

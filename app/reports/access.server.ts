@@ -3,7 +3,7 @@
 // shared with a commissioner answers exactly as a missing one (404), with an "access denied" audit row.
 import { data } from "@remix-run/node";
 import { getDb } from "@db/index";
-import { audit } from "~/audit/audit.server";
+import { audit, type AuditAction } from "~/audit/audit.server";
 import { actorOf, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { costFormSchema } from "./costs";
@@ -42,7 +42,7 @@ export async function reportList(guard: Guarded): Promise<ArchivedReport[]> {
   return reports;
 }
 
-async function visibleOr404(guard: Guarded, id: string | undefined, attempted: string): Promise<ArchivedReport> {
+async function visibleOr404(guard: Guarded, id: string | undefined, attempted: AuditAction): Promise<ArchivedReport> {
   const db = await getDb();
   const report = id && UUID.test(id) ? await findVisibleReport(db, viewerOf(guard), id.toLowerCase()) : null;
   if (!report) {

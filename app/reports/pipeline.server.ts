@@ -1,5 +1,5 @@
 // The report pipeline as the app runs it: the dashboard's figures function, the PDF renderer and the job runner
-// every server starts (app/server/lifecycle.server.ts). Tests build their own runner over the same handler.
+// every server starts (app/server/startup.server.ts). Tests build their own runner over the same handler.
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { outcomeFigures } from "~/outcomes/figures.server";

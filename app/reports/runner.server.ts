@@ -1,4 +1,4 @@
-// The job runner every app server starts with (app/server/lifecycle.server.ts): it polls the job table, claims a due
+// The job runner every app server starts with (app/server/startup.server.ts): it polls the job table, claims a due
 // job, renews its lease while the handler works and records the outcome. Several servers can run it against one
 // database; each job is run by one of them at a time. See docs/decisions/0730-report-jobs.md.
 import { randomUUID } from "node:crypto";

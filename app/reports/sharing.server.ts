@@ -85,13 +85,13 @@ export async function setReportShares(
     }
     await auditAll(trx, actor, [
       ...added.map((id) => ({
-        action: "report.share",
+        action: "report.share" as const,
         entityType: "report",
         entityId: reportId,
         details: { commissionerId: id },
       })),
       ...removed.map((id) => ({
-        action: "report.unshare",
+        action: "report.unshare" as const,
         entityType: "report",
         entityId: reportId,
         details: { commissionerId: id },

@@ -1,3 +1,4 @@
+import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -32,7 +33,12 @@ const answerSchema = withChecks(
       : {},
 );
 
-async function load(request: Request, context: unknown, params: Record<string, string | undefined>, attempted: string) {
+async function load(
+  request: Request,
+  context: unknown,
+  params: Record<string, string | undefined>,
+  attempted: AuditAction,
+) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, attempted);
   const referral = isUuid(params.referralId) ? await getInbound(actorOf(guard), activity.id, params.referralId) : null;

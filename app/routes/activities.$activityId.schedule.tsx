@@ -4,7 +4,7 @@ import { z } from "zod";
 import { addOneOffSession, cancelSession, generateSessions, listSessions } from "~/attendance/sessions.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
-import { addSchedule, listSchedules, removeSchedule } from "~/directory/activities.server";
+import { addSchedule, listActivitySchedules, removeSchedule } from "~/directory/activities.server";
 import { generateSessionsSchema, oneOffSessionSchema, scheduleSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { weekdays } from "~/directory/options";
@@ -26,7 +26,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-view");
   const today = londonToday();
   const [schedules, sessions] = await Promise.all([
-    listSchedules(activity.id),
+    listActivitySchedules(activity.id),
     listSessions(activity.id, addDays(today, -28), addDays(today, 56)),
   ]);
   return {

@@ -1,3 +1,4 @@
+import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import {
@@ -30,7 +31,12 @@ export const meta: MetaFunction = () => [{ title: "Register – Connect Well" }]
 // After "someone saved first" the people list is read again too, so anyone added meanwhile is on the form.
 export const shouldRevalidate = revalidateAfterConflict;
 
-async function load(request: Request, context: unknown, params: Record<string, string | undefined>, attempted: string) {
+async function load(
+  request: Request,
+  context: unknown,
+  params: Record<string, string | undefined>,
+  attempted: AuditAction,
+) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, attempted);
   const register = isUuid(params.sessionId) ? await loadRegister(actorOf(guard), activity.id, params.sessionId) : null;

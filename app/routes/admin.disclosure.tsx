@@ -7,7 +7,7 @@ import { choice } from "~/forms/fields";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
-import { changeDisclosureRule, disclosureSetting } from "~/outcomes/disclosure-setting.server";
+import { changeDisclosureRule, disclosureSetting } from "~/outcomes/disclosure-rule.server";
 import { disclosureRules } from "~/outcomes/disclosure";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary } from "~/ui/form";

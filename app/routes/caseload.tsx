@@ -5,7 +5,7 @@ import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { listDistricts } from "~/people/people.server";
 import { searchSchema } from "~/people/search-form";
-import { listReferableActivities } from "~/referrals/activities.server";
+import { listReferableActivities } from "~/referrals/referable-activities.server";
 import { caseloadSorts, nextActionLabels, openStatuses, type CaseloadRow, withMeasureDue } from "~/referrals/caseload";
 import { measuresDueForReferrals } from "~/measures/due.server";
 import { listCaseload } from "~/referrals/caseload.server";

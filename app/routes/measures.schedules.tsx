@@ -4,7 +4,7 @@ import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { httpStatusOf, notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { listSchedules, setSchedule } from "~/measures/schedule.server";
+import { listFollowUpSchedules, setFollowUpSchedule } from "~/measures/follow-up-schedules.server";
 import { parseFollowUpWeeks } from "~/measures/time-points";
 import { ErrorSummary } from "~/ui/form";
 import { version } from "~/forms/fields";
@@ -22,7 +22,7 @@ const scheduleSchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  return { rows: await listSchedules(guard.user) };
+  return { rows: await listFollowUpSchedules(guard.user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -33,7 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // One form per activity on the page: the message goes to that activity's weeks field.
   const field = `weeks-${parsed.data.activityId}`;
   if (!weeks.ok) return reply({ errors: { [field]: weeks.message }, values: parsed.values });
-  const result = await setSchedule(actorOf(guard), guard.user, {
+  const result = await setFollowUpSchedule(actorOf(guard), guard.user, {
     activityId: parsed.data.activityId,
     weeks: weeks.weeks,
     expectedVersion: parsed.data.version,

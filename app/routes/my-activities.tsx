@@ -12,7 +12,7 @@ import {
 } from "~/attendance/sessions.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { activityFormats, labelOf } from "~/directory/options";
-import { listLedActivities } from "~/directory/led.server";
+import { listLedActivities } from "~/directory/lead-activities.server";
 import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";

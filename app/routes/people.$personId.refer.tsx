@@ -5,7 +5,7 @@ import { z } from "zod";
 import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { readPersonSummary } from "~/people/people.server";
-import { listReferableActivities } from "~/referrals/activities.server";
+import { listReferableActivities } from "~/referrals/referable-activities.server";
 import { barriers, needs, referralSources } from "~/referrals/codes";
 import { referralSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
 import { createReferral } from "~/referrals/referrals.server";

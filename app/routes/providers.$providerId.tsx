@@ -1,3 +1,4 @@
+import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
@@ -16,7 +17,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 
-async function load(request: Request, context: unknown, providerId: string | undefined, attempted: string) {
+async function load(request: Request, context: unknown, providerId: string | undefined, attempted: AuditAction) {
   const guard = await requirePermission(request, context, "directory:edit");
   const found = isUuid(providerId) ? await getProvider(providerId, leadsOnlyOwn(guard) ? guard.user.id : null) : null;
   if (!found) return deniedInside(guard, attempted, "provider", providerId);

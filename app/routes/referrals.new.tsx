@@ -5,7 +5,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { searchAction } from "~/person-search/action.server";
 import { usePersonSearch } from "~/person-search/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
-import { listReferableActivities } from "~/referrals/activities.server";
+import { listReferableActivities } from "~/referrals/referable-activities.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
 import { notFound } from "~/errors";

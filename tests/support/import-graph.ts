@@ -45,7 +45,9 @@ export function readImportGraph(root: string, dir = "app"): ImportEdge[] {
       if (!target && local) {
         // Not a TypeScript module (a stylesheet with Vite's `?url`, a script): the file itself.
         const bare = specifier.replace(/\?.*$/, "");
-        const candidate = bare.startsWith("~/") ? path.join(base, bare.slice(2)) : path.resolve(path.dirname(file), bare);
+        const candidate = bare.startsWith("~/")
+          ? path.join(base, bare.slice(2))
+          : path.resolve(path.dirname(file), bare);
         if (!existsSync(candidate)) throw new Error(`${path.relative(root, file)}: cannot resolve "${specifier}"`);
         target = candidate;
       }
@@ -67,8 +69,11 @@ export function unitOf(file: string, dir = "app"): string {
   return parts.length > 1 ? `${parts[0]}/` : parts[0];
 }
 
-/** A loop between units, with one import that makes each step of it. */
+/** A group of units that import each other, and one loop through them with an import that makes each step. */
 export interface UnitCycle {
+  /** Every unit in the group, in alphabetical order. */
+  members: string[];
+  /** The loop, from the first member round to it again. */
   units: string[];
   steps: ImportEdge[];
 }
@@ -144,12 +149,15 @@ export function unitCycles(edges: ImportEdge[], unit: (file: string) => string =
     const units = [closing!];
     while (units[0] !== start) units.unshift(previous.get(units[0])!);
     const steps = units.map((u, i) => arcs.get(u)!.get(units[(i + 1) % units.length])!);
-    return { units, steps };
+    return { members: component, units, steps };
   });
 }
 
-/** A loop as lines a reader can act on: the units round it, then the import that makes each step. */
+/** A loop as lines a reader can act on: the group, the units round one loop, then the import that makes each step. */
 export function describeCycle(cycle: UnitCycle): string {
   const round = [...cycle.units, cycle.units[0]].join(" → ");
-  return [round, ...cycle.steps.map((s) => `  ${s.from} imports ${s.to}`)].join("\n");
+  return [
+    `${cycle.members.join(", ")} import each other; one loop: ${round}`,
+    ...cycle.steps.map((s) => `  ${s.from} imports ${s.to}`),
+  ].join("\n");
 }

@@ -176,7 +176,7 @@ describe("user administration", () => {
       .selectFrom("audit_event")
       .select("action")
       .where("actor_user_id", "=", user.id)
-      .where("action", "=", "reauth.failed")
+      .where("action", "=", "auth.reauth-failed")
       .execute();
     expect(failures).toHaveLength(10);
   });

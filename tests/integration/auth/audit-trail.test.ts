@@ -9,13 +9,13 @@ useTestDatabase();
 
 describe("audit trail", () => {
   it("is append-only: rows cannot be updated, deleted or truncated", async () => {
-    await audit(testDb(), { userId: null, role: null, requestId: "r1" }, { action: "test.event" });
+    await audit(testDb(), { userId: null, role: null, requestId: "r1" }, { action: "user.update" });
     await expect(testDb().updateTable("audit_event").set({ action: "tampered" }).execute()).rejects.toThrow(
       /append-only/,
     );
     await expect(testDb().deleteFrom("audit_event").execute()).rejects.toThrow(/append-only/);
     const rows = await testDb().selectFrom("audit_event").select("action").execute();
-    expect(rows).toEqual([{ action: "test.event" }]);
+    expect(rows).toEqual([{ action: "user.update" }]);
   });
 
   it("is filtered, sorted and paged from the URL, and reading it is itself audited", async () => {

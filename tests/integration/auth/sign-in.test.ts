@@ -34,9 +34,9 @@ describe("signing in", () => {
     const rows = await testDb()
       .selectFrom("audit_event")
       .select(["action", "actor_user_id"])
-      .where("action", "=", "sign-in")
+      .where("action", "=", "auth.sign-in")
       .execute();
-    expect(rows).toEqual([{ action: "sign-in", actor_user_id: user.id }]);
+    expect(rows).toEqual([{ action: "auth.sign-in", actor_user_id: user.id }]);
     // Only a hash of the id is stored.
     const stored = await testDb().selectFrom("user_session").select("id_hash").executeTakeFirstOrThrow();
     expect(cookieFrom(res.setCookie)).not.toContain(stored.id_hash);

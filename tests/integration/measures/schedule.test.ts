@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as route from "../../../app/routes/measures.schedules";
-import { listSchedules, setSchedule } from "~/measures/schedule.server";
+import { listFollowUpSchedules, setFollowUpSchedule } from "~/measures/follow-up-schedules.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, makeUser, signedIn } from "../../support/factories";
 import { actor, makeReferral } from "../../support/measures-factories";
@@ -12,18 +12,18 @@ describe("follow-up schedules per activity", () => {
     const admin = await makeUser("admin");
     const { activityId } = await makeReferral();
     const who = { id: admin.id, role: "admin" as const };
-    expect((await listSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+    expect((await listFollowUpSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
       weeks: [6, 12],
       isDefault: true,
       version: 0,
     });
-    expect(await setSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [4, 8], expectedVersion: 0 })).toBe(
-      "saved",
-    );
-    expect(await setSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [5], expectedVersion: 0 })).toBe(
-      "stale",
-    );
-    expect((await listSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+    expect(
+      await setFollowUpSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [4, 8], expectedVersion: 0 }),
+    ).toBe("saved");
+    expect(
+      await setFollowUpSchedule(actor(admin.id, "admin"), who, { activityId, weeks: [5], expectedVersion: 0 }),
+    ).toBe("stale");
+    expect((await listFollowUpSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
       weeks: [4, 8],
       isDefault: false,
       version: 1,
@@ -42,16 +42,16 @@ describe("follow-up schedules per activity", () => {
     const theirs = await makeReferral();
     await testDb().insertInto("activity_lead").values({ activity_id: mine.activityId, user_id: lead.id }).execute();
     const who = { id: lead.id, role: "activity_lead" as const };
-    expect((await listSchedules(who)).map((r) => r.activityId)).toEqual([mine.activityId]);
+    expect((await listFollowUpSchedules(who)).map((r) => r.activityId)).toEqual([mine.activityId]);
     expect(
-      await setSchedule(actor(lead.id, "activity_lead"), who, {
+      await setFollowUpSchedule(actor(lead.id, "activity_lead"), who, {
         activityId: theirs.activityId,
         weeks: [3],
         expectedVersion: 0,
       }),
     ).toBe("not_found");
     expect(
-      await setSchedule(actor(lead.id, "activity_lead"), who, {
+      await setFollowUpSchedule(actor(lead.id, "activity_lead"), who, {
         activityId: mine.activityId,
         weeks: [3],
         expectedVersion: 0,

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { publishCount } from "../../../app/outcomes/disclosure";
 import { outcomeFigures, outcomeTable } from "../../../app/outcomes/figures.server";
 import type { Cell, FigureTable, PublishedFigures } from "../../../app/outcomes/model";
-import { getDisclosureRule, setDisclosureRule } from "../../../app/outcomes/settings.server";
+import { getDisclosureRule, setDisclosureRule } from "../../../app/outcomes/disclosure-rule.server";
 import { pairedChange } from "../../../app/outcomes/statistics";
 import { refreshOutcomeSummaries } from "../../../app/outcomes/summaries.server";
 import { loader as outcomesLoader } from "../../../app/routes/outcomes";

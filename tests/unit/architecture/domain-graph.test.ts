@@ -44,10 +44,10 @@ describe("the loop finder", () => {
       edge("routes/x.tsx", "people/a.ts"),
     ]);
     expect(cycles).toHaveLength(1);
-    expect(cycles[0].units).toEqual(["measures/", "people/", "referrals/"]);
+    expect(cycles[0].members).toEqual(["measures/", "people/", "referrals/"]);
     expect(describeCycle(cycles[0])).toBe(
       [
-        "measures/ → people/ → referrals/ → measures/",
+        "measures/, people/, referrals/ import each other; one loop: measures/ → people/ → referrals/ → measures/",
         "  app/measures/c.ts imports app/people/d.ts",
         "  app/people/a.ts imports app/referrals/b.ts",
         "  app/referrals/b.ts imports app/measures/c.ts",
@@ -55,13 +55,28 @@ describe("the loop finder", () => {
     );
   });
 
+  it("names every folder of a group, and the shortest loop through the first", () => {
+    const cycles = unitCycles([
+      edge("measures/a.ts", "people/a.ts"),
+      edge("people/b.ts", "measures/b.ts"),
+      edge("people/c.ts", "referrals/c.ts"),
+      edge("referrals/d.ts", "people/d.ts"),
+    ]);
+    expect(cycles.map((c) => [c.members, c.units])).toEqual([
+      [
+        ["measures/", "people/", "referrals/"],
+        ["measures/", "people/"],
+      ],
+    ]);
+  });
+
   it("sees a loop between two folders made by different files, and none within a folder", () => {
     expect(
       unitCycles([edge("people/a.ts", "people/b.ts"), edge("people/b.ts", "people/a.ts")]).map((c) => c.units),
     ).toEqual([]);
-    expect(
-      unitCycles([edge("people/a.ts", "ui/x.ts"), edge("ui/y.ts", "people/b.ts")]).map((c) => c.units),
-    ).toEqual([["people/", "ui/"]]);
+    expect(unitCycles([edge("people/a.ts", "ui/x.ts"), edge("ui/y.ts", "people/b.ts")]).map((c) => c.units)).toEqual([
+      ["people/", "ui/"],
+    ]);
   });
 
   it("counts a module directly under app/ as a unit of its own", () => {

@@ -7,7 +7,7 @@ import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { can, type Role } from "~/auth/roles";
 import { DEFAULT_FOLLOW_UP_WEEKS } from "./time-points";
 
-export interface ScheduleRow {
+export interface FollowUpScheduleRow {
   activityId: string;
   activityName: string;
   providerName: string;
@@ -22,7 +22,7 @@ interface Who {
   role: Role;
 }
 
-export async function listSchedules(user: Who): Promise<ScheduleRow[]> {
+export async function listFollowUpSchedules(user: Who): Promise<FollowUpScheduleRow[]> {
   const db = await getDb();
   const rows = await db
     .selectFrom("activity as a")
@@ -57,14 +57,14 @@ export async function listSchedules(user: Who): Promise<ScheduleRow[]> {
 export type SetScheduleResult = "saved" | "not_found" | "stale";
 
 /** Sets an activity's follow-up weeks, guarded by the version the user saw (0 = still the default). */
-export async function setSchedule(
+export async function setFollowUpSchedule(
   actor: AuditActor,
   user: Who,
   input: { activityId: string; weeks: number[]; expectedVersion: number },
 ): Promise<SetScheduleResult> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const allowed = (await listSchedulesIn(trx, user)).has(input.activityId);
+    const allowed = (await followUpScheduleScope(trx, user)).has(input.activityId);
     if (!allowed) return "not_found";
     const current = await trx
       .selectFrom("measure_schedule")
@@ -100,7 +100,7 @@ export async function setSchedule(
   });
 }
 
-async function listSchedulesIn(trx: Executor, user: Who): Promise<Set<string>> {
+async function followUpScheduleScope(trx: Executor, user: Who): Promise<Set<string>> {
   const rows = await trx
     .selectFrom("activity as a")
     .select("a.id")

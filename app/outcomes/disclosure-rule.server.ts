@@ -1,4 +1,7 @@
+// The disclosure rule every outcome figure is published under, kept in outcome_setting and chosen by an
+// administrator (app/routes/admin.disclosure.tsx).
 import { sql, type Kysely } from "kysely";
+import { getDb } from "@db/index";
 import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { DEFAULT_DISCLOSURE_RULE, disclosureRules, type DisclosureRuleCode } from "./disclosure";
@@ -48,4 +51,14 @@ export async function setDisclosureRule(
     });
     return previous;
   });
+}
+
+/** The rule every published figure uses now, for the administrator's page. */
+export async function disclosureSetting(): Promise<DisclosureRuleCode> {
+  return getDisclosureRule(await getDb());
+}
+
+/** Switches the rule for every view, download and report from now on (audited by setDisclosureRule). */
+export async function changeDisclosureRule(actor: AuditActor, code: DisclosureRuleCode): Promise<void> {
+  await setDisclosureRule(await getDb(), actor, code);
 }
