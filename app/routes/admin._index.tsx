@@ -72,6 +72,20 @@ export default function AdminHome() {
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
               <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/admin/subject-access">
+                  Subject access requests
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Export everything held about a person, and who has seen it, as a file and a page to print.
+              </p>
+            </div>
+          </div>
+        </li>
+        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
                 <Link className="nhsuk-card__link" to="/people/duplicates">
                   Duplicate records
                 </Link>

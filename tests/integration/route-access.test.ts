@@ -26,7 +26,7 @@ const routeFiles = Object.keys(modules).map((p) => p.split("/").pop()!);
 const NOT_FOUND_ID = "00000000-0000-4000-8000-000000000000";
 // Pages that show identifiable people, named here rather than taken from app/auth/roles.ts so that narrowing the
 // guard fails this test.
-const PERSON_LEVEL_ROUTE = /^(people\.|referrals\.|triage\.|caseload\.|measures\.self\.)/;
+const PERSON_LEVEL_ROUTE = /^(people\.|referrals\.|triage\.|caseload\.|measures\.self\.|admin\.subject-access\.)/;
 const AGGREGATE_ONLY = ["analyst", "commissioner"];
 
 function args(file: string, method: "GET" | "POST", cookie?: string) {

@@ -1,0 +1,98 @@
+// The subject access export's shape (the JSON download and the printable page read the same object) and how its
+// values read on the page. Pure: no database. See docs/decisions/0810-subject-access-export.md.
+
+/** The export format's name and version, written in every JSON download. */
+export const SUBJECT_ACCESS_FORMAT = "connect-well-subject-access/1";
+
+/** One table's rows about the person: every column, as PostgreSQL's `to_jsonb` gives it. */
+export interface SubjectTableRows {
+  table: string;
+  label: string;
+  rows: Record<string, unknown>[];
+}
+
+/** One entry of the person's access history: an audit row that names them or one of their records. */
+export interface AccessEvent {
+  /** ISO 8601 instant. */
+  occurredAt: string;
+  actorUserId: string | null;
+  actorName: string | null;
+  actorRole: string | null;
+  /** The audit action code, e.g. `person.read`, `person.listed`, `person.export`. */
+  action: string;
+  outcome: string;
+  entityType: string | null;
+  entityId: string | null;
+  requestId: string | null;
+  /** What the action recorded: the list a person was shown in, the fields changed, a reason given. */
+  details: unknown;
+}
+
+/** Everything held about one person: their records (the survivor and any merged into it) and who accessed them. */
+export interface SubjectExport {
+  format: typeof SUBJECT_ACCESS_FORMAT;
+  /** ISO 8601 instant. */
+  generatedAt: string;
+  generatedBy: { userId: string | null; role: string | null };
+  subject: {
+    /** The surviving record. */
+    personId: string;
+    /** Every record of the person: the survivor first, then records merged into it. */
+    recordIds: string[];
+  };
+  tables: SubjectTableRows[];
+  accessHistory: AccessEvent[];
+}
+
+const actionLabels: Record<string, string> = {
+  "person.read": "Opened the record",
+  "person.listed": "Shown in a list",
+  "person.create": "Created the record",
+  "person.update": "Changed the record",
+  "person.merge": "Merged records",
+  "person.export": "Subject access export",
+  "person.search": "Searched for people",
+  "referral.read": "Opened a referral",
+  "referral.create": "Made a referral",
+  "referral.update": "Changed a referral",
+  "referral.transition": "Changed a referral's status",
+  "measure.record": "Recorded a questionnaire",
+  "measures.view": "Viewed questionnaires",
+  "measures.self.start": "Started self-completion",
+  "measures.self.view": "Opened self-completion",
+  "measures.self.complete": "Completed self-completion",
+  "register.save": "Saved a register",
+  "register.view": "Viewed a register",
+  "befriending.match": "Matched with a befriender",
+  "befriending.call": "Recorded a befriending call",
+  "triage.read": "Opened a self-referral",
+  "access.denied": "Access refused",
+};
+
+/** A readable name for an audit action code; the code itself when it has none. */
+export function actionLabel(action: string): string {
+  return actionLabels[action] ?? action;
+}
+
+/** A column name as a heading: `date_of_birth` → "Date of birth". */
+export function columnLabel(column: string): string {
+  const words = column.replace(/_/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A stored value as text on the printable page: empty values say so, lists are joined, objects (answers, scores,
+ * details) are shown as compact JSON so nothing held is hidden.
+ */
+export function displayValue(value: unknown): string {
+  if (value === null || value === undefined || value === "") return "Not recorded";
+  if (Array.isArray(value)) return value.length ? value.map((v) => displayValue(v)).join(", ") : "None";
+  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  return String(value);
+}
+
+/** The download's file name: the record id only, never a name or NHS number. */
+export function exportFileName(personId: string, generatedAt: string): string {
+  return `subject-access-${personId}-${generatedAt.slice(0, 10)}.json`;
+}
