@@ -285,6 +285,7 @@ export interface Person {
   date_of_birth: string;
   district_code: string | null;
   email: string | null;
+  erased_at: Timestamp | null;
   ethnicity: string | null;
   family_name: string;
   given_name: string;
