@@ -55,11 +55,14 @@ export const auditActions = [
   "person.create",
   "person.duplicate-check",
   "person.duplicates-list",
+  // A subject access export (docs/decisions/0810-subject-access-export.md) and the search that finds its person.
+  "person.export",
   "person.listed",
   "person.merge",
   "person.merged-away",
   "person.read",
   "person.search",
+  "person.subject-access-search",
   "person.update",
 
   "provider.create",
@@ -77,6 +80,9 @@ export const auditActions = [
 
   "register.save",
   "register.view",
+
+  // The retention schedule's erasure run (docs/decisions/0811-retention-schedule.md).
+  "retention.apply",
 
   "report.check",
   "report.download",

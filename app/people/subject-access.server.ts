@@ -26,7 +26,7 @@ export interface SubjectCandidate {
 
 /**
  * The people matching `query`, each as its surviving record (a match on a record merged into another finds the
- * survivor). Audited as `subject-access.search` with a `person.listed` row per person shown (the search terms are
+ * survivor). Audited as `person.subject-access-search` with a `person.listed` row per person shown (the search terms are
  * never written to the audit trail or a URL). At most 20, by family name.
  */
 export async function findSubjects(
@@ -62,7 +62,7 @@ export async function findSubjects(
       trx,
       actor,
       {
-        action: "subject-access.search",
+        action: "person.subject-access-search",
         entityType: "person",
         details: { by: "nhsNumber" in query ? "nhs_number" : "name_and_date_of_birth", found: rows.length },
       },
