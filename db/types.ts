@@ -217,6 +217,7 @@ export interface MeasureResponse {
 export interface MeasureSchedule {
   activity_id: string;
   follow_up_weeks: number[];
+  min_follow_up_days: Generated<number>;
   updated_at: Generated<Timestamp>;
   updated_by: string | null;
   version: Generated<number>;

@@ -13,7 +13,7 @@ import {
   type ScheduledMeasure,
 } from "./due";
 import { londonDate, londonToday } from "~/calendar";
-import { DEFAULT_FOLLOW_UP_WEEKS, type TimePoint } from "./time-points";
+import { DEFAULT_FOLLOW_UP_WEEKS, type RecordedTimePoint } from "./time-points";
 
 interface DueInputs {
   referral: ReferralForDue;
@@ -95,7 +95,7 @@ async function loadDueInputs(db: Executor, where: { referralIds?: string[]; pers
     responses.map((x) => ({
       referralId: x.referral_id,
       instrumentCode: x.instrument_code,
-      timePoint: x.time_point as TimePoint,
+      timePoint: x.time_point as RecordedTimePoint,
       followUpWeek: x.follow_up_week,
     })),
   );

@@ -14,7 +14,7 @@
 
 import { instruments } from "./instruments";
 import { addDays } from "~/calendar";
-import { CORE_INSTRUMENTS, type TimePoint, timePointLabel } from "./time-points";
+import { CORE_INSTRUMENTS, type RecordedTimePoint, type TimePoint, timePointLabel } from "./time-points";
 
 export const WINDOW_OPENS_DAYS_BEFORE = 7;
 export const OVERDUE_AFTER_DAYS = 14;
@@ -38,7 +38,8 @@ export interface ReferralForDue {
 /** A live response (entered-in-error rows are left out by the caller). */
 export interface ResponseForDue {
   instrumentCode: string;
-  timePoint: TimePoint;
+  /** An extra baseline-window response fills no time point. */
+  timePoint: RecordedTimePoint;
   followUpWeek: number | null;
 }
 

@@ -1,10 +1,12 @@
-// Each activity's follow-up schedule (weeks after the first session). No row means the default, 6 and 12
-// weeks. Someone who leads activities changes only their own; a directory administrator any of them.
+// Each activity's follow-up schedule: weeks after the first session, and the least days after the baseline a
+// follow-up must be to count as change (app/measures/follow-up-interval.ts). No row means the defaults, 6 and 12
+// weeks and 28 days. Someone who leads activities changes only their own; a directory administrator any of them.
 
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { can, type Role } from "~/auth/roles";
+import { MIN_FOLLOW_UP_DAYS } from "./follow-up-interval";
 import { DEFAULT_FOLLOW_UP_WEEKS } from "./time-points";
 
 export interface FollowUpScheduleRow {
@@ -12,6 +14,8 @@ export interface FollowUpScheduleRow {
   activityName: string;
   providerName: string;
   weeks: number[];
+  /** Least days after the baseline a follow-up counts as change. */
+  minFollowUpDays: number;
   isDefault: boolean;
   /** 0 while the activity uses the default. */
   version: number;
@@ -28,7 +32,7 @@ export async function listFollowUpSchedules(user: Who): Promise<FollowUpSchedule
     .selectFrom("activity as a")
     .innerJoin("provider as p", "p.id", "a.provider_id")
     .leftJoin("measure_schedule as ms", "ms.activity_id", "a.id")
-    .select(["a.id", "a.name", "p.name as provider_name", "ms.follow_up_weeks", "ms.version"])
+    .select(["a.id", "a.name", "p.name as provider_name", "ms.follow_up_weeks", "ms.min_follow_up_days", "ms.version"])
     .where("a.status", "!=", "closed")
     .$if(can(user.role, "activities:lead"), (q) =>
       q.where((eb) =>
@@ -49,6 +53,7 @@ export async function listFollowUpSchedules(user: Who): Promise<FollowUpSchedule
     activityName: r.name,
     providerName: r.provider_name,
     weeks: r.follow_up_weeks ?? [...DEFAULT_FOLLOW_UP_WEEKS],
+    minFollowUpDays: r.min_follow_up_days ?? MIN_FOLLOW_UP_DAYS,
     isDefault: r.follow_up_weeks === null,
     version: r.version ?? 0,
   }));
@@ -56,11 +61,14 @@ export async function listFollowUpSchedules(user: Who): Promise<FollowUpSchedule
 
 export type SetScheduleResult = "saved" | "not_found" | "stale";
 
-/** Sets an activity's follow-up weeks, guarded by the version the user saw (0 = still the default). */
+/**
+ * Sets an activity's follow-up weeks and minimum days between baseline and a counted follow-up (already checked
+ * with parseFollowUpWeeks and parseMinFollowUpDays), guarded by the version the user saw (0 = still the default).
+ */
 export async function setFollowUpSchedule(
   actor: AuditActor,
   user: Who,
-  input: { activityId: string; weeks: number[]; expectedVersion: number },
+  input: { activityId: string; weeks: number[]; minFollowUpDays: number; expectedVersion: number },
 ): Promise<SetScheduleResult> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
@@ -78,6 +86,7 @@ export async function setFollowUpSchedule(
         .updateTable("measure_schedule")
         .set({
           follow_up_weeks: input.weeks,
+          min_follow_up_days: input.minFollowUpDays,
           updated_by: actor.userId,
           updated_at: sql`now()`,
           version: sql`version + 1`,
@@ -87,14 +96,19 @@ export async function setFollowUpSchedule(
     } else {
       await trx
         .insertInto("measure_schedule")
-        .values({ activity_id: input.activityId, follow_up_weeks: input.weeks, updated_by: actor.userId })
+        .values({
+          activity_id: input.activityId,
+          follow_up_weeks: input.weeks,
+          min_follow_up_days: input.minFollowUpDays,
+          updated_by: actor.userId,
+        })
         .execute();
     }
     await audit(trx, actor, {
       action: "measure-schedule.update",
       entityType: "activity",
       entityId: input.activityId,
-      details: { weeks: input.weeks },
+      details: { weeks: input.weeks, minFollowUpDays: input.minFollowUpDays },
     });
     return "saved";
   });

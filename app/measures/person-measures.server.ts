@@ -9,8 +9,9 @@ import { wemwbsLicensed } from "./settings.server";
 import { type DueItem, type ScheduledMeasure } from "./due";
 import { measureScheduleForPerson } from "./due.server";
 import { londonDate, londonToday } from "~/calendar";
-import { changesSinceBaseline, chronological, isLive, type MeasureRecord } from "./timeline";
-import type { Mode, TimePoint } from "./time-points";
+import { changesSinceBaseline, chronological, isLive, noChangeText, type MeasureRecord } from "./timeline";
+import { DEFAULT_FOLLOW_UP_WEEKS, type Mode, type RecordedTimePoint } from "./time-points";
+import { MIN_FOLLOW_UP_DAYS } from "./follow-up-interval";
 
 export interface MeasuresPerson {
   id: string;
@@ -24,6 +25,8 @@ export interface ReferralOption {
   receivedOn: string;
   firstSessionOn: string | null;
   followUpWeeks: number[];
+  /** Least days after the baseline a follow-up counts as change (the activity's schedule, 28 by default). */
+  minFollowUpDays: number;
 }
 
 export async function findPerson(db: Executor, personId: string): Promise<MeasuresPerson | undefined> {
@@ -51,6 +54,7 @@ export async function referralOptions(db: Executor, personId: string): Promise<R
       "r.first_attended_on",
       "a.name as activity_name",
       "ms.follow_up_weeks",
+      "ms.min_follow_up_days",
     ])
     .where("r.person_id", "=", personId)
     .orderBy("r.received_at", "desc")
@@ -64,7 +68,8 @@ export async function referralOptions(db: Executor, personId: string): Promise<R
       status: r.status,
       receivedOn,
       firstSessionOn: r.first_attended_on,
-      followUpWeeks: r.follow_up_weeks ?? [6, 12],
+      followUpWeeks: r.follow_up_weeks ?? [...DEFAULT_FOLLOW_UP_WEEKS],
+      minFollowUpDays: r.min_follow_up_days ?? MIN_FOLLOW_UP_DAYS,
     };
   });
 }
@@ -106,7 +111,7 @@ export function toMeasureRecords(rows: RecordRow[]): MeasureRecord[] {
       referralId: r.referral_id,
       instrumentCode: r.instrument_code,
       instrumentVersion: r.instrument_version,
-      timePoint: r.time_point as TimePoint,
+      timePoint: r.time_point as RecordedTimePoint,
       followUpWeek: r.follow_up_week,
       administeredOn: r.administered_on,
       mode: r.mode as Mode,
@@ -222,7 +227,12 @@ export async function getMeasureDetail(
 export interface MeasuresSummaryData {
   personId: string;
   /** Latest live response per instrument, with change since that referral's baseline when there is one. */
-  latest: { record: MeasureRecord; change: Comparison | null }[];
+  latest: {
+    record: MeasureRecord;
+    change: Comparison | null;
+    /** What the change column says when there is no change to show (`noChangeText`). */
+    noChange: string;
+  }[];
   due: DueItem[];
 }
 
@@ -257,15 +267,27 @@ export function summariseMeasures(
     .sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1));
   return {
     personId,
-    latest: [...latestByCode.values()].map((record) => ({ record, change: changes[record.id] ?? null })),
+    latest: [...latestByCode.values()].map((record) => ({
+      record,
+      change: changes[record.id] ?? null,
+      noChange: noChangeText(record, records),
+    })),
     due,
   };
+}
+
+export interface LiveBaseline {
+  referralId: string;
+  instrumentCode: string;
+  administeredOn: string;
 }
 
 export interface RecordFormData {
   person: MeasuresPerson;
   referrals: ReferralOption[];
   schedule: Record<string, ScheduledMeasure[]>;
+  /** Each referral's live baseline of each questionnaire, so the form can say when a follow-up counts. */
+  baselines: LiveBaseline[];
   wemwbsLicensed: boolean;
 }
 
@@ -282,7 +304,24 @@ export async function getRecordFormData(
     if (!person) return null;
     const referrals = await referralOptions(trx, personId);
     const schedule = await measureScheduleForPerson(trx, personId, today);
+    const baselines = await trx
+      .selectFrom("measure_response")
+      .select(["referral_id", "instrument_code", "administered_on"])
+      .where("person_id", "=", personId)
+      .where("time_point", "=", "baseline")
+      .where("entered_in_error_at", "is", null)
+      .execute();
     await audit(trx, actor, { action, entityType: "person", entityId: personId, personId });
-    return { person, referrals, schedule, wemwbsLicensed: wemwbsLicensed() };
+    return {
+      person,
+      referrals,
+      schedule,
+      baselines: baselines.map((b) => ({
+        referralId: b.referral_id,
+        instrumentCode: b.instrument_code,
+        administeredOn: b.administered_on,
+      })),
+      wemwbsLicensed: wemwbsLicensed(),
+    };
   });
 }

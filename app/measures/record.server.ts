@@ -9,7 +9,8 @@ import { shortName } from "./catalogue";
 import { formatIsoDate } from "~/ui/format";
 import { londonDate, londonToday } from "~/calendar";
 import { findInstrument, scoreResponse } from "./scoring";
-import { type Mode, type TimePointRef, timePointLabel } from "./time-points";
+import { MIN_FOLLOW_UP_DAYS, placeFollowUp, type FollowUpPlacement } from "./follow-up-interval";
+import { type Mode, type RecordedTimePoint, type TimePointRef, timePointLabel } from "./time-points";
 import { FieldError } from "~/errors";
 
 export interface RecordInput extends TimePointRef {
@@ -27,6 +28,8 @@ export interface RecordedMeasure {
   id: string;
   /** True when the same form had already been saved (a double submit): nothing new was written. */
   replayed: boolean;
+  /** Where it was saved: a follow-up too soon after the baseline, or with none, is `baseline_extra`. */
+  timePoint: RecordedTimePoint;
 }
 
 const UNIQUE_VIOLATION = "23505";
@@ -57,13 +60,13 @@ function duplicateMessage(input: RecordInput, on?: string): string {
 export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
   const replay = await trx
     .selectFrom("measure_response")
-    .select(["id", "person_id"])
+    .select(["id", "person_id", "time_point"])
     .where("idempotency_key", "=", input.idempotencyKey)
     .executeTakeFirst();
   if (replay) {
     if (replay.person_id !== input.personId)
       throw new FieldError("form", "This form has already been used: reload the page and try again");
-    return { id: replay.id, replayed: true };
+    return { id: replay.id, replayed: true, timePoint: replay.time_point as RecordedTimePoint };
   }
 
   const instrument = findInstrument(input.instrumentCode);
@@ -104,11 +107,6 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .where("instrument_code", "=", instrument.code)
     .where("entered_in_error_at", "is", null)
     .execute();
-  const clash = live.find(
-    (r) =>
-      r.time_point === input.timePoint && (input.timePoint !== "follow_up" || r.follow_up_week === input.followUpWeek),
-  );
-  if (clash) throw new FieldError("timePoint", duplicateMessage(input, clash.administered_on));
   const baseline = live.find((r) => r.time_point === "baseline");
   if (input.timePoint !== "baseline" && baseline && input.administeredOn < baseline.administered_on) {
     throw new FieldError(
@@ -116,8 +114,28 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
       `A ${timePointLabel(input).toLowerCase()} must be on or after the baseline (${formatIsoDate(baseline.administered_on)})`,
     );
   }
+  // A follow-up too soon after the baseline (or with none) is kept as an extra baseline-window response: it takes
+  // no follow-up week, so the real follow-up can still be recorded, and it is never compared.
+  const placement: FollowUpPlacement =
+    input.timePoint === "follow_up"
+      ? placeFollowUp({
+          baselineOn: baseline?.administered_on ?? null,
+          administeredOn: input.administeredOn,
+          minDays: await minFollowUpDays(trx, input.referralId),
+        })
+      : { placement: "follow_up" };
+  const timePoint: RecordedTimePoint = placement.placement === "baseline_extra" ? "baseline_extra" : input.timePoint;
+  const clash =
+    timePoint === "baseline_extra"
+      ? undefined
+      : live.find(
+          (r) =>
+            r.time_point === input.timePoint &&
+            (input.timePoint !== "follow_up" || r.follow_up_week === input.followUpWeek),
+        );
+  if (clash) throw new FieldError("timePoint", duplicateMessage(input, clash.administered_on));
   const earliestLater = live
-    .filter((r) => r.time_point !== "baseline")
+    .filter((r) => r.time_point === "follow_up" || r.time_point === "exit")
     .map((r) => r.administered_on)
     .sort()[0];
   if (input.timePoint === "baseline" && earliestLater && input.administeredOn > earliestLater) {
@@ -137,8 +155,8 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
       referral_id: input.referralId,
       instrument_code: instrument.code,
       instrument_version: instrument.version,
-      time_point: input.timePoint,
-      follow_up_week: input.timePoint === "follow_up" ? input.followUpWeek : null,
+      time_point: timePoint,
+      follow_up_week: timePoint === "follow_up" ? input.followUpWeek : null,
       administered_on: input.administeredOn,
       mode: input.mode,
       answers: JSON.stringify(input.answers),
@@ -157,12 +175,28 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     details: {
       referralId: input.referralId,
       instrumentCode: instrument.code,
-      timePoint: input.timePoint,
-      followUpWeek: input.followUpWeek,
+      timePoint,
+      followUpWeek: timePoint === "follow_up" ? input.followUpWeek : null,
+      ...(timePoint === "baseline_extra" && {
+        enteredAs: "follow_up",
+        enteredAsWeek: input.followUpWeek,
+        why: placement.placement === "baseline_extra" ? placement.why : undefined,
+      }),
       mode: input.mode,
     },
   });
-  return { id: row.id, replayed: false };
+  return { id: row.id, replayed: false, timePoint };
+}
+
+/** The referral's activity schedule's least days between baseline and a counted follow-up (28 without one). */
+export async function minFollowUpDays(db: Executor, referralId: string): Promise<number> {
+  const row = await db
+    .selectFrom("referral as r")
+    .innerJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")
+    .select("ms.min_follow_up_days")
+    .where("r.id", "=", referralId)
+    .executeTakeFirst();
+  return row?.min_follow_up_days ?? MIN_FOLLOW_UP_DAYS;
 }
 
 export type MarkResult = "marked" | "already_marked" | "not_found";

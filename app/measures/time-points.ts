@@ -1,7 +1,18 @@
 // When in a referral a measure is taken. Shared by forms, scoring views, due calculations and reports.
 
 export const timePoints = ["baseline", "follow_up", "exit"] as const;
+/** A time point a user may choose on a form. */
 export type TimePoint = (typeof timePoints)[number];
+
+/**
+ * Where a saved response sits: a chosen time point, or `baseline_extra`, a response entered as a follow-up too soon
+ * after the baseline (or with none), kept and shown but never compared (app/measures/follow-up-interval.ts).
+ */
+export const recordedTimePoints = [...timePoints, "baseline_extra"] as const;
+export type RecordedTimePoint = (typeof recordedTimePoints)[number];
+
+/** What the label of an extra baseline-window response says wherever responses are shown. */
+export const BASELINE_EXTRA_LABEL = "Extra baseline-window response";
 
 export const modes = ["staff", "self"] as const;
 export type Mode = (typeof modes)[number];
@@ -22,8 +33,16 @@ export interface TimePointRef {
   followUpWeek: number | null;
 }
 
-export function timePointLabel(ref: TimePointRef): string {
+/** A saved response's time point (possibly an extra baseline-window response). */
+export interface RecordedTimePointRef {
+  timePoint: RecordedTimePoint;
+  followUpWeek: number | null;
+}
+
+/** "Baseline", "6-week follow-up", "Exit" or "Extra baseline-window response". */
+export function timePointLabel(ref: RecordedTimePointRef): string {
   if (ref.timePoint === "baseline") return "Baseline";
+  if (ref.timePoint === "baseline_extra") return BASELINE_EXTRA_LABEL;
   if (ref.timePoint === "exit") return "Exit";
   return `${ref.followUpWeek}-week follow-up`;
 }
@@ -41,9 +60,10 @@ export function decodeTimePoint(value: string): TimePointRef | null {
   return week >= 1 && week <= 104 ? { timePoint: "follow_up", followUpWeek: week } : null;
 }
 
-/** Sort key: baseline, then follow-ups by week, then exit. */
-export function timePointOrder(ref: TimePointRef): number {
+/** Sort key: baseline, extra baseline-window responses, then follow-ups by week, then exit. */
+export function timePointOrder(ref: RecordedTimePointRef): number {
   if (ref.timePoint === "baseline") return 0;
+  if (ref.timePoint === "baseline_extra") return 0.5;
   if (ref.timePoint === "exit") return 1000;
   return ref.followUpWeek ?? 500;
 }

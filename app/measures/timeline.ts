@@ -3,15 +3,16 @@
 // display but never scored, compared or charted.
 
 import { compareScores, type Comparison } from "./change";
+import { countsAsChange } from "./follow-up-interval";
 import { findInstrument, type Instrument, type ScoreScale } from "./scoring";
-import { type Mode, type TimePoint, timePointOrder } from "./time-points";
+import { type Mode, type RecordedTimePoint, timePointOrder } from "./time-points";
 
 export interface MeasureRecord {
   id: string;
   referralId: string;
   instrumentCode: string;
   instrumentVersion: string;
-  timePoint: TimePoint;
+  timePoint: RecordedTimePoint;
   followUpWeek: number | null;
   administeredOn: string;
   mode: Mode;
@@ -35,7 +36,10 @@ export function chronological(records: readonly MeasureRecord[]): MeasureRecord[
   );
 }
 
-/** The live baseline each live later response is compared with: the same referral and instrument. */
+/**
+ * The live baseline of a live later response's referral and instrument, whether or not the two are compared
+ * (an extra baseline-window response has one but is never compared: see `changesSinceBaseline`).
+ */
 export function baselineFor(record: MeasureRecord, records: readonly MeasureRecord[]): MeasureRecord | undefined {
   if (record.timePoint === "baseline" || !isLive(record)) return undefined;
   return records.find(
@@ -47,12 +51,16 @@ export function baselineFor(record: MeasureRecord, records: readonly MeasureReco
   );
 }
 
-/** Change since baseline for every live follow-up or exit that has a live baseline, keyed by response id. */
+/**
+ * Change since baseline, keyed by response id, for every live follow-up or exit taken long enough after its
+ * referral's live baseline to count (`countsAsChange`, the rule the outcome summaries apply too). Extra
+ * baseline-window responses, and follow-ups or exits too close to the baseline, get none.
+ */
 export function changesSinceBaseline(records: readonly MeasureRecord[]): Record<string, Comparison> {
   const out: Record<string, Comparison> = {};
   for (const r of records) {
     const base = baselineFor(r, records);
-    if (base) out[r.id] = compareScores(r.instrumentCode, base, r);
+    if (base && countsAsChange(r, base.administeredOn)) out[r.id] = compareScores(r.instrumentCode, base, r);
   }
   return out;
 }
@@ -100,13 +108,26 @@ export interface InstrumentSeries {
   points: MeasureRecord[];
 }
 
-/** One series per instrument with at least one live response, in the catalogue's order. */
+/**
+ * One series per instrument with at least one live response, in the catalogue's order. Extra baseline-window
+ * responses are left out: a chart reads as change over time, and they are never compared.
+ */
 export function seriesByInstrument(records: readonly MeasureRecord[]): InstrumentSeries[] {
-  const live = chronological(records.filter(isLive));
+  const live = chronological(records.filter((r) => isLive(r) && r.timePoint !== "baseline_extra"));
   const codes = [...new Set(live.map((r) => r.instrumentCode))];
   return codes
     .map((code) => ({ instrument: findInstrument(code), points: live.filter((r) => r.instrumentCode === code) }))
     .filter((s): s is InstrumentSeries => s.instrument !== undefined);
+}
+
+/**
+ * Why a live response shows no change since baseline, for its change column: a baseline has none, an extra
+ * baseline-window response is never compared, a follow-up or exit may be too soon after the baseline or have none.
+ */
+export function noChangeText(record: MeasureRecord, records: readonly MeasureRecord[]): string {
+  if (record.timePoint === "baseline") return "–";
+  if (record.timePoint === "baseline_extra") return "Not compared (extra baseline-window response)";
+  return baselineFor(record, records) ? "Not compared (too soon after the baseline)" : "No baseline to compare with";
 }
 
 export function formatScore(scale: ScoreScale, value: number | undefined): string {

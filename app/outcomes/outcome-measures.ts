@@ -6,11 +6,11 @@ import { getInstrument, type InstrumentCode } from "~/measures/scoring";
 
 /**
  * A follow-up (or exit) counts as the pair's second measure only when taken at least this many days after the
- * baseline: a "follow-up" a week later measures the first conversation, not the activity. Four weeks is the
- * shortest follow-up interval the measure schedules offer (app/measures/follow-up-schedules.server.ts). One named constant so
- * a later change can make it a setting.
+ * baseline: a "follow-up" a week later measures the first conversation, not the activity. The one rule the person's
+ * change figures use too (app/measures/follow-up-interval.ts, `countsAsChange`); a follow-up entered sooner than its
+ * activity's schedule allows is saved as an extra baseline-window response, which no summary reads.
  */
-export const MIN_FOLLOW_UP_DAYS = 28;
+export { MIN_FOLLOW_UP_DAYS } from "~/measures/follow-up-interval";
 
 export interface ComparedScore {
   /** `ucla3.total`: instrument code and score key, the summaries' and tables' id. */

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { httpStatusOf, notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { listFollowUpSchedules, setFollowUpSchedule } from "~/measures/follow-up-schedules.server";
+import { MIN_FOLLOW_UP_DAYS, parseMinFollowUpDays } from "~/measures/follow-up-interval";
 import { parseFollowUpWeeks } from "~/measures/time-points";
 import { ErrorSummary } from "~/ui/form";
 import { version } from "~/forms/fields";
@@ -18,6 +19,7 @@ const scheduleSchema = z.object({
   activityId: z.uuid({ error: "Choose an activity" }),
   version,
   weeks: z.string({ error: "Enter at least one follow-up week, for example 6, 12" }),
+  minDays: z.string().optional(),
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -30,12 +32,18 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, scheduleSchema);
   if (!parsed.ok) return reply(parsed);
   const weeks = parseFollowUpWeeks(parsed.data.weeks);
-  // One form per activity on the page: the message goes to that activity's weeks field.
+  // One form per activity on the page: each message goes to that activity's own field.
   const field = `weeks-${parsed.data.activityId}`;
-  if (!weeks.ok) return reply({ errors: { [field]: weeks.message }, values: parsed.values });
+  const daysField = `minDays-${parsed.data.activityId}`;
+  const minDays = parseMinFollowUpDays(parsed.data.minDays ?? "", weeks.ok ? weeks.weeks[0] : undefined);
+  const errors: Record<string, string> = {};
+  if (!weeks.ok) errors[field] = weeks.message;
+  if (!minDays.ok) errors[daysField] = minDays.message;
+  if (!weeks.ok || !minDays.ok) return reply({ errors, values: parsed.values });
   const result = await setFollowUpSchedule(actorOf(guard), guard.user, {
     activityId: parsed.data.activityId,
     weeks: weeks.weeks,
+    minFollowUpDays: minDays.days,
     expectedVersion: parsed.data.version,
   });
   if (result === "not_found") notFound("Activity");
@@ -71,10 +79,17 @@ export default function Schedules() {
         Follow-up measures are due the given number of weeks after a person's first session. Activities without their
         own schedule use 6 and 12 weeks.
       </p>
+      <p>
+        A follow-up counts as change only when it is answered at least the given number of days after the baseline (by
+        default {MIN_FOLLOW_UP_DAYS}: six weeks, less two weeks' tolerance). One answered sooner, or when there is no
+        baseline, is saved as an extra baseline-window response and is not compared with the baseline.
+      </p>
       {rows.length === 0 ? <p>There are no activities you can change.</p> : null}
       {rows.map((r) => {
         const id = `weeks-${r.activityId}`;
         const error = errors?.[id];
+        const daysId = `minDays-${r.activityId}`;
+        const daysError = errors?.[daysId];
         const mine = values.activityId === r.activityId;
         return (
           <Form method="post" noValidate key={r.activityId} className="nhsuk-u-margin-bottom-5">
@@ -100,6 +115,29 @@ export default function Schedules() {
                 inputMode="numeric"
                 defaultValue={mine ? values.weeks : r.weeks.join(", ")}
                 aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+              />
+            </div>
+            <div className={`nhsuk-form-group${daysError ? " nhsuk-form-group--error" : ""}`}>
+              <label className="nhsuk-label" htmlFor={daysId}>
+                Days after the baseline before a follow-up counts
+                <span className="nhsuk-u-visually-hidden"> for {r.activityName}</span>
+              </label>
+              <div className="nhsuk-hint" id={`${daysId}-hint`}>
+                At least {MIN_FOLLOW_UP_DAYS}, and no later than the first follow-up
+              </div>
+              {daysError ? (
+                <span className="nhsuk-error-message" id={`${daysId}-error`}>
+                  <span className="nhsuk-u-visually-hidden">Error:</span> {daysError}
+                </span>
+              ) : null}
+              <input
+                className={`nhsuk-input nhsuk-input--width-3${daysError ? " nhsuk-input--error" : ""}`}
+                id={daysId}
+                name="minDays"
+                type="text"
+                inputMode="numeric"
+                defaultValue={mine ? values.minDays : String(r.minFollowUpDays)}
+                aria-describedby={`${daysId}-hint${daysError ? ` ${daysId}-error` : ""}`}
               />
             </div>
             <button

@@ -11,6 +11,8 @@ import { enteredInErrorSchema } from "~/measures/record-form";
 import { getInstrument } from "~/measures/scoring";
 import { modeLabels, timePointLabel } from "~/measures/time-points";
 import { ScoreSummary } from "~/measures/ui/ScoreSummary";
+import { BaselineExtraCallout } from "~/measures/ui/FollowUpTiming";
+import { MIN_FOLLOW_UP_DAYS } from "~/measures/follow-up-interval";
 import { ErrorSummary, Textarea } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
@@ -56,7 +58,10 @@ export default function MeasureDetail() {
         {search.get("saved") && !record.enteredInError ? (
           <div className="nhsuk-inset-text" role="status">
             <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>Saved and scored.</p>
+            <p>
+              Saved and scored
+              {record.timePoint === "baseline_extra" ? ", as an extra baseline-window response (see below)" : ""}.
+            </p>
           </div>
         ) : null}
         <span className="nhsuk-caption-l">{person.name}</span>
@@ -102,13 +107,23 @@ export default function MeasureDetail() {
           </div>
         </dl>
 
+        {record.timePoint === "baseline_extra" && !record.enteredInError ? (
+          <BaselineExtraCallout
+            baselineOn={baseline?.administeredOn ?? null}
+            minDays={referral?.minFollowUpDays ?? MIN_FOLLOW_UP_DAYS}
+          />
+        ) : null}
         <h2>Scores</h2>
         {record.enteredInError ? <p>Not counted: this response was entered in error.</p> : null}
         {baseline && change ? (
           <p>Compared with the baseline of {formatIsoDate(baseline.administeredOn)} on this referral.</p>
         ) : null}
-        {!record.enteredInError && record.timePoint !== "baseline" && !change ? (
-          <p>There is no baseline for this questionnaire on this referral, so no change can be shown.</p>
+        {!record.enteredInError && (record.timePoint === "follow_up" || record.timePoint === "exit") && !change ? (
+          <p>
+            {baseline
+              ? `Not compared with the baseline of ${formatIsoDate(baseline.administeredOn)}: answered fewer than ${MIN_FOLLOW_UP_DAYS} days after it, too soon to show change.`
+              : "There is no baseline for this questionnaire on this referral, so no change can be shown."}
+          </p>
         ) : null}
         <ScoreSummary record={record} change={record.enteredInError ? null : change} />
 

@@ -6,7 +6,7 @@ import { type DueItem } from "~/measures/due";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
 import { getPersonMeasures } from "~/measures/person-measures.server";
-import { formatChange, formatScore, seriesByInstrument } from "~/measures/timeline";
+import { formatChange, formatScore, noChangeText, seriesByInstrument } from "~/measures/timeline";
 import { getInstrument } from "~/measures/scoring";
 import { timePointLabel } from "~/measures/time-points";
 import { DueList } from "~/measures/ui/DueList";
@@ -149,7 +149,9 @@ export default function PersonMeasures() {
                               </span>
                             ) : null;
                           })
-                        : "–"}
+                        : inError
+                          ? "–"
+                          : noChangeText(r, records)}
                     </td>
                     <td className="nhsuk-table__cell">
                       <span className="nhsuk-table-responsive__heading" aria-hidden="true">

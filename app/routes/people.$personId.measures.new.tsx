@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { answersOf } from "~/measures/answers-form";
-import { offeredInstruments } from "~/measures/catalogue";
+import { offeredInstruments, shortName } from "~/measures/catalogue";
 import { londonToday } from "~/calendar";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
@@ -16,6 +16,7 @@ import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
 import { decodeTimePoint, encodeTimePoint, timePointLabel } from "~/measures/time-points";
 import { DateInput } from "~/ui/choices";
 import { QuestionItem } from "~/measures/ui/QuestionItem";
+import { FollowUpTimingNotice } from "~/measures/ui/FollowUpTiming";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
@@ -40,7 +41,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     offered: offered.map((i) => ({ code: i.code, name: i.name })),
     chosen:
       referral && instrument
-        ? { referral, instrumentCode: instrument.code, suggested: suggestedTimePoint(form.schedule[referral.id]) }
+        ? {
+            referral,
+            instrumentCode: instrument.code,
+            suggested: suggestedTimePoint(form.schedule[referral.id]),
+            baselineOn:
+              form.baselines.find((b) => b.referralId === referral.id && b.instrumentCode === instrument.code)
+                ?.administeredOn ?? null,
+          }
         : null,
     today: londonToday(),
     idempotencyKey: crypto.randomUUID(),
@@ -135,6 +143,11 @@ export default function RecordMeasure() {
             <p>
               <Link to=".">Choose a different referral or questionnaire</Link>
             </p>
+            <FollowUpTimingNotice
+              measure={shortName(instrument.code)}
+              baselineOn={chosen.baselineOn}
+              minDays={chosen.referral.minFollowUpDays}
+            />
             <Radios
               name="timePoint"
               legend="When in the referral is this?"

@@ -135,7 +135,7 @@ export async function recomputeSummaries(today: string): Promise<Map<string, Rec
         (x) =>
           x.referral_id === b.referral_id &&
           x.instrument_code === b.instrument_code &&
-          x.time_point !== "baseline" &&
+          (x.time_point === "follow_up" || x.time_point === "exit") &&
           ymd(x.administered_on) >= addDays(bDate, MIN_FOLLOW_UP_DAYS),
       )
       .sort(

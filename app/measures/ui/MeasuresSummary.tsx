@@ -35,7 +35,7 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
             </tr>
           </thead>
           <tbody className="nhsuk-table__body">
-            {summary.latest.map(({ record, change }) => {
+            {summary.latest.map(({ record, change, noChange }) => {
               const instrument = getInstrument(record.instrumentCode);
               const headline = instrument.scoreScales.filter((s) => s.kind === "headline");
               return (
@@ -72,7 +72,7 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
                             </span>
                           );
                         })
-                      : "–"}
+                      : noChange}
                   </td>
                 </tr>
               );

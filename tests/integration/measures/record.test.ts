@@ -98,7 +98,7 @@ describe("recording a measure", () => {
     const input = base();
     const first = await recordMeasure(who, input);
     const second = await recordMeasure(who, input);
-    expect(second).toEqual({ id: first.id, replayed: true });
+    expect(second).toEqual({ id: first.id, replayed: true, timePoint: "baseline" });
     const { count } = await testDb()
       .selectFrom("measure_response")
       .select((eb) => eb.fn.countAll<number>().as("count"))

@@ -10,6 +10,7 @@ import {
   chartGroups,
   chronological,
   formatChange,
+  noChangeText,
   seriesByInstrument,
   type MeasureRecord,
 } from "~/measures/timeline";
@@ -66,17 +67,22 @@ describe("change since baseline", () => {
     const otherReferral = record(
       "ucla3",
       { ucla3_companionship: 1, ucla3_left_out: 1, ucla3_isolated: 1 },
-      { referralId: "r2", timePoint: "follow_up", followUpWeek: 6 },
+      { referralId: "r2", timePoint: "follow_up", followUpWeek: 6, administeredOn: "2026-02-16" },
     );
     const inError = record(
       "ucla3",
       { ucla3_companionship: 1, ucla3_left_out: 1, ucla3_isolated: 1 },
-      { timePoint: "follow_up", followUpWeek: 6, enteredInError: { at: "x", by: null, reason: "r" } },
+      {
+        timePoint: "follow_up",
+        followUpWeek: 6,
+        administeredOn: "2026-02-16",
+        enteredInError: { at: "x", by: null, reason: "r" },
+      },
     );
     const good = record(
       "ucla3",
       { ucla3_companionship: 2, ucla3_left_out: 2, ucla3_isolated: 1 },
-      { timePoint: "exit" },
+      { timePoint: "exit", administeredOn: "2026-02-16" },
     );
     const changes = changesSinceBaseline([base, otherReferral, inError, good]);
     expect(Object.keys(changes)).toEqual([good.id]);
@@ -92,7 +98,7 @@ describe("change since baseline", () => {
     const later = record(
       "ons4",
       { ons4_life_satisfaction: 5, ons4_worthwhile: 6, ons4_happiness: 7, ons4_anxiety: 3 },
-      { timePoint: "follow_up", followUpWeek: 6 },
+      { timePoint: "follow_up", followUpWeek: 6, administeredOn: "2026-02-16" },
     );
     const c = changesSinceBaseline([base, later])[later.id].changes;
     expect(c.life_satisfaction).toMatchObject({
@@ -103,6 +109,32 @@ describe("change since baseline", () => {
     });
     expect(c.worthwhile.meaningful).toBe(false);
     expect(c.anxiety).toMatchObject({ meaningful: true, improvement: true, baselineBand: "high", laterBand: "low" });
+  });
+});
+
+describe("timing: no change from a response too close to the baseline", () => {
+  const lonely = { ucla3_companionship: 3, ucla3_left_out: 3, ucla3_isolated: 3 };
+  const notLonely = { ucla3_companionship: 1, ucla3_left_out: 1, ucla3_isolated: 1 };
+
+  it("compares a follow-up or exit from 28 days after the baseline, never sooner, never an extra baseline-window one", () => {
+    const base = record("ucla3", lonely);
+    const sameDay = record("ucla3", notLonely, { timePoint: "follow_up", followUpWeek: 6 });
+    const day27 = record("ucla3", notLonely, { timePoint: "exit", administeredOn: "2026-02-01" });
+    const extra = record("ucla3", notLonely, { timePoint: "baseline_extra", administeredOn: "2026-03-01" });
+    const day28 = record("ucla3", notLonely, { timePoint: "follow_up", followUpWeek: 6, administeredOn: "2026-02-02" });
+    const records = [base, sameDay, day27, extra, day28];
+    expect(Object.keys(changesSinceBaseline(records))).toEqual([day28.id]);
+    expect(noChangeText(base, records)).toBe("–");
+    expect(noChangeText(sameDay, records)).toBe("Not compared (too soon after the baseline)");
+    expect(noChangeText(extra, records)).toBe("Not compared (extra baseline-window response)");
+    expect(noChangeText(day28, [day28])).toBe("No baseline to compare with");
+  });
+
+  it("leaves extra baseline-window responses out of the charted series", () => {
+    const base = record("ucla3", lonely);
+    const extra = record("ucla3", notLonely, { timePoint: "baseline_extra" });
+    const [series] = seriesByInstrument([base, extra]);
+    expect(series.points.map((p) => p.id)).toEqual([base.id]);
   });
 });
 
