@@ -20,6 +20,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table measure_response drop constraint measure_response_time_point_check`.execute(db);
   await sql`alter table measure_response add constraint measure_response_time_point_check
     check (time_point in ('baseline', 'baseline_extra', 'follow_up', 'exit'))`.execute(db);
+  await moveTooSoonFollowUps(db);
+}
+
+/** Live follow-ups fewer than 28 days after their live baseline become extra baseline-window responses, audited. */
+export async function moveTooSoonFollowUps(db: Kysely<any>): Promise<void> {
   await sql`
     with moved as (
       update measure_response f

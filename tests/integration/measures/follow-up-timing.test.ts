@@ -8,6 +8,8 @@ import { testDb, useTestDatabase } from "../../support/db";
 import { makeUser } from "../../support/factories";
 import { actor, makeReferral, UCLA_LONELY, UCLA_NOT_LONELY } from "../../support/measures-factories";
 import { recomputeSummaries, storedSummaries } from "../../support/outcome-recompute";
+import { moveTooSoonFollowUps } from "../../../migrations/20261129T1400_follow_up_timing";
+import { scoreResponse } from "~/measures/scoring";
 
 useTestDatabase();
 
@@ -154,5 +156,43 @@ describe("a follow-up needs a baseline at least the schedule's minimum interval 
     await save({ followUpWeek: 12, administeredOn: addDays(today, -1) });
     await refreshOutcomeSummaries(testDb(), { now: new Date() });
     expect((await pairs()).length).toBeGreaterThan(0);
+  });
+
+  it("the migration moves follow-ups saved before the rule, fewer than 28 days after their baseline, with an audit row", async () => {
+    const { ref, save } = await setUp();
+    const baselineOn = addDays(today, -60);
+    await save({ timePoint: "baseline", followUpWeek: null, administeredOn: baselineOn, answers: UCLA_LONELY });
+    // Inserted as the old code saved them: a 6-week follow-up on day 3 and a 12-week one on day 28.
+    const old = (week: number, on: string) =>
+      testDb()
+        .insertInto("measure_response")
+        .values({
+          person_id: ref.personId,
+          referral_id: ref.referralId,
+          instrument_code: "ucla3",
+          instrument_version: "1",
+          time_point: "follow_up",
+          follow_up_week: week,
+          administered_on: on,
+          mode: "staff",
+          answers: JSON.stringify(UCLA_NOT_LONELY),
+          scores: JSON.stringify(scoreResponse("ucla3", UCLA_NOT_LONELY).scores),
+          bands: JSON.stringify(scoreResponse("ucla3", UCLA_NOT_LONELY).bands),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    const early = await old(6, addDays(baselineOn, 3));
+    const onTime = await old(12, addDays(baselineOn, 28));
+    await moveTooSoonFollowUps(testDb());
+    expect(await row(early.id)).toEqual({ time_point: "baseline_extra", follow_up_week: null });
+    expect(await row(onTime.id)).toEqual({ time_point: "follow_up", follow_up_week: 12 });
+    const audit = await testDb()
+      .selectFrom("audit_event")
+      .select(["entity_id", "person_id"])
+      .where("action", "=", "measure.moved-to-baseline-window")
+      .execute();
+    expect(audit).toEqual([{ entity_id: early.id, person_id: ref.personId }]);
+    // The 6-week slot is free again.
+    expect((await save({ administeredOn: addDays(baselineOn, 42) })).timePoint).toBe("follow_up");
   });
 });
