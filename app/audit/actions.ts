@@ -39,6 +39,8 @@ export const auditActions = [
   "cost.save",
 
   "measure.entered-in-error",
+  // Written by the follow-up timing migration, for follow-ups saved too soon before the rule (decision 0830).
+  "measure.moved-to-baseline-window",
   "measure.record",
   "measure-schedule.update",
   "measures.record-form.view",
