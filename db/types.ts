@@ -241,6 +241,11 @@ export interface MeasureSelfSession {
   time_point: string;
 }
 
+export interface OutcomeChangeMonth {
+  id: Generated<number>;
+  month: string;
+}
+
 export interface OutcomeGroupSize {
   activity_id: string;
   category_code: string;
@@ -271,8 +276,10 @@ export interface OutcomeSummaryState {
   change_mark: number;
   duration_ms: number;
   first_date: string | null;
+  format: number | null;
   id: number;
   last_date: string | null;
+  period_keys: string[] | null;
   refreshed_at: Timestamp;
 }
 
@@ -483,6 +490,7 @@ export interface DB {
   measure_response: MeasureResponse;
   measure_schedule: MeasureSchedule;
   measure_self_session: MeasureSelfSession;
+  outcome_change_month: OutcomeChangeMonth;
   outcome_group_size: OutcomeGroupSize;
   outcome_setting: OutcomeSetting;
   outcome_summary: OutcomeSummary;

@@ -1,11 +1,11 @@
 // Keeps the outcome summaries current: a rebuild shortly after the server starts (if missing or stale), then a
 // check every minute that rebuilds when the data changed and the summaries are older than five minutes
-// (docs/decisions/0704-outcome-summary-refresh.md). Several servers may run this: the rebuild's advisory lock lets
+// (docs/decisions/0704-outcome-summary-refresh.md): only the periods a change touched (0790). Several servers may run this: the rebuild's advisory lock lets
 // one do the work. Runs on PGlite too, where the rebuild shares the one connection with requests.
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { logger } from "@db/logger";
-import { refreshOutcomeSummaries, summariesStale } from "./summaries.server";
+import { type RefreshResult, refreshOutcomeSummaries, summariesStale } from "./summaries.server";
 
 /** How often to look at the change counter (cheap: one row and one sequence read). */
 export const REFRESH_CHECK_MS = 60_000;
@@ -23,8 +23,15 @@ async function refreshIfStale(db: Kysely<DB>): Promise<void> {
     try {
       if (!(await summariesStale(db))) return;
       const started = Date.now();
-      const done = await refreshOutcomeSummaries(db);
-      if (done) logger.info("outcome summaries refreshed", { ms: Date.now() - started });
+      let what: RefreshResult | undefined;
+      const done = await refreshOutcomeSummaries(db, { onResult: (r) => (what = r) });
+      if (done) {
+        logger.info("outcome summaries refreshed", {
+          ms: Date.now() - started,
+          full: what?.full,
+          periods: what?.periods.length,
+        });
+      }
     } catch (err) {
       logger.error("outcome summary refresh failed", { error: err instanceof Error ? err.message : String(err) });
     } finally {

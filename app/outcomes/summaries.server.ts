@@ -8,6 +8,7 @@ import type { Executor } from "~/audit/audit.server";
 import { londonDate } from "~/calendar";
 import { MAX_FILTERS, dimensions } from "./dimensions";
 import { MIN_FOLLOW_UP_DAYS, comparedScores, countedInstruments } from "./outcome-measures";
+import type { Period } from "./model";
 import { monthsOf, periodsWithData } from "./periods";
 
 /** A count and the sum of its records' keys modulo 256 (decision 0700: the cell-key method perturbs by it). */
@@ -84,7 +85,7 @@ export const REFRESH_INTERVAL_MS = 5 * 60_000;
 export const MAX_SUMMARY_AGE_MS = 60 * 60_000;
 
 /** Memory each sort or hash of the rebuild may use before spilling to disk (PostgreSQL's work_mem, this transaction only). */
-const REFRESH_WORK_MEM = "256MB";
+const REFRESH_WORK_MEM = "512MB";
 
 // Any fixed number: one advisory lock shared by every app server, so only one rebuilds at a time.
 const REFRESH_LOCK = 7_003_171;
@@ -110,32 +111,96 @@ const DIM_COLS = D.join(", ");
 const kc = (cond = "true") =>
   `jsonb_build_array(count(*) filter (where ${cond}), coalesce(sum(key) filter (where ${cond}), 0) % 256)`;
 
+/** A metric counted per fact row: a condition (the row counts once) or `{ sum }` (the row counts that much). */
+type Metric = string | { sum: string };
+
 /**
- * Per-person-per-view aggregation without DISTINCT: the inner query groups by the grouping sets plus the person
- * (hashable, so PostgreSQL can use hashed grouping sets), counting each metric's rows per person; the outer one
- * groups by view. An event count is the sum of the per-person counts and its key sum Σ count × key; a people
- * count is the number of persons with a non-zero count and its key sum Σ key over them. Exact, and far cheaper
- * than COUNT(DISTINCT) over 46 grouping sets, which forces a sort per set and per aggregate.
+ * Event and distinct-people counts for every view, without COUNT(DISTINCT) (docs/decisions/0790). The facts are
+ * first collapsed to one row per (period, person, extra columns, dimension values) holding each metric's count.
+ * Event counts add up over rows, so one pass of plain hashed grouping sets without the person (46 small hash
+ * tables) gives them all. Most people have one such row per period: for them a people count is a count of rows, in
+ * the same pass. Only the people with several rows in a period (two referrals to different activities, a birthday
+ * between two) go through the per-person step for the `people` metrics, grouping by the sets and the person
+ * before counting; the two parts are summed per view. Writes `ow_cnt_{name}`: one row per (period, view, extra
+ * columns) with, per metric `m`, `e_m` (events) and `ek_m` (Σ count × key), and for the `people` metrics `p_m`
+ * (people with a non-zero count) and `pk_m` (Σ key over them); key sums are reduced modulo 256 by the caller.
  */
-function perPerson(metrics: Record<string, string | { sum: string }>, extra: readonly string[] = []) {
+async function countByView(
+  trx: Transaction<DB>,
+  name: string,
+  source: string,
+  metrics: Record<string, Metric>,
+  peopleOf: readonly string[],
+  extra: readonly string[] = [],
+) {
+  const names = Object.keys(metrics);
+  const ex = extra.map((e) => `${e}, `).join("");
   const inner = Object.entries(metrics)
-    .map(([name, m]) =>
-      typeof m === "string" ? `count(*) filter (where ${m}) as "n_${name}"` : `sum(${m.sum}) as "n_${name}"`,
+    .map(([m, def]) =>
+      typeof def === "string" ? `count(*) filter (where ${def}) as "n_${m}"` : `sum(${def.sum}) as "n_${m}"`,
     )
     .join(", ");
-  const event = (name: string) => `jsonb_build_array(sum("n_${name}"), sum("n_${name}" * key) % 256)`;
-  const people = (name: string) =>
-    `jsonb_build_array(count(*) filter (where "n_${name}" > 0), coalesce(sum(key) filter (where "n_${name}" > 0), 0) % 256)`;
-  return {
-    from: (
-      source: string,
-    ) => `(select period_key, ${VIEW_KEY} as view_key, ${extra.map((e) => `${e}, `).join("")}sid, min(key) as key, ${inner}
-      from ${source}
-      group by grouping sets (${groupingSets([...extra, "sid"])})) pp`,
-    event,
-    people,
-  };
+  const pt = `ow_pt_${name}`;
+  const multi = `ow_multi_${name}`;
+  await exec(
+    trx,
+    `create temp table ${pt} on commit drop as
+     select period_key, ${ex}sid, key, ${DIM_COLS}, ${inner}
+     from ${source}
+     group by period_key, ${ex}sid, key, ${DIM_COLS}`,
+  );
+  await exec(
+    trx,
+    `create temp table ${multi} on commit drop as
+     select period_key, ${ex}sid from ${pt} group by period_key, ${ex}sid having count(*) > 1`,
+  );
+  await exec(trx, `analyze ${pt}; analyze ${multi}`);
+  const match = ["period_key", ...extra, "sid"].map((c) => `m.${c} = t.${c}`).join(" and ");
+  const groupBy = `group by period_key, view_key${extra.map((e) => `, ${e}`).join("")}`;
+  const allRows = [
+    ...names.map((m) => `sum("n_${m}") as "e_${m}", sum("n_${m}" * key) as "ek_${m}"`),
+    ...peopleOf.map(
+      (m) => `count(*) filter (where "n_${m}" > 0 and not multi) as "p_${m}",
+        coalesce(sum(key) filter (where "n_${m}" > 0 and not multi), 0) as "pk_${m}"`,
+    ),
+  ];
+  const multiRows = [
+    ...names.flatMap((m) => [`0 as "e_${m}"`, `0 as "ek_${m}"`]),
+    ...peopleOf.map(
+      (m) => `count(*) filter (where "y_${m}") as "p_${m}", coalesce(sum(key) filter (where "y_${m}"), 0) as "pk_${m}"`,
+    ),
+  ];
+  const cols = [...names.flatMap((m) => [`e_${m}`, `ek_${m}`]), ...peopleOf.flatMap((m) => [`p_${m}`, `pk_${m}`])];
+  await exec(
+    trx,
+    `create temp table ow_cnt_${name} on commit drop as
+     select period_key, view_key, ${ex}${cols.map((c) => `sum("${c}")::bigint as "${c}"`).join(", ")}
+     from (
+       select period_key, ${VIEW_KEY} as view_key, ${ex}${allRows.join(",\n        ")}
+       from (select t.*, m.sid is not null as multi from ${pt} t left join ${multi} m on ${match}) t
+       group by grouping sets (${groupingSets(extra)})
+       ${
+         peopleOf.length
+           ? `union all
+       select period_key, view_key, ${ex}${multiRows.join(", ")}
+       from (
+         select period_key, ${VIEW_KEY} as view_key, ${ex}sid, min(key) as key,
+           ${peopleOf.map((m) => `bool_or("n_${m}" > 0) as "y_${m}"`).join(", ")}
+         from ${pt} t where exists (select 1 from ${multi} m where ${match})
+         group by grouping sets (${groupingSets([...extra, "sid"])})
+       ) pp
+       ${groupBy}`
+           : ""
+       }
+     ) u
+     ${groupBy}`,
+  );
 }
+
+/** An event count of `countByView`'s table as a keyed count (JSON `[count, keySum % 256]`). */
+const events = (m: string) => `jsonb_build_array("e_${m}", "ek_${m}" % 256)`;
+/** A distinct-people count of `countByView`'s table as a keyed count. */
+const people = (m: string) => `jsonb_build_array("p_${m}", "pk_${m}" % 256)`;
 
 /** Facts expanded to every period they fall in (a month, its quarter, financial year and last-12 windows). */
 const expanded = (table: string, where = "true") =>
@@ -145,7 +210,18 @@ async function exec(db: Executor, text: string) {
   await sql.raw(text).execute(db);
 }
 
-async function buildFacts(trx: Transaction<DB>) {
+/** Months as dates, first inclusive and end exclusive ('YYYY-MM-01'): the facts an incremental rebuild reads. */
+interface MonthRange {
+  from: string;
+  to: string;
+}
+
+/**
+ * Builds the per-referral, per-attendance and per-response facts in temporary tables. With `range`, only the facts
+ * dated in it, and the referrals they belong to (for their dimension values); without, every fact.
+ */
+async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
+  const within = (col: string) => (range ? `${col} >= '${range.from}' and ${col} < '${range.to}'` : "true");
   await exec(
     trx,
     `create temp table ow_survivor on commit drop as
@@ -194,7 +270,15 @@ async function buildFacts(trx: Transaction<DB>) {
      join ow_survivor s on s.sid = coalesce(p.merged_into_id, p.id)
      left join activity a on a.id = r.activity_id
      cross join lateral (select (r.received_at at time zone 'Europe/London')::date as d) q0
-     cross join lateral (select q0.d, extract(year from age(q0.d, s.dob))::int as age) q`,
+     cross join lateral (select q0.d, extract(year from age(q0.d, s.dob))::int as age) q
+     ${
+       range
+         ? `where r.id in (
+         select id from referral where received_at >= '${range.from}'::date - 1 and received_at < '${range.to}'::date + 1
+         union select t.referral_id from attendance t join activity_session x on x.id = t.session_id where ${within("x.session_date")}
+         union select referral_id from measure_response where ${within("administered_on")})`
+         : ""
+     }`,
   );
   await exec(trx, `alter table ow_ref add primary key (id)`);
   const refDims = `ref.sid, ref.key, ${D.map((d) => `ref.${d}`).join(", ")}`;
@@ -210,6 +294,7 @@ async function buildFacts(trx: Transaction<DB>) {
          count(*) filter (where t.status = 'excused')::int as excused
        from attendance t
        join activity_session x on x.id = t.session_id and x.status <> 'cancelled'
+       where ${within("x.session_date")}
        group by 1, 2) m
      join ow_ref ref on ref.id = m.referral_id`,
   );
@@ -224,7 +309,8 @@ async function buildFacts(trx: Transaction<DB>) {
      select ${refDims}, b.administered_on as d, b.instrument_code as instrument,
        exists (select 1 from measure_response f where ${followUp("b")}) as followed
      from measure_response b join ow_ref ref on ref.id = b.referral_id
-     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})`,
+     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})
+       and ${within("b.administered_on")}`,
   );
   // A pair: the referral's live baseline and its latest live follow-up or exit at least MIN_FOLLOW_UP_DAYS later.
   await exec(
@@ -235,7 +321,8 @@ async function buildFacts(trx: Transaction<DB>) {
      cross join lateral (
        select f.administered_on, f.scores from measure_response f where ${followUp("b")}
        order by f.administered_on desc, f.recorded_at desc, f.id desc limit 1) f
-     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})`,
+     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})
+       and ${range ? `b.administered_on < '${range.to}'` : "true"} and ${within("f.administered_on")}`,
   );
   const perScore = comparedScores.map((c) => {
     const b = `(bs ->> '${c.score}')::numeric`;
@@ -256,14 +343,18 @@ async function buildFacts(trx: Transaction<DB>) {
   await exec(trx, `create temp table ow_pair on commit drop as ${perScore.join("\nunion all\n")}`);
 }
 
-async function buildPeriods(trx: Transaction<DB>, today: string) {
+/** The first and last dates any fact counts by ('YYYY-MM-DD'), among facts in `range` when given. */
+async function factDates(trx: Transaction<DB>, range: MonthRange | null) {
+  const where = range ? `where d >= '${range.from}' and d < '${range.to}'` : "";
   const { rows } = await sql<{ first: string | null; last: string | null }>`
     select min(d)::text as first, max(d)::text as last from (
       select d from ow_ref union all select d from ow_att union all select d from ow_base union all select d from ow_pair
-    ) f`.execute(trx);
-  const first = rows[0]?.first ?? null;
-  const last = rows[0]?.last ?? null;
-  const periods = periodsWithData(first, last, today);
+    ) f ${sql.raw(where)}`.execute(trx);
+  return { first: rows[0]?.first ?? null, last: rows[0]?.last ?? null };
+}
+
+/** Lists the periods to build, each with its months, in `ow_period` (facts join it by month). */
+async function writePeriods(trx: Transaction<DB>, periods: readonly Period[]) {
   const keys: string[] = [];
   const months: string[] = [];
   for (const p of periods) {
@@ -277,7 +368,6 @@ async function buildPeriods(trx: Transaction<DB>, today: string) {
     await sql`insert into ow_period select * from unnest(${keys}::text[], ${months}::date[])`.execute(trx);
   }
   await exec(trx, `create index on ow_period (month)`);
-  return { first, last };
 }
 
 async function buildParts(trx: Transaction<DB>) {
@@ -285,41 +375,55 @@ async function buildParts(trx: Transaction<DB>) {
     trx,
     `create temp table ow_part (period_key text not null, view_key text not null, part text not null, data jsonb not null) on commit drop`,
   );
-  const ref = perPerson({
-    referrals: "true",
-    self: "source = 'self'",
-    direct: "kind = 'direct'",
-    signpost: "kind = 'signpost'",
-    contacted: "contacted",
-    accepted: "accepted",
-    declined: "declined",
-    attending: "attending",
-    ended: "ended",
-    responded: "responded",
-    providerAccepted: "responded and accepted",
-  });
+  await countByView(
+    trx,
+    "ref",
+    expanded("ow_ref"),
+    {
+      referrals: "true",
+      self: "source = 'self'",
+      direct: "kind = 'direct'",
+      signpost: "kind = 'signpost'",
+      contacted: "contacted",
+      accepted: "accepted",
+      declined: "declined",
+      attending: "attending",
+      ended: "ended",
+      responded: "responded",
+      providerAccepted: "responded and accepted",
+    },
+    ["referrals", "self", "attending"],
+  );
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
      select period_key, view_key, 'ref', jsonb_build_object(
-       'referrals', ${ref.event("referrals")}, 'people', ${ref.people("referrals")},
-       'self', ${ref.event("self")}, 'selfPeople', ${ref.people("self")},
-       'direct', ${ref.event("direct")}, 'signpost', ${ref.event("signpost")},
-       'contacted', ${ref.event("contacted")}, 'accepted', ${ref.event("accepted")}, 'declined', ${ref.event("declined")},
-       'attending', ${ref.event("attending")}, 'attendingPeople', ${ref.people("attending")}, 'ended', ${ref.event("ended")},
-       'responded', ${ref.event("responded")}, 'providerAccepted', ${ref.event("providerAccepted")})
-     from ${ref.from(expanded("ow_ref"))}
-     group by period_key, view_key`,
+       'referrals', ${events("referrals")}, 'people', ${people("referrals")},
+       'self', ${events("self")}, 'selfPeople', ${people("self")},
+       'direct', ${events("direct")}, 'signpost', ${events("signpost")},
+       'contacted', ${events("contacted")}, 'accepted', ${events("accepted")}, 'declined', ${events("declined")},
+       'attending', ${events("attending")}, 'attendingPeople', ${people("attending")}, 'ended', ${events("ended")},
+       'responded', ${events("responded")}, 'providerAccepted', ${events("providerAccepted")})
+     from ow_cnt_ref`,
   );
 
-  const att = perPerson({ present: { sum: "present" }, absent: { sum: "absent" }, excused: { sum: "excused" } });
+  await countByView(
+    trx,
+    "att",
+    expanded("ow_att"),
+    {
+      present: { sum: "present" },
+      absent: { sum: "absent" },
+      excused: { sum: "excused" },
+    },
+    ["present"],
+  );
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
-     select period_key, view_key, 'att', jsonb_build_object('present', ${att.event("present")},
-       'absent', ${att.event("absent")}, 'excused', ${att.event("excused")}, 'people', ${att.people("present")})
-     from ${att.from(expanded("ow_att"))}
-     group by period_key, view_key`,
+     select period_key, view_key, 'att', jsonb_build_object('present', ${events("present")},
+       'absent', ${events("absent")}, 'excused', ${events("excused")}, 'people', ${people("present")})
+     from ow_cnt_att`,
   );
 
   // Tallies: one row per (referral, name, value), grouped with the value as an extra column, then nested.
@@ -352,16 +456,20 @@ async function buildParts(trx: Transaction<DB>) {
      ) n group by 1, 2`,
   );
 
-  const base = perPerson({ people: "true", followed: "followed" }, ["instrument"]);
+  await countByView(
+    trx,
+    "base",
+    expanded("ow_base"),
+    { people: "true", followed: "followed" },
+    ["people", "followed"],
+    ["instrument"],
+  );
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
-     select period_key, view_key, 'base', jsonb_object_agg(instrument, data) from (
-       select period_key, view_key, instrument,
-         jsonb_build_object('people', ${base.people("people")}, 'followed', ${base.people("followed")}) as data
-       from ${base.from(expanded("ow_base"))}
-       group by period_key, view_key, instrument
-     ) g group by 1, 2`,
+     select period_key, view_key, 'base', jsonb_object_agg(instrument,
+       jsonb_build_object('people', ${people("people")}, 'followed', ${people("followed")}))
+     from ow_cnt_base group by 1, 2`,
   );
 
   await exec(
@@ -389,21 +497,27 @@ async function buildParts(trx: Transaction<DB>) {
   );
 
   // Everyone in any of the view's facts: the group whose size (and whose complement's) decides if it may be shown.
-  const anyRows = ["ow_ref", "ow_att", "ow_base", "ow_pair"]
-    .map((t) => `select period_key, ${DIM_COLS}, sid, key from ${expanded(t)}`)
-    .join("\nunion all\n");
-  const any = perPerson({ any: "true" });
+  // Read from the facts already collapsed per person and period where there are some.
+  const anyRows = [
+    ...["ow_pt_ref", "ow_pt_att", "ow_pt_base"].map((t) => `select period_key, sid, key, ${DIM_COLS} from ${t}`),
+    `select period_key, sid, key, ${DIM_COLS} from ${expanded("ow_pair")}`,
+  ].join("\nunion all\n");
+  await countByView(trx, "any", `(${anyRows}) x`, { any: "true" }, ["any"]);
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
-     select period_key, view_key, 'any', ${any.people("any")}
-     from ${any.from(`(${anyRows}) x`)}
-     group by period_key, view_key`,
+     select period_key, view_key, 'any', ${people("any")} from ow_cnt_any`,
   );
 }
 
-async function buildGroupSizes(trx: Transaction<DB>) {
-  await exec(trx, `delete from outcome_group_size`);
+/** Group sizes per activity and month: every month, or only `months` ('YYYY-MM-01'), replacing their rows. */
+async function buildGroupSizes(trx: Transaction<DB>, months: readonly string[] | null) {
+  if (months && !months.length) return;
+  const inMonths = months ? `date_trunc('month', x.session_date)::date = any('{${months.join(",")}}'::date[])` : "true";
+  await exec(
+    trx,
+    `delete from outcome_group_size ${months ? `where month = any('{${months.join(",")}}'::date[])` : ""}`,
+  );
   await exec(
     trx,
     `insert into outcome_group_size (activity_id, month, provider_id, category_code, sessions, present, present_key, drop_ins, largest)
@@ -412,10 +526,11 @@ async function buildGroupSizes(trx: Transaction<DB>) {
      from activity_session x
      join activity a on a.id = x.activity_id
      cross join lateral (
-       select count(*)::int as present, coalesce(sum(s.key), 0)::int as keys
-       from attendance t join person p on p.id = t.person_id join ow_survivor s on s.sid = coalesce(p.merged_into_id, p.id)
+       select count(*)::int as present, coalesce(sum(s.record_key), 0)::int as keys
+       from attendance t join person p on p.id = t.person_id
+       join person s on s.id = coalesce(p.merged_into_id, p.id) and s.merged_into_id is null
        where t.session_id = x.id and t.status = 'present') m
-     where x.status = 'held'
+     where x.status = 'held' and ${inMonths}
      group by x.activity_id, date_trunc('month', x.session_date), a.provider_id, a.category_code`,
   );
 }
@@ -428,13 +543,47 @@ async function readChangeMark(db: Executor): Promise<number> {
 }
 
 /**
- * Rebuilds every outcome summary in one transaction, under an advisory lock so that several app servers never
- * rebuild at once (a server that finds the lock taken returns `false` and leaves it to the other). Readers keep
- * seeing the previous summaries until the new ones commit. `now` fixes "today" (UK date) for the periods listed
- * and the refresh time recorded. Returns true when this call rebuilt them.
+ * The version of what the summaries hold. Change it with any change to the figures' definitions or the summary
+ * shape: stored summaries of another version are rebuilt whole, never patched period by period.
  */
-export async function refreshOutcomeSummaries(db: Kysely<DB>, options: { now?: Date } = {}): Promise<boolean> {
+export const SUMMARY_FORMAT = 2;
+
+/** What a rebuild did: every period (`full`), or only those containing a touched month. */
+export interface RefreshResult {
+  full: boolean;
+  /** Keys of the periods whose rows were rebuilt. */
+  periods: string[];
+  /** Months ('YYYY-MM') the change log named. */
+  touchedMonths: string[];
+}
+
+const monthKeyOf = (date: string) => date.slice(0, 7);
+const minDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+function nextMonth(key: string): string {
+  const y = Number(key.slice(0, 4));
+  const m = Number(key.slice(5, 7));
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, "0")}-01`;
+}
+
+/**
+ * Brings the outcome summaries up to date in one transaction, under an advisory lock so that several app servers
+ * never rebuild at once (a server that finds the lock taken returns `false` and leaves it to the other). Readers
+ * keep seeing the previous summaries until the new ones commit. `now` fixes "today" (UK date) for the periods
+ * listed and the refresh time recorded. Returns true when this call rebuilt them; `onResult` hears what it did.
+ *
+ * A first build, summaries of another `SUMMARY_FORMAT`, or `full: true` rebuild every period. Otherwise only the
+ * periods containing a month the change log names (its month, quarter, financial year and last-12-months window)
+ * and periods not built before (a new month, a window that moved on) are rebuilt, from the facts dated in them;
+ * the rows of other periods are left as they are, and rows of periods no longer listed are deleted
+ * (docs/decisions/0790-summaries-rebuilt-by-touched-period.md).
+ */
+export async function refreshOutcomeSummaries(
+  db: Kysely<DB>,
+  options: { now?: Date; full?: boolean; onResult?: (result: RefreshResult) => void } = {},
+): Promise<boolean> {
   const now = options.now ?? new Date();
+  const today = londonDate(now);
   const started = performance.now();
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{
@@ -442,18 +591,76 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>, options: { now?: D
     }>`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as locked`.execute(trx);
     if (!rows[0]?.locked) return false;
     const changeMark = await readChangeMark(trx);
+    // The change log as this rebuild sees it: exactly these rows are deleted at the end, so a change committed
+    // meanwhile stays logged for the next rebuild.
+    await exec(trx, `create temp table ow_touched on commit drop as select id, month from outcome_change_month`);
+    const touched = (
+      await sql<{ month: string }>`select distinct month::text as month from ow_touched order by 1`.execute(trx)
+    ).rows.map((r) => r.month);
+    const state = await trx
+      .selectFrom("outcome_summary_state")
+      .select(["first_date", "last_date", "period_keys", "format"])
+      .where("id", "=", 1)
+      .executeTakeFirst();
     // Hashed grouping sets need room: 46 hash tables at once. For this transaction only.
     await exec(trx, `set local work_mem = '${REFRESH_WORK_MEM}'`);
-    await buildFacts(trx);
-    const { first, last } = await buildPeriods(trx, londonDate(now));
-    await buildParts(trx);
-    await exec(trx, `delete from outcome_summary`);
-    await exec(
-      trx,
-      `insert into outcome_summary (period_key, view_key, figures)
-       select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
-    );
-    await buildGroupSizes(trx);
+    // Compiling these wide aggregates costs more than it saves, once per statement.
+    await exec(trx, `set local jit = off`);
+
+    const full = options.full === true || !state || state.format !== SUMMARY_FORMAT || !state.period_keys;
+    let first: string | null;
+    let last: string | null;
+    let listed: Period[];
+    let rebuilt: Period[];
+    if (full) {
+      await buildFacts(trx, null);
+      ({ first, last } = await factDates(trx, null));
+      listed = periodsWithData(first, last, today);
+      rebuilt = listed;
+    } else {
+      const touchedKeys = new Set(touched.map(monthKeyOf));
+      const built = new Set(state.period_keys);
+      const candidates = periodsWithData(
+        minDate(state.first_date, touched[0] ?? null),
+        maxDate(state.last_date, touched.at(-1) ?? null),
+        today,
+      );
+      const chosen = candidates.filter((p) => !built.has(p.key) || monthsOf(p).some((m) => touchedKeys.has(m)));
+      first = state.first_date;
+      last = state.last_date;
+      if (chosen.length) {
+        const months = chosen.flatMap((p) => monthsOf(p)).sort();
+        const range = { from: `${months[0]}-01`, to: nextMonth(months.at(-1)!) };
+        await buildFacts(trx, range);
+        const dates = await factDates(trx, range);
+        first = minDate(first, dates.first);
+        last = maxDate(last, dates.last);
+      }
+      listed = periodsWithData(first, last, today);
+      const listedKeys = new Set(listed.map((p) => p.key));
+      rebuilt = chosen.filter((p) => listedKeys.has(p.key));
+      // Rows of the rebuilt periods, and of periods no longer listed (a last-12-months window that moved on).
+      await sql`delete from outcome_summary
+        where period_key = any(${chosen.map((p) => p.key)}::text[])
+          or not (period_key = any(${listed.map((p) => p.key)}::text[]))`.execute(trx);
+    }
+    if (rebuilt.length) {
+      await writePeriods(trx, rebuilt);
+      await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
+      await buildParts(trx);
+    }
+    if (full) await exec(trx, `delete from outcome_summary`);
+    if (rebuilt.length) {
+      await exec(
+        trx,
+        `insert into outcome_summary (period_key, view_key, figures)
+         select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
+      );
+    }
+    if (full || touched.length) {
+      await buildGroupSizes(trx, full ? null : touched);
+    }
+    await exec(trx, `delete from outcome_change_month where id in (select id from ow_touched)`);
     const row = {
       id: 1,
       refreshed_at: now,
@@ -461,12 +668,15 @@ export async function refreshOutcomeSummaries(db: Kysely<DB>, options: { now?: D
       first_date: first,
       last_date: last,
       duration_ms: Math.round(performance.now() - started),
+      period_keys: listed.map((p) => p.key),
+      format: SUMMARY_FORMAT,
     };
     await trx
       .insertInto("outcome_summary_state")
       .values(row)
       .onConflict((c) => c.column("id").doUpdateSet(row))
       .execute();
+    options.onResult?.({ full, periods: rebuilt.map((p) => p.key), touchedMonths: touched.map(monthKeyOf) });
     return true;
   });
 }

@@ -4,6 +4,7 @@ import { markEnteredInError } from "../../../app/measures/record.server";
 import { mergePeople } from "../../../app/person-record/merge.server";
 import {
   REFRESH_INTERVAL_MS,
+  type RefreshResult,
   ensureOutcomeSummaries,
   outcomeSummariesAsOf,
   rebuildOutcomeSummariesOnRead,
@@ -235,6 +236,70 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       (beforeMerge.get("2026-02|district=melton")?.["ref.referrals"] as number[])[0] + 1,
     );
   });
+
+  it(
+    "rebuilt for the touched periods only, equal a full rebuild and leave the other periods' rows untouched",
+    { timeout: 180_000 },
+    async () => {
+      const { people } = await buildMixed();
+      const results: RefreshResult[] = [];
+      const refresh = (now: Date, full = false) =>
+        refreshOutcomeSummaries(testDb(), { now, full, onResult: (r) => results.push(r) });
+      await refresh(NOW);
+      expect(results.at(-1)?.full).toBe(true);
+      const rowVersions = async () =>
+        new Map(
+          (
+            await sql<{
+              k: string;
+              v: string;
+            }>`select period_key || '|' || view_key as k, xmin::text as v from outcome_summary`.execute(testDb())
+          ).rows.map((r) => [r.k, r.v]),
+        );
+      const before = await rowVersions();
+
+      // Nothing changed: nothing is rebuilt.
+      await refresh(NOW);
+      expect(results.at(-1)).toEqual({ full: false, periods: [], touchedMonths: [] });
+      expect(await rowVersions()).toEqual(before);
+
+      // A change in an old month (person 0's February referral is contacted) and one in the current month.
+      await testDb()
+        .updateTable("referral")
+        .set({ contacted_at: "2026-03-02T09:00:00Z" })
+        .where("id", "=", people[0].referrals[0])
+        .execute();
+      await outcomeReferral(people[3].id, { received: "2026-11-10T10:00:00Z", source: "self" });
+      await refresh(NOW);
+      const incremental = results.at(-1)!;
+      expect(incremental.full).toBe(false);
+      expect(incremental.touchedMonths).toEqual(["2026-02", "2026-11"]);
+      expect(new Set(incremental.periods)).toEqual(
+        new Set(["2026-02", "2026-Q1", "FY2025", "L12-2026-10", "2026-11", "2026-Q4", "FY2026"]),
+      );
+      const after = await rowVersions();
+      const rewritten = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k.split("|")[0]);
+      expect(new Set(rewritten)).toEqual(new Set(incremental.periods));
+      for (const [k, v] of before) {
+        if (!incremental.periods.includes(k.split("|")[0])) expect(after.get(k), k).toBe(v);
+      }
+      const patched = await storedSummaries();
+      expect(patched.get("2026-11|source=self")?.["ref.referrals"]).toEqual([1, expect.any(Number)]);
+      await refresh(NOW, true);
+      expect(results.at(-1)?.full).toBe(true);
+      expect(await storedSummaries()).toEqual(patched);
+
+      // The next month, with no data change: the new month and last-12-months window are built, the old window's rows go.
+      const december = new Date("2026-12-02T12:00:00Z");
+      await refresh(december);
+      // December's month holds follow-ups already recorded for then; it was not listed in November.
+      expect(new Set(results.at(-1)?.periods)).toEqual(new Set(["2026-12", "L12-2026-11"]));
+      const moved = await storedSummaries();
+      expect([...moved.keys()].some((k) => k.startsWith("L12-2026-10|"))).toBe(false);
+      await refresh(december, true);
+      expect(await storedSummaries()).toEqual(moved);
+    },
+  );
 
   it("records when they were built, and are stale only once the data changed and five minutes passed", async () => {
     expect(await outcomeSummariesAsOf(testDb())).toBeNull();

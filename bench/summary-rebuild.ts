@@ -1,0 +1,92 @@
+// Times the outcome summaries' rebuild on a generated PostgreSQL data set: full rebuilds, then incremental ones
+// after a one-referral change in an old month and in the current month (docs/decisions/0790). Each change is made
+// and rebuilt in turn, so every incremental rebuild has exactly that change to take in.
+//
+//   npx tsx bench/summary-rebuild.ts --database-url postgres://…/cw_bench_county [--runs 3] [--skip-full]
+//
+// Prints one JSON line per rebuild (kind, milliseconds, periods rebuilt, load average) and the medians. The data set
+// is changed: referrals' contact dates move by a minute and back. Use a benchmark database, never a live one.
+import { loadavg } from "node:os";
+import { parseArgs } from "node:util";
+import { sql } from "kysely";
+import { openConnection } from "../db/connection";
+import { refreshOutcomeSummaries, type RefreshResult } from "../app/outcomes/summaries.server";
+import { londonDate } from "../app/calendar";
+
+const { values } = parseArgs({
+  options: {
+    "database-url": { type: "string" },
+    runs: { type: "string", default: "3" },
+    "skip-full": { type: "boolean", default: false },
+  },
+});
+const url = values["database-url"] ?? process.env.DATABASE_URL;
+if (!url) throw new Error("Give --database-url");
+const runs = Number(values.runs);
+const conn = await openConnection({ url, maxConnections: 2 });
+const db = conn.db;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
+};
+
+async function timed(kind: string, full: boolean) {
+  let result: RefreshResult | undefined;
+  const load = loadavg()[0];
+  const started = performance.now();
+  await refreshOutcomeSummaries(db, { full, onResult: (r) => (result = r) });
+  const ms = Math.round(performance.now() - started);
+  console.log(
+    JSON.stringify({
+      kind,
+      ms,
+      full: result?.full,
+      periods: result?.periods.length,
+      touched: result?.touchedMonths,
+      load1: Number(load.toFixed(1)),
+      load1After: Number(loadavg()[0].toFixed(1)),
+    }),
+  );
+  return ms;
+}
+
+/** Moves one referral's contact time received in the given month by a minute (alternately forward and back). */
+async function touchReferral(monthStart: string, step: number) {
+  await sql`update referral set contacted_at = contacted_at + ${`${step % 2 ? 1 : -1} minute`}::interval
+    where id = (select id from referral
+      where received_at >= ${monthStart}::date and received_at < ${monthStart}::date + interval '1 month'
+        and contacted_at is not null
+      order by id limit 1)`.execute(db);
+}
+
+try {
+  const summary: Record<string, number> = {};
+  if (!values["skip-full"]) {
+    const full: number[] = [];
+    for (let i = 0; i < runs; i++) full.push(await timed("full", true));
+    summary.fullMedianMs = median(full);
+  } else {
+    await timed("catch-up", false);
+  }
+  const today = londonDate(new Date());
+  const thisMonth = `${today.slice(0, 7)}-01`;
+  const oldMonth = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
+  for (const [kind, month] of [
+    ["incremental, one referral in the current month", thisMonth],
+    ["incremental, one referral a year ago", oldMonth],
+  ] as const) {
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await touchReferral(month, i);
+      times.push(await timed(kind, false));
+    }
+    summary[kind] = median(times);
+  }
+  const counts = await sql<{
+    rows: string;
+  }>`select count(*)::text as rows from outcome_summary`.execute(db);
+  console.log(JSON.stringify({ medians: summary, summaryRows: Number(counts.rows[0]?.rows ?? 0) }));
+} finally {
+  await conn.close();
+}
