@@ -15,10 +15,16 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: [["list"]],
-  timeout: 30_000,
-  expect: { timeout: 7_000 },
+  // Each step times out on what the user waits for: a page to load (navigationTimeout), a control to take an action
+  // (actionTimeout), something to appear (expect). The test's own total is only a net for a run that hangs: a
+  // journey of many pages on a loaded 2-core machine takes minutes, and a fixed total too small for that fails
+  // slow runs that are not wrong.
+  timeout: 600_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
+    navigationTimeout: 60_000,
+    actionTimeout: 15_000,
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -12,6 +12,8 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    // A console.error during a test fails it (tests/support/console-error.ts).
+    setupFiles: ["tests/support/console-error.ts"],
     server: { deps: { inline: ["kysely"] } },
     testTimeout: 20_000,
     hookTimeout: 60_000,

@@ -4,7 +4,7 @@ import { expect, expectAccessible, signInAs, test } from "./fixtures";
 // prescriber finds it, and an activity lead answers a referral and takes a register.
 
 // Long journeys with an accessibility scan on each page: more than the default 30 seconds on a busy machine.
-test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.describe.configure({ mode: "serial" });
 
 test("an administrator adds an activity with a weekly session", async ({ page }) => {
   await signInAs(page, "admin");

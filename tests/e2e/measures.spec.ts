@@ -1,9 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
-// Long journeys (a dozen pages, each checked with axe) on a shared machine: more than the default 30 s.
-test.describe.configure({ timeout: 180_000 });
-
 /** Opens a demo person's record through the people search and returns their measures page address. */
 async function measuresPageOf(page: Page, familyName: string): Promise<string> {
   await page.goto("/people");

@@ -73,7 +73,6 @@ async function look(page: Page, name: string) {
 test("an analyst filters to Melton and 75 and over, reads the change in loneliness and downloads a table as CSV", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
   await signInAs(page, "analyst");
   await page.goto("/outcomes");
   await expect(page.getByRole("heading", { level: 1, name: "Outcome dashboard" })).toBeVisible();

@@ -1,8 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect as baseExpect, expectAccessible, signInAs, test } from "./fixtures";
 
-// Long journeys on a shared test server: generous limits, so a busy machine does not fail them.
-test.describe.configure({ timeout: 300_000 });
+// Long journeys on a shared test server: each step waits up to 20 s for what the user waits for.
 const expect = baseExpect.configure({ timeout: 20_000 });
 
 // Every test makes its own people (names carry a unique suffix), so the order the tests run in does not matter.

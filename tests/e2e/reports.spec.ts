@@ -2,9 +2,6 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { expect, expectAccessible, signInAs, test } from "./fixtures";
 
-// Long journeys (report generation, several pages each checked with axe) on a shared machine.
-test.describe.configure({ timeout: 180_000 });
-
 const SHOTS = process.env.REPORT_SCREENSHOTS;
 
 test("an analyst generates a report, watches it build, previews it and shares it with the commissioner", async ({

@@ -2,7 +2,6 @@ import type { Page } from "@playwright/test";
 import { expect as baseExpect, expectAccessible, signInAs, test } from "./fixtures";
 
 // What each role sees in a working day, and what reaches the next person in the chain (issue 16).
-test.describe.configure({ timeout: 180_000 });
 const expect = baseExpect.configure({ timeout: 15_000 });
 
 /** The computed font-family of the page's body text (a paragraph in main, else main itself). */
