@@ -57,14 +57,23 @@ export async function generateSessions(actor: AuditActor, activityId: string, fr
   });
 }
 
-/** Opens a session the schedule says runs on that date at that time (the lead's "open register" on the day). */
-export async function openScheduledSession(actor: AuditActor, activityId: string, date: string, startTime: string) {
+/**
+ * Opens a session the schedule says runs on that date at that time (the lead's "open register" on the day), once:
+ * a second call finds the same session. Returns its id.
+ * @throws FieldError (at "form") when the schedule has no session then
+ */
+export async function openScheduledSession(
+  actor: AuditActor,
+  activityId: string,
+  date: string,
+  startTime: string,
+): Promise<string> {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const slot = sessionsBetween(await schedulesOf(trx, activityId), date, date).find(
       (s) => s.startTime === hhmm(startTime),
     );
-    if (!slot) return null;
+    if (!slot) throw new FieldError("form", "That session is not on today's schedule");
     await ensureSessions(trx, activityId, date, date);
     const row = await trx
       .selectFrom("activity_session")

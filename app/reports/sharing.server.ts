@@ -3,6 +3,7 @@
 import { type Kysely, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import { auditAll, type AuditActor } from "~/audit/audit.server";
+import { FieldError } from "~/errors";
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
@@ -42,16 +43,13 @@ export async function shareState(db: Executor, reportId: string): Promise<ShareS
   };
 }
 
-export class NotACommissionerError extends Error {
-  constructor() {
-    super("Choose commissioners from the list");
-  }
-}
+/** The message when a chosen id is not an active commissioner's (a tampered form, or an account disabled since). */
+export const CHOOSE_COMMISSIONERS = "Choose commissioners from the list";
 
 /**
  * Makes the report shared with exactly `userIds` (each an active commissioner), adding and removing shares as
  * needed; each change is audited ("report.share" / "report.unshare", with the commissioner's id). Shares with
- * accounts since disabled are removed too when not chosen. Throws NotACommissionerError for any other id.
+ * accounts since disabled are removed too when not chosen. Throws FieldError at "commissioner" for any other id.
  * Returns the ids added and removed.
  */
 export async function setReportShares(
@@ -63,7 +61,7 @@ export async function setReportShares(
   const wanted = new Set(userIds);
   return db.transaction().execute(async (trx) => {
     const allowed = new Set((await activeCommissioners(trx)).map((c) => c.id));
-    for (const id of wanted) if (!allowed.has(id)) throw new NotACommissionerError();
+    for (const id of wanted) if (!allowed.has(id)) throw new FieldError("commissioner", CHOOSE_COMMISSIONERS);
     const current = await trx
       .selectFrom("report_share")
       .select("user_id")

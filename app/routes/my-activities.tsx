@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { listVolunteers } from "~/attendance/befriending.server";
@@ -17,6 +17,10 @@ import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { dbsStatusLabels } from "~/directory/volunteers";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
+import { ErrorSummary } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Your activities – Connect Well" }];
@@ -64,25 +68,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+// The "Take register" button's hidden fields: which activity, and the start time of today's session.
 const openSchema = z.object({ activityId: z.uuid(), startTime: z.string().regex(/^\d{2}:\d{2}$/) });
 
 /** "Open register" for a scheduled session nobody has opened yet today: creates it (once) and goes to it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
-  const form = await request.formData();
-  const parsed = openSchema.safeParse({ activityId: form.get("activityId"), startTime: form.get("startTime") });
-  if (!parsed.success) return data({ error: "Choose a session to open" }, { status: 400 });
+  const parsed = await readForm(request, openSchema);
+  // The fields are hidden: a problem with either is the form's, not a field the user could correct.
+  if (!parsed.ok) return reply({ ...parsed, errors: { form: "Choose a session to open" } });
   const activity = await requireActivityAccess(guard, parsed.data.activityId, "session.open");
-  const id = await openScheduledSession(actorOf(guard), activity.id, londonToday(), parsed.data.startTime);
-  if (!id) return data({ error: "That session is not on today's schedule" }, { status: 400 });
-  return redirect(`/activities/${activity.id}/sessions/${id}`);
+  return attempt(parsed, async () => {
+    const id = await openScheduledSession(actorOf(guard), activity.id, londonToday(), parsed.data.startTime);
+    return redirect(`/activities/${activity.id}/sessions/${id}`);
+  });
 }
 
 export default function MyActivities() {
   const { today, nextSession, horizonWeeks, answered, activities, inbound, sessions, volunteers } =
     useLoaderData<typeof loader>();
+  const { errors } = useFormReply<typeof action>();
   return (
     <>
+      <ErrorSummary errors={errors} />
       {answered ? <SuccessBanner>Referral {answered}. The referrer can see your answer.</SuccessBanner> : null}
       <h1>Your activities</h1>
       <p className="nhsuk-lede-text">Referrals waiting for your answer and today's registers.</p>

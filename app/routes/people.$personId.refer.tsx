@@ -6,11 +6,12 @@ import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { readPersonSummary } from "~/people/people.server";
 import { listReferableActivities } from "~/referrals/referable-activities.server";
-import { barriers, needs, referralSources } from "~/referrals/codes";
-import { referralSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
+import { referralSources } from "~/referrals/codes";
+import { referralSchema } from "~/referrals/referral-form";
 import { createReferral } from "~/referrals/referrals.server";
-import { Checkboxes, Radios } from "~/ui/choices";
-import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
+import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
+import { Radios } from "~/ui/choices";
+import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
@@ -134,28 +135,9 @@ export default function Refer() {
             defaultValue={values.sourceDetail}
             error={errors?.sourceDetail}
           />
-          <Checkboxes
-            name="needs"
-            legend="Needs and reasons for the referral"
-            hint="Select all that apply."
-            selected={lists.needs}
-            error={errors?.needs}
-            options={Object.entries(needs).map(([value, label]) => ({ value, label }))}
-          />
-          <Checkboxes
-            name="barriers"
-            legend="What might get in the way? (optional)"
-            hint="Select all that apply."
-            selected={lists.barriers}
-            error={errors?.barriers}
-            options={Object.entries(barriers).map(([value, label]) => ({ value, label }))}
-          />
-          <Textarea
-            name="supportNotes"
-            label="Notes for the provider (optional)"
-            hint={`What would help them take part, for example “needs the Fox Connect bus”. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`}
-            defaultValue={values.supportNotes}
-            error={errors?.supportNotes}
+          <ReferralDetailsFields
+            values={{ needs: lists.needs, barriers: lists.barriers, supportNotes: values.supportNotes }}
+            errors={errors}
           />
           <button className="nhsuk-button" type="submit" disabled={busy}>
             Save referral

@@ -4,11 +4,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { idParam } from "~/params";
-import { barriers, needs } from "~/referrals/codes";
-import { referralDetailsSchema, SUPPORT_NOTES_MAX } from "~/referrals/referral-form";
+import { referralDetailsSchema } from "~/referrals/referral-form";
 import { readReferral, updateReferralDetails } from "~/referrals/referrals.server";
-import { Checkboxes } from "~/ui/choices";
-import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
+import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
+import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
@@ -76,29 +75,7 @@ export default function EditReferral() {
         <Form method="post" noValidate>
           {/* After a refused stale save the loader has run again: this is the version now shown. */}
           <input type="hidden" name="version" value={loaded.version} />
-          <Checkboxes
-            name="needs"
-            legend="Needs and reasons for the referral"
-            hint="Select all that apply."
-            selected={values.needs}
-            error={errors?.needs}
-            options={Object.entries(needs).map(([value, label]) => ({ value, label }))}
-          />
-          <Checkboxes
-            name="barriers"
-            legend="What might get in the way? (optional)"
-            hint="Select all that apply."
-            selected={values.barriers}
-            error={errors?.barriers}
-            options={Object.entries(barriers).map(([value, label]) => ({ value, label }))}
-          />
-          <Textarea
-            name="supportNotes"
-            label="Notes for the provider (optional)"
-            hint={`What would help them take part. Up to ${SUPPORT_NOTES_MAX.toLocaleString("en-GB")} characters.`}
-            defaultValue={values.supportNotes}
-            error={errors?.supportNotes}
-          />
+          <ReferralDetailsFields values={values} errors={errors} />
           <button className="nhsuk-button" type="submit" disabled={busy}>
             Save changes
           </button>

@@ -1,10 +1,12 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 import { openReport, reportShares, shareReport } from "~/reports/access.server";
-import { NotACommissionerError } from "~/reports/sharing.server";
+import { CHOOSE_COMMISSIONERS } from "~/reports/sharing.server";
 import { ReportView } from "~/reports/ui/ReportView";
 import { formatDateTime } from "~/ui/format";
 import styles from "~/reports/ui/report.css?url";
@@ -34,35 +36,34 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+// A checkbox group of commissioner accounts: none, one or many ids. Whether each is an active commissioner is the
+// domain's check (setReportShares), which answers at the same field.
 const shareSchema = z.object({
-  commissioner: z.array(z.uuid({ error: "Choose commissioners from the list" })).max(200),
+  commissioner: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]))
+    .pipe(z.array(z.uuid({ error: CHOOSE_COMMISSIONERS })).max(200, { error: CHOOSE_COMMISSIONERS })),
 });
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:manage");
-  const form = await request.formData();
-  const parsed = shareSchema.safeParse({ commissioner: form.getAll("commissioner").map(String) });
-  if (!parsed.success) {
-    return data({ ok: false as const, error: "Choose commissioners from the list" }, { status: 400 });
-  }
-  try {
+  const parsed = await readForm(request, shareSchema, { lists: ["commissioner"] });
+  if (!parsed.ok) return reply(parsed);
+  return attempt(parsed, async () => {
     const { added, removed } = await shareReport(guard, params.reportId, parsed.data.commissioner);
     return { ok: true as const, added: added.length, removed: removed.length };
-  } catch (err) {
-    if (err instanceof NotACommissionerError) {
-      return data({ ok: false as const, error: err.message }, { status: 400 });
-    }
-    throw err;
-  }
+  });
 }
 
 function ShareForm({ shares }: { shares: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["shares"]> }) {
-  const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const error = result && !result.ok ? result.error : undefined;
+  const { reply: result, errors, lists, busy } = useFormReply<typeof action>();
+  const error = errors.commissioner;
+  // After a refusal the boxes show what the user ticked, not what was saved.
+  const ticked = lists.commissioner ? new Set(lists.commissioner) : null;
   return (
     <section className="cw-report-share nhsuk-u-margin-bottom-7" aria-labelledby="share-heading">
-      {result?.ok ? (
+      {result && "ok" in result ? (
         <div className="nhsuk-inset-text" role="status">
           <span className="nhsuk-u-visually-hidden">Information: </span>
           <p>
@@ -101,7 +102,7 @@ function ShareForm({ shares }: { shares: NonNullable<ReturnType<typeof useLoader
                       name="commissioner"
                       type="checkbox"
                       value={c.id}
-                      defaultChecked={c.shared}
+                      defaultChecked={ticked ? ticked.has(c.id) : c.shared}
                       aria-describedby={c.sharedAt ? `commissioner-${c.id}-hint` : undefined}
                     />
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`commissioner-${c.id}`}>

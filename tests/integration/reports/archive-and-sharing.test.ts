@@ -5,7 +5,8 @@ import { loader as reportLoader, action as shareAction } from "../../../app/rout
 import { loader as pdfLoader } from "../../../app/routes/reports.$reportId.pdf";
 import { loader as listLoader } from "../../../app/routes/reports._index";
 import { action as checkAction } from "../../../app/routes/reports.check";
-import { setReportShares, NotACommissionerError } from "../../../app/reports/sharing.server";
+import { setReportShares } from "../../../app/reports/sharing.server";
+import { FieldError } from "../../../app/errors";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, makeUser, signedIn } from "../../support/factories";
 import { call, formRequest, getRequest } from "../../support/http";
@@ -164,8 +165,11 @@ describe("sharing", () => {
         shareAction(args(formRequest(`/reports/${report.id}`, { commissioner: [c2.id, wrong] }, cookie), report.id)),
       );
       expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ errors: { commissioner: "Choose commissioners from the list" } });
     }
-    await expect(share(report.id, analyst.id, [prescriber.id])).rejects.toBeInstanceOf(NotACommissionerError);
+    const notACommissioner = await share(report.id, analyst.id, [prescriber.id]).catch((e: unknown) => e);
+    expect(notACommissioner).toBeInstanceOf(FieldError);
+    expect(notACommissioner).toMatchObject({ field: "commissioner", message: "Choose commissioners from the list" });
     const still = await testDb()
       .selectFrom("report_share")
       .select("user_id")
