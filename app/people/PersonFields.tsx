@@ -2,6 +2,7 @@ import { Radios, DateInput, GroupedSelect } from "~/ui/choices";
 import { Select, TextInput, Textarea } from "~/ui/form";
 import { ethnicityGroups, ETHNICITY_NOT_STATED, sexes } from "./equality";
 import { consentKinds, contactMethods, lawfulBasisText } from "./person-form";
+import { PhoneInput, EmailInput, PostcodeInput } from "~/ui/fields";
 
 interface Props {
   values: Record<string, string>;
@@ -85,11 +86,9 @@ export function PersonFields({ values, errors = {}, districts }: Props) {
         defaultValue={values.town}
         error={errors.town}
       />
-      <TextInput
+      <PostcodeInput
         name="postcode"
         label="Postcode (optional)"
-        autoComplete="off"
-        width={10}
         defaultValue={values.postcode}
         error={errors.postcode}
       />
@@ -103,25 +102,8 @@ export function PersonFields({ values, errors = {}, districts }: Props) {
       />
 
       <h2 className="nhsuk-heading-m">How to contact them</h2>
-      <TextInput
-        name="phone"
-        label="Phone number (optional)"
-        type="tel"
-        inputMode="tel"
-        autoComplete="off"
-        width={20}
-        defaultValue={values.phone}
-        error={errors.phone}
-      />
-      <TextInput
-        name="email"
-        label="Email address (optional)"
-        type="email"
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={values.email}
-        error={errors.email}
-      />
+      <PhoneInput name="phone" label="Phone number (optional)" defaultValue={values.phone} error={errors.phone} />
+      <EmailInput name="email" label="Email address (optional)" defaultValue={values.email} error={errors.email} />
       <Radios
         name="preferredContact"
         legend="Preferred way to contact them (optional)"

@@ -13,6 +13,7 @@ import { formatIsoDate } from "~/ui/format";
 import { formValues, parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PhoneInput, EmailInput } from "~/ui/fields";
 
 export const meta: MetaFunction = () => [{ title: "Volunteers – Connect Well" }];
 
@@ -156,18 +157,15 @@ export default function Volunteers() {
                 <input type="hidden" name="volunteerId" value={v.id} />
                 <input type="hidden" name="version" value={v.version} />
                 <TextInput name="name" label="Name" defaultValue={vals.name ?? v.name} error={e?.name} />
-                <TextInput
+                <PhoneInput
                   name="phone"
                   label="Phone (optional)"
-                  type="tel"
-                  width={20}
                   defaultValue={vals.phone ?? v.phone ?? ""}
                   error={e?.phone}
                 />
-                <TextInput
+                <EmailInput
                   name="email"
                   label="Email (optional)"
-                  type="email"
                   defaultValue={vals.email ?? v.email ?? ""}
                   error={e?.email}
                 />
@@ -226,18 +224,15 @@ export default function Volunteers() {
               defaultValue={addValues.name}
               error={result?.intent === "add" ? errors?.name : undefined}
             />
-            <TextInput
+            <PhoneInput
               name="phone"
               label="Phone (optional)"
-              type="tel"
-              width={20}
               defaultValue={addValues.phone}
               error={result?.intent === "add" ? errors?.phone : undefined}
             />
-            <TextInput
+            <EmailInput
               name="email"
               label="Email (optional)"
-              type="email"
               defaultValue={addValues.email}
               error={result?.intent === "add" ? errors?.email : undefined}
             />

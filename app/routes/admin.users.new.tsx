@@ -10,6 +10,7 @@ import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { EmailInput } from "~/ui/fields";
 
 export const meta: MetaFunction = () => [{ title: "Add a user – Connect Well" }];
 
@@ -47,15 +48,7 @@ export default function NewUser() {
             defaultValue={values.displayName}
             error={errors?.displayName}
           />
-          <TextInput
-            name="email"
-            label="Work email address"
-            type="email"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={values.email}
-            error={errors?.email}
-          />
+          <EmailInput name="email" label="Work email address" defaultValue={values.email} error={errors?.email} />
           <Select
             name="role"
             label="Role"

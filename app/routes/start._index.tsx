@@ -16,6 +16,7 @@ import { ErrorSummary, Select, TextInput, Textarea } from "~/ui/form";
 import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PhoneInput, EmailInput, PostcodeInput } from "~/ui/fields";
 
 export const meta: MetaFunction = () => [{ title: "Start a conversation – Connect Well" }];
 
@@ -87,32 +88,27 @@ export default function Start() {
             value={{ day: values.dobDay, month: values.dobMonth, year: values.dobYear }}
             error={errors?.dob}
           />
-          <TextInput
+          <PhoneInput
             name="phone"
             label="Phone number"
             hint="We will call you on this number. If you have no phone, give an email address instead."
-            type="tel"
-            autoComplete="tel"
-            width={20}
             defaultValue={values.phone}
             error={errors?.phone}
+            own
           />
-          <TextInput
+          <EmailInput
             name="email"
             label="Email address (optional)"
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
             defaultValue={values.email}
             error={errors?.email}
+            own
           />
-          <TextInput
+          <PostcodeInput
             name="postcode"
             label="Postcode (optional)"
-            autoComplete="postal-code"
-            width={10}
             defaultValue={values.postcode}
             error={errors?.postcode}
+            own
           />
           <Select
             name="districtCode"

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { accessibilityFeatures, activityFormats, activityStatuses, referralModes, transportOptions } from "../options";
 import { ErrorSummary, Select, Textarea, TextInput } from "~/ui/form";
 import { Checkboxes, Radios, toOptions } from "~/ui/choices";
+import { PhoneInput, EmailInput, PostcodeInput, WholeNumberInput } from "~/ui/fields";
 
 export interface ActivityFormValues {
   [key: string]: string | string[] | undefined;
@@ -70,10 +71,9 @@ export function ActivityForm({ values, errors, providers, categories, districts,
           defaultValue={str(values.address)}
           error={e.address}
         />
-        <TextInput
+        <PostcodeInput
           name="postcode"
           label="Postcode (optional)"
-          width={10}
           defaultValue={str(values.postcode)}
           error={e.postcode}
         />
@@ -100,19 +100,15 @@ export function ActivityForm({ values, errors, providers, categories, districts,
           error={e.transportZones}
         />
         <h2>Who it suits</h2>
-        <TextInput
+        <WholeNumberInput
           name="minAge"
           label="Minimum age (optional)"
-          width={10}
-          inputMode="numeric"
           defaultValue={str(values.minAge)}
           error={e.minAge}
         />
-        <TextInput
+        <WholeNumberInput
           name="maxAge"
           label="Maximum age (optional)"
-          width={10}
-          inputMode="numeric"
           defaultValue={str(values.maxAge)}
           error={e.maxAge}
         />
@@ -131,12 +127,10 @@ export function ActivityForm({ values, errors, providers, categories, districts,
           error={e.accessibility}
           options={toOptions(accessibilityFeatures)}
         />
-        <TextInput
+        <WholeNumberInput
           name="capacity"
           label="Capacity (optional)"
           hint="How many people it can take. Leave empty if there is no limit."
-          width={10}
-          inputMode="numeric"
           defaultValue={str(values.capacity)}
           error={e.capacity}
         />
@@ -166,19 +160,15 @@ export function ActivityForm({ values, errors, providers, categories, districts,
           defaultValue={str(values.contactName)}
           error={e.contactName}
         />
-        <TextInput
+        <PhoneInput
           name="contactPhone"
           label="Contact phone (optional)"
-          type="tel"
-          width={20}
           defaultValue={str(values.contactPhone)}
           error={e.contactPhone}
         />
-        <TextInput
+        <EmailInput
           name="contactEmail"
           label="Contact email (optional)"
-          type="email"
-          spellCheck={false}
           defaultValue={str(values.contactEmail)}
           error={e.contactEmail}
         />

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { ErrorSummary, Select, Textarea, TextInput } from "~/ui/form";
 import { providerKinds } from "../options";
 import { toOptions } from "~/ui/choices";
+import { PhoneInput, EmailInput } from "~/ui/fields";
 
 export function ProviderForm({
   values,
@@ -38,22 +39,8 @@ export function ProviderForm({
           defaultValue={values.description}
           error={e.description}
         />
-        <TextInput
-          name="email"
-          label="Email (optional)"
-          type="email"
-          spellCheck={false}
-          defaultValue={values.email}
-          error={e.email}
-        />
-        <TextInput
-          name="phone"
-          label="Phone (optional)"
-          type="tel"
-          width={20}
-          defaultValue={values.phone}
-          error={e.phone}
-        />
+        <EmailInput name="email" label="Email (optional)" defaultValue={values.email} error={e.email} />
+        <PhoneInput name="phone" label="Phone (optional)" defaultValue={values.phone} error={e.phone} />
         <TextInput name="website" label="Website (optional)" defaultValue={values.website} error={e.website} />
         <button className="nhsuk-button" type="submit">
           {submitLabel}
