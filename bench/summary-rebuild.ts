@@ -1,5 +1,5 @@
 // Times the outcome summaries' rebuild on a generated PostgreSQL data set: full rebuilds, then incremental ones
-// after a one-referral change in an old month and in the current month (docs/decisions/0790). Each change is made
+// after a one-referral change nine months ago and in the current month (docs/decisions/0790). Each change is made
 // and rebuilt in turn, so every incremental rebuild has exactly that change to take in.
 //
 //   npx tsx bench/summary-rebuild.ts --database-url postgres://…/cw_bench_county [--runs 3] [--skip-full]
@@ -71,10 +71,12 @@ try {
   }
   const today = londonDate(new Date());
   const thisMonth = `${today.slice(0, 7)}-01`;
-  const oldMonth = `${Number(today.slice(0, 4)) - 1}-${today.slice(5, 7)}-01`;
+  // Nine months back: inside the previous financial year or quarter and a last-12-months window, as an old edit is.
+  const back = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1 - 9;
+  const oldMonth = `${Math.floor(back / 12)}-${String((back % 12) + 1).padStart(2, "0")}-01`;
   for (const [kind, month] of [
     ["incremental, one referral in the current month", thisMonth],
-    ["incremental, one referral a year ago", oldMonth],
+    ["incremental, one referral nine months ago", oldMonth],
   ] as const) {
     const times: number[] = [];
     for (let i = 0; i < runs; i++) {
