@@ -47,7 +47,9 @@ export async function listAuditEvents(opts: {
       "u.display_name as actor_name",
     ])
     .orderBy(sql`${order} ${sql.raw(opts.dir)} nulls last`)
-    .orderBy("a.id", "desc")
+    // Rows written in the same instant keep the order they were written in, the way the time sort runs; other
+    // sorts list ties newest first.
+    .orderBy("a.id", opts.sort === "occurred_at" ? opts.dir : "desc")
     .limit(opts.pageSize)
     .offset((opts.page - 1) * opts.pageSize)
     .execute();
