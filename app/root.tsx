@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { isAccountDisabledData } from "~/auth/disabled";
 import { roleHome, roleLabels } from "~/auth/roles";
 import { currentUser, sessionRemainingMs } from "~/auth/session.server";
 import { requestContext } from "~/context";
@@ -114,6 +115,7 @@ export function ErrorBoundary() {
   // the reference of the request that drew it.
   const reference =
     isRouteErrorResponse(error) && isFaultData(error.data) ? error.data.reference : (data?.requestId ?? null);
+  if (isRouteErrorResponse(error) && isAccountDisabledData(error.data)) return <AccountDisabled {...error.data} />;
   const text = errorText(statusOf(error));
   return (
     <div className="nhsuk-grid-row">
@@ -134,6 +136,36 @@ export function ErrorBoundary() {
             If you contact the service desk, quote reference <strong>{reference}</strong>.
           </p>
         ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A disabled account posted a form: nothing was saved; what they typed is shown so they can pass it on. */
+function AccountDisabled({ message, entered }: { message: string; entered: { label: string; value: string }[] }) {
+  return (
+    <div className="nhsuk-grid-row">
+      <div className="nhsuk-grid-column-two-thirds">
+        <h1>Your account has been disabled</h1>
+        <p>{message}</p>
+        {entered.length ? (
+          <>
+            <h2>What you entered</h2>
+            <p>
+              Copy anything you need before you leave this page: it is not kept anywhere else. A colleague with access
+              can enter it for you.
+            </p>
+            <dl className="nhsuk-summary-list">
+              {entered.map((e, i) => (
+                <div className="nhsuk-summary-list__row" key={i}>
+                  <dt className="nhsuk-summary-list__key">{e.label}</dt>
+                  <dd className="nhsuk-summary-list__value app-keep-lines">{e.value}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : null}
+        <p>If you think this is a mistake, ask your service administrator to enable your account again.</p>
       </div>
     </div>
   );

@@ -3,29 +3,53 @@ import { getDb } from "@db/index";
 import { audit } from "~/audit/audit.server";
 import { requestContext } from "~/context";
 import { can, refusalStatus, type Permission } from "./roles";
-import { type CurrentUser, currentUser, readSessionId } from "./session.server";
+import { ACCOUNT_DISABLED_MESSAGE, enteredValues, type AccountDisabledData } from "./disabled";
+import { clearSessionCookie, type CurrentUser, currentUser, sessionEndReason } from "./session.server";
 
 export interface Guarded {
   user: CurrentUser;
   requestId: string;
 }
 
-function signInRedirect(request: Request, expired: boolean): Response {
+function signInRedirect(request: Request, reason: "expired" | "disabled" | null, headers?: HeadersInit): Response {
   const url = new URL(request.url);
   // Only the path travels: query strings may hold search terms.
   const params = new URLSearchParams({ returnTo: url.pathname });
-  if (expired) params.set("reason", "expired");
-  return redirect(`/sign-in?${params}`);
+  if (reason) params.set("reason", reason);
+  return redirect(`/sign-in?${params}`, { headers });
 }
 
-/** Every non-public loader and action starts here. Layout loaders are not guards: Remix runs loaders in parallel. */
+/**
+ * Every non-public loader and action starts here. Layout loaders are not guards: Remix runs loaders in parallel.
+ * Without a live session the user is sent to sign in, told why: their session ended, or their account was disabled.
+ * A form posted from a disabled account is not saved (an administrator took the access away): the answer is a 403
+ * page saying so, showing what they typed so it is not lost (docs/decisions/0852), and the attempt is audited.
+ */
 export async function requireUser(request: Request, context: unknown): Promise<Guarded> {
   const user = await currentUser(request, { context });
-  if (!user) {
-    const hadCookie = (await readSessionId(request)) !== null;
-    throw signInRedirect(request, hadCookie);
-  }
-  return { user, requestId: requestContext(context).requestId };
+  if (user) return { user, requestId: requestContext(context).requestId };
+  const ended = await sessionEndReason(request);
+  if (ended?.reason !== "disabled") throw signInRedirect(request, ended ? "expired" : null);
+  const { requestId } = requestContext(context);
+  const headers = { "Set-Cookie": await clearSessionCookie() };
+  const posted = request.method !== "GET" && request.method !== "HEAD";
+  await audit(
+    await getDb(),
+    { userId: ended.userId, role: ended.role, requestId },
+    {
+      action: "access.denied",
+      outcome: "denied",
+      details: { path: new URL(request.url).pathname, reason: "account disabled", posted },
+    },
+  );
+  if (!posted) throw signInRedirect(request, "disabled", headers);
+  const form = await request.formData().catch(() => null);
+  const body: AccountDisabledData = {
+    accountDisabled: true,
+    message: ACCOUNT_DISABLED_MESSAGE,
+    entered: form ? enteredValues(form) : [],
+  };
+  throw data(body, { status: 403, headers });
 }
 
 /**

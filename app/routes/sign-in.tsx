@@ -19,6 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     expired: url.searchParams.get("reason") === "expired",
     signedOut: url.searchParams.get("reason") === "signed-out",
+    // Set by the guard when the session's account was disabled (app/auth/guards.server.ts); saying so to whoever
+    // opens this address tells them nothing about any account.
+    disabled: url.searchParams.get("reason") === "disabled",
     returnTo: safeReturnTo(url.searchParams.get("returnTo")) ?? "",
   };
 }
@@ -62,7 +65,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-  const { expired, signedOut, returnTo } = useLoaderData<typeof loader>();
+  const { expired, signedOut, disabled, returnTo } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errors = actionData?.errors as Record<string, string> | undefined;
@@ -72,6 +75,19 @@ export default function SignIn() {
         {expired && !errors ? (
           <div className="nhsuk-inset-text">
             <p>You were signed out because you had not done anything for a while. Sign in again to carry on.</p>
+          </div>
+        ) : null}
+        {disabled && !errors ? (
+          <div className="nhsuk-warning-callout">
+            <h2 className="nhsuk-warning-callout__label">
+              <span role="text">
+                <span className="nhsuk-u-visually-hidden">Important: </span>Your account has been disabled
+              </span>
+            </h2>
+            <p>
+              An administrator has disabled your account, so you have been signed out. If you think this is a mistake,
+              ask your service administrator to enable it again.
+            </p>
           </div>
         ) : null}
         {signedOut && !errors ? (
