@@ -92,3 +92,35 @@ export function selfReferralSummary(r: { topics: readonly string[]; bestTime: st
     .filter(Boolean)
     .join(" ");
 }
+
+/** The needs a topic chosen at /start suggests on the referral form ("something else" suggests none). */
+export const needsOfTopic: Record<SelfReferralTopic, readonly string[]> = {
+  lonely: ["loneliness"],
+  meet_people: ["social_isolation"],
+  get_active: ["physical_inactivity"],
+  something_else: [],
+};
+
+/**
+ * The referral form as a request through /start suggests filling it (docs/decisions/0853): the needs its topics
+ * suggest, and notes for the provider that say when and how to reach the person (the best time to call and the way
+ * they can be contacted: by phone when they gave a phone number, else by email). Their own message is not copied
+ * into the notes, which the provider reads: the caseworker sees it beside the form and passes on what helps.
+ * A suggestion only: the caseworker can change any of it before saving.
+ */
+export function referralFromRequest(r: {
+  topics: readonly string[];
+  bestTime: string | null;
+  hasPhone: boolean;
+  hasEmail: boolean;
+}): { needs: string[]; supportNotes: string } {
+  const needs = [...new Set(r.topics.flatMap((t) => (t in needsOfTopic ? needsOfTopic[t as SelfReferralTopic] : [])))];
+  const time = r.bestTime && r.bestTime in bestTimes ? bestTimes[r.bestTime as keyof typeof bestTimes] : null;
+  const how = r.hasPhone ? "by phone" : r.hasEmail ? "by email" : null;
+  const notes = [
+    how
+      ? `Asked to be contacted ${how}${time && r.hasPhone ? `; best time to call: ${time.toLowerCase()}` : ""}.`
+      : null,
+  ];
+  return { needs, supportNotes: notes.filter(Boolean).join(" ") };
+}

@@ -9,10 +9,12 @@ import { listReferableActivities } from "~/referrals/referable-activities.server
 import { referralSources } from "~/referrals/codes";
 import { referralSchema } from "~/referrals/referral-form";
 import { createReferral } from "~/referrals/referrals.server";
+import { requestForReferral } from "~/referrals/from-request.server";
+import { referralFromRequest, selfReferralSummary } from "~/referrals/self-referral";
 import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
-import { formatIsoDate } from "~/ui/format";
+import { formatDate, formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -37,15 +39,22 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const wanted = uuid.safeParse(url.searchParams.get("activity"));
   const preselected = wanted.success ? activities.find((a) => a.id === wanted.data) : undefined;
   const selfReferral = uuid.safeParse(url.searchParams.get("selfReferral"));
+  // Made from a request through /start: the form starts from what the person asked for (docs/decisions/0853).
+  const asked = selfReferral.success ? await requestForReferral(actorOf(guard), selfReferral.data, p.id) : null;
+  const suggested = asked ? referralFromRequest(asked) : null;
   return {
+    request: asked ? { receivedAt: asked.receivedAt.toISOString(), summary: selfReferralSummary(asked) } : null,
+    suggestedNeeds: suggested?.needs ?? [],
     person: { id: p.id, name: `${p.given_name} ${p.family_name}`, dateOfBirth: p.date_of_birth },
     activities,
     idempotencyKey: crypto.randomUUID(),
     defaults: {
       kind: preselected ? preselected.referralMode : "",
       activityId: preselected?.id ?? "",
-      source: selfReferral.success ? "self" : guard.user.role === "coordinator" ? "coordinator" : "prescriber",
-      selfReferralId: selfReferral.success ? selfReferral.data : "",
+      source: asked ? "self" : guard.user.role === "coordinator" ? "coordinator" : "prescriber",
+      selfReferralId: asked && selfReferral.success ? selfReferral.data : "",
+      sourceDetail: asked ? `Asked through "Start a conversation" on ${formatDate(asked.receivedAt)}` : "",
+      supportNotes: suggested?.supportNotes ?? "",
     } as Record<string, string>,
   };
 }
@@ -73,10 +82,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function Refer() {
-  const { person, activities, idempotencyKey, defaults } = useLoaderData<typeof loader>();
+  const { person, activities, idempotencyKey, defaults, request, suggestedNeeds } = useLoaderData<typeof loader>();
   const { reply: result, errors, values: typed, lists: ticked, busy } = useFormReply<typeof action>();
   const values = { ...defaults, ...typed };
-  const lists = { needs: [], barriers: [], ...(result ? ticked : {}) };
+  const lists = { needs: suggestedNeeds, barriers: [], ...(result ? ticked : {}) };
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -88,6 +97,16 @@ export default function Refer() {
           {person.name}, born {formatIsoDate(person.dateOfBirth)}
         </span>
         <h1>Refer or signpost</h1>
+        {request ? (
+          <div className="nhsuk-inset-text">
+            <h2 className="nhsuk-heading-s">What they asked for on {formatDate(request.receivedAt)}</h2>
+            <p>{request.summary}</p>
+            <p>
+              The needs and notes below are filled in from their request: check them before saving. The provider reads
+              the notes; their message stays with you unless you add what the provider needs to know.
+            </p>
+          </div>
+        ) : null}
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
           <input type="hidden" name="selfReferralId" value={values.selfReferralId ?? ""} />

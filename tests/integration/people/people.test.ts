@@ -3,6 +3,7 @@ import { action as personAction, loader as personLoader } from "../../../app/rou
 import { action as newPersonAction } from "../../../app/routes/people.new";
 import { action as referralAction } from "../../../app/routes/referrals.$referralId._index";
 import { action as startAction } from "../../../app/routes/start._index";
+import { loader as referPage } from "../../../app/routes/people.$personId.refer";
 import { mergePeople } from "../../../app/person-record/merge.server";
 import { createReferral, readReferral } from "../../../app/referrals/referrals.server";
 import { createPersonFromSelfReferral } from "../../../app/referrals/triage.server";
@@ -426,5 +427,70 @@ describe("what a person wrote at /start reaches their record and their referral"
       topics: ["meet_people"],
       best_time: "morning",
     });
+  });
+
+  it("starts the referral form from the request triage linked: needs from their topics, how to reach them, who asked", async () => {
+    const coordinator = await signedIn("coordinator");
+    const actor = { userId: coordinator.user.id, role: "coordinator", requestId: "t" };
+    await call(() =>
+      startAction({
+        request: formRequest("/start", {
+          givenName: "Edna",
+          familyName: "Prefill",
+          dobDay: "9",
+          dobMonth: "10",
+          dobYear: "1941",
+          phone: "07700 900654",
+          bestTime: "afternoon",
+          topics: ["lonely", "meet_people", "get_active"],
+          message: "Since my husband died I hardly see anyone.",
+          idempotencyKey: crypto.randomUUID(),
+        }),
+        params: {},
+        context: { ...context(), clientIp: "203.0.113.78" },
+      }),
+    );
+    const sr = await testDb().selectFrom("self_referral").select(["id", "version"]).executeTakeFirstOrThrow();
+    const personId = (await createPersonFromSelfReferral(actor, sr.id, sr.version))!;
+    const open = (selfReferral: string) =>
+      call(() =>
+        referPage({
+          request: getRequest(`/people/${personId}/refer?selfReferral=${selfReferral}`, coordinator.cookie),
+          params: { personId },
+          context: context(),
+        } as never),
+      );
+    const page = (await open(sr.id)).body;
+    expect(page.suggestedNeeds).toEqual(["loneliness", "social_isolation", "physical_inactivity"]);
+    expect(page.defaults).toMatchObject({ source: "self", selfReferralId: sr.id });
+    expect(page.defaults.sourceDetail).toMatch(/Start a conversation/);
+    expect(page.defaults.supportNotes).toBe("Asked to be contacted by phone; best time to call: afternoon.");
+    // Their own words are shown to the caseworker, not copied into the notes the provider reads.
+    expect(page.request.summary).toContain("Since my husband died I hardly see anyone.");
+    expect(page.defaults.supportNotes).not.toContain("husband");
+    const read = await testDb()
+      .selectFrom("audit_event")
+      .select(["person_id", "entity_id"])
+      .where("action", "=", "self-referral.read")
+      .where("actor_user_id", "=", coordinator.user.id)
+      .execute();
+    expect(read).toContainEqual({ person_id: personId, entity_id: sr.id });
+
+    // Another person's request, or an unknown one, fills nothing in and links nothing.
+    const other = await makePerson();
+    const elsewhere = (
+      await call(() =>
+        referPage({
+          request: getRequest(`/people/${other.id}/refer?selfReferral=${sr.id}`, coordinator.cookie),
+          params: { personId: other.id },
+          context: context(),
+        } as never),
+      )
+    ).body;
+    expect(elsewhere.request).toBeNull();
+    expect(elsewhere.suggestedNeeds).toEqual([]);
+    expect(elsewhere.defaults).toMatchObject({ selfReferralId: "", supportNotes: "" });
+    expect(elsewhere.defaults.source).not.toBe("self");
+    expect((await open(crypto.randomUUID())).body.request).toBeNull();
   });
 });
