@@ -3,19 +3,13 @@
 import type { TimelineItem } from "~/ui/timeline-item";
 import { findInstrument } from "./scoring";
 import { timePointLabel } from "./time-points";
-import { isLive, type MeasureRecord } from "./timeline";
+import { formatScoreRead, isLive, type MeasureRecord } from "./timeline";
 
 export function measureTimelineItems(personId: string, records: readonly MeasureRecord[]): TimelineItem[] {
   return records.filter(isLive).map((r) => {
     const instrument = findInstrument(r.instrumentCode);
     const headline = (instrument?.scoreScales ?? []).filter((s) => s.kind === "headline");
-    const detail = headline
-      .map((s) => {
-        const band = r.bands[s.key];
-        const value = r.scores[s.key];
-        return `${s.label}: ${value === undefined ? "–" : value.toFixed(s.decimals)}${band ? ` (${band})` : ""}`;
-      })
-      .join("; ");
+    const detail = headline.map((s) => `${s.label}: ${formatScoreRead(r.instrumentCode, s, r.scores)}`).join("; ");
     return {
       key: `measure:${r.id}`,
       at: r.administeredOn,

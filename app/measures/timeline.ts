@@ -4,6 +4,7 @@
 
 import { compareScores, type Comparison } from "./change";
 import { countsAsChange } from "./follow-up-interval";
+import { interpretScore } from "./interpretation";
 import { findInstrument, type Instrument, type ScoreScale } from "./scoring";
 import { type Mode, type RecordedTimePoint, timePointOrder } from "./time-points";
 
@@ -132,6 +133,16 @@ export function noChangeText(record: MeasureRecord, records: readonly MeasureRec
 
 export function formatScore(scale: ScoreScale, value: number | undefined): string {
   return value === undefined ? "–" : value.toFixed(scale.decimals);
+}
+
+/**
+ * A stored score with its interpretation, for every place a score is shown: "7 (lonely)", "21.54 (below the England
+ * average)", "5 (medium)"; the number alone when it has no reading, "–" when it is missing.
+ */
+export function formatScoreRead(code: string, scale: ScoreScale, scores: Readonly<Record<string, number>>): string {
+  const value = scores[scale.key];
+  const reading = interpretScore(code, scale.key, value);
+  return reading ? `${formatScore(scale, value)} (${reading.band})` : formatScore(scale, value);
 }
 
 /** "+3.10" / "−2" with a real minus sign, for change columns. */

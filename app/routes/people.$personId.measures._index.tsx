@@ -6,7 +6,7 @@ import { type DueItem } from "~/measures/due";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
 import { getPersonMeasures } from "~/measures/person-measures.server";
-import { formatChange, formatScore, noChangeText, seriesByInstrument } from "~/measures/timeline";
+import { formatChange, formatScoreRead, noChangeText, seriesByInstrument } from "~/measures/timeline";
 import { getInstrument } from "~/measures/scoring";
 import { timePointLabel } from "~/measures/time-points";
 import { DueList } from "~/measures/ui/DueList";
@@ -122,8 +122,7 @@ export default function PersonMeasures() {
                         {headline.map((s) => (
                           <span className="nhsuk-u-display-block" key={s.key}>
                             {headline.length > 1 ? `${s.label}: ` : ""}
-                            {formatScore(s, r.scores[s.key])}
-                            {r.bands[s.key] ? ` (${r.bands[s.key]})` : ""}
+                            {formatScoreRead(r.instrumentCode, s, r.scores)}
                           </span>
                         ))}
                       </Wrap>

@@ -180,7 +180,7 @@ test("the demo widowed man's measures show a meaningful improvement on both scal
   await expect(ucla).toContainText("4 (not lonely)");
   const swemwbs = page.getByRole("table", { name: /SWEMWBS\): scores by date/ });
   await expect(swemwbs).toContainText("16.88");
-  await expect(swemwbs).toContainText("19.98");
+  await expect(swemwbs).toContainText("19.98 (below the England average)");
   await expect(page.getByRole("row").filter({ hasText: "SWEMWBS, 6-week follow-up" })).toContainText(
     "+3.10 (improved)",
   );

@@ -6,7 +6,14 @@ import { Line } from "react-chartjs-2";
 import { formatIsoDate } from "~/ui/format";
 import { StackedHeading } from "~/ui/StackedHeading";
 import type { Band, Instrument } from "../instruments";
-import { type ChartGroup, chartGroups, directionText, formatScore, type MeasureRecord } from "../timeline";
+import {
+  type ChartGroup,
+  chartGroups,
+  directionText,
+  formatScore,
+  formatScoreRead,
+  type MeasureRecord,
+} from "../timeline";
 import { timePointLabel } from "../time-points";
 import { type BandShade, registerCharts } from "./chart-setup";
 
@@ -151,8 +158,7 @@ export function MeasureTable({ instrument, points }: Props) {
             {scales.map((s) => (
               <td className="nhsuk-table__cell" key={s.key} role="cell">
                 <StackedHeading>{s.label}</StackedHeading>
-                {formatScore(s, p.scores[s.key])}
-                {p.bands[s.key] ? ` (${p.bands[s.key]})` : ""}
+                {formatScoreRead(instrument.code, s, p.scores)}
               </td>
             ))}
           </tr>

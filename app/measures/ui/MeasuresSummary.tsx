@@ -5,7 +5,7 @@ import { Link } from "@remix-run/react";
 import { shortName } from "../catalogue";
 import type { MeasuresSummaryData } from "../person-measures.server";
 import { getInstrument } from "../scoring";
-import { formatChange, formatScore } from "../timeline";
+import { formatChange, formatScoreRead } from "../timeline";
 import { timePointLabel } from "../time-points";
 import { formatIsoDate } from "~/ui/format";
 import { DueList } from "./DueList";
@@ -50,8 +50,7 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
                     {headline.map((s) => (
                       <span className="nhsuk-u-display-block" key={s.key}>
                         {headline.length > 1 ? `${s.label}: ` : ""}
-                        {formatScore(s, record.scores[s.key])}
-                        {record.bands[s.key] ? ` (${record.bands[s.key]})` : ""}
+                        {formatScoreRead(record.instrumentCode, s, record.scores)}
                       </span>
                     ))}
                   </td>

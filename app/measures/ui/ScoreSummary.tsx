@@ -3,6 +3,7 @@
 
 import type { Comparison } from "../change";
 import { getInstrument } from "../scoring";
+import { interpretScore } from "../interpretation";
 import { directionText, formatChange, formatScore, type MeasureRecord } from "../timeline";
 
 export function ScoreSummary({ record, change }: { record: MeasureRecord; change: Comparison | null }) {
@@ -11,6 +12,7 @@ export function ScoreSummary({ record, change }: { record: MeasureRecord; change
     <dl className="nhsuk-summary-list">
       {instrument.scoreScales.map((scale) => {
         const c = change?.changes[scale.key];
+        const reading = interpretScore(record.instrumentCode, scale.key, record.scores[scale.key]);
         return (
           <div className="nhsuk-summary-list__row" key={scale.key}>
             <dt className="nhsuk-summary-list__key">
@@ -22,7 +24,7 @@ export function ScoreSummary({ record, change }: { record: MeasureRecord; change
             </dt>
             <dd className="nhsuk-summary-list__value">
               <strong>{formatScore(scale, record.scores[scale.key])}</strong>
-              {record.bands[scale.key] ? <> ({record.bands[scale.key]})</> : null}
+              {reading ? <> ({reading.band})</> : null}
               {c ? (
                 <p className="nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">
                   Change since baseline: <strong>{formatChange(scale, c.change)}</strong> ({c.outcome})
