@@ -296,6 +296,9 @@ export interface Person {
   erased_at: Timestamp | null;
   ethnicity: string | null;
   family_name: string;
+  family_name_key: Generated<string | null>;
+  full_name_fold: Generated<string | null>;
+  full_name_key: Generated<string | null>;
   given_name: string;
   gp_practice: string | null;
   id: Generated<string>;
@@ -311,6 +314,7 @@ export interface Person {
   postcode: string | null;
   preferred_contact: string | null;
   preferred_name: string | null;
+  preferred_name_key: Generated<string | null>;
   record_key: Generated<number>;
   sex: string | null;
   town: string | null;

@@ -2,13 +2,13 @@ import { z } from "zod";
 import { passwordProblem } from "~/auth/password-policy";
 import { roles } from "~/auth/roles";
 import { withChecks } from "~/forms/checks";
-import { requiredEmail, requiredText, version } from "~/forms/fields";
+import { personName, requiredEmail, version } from "~/forms/fields";
 
 const email = requiredEmail(
   "Enter an email address",
   "Enter an email address in the correct format, like name@example.nhs.uk",
 );
-const displayName = requiredText(120, "Enter the person's name", "Name");
+const displayName = personName(120, "Enter the person's name", "Name");
 const role = z.enum(roles, { error: "Select a role" });
 const districtCode = z
   .string()

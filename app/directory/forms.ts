@@ -16,9 +16,11 @@ import {
   idempotencyKey,
   isoDate,
   optionalIsoDate,
+  optionalPersonName,
   optionalText,
   optionalWholeNumber,
   phone as phoneNumber,
+  personName,
   postcode as ukPostcode,
   requiredText,
   version,
@@ -93,7 +95,7 @@ const activityFields = {
         : [],
     ),
   referralMode: choice(referralModes, "Say whether the activity takes direct referrals"),
-  contactName: optionalText(120, "Contact name"),
+  contactName: optionalPersonName(120, "Contact name"),
   contactPhone: phone,
   contactEmail: email,
   lastCheckedOn: isoDate("Enter the date the listing was last checked, like 2026-11-25"),
@@ -160,7 +162,7 @@ export const generateSessionsSchema = z.object({
 });
 
 export const volunteerSchema = z.object({
-  name: requiredText(120, "Enter the volunteer's name", "Name"),
+  name: personName(120, "Enter the volunteer's name", "Name"),
   phone,
   email,
   dbsCheckedOn: optionalIsoDate("Enter the date of the DBS check, like 2025-03-01"),

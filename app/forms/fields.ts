@@ -22,6 +22,27 @@ export const optionalText = (max: number, label: string) =>
 export const requiredText = (max: number, message: string, label: string) =>
   z.string({ error: message }).trim().min(1, message).max(max, `${label} must be ${max} characters or fewer`);
 
+/**
+ * A person's name (a person's given, family or preferred name, a user's or a volunteer's name): trimmed and stored in
+ * Unicode normalisation form C, so "Müller" typed as "u" + a combining diaeresis (U+0308) is stored as the same
+ * characters as "Müller" typed with "ü" (docs/decisions/0841-names-stored-nfc.md). Not blank (`message`), at most
+ * `max` characters once composed. Names are compared by their key (app/people/name-key.ts), never as stored.
+ */
+export const personName = (max: number, message: string, label: string) =>
+  z
+    .string({ error: message })
+    .transform((v) => v.normalize("NFC").trim())
+    .pipe(z.string().min(1, message).max(max, `${label} must be ${max} characters or fewer`));
+
+/** An optional person's name, as `personName`; blank → null. */
+export const optionalPersonName = (max: number, label: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v ?? "").normalize("NFC").trim())
+    .pipe(z.string().max(max, `${label} must be ${max} characters or fewer`))
+    .transform((v) => (v ? v : null));
+
 /** A field whose rule is `rule` once it is not blank; blank → null. */
 function optional<T>(rule: (value: string, ctx: z.RefinementCtx) => T | typeof z.NEVER) {
   return z

@@ -1,8 +1,9 @@
 import { sql } from "kysely";
 import type { Executor } from "~/audit/audit.server";
+import { nameFold, nameKey } from "./name-key";
 import type { PersonSummary } from "./person-summary";
 
-/** Names this similar (pg_trgm, 0–1) with the same date of birth may be the same person. Low on purpose: the date of birth already narrows the field, and a missed duplicate costs more than a second look ("Arther Whitfeild" scores 0.42 against "Arthur Whitfield"). */
+/** Names this similar (pg_trgm, 0–1, between folded names: app/people/name-key.ts) with the same date of birth may be the same person. Low on purpose: the date of birth already narrows the field, and a missed duplicate costs more than a second look ("Arther Whitfeild" scores 0.42 against "Arthur Whitfield"). */
 export const NAME_SIMILARITY_THRESHOLD = 0.3;
 
 export interface MatchQuery {
@@ -20,12 +21,14 @@ export interface PossibleMatch extends PersonSummary {
 }
 
 /**
- * Records that may be the same person: an exact NHS number, or a close name (trigram similarity) with the same
- * date of birth. Merged-away records never match; the surviving record does.
+ * Records that may be the same person: an exact NHS number, or, with the same date of birth, a close name (trigram
+ * similarity of the folded names) or the same family name key. Names are compared by their key and fold
+ * (app/people/name-key.ts), so "Mu\u0308ller" matches "Müller" and "O’Connor" matches "O'Connor". Merged-away
+ * records never match; the surviving record does. Read from person_dob_idx and the NHS number index.
  */
 export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<PossibleMatch[]> {
-  const fullName = `${q.givenName} ${q.familyName}`.trim().toLowerCase();
-  const nameExpr = sql<string>`lower(given_name || ' ' || family_name)`;
+  const fullName = nameFold(`${q.givenName} ${q.familyName}`);
+  const nameExpr = sql<string>`full_name_fold`;
   const rows = await db
     .selectFrom("person")
     .select([
@@ -48,7 +51,7 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
             eb("date_of_birth", "=", q.dateOfBirth),
             eb.or([
               eb(sql<number>`similarity(${nameExpr}, ${fullName})`, ">=", NAME_SIMILARITY_THRESHOLD),
-              eb(sql`lower(family_name)`, "=", q.familyName.trim().toLowerCase()),
+              eb("family_name_key", "=", nameKey(q.familyName)),
             ]),
           ]),
         );

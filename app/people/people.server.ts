@@ -7,6 +7,7 @@ import { addToCareTeam } from "./care-team.server";
 import { ConflictError, NotFoundError, RefusedError } from "~/errors";
 import { isUniqueViolation } from "~/errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
+import { nameFold, nameKey } from "./name-key";
 import type { ConsentKind, PersonColumns } from "./person-form";
 import type { PersonSummary } from "./person-summary";
 
@@ -239,10 +240,9 @@ const searchColumns = [
   "postcode",
   "district.name as district",
 ] as const;
-const fullName = sql<string>`lower(person.given_name || ' ' || person.family_name)`;
-/** Sorting in byte order lets one index (person_name_order_idx) both find a surname prefix and give it in order. */
-const familyOrder = sql`lower(person.family_name) collate "C"`;
-const givenOrder = sql`lower(person.given_name) collate "C"`;
+/** Sorting in byte order lets one index (person_name_key_order_idx) both find a surname prefix and give it in order. */
+const familyOrder = sql`person.family_name_key collate "C"`;
+const fullOrder = sql`person.full_name_key collate "C"`;
 
 const searchFrom = (db: Kysely<DB>) =>
   db
@@ -250,6 +250,49 @@ const searchFrom = (db: Kysely<DB>) =>
     .leftJoin("district", "district.code", "person.district_code")
     .select(searchColumns)
     .where("merged_into_id", "is", null);
+
+/**
+ * The search's steps as queries, each reading the name keys (app/people/name-key.ts) from its own index: a surname
+ * key prefix (person_name_key_order_idx), a full-name key prefix or substring (person_full_name_key_trgm_idx), a
+ * preferred-name key prefix (person_preferred_name_key_idx) and names similar to the folded term
+ * (person_full_name_fold_trgm_idx). `pattern` is a LIKE pattern of a key, `fold` a folded term.
+ */
+export const personSearchSteps = {
+  nhsNumber: (db: Kysely<DB>, p: { nhsNumber: string; limit: number }) =>
+    searchFrom(db).where("nhs_number", "=", p.nhsNumber).limit(p.limit),
+  surnamePrefix: (db: Kysely<DB>, p: { pattern: string; limit: number }) =>
+    searchFrom(db)
+      .where(sql<boolean>`${familyOrder} like ${p.pattern}`)
+      .orderBy(familyOrder)
+      .orderBy(fullOrder)
+      .orderBy("person.id")
+      .limit(p.limit),
+  namePrefix: (db: Kysely<DB>, p: { pattern: string; limit: number }) =>
+    searchFrom(db)
+      .where(sql<boolean>`person.full_name_key like ${p.pattern}`)
+      .orderBy(familyOrder)
+      .orderBy(fullOrder)
+      .orderBy("person.id")
+      .limit(p.limit),
+  nameContains: (db: Kysely<DB>, p: { pattern: string; exclude: string[]; limit: number }) =>
+    searchFrom(db)
+      .where(sql<boolean>`person.full_name_key like ${p.pattern}`)
+      .where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`)
+      .limit(p.limit),
+  preferredPrefix: (db: Kysely<DB>, p: { pattern: string; exclude: string[]; limit: number }) =>
+    searchFrom(db)
+      .where(sql<boolean>`person.preferred_name_key like ${p.pattern}`)
+      .where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`)
+      .limit(p.limit),
+  // Word similarity compares the term with the closest part of the name, so a misspelt surname still finds a
+  // person whose full name is much longer than the term (a double-barrelled name, two given names).
+  similar: (db: Kysely<DB>, p: { fold: string; limit: number }) =>
+    searchFrom(db)
+      .where(sql<boolean>`person.full_name_fold %> ${p.fold}`)
+      .orderBy(sql`${p.fold} <<-> person.full_name_fold`)
+      .limit(p.limit),
+};
+
 // Each step is compiled once (db/prepared-query.ts); the people already found are left out by an array, so the
 // statement's text does not vary with how many there are. A pattern's best plan depends on the term, so the name
 // steps are planned for each call's values: "%smit%" is found fastest reading the table in order (its first rows
@@ -257,60 +300,18 @@ const searchFrom = (db: Kysely<DB>) =>
 // all (measured on the national data set: 0.1 ms planned for "smi%", 3.8 s with a plan kept for any term).
 const planEachCall = { planEachCall: true };
 const search = {
-  nhsNumber: preparedQuery((db, p: { nhsNumber: string; limit: number }) =>
-    searchFrom(db).where("nhs_number", "=", p.nhsNumber).limit(p.limit),
-  ),
-  surnamePrefix: preparedQuery(
-    (db, p: { pattern: string; limit: number }) =>
-      searchFrom(db)
-        .where(sql<boolean>`${familyOrder} like ${p.pattern}`)
-        .orderBy(familyOrder)
-        .orderBy(givenOrder)
-        .orderBy("person.id")
-        .limit(p.limit),
-    planEachCall,
-  ),
-  namePrefix: preparedQuery(
-    (db, p: { pattern: string; limit: number }) =>
-      searchFrom(db)
-        .where(sql<boolean>`${fullName} like ${p.pattern}`)
-        .orderBy(familyOrder)
-        .orderBy(givenOrder)
-        .orderBy("person.id")
-        .limit(p.limit),
-    planEachCall,
-  ),
-  nameContains: preparedQuery(
-    (db, p: { pattern: string; exclude: string[]; limit: number }) =>
-      searchFrom(db)
-        .where(sql<boolean>`${fullName} like ${p.pattern}`)
-        .where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`)
-        .limit(p.limit),
-    planEachCall,
-  ),
-  preferredPrefix: preparedQuery(
-    (db, p: { pattern: string; exclude: string[]; limit: number }) =>
-      searchFrom(db)
-        .where(sql<boolean>`lower(person.preferred_name) like ${p.pattern}`)
-        .where(sql<boolean>`person.id <> all(${p.exclude}::uuid[])`)
-        .limit(p.limit),
-    planEachCall,
-  ),
-  // Word similarity compares the term with the closest part of the name, so a misspelt surname still finds a
-  // person whose full name is much longer than the term (a double-barrelled name, two given names).
-  similar: preparedQuery(
-    (db, p: { name: string; limit: number }) =>
-      searchFrom(db)
-        .where(sql<boolean>`${fullName} %> ${p.name}`)
-        .orderBy(sql`${p.name} <<-> ${fullName}`)
-        .limit(p.limit),
-    planEachCall,
-  ),
+  nhsNumber: preparedQuery(personSearchSteps.nhsNumber),
+  surnamePrefix: preparedQuery(personSearchSteps.surnamePrefix, planEachCall),
+  namePrefix: preparedQuery(personSearchSteps.namePrefix, planEachCall),
+  nameContains: preparedQuery(personSearchSteps.nameContains, planEachCall),
+  preferredPrefix: preparedQuery(personSearchSteps.preferredPrefix, planEachCall),
+  similar: preparedQuery(personSearchSteps.similar, planEachCall),
 };
 type SearchRow = Awaited<ReturnType<typeof search.nhsNumber>>[number];
 
 /**
- * Finds people by NHS number (exact) or by name. A name is looked for in widening steps, each answered from an
+ * Finds people by NHS number (exact) or by name. A name is compared by its key (app/people/name-key.ts: accents,
+ * case, apostrophes, hyphens and spaces do not count; docs/decisions/0840) and looked for in widening steps, each answered from an
  * index and each run only while fewer than `limit` people have been found, so a common surname among a million
  * people costs one short index range, not a scan:
  * 1. surname starting with the term (one word) or the full name starting with it (several words), alphabetical;
@@ -324,7 +325,11 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
   const db = await getDb();
   const compact = term.replace(/[\s-]/g, "");
   const byNhs = /^[0-9]{10}$/.test(compact);
-  const name = term.trim().toLowerCase().replace(/\s+/g, " ");
+  // The name as its key (app/people/name-key.ts): "Mu\u0308ller", "Müller" and "muller" are one name, and so are
+  // "O’Connor" and "O'Connor". Words typed with a space between them are a given name and a surname; a hyphen
+  // joins a double-barrelled surname.
+  const fold = nameFold(term);
+  const key = nameKey(term);
   const found = new Map<string, SearchRow>();
   let more = false;
   let similar = false;
@@ -340,23 +345,26 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
 
   if (byNhs) {
     take(await search.nhsNumber(db, { nhsNumber: compact, limit: limit + 1 }), limit);
-  } else {
-    const prefix = `${escapeLike(name)}%`;
+  } else if (key !== "") {
+    const prefix = `${escapeLike(key)}%`;
     take(
-      await (name.includes(" ") ? search.namePrefix : search.surnamePrefix)(db, { pattern: prefix, limit: limit + 1 }),
+      await (/\s/.test(term.trim()) ? search.namePrefix : search.surnamePrefix)(db, {
+        pattern: prefix,
+        limit: limit + 1,
+      }),
       limit,
     );
     // A full list still asks the next step for one row: whether there are more people than shown.
     for (const [step, pattern] of [
-      [search.nameContains, `%${escapeLike(name)}%`],
+      [search.nameContains, `%${escapeLike(key)}%`],
       [search.preferredPrefix, prefix],
     ] as const) {
       if (more) break;
       take(await step(db, { pattern, exclude: [...found.keys()], limit: room() + 1 }), room(), true);
     }
     // Only when nothing matched: a similarity search reads every name sharing a trigram with the term.
-    if (found.size === 0 && name.length >= 4) {
-      take(await search.similar(db, { name, limit }), limit);
+    if (found.size === 0 && key.length >= 4) {
+      take(await search.similar(db, { fold, limit }), limit);
       similar = found.size > 0;
     }
   }

@@ -6,11 +6,12 @@ import {
   email,
   nhsNumber,
   optionalChoice,
+  optionalPersonName,
   optionalText,
   optionalWholeNumber,
   phone,
+  personName,
   postcode,
-  requiredText,
   yesNo,
 } from "~/forms/fields";
 import type { NhsNumberPolicy } from "~/forms/nhs-number";
@@ -40,9 +41,9 @@ export const lawfulBasisText =
 const allSay = (message: string) => ({ whole: message, min: message, max: message });
 
 const personFields = (policy: NhsNumberPolicy) => ({
-  givenName: requiredText(100, "Enter their first name", "First name"),
-  familyName: requiredText(100, "Enter their last name", "Last name"),
-  preferredName: optionalText(100, "Preferred name"),
+  givenName: personName(100, "Enter their first name", "First name"),
+  familyName: personName(100, "Enter their last name", "Last name"),
+  preferredName: optionalPersonName(100, "Preferred name"),
   ...dateParts("dob"),
   nhsNumber: nhsNumber(policy),
   addressLine1: optionalText(200, "Address line 1"),

@@ -26,7 +26,10 @@ const fillable = [
   "imd_quintile",
 ] as const;
 
-/** Pairs of live records that look like the same person (same date of birth, close names, or same family name). */
+/**
+ * Pairs of live records that look like the same person: the same date of birth, and close folded names or the same
+ * family name key (app/people/name-key.ts), the rule findPossibleMatches applies to a new record.
+ */
 export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
@@ -40,12 +43,12 @@ export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
     }>`
       select a.id as a_id, a.given_name || ' ' || a.family_name as a_name,
              b.id as b_id, b.given_name || ' ' || b.family_name as b_name,
-             a.date_of_birth, similarity(lower(a.given_name || ' ' || a.family_name), lower(b.given_name || ' ' || b.family_name)) as similarity
+             a.date_of_birth, similarity(a.full_name_fold, b.full_name_fold) as similarity
       from person a
       join person b on b.date_of_birth = a.date_of_birth and a.id < b.id
       where a.merged_into_id is null and b.merged_into_id is null
-        and (similarity(lower(a.given_name || ' ' || a.family_name), lower(b.given_name || ' ' || b.family_name)) >= ${NAME_SIMILARITY_THRESHOLD}
-             or lower(a.family_name) = lower(b.family_name))
+        and (similarity(a.full_name_fold, b.full_name_fold) >= ${NAME_SIMILARITY_THRESHOLD}
+             or a.family_name_key = b.family_name_key)
       order by similarity desc
       limit ${limit}`.execute(trx);
     await auditListing(

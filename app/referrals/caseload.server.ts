@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { auditListing, type AuditActor } from "~/audit/audit.server";
+import { nameKey } from "~/people/name-key";
 import type { TableState } from "~/ui/table-state";
 import { ATTENTION_RANKS, type CaseloadRow, type CaseloadSort, nextActions, openStatuses } from "./caseload";
 import type { ReferralKind, ReferralStatus } from "./lifecycle";
@@ -62,16 +63,14 @@ export async function listCaseload(
     if (f.district) q = q.where("person.district_code", "=", f.district);
     if (f.search) {
       const compact = f.search.replace(/[\s-]/g, "");
-      const term = f.search
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (c) => `\\${c}`);
+      // Names compare by their key (app/people/name-key.ts), as the People search does.
+      const term = nameKey(f.search).replace(/[\\%_]/g, (c) => `\\${c}`);
       q = /^[0-9]{10}$/.test(compact)
         ? q.where("person.nhs_number", "=", compact)
         : q.where((eb) =>
             eb.or([
-              eb(sql`lower(person.given_name || ' ' || person.family_name)`, "like", `%${term}%`),
-              eb(sql`lower(coalesce(person.preferred_name, ''))`, "like", `${term}%`),
+              eb("person.full_name_key", "like", `%${term}%`),
+              eb("person.preferred_name_key", "like", `${term}%`),
             ]),
           );
     }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { withChecks } from "~/forms/checks";
 import { parseDateOfBirth, SERVICE_MIN_AGE } from "~/forms/date-parts";
-import { choice, choices, dateParts, email, phone, postcode, requiredText } from "~/forms/fields";
+import { choice, choices, dateParts, email, personName, phone, postcode } from "~/forms/fields";
 
 // The public "Start a conversation" form. Plain words: the person filling it in may be anxious, older, or
 // using a screen reader.
@@ -29,8 +29,8 @@ export const bestTimes = {
 export const HONEYPOT_FIELD = "website";
 
 const selfReferralFields = {
-  givenName: requiredText(100, "Enter your first name", "First name"),
-  familyName: requiredText(100, "Enter your last name", "Last name"),
+  givenName: personName(100, "Enter your first name", "First name"),
+  familyName: personName(100, "Enter your last name", "Last name"),
   ...dateParts("dob"),
   phone: phone("Enter a phone number using digits, like 01664 123456"),
   email: email(),

@@ -1,10 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { email, nhsNumber, optionalIsoDate, phone, postcode } from "~/forms/fields";
+import { createUserSchema } from "~/admin/user-forms";
+import { email, nhsNumber, optionalIsoDate, optionalPersonName, personName, phone, postcode } from "~/forms/fields";
 
 const ok = (schema: { safeParse: (v: unknown) => { success: boolean; data?: unknown } }, v: unknown) =>
   schema.safeParse(v);
 
 describe("one rule for each kind of field", () => {
+  it("stores a name composed (NFC) and trimmed, whichever way it was typed, and counts its length composed", () => {
+    const name = personName(6, "Enter their last name", "Last name");
+    expect(ok(name, " Mu\u0308ller ").data).toBe("M\u00fcller");
+    expect(ok(name, "M\u00fcller").data).toBe("M\u00fcller");
+    expect(ok(name, "   ").success).toBe(false);
+    expect(ok(name, "Mu\u0308llers").success).toBe(false);
+    expect(ok(optionalPersonName(10, "Preferred name"), "Zoe\u0308").data).toBe("Zo\u00eb");
+    expect(ok(optionalPersonName(10, "Preferred name"), " ").data).toBeNull();
+    expect(ok(optionalPersonName(10, "Preferred name"), undefined).data).toBeNull();
+    const user = createUserSchema.safeParse({
+      email: "a@example.nhs.uk",
+      displayName: "Sea\u0301n Mu\u0308ller",
+      role: "prescriber",
+      password: "correct horse battery staple 1907",
+    });
+    expect(user.data?.displayName).toBe("Se\u00e1n M\u00fcller");
+  });
+
   it("normalises a UK postcode and refuses one that is not", () => {
     expect(ok(postcode(), " le10 1qu ").data).toBe("LE10 1QU");
     expect(ok(postcode(), "LE101QU").data).toBe("LE10 1QU");
