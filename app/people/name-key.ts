@@ -1,6 +1,6 @@
 // How two spellings of a name are found to be the same name (docs/decisions/0840-one-name-key.md). Pure: the same
 // rule is written once more in SQL, as the functions name_fold and name_key that the person table's generated key
-// columns are computed with (migrations/20261129T1500_name_keys.ts), and a test feeds both the same strings on both
+// columns are computed with (migrations/20261129T1600_name_keys.ts), and a test feeds both the same strings on both
 // databases. Change one and you must change the other, in a new migration.
 
 /** Apostrophe variants typed in names (O'Connor, O’Connor, Oʼ Connor, O`Connor, O´Connor): dropped. */

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { down, up } from "../../../migrations/20261129T1500_name_keys";
+import { down, up } from "../../../migrations/20261129T1600_name_keys";
 import { searchPeople } from "../../../app/people/people.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";

@@ -3,7 +3,7 @@ import { CompiledQuery, sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { action as newPersonAction } from "../../../app/routes/people.new";
 import { action as startAction } from "../../../app/routes/start._index";
-import { listSuspectedDuplicates } from "../../../app/people/merge.server";
+import { listSuspectedDuplicates } from "../../../app/person-record/merge.server";
 import { nameFold, nameKey } from "../../../app/people/name-key";
 import { personSearchSteps, searchPeople } from "../../../app/people/people.server";
 import { listCaseload } from "../../../app/referrals/caseload.server";
