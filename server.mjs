@@ -44,9 +44,10 @@ const settings = lifecycle.edgeSettings(process.env);
 const started = await lifecycle.startup();
 
 // The edge (app/server/edge.server.ts, docs/decisions/0001 and 0754) wraps Remix: every request passes its checks.
-// Every route's faults carry the request's reference to the error page (app/server/fault-references.server.ts).
+// Every route's loader and action passes the route gates (app/server/route-gates.server.ts): a session restricted to a
+// self-completion questionnaire reaches nothing else, and faults carry the request's reference to the error page.
 const remix = createRequestHandler(
-  vite ? () => loadBuild().then((b) => b.entry.module.withFaultReferences(b)) : lifecycle.withFaultReferences(build),
+  vite ? () => loadBuild().then((b) => b.entry.module.withRouteGates(b)) : lifecycle.withRouteGates(build),
   production ? "production" : "development",
 );
 const app = lifecycle.createEdge({

@@ -9,6 +9,7 @@ import { NonceContext } from "~/ui/nonce";
 export { startup, readiness, shutdown } from "~/server/startup.server";
 export { createEdge, edgeSettings } from "~/server/edge.server";
 export { withFaultReferences } from "~/server/fault-references.server";
+export { withRouteGates } from "~/server/route-gates.server";
 
 const ABORT_DELAY = 5_000;
 

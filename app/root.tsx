@@ -13,6 +13,7 @@ import {
 import type { ReactNode } from "react";
 import { isAccountDisabledData } from "~/auth/disabled";
 import { roleHome, roleLabels } from "~/auth/roles";
+import { questionnairePath } from "~/auth/session-scope";
 import { currentUser, sessionRemainingMs } from "~/auth/session.server";
 import { requestContext } from "~/context";
 import { isFaultData } from "~/server/fault";
@@ -42,8 +43,20 @@ function statusOf(error: unknown): number {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await currentUser(request, { context });
   const { requestId } = requestContext(context);
-  if (!user) return { user: null, nav: [], remainingMs: null, requestId };
+  if (!user) return { user: null, nav: [], remainingMs: null, requestId, restrictedHome: null };
+  // The device is with a person answering a questionnaire: no staff name, menu or statement links, only the way back
+  // to their questions (docs/decisions/0820-restricted-self-completion.md).
+  if (user.restrictedTo) {
+    return {
+      user: null,
+      nav: [],
+      remainingMs: sessionRemainingMs(user),
+      requestId,
+      restrictedHome: questionnairePath(user.restrictedTo),
+    };
+  }
   return {
+    restrictedHome: null,
     user: { displayName: user.displayName, roleLabel: roleLabels[user.role], home: roleHome[user.role] },
     nav: navFor(user.role),
     remainingMs: sessionRemainingMs(user),
@@ -80,7 +93,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <div className="nhsuk-footer__meta">
                 <h2 className="nhsuk-u-visually-hidden">Support links</h2>
                 <ul className="nhsuk-footer__list">
-                  {statementLinks.map((link) => (
+                  {(data?.restrictedHome ? [] : statementLinks).map((link) => (
                     <li key={link.href} className="nhsuk-footer__list-item">
                       <a className="nhsuk-footer__list-item-link" href={link.href}>
                         {link.text}
@@ -122,7 +135,11 @@ export function ErrorBoundary() {
       <div className="nhsuk-grid-column-two-thirds">
         <h1>{text.title}</h1>
         <p>{text.body}</p>
-        {data?.user ? (
+        {data?.restrictedHome ? (
+          <p>
+            <a href={data.restrictedHome}>Go back to the questions</a>
+          </p>
+        ) : data?.user ? (
           <p>
             <a href={data.user.home}>Go to your home page</a>
           </p>

@@ -459,6 +459,7 @@ export interface UserSession {
   ended_at: Timestamp | null;
   id_hash: string;
   last_seen_at: Generated<Timestamp>;
+  restricted_to_self_session_id: string | null;
   user_id: string;
 }
 

@@ -31,6 +31,12 @@ export interface CurrentUser {
   sessionHash: string;
   sessionStartedAt: Date;
   lastSeenAt: Date;
+  /**
+   * Set while the device is handed to a person for a self-completion questionnaire: the id of that questionnaire
+   * (`measure_self_session`), the only thing this session may do until the staff member's password is typed again
+   * (app/auth/session-scope.server.ts, docs/decisions/0820-restricted-self-completion.md). Null for a staff session.
+   */
+  restrictedTo: string | null;
 }
 
 export function hashSessionId(id: string): string {
@@ -77,6 +83,20 @@ export async function startSession(db: Executor, userId: string): Promise<string
   return sessionCookie.serialize(id, { maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
 }
 
+/**
+ * Restricts a live session to one self-completion questionnaire (`measure_self_session.id`): from now on it may only
+ * answer that questionnaire, hand the device back or sign out (app/auth/session-scope.server.ts). Call it in the
+ * transaction that starts the questionnaire, so the device is never handed over with a staff session.
+ */
+export async function restrictSession(db: Executor, sessionHash: string, selfSessionId: string): Promise<void> {
+  await db
+    .updateTable("user_session")
+    .set({ restricted_to_self_session_id: selfSessionId })
+    .where("id_hash", "=", sessionHash)
+    .where("ended_at", "is", null)
+    .execute();
+}
+
 export async function endSession(db: Executor, sessionHash: string): Promise<void> {
   await db
     .updateTable("user_session")
@@ -120,6 +140,7 @@ const liveSession = preparedQuery((db, p: { sessionHash: string; demoMode: boole
     .selectFrom("user_session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
     .select(["u.id", "u.email", "u.display_name", "u.role", "u.district_code", "s.created_at", "s.last_seen_at"])
+    .select("s.restricted_to_self_session_id")
     .select(sql<Date>`now()`.as("now"))
     .where("s.id_hash", "=", p.sessionHash)
     .where("s.ended_at", "is", null)
@@ -155,6 +176,7 @@ async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<Cu
     sessionHash,
     sessionStartedAt: row.created_at,
     lastSeenAt,
+    restrictedTo: row.restricted_to_self_session_id,
   };
 }
 

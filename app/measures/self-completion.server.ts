@@ -15,6 +15,8 @@ import type { TimePointRef } from "./time-points";
 import { timePointLabel } from "./time-points";
 import { shortName } from "./catalogue";
 import { FieldError } from "~/errors";
+import { onceByKey } from "~/idempotency.server";
+import { restrictSession } from "~/auth/session.server";
 
 /** How long a handed-over questionnaire stays open. */
 export const SELF_SESSION_MINUTES = 60;
@@ -25,72 +27,95 @@ export interface StartInput extends TimePointRef {
   instrumentCodes: string[];
   idempotencyKey: string;
   wemwbsLicensed: boolean;
+  /**
+   * The staff member's session (`user_session.id_hash`) on the device being handed over: it is restricted to this
+   * questionnaire in the same transaction (docs/decisions/0820-restricted-self-completion.md).
+   */
+  sessionHash: string;
 }
 
+/**
+ * Starts a self-completion questionnaire and restricts the staff member's session to it, returning its id. Once per
+ * idempotency key: a repeated or concurrent post with the same key gets the first one's id (and the same
+ * restriction). Throws FieldError when the questionnaires, referral or time point cannot be used.
+ */
 export async function startSelfCompletion(actor: AuditActor, input: StartInput): Promise<string> {
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const replay = await trx
+  const replay = async (trx: Executor) => {
+    const earlier = await trx
       .selectFrom("measure_self_session")
-      .select(["id", "person_id"])
+      .select(["id", "person_id", "created_by"])
       .where("idempotency_key", "=", input.idempotencyKey)
       .executeTakeFirst();
-    if (replay && replay.person_id === input.personId) return replay.id;
-    if (replay) throw new FieldError("form", "This form has already been used: reload the page and try again");
-    const offered = new Set(offeredInstruments(input.wemwbsLicensed).map((i) => i.code as string));
-    // Keep the catalogue's order whatever order the boxes were ticked in.
-    const codes = offeredInstruments(input.wemwbsLicensed)
-      .map((i) => i.code as string)
-      .filter((c) => input.instrumentCodes.includes(c));
-    if (codes.length === 0 || input.instrumentCodes.some((c) => !offered.has(c)))
-      throw new FieldError("instrumentCodes", "Select at least one of the questionnaires offered");
-    const referral = await trx
-      .selectFrom("referral")
-      .select(["id", "status", "received_at"])
-      .where("id", "=", input.referralId)
-      .where("person_id", "=", input.personId)
-      .executeTakeFirst();
-    if (!referral || referral.status === "declined")
-      throw new FieldError("referralId", "Select one of this person's referrals that went ahead");
-    // Refuse now rather than after the person has answered everything.
-    const taken = await trx
-      .selectFrom("measure_response")
-      .select("instrument_code")
-      .where("referral_id", "=", input.referralId)
-      .where("instrument_code", "in", codes)
-      .where("time_point", "=", input.timePoint)
-      .$if(input.timePoint === "follow_up", (q) => q.where("follow_up_week", "=", input.followUpWeek))
-      .where("entered_in_error_at", "is", null)
-      .execute();
-    if (taken.length > 0) {
-      throw new FieldError(
-        "timePoint",
-        `A ${timePointLabel(input).toLowerCase()} is already recorded for this referral for ${taken.map((t) => shortName(t.instrument_code)).join(" and ")}`,
-      );
-    }
-    const row = await trx
-      .insertInto("measure_self_session")
-      .values({
-        person_id: input.personId,
-        referral_id: input.referralId,
-        instrument_codes: codes,
-        time_point: input.timePoint,
-        follow_up_week: input.timePoint === "follow_up" ? input.followUpWeek : null,
-        created_by: actor.userId!,
-        expires_at: sql`now() + make_interval(mins => ${SELF_SESSION_MINUTES})`,
-        idempotency_key: input.idempotencyKey,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await audit(trx, actor, {
-      action: "measures.self.start",
-      entityType: "measure_self_session",
-      entityId: row.id,
-      personId: input.personId,
-      details: { referralId: input.referralId, instruments: codes, timePoint: input.timePoint },
-    });
-    return row.id;
-  });
+    if (!earlier) return undefined;
+    if (earlier.person_id !== input.personId || earlier.created_by !== actor.userId)
+      throw new FieldError("form", "This form has already been used: reload the page and try again");
+    await restrictSession(trx, input.sessionHash, earlier.id);
+    return earlier.id;
+  };
+  return onceByKey(
+    "measure_self_session_idempotency_key_key",
+    () => db.transaction().execute(replay),
+    () =>
+      db.transaction().execute(async (trx) => {
+        const earlier = await replay(trx);
+        if (earlier) return earlier;
+        const offered = new Set(offeredInstruments(input.wemwbsLicensed).map((i) => i.code as string));
+        // Keep the catalogue's order whatever order the boxes were ticked in.
+        const codes = offeredInstruments(input.wemwbsLicensed)
+          .map((i) => i.code as string)
+          .filter((c) => input.instrumentCodes.includes(c));
+        if (codes.length === 0 || input.instrumentCodes.some((c) => !offered.has(c)))
+          throw new FieldError("instrumentCodes", "Select at least one of the questionnaires offered");
+        const referral = await trx
+          .selectFrom("referral")
+          .select(["id", "status", "received_at"])
+          .where("id", "=", input.referralId)
+          .where("person_id", "=", input.personId)
+          .executeTakeFirst();
+        if (!referral || referral.status === "declined")
+          throw new FieldError("referralId", "Select one of this person's referrals that went ahead");
+        // Refuse now rather than after the person has answered everything.
+        const taken = await trx
+          .selectFrom("measure_response")
+          .select("instrument_code")
+          .where("referral_id", "=", input.referralId)
+          .where("instrument_code", "in", codes)
+          .where("time_point", "=", input.timePoint)
+          .$if(input.timePoint === "follow_up", (q) => q.where("follow_up_week", "=", input.followUpWeek))
+          .where("entered_in_error_at", "is", null)
+          .execute();
+        if (taken.length > 0) {
+          throw new FieldError(
+            "timePoint",
+            `A ${timePointLabel(input).toLowerCase()} is already recorded for this referral for ${taken.map((t) => shortName(t.instrument_code)).join(" and ")}`,
+          );
+        }
+        const row = await trx
+          .insertInto("measure_self_session")
+          .values({
+            person_id: input.personId,
+            referral_id: input.referralId,
+            instrument_codes: codes,
+            time_point: input.timePoint,
+            follow_up_week: input.timePoint === "follow_up" ? input.followUpWeek : null,
+            created_by: actor.userId!,
+            expires_at: sql`now() + make_interval(mins => ${SELF_SESSION_MINUTES})`,
+            idempotency_key: input.idempotencyKey,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await audit(trx, actor, {
+          action: "measures.self.start",
+          entityType: "measure_self_session",
+          entityId: row.id,
+          personId: input.personId,
+          details: { referralId: input.referralId, instruments: codes, timePoint: input.timePoint },
+        });
+        await restrictSession(trx, input.sessionHash, row.id);
+        return row.id;
+      }),
+  );
 }
 
 export type SelfState =

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import { HAND_BACK_PATH } from "~/auth/session-scope";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
 import { answerSelfStep, getSelfState } from "~/measures/self-completion.server";
@@ -60,7 +61,7 @@ export default function SelfCompletion() {
           </div>
           <p className="nhsuk-body-l">Please hand the device back to the member of staff.</p>
           <p>
-            <Link to={`/people/${state.personId}/measures`}>Staff: see the scores</Link>
+            <Link to={HAND_BACK_PATH}>Staff: take the device back to see the scores</Link>
           </p>
         </div>
       </div>
@@ -77,7 +78,7 @@ export default function SelfCompletion() {
               : `The answers could not be saved: ${state.message}`}
           </p>
           <p>
-            <Link to={`/people/${state.personId}/measures`}>Staff: back to measures</Link>
+            <Link to={HAND_BACK_PATH}>Staff: take the device back</Link>
           </p>
         </div>
       </div>
@@ -125,6 +126,9 @@ export default function SelfCompletion() {
           </div>
         </Form>
         <p className="nhsuk-body-s app-muted">{instrument.copyright}</p>
+        <p className="nhsuk-body-s">
+          <Link to={HAND_BACK_PATH}>Staff: take the device back</Link>
+        </p>
       </div>
     </div>
   );

@@ -62,6 +62,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       ...decodeTimePoint(d.timePoint)!,
       idempotencyKey: d.idempotencyKey,
       wemwbsLicensed: wemwbsLicensed(),
+      // From here the session can only answer these questions until the staff member's password is typed again.
+      sessionHash: guard.user.sessionHash,
     });
     return redirect(`/measures/self/${sessionId}`);
   });
@@ -86,7 +88,8 @@ export default function StartSelfCompletion() {
           <>
             <p>
               The next screens show only the questions, one at a time, in large text. Nothing else from the record is
-              shown. When they finish, the screen asks them to hand the device back, and you will see the scores here.
+              shown, and nothing else can be opened on this device until you type your password again. When they finish,
+              the screen asks them to hand the device back, and you will see the scores here.
             </p>
             <Form method="post" noValidate>
               <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />

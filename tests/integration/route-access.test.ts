@@ -25,8 +25,9 @@ const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}", { e
 const routeFiles = Object.keys(modules).map((p) => p.split("/").pop()!);
 const NOT_FOUND_ID = "00000000-0000-4000-8000-000000000000";
 // Pages that show identifiable people, named here rather than taken from app/auth/roles.ts so that narrowing the
-// guard fails this test.
-const PERSON_LEVEL_ROUTE = /^(people\.|referrals\.|triage\.|caseload\.|measures\.self\.|admin\.subject-access\.)/;
+// guard fails this test. The hand-back page ends a self-completion questionnaire and returns to the person's record.
+const PERSON_LEVEL_ROUTE =
+  /^(people\.|referrals\.|triage\.|caseload\.|measures\.self\.|admin\.subject-access\.|hand-back\.)/;
 const AGGREGATE_ONLY = ["analyst", "commissioner"];
 
 function args(file: string, method: "GET" | "POST", cookie?: string) {

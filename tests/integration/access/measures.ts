@@ -6,5 +6,6 @@ export const access: Record<string, RouteAccess> = {
   "people.$personId.measures.$responseId.tsx": { loader: "people:read", action: "measures:record" },
   "people.$personId.measures.self.tsx": { loader: "measures:record", action: "measures:record" },
   "measures.self.$sessionId.tsx": { loader: "measures:record", action: "measures:record" },
+  "hand-back.tsx": { loader: "measures:record", action: "measures:record" },
   "measures.schedules.tsx": { loader: "directory:edit", action: "directory:edit" },
 };

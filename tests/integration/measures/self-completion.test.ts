@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import { answerSelfStep, getSelfState, startSelfCompletion } from "~/measures/self-completion.server";
 import { FieldError } from "~/errors";
 import { useTestDatabase, testDb } from "../../support/db";
-import { makeUser } from "../../support/factories";
+import { hashSessionId, readSessionId } from "~/auth/session.server";
+import { makeUser, signedIn } from "../../support/factories";
+import { getRequest } from "../../support/http";
 import { actor, makeReferral } from "../../support/measures-factories";
 
 useTestDatabase();
 
 async function started(codes = ["ucla3", "ons_loneliness"]) {
-  const user = await makeUser("coordinator");
+  const { user, cookie } = await signedIn("coordinator");
+  const sessionHash = hashSessionId((await readSessionId(getRequest("/", cookie)))!);
   const who = actor(user.id, "coordinator");
   const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
   const id = await startSelfCompletion(who, {
@@ -19,8 +22,9 @@ async function started(codes = ["ucla3", "ons_loneliness"]) {
     followUpWeek: null,
     idempotencyKey: crypto.randomUUID(),
     wemwbsLicensed: false,
+    sessionHash,
   });
-  return { who, ref, id };
+  return { who, ref, id, sessionHash };
 }
 
 describe("self-completion", () => {
@@ -94,7 +98,7 @@ describe("self-completion", () => {
   });
 
   it("refuses to start a time point already recorded, or with no questionnaire", async () => {
-    const { who, ref } = await started(["ons_loneliness"]);
+    const { who, ref, sessionHash } = await started(["ons_loneliness"]);
     const again = (codes: string[]) =>
       startSelfCompletion(who, {
         personId: ref.personId,
@@ -104,6 +108,7 @@ describe("self-completion", () => {
         followUpWeek: null,
         idempotencyKey: crypto.randomUUID(),
         wemwbsLicensed: false,
+        sessionHash,
       });
     // Not yet completed, so the first session's time point is still free.
     await expect(again(["ons_loneliness"])).resolves.toBeTypeOf("string");
