@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { onceByKey } from "~/idempotency.server";
 import { canBeMatched, dbsStatus } from "~/directory/volunteers";
 import { transitionReferral } from "~/referrals/transition.server";
 import { auditPeopleShown, leadReferralColumns } from "./participants.server";
@@ -46,34 +47,38 @@ export async function addVolunteer(
 ) {
   checkDbsDates(v, today);
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const again = await trx
-      .selectFrom("volunteer")
-      .select("id")
-      .where("idempotency_key", "=", idempotencyKey)
-      .executeTakeFirst();
-    if (again) return again.id;
-    const { id } = await trx
-      .insertInto("volunteer")
-      .values({
-        provider_id: providerId,
-        name: v.name,
-        phone: v.phone,
-        email: v.email,
-        dbs_checked_on: v.dbsCheckedOn,
-        dbs_renewal_due_on: v.dbsRenewalDueOn,
-        idempotency_key: idempotencyKey,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await audit(trx, actor, {
-      action: "volunteer.create",
-      entityType: "volunteer",
-      entityId: id,
-      details: { providerId, dbsRecorded: Boolean(v.dbsCheckedOn) },
-    });
-    return id;
-  });
+  const earlier = async (ex: Executor) =>
+    (await ex.selectFrom("volunteer").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst())
+      ?.id;
+  return onceByKey(
+    "volunteer_idempotency_key_key",
+    () => earlier(db),
+    () =>
+      db.transaction().execute(async (trx) => {
+        const again = await earlier(trx);
+        if (again) return again;
+        const { id } = await trx
+          .insertInto("volunteer")
+          .values({
+            provider_id: providerId,
+            name: v.name,
+            phone: v.phone,
+            email: v.email,
+            dbs_checked_on: v.dbsCheckedOn,
+            dbs_renewal_due_on: v.dbsRenewalDueOn,
+            idempotency_key: idempotencyKey,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await audit(trx, actor, {
+          action: "volunteer.create",
+          entityType: "volunteer",
+          entityId: id,
+          details: { providerId, dbsRecorded: Boolean(v.dbsCheckedOn) },
+        });
+        return id;
+      }),
+  );
 }
 
 export async function updateVolunteer(
@@ -254,56 +259,69 @@ export interface CallInput {
   idempotencyKey: string;
 }
 
-/** Records a weekly call once per key. A first completed call on an accepted referral marks it as attending. */
+/**
+ * Records a weekly call once per key (two posts at once included: app/idempotency.server.ts), returning its id. A
+ * first completed call on an accepted referral marks it as attending.
+ */
 export async function recordCall(actor: AuditActor, activityId: string, input: CallInput, today: string) {
   if (input.callDate > today) throw new FieldError("callDate", "The call date cannot be in the future");
   if (input.outcome === "done" && input.durationMinutes === null)
     throw new FieldError("durationMinutes", "Enter how long the call lasted, in minutes");
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const again = await trx
-      .selectFrom("befriending_call")
-      .select("id")
-      .where("idempotency_key", "=", input.idempotencyKey)
-      .executeTakeFirst();
-    if (again) return again.id;
-    const m = await trx
-      .selectFrom("befriending_match as m")
-      .innerJoin("referral as r", "r.id", "m.referral_id")
-      .select(["m.id", "m.started_on", "r.id as referral_id", "r.person_id", "r.status"])
-      .where("m.id", "=", input.matchId)
-      .where("r.activity_id", "=", activityId)
-      .where("m.ended_on", "is", null)
-      .executeTakeFirst();
-    if (!m) throw new FieldError("matchId", "Select a current befriending match");
-    if (input.callDate < m.started_on) throw new FieldError("callDate", "The call date is before this match started");
-    const { id } = await trx
-      .insertInto("befriending_call")
-      .values({
-        match_id: m.id,
-        call_date: input.callDate,
-        outcome: input.outcome,
-        duration_minutes: input.outcome === "done" ? input.durationMinutes : null,
-        recorded_by: actor.userId,
-        idempotency_key: input.idempotencyKey,
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (input.outcome === "done" && m.status === "accepted") {
-      await transitionReferral(trx, actor, {
-        referralId: m.referral_id,
-        to: "attending",
-        actor: "system",
-        onDate: input.callDate,
-      });
-    }
-    await audit(trx, actor, {
-      action: "befriending.call",
-      entityType: "befriending_call",
-      entityId: id,
-      personId: m.person_id,
-      details: { matchId: m.id, outcome: input.outcome },
-    });
-    return id;
-  });
+  const earlier = async (ex: Executor) =>
+    (
+      await ex
+        .selectFrom("befriending_call")
+        .select("id")
+        .where("idempotency_key", "=", input.idempotencyKey)
+        .executeTakeFirst()
+    )?.id;
+  return onceByKey(
+    "befriending_call_idempotency_key_key",
+    () => earlier(db),
+    () =>
+      db.transaction().execute(async (trx) => {
+        const again = await earlier(trx);
+        if (again) return again;
+        const m = await trx
+          .selectFrom("befriending_match as m")
+          .innerJoin("referral as r", "r.id", "m.referral_id")
+          .select(["m.id", "m.started_on", "r.id as referral_id", "r.person_id", "r.status"])
+          .where("m.id", "=", input.matchId)
+          .where("r.activity_id", "=", activityId)
+          .where("m.ended_on", "is", null)
+          .executeTakeFirst();
+        if (!m) throw new FieldError("matchId", "Select a current befriending match");
+        if (input.callDate < m.started_on)
+          throw new FieldError("callDate", "The call date is before this match started");
+        const { id } = await trx
+          .insertInto("befriending_call")
+          .values({
+            match_id: m.id,
+            call_date: input.callDate,
+            outcome: input.outcome,
+            duration_minutes: input.outcome === "done" ? input.durationMinutes : null,
+            recorded_by: actor.userId,
+            idempotency_key: input.idempotencyKey,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (input.outcome === "done" && m.status === "accepted") {
+          await transitionReferral(trx, actor, {
+            referralId: m.referral_id,
+            to: "attending",
+            actor: "system",
+            onDate: input.callDate,
+          });
+        }
+        await audit(trx, actor, {
+          action: "befriending.call",
+          entityType: "befriending_call",
+          entityId: id,
+          personId: m.person_id,
+          details: { matchId: m.id, outcome: input.outcome },
+        });
+        return id;
+      }),
+  );
 }

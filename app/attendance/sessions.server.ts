@@ -4,6 +4,7 @@ import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { hhmm, minutesOf, sessionsBetween, type WeeklySlot } from "~/directory/schedule";
 import { addDays } from "~/calendar";
 import { FieldError, RefusedError } from "~/errors";
+import { onceByKey } from "~/idempotency.server";
 
 async function schedulesOf(db: Executor, activityId: string): Promise<WeeklySlot[]> {
   return db
@@ -92,7 +93,10 @@ export async function openScheduledSession(
   });
 }
 
-/** A one-off session (an extra date or an event). Once per idempotency key; refuses a clash with another session. */
+/**
+ * A one-off session (an extra date or an event), returning its id. Once per idempotency key, two posts at once
+ * included (app/idempotency.server.ts); refuses a clash with another session with a FieldError.
+ */
 export async function addOneOffSession(
   actor: AuditActor,
   activityId: string,
@@ -105,48 +109,63 @@ export async function addOneOffSession(
   if (end === null) throw new FieldError("endTime", "Enter an end time in the 24-hour clock, like 11:30");
   if (end <= start) throw new FieldError("endTime", "The end time must be after the start time");
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const again = await trx
-      .selectFrom("activity_session")
-      .select("id")
-      .where("idempotency_key", "=", idempotencyKey)
-      .executeTakeFirst();
-    if (again) return again.id;
-    const sameDay = await trx
-      .selectFrom("activity_session")
-      .select(["start_time", "end_time"])
-      .where("activity_id", "=", activityId)
-      .where("session_date", "=", input.sessionDate)
-      .where("status", "!=", "cancelled")
-      .execute();
-    const clash = sameDay.find((s) => start < minutesOf(s.end_time)! && minutesOf(s.start_time)! < end);
-    if (clash)
-      throw new FieldError(
-        "startTime",
-        `There is already a session from ${hhmm(clash.start_time)} to ${hhmm(clash.end_time)} that day`,
-      );
-    const row = await trx
-      .insertInto("activity_session")
-      .values({
-        activity_id: activityId,
-        session_date: input.sessionDate,
-        start_time: input.startTime,
-        end_time: input.endTime,
-        ad_hoc: true,
-        idempotency_key: idempotencyKey,
-      })
-      .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
-      .returning("id")
-      .executeTakeFirst();
-    if (!row) throw new FieldError("startTime", "There is already a session at that time that day");
-    await audit(trx, actor, {
-      action: "session.add",
-      entityType: "activity_session",
-      entityId: row.id,
-      details: { activityId, adHoc: true },
-    });
-    return row.id;
-  });
+  const earlier = async (ex: Executor) =>
+    (
+      await ex
+        .selectFrom("activity_session")
+        .select("id")
+        .where("idempotency_key", "=", idempotencyKey)
+        .executeTakeFirst()
+    )?.id;
+  return onceByKey(
+    "activity_session_idempotency_key_key",
+    () => earlier(db),
+    () =>
+      db.transaction().execute(async (trx) => {
+        const again = await earlier(trx);
+        if (again) return again;
+        const sameDay = await trx
+          .selectFrom("activity_session")
+          .select(["start_time", "end_time"])
+          .where("activity_id", "=", activityId)
+          .where("session_date", "=", input.sessionDate)
+          .where("status", "!=", "cancelled")
+          .execute();
+        const clash = sameDay.find((s) => start < minutesOf(s.end_time)! && minutesOf(s.start_time)! < end);
+        if (clash)
+          throw new FieldError(
+            "startTime",
+            `There is already a session from ${hhmm(clash.start_time)} to ${hhmm(clash.end_time)} that day`,
+          );
+        const row = await trx
+          .insertInto("activity_session")
+          .values({
+            activity_id: activityId,
+            session_date: input.sessionDate,
+            start_time: input.startTime,
+            end_time: input.endTime,
+            ad_hoc: true,
+            idempotency_key: idempotencyKey,
+          })
+          .onConflict((oc) => oc.columns(["activity_id", "session_date", "start_time"]).doNothing())
+          .returning("id")
+          .executeTakeFirst();
+        if (!row) {
+          // The session at that time may be this very form's, posted twice at once: the insert waited for the first
+          // post to commit, which this statement now sees.
+          const same = await earlier(trx);
+          if (same) return same;
+          throw new FieldError("startTime", "There is already a session at that time that day");
+        }
+        await audit(trx, actor, {
+          action: "session.add",
+          entityType: "activity_session",
+          entityId: row.id,
+          details: { activityId, adHoc: true },
+        });
+        return row.id;
+      }),
+  );
 }
 
 /** Cancels a session that has no register yet; a held session's register is kept as it is. */

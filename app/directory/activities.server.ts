@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { onceByKey } from "~/idempotency.server";
 import type { ActivityInput } from "./forms";
 import { scheduleProblem, type WeeklySlot } from "./schedule";
 import { FieldError } from "~/errors";
@@ -85,7 +86,7 @@ async function checkReferences(trx: Executor, input: Row, providerIds: string[] 
 }
 
 /**
- * Adds an activity once per idempotency key. A lead adding an activity becomes one of its leads, and may only
+ * Adds an activity once per idempotency key (two posts at once included: app/idempotency.server.ts). A lead adding an activity becomes one of its leads, and may only
  * add it under a provider they already work with (`allowedProviders`).
  */
 export async function createActivity(
@@ -95,29 +96,32 @@ export async function createActivity(
   opts: { allowedProviders: string[] | null; leadUserId: string | null },
 ) {
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("activity")
-      .select("id")
-      .where("idempotency_key", "=", idempotencyKey)
-      .executeTakeFirst();
-    if (existing) return existing.id;
-    await checkReferences(trx, input, opts.allowedProviders);
-    const { id } = await trx
-      .insertInto("activity")
-      .values({ ...columns(input), idempotency_key: idempotencyKey })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    if (opts.leadUserId)
-      await trx.insertInto("activity_lead").values({ activity_id: id, user_id: opts.leadUserId }).execute();
-    await audit(trx, actor, {
-      action: "activity.create",
-      entityType: "activity",
-      entityId: id,
-      details: { providerId: input.providerId, category: input.categoryCode },
-    });
-    return id;
-  });
+  const earlier = async (ex: Executor) =>
+    (await ex.selectFrom("activity").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst())?.id;
+  return onceByKey(
+    "activity_idempotency_key_key",
+    () => earlier(db),
+    () =>
+      db.transaction().execute(async (trx) => {
+        const existing = await earlier(trx);
+        if (existing) return existing;
+        await checkReferences(trx, input, opts.allowedProviders);
+        const { id } = await trx
+          .insertInto("activity")
+          .values({ ...columns(input), idempotency_key: idempotencyKey })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        if (opts.leadUserId)
+          await trx.insertInto("activity_lead").values({ activity_id: id, user_id: opts.leadUserId }).execute();
+        await audit(trx, actor, {
+          action: "activity.create",
+          entityType: "activity",
+          entityId: id,
+          details: { providerId: input.providerId, category: input.categoryCode },
+        });
+        return id;
+      }),
+  );
 }
 
 export async function getActivityForEdit(id: string) {

@@ -1,7 +1,8 @@
 import { sql } from "kysely";
 import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { onceByKey } from "~/idempotency.server";
 
 export interface ProviderInput {
   name: string;
@@ -74,29 +75,35 @@ export async function getProvider(id: string, onlyLedBy: string | null) {
   return { provider, activities: await aq.orderBy("a.name").execute() };
 }
 
-/** Creates a provider once per idempotency key: a double submit returns the first one's id. */
+/**
+ * Creates a provider once per idempotency key: a double submit, even two posts at once, returns the first one's id
+ * (app/idempotency.server.ts).
+ */
 export async function createProvider(actor: AuditActor, input: ProviderInput, idempotencyKey: string) {
   const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom("provider")
-      .select("id")
-      .where("idempotency_key", "=", idempotencyKey)
-      .executeTakeFirst();
-    if (existing) return existing.id;
-    const { id } = await trx
-      .insertInto("provider")
-      .values({ ...input, idempotency_key: idempotencyKey })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await audit(trx, actor, {
-      action: "provider.create",
-      entityType: "provider",
-      entityId: id,
-      details: { kind: input.kind },
-    });
-    return id;
-  });
+  const earlier = async (ex: Executor) =>
+    (await ex.selectFrom("provider").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst())?.id;
+  return onceByKey(
+    "provider_idempotency_key_key",
+    () => earlier(db),
+    () =>
+      db.transaction().execute(async (trx) => {
+        const existing = await earlier(trx);
+        if (existing) return existing;
+        const { id } = await trx
+          .insertInto("provider")
+          .values({ ...input, idempotency_key: idempotencyKey })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await audit(trx, actor, {
+          action: "provider.create",
+          entityType: "provider",
+          entityId: id,
+          details: { kind: input.kind },
+        });
+        return id;
+      }),
+  );
 }
 
 export async function updateProvider(actor: AuditActor, id: string, expectedVersion: number, input: ProviderInput) {

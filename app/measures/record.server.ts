@@ -12,6 +12,7 @@ import { findInstrument, scoreResponse } from "./scoring";
 import { MIN_FOLLOW_UP_DAYS, placeFollowUp, type FollowUpPlacement } from "./follow-up-interval";
 import { type Mode, type RecordedTimePoint, type TimePointRef, timePointLabel } from "./time-points";
 import { FieldError } from "~/errors";
+import { onceByKey } from "~/idempotency.server";
 
 export interface RecordInput extends TimePointRef {
   personId: string;
@@ -38,7 +39,11 @@ const UNIQUE_VIOLATION = "23505";
 export async function recordMeasure(actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
   const db = await getDb();
   try {
-    return await db.transaction().execute((trx) => recordMeasureIn(trx, actor, input));
+    return await onceByKey(
+      "measure_response_idempotency_key_key",
+      () => replayOf(db, input),
+      () => db.transaction().execute((trx) => recordMeasureIn(trx, actor, input)),
+    );
   } catch (err) {
     // Two people saving the same time point at once: the partial unique index decides, the loser is told why.
     if (
@@ -56,18 +61,23 @@ function duplicateMessage(input: RecordInput, on?: string): string {
   return `A ${timePointLabel(input).toLowerCase()} ${shortName(input.instrumentCode)} is already recorded for this referral${when}. If it is wrong, mark it as entered in error first.`;
 }
 
-/** The same checks and insert inside a caller's transaction (the self-completion flow saves several at once). */
-export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
-  const replay = await trx
+/** The response an earlier post of the same form saved, if any (a double submit). */
+async function replayOf(ex: Executor, input: RecordInput): Promise<RecordedMeasure | undefined> {
+  const replay = await ex
     .selectFrom("measure_response")
     .select(["id", "person_id", "time_point"])
     .where("idempotency_key", "=", input.idempotencyKey)
     .executeTakeFirst();
-  if (replay) {
-    if (replay.person_id !== input.personId)
-      throw new FieldError("form", "This form has already been used: reload the page and try again");
-    return { id: replay.id, replayed: true, timePoint: replay.time_point as RecordedTimePoint };
-  }
+  if (!replay) return undefined;
+  if (replay.person_id !== input.personId)
+    throw new FieldError("form", "This form has already been used: reload the page and try again");
+  return { id: replay.id, replayed: true, timePoint: replay.time_point as RecordedTimePoint };
+}
+
+/** The same checks and insert inside a caller's transaction (the self-completion flow saves several at once). */
+export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
+  const replay = await replayOf(trx, input);
+  if (replay) return replay;
 
   const instrument = findInstrument(input.instrumentCode);
   if (!instrument || (instrument.licensed && !input.wemwbsLicensed)) {
@@ -83,6 +93,10 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
     .forUpdate()
     .executeTakeFirst();
   if (!referral) throw new FieldError("referralId", "Select one of this person's referrals");
+  // The same form posted twice at once waited here for the first post, whose response this statement now sees: it
+  // is answered as that one, not as a clash with it.
+  const sameForm = await replayOf(trx, input);
+  if (sameForm) return sameForm;
   if (referral.status === "declined")
     throw new FieldError(
       "referralId",
