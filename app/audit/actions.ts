@@ -21,6 +21,8 @@ export const auditActions = [
 
   // Signing in and out, and the password check before a sensitive step.
   "auth.reauth-failed",
+  // A device handed to a person for self-completion, taken back with the staff member's password (decision 0820).
+  "auth.hand-back",
   "auth.sign-in",
   "auth.sign-in-failed",
   "auth.sign-in-throttled",
@@ -108,6 +110,8 @@ export const auditActions = [
   "session.open",
 
   "triage.read",
+  // The administrators' read-only view of every area's queue (decision 0823).
+  "triage.read-all-areas",
 
   "user.create",
   "user.password-reset",

@@ -18,6 +18,8 @@ export const permissions = [
   "people:merge",
   "referrals:write",
   "triage:manage",
+  // The administrators' read-only view of every area's self-referral queue: it cannot act (docs/decisions/0823).
+  "triage:read-all",
   "measures:record",
   "directory:search",
   "directory:edit",
@@ -55,6 +57,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     "directory:search",
     "people:merge",
     "subject-access:export",
+    "triage:read-all",
     "reports:view",
     "reports:manage",
     "reports:costs",
@@ -78,6 +81,7 @@ export const personLevelPermissions: readonly Permission[] = [
   "people:merge",
   "referrals:write",
   "triage:manage",
+  "triage:read-all",
   "measures:record",
   "subject-access:export",
 ];

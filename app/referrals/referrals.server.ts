@@ -16,6 +16,7 @@ import {
 } from "./lifecycle";
 import { isReferralStatus } from "./codes";
 import type { ReferralFormData } from "./referral-form";
+import { inCoordinatorsArea } from "./triage.server";
 import { ConflictError, NotFoundError } from "~/errors";
 
 /**
@@ -104,6 +105,20 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
         .execute();
       await addToCareTeam(trx, personId, actor.userId);
       if (input.selfReferralId) {
+        // Completing a self-referral is a triage action: area-checked as the queue is (docs/decisions/0782). A
+        // request outside the author's area answers as a missing one.
+        const author = await trx
+          .selectFrom("app_user")
+          .select("district_code")
+          .where("id", "=", actor.userId)
+          .executeTakeFirst();
+        const inArea = await trx
+          .selectFrom("self_referral")
+          .select("id")
+          .where("id", "=", input.selfReferralId)
+          .where(inCoordinatorsArea(author?.district_code ?? null))
+          .executeTakeFirst();
+        if (!inArea) throw new NotFoundError("Self-referral");
         const done = await trx
           .updateTable("self_referral")
           .set({ referral_id: id, handled_by: actor.userId, handled_at: sql`now()`, version: sql`version + 1` })

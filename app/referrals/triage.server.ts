@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import { getDb } from "@db/index";
+import type { AuditAction } from "~/audit/actions";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
 import { addToCareTeam } from "~/people/care-team.server";
 import { findPossibleMatches } from "~/people/matching.server";
@@ -10,7 +11,7 @@ import { ConflictError } from "~/errors";
  * Which self-referrals a coordinator triages: those from their own district, and those that named no district (someone
  * must call them back to find out). A coordinator with no district set sees only the latter (docs/decisions/0782).
  */
-function inCoordinatorsArea(districtCode: string | null) {
+export function inCoordinatorsArea(districtCode: string | null) {
   return (eb: ExpressionBuilder<DB, "self_referral">) =>
     districtCode === null
       ? eb("self_referral.district_code", "is", null)
@@ -18,7 +19,22 @@ function inCoordinatorsArea(districtCode: string | null) {
 }
 
 /** New requests in the coordinator's area (inCoordinatorsArea), their own district first, oldest first within each. */
-export async function listTriageQueue(actor: AuditActor, districtCode: string | null) {
+export function listTriageQueue(actor: AuditActor, districtCode: string | null) {
+  return readQueue(actor, districtCode, "triage.read");
+}
+
+/**
+ * Every area's new requests, for the administrators' read-only view (permission "triage:read-all", docs/decisions/
+ * 0782 and 0823): oldest first, nobody's "own" area. Each person shown is audited as listed, as in the queue.
+ */
+export function listTriageQueueAllAreas(actor: AuditActor) {
+  return readQueue(actor, ALL_AREAS, "triage.read-all-areas");
+}
+
+const ALL_AREAS = Symbol("all areas");
+
+async function readQueue(actor: AuditActor, districtCode: string | null | typeof ALL_AREAS, action: AuditAction) {
+  const own = districtCode === ALL_AREAS ? null : districtCode;
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const rows = await trx
@@ -36,20 +52,20 @@ export async function listTriageQueue(actor: AuditActor, districtCode: string | 
         "received_at",
       ])
       .where("status", "=", "new")
-      .where(inCoordinatorsArea(districtCode))
-      .orderBy(sql`(self_referral.district_code is not distinct from ${districtCode})`, "desc")
+      .$if(districtCode !== ALL_AREAS, (q) => q.where(inCoordinatorsArea(own)))
+      .orderBy(sql`(${districtCode !== ALL_AREAS} and self_referral.district_code is not distinct from ${own})`, "desc")
       .orderBy("received_at")
       .limit(200)
       .execute();
     await auditListing(
       trx,
       actor,
-      { action: "triage.read", entityType: "self_referral", details: { rows: rows.length } },
+      { action, entityType: "self_referral", details: { rows: rows.length } },
       rows.map((r) => ({ personId: r.person_id, entityType: "self_referral", entityId: r.id })),
     );
     return rows.map(({ person_id: _personId, ...r }) => ({
       ...r,
-      inArea: districtCode !== null && r.district_code === districtCode,
+      inArea: own !== null && r.district_code === own,
       received_at: r.received_at.toISOString(),
     }));
   });
@@ -87,24 +103,36 @@ export async function readSelfReferral(actor: AuditActor, id: string, districtCo
   });
 }
 
-async function claim(trx: Transaction<DB>, id: string, version: number) {
-  const sr = await trx.selectFrom("self_referral").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+/**
+ * Locks a new request for a triage action, if it is in the coordinator's area (`inCoordinatorsArea`, the queue's own
+ * predicate): another district's request answers as a missing one (null), so acting on it by its id is refused as
+ * listing it is. Throws ConflictError when it has changed or been dealt with since the page was drawn.
+ */
+async function claim(trx: Transaction<DB>, id: string, version: number, districtCode: string | null) {
+  const sr = await trx
+    .selectFrom("self_referral")
+    .selectAll()
+    .where("id", "=", id)
+    .where(inCoordinatorsArea(districtCode))
+    .forUpdate()
+    .executeTakeFirst();
   if (!sr) return null;
   if (sr.version !== version) throw new ConflictError();
   if (sr.status !== "new") throw new ConflictError();
   return sr;
 }
 
-/** The request is from someone already known: hang it off their record. */
+/** The request is from someone already known: hang it off their record. Null when it is not in `districtCode`'s area. */
 export async function linkSelfReferral(
   actor: AuditActor & { userId: string },
+  districtCode: string | null,
   id: string,
   version: number,
   personId: string,
 ) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const sr = await claim(trx, id, version);
+    const sr = await claim(trx, id, version, districtCode);
     if (!sr) return null;
     const person = await trx
       .selectFrom("person")
@@ -135,15 +163,19 @@ export async function linkSelfReferral(
   });
 }
 
-/** Nobody matches: a new person record from what they told us (lawful basis: direct care). */
+/**
+ * Nobody matches: a new person record from what they told us (lawful basis: direct care). Null when the request is not
+ * in `districtCode`'s area.
+ */
 export async function createPersonFromSelfReferral(
   actor: AuditActor & { userId: string },
+  districtCode: string | null,
   id: string,
   version: number,
 ) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const sr = await claim(trx, id, version);
+    const sr = await claim(trx, id, version, districtCode);
     if (!sr) return null;
     if (!sr.date_of_birth) throw new ConflictError();
     const { id: personId } = await trx
@@ -191,16 +223,20 @@ export async function createPersonFromSelfReferral(
   });
 }
 
-/** Not for this service (a test, abuse, or they asked to withdraw): closed with a reason. */
+/**
+ * Not for this service (a test, abuse, or they asked to withdraw): closed with a reason. Null when the request is not
+ * in `districtCode`'s area.
+ */
 export async function closeSelfReferral(
   actor: AuditActor & { userId: string },
+  districtCode: string | null,
   id: string,
   version: number,
   reason: string,
 ) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
-    const sr = await claim(trx, id, version);
+    const sr = await claim(trx, id, version, districtCode);
     if (!sr) return null;
     await trx
       .updateTable("self_referral")

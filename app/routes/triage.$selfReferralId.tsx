@@ -68,6 +68,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   const actor = { ...actorOf(guard), userId: guard.user.id };
+  // Acting on a request is area-checked as listing and opening it are (docs/decisions/0782).
+  const area = guard.user.districtCode ?? null;
   const unclear = () => reply({ errors: { form: "Choose what to do with this request" }, values: formValues(form) });
   // What the user chose is not kept after someone else has dealt with the request: the page says to check the queue.
   const nothing = { values: {} };
@@ -77,7 +79,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return attempt(
       nothing,
       async () => {
-        if (!(await closeSelfReferral(actor, id, p.data.version, p.data.reason))) notFound("Self-referral");
+        if (!(await closeSelfReferral(actor, area, id, p.data.version, p.data.reason))) notFound("Self-referral");
         return redirect("/triage");
       },
       { conflict: HANDLED_FIRST },
@@ -92,9 +94,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     async () => {
       const personId =
         intent === "link" && link.ok
-          ? await linkSelfReferral(actor, id, link.data.version, link.data.personId)
+          ? await linkSelfReferral(actor, area, id, link.data.version, link.data.personId)
           : create.ok
-            ? await createPersonFromSelfReferral(actor, id, create.data.version)
+            ? await createPersonFromSelfReferral(actor, area, id, create.data.version)
             : null;
       if (!personId) notFound("Self-referral");
       return redirect(`/people/${personId}/refer?selfReferral=${id}`);

@@ -12,6 +12,7 @@ const items: NavItem[] = [
   { href: "/caseload", text: "Caseload", permission: "caseload:view" },
   { href: "/people", text: "People", permission: "people:read" },
   { href: "/triage", text: "Self-referrals", permission: "triage:manage" },
+  { href: "/triage/all-areas", text: "Self-referrals", permission: "triage:read-all" },
   { href: "/directory", text: "Directory", permission: "directory:search" },
   { href: "/my-activities", text: "My activities", permission: "activities:lead" },
   { href: "/measures/schedules", text: "Measure schedules", permission: "directory:edit" },

@@ -12,6 +12,7 @@ export const access: Record<string, RouteAccess> = {
   "referrals.$referralId._index.tsx": { loader: "people:read", action: "referrals:write" },
   "referrals.$referralId.edit.tsx": { loader: "referrals:write", action: "referrals:write" },
   "triage._index.tsx": { loader: "triage:manage" },
+  "triage.all-areas.tsx": { loader: "triage:read-all" },
   "triage.$selfReferralId.tsx": { loader: "triage:manage", action: "triage:manage" },
   "start._index.tsx": { loader: "public", action: "public" },
   "start.thank-you.tsx": { loader: "public" },

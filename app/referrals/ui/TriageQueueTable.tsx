@@ -1,0 +1,79 @@
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { selfReferralTopics, type SelfReferralTopic } from "~/referrals/self-referral";
+import { formatDateTime } from "~/ui/format";
+
+export interface QueueRow {
+  id: string;
+  given_name: string;
+  family_name: string;
+  district: string | null;
+  topics: string[];
+  received_at: string;
+  inArea: boolean;
+}
+
+const headings = ["Name", "Area", "Wants to talk about", "Received"];
+
+/** A cell that, on a phone, shows its column name beside the value (the NHS.UK responsive table). */
+function Cell({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <td className="nhsuk-table__cell" role="cell">
+      <span className="nhsuk-table__heading" aria-hidden="true">
+        {heading}{" "}
+      </span>
+      <span>{children}</span>
+    </td>
+  );
+}
+
+/**
+ * The self-referral queue as a table. `openable`: names link to the request (the coordinator's own queue); the
+ * administrators' all-areas view is read-only, so its names are plain text.
+ */
+export function TriageQueueTable({ rows, openable }: { rows: QueueRow[]; openable: boolean }) {
+  return (
+    <table className="nhsuk-table nhsuk-table--responsive" role="table">
+      <caption className="nhsuk-table__caption">
+        New requests <span className="nhsuk-body-s app-muted">({rows.length} in all)</span>
+      </caption>
+      <thead className="nhsuk-table__head" role="rowgroup">
+        <tr className="nhsuk-table__row" role="row">
+          {headings.map((h) => (
+            <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body" role="rowgroup">
+        {rows.map((r) => (
+          <tr key={r.id} className="nhsuk-table__row" role="row">
+            <Cell heading={headings[0]}>
+              {openable ? (
+                <Link to={`/triage/${r.id}`}>
+                  {r.given_name} {r.family_name}
+                </Link>
+              ) : (
+                `${r.given_name} ${r.family_name}`
+              )}
+            </Cell>
+            <Cell heading={headings[1]}>
+              {r.district ?? "Not sure"}
+              {r.inArea ? (
+                <>
+                  {" "}
+                  <strong className="nhsuk-tag nhsuk-tag--blue">Your area</strong>
+                </>
+              ) : null}
+            </Cell>
+            <Cell heading={headings[2]}>
+              {r.topics.map((t) => selfReferralTopics[t as SelfReferralTopic] ?? t).join(", ") || "Not said"}
+            </Cell>
+            <Cell heading={headings[3]}>{formatDateTime(r.received_at)}</Cell>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
