@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 /** Opens a demo person's record through the people search and returns their measures page address. */
 async function measuresPageOf(page: Page, familyName: string): Promise<string> {
@@ -141,6 +141,20 @@ test("a person completes the questions themselves on a phone, one per screen, wi
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/measures-self-phone.png", fullPage: true });
 
+  // The device now holds a session that can only answer these questions: other pages lead back to them, and the
+  // data requests of client navigation give nothing away (docs/decisions/0820-restricted-self-completion.md).
+  const questions = page.url();
+  for (const path of ["/people", "/caseload", url]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(questions);
+    await expect(page.getByText("Question 1 of 4")).toBeVisible();
+  }
+  await expect(page.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  for (const path of ["/caseload.data", "/people.data", `${url}.data`]) {
+    const response = await page.request.get(path, { maxRedirects: 0 });
+    expect(await response.text()).not.toMatch(/Demo-|Margaret/);
+  }
+
   await page.getByRole("button", { name: "Next question" }).click();
   await expect(page.getByRole("alert")).toContainText("Select an answer");
   await expectAccessible(page);
@@ -166,7 +180,16 @@ test("a person completes the questions themselves on a phone, one per screen, wi
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/measures-self-thanks.png", fullPage: true });
 
-  await page.getByRole("link", { name: "Staff: see the scores" }).click();
+  await page.getByRole("link", { name: "Staff: take the device back to see the scores" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Hand the device back" })).toBeVisible();
+  await expect(page.getByText(/Demo-Ashby|Margaret|Peggy/)).toHaveCount(0);
+  await page.getByLabel("Your password").fill("not the password at all");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("alert")).toContainText("The password is not correct");
+  await expectAccessible(page);
+  await page.getByLabel("Your password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   const table = page.getByRole("table", { name: /UCLA 3-item loneliness scale: scores by date/ });
   await expect(table).toContainText("8 (lonely)");
   await expect(page.getByText("Completed by the person").first()).toBeVisible();
