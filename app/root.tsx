@@ -130,11 +130,25 @@ export function ErrorBoundary() {
     isRouteErrorResponse(error) && isFaultData(error.data) ? error.data.reference : (data?.requestId ?? null);
   if (isRouteErrorResponse(error) && isAccountDisabledData(error.data)) return <AccountDisabled {...error.data} />;
   const text = errorText(statusOf(error));
+  // Outside a person's care team (app/people/access.server.ts) the page offers the way to ask for access.
+  const breakGlass =
+    isRouteErrorResponse(error) && typeof (error.data as { breakGlass?: unknown } | null)?.breakGlass === "string"
+      ? ((error.data as { breakGlass: string }).breakGlass ?? null)
+      : null;
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <h1>{text.title}</h1>
-        <p>{text.body}</p>
+        <h1>{breakGlass ? "You are not on this person’s care team" : text.title}</h1>
+        {breakGlass ? (
+          <>
+            <p>Only the people on someone’s care team can see their record. Someone on the care team can add you.</p>
+            <p>
+              <a href={breakGlass}>Ask for access to this person’s record</a>
+            </p>
+          </>
+        ) : (
+          <p>{text.body}</p>
+        )}
         {data?.restrictedHome ? (
           <p>
             <a href={data.restrictedHome}>Go back to the questions</a>

@@ -150,8 +150,20 @@ export interface BefriendingMatch {
   volunteer_id: string;
 }
 
+export interface BreakGlassAccess {
+  id: Generated<string>;
+  occurred_at: Generated<Timestamp>;
+  person_id: string;
+  reason: string;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  user_id: string;
+}
+
 export interface CareTeamMember {
   added_at: Generated<Timestamp>;
+  added_by: string | null;
+  basis: string | null;
   person_id: string;
   user_id: string;
 }
@@ -488,6 +500,7 @@ export interface DB {
   audit_event: AuditEvent;
   befriending_call: BefriendingCall;
   befriending_match: BefriendingMatch;
+  break_glass_access: BreakGlassAccess;
   care_team_member: CareTeamMember;
   case_note: CaseNote;
   district: District;

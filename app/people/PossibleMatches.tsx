@@ -1,14 +1,14 @@
 import { Link } from "@remix-run/react";
 import { formatIsoDate } from "~/ui/format";
 import { formatNhsNumber } from "~/forms/nhs-number";
-import type { PersonSummary } from "./person-summary";
+import { breakGlassPath } from "./care-team";
+import type { ListedPersonView } from "./person-summary";
 
-export interface MatchView extends PersonSummary {
-  reason: "nhs_number" | "name_and_dob";
-}
+export type MatchView = ListedPersonView & { reason: "nhs_number" | "name_and_dob" };
 
 /**
- * Records that may be the same person, each with a way to use it instead of making a duplicate. A list rather than a
+ * Records that may be the same person, each with a way to use it instead of making a duplicate. Someone outside the
+ * user's care teams is shown with the minimum to recognise them, and leads to the break-glass page. A list rather than a
  * table: it sits inside a warning callout in a narrow column, and reads the same on a phone.
  */
 export function PossibleMatches({
@@ -28,20 +28,26 @@ export function PossibleMatches({
             <strong>
               {m.givenName} {m.familyName}
             </strong>
-            {m.preferredName ? ` (known as ${m.preferredName})` : ""}
+            {m.onCareTeam && m.preferredName ? ` (known as ${m.preferredName})` : ""}
           </p>
-          <p className="nhsuk-u-margin-bottom-1">
-            Born {formatIsoDate(m.dateOfBirth)}; NHS number{" "}
-            {m.nhsNumber ? formatNhsNumber(m.nhsNumber) : "not recorded"}; postcode {m.postcode ?? "not recorded"}
-          </p>
+          {m.onCareTeam ? (
+            <p className="nhsuk-u-margin-bottom-1">
+              Born {formatIsoDate(m.dateOfBirth)}; NHS number{" "}
+              {m.nhsNumber ? formatNhsNumber(m.nhsNumber) : "not recorded"}; postcode {m.postcode ?? "not recorded"}
+            </p>
+          ) : (
+            <p className="nhsuk-u-margin-bottom-1">
+              Born {m.yearOfBirth}; {m.district ?? "district not recorded"}. Not on your care team.
+            </p>
+          )}
           <p className="nhsuk-body-s nhsuk-u-margin-bottom-1">
             {m.reason === "nhs_number"
               ? "Matched on the same NHS number"
               : "Matched on a similar name and the same date of birth"}
           </p>
           <p className="nhsuk-u-margin-bottom-2">
-            <Link to={hrefFor(m.id)}>
-              {actionLabel}
+            <Link to={m.onCareTeam ? hrefFor(m.id) : breakGlassPath(m.id)}>
+              {m.onCareTeam ? actionLabel : "Ask for access to this record"}
               <span className="nhsuk-u-visually-hidden">
                 : {m.givenName} {m.familyName}
               </span>

@@ -1,11 +1,10 @@
 import { Link } from "@remix-run/react";
 import { formatIsoDate } from "~/ui/format";
 import { formatNhsNumber } from "~/forms/nhs-number";
-import type { PersonSummary } from "./person-summary";
+import { breakGlassPath } from "./care-team";
+import type { ListedPersonView } from "./person-summary";
 
-export interface SearchRowView extends PersonSummary {
-  district: string | null;
-}
+export type SearchRowView = ListedPersonView;
 
 interface Props {
   rows: SearchRowView[];
@@ -13,6 +12,7 @@ interface Props {
   more?: boolean;
   /** Nobody matched exactly; these are similar names. */
   similar?: boolean;
+  /** Where a result on the searcher's care team leads; anyone else leads to the break-glass page. */
   hrefFor: (id: string) => string;
 }
 
@@ -53,22 +53,42 @@ export function SearchResults(props: Props) {
             <th scope="col" className="nhsuk-table__header">
               Postcode
             </th>
+            <th scope="col" className="nhsuk-table__header">
+              District
+            </th>
           </tr>
         </thead>
         <tbody className="nhsuk-table__body">
-          {rows.map((r) => (
-            <tr key={r.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell">
-                <Link to={hrefFor(r.id)}>
-                  {r.givenName} {r.familyName}
-                </Link>
-                {r.preferredName ? ` (${r.preferredName})` : ""}
-              </td>
-              <td className="nhsuk-table__cell">{formatIsoDate(r.dateOfBirth)}</td>
-              <td className="nhsuk-table__cell">{r.nhsNumber ? formatNhsNumber(r.nhsNumber) : "Not recorded"}</td>
-              <td className="nhsuk-table__cell">{r.postcode ?? "Not recorded"}</td>
-            </tr>
-          ))}
+          {rows.map((r) =>
+            r.onCareTeam ? (
+              <tr key={r.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">
+                  <Link to={hrefFor(r.id)}>
+                    {r.givenName} {r.familyName}
+                  </Link>
+                  {r.preferredName ? ` (${r.preferredName})` : ""}
+                </td>
+                <td className="nhsuk-table__cell">{formatIsoDate(r.dateOfBirth)}</td>
+                <td className="nhsuk-table__cell">{r.nhsNumber ? formatNhsNumber(r.nhsNumber) : "Not recorded"}</td>
+                <td className="nhsuk-table__cell">{r.postcode ?? "Not recorded"}</td>
+                <td className="nhsuk-table__cell">{r.district ?? "Not recorded"}</td>
+              </tr>
+            ) : (
+              <tr key={r.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">
+                  <Link to={breakGlassPath(r.id)}>
+                    {r.givenName} {r.familyName}
+                    <span className="nhsuk-u-visually-hidden">: ask for access</span>
+                  </Link>
+                </td>
+                <td className="nhsuk-table__cell">Born {r.yearOfBirth}</td>
+                <td className="nhsuk-table__cell app-muted" colSpan={2}>
+                  Not on your care team: ask for access to see more
+                </td>
+                <td className="nhsuk-table__cell">{r.district ?? "Not recorded"}</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </>

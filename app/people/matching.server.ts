@@ -16,6 +16,7 @@ export interface MatchQuery {
 }
 
 export interface PossibleMatch extends PersonSummary {
+  district: string | null;
   reason: "nhs_number" | "name_and_dob";
   similarity: number;
 }
@@ -31,8 +32,10 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
   const nameExpr = sql<string>`full_name_fold`;
   const rows = await db
     .selectFrom("person")
+    .leftJoin("district", "district.code", "person.district_code")
     .select([
-      "id",
+      "person.id",
+      "district.name as district",
       "given_name",
       "family_name",
       "preferred_name",
@@ -58,7 +61,7 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
       }
       return ors.length ? eb.or(ors) : eb.val(false);
     })
-    .$if(Boolean(q.excludeId), (qb) => qb.where("id", "!=", q.excludeId!))
+    .$if(Boolean(q.excludeId), (qb) => qb.where("person.id", "!=", q.excludeId!))
     .orderBy(sql`similarity(${nameExpr}, ${fullName})`, "desc")
     .limit(10)
     .execute();
@@ -71,6 +74,7 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
       dateOfBirth: r.date_of_birth,
       nhsNumber: r.nhs_number,
       postcode: r.postcode,
+      district: r.district,
       reason: (q.nhsNumber && r.nhs_number === q.nhsNumber ? "nhs_number" : "name_and_dob") as PossibleMatch["reason"],
       similarity: Number(r.similarity),
     }))

@@ -3,18 +3,34 @@ import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
-import { addToCareTeam } from "./care-team.server";
+import { addToCareTeam, careTeamsAmong } from "./care-team.server";
 import { ConflictError, NotFoundError, RefusedError } from "~/errors";
 import { isUniqueViolation } from "~/errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
 import { nameFold, nameKey } from "./name-key";
 import type { ConsentKind, PersonColumns } from "./person-form";
-import type { PersonSummary } from "./person-summary";
+import { listedPersonView, type ListedPersonView } from "./person-summary";
+
+/** A possible duplicate as the user may see it: in full on their care team, the minimum outside it. */
+export type MatchView = ListedPersonView & Pick<PossibleMatch, "reason">;
 
 export type CreatePersonResult =
   | { kind: "created"; id: string }
   | { kind: "existing"; id: string }
-  | { kind: "matches"; matches: PossibleMatch[]; nhsNumberTaken: boolean };
+  | { kind: "matches"; matches: MatchView[]; nhsNumberTaken: boolean };
+
+/** Possible duplicates shown to `userId`: the minimum for anyone outside their care teams (docs/decisions/0803). */
+async function matchViews(db: Executor, matches: PossibleMatch[], userId: string): Promise<MatchView[]> {
+  const team = await careTeamsAmong(
+    db,
+    matches.map((m) => m.id),
+    userId,
+  );
+  return matches.map(({ reason, similarity: _similarity, ...m }) => ({
+    ...listedPersonView(m, team.has(m.id)),
+    reason,
+  }));
+}
 
 export interface CreatePersonInput {
   columns: PersonColumns;
@@ -57,14 +73,14 @@ export async function createPerson(
           entityType: "person",
           details: { matched: matches.map((m) => m.id), reasons: [...new Set(matches.map((m) => m.reason))] },
         });
-        return { kind: "matches", matches, nhsNumberTaken } as const;
+        return { kind: "matches", matches: await matchViews(trx, matches, actor.userId), nhsNumberTaken } as const;
       }
       const { id } = await trx
         .insertInto("person")
         .values({ ...c, lawful_basis: "direct_care", created_by: actor.userId, idempotency_key: input.idempotencyKey })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await addToCareTeam(trx, id, actor.userId);
+      await addToCareTeam(trx, actor, id, actor.userId, "recorded");
       await recordConsents(trx, id, actor.userId, input.consents);
       await audit(trx, actor, {
         action: "person.create",
@@ -91,15 +107,12 @@ export async function createPerson(
       return { kind: "existing", id: row.id };
     }
     if (isUniqueViolation(err, "person_nhs_number_key")) {
-      return {
-        kind: "matches",
-        matches: await findPossibleMatches(db, {
-          givenName: input.columns.given_name,
-          familyName: input.columns.family_name,
-          nhsNumber: input.columns.nhs_number,
-        }),
-        nhsNumberTaken: true,
-      };
+      const matches = await findPossibleMatches(db, {
+        givenName: input.columns.given_name,
+        familyName: input.columns.family_name,
+        nhsNumber: input.columns.nhs_number,
+      });
+      return { kind: "matches", matches: await matchViews(db, matches, actor.userId), nhsNumberTaken: true };
     }
     throw err;
   }
@@ -218,9 +231,8 @@ export async function getPersonForEdit(actor: AuditActor, personId: string) {
   });
 }
 
-export interface PersonSearchRow extends PersonSummary {
-  district: string | null;
-}
+/** A search result: the summary for people on the searcher's care teams, the minimum for anyone else. */
+export type PersonSearchRow = ListedPersonView;
 
 export interface PersonSearchResult {
   rows: PersonSearchRow[];
@@ -369,29 +381,42 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
     }
   }
   const rows = [...found.values()];
+  // Everyone is found (so no one is recorded twice), but only the searcher's own care teams are shown in full.
+  const team = actor.userId ? await careTeamsAmong(db, [...found.keys()], actor.userId) : new Set<string>();
   await auditListing(
     db,
     actor,
     {
       action: "person.search",
       entityType: "person",
-      details: { by: byNhs ? "nhs_number" : "name", results: rows.length, more, similar },
+      details: {
+        by: byNhs ? "nhs_number" : "name",
+        results: rows.length,
+        more,
+        similar,
+        outsideCareTeam: rows.length - team.size,
+      },
     },
     rows.map((r) => ({ personId: r.id })),
   );
   return {
     more,
     similar,
-    rows: rows.map((r) => ({
-      id: r.id,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      preferredName: r.preferred_name,
-      dateOfBirth: r.date_of_birth,
-      nhsNumber: r.nhs_number,
-      postcode: r.postcode,
-      district: r.district,
-    })),
+    rows: rows.map((r) =>
+      listedPersonView(
+        {
+          id: r.id,
+          givenName: r.given_name,
+          familyName: r.family_name,
+          preferredName: r.preferred_name,
+          dateOfBirth: r.date_of_birth,
+          nhsNumber: r.nhs_number,
+          postcode: r.postcode,
+          district: r.district,
+        },
+        team.has(r.id),
+      ),
+    ),
   };
 }
 

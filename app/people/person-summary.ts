@@ -1,3 +1,36 @@
+/**
+ * What a list shows of someone outside the reader's care teams: the minimum to recognise them (name, year of birth,
+ * district), never their NHS number, full date of birth, address, notes or scores (docs/decisions/0803).
+ */
+export interface MinimalPersonSummary {
+  id: string;
+  givenName: string;
+  familyName: string;
+  yearOfBirth: number;
+  district: string | null;
+}
+
+/** A person in a list, as much as the reader may see: the summary on their care team, the minimum outside it. */
+export type ListedPersonView =
+  | (PersonSummary & { onCareTeam: true; district: string | null })
+  | (MinimalPersonSummary & { onCareTeam: false });
+
+/** The view of `p` for a reader on (`onCareTeam`) or outside the person's care team. */
+export function listedPersonView(
+  p: PersonSummary & { district: string | null },
+  onCareTeam: boolean,
+): ListedPersonView {
+  if (onCareTeam) return { ...p, onCareTeam: true };
+  return {
+    id: p.id,
+    givenName: p.givenName,
+    familyName: p.familyName,
+    yearOfBirth: Number(p.dateOfBirth.slice(0, 4)),
+    district: p.district,
+    onCareTeam: false,
+  };
+}
+
 /** The identifying fields shown wherever a list names people (search results, possible duplicates). */
 export interface PersonSummary {
   id: string;

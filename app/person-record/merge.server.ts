@@ -199,7 +199,7 @@ export async function mergePeople(
 
 async function moveReferences(trx: Executor, fromId: string, toId: string) {
   // Care team rows are keyed by (person, user): keep one per user.
-  await sql`insert into care_team_member (person_id, user_id, added_at) select ${toId}, user_id, added_at from care_team_member where person_id = ${fromId} on conflict do nothing`.execute(
+  await sql`insert into care_team_member (person_id, user_id, added_at, basis, added_by) select ${toId}, user_id, added_at, basis, added_by from care_team_member where person_id = ${fromId} on conflict do nothing`.execute(
     trx,
   );
   await sql`delete from care_team_member where person_id = ${fromId}`.execute(trx);

@@ -19,6 +19,7 @@ import {
 } from "~/referrals/lifecycle";
 import { consentsFrom, consentsQuery } from "~/people/people.server";
 import type { TimelineItem } from "~/ui/timeline-item";
+import { onCareTeamSql } from "~/people/care-team.server";
 import { selfReferralSummary } from "~/referrals/self-referral";
 
 // One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven
@@ -26,7 +27,7 @@ import { selfReferralSummary } from "~/referrals/self-referral";
 // audit row, written only when a live record is read (a merged record answers with where it went). Compiled once.
 const personStatement = preparedQuery(
   (db, p: { personId: string; userId: string; role: string | null; requestId: string }) => {
-    const careTeamCheck = sql<boolean>`exists (select 1 from care_team_member c where c.person_id = person.id and c.user_id = ${p.userId})`;
+    const careTeamCheck = onCareTeamSql(sql.ref("person.id"), p.userId);
     return db
       .with("read_audit", (qc) =>
         qc
@@ -62,7 +63,13 @@ const personStatement = preparedQuery(
           db
             .selectFrom("care_team_member")
             .innerJoin("app_user", "app_user.id", "care_team_member.user_id")
-            .select(["app_user.id", "app_user.display_name", "app_user.role", "care_team_member.added_at"])
+            .select([
+              "app_user.id",
+              "app_user.display_name",
+              "app_user.role",
+              "care_team_member.added_at",
+              "care_team_member.basis",
+            ])
             .where("person_id", "=", p.personId)
             .orderBy("added_at"),
         ).as("care_team"),
@@ -132,18 +139,7 @@ const personStatement = preparedQuery(
             ])
             .where("case_note.person_id", "=", p.personId)
             // Safeguarding concerns only for the person's care team.
-            .where((eb) =>
-              eb.or([
-                eb("case_note.kind", "!=", "safeguarding"),
-                eb.exists(
-                  eb
-                    .selectFrom("care_team_member as c")
-                    .select(sql.lit(1).as("one"))
-                    .where("c.person_id", "=", p.personId)
-                    .where("c.user_id", "=", p.userId),
-                ),
-              ]),
-            )
+            .where((eb) => eb.or([eb("case_note.kind", "!=", "safeguarding"), careTeamCheck]))
             .orderBy("case_note.created_at", "desc"),
         ).as("notes"),
         jsonArrayFrom(recordsQuery(db, p.personId)).as("records"),

@@ -1,7 +1,6 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
-import { addToCareTeam } from "~/people/care-team.server";
 import { consentForReferral } from "~/people/consent";
 import { requireConsent } from "~/people/consent.server";
 import { isUniqueViolation, RefusedError } from "~/errors";
@@ -20,8 +19,9 @@ import { inCoordinatorsArea } from "./triage.server";
 import { ConflictError, NotFoundError } from "~/errors";
 
 /**
- * Records a referral (or a signposting) for a person: the caseworker is the user making it and joins the person's
- * care team. A double submit makes one referral. From the triage queue, the self-referral is closed as handled.
+ * Records a referral (or a signposting) for a person: the caseworker is the user making it, who must already be on
+ * the person's care team (the route's guard, app/people/access.server.ts); making a referral adds no one to the team
+ * (docs/decisions/0802). A double submit makes one referral. From the triage queue, the self-referral is closed as handled.
  * A direct referral to a befriending scheme needs the person's consent to contact by a volunteer, recorded as given:
  * RefusedError at "activityId" otherwise (app/people/consent.ts). A person has at most one open referral (received,
  * contacted, accepted or attending) to an activity: RefusedError at "activityId" for a second, also when two are
@@ -103,7 +103,6 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
         .insertInto("referral_event")
         .values({ referral_id: id, from_status: null, to_status: "received", actor_id: actor.userId })
         .execute();
-      await addToCareTeam(trx, personId, actor.userId);
       if (input.selfReferralId) {
         // Completing a self-referral is a triage action: area-checked as the queue is (docs/decisions/0782). A
         // request outside the author's area answers as a missing one.

@@ -152,7 +152,7 @@ export async function linkSelfReferral(
       })
       .where("id", "=", id)
       .execute();
-    await addToCareTeam(trx, target, actor.userId);
+    await addToCareTeam(trx, actor, target, actor.userId, "triage");
     await audit(trx, actor, {
       action: "self-referral.link",
       entityType: "self_referral",
@@ -205,7 +205,7 @@ export async function createPersonFromSelfReferral(
       })
       .where("id", "=", id)
       .execute();
-    await addToCareTeam(trx, personId, actor.userId);
+    await addToCareTeam(trx, actor, personId, actor.userId, "triage");
     await audit(trx, actor, {
       action: "person.create",
       entityType: "person",

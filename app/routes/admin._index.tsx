@@ -112,6 +112,20 @@ export default function AdminHome() {
           <div className="nhsuk-card nhsuk-card--clickable">
             <div className="nhsuk-card__content">
               <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                <Link className="nhsuk-card__link" to="/admin/break-glass">
+                  Break-glass access
+                </Link>
+              </h2>
+              <p className="nhsuk-card__description">
+                Review staff who joined a person’s care team by breaking glass, and the reasons they gave.
+              </p>
+            </div>
+          </div>
+        </li>
+        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+          <div className="nhsuk-card nhsuk-card--clickable">
+            <div className="nhsuk-card__content">
+              <h2 className="nhsuk-card__heading nhsuk-heading-m">
                 <Link className="nhsuk-card__link" to="/admin/audit">
                   Audit trail
                 </Link>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { can, roleLabels, isRole } from "~/auth/roles";
 import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
 import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
@@ -11,6 +12,7 @@ import { addCaseNote } from "~/people/notes.server";
 import { noteKinds, noteSchema, NOTE_MAX } from "~/people/notes";
 import { contactMethods, consentKinds, lawfulBasisText } from "~/people/person-form";
 import { readPersonRecord } from "~/person-record/read.server";
+import { careTeamBasisLabels, type CareTeamBasis } from "~/people/care-team";
 import { londonToday } from "~/calendar";
 import { Timeline } from "~/ui/Timeline";
 import { statusLabels } from "~/referrals/lifecycle";
@@ -25,7 +27,7 @@ import { idParam } from "~/params";
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:read");
+  const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const record = await readPersonRecord(
     { ...actorOf(guard), userId: guard.user.id },
     idParam(params.personId, "Person"),
@@ -43,9 +45,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           ? "The records have been merged."
           : url.searchParams.get("noted")
             ? "Note saved."
-            : null,
+            : url.searchParams.get("teamAdded")
+              ? "Added to the care team."
+              : null,
     noteKey: crypto.randomUUID(),
-    onCareTeam: record.onCareTeam,
     person: {
       id: p.id,
       name: `${p.given_name} ${p.family_name}`,
@@ -83,6 +86,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       id: m.id,
       name: m.display_name,
       role: isRole(m.role) ? roleLabels[m.role] : m.role,
+      basis: m.basis && m.basis in careTeamBasisLabels ? careTeamBasisLabels[m.basis as CareTeamBasis] : null,
     })),
     referrals: record.referrals,
     timeline: record.timeline,
@@ -93,7 +97,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:write");
+  const guard = await requirePersonAccess({ request, context, params }, "people:write");
   const personId = idParam(params.personId, "Person");
   const parsed = await readForm(request, noteSchema);
   if (!parsed.ok) return reply(parsed);
@@ -132,7 +136,6 @@ export default function PersonPage() {
     timeline,
     notice,
     noteKey,
-    onCareTeam,
     measures,
     measureItems,
     canRecordMeasures,
@@ -231,11 +234,6 @@ export default function PersonPage() {
           <Timeline items={timeline} extra={measureItems} />
 
           <h2 id="notes">Add a note</h2>
-          {!onCareTeam ? (
-            <p className="nhsuk-body-s">
-              You are not on this person’s care team, so safeguarding concerns recorded by others are not shown to you.
-            </p>
-          ) : null}
           <Form method="post" noValidate>
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? noteKey} />
             <Radios
@@ -302,14 +300,20 @@ export default function PersonPage() {
               </Row>
             ))}
           </dl>
-          <h2 className="nhsuk-heading-m">Care team</h2>
+          <h2 className="nhsuk-heading-m" id="care-team">
+            Care team
+          </h2>
           <ul className="nhsuk-list">
             {careTeam.map((m) => (
               <li key={m.id}>
                 {m.name}, {m.role}
+                {m.basis ? <span className="nhsuk-body-s app-muted"> ({m.basis})</span> : null}
               </li>
             ))}
           </ul>
+          <p>
+            <Link to={`/people/${p.id}/care-team`}>Add someone to the care team</Link>
+          </p>
         </div>
       </div>
     </>

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { notFound } from "~/errors";
 import { version } from "~/forms/fields";
 import { readForm } from "~/forms/parse";
@@ -20,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: "Change details – Connect We
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:write");
+  const guard = await requirePersonAccess({ request, context, params }, "people:write");
   const found = await getPersonForEdit(actorOf(guard), idParam(params.personId, "Person"));
   if (!found) notFound("Person");
   if ("mergedInto" in found) throw redirect(`/people/${found.mergedInto}/edit`);
@@ -34,7 +35,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 // parse → authorise → call the domain → redirect; every refusal is the form again with the user's input.
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:write");
+  const guard = await requirePersonAccess({ request, context, params }, "people:write");
   const personId = idParam(params.personId, "Person");
   const districts = (await listDistricts()).map((d) => d.code);
   const parsed = await readForm(request, personSchema(districts, { version }, nhsNumberPolicy()));

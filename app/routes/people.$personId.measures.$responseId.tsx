@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { shortName } from "~/measures/catalogue";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
@@ -22,7 +23,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:read");
+  const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const personId = idParam(params.personId, "Person");
   const responseId = idParam(params.responseId, "Measure");
   const detail = await getMeasureDetail(actorOf(guard), personId, responseId);
@@ -32,7 +33,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 /** Marks the response as entered in error (with a reason). It is kept and audited, never deleted. */
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "measures:record");
+  const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
   const responseId = idParam(params.responseId, "Measure");
   const parsed = await readForm(request, enteredInErrorSchema);

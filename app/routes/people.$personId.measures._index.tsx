@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { shortName } from "~/measures/catalogue";
 import { type DueItem } from "~/measures/due";
 import { notFound } from "~/errors";
@@ -16,7 +17,7 @@ import { formatDateTime, formatIsoDate } from "~/ui/format";
 export const meta: MetaFunction = () => [{ title: "Measures – Connect Well" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:read");
+  const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const personId = idParam(params.personId, "Person");
   const result = await getPersonMeasures(actorOf(guard), personId);
   if (!result) notFound("Person");

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { answersOf } from "~/measures/answers-form";
 import { offeredInstruments, shortName } from "~/measures/catalogue";
 import { londonToday } from "~/calendar";
@@ -27,7 +28,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 export const meta: MetaFunction = () => [{ title: "Record a measure – Connect Well" }];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "measures:record");
+  const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
   const form = await getRecordFormData(actorOf(guard), personId, "measures.record-form.view");
   if (!form) notFound("Person");
@@ -56,7 +57,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "measures:record");
+  const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
   const form = await request.formData();
   const licensed = wemwbsLicensed();

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { offeredInstruments } from "~/measures/catalogue";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
@@ -32,7 +33,7 @@ const startSchema = z.object({
 });
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "measures:record");
+  const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
   const form = await getRecordFormData(actorOf(guard), personId, "measures.self-start.view");
   if (!form) notFound("Person");
@@ -49,7 +50,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "measures:record");
+  const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
   const parsed = await readForm(request, startSchema, { lists: ["instrumentCodes"] });
   if (!parsed.ok) return reply(parsed);

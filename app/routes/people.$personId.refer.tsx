@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/errors";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { readPersonSummary } from "~/people/people.server";
 import { listReferableActivities } from "~/referrals/referable-activities.server";
 import { referralSources } from "~/referrals/codes";
@@ -32,7 +33,7 @@ async function personFor(guard: Parameters<typeof actorOf>[0], raw: string | und
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "referrals:write");
+  const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
   const p = await personFor(guard, params.personId);
   const url = new URL(request.url);
   const activities = await listReferableActivities();
@@ -60,7 +61,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "referrals:write");
+  const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
   const p = await personFor(guard, params.personId);
   const schema = referralSchema(await listReferableActivities());
   const parsed = await readForm(request, schema, { lists: ["needs", "barriers"] });

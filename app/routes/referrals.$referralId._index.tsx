@@ -3,7 +3,8 @@ import { selfReferralSummary } from "~/referrals/self-referral";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { idParam } from "~/params";
 import { can, isRole, roleLabels } from "~/auth/roles";
 import { barriers, needs, referralSources } from "~/referrals/codes";
@@ -31,7 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }]
 export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "people:read");
+  const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) notFound("Referral");
   const r = found.referral;
@@ -94,7 +95,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "referrals:write");
+  const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
   const referralId = idParam(params.referralId, "Referral");
   const form = await request.formData();
   if (form.get("intent") === "close-decline") {

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
-import { actorOf, requirePermission } from "~/auth/guards.server";
+import { actorOf } from "~/auth/guards.server";
+import { requirePersonAccess } from "~/people/access.server";
 import { idParam } from "~/params";
 import { referralDetailsSchema } from "~/referrals/referral-form";
 import { readReferral, updateReferralDetails } from "~/referrals/referrals.server";
@@ -18,7 +19,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 // Needs, barriers and notes only: the status moves through the lifecycle on the referral page.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const guard = await requirePermission(request, context, "referrals:write");
+  const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
   const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) notFound("Referral");
   const r = found.referral;
@@ -37,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const guard = await requirePermission(request, context, "referrals:write");
+  const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
   const referralId = idParam(params.referralId, "Referral");
   const parsed = await readForm(request, referralDetailsSchema, { lists: ["needs", "barriers"] });
   if (!parsed.ok) return reply(parsed);

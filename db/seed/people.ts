@@ -28,6 +28,8 @@ interface DemoPerson {
   access?: string;
   /** Whose caseload: the demo prescriber (Hinckley & Bosworth) or coordinator (Melton, Harborough and others). */
   worker: "prescriber" | "coordinator";
+  /** The other demo worker, added to the care team by the worker: they support the person together. */
+  sharedWith?: "prescriber" | "coordinator";
 }
 
 // Clearly fictional people: every family name carries "Demo-", addresses and phone numbers are made up.
@@ -173,6 +175,7 @@ const people: DemoPerson[] = [
     contact: "phone",
     gp: "Demo Melton Medical Centre",
     worker: "coordinator",
+    sharedWith: "prescriber",
   },
   {
     given: "Dennis",
@@ -406,7 +409,15 @@ export async function seedPeople(trx: Transaction<DB>, users: DemoUserIds, direc
       .returning("id")
       .executeTakeFirstOrThrow();
     personIds[p.given] = row.id;
-    await trx.insertInto("care_team_member").values({ person_id: row.id, user_id: worker }).execute();
+    await trx
+      .insertInto("care_team_member")
+      .values({ person_id: row.id, user_id: worker, basis: "recorded", added_by: worker })
+      .execute();
+    if (p.sharedWith)
+      await trx
+        .insertInto("care_team_member")
+        .values({ person_id: row.id, user_id: users[p.sharedWith], basis: "added", added_by: worker })
+        .execute();
     await trx
       .insertInto("person_consent")
       .values([

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { can, roles, type Role } from "../../app/auth/roles";
 import { useTestDatabase } from "../support/db";
-import { context, signedIn } from "../support/factories";
+import { context, makeUser, signedIn } from "../support/factories";
+import { joinCareTeam, makePerson } from "../support/people-factories";
 import { testDb } from "../support/db";
 
 useTestDatabase();
@@ -30,14 +31,17 @@ const PERSON_LEVEL_ROUTE =
   /^(people\.|referrals\.|triage\.|caseload\.|measures\.self\.|admin\.subject-access\.|hand-back\.)/;
 const AGGREGATE_ONLY = ["analyst", "commissioner"];
 
-function args(file: string, method: "GET" | "POST", cookie?: string) {
+function args(file: string, method: "GET" | "POST", cookie?: string, ids: Record<string, string> = {}) {
   const headers = new Headers(cookie ? { Cookie: cookie } : {});
   const init: RequestInit = { method, headers };
   if (method === "POST") {
     headers.set("Content-Type", "application/x-www-form-urlencoded");
     init.body = "";
   }
-  const params = new Proxy({}, { get: (_t, key) => (typeof key === "string" ? NOT_FOUND_ID : undefined) });
+  const params = new Proxy(
+    {},
+    { get: (_t, key) => (typeof key === "string" ? (ids[key] ?? NOT_FOUND_ID) : undefined) },
+  );
   return { request: new Request(`http://localhost/${file}`, init), params, context: context() };
 }
 
@@ -104,6 +108,79 @@ describe("route manifest", () => {
         const personLevel = PERSON_LEVEL_ROUTE.test(file);
         for (const [role, status] of Object.entries(refusedWith)) {
           expect(status, `${role} refused ${file}`).toBe(personLevel && AGGREGATE_ONLY.includes(role) ? 404 : 403);
+        }
+      });
+    }
+  }
+});
+
+// The legitimate relationship (docs/decisions/0800): every page about one person, or one of their referrals, is
+// for their care team only. Named here by file name, so a new person-level page that is not declared fails.
+const ONE_PERSON_ROUTE = /^(people\.\$personId\.|referrals\.\$referralId\.)/;
+const OUTSIDE_THE_TEAM_BY_DESIGN = ["people.$personId.access.tsx"]; // the break-glass page itself
+
+describe("care team", () => {
+  it("declares every page about one person as for their care team", () => {
+    const undeclared = routeFiles.filter(
+      (f) => ONE_PERSON_ROUTE.test(f) && !OUTSIDE_THE_TEAM_BY_DESIGN.includes(f) && !expected[f]?.careTeam,
+    );
+    expect(undeclared).toEqual([]);
+  });
+
+  for (const file of Object.keys(expected).filter((f) => expected[f].careTeam)) {
+    for (const kind of ["loader", "action"] as const) {
+      const access = expected[file][kind];
+      if (!access || access === "public") continue;
+      it(`${file} ${kind} answers 403 with the break-glass link outside the care team, and admits the team`, async () => {
+        const fn = modules[`../../app/routes/${file}`][kind]!;
+        const colleague = await makeUser("prescriber");
+        const person = await makePerson({ created_by: colleague.id });
+        await joinCareTeam(person.id, colleague.id);
+        const referral = await testDb()
+          .insertInto("referral")
+          .values({
+            person_id: person.id,
+            kind: "signpost",
+            source: "prescriber",
+            caseworker_id: colleague.id,
+            status: "received",
+            created_by: colleague.id,
+          } as never)
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        const ids = { personId: person.id, referralId: referral.id };
+        for (const role of roles.filter((r) => can(r, access))) {
+          const { cookie, user } = await signedIn(role as Role);
+          const method = kind === "loader" ? "GET" : "POST";
+          let thrown: unknown;
+          try {
+            await fn(args(file, method, cookie, ids));
+          } catch (err) {
+            thrown = err;
+          }
+          const refusal = thrown as { init?: { status?: number }; data?: { breakGlass?: string } } | undefined;
+          expect(refusal?.init?.status, `${role} outside the team`).toBe(403);
+          expect(refusal?.data?.breakGlass).toBe(`/people/${person.id}/access`);
+          const denied = await testDb()
+            .selectFrom("audit_event")
+            .select(["person_id", "details"])
+            .where("actor_user_id", "=", user.id)
+            .where("action", "=", "access.denied")
+            .execute();
+          expect(denied).toHaveLength(1);
+          expect(denied[0].person_id).toBe(person.id);
+          expect(denied[0].details).toMatchObject({ careTeam: false, status: 403, permission: access });
+
+          await joinCareTeam(person.id, user.id);
+          const res = await statusOf(() => fn(args(file, method, cookie, ids)));
+          expect(res.status, `${role} on the team`).not.toBe(403);
+          const deniedAfter = await testDb()
+            .selectFrom("audit_event")
+            .select("id")
+            .where("actor_user_id", "=", user.id)
+            .where("action", "=", "access.denied")
+            .execute();
+          expect(deniedAfter).toHaveLength(1);
         }
       });
     }

@@ -27,3 +27,12 @@ export async function makeActivity(mode: "direct" | "signpost" = "direct", categ
     .returning("id")
     .executeTakeFirstOrThrow();
 }
+
+/** Puts a user on a person's care team, as recording the person would (tests that use a person-level page). */
+export async function joinCareTeam(personId: string, userId: string) {
+  await testDb()
+    .insertInto("care_team_member")
+    .values({ person_id: personId, user_id: userId, basis: "recorded", added_by: userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}

@@ -7,7 +7,7 @@ import { testDb, useTestDatabase } from "../../support/db";
 import { makeActivity, makeLead, makeReferral, makeSession } from "../../support/directory-factories";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest } from "../../support/http";
-import { makePerson } from "../../support/people-factories";
+import { joinCareTeam, makePerson } from "../../support/people-factories";
 
 useTestDatabase();
 
@@ -15,9 +15,10 @@ const TODAY = "2026-11-25";
 
 describe("one open referral of a person to an activity", () => {
   it("refuses a second at the field while the first is open, and allows one once it has ended", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const activity = await makeActivity({ name: "Chatter Chairs" });
     const person = await makePerson();
+    await joinCareTeam(person.id, user.id);
     const refer = () =>
       call(() =>
         referAction({

@@ -8,6 +8,7 @@ import { addDays, londonDate } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";
+import { joinCareTeam } from "../../support/people-factories";
 
 useTestDatabase();
 
@@ -58,8 +59,9 @@ function form(ref: { referralId: string }, over: Record<string, string> = {}) {
 
 describe("record a measure page", () => {
   it("saves, scores and redirects to the result, which shows the score", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const url = `/people/${ref.personId}/measures/new`;
     const res = await outcome(() =>
       newRoute.action({
@@ -81,8 +83,9 @@ describe("record a measure page", () => {
   });
 
   it("refuses missing items and a bad date at their fields, keeping what was entered", async () => {
-    const { cookie } = await signedIn("coordinator");
+    const { cookie, user } = await signedIn("coordinator");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const body = form(ref, { administeredOnDay: "31", administeredOnMonth: "2", ucla3_left_out: "7" });
     delete (body as Record<string, string>).ucla3_isolated;
     const res = await outcome(() =>
@@ -101,8 +104,9 @@ describe("record a measure page", () => {
   });
 
   it("refuses a second baseline at the time point field", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const url = `/people/${ref.personId}/measures/new`;
     await newRoute.action({
       request: post(url, cookie, form(ref)),
@@ -121,8 +125,9 @@ describe("record a measure page", () => {
   });
 
   it("does not offer WEMWBS unless the licence setting is on", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const load = async () =>
       (
         await outcome(() =>
@@ -145,7 +150,7 @@ describe("record a measure page", () => {
 
 describe("measures pages", () => {
   it("answer 404 for an unknown or malformed person, and audit every read of a real one", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const unknown = "00000000-0000-4000-8000-000000000000";
     expect(
       (
@@ -170,6 +175,7 @@ describe("measures pages", () => {
       ).status,
     ).toBe(404);
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const res = await outcome(() =>
       indexRoute.loader({
         request: get(`/people/${ref.personId}/measures`, cookie),
@@ -187,8 +193,9 @@ describe("measures pages", () => {
   });
 
   it("an activity lead cannot read a person's measures", async () => {
-    const { cookie } = await signedIn("activity_lead");
+    const { cookie, user } = await signedIn("activity_lead");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     expect(
       (
         await outcome(() =>
@@ -203,8 +210,9 @@ describe("measures pages", () => {
   });
 
   it("marking entered in error needs a reason of at most 500 characters", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const saved = await outcome(() =>
       newRoute.action({
         request: post(`/people/${ref.personId}/measures/new`, cookie, form(ref)),
@@ -246,8 +254,9 @@ describe("measures pages", () => {
 
 describe("self-completion pages", () => {
   it("start, answer each screen by POST, and finish on the thank-you screen with no record data", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const ref = await makeReferral();
+    await joinCareTeam(ref.personId, user.id);
     const start = await outcome(() =>
       selfStart.action({
         request: post(`/people/${ref.personId}/measures/self`, cookie, {

@@ -11,7 +11,7 @@ import { readPersonRecord } from "../../../app/person-record/read.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest, getRequest } from "../../support/http";
-import { makeActivity, makePerson } from "../../support/people-factories";
+import { joinCareTeam, makeActivity, makePerson } from "../../support/people-factories";
 
 useTestDatabase();
 
@@ -120,7 +120,7 @@ describe("recording a person", () => {
 });
 
 describe("the person page", () => {
-  it("every read writes an audit row; safeguarding notes reach only the care team", async () => {
+  it("every read writes an audit row; the record, safeguarding notes and all, is for the care team only", async () => {
     const member = await signedIn("prescriber");
     const outsider = await signedIn("prescriber");
     const person = await makePerson();
@@ -151,19 +151,23 @@ describe("the person page", () => {
       }),
     );
     expect(mine.body.timeline.some((t: { kind: string }) => t.kind === "safeguarding")).toBe(true);
-    expect(theirs.body.timeline.some((t: { kind: string }) => t.kind === "safeguarding")).toBe(false);
+    expect(theirs.status).toBe(403);
+    expect(theirs.body).toEqual({
+      message: "You are not on this person’s care team",
+      breakGlass: `/people/${person.id}/access`,
+    });
     const reads = await audits("person.read");
     expect(
       reads.map((r) => [r.actor_user_id, r.person_id, (r.details as { safeguardingShown: boolean }).safeguardingShown]),
-    ).toEqual([
-      [member.user.id, person.id, true],
-      [outsider.user.id, person.id, false],
-    ]);
+    ).toEqual([[member.user.id, person.id, true]]);
+    const denied = await audits("access.denied");
+    expect(denied.map((r) => [r.actor_user_id, r.person_id])).toEqual([[outsider.user.id, person.id]]);
   });
 
   it("refuses an oversized note at the field, keeping it", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const person = await makePerson();
+    await joinCareTeam(person.id, user.id);
     const body = "x".repeat(5001);
     const res = await call(() =>
       personAction({

@@ -7,7 +7,7 @@ import { action as startAction } from "../../../app/routes/start._index";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest, getRequest } from "../../support/http";
-import { makeActivity, makePerson } from "../../support/people-factories";
+import { joinCareTeam, makeActivity, makePerson } from "../../support/people-factories";
 
 useTestDatabase();
 
@@ -73,10 +73,11 @@ describe("consent to contact by a volunteer", () => {
     testDb().insertInto("person_consent").values({ person_id: personId, kind: "volunteer_contact", given }).execute();
 
   it("a direct referral to a befriending scheme needs it recorded as given, with a message saying what to record", async () => {
-    const { cookie } = await signedIn("prescriber");
+    const { cookie, user } = await signedIn("prescriber");
     const befriending = await makeActivity("direct", "befriending");
     const group = await makeActivity("direct", "community_group");
     const person = await makePerson();
+    await joinCareTeam(person.id, user.id);
     const refer = (activityId: string) =>
       call(() =>
         referAction({

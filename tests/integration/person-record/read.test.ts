@@ -107,7 +107,13 @@ describe("the person record read", () => {
     // The latest answer to each consent question, as a date.
     expect(record.consents.volunteer_contact).toEqual({ given: true, recordedAt: at("2026-09-03T11:30:00Z") });
     expect(record.careTeam).toEqual([
-      { id: worker.id, display_name: expect.any(String), role: "prescriber", added_at: at("2026-09-02T10:00:00Z") },
+      {
+        id: worker.id,
+        display_name: expect.any(String),
+        role: "prescriber",
+        added_at: at("2026-09-02T10:00:00Z"),
+        basis: null,
+      },
     ]);
     expect(record.referrals).toEqual([
       expect.objectContaining({

@@ -1,0 +1,137 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { actorOf, requirePermission } from "~/auth/guards.server";
+import { isRole, roleLabels } from "~/auth/roles";
+import { readForm } from "~/forms/parse";
+import { attempt, reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
+import { breakGlassReviewSchema } from "~/people/care-team";
+import { listBreakGlass, markBreakGlassReviewed, type BreakGlassFilter } from "~/people/care-team.server";
+import { ErrorSummary } from "~/ui/form";
+import { formatDateTime } from "~/ui/format";
+
+export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
+
+// Administrators review every break-glass access (docs/decisions/0801): who joined whose care team, when and why.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const guard = await requirePermission(request, context, "audit:read");
+  const filter: BreakGlassFilter = new URL(request.url).searchParams.get("show") === "all" ? "all" : "unreviewed";
+  const url = new URL(request.url);
+  return {
+    filter,
+    reviewed: url.searchParams.get("reviewed") === "1",
+    rows: (await listBreakGlass(actorOf(guard), filter)).map((r) => ({
+      ...r,
+      userRole: isRole(r.userRole) ? roleLabels[r.userRole] : r.userRole,
+    })),
+  };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const guard = await requirePermission(request, context, "audit:read");
+  const parsed = await readForm(request, breakGlassReviewSchema);
+  if (!parsed.ok) return reply(parsed);
+  return attempt(parsed, async () => {
+    await markBreakGlassReviewed({ ...actorOf(guard), userId: guard.user.id }, parsed.data.id);
+    return redirect("/admin/break-glass?reviewed=1");
+  });
+}
+
+export default function BreakGlassReview() {
+  const { rows, filter, reviewed } = useLoaderData<typeof loader>();
+  const { errors, busy } = useFormReply<typeof action>();
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {reviewed ? (
+        <div
+          className="nhsuk-notification-banner nhsuk-notification-banner--success"
+          role="alert"
+          aria-labelledby="notice-title"
+        >
+          <div className="nhsuk-notification-banner__header">
+            <h2 className="nhsuk-notification-banner__title" id="notice-title">
+              Success
+            </h2>
+          </div>
+          <div className="nhsuk-notification-banner__content">
+            <p className="nhsuk-notification-banner__heading">Marked as reviewed.</p>
+          </div>
+        </div>
+      ) : null}
+      <h1>Break-glass access</h1>
+      <p>
+        Staff who joined a person’s care team by breaking glass, newest first, with the reason they gave. Check each
+        reason is a legitimate one; if it is not, follow it up with the member of staff and their manager.
+      </p>
+      <p>
+        {filter === "all" ? (
+          <Link to="/admin/break-glass">Show only those not yet reviewed</Link>
+        ) : (
+          <Link to="/admin/break-glass?show=all">Show all, including reviewed</Link>
+        )}
+      </p>
+      {rows.length === 0 ? (
+        <p>{filter === "all" ? "No one has broken glass." : "Every break-glass access has been reviewed."}</p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption">
+            {filter === "all" ? "All break-glass access" : "Break-glass access not yet reviewed"}
+          </caption>
+          <thead className="nhsuk-table__head">
+            <tr className="nhsuk-table__row">
+              <th scope="col" className="nhsuk-table__header">
+                When
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Who
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Person
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Reason
+              </th>
+              <th scope="col" className="nhsuk-table__header">
+                Review
+              </th>
+            </tr>
+          </thead>
+          <tbody className="nhsuk-table__body">
+            {rows.map((r) => (
+              <tr key={r.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">{formatDateTime(r.occurredAt)}</td>
+                <td className="nhsuk-table__cell">
+                  {r.userName}
+                  <br />
+                  <span className="nhsuk-body-s app-muted">{r.userRole}</span>
+                </td>
+                <td className="nhsuk-table__cell">{r.personName}</td>
+                <td className="nhsuk-table__cell">{r.reason}</td>
+                <td className="nhsuk-table__cell">
+                  {r.reviewedAt ? (
+                    <>
+                      Reviewed {formatDateTime(r.reviewedAt)}
+                      {r.reviewerName ? ` by ${r.reviewerName}` : ""}
+                    </>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="id" value={r.id} />
+                      <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" disabled={busy}>
+                        Mark reviewed
+                        <span className="nhsuk-u-visually-hidden">
+                          : {r.userName}, {r.personName}, {formatDateTime(r.occurredAt)}
+                        </span>
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
