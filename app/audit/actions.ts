@@ -56,6 +56,11 @@ export const auditActions = [
   "outcomes.download",
   "outcomes.view",
 
+  // Care team and break glass (docs/decisions/0800, 0801).
+  "person.break_glass",
+  "person.break_glass.reviewed",
+  "person.care_team.join",
+  "break_glass.list",
   "person.create",
   "person.duplicate-check",
   "person.duplicates-list",

@@ -97,6 +97,16 @@ export const subjectTables: readonly SubjectTable[] = [
     retention: "delete",
   },
   {
+    // Break-glass access to the record (docs/decisions/0801): who, when and the reason they gave.
+    table: "break_glass_access",
+    label: "Break-glass access",
+    about: (ids) => sql<boolean>`t.person_id = any(${idList(ids)})`,
+    owner: sql`t.person_id`,
+    contact: [],
+    orderBy: "t.occurred_at, t.id",
+    retention: "delete",
+  },
+  {
     table: "person_consent",
     label: "Consent",
     about: (ids) => sql<boolean>`t.person_id = any(${idList(ids)})`,
