@@ -77,6 +77,10 @@ export async function makeFullSubject(
     .execute();
   await db.insertInto("care_team_member").values({ person_id: person.id, user_id: staff.id }).execute();
   await db
+    .insertInto("break_glass_access")
+    .values({ person_id: person.id, user_id: staff.id, reason: "Covering a colleague's caseload this week" })
+    .execute();
+  await db
     .insertInto("person_consent")
     .values({ person_id: person.id, kind: "volunteer_contact", given: true, recorded_at: `${at}T10:05:00Z` })
     .execute();

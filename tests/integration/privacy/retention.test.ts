@@ -99,6 +99,7 @@ describe("retention schedule", () => {
     expect(rows).toEqual({
       person: ["anonymise", 3],
       care_team_member: ["delete", 1],
+      break_glass_access: ["delete", 1],
       person_consent: ["delete", 1],
       case_note: ["delete", 2],
       self_referral: ["delete", 1],
@@ -150,6 +151,7 @@ describe("retention schedule", () => {
     const count = Object.fromEntries(after!.tables.map((t) => [t.table, t.rows.length]));
     expect(count).toMatchObject({
       care_team_member: 0,
+      break_glass_access: 0,
       person_consent: 0,
       case_note: 0,
       self_referral: 0,
