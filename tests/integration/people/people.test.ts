@@ -482,6 +482,7 @@ describe("what a person wrote at /start reaches their record and their referral"
 
     // Another person's request, or an unknown one, fills nothing in and links nothing.
     const other = await makePerson();
+    await joinCareTeam(other.id, coordinator.user.id);
     const elsewhere = (
       await call(() =>
         referPage({
