@@ -2,8 +2,7 @@ import { sql, type RawBuilder } from "kysely";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { FieldError, NotFoundError, RefusedError } from "~/errors";
-import { OPEN_STATUSES } from "~/referrals/lifecycle";
-import { CARE_TEAM_ROLES, type CareTeamBasis } from "./care-team";
+import { CARE_TEAM_ROLES, CASEWORK_STATUSES, type CareTeamBasis } from "./care-team";
 
 /**
  * The legitimate relationship as SQL (docs/decisions/0800): true when `userId` is on the care team of the person
@@ -18,7 +17,7 @@ export function onCareTeamSql(
 ): RawBuilder<boolean> {
   return sql<boolean>`(exists (select 1 from care_team_member ctm where ctm.person_id = ${personId} and ctm.user_id = ${userId}::uuid)
     or exists (select 1 from referral ctr where ctr.person_id = ${personId} and ctr.caseworker_id = ${userId}::uuid
-      and ctr.status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})))`;
+      and ctr.status in (${sql.join(CASEWORK_STATUSES.map((s) => sql.lit(s)))})))`;
 }
 
 /** Whether `userId` is on the care team of the person `personId` (onCareTeamSql). */

@@ -1,12 +1,19 @@
 import { z } from "zod";
 import type { Role } from "~/auth/roles";
 
-/** Roles whose staff work with people's whole records and can be on a care team (docs/decisions/0800). */
 /** Where someone outside a person's care team asks for access, stating a reason (break glass). */
 export function breakGlassPath(personId: string): string {
   return `/people/${personId}/access`;
 }
 
+/**
+ * The referral statuses in which the referral's caseworker is on the person's care team: the open ones
+ * (`OPEN_STATUSES` in app/referrals/lifecycle.ts). Written out here because referrals read people, never the
+ * reverse (docs/decisions/0860); tests/unit/people/care-team.test.ts keeps the two lists equal.
+ */
+export const CASEWORK_STATUSES = ["received", "contacted", "accepted", "attending"] as const;
+
+/** Roles whose staff work with people's whole records and can be on a care team (docs/decisions/0800). */
 export const CARE_TEAM_ROLES = ["prescriber", "coordinator"] as const satisfies readonly Role[];
 
 /**
