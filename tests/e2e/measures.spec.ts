@@ -24,7 +24,7 @@ async function answerUcla(page: Page, answers: [string, string, string]) {
   }
 }
 
-test("a prescriber records a baseline and a follow-up and sees the change and the chart", async ({ page }) => {
+test("a prescriber records a baseline, and a follow-up taken too soon is kept but not compared", async ({ page }) => {
   await signInAs(page, "prescriber");
   const url = await measuresPageOf(page, "Demo-Marchant");
   await page.goto(url);
@@ -68,25 +68,25 @@ test("a prescriber records a baseline and a follow-up and sees the change and th
   await expect(page.getByRole("alert")).toContainText("A baseline UCLA-3 is already recorded for this referral");
   await expectAccessible(page);
 
-  // Six weeks on: 4 of 9, out of the lonely band.
+  // The same day is too soon for a follow-up (it counts from the schedule's minimum interval after the baseline,
+  // decision 0830): it is kept as an extra baseline-window response, said so, and never compared.
   await page.getByRole("group", { name: "When in the referral is this?" }).getByLabel("6-week follow-up").check();
   await answerUcla(page, ["Some of the time", "Hardly ever or never", "Hardly ever or never"]);
   await page.getByRole("button", { name: "Save and score" }).click();
-  await expect(page.getByText("Saved and scored.")).toBeVisible();
-  await expect(page.getByText("Change since baseline: −3 (improved)")).toBeVisible();
-  await expect(page.getByText("Meaningful improvement")).toBeVisible();
-  await expect(page.getByText('Moved out of the "lonely" band')).toBeVisible();
-  await page.screenshot({ path: "/tmp/measures-result.png", fullPage: true });
+  await expect(page.getByText("Saved and scored, as an extra baseline-window response (see below).")).toBeVisible();
+  await expect(page.getByText(/Change since baseline/)).toHaveCount(0);
+  await expect(page.getByText("Meaningful improvement")).toHaveCount(0);
+  await expectAccessible(page);
 
-  // The chart (drawn in the browser) and its table alternative.
+  // The chart (drawn in the browser) and its table alternative hold the baseline only.
   await page.goto(url);
   const figure = page.getByRole("figure").first();
   await expect(figure).toContainText("Lower is better");
   await expect(figure.locator("canvas")).toBeVisible();
   const table = page.getByRole("table", { name: /UCLA 3-item loneliness scale: scores by date/ });
-  await expect(table.getByRole("row")).toHaveCount(3);
+  await expect(table.getByRole("row")).toHaveCount(2);
   await expect(table).toContainText("7 (lonely)");
-  await expect(table).toContainText("4 (not lonely)");
+  await expect(table).not.toContainText("4 (not lonely)");
   await expectAccessible(page);
   await page.screenshot({ path: "/tmp/measures-chart.png", fullPage: true });
 });
