@@ -200,7 +200,10 @@ test("a self-referral reaches triage: a coordinator makes a new person and a ref
   await page.getByLabel("Social isolation").check();
   await page.getByRole("button", { name: "Save referral" }).click();
   await expect(page.getByText("The referral has been recorded.")).toBeVisible();
-  await expect(page.getByText("Self-referral", { exact: true })).toBeVisible();
+  // The source says when she asked, carried from her request (decision 0853).
+  await expect(
+    page.getByText(/^Self-referral: Asked through .Start a conversation. on \d{1,2} \w{3} \d{4}$/),
+  ).toBeVisible();
 
   // The second request is from someone now known: it is linked, not made into a second person.
   await page.getByRole("link", { name: "Self-referrals" }).click();
