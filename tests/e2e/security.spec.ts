@@ -41,10 +41,12 @@ test("a page is rendered whole and sent with its length, its data inline for hyd
   const body = await res.body();
   expect(Number(res.headers()["content-length"])).toBe(body.byteLength);
   expect(body.toString("utf8")).toContain("</html>");
-  // The page's data came with it: opening it in the browser fetches its scripts, styles and images, and no data.
+  // The page's data came with it: opening it in the browser asks for no loader data (single fetch's `.data`
+  // requests). Route discovery may fetch the route manifest for the page's links; that is not the page's data.
   const dataRequests: string[] = [];
   page.on("request", (r) => {
-    if (r.resourceType() === "fetch" || r.resourceType() === "xhr") dataRequests.push(new URL(r.url()).pathname);
+    const path = new URL(r.url()).pathname;
+    if ((r.resourceType() === "fetch" || r.resourceType() === "xhr") && path.endsWith(".data")) dataRequests.push(path);
   });
   await page.goto("/sign-in");
   await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
