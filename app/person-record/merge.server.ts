@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
+import { careTeamsAmong } from "~/people/care-team.server";
 import { NAME_SIMILARITY_THRESHOLD } from "~/people/matching.server";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
 import { ConflictError, RefusedError } from "~/errors";
@@ -57,7 +58,20 @@ export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
       { action: "person.duplicates-list", entityType: "person", details: { pairs: rows.rows.length } },
       rows.rows.flatMap((r) => [{ personId: r.a_id }, { personId: r.b_id }]),
     );
-    return rows.rows.map((r) => ({ ...r, similarity: Number(r.similarity) }));
+    // Records outside the user's care teams are linked to the break-glass page, not to a record that answers 403.
+    const team = actor.userId
+      ? await careTeamsAmong(
+          trx,
+          rows.rows.flatMap((r) => [r.a_id, r.b_id]),
+          actor.userId,
+        )
+      : new Set<string>();
+    return rows.rows.map((r) => ({
+      ...r,
+      similarity: Number(r.similarity),
+      a_on_care_team: team.has(r.a_id),
+      b_on_care_team: team.has(r.b_id),
+    }));
   });
 }
 

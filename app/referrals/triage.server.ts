@@ -3,7 +3,7 @@ import type { DB } from "@db/types";
 import { getDb } from "@db/index";
 import type { AuditAction } from "~/audit/actions";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
-import { addToCareTeam } from "~/people/care-team.server";
+import { addToCareTeam, careTeamsAmong } from "~/people/care-team.server";
 import { findPossibleMatches } from "~/people/matching.server";
 import { ConflictError } from "~/errors";
 
@@ -99,7 +99,15 @@ export async function readSelfReferral(actor: AuditActor, id: string, districtCo
       personId: sr.person_id,
       details: { suggested: matches.map((m) => m.id) },
     });
-    return { selfReferral: sr, matches };
+    // A match outside the coordinator's care teams is linked to the break-glass page, not to a record that answers 403.
+    const team = actor.userId
+      ? await careTeamsAmong(
+          trx,
+          matches.map((m) => m.id),
+          actor.userId,
+        )
+      : new Set<string>();
+    return { selfReferral: sr, matches: matches.map((m) => ({ ...m, onCareTeam: team.has(m.id) })) };
   });
 }
 

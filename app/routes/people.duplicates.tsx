@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { listSuspectedDuplicates } from "~/person-record/merge.server";
+import { breakGlassPath } from "~/people/care-team";
 import { formatIsoDate } from "~/ui/format";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];
@@ -17,8 +18,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     pairs: pairs.map((p) => ({
       aId: p.a_id,
       aName: p.a_name,
+      aPath: p.a_on_care_team ? `/people/${p.a_id}` : breakGlassPath(p.a_id),
       bId: p.b_id,
       bName: p.b_name,
+      bPath: p.b_on_care_team ? `/people/${p.b_id}` : breakGlassPath(p.b_id),
       dateOfBirth: p.date_of_birth,
       sameName: p.a_name.toLowerCase() === p.b_name.toLowerCase(),
     })),
@@ -96,8 +99,8 @@ export default function Duplicates() {
           <tbody className="nhsuk-table__body" role="rowgroup">
             {pairs.map((p) => (
               <tr key={`${p.aId}:${p.bId}`} className="nhsuk-table__row" role="row">
-                <Cell heading={headings[0]}>{canRead ? <Link to={`/people/${p.aId}`}>{p.aName}</Link> : p.aName}</Cell>
-                <Cell heading={headings[1]}>{canRead ? <Link to={`/people/${p.bId}`}>{p.bName}</Link> : p.bName}</Cell>
+                <Cell heading={headings[0]}>{canRead ? <Link to={p.aPath}>{p.aName}</Link> : p.aName}</Cell>
+                <Cell heading={headings[1]}>{canRead ? <Link to={p.bPath}>{p.bName}</Link> : p.bName}</Cell>
                 <Cell heading={headings[2]}>{formatIsoDate(p.dateOfBirth)}</Cell>
                 <Cell heading={headings[3]}>{p.sameName ? "The same" : "Similar"}</Cell>
                 <td className="nhsuk-table__cell" role="cell">

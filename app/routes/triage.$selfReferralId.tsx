@@ -9,6 +9,7 @@ import { formValues, parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
+import { breakGlassPath } from "~/people/care-team";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { bestTimes, selfReferralTopics, type SelfReferralTopic } from "~/referrals/self-referral";
 import {
@@ -169,7 +170,7 @@ export default function TriageItem() {
                         <input type="hidden" name="version" value={sr.version} />
                         <input type="hidden" name="personId" value={m.id} />
                         <p className="nhsuk-u-margin-bottom-2">
-                          <Link to={`/people/${m.id}`}>
+                          <Link to={m.onCareTeam ? `/people/${m.id}` : breakGlassPath(m.id)}>
                             {m.givenName} {m.familyName}
                           </Link>
                           , born {formatIsoDate(m.dateOfBirth)}
