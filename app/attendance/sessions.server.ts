@@ -6,20 +6,29 @@ import { addDays } from "~/calendar";
 import { FieldError, RefusedError } from "~/errors";
 import { onceByKey } from "~/idempotency.server";
 
-async function schedulesOf(db: Executor, activityId: string): Promise<WeeklySlot[]> {
+/** The weekly slots of some activities, each with its activity's id. */
+async function schedulesOfActivities(
+  db: Executor,
+  activityIds: readonly string[],
+): Promise<(WeeklySlot & { activity_id: string })[]> {
+  if (activityIds.length === 0) return [];
   return db
     .selectFrom("activity_schedule")
     .select([
       "id",
+      "activity_id",
       "weekday",
       "start_time as startTime",
       "end_time as endTime",
       "valid_from as validFrom",
       "valid_to as validTo",
     ])
-    .where("activity_id", "=", activityId)
+    .where("activity_id", "in", activityIds)
     .execute();
 }
+
+const schedulesOf = (db: Executor, activityId: string): Promise<WeeklySlot[]> =>
+  schedulesOfActivities(db, [activityId]);
 
 /**
  * Creates the sessions an activity's weekly schedule gives between two dates. Idempotent: the slot key
@@ -251,19 +260,7 @@ export async function todaysSessions(userId: string, today: string) {
       .where("activity_id", "in", ids)
       .where("session_date", "=", today)
       .execute(),
-    db
-      .selectFrom("activity_schedule")
-      .select([
-        "id",
-        "activity_id",
-        "weekday",
-        "start_time as startTime",
-        "end_time as endTime",
-        "valid_from as validFrom",
-        "valid_to as validTo",
-      ])
-      .where("activity_id", "in", ids)
-      .execute(),
+    schedulesOfActivities(db, ids),
   ]);
   const out = existing.map((s) => ({
     activityId: s.activity_id,
@@ -325,18 +322,7 @@ export async function nextSessionAfter(userId: string, today: string) {
       .where("session_date", ">=", from)
       .where("session_date", "<=", to)
       .execute(),
-    db
-      .selectFrom("activity_schedule")
-      .select([
-        "activity_id",
-        "weekday",
-        "start_time as startTime",
-        "end_time as endTime",
-        "valid_from as validFrom",
-        "valid_to as validTo",
-      ])
-      .where("activity_id", "in", ids)
-      .execute(),
+    schedulesOfActivities(db, ids),
   ]);
   const candidates = [
     ...made
