@@ -12,6 +12,45 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { name: user.displayName, stale: await listStaleListings(londonToday()) };
 }
 
+/** The administrator's tasks, one card each. */
+const adminTasks = [
+  {
+    to: "/admin/users",
+    title: "Users",
+    description: "Add staff accounts, change roles, reset passwords, disable leavers.",
+  },
+  {
+    to: "/providers",
+    title: "Providers and activities",
+    description: "Keep the directory current: listings not checked for six months are flagged.",
+  },
+  {
+    to: "/admin/subject-access",
+    title: "Subject access requests",
+    description: "Export everything held about a person, and who has seen it, as a file and a page to print.",
+  },
+  {
+    to: "/people/duplicates",
+    title: "Duplicate records",
+    description: "Compare and merge records that describe the same person.",
+  },
+  {
+    to: "/admin/disclosure",
+    title: "Small-number rule",
+    description: "Choose how outcome figures protect small groups: NHS England's rule or cell-key perturbation.",
+  },
+  {
+    to: "/admin/break-glass",
+    title: "Break-glass access",
+    description: "Review staff who joined a person’s care team by breaking glass, and the reasons they gave.",
+  },
+  {
+    to: "/admin/audit",
+    title: "Audit trail",
+    description: "Who signed in, who looked at which record and what changed.",
+  },
+];
+
 export default function AdminHome() {
   const { name, stale } = useLoaderData<typeof loader>();
   return (
@@ -40,100 +79,20 @@ export default function AdminHome() {
         </>
       )}
       <ul className="nhsuk-grid-row nhsuk-card-group">
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/admin/users">
-                  Users
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Add staff accounts, change roles, reset passwords, disable leavers.
-              </p>
+        {adminTasks.map((task) => (
+          <li key={task.to} className="nhsuk-grid-column-one-half nhsuk-card-group__item">
+            <div className="nhsuk-card nhsuk-card--clickable">
+              <div className="nhsuk-card__content">
+                <h2 className="nhsuk-card__heading nhsuk-heading-m">
+                  <Link className="nhsuk-card__link" to={task.to}>
+                    {task.title}
+                  </Link>
+                </h2>
+                <p className="nhsuk-card__description">{task.description}</p>
+              </div>
             </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/providers">
-                  Providers and activities
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Keep the directory current: listings not checked for six months are flagged.
-              </p>
-            </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/admin/subject-access">
-                  Subject access requests
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Export everything held about a person, and who has seen it, as a file and a page to print.
-              </p>
-            </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/people/duplicates">
-                  Duplicate records
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">Compare and merge records that describe the same person.</p>
-            </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/admin/disclosure">
-                  Small-number rule
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Choose how outcome figures protect small groups: NHS England&apos;s rule or cell-key perturbation.
-              </p>
-            </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/admin/break-glass">
-                  Break-glass access
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">
-                Review staff who joined a person’s care team by breaking glass, and the reasons they gave.
-              </p>
-            </div>
-          </div>
-        </li>
-        <li className="nhsuk-grid-column-one-half nhsuk-card-group__item">
-          <div className="nhsuk-card nhsuk-card--clickable">
-            <div className="nhsuk-card__content">
-              <h2 className="nhsuk-card__heading nhsuk-heading-m">
-                <Link className="nhsuk-card__link" to="/admin/audit">
-                  Audit trail
-                </Link>
-              </h2>
-              <p className="nhsuk-card__description">Who signed in, who looked at which record and what changed.</p>
-            </div>
-          </div>
-        </li>
+          </li>
+        ))}
       </ul>
     </>
   );
