@@ -3,7 +3,7 @@
 // bench/results.md. Options: --database-url (default the national data set), --scenarios a,b (default all),
 // --seconds N per measured phase, --smoke (short phases, any data set), --port, --build-dir, --rebuild, --out.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -141,6 +141,7 @@ async function main() {
     failures,
     findings: smoke || !existsSync(findingsFile) ? "" : readFileSync(findingsFile, "utf8"),
   });
+  mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, report);
   writeFileSync(
     out.replace(/\.md$/, ".json"),

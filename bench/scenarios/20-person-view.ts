@@ -1,11 +1,12 @@
 import { personView } from "../ceilings/queries";
-import { follow, modeLabel } from "../support/browser";
-import { measure, pick } from "../support/phases";
+import { modeLabel } from "../support/browser";
+import { measure } from "../support/phases";
 import { smallestPage } from "../support/floor";
 import { runPgbench } from "../support/pgbench";
-import { prescribers, samplePeople } from "../support/samples";
+import { openRecordViews } from "../support/record-views";
+import { prescribers } from "../support/samples";
 import type { BenchContext, Check, Scenario, ScenarioResult } from "../support/scenario";
-import { closeSessions, openSessions } from "../support/sessions";
+import { closeSessions } from "../support/sessions";
 import { ratio } from "../support/stats";
 import { atLeastPerSecond, atMostMs } from "../support/targets";
 
@@ -13,7 +14,7 @@ const CONNECTIONS = 20;
 
 // pgbench: draw a sampled person, then the page's statement (its read and its audit row).
 const pgbenchScript = `\\set k random(1, :samples)
-select id as pid from bench.person_sample where k = :k \\gset
+select id as pid, uid from bench.person_sample where k = :k \\gset
 ${personView.record.replace(/\$1/g, ":pid").replace(/\$2/g, ":uid").replace(/\$3/g, "gen_random_uuid()::text").replace(/\s+/g, " ")};
 `;
 
@@ -30,9 +31,9 @@ const scenario: Scenario = {
   title: "Person record view (with its audit row)",
   order: 20,
   async run(ctx): Promise<ScenarioResult> {
-    const people = await samplePeople(ctx.pool, ctx.smoke ? 200 : 5_000);
     const users = await prescribers(ctx.pool, CONNECTIONS);
-    const sessions = await openSessions(ctx.pool, users);
+    const views = await openRecordViews(ctx.pool, users, ctx.smoke ? 200 : 5_000);
+    const sessions = views.sessions;
     try {
       let auditBefore = 0;
       // Opening a person from search results or a caseload, as the prescriber's browser does it.
@@ -43,7 +44,7 @@ const scenario: Scenario = {
         {
           url: ctx.app.url,
           connections: CONNECTIONS,
-          next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(sessions).cookie }),
+          next: () => views.next("in-app"),
           onResponse: (s) => s === 200,
         },
         ctx.seconds,
@@ -56,14 +57,14 @@ const scenario: Scenario = {
       const documents = await measure(ctx, `app, ${modeLabel.document}`, ctx.app.pid, {
         url: ctx.app.url,
         connections: CONNECTIONS,
-        next: () => follow("document", `/people/${pick(people)}`, { cookie: pick(sessions).cookie }),
+        next: () => views.next("document"),
         onResponse: (s) => s === 200,
       });
 
       const bare = await measure(ctx, "bare Node page", ctx.bare.pid, {
         url: ctx.bare.url,
         connections: CONNECTIONS,
-        next: () => ({ method: "GET", path: `/people/${pick(people)}`, headers: { "x-bench-user": users[0] } }),
+        next: () => ({ method: "GET", path: views.path(), headers: { "x-bench-user": users[0] } }),
         onResponse: (s) => s === 200,
       });
       const floor = await smallestPage(ctx, CONNECTIONS);
@@ -72,7 +73,7 @@ const scenario: Scenario = {
         script: pgbenchScript,
         clients: CONNECTIONS,
         seconds: ctx.seconds,
-        variables: { samples: people.length, uid: users[0] },
+        variables: { samples: views.pairs },
       });
       ctx.log(`raw SQL: ${sql.throughput.toFixed(0)}/s p95 ${sql.latency.p95.toFixed(1)} ms`);
 
@@ -93,7 +94,7 @@ const scenario: Scenario = {
       return {
         id: scenario.id,
         title: scenario.title,
-        load: `${CONNECTIONS} connections, ${people.length} sampled people, ${sessions.length} prescribers' sessions`,
+        load: `${CONNECTIONS} connections, ${views.pairs} sampled care-team reads, ${sessions.length} prescribers' sessions`,
         target: "p95 ≤ 100 ms, ≥ 300 req/s; audit rows = successful reads",
         measurements: [
           a,

@@ -1,7 +1,8 @@
 import type pg from "pg";
-import { follow, modeLabel } from "../support/browser";
-import { measure, pick } from "../support/phases";
-import { prescribers, samplePeople } from "../support/samples";
+import { modeLabel } from "../support/browser";
+import { measure } from "../support/phases";
+import { openRecordViews } from "../support/record-views";
+import { prescribers } from "../support/samples";
 import type { BenchContext, Check, Scenario, ScenarioResult } from "../support/scenario";
 import { type BenchSession, closeSessions, openSessions } from "../support/sessions";
 import { latencyOf, ratio } from "../support/stats";
@@ -112,9 +113,9 @@ const scenario: Scenario = {
   async run(ctx): Promise<ScenarioResult> {
     const period = await busiestYear(ctx.pool);
     const analyst = await analystSession(ctx);
-    const people = await samplePeople(ctx.pool, ctx.smoke ? 200 : 5_000);
     const users = await prescribers(ctx.pool, VIEW_CONNECTIONS);
-    const sessions = await openSessions(ctx.pool, users);
+    const recordViews = await openRecordViews(ctx.pool, users, ctx.smoke ? 200 : 5_000);
+    const sessions = recordViews.sessions;
     const cookie = analyst[0].cookie;
     try {
       // (1) One at a time: the first builds nothing extra (summaries are current); it is kept apart as the cold run.
@@ -141,7 +142,7 @@ const scenario: Scenario = {
       );
 
       // (2) Record views alone, then with 5 report jobs outstanding throughout the measured phase.
-      const views = () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(sessions).cookie });
+      const views = () => recordViews.next("in-app");
       const viewsAlone = await measure(ctx, `person views alone, ${modeLabel["in-app"]}`, ctx.app.pid, {
         url: ctx.app.url,
         connections: VIEW_CONNECTIONS,

@@ -1,9 +1,9 @@
 import { spawnSync } from "node:child_process";
 import { runLoad } from "../support/load";
-import { pick } from "../support/phases";
-import { follow, submitSteps } from "../support/browser";
+import { submitSteps } from "../support/browser";
 import { registerDriver, registerTargets } from "../support/registers";
-import { prescribers, samplePeople } from "../support/samples";
+import { openRecordViews } from "../support/record-views";
+import { prescribers } from "../support/samples";
 import type { Check, Scenario, ScenarioResult } from "../support/scenario";
 import { sampleMemory } from "../support/server";
 import { closeSessions, openSessions } from "../support/sessions";
@@ -37,9 +37,9 @@ const scenario: Scenario = {
     const viewRate = Math.max(1, viewMax / 4);
     const saveRate = Math.max(1, saveMax / 4);
 
-    const people = await samplePeople(ctx.pool, ctx.smoke ? 200 : 5_000);
     const users = await prescribers(ctx.pool, 20);
-    const readers = await openSessions(ctx.pool, users);
+    const recordViews = await openRecordViews(ctx.pool, users, ctx.smoke ? 200 : 5_000);
+    const readers = recordViews.sessions;
     const sessions = await registerTargets(ctx.pool, ctx.smoke ? 40 : 300, ctx.smoke);
     const leads = [...new Set(sessions.map((s) => s.leadId))];
     const leadSessions = await openSessions(ctx.pool, leads);
@@ -87,7 +87,7 @@ const scenario: Scenario = {
           connections: 20,
           seconds,
           rate: viewRate,
-          next: () => follow("in-app", `/people/${pick(people)}`, { cookie: pick(readers).cookie }),
+          next: () => recordViews.next("in-app"),
           onResponse: (s) => s === 200,
         }),
         runLoad({

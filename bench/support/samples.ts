@@ -21,6 +21,34 @@ export async function samplePeople(pool: pg.Pool, count: number): Promise<string
   return rows.map((r) => r.id);
 }
 
+/** A person a staff member may open: one on that member's care team (docs/decisions/0800). */
+export interface CareTeamRead {
+  personId: string;
+  userId: string;
+}
+
+/**
+ * Up to `count` (person, reader) pairs where the reader is one of `userIds` and on the person's care team, so each
+ * record view is one the app answers 200 (anyone else gets the break-glass 403). Also written to
+ * bench.person_sample (id, uid) so pgbench draws the same pairs. Throws when the readers have no care teams.
+ */
+export async function sampleCareTeamReads(pool: pg.Pool, userIds: string[], count: number): Promise<CareTeamRead[]> {
+  const { rows } = await pool.query<{ person_id: string; user_id: string }>(
+    `select ctm.person_id, ctm.user_id from care_team_member ctm join person p on p.id = ctm.person_id
+     where ctm.user_id = any($1::uuid[]) and p.merged_into_id is null order by random() limit $2`,
+    [userIds, count],
+  );
+  if (rows.length === 0) throw new Error("The benchmark's readers are on no care team: generate a data set first");
+  await pool.query("create schema if not exists bench");
+  await pool.query("drop table if exists bench.person_sample");
+  await pool.query("create table bench.person_sample (k serial primary key, id uuid not null, uid uuid not null)");
+  await pool.query("insert into bench.person_sample (id, uid) select * from unnest($1::uuid[], $2::uuid[])", [
+    rows.map((r) => r.person_id),
+    rows.map((r) => r.user_id),
+  ]);
+  return rows.map((r) => ({ personId: r.person_id, userId: r.user_id }));
+}
+
 /** Four in ten by the start of a surname, four in ten by part of a name, two in ten by NHS number. */
 export async function sampleSearchTerms(pool: pg.Pool, count: number): Promise<SearchTerm[]> {
   const { rows } = await pool.query<{ given_name: string; family_name: string; nhs_number: string | null }>(
@@ -69,10 +97,15 @@ export async function sampleSearchTerms(pool: pg.Pool, count: number): Promise<S
   return terms;
 }
 
-/** Prescribers whose sessions drive the reads (distinct staff, as twenty people at twenty desks). */
+/**
+ * Prescribers whose sessions drive the reads (distinct staff, as twenty people at twenty desks): those with the
+ * largest care teams first, so the record views have people to open.
+ */
 export async function prescribers(pool: pg.Pool, count: number): Promise<string[]> {
   const { rows } = await pool.query<{ id: string }>(
-    "select id from app_user where role = 'prescriber' and disabled_at is null order by id limit $1",
+    `select u.id from app_user u
+     left join lateral (select count(*) as n from care_team_member ctm where ctm.user_id = u.id) ct on true
+     where u.role = 'prescriber' and u.disabled_at is null order by ct.n desc, u.id limit $1`,
     [count],
   );
   if (rows.length === 0) throw new Error("No prescriber accounts: generate a data set first");
