@@ -1,11 +1,11 @@
 import { sql } from "kysely";
 import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
-import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { onceByKey } from "~/idempotency.server";
 import { canBeMatched, dbsStatus } from "~/directory/volunteers";
 import { transitionReferral } from "~/referrals/transition.server";
-import { auditPeopleShown, leadReferralColumns } from "./participants.server";
+import { leadReferralColumns } from "./participants.server";
 import { requireConsent } from "~/people/consent.server";
 import { FieldError } from "~/errors";
 
@@ -117,7 +117,11 @@ export async function updateVolunteer(
   });
 }
 
-/** People on a befriending scheme (accepted or attending), each with their current befriender and recent calls. */
+/**
+ * People on a befriending scheme (accepted or attending), each with their current befriender and recent calls. The
+ * board names people, so it is audited as a list (docs/decisions/0781): its own `befriending.view` row (the activity,
+ * how many shown) and one `person.listed` row per person, naming the referral shown, in the read's transaction.
+ */
 export async function befriendingBoard(actor: AuditActor, activityId: string) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
@@ -155,12 +159,11 @@ export async function befriendingBoard(actor: AuditActor, activityId: string) {
           .limit(200)
           .execute()
       : [];
-    await auditPeopleShown(
+    await auditListing(
       trx,
       actor,
-      "befriending.view",
-      people.map((p) => ({ personId: p.person_id, referralId: p.referral_id })),
-      { activityId },
+      { action: "befriending.view", entityType: "activity", entityId: activityId, details: { rows: people.length } },
+      people.map((p) => ({ personId: p.person_id, entityType: "referral", entityId: p.referral_id })),
     );
     return people.map((p) => ({ ...p, calls: calls.filter((c) => c.match_id === p.match_id).slice(0, 4) }));
   });

@@ -1,12 +1,16 @@
 import { getDb } from "@db/index";
-import type { AuditActor } from "~/audit/audit.server";
+import { auditListing, type AuditActor } from "~/audit/audit.server";
 import { providerReplyOverdue, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { transitionReferral } from "~/referrals/transition.server";
 import { auditPeopleShown, leadPersonColumns, leadReferralColumns } from "./participants.server";
 
 // Referrals to a lead's activities, as the provider sees them: only who the person is and how to reach them.
 
-/** Direct referrals waiting for the lead's answer, oldest first, with the 14-day overdue flag. */
+/**
+ * Direct referrals waiting for the lead's answer, oldest first, with the 14-day overdue flag. The list names people,
+ * so it is audited as one (docs/decisions/0781): its own `referral.inbound-list` row and one `person.listed` row per
+ * person shown, naming the referral, in the read's transaction.
+ */
 export async function listInbound(actor: AuditActor, userId: string, now = new Date()) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
@@ -33,12 +37,11 @@ export async function listInbound(actor: AuditActor, userId: string, now = new D
       .where("r.status", "in", ["received", "contacted"])
       .orderBy("r.received_at")
       .execute();
-    await auditPeopleShown(
+    await auditListing(
       trx,
       actor,
-      "referral.inbound-list",
-      rows.map((r) => ({ personId: r.person_id, referralId: r.id })),
-      {},
+      { action: "referral.inbound-list", entityType: "referral", details: { rows: rows.length } },
+      rows.map((r) => ({ personId: r.person_id, entityType: "referral", entityId: r.id })),
     );
     return rows.map((r) => ({
       ...r,

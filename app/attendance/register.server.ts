@@ -69,8 +69,11 @@ function participantsQuery(db: Kysely<DB>, activityId: string, sessionId: string
 
 /**
  * The register as the lead sees it, in one statement: the session, the people on its register in name order, and
- * one audit row per person shown, written by the same statement (so none is shown unless its row is written, and
- * none is written for a session that is not this activity's).
+ * the audit rows of a list that shows people (docs/decisions/0781): the register's own row (`register.view`, how
+ * many were shown) and one `person.listed` row per person shown, naming the referral shown, with `details.list`
+ * `register.view`. All are written by the same statement (docs/decisions/0014), so none is shown unless its row is
+ * written, and nothing is written for a session that is not this activity's. A person on the register twice (two
+ * referrals) is one disclosure and gets one row.
  */
 const registerView = preparedQuery(
   (db, p: { activityId: string; sessionId: string; userId: string | null; role: string | null; requestId: string }) => {
@@ -83,15 +86,41 @@ const registerView = preparedQuery(
             .insertInto("audit_event")
             .columns([...AUDIT_COLUMNS])
             .expression((eb) =>
-              eb.selectFrom("shown").select(
-                auditSelect(p, {
-                  action: "register.view",
-                  entityType: "referral",
-                  entityId: sql`shown.referral_id`,
-                  personId: sql`shown.person_id`,
-                  details: sql`jsonb_build_object('sessionId', ${p.sessionId}::text, 'activityId', ${p.activityId}::text)`,
-                }),
-              ),
+              eb
+                .selectFrom("activity_session")
+                .select(
+                  auditSelect(p, {
+                    action: "register.view",
+                    entityType: "activity_session",
+                    entityId: sql`activity_session.id`,
+                    personId: sql`null`,
+                    details: sql`jsonb_build_object('activityId', ${p.activityId}::text, 'rows', (select count(*) from shown))`,
+                  }),
+                )
+                .where("id", "=", p.sessionId)
+                .where("activity_id", "=", p.activityId)
+                .unionAll(
+                  eb
+                    .selectFrom(
+                      eb
+                        .selectFrom("shown")
+                        .select([
+                          "shown.person_id",
+                          sql<string>`(array_agg(shown.referral_id order by shown.referral_id))[1]`.as("referral_id"),
+                        ])
+                        .groupBy("shown.person_id")
+                        .as("each_person"),
+                    )
+                    .select(
+                      auditSelect(p, {
+                        action: "person.listed",
+                        entityType: "referral",
+                        entityId: sql`each_person.referral_id`,
+                        personId: sql`each_person.person_id`,
+                        details: sql`jsonb_build_object('list', ${"register.view"}::text)`,
+                      }),
+                    ),
+                ),
             ),
         )
         .selectFrom("activity_session")

@@ -19,8 +19,13 @@ export type CreatePersonResult =
   | { kind: "existing"; id: string }
   | { kind: "matches"; matches: MatchView[]; nhsNumberTaken: boolean };
 
-/** Possible duplicates shown to `userId`: the minimum for anyone outside their care teams (docs/decisions/0803). */
-async function matchViews(db: Executor, matches: PossibleMatch[], userId: string): Promise<MatchView[]> {
+/**
+ * Possible duplicates as `userId` may see them: the summary for a record on their care teams, the minimum to
+ * recognise anyone else (`listedPersonView`, docs/decisions/0803), so identifiers outside the care team never leave
+ * the server. The care teams of all the matches are read in one statement. Used wherever possible matches are shown:
+ * recording a person, and a self-referral in triage.
+ */
+export async function matchViews(db: Executor, matches: PossibleMatch[], userId: string): Promise<MatchView[]> {
   const team = await careTeamsAmong(
     db,
     matches.map((m) => m.id),
@@ -68,11 +73,16 @@ export async function createPerson(
       const nhsNumberTaken = matches.some((m) => m.reason === "nhs_number");
       if (matches.length > 0 && (nhsNumberTaken || !input.confirmedNew)) {
         // Showing possible matches discloses other records: the trail says which.
-        await audit(trx, actor, {
-          action: "person.duplicate-check",
-          entityType: "person",
-          details: { matched: matches.map((m) => m.id), reasons: [...new Set(matches.map((m) => m.reason))] },
-        });
+        await auditListing(
+          trx,
+          actor,
+          {
+            action: "person.duplicate-check",
+            entityType: "person",
+            details: { matched: matches.map((m) => m.id), reasons: [...new Set(matches.map((m) => m.reason))] },
+          },
+          matches.map((m) => ({ personId: m.id })),
+        );
         return { kind: "matches", matches: await matchViews(trx, matches, actor.userId), nhsNumberTaken } as const;
       }
       const { id } = await trx
@@ -112,6 +122,13 @@ export async function createPerson(
         familyName: input.columns.family_name,
         nhsNumber: input.columns.nhs_number,
       });
+      // Shown as possible matches, so listed in each one's access history, as when the check stops the save.
+      await auditListing(
+        db,
+        actor,
+        { action: "person.duplicate-check", entityType: "person", details: { matched: matches.map((m) => m.id) } },
+        matches.map((m) => ({ personId: m.id })),
+      );
       return { kind: "matches", matches: await matchViews(db, matches, actor.userId), nhsNumberTaken: true };
     }
     throw err;

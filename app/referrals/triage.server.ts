@@ -3,7 +3,8 @@ import type { DB } from "@db/types";
 import { getDb } from "@db/index";
 import type { AuditAction } from "~/audit/actions";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
-import { addToCareTeam, careTeamsAmong } from "~/people/care-team.server";
+import { addToCareTeam } from "~/people/care-team.server";
+import { matchViews } from "~/people/people.server";
 import { findPossibleMatches } from "~/people/matching.server";
 import { ConflictError } from "~/errors";
 
@@ -71,8 +72,17 @@ async function readQueue(actor: AuditActor, districtCode: string | null | typeof
   });
 }
 
-/** One self-referral in the coordinator's area (inCoordinatorsArea), with possible matches; null when there is none. */
-export async function readSelfReferral(actor: AuditActor, id: string, districtCode: string | null) {
+/**
+ * One self-referral in the coordinator's area (inCoordinatorsArea), with possible matches; null when there is none.
+ * A match outside the coordinator's care teams carries only the minimum to recognise them (name, year of birth,
+ * district: `matchViews`, docs/decisions/0803), and every match shown is audited as listed (`person.listed`, list
+ * `self-referral.read`, docs/decisions/0781) with the request's own row, in the read's transaction.
+ */
+export async function readSelfReferral(
+  actor: AuditActor & { userId: string },
+  id: string,
+  districtCode: string | null,
+) {
   const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await trx
@@ -92,22 +102,19 @@ export async function readSelfReferral(actor: AuditActor, id: string, districtCo
             dateOfBirth: sr.date_of_birth,
           })
         : [];
-    await audit(trx, actor, {
-      action: "self-referral.read",
-      entityType: "self_referral",
-      entityId: id,
-      personId: sr.person_id,
-      details: { suggested: matches.map((m) => m.id) },
-    });
-    // A match outside the coordinator's care teams is linked to the break-glass page, not to a record that answers 403.
-    const team = actor.userId
-      ? await careTeamsAmong(
-          trx,
-          matches.map((m) => m.id),
-          actor.userId,
-        )
-      : new Set<string>();
-    return { selfReferral: sr, matches: matches.map((m) => ({ ...m, onCareTeam: team.has(m.id) })) };
+    await auditListing(
+      trx,
+      actor,
+      {
+        action: "self-referral.read",
+        entityType: "self_referral",
+        entityId: id,
+        personId: sr.person_id,
+        details: { suggested: matches.map((m) => m.id) },
+      },
+      matches.map((m) => ({ personId: m.id })),
+    );
+    return { selfReferral: sr, matches: await matchViews(trx, matches, actor.userId) };
   });
 }
 

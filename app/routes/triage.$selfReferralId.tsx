@@ -173,9 +173,18 @@ export default function TriageItem() {
                           <Link to={m.onCareTeam ? `/people/${m.id}` : breakGlassPath(m.id)}>
                             {m.givenName} {m.familyName}
                           </Link>
-                          , born {formatIsoDate(m.dateOfBirth)}
-                          {m.nhsNumber ? `, NHS number ${formatNhsNumber(m.nhsNumber)}` : ""}
-                          {m.postcode ? `, ${m.postcode}` : ""}
+                          {m.onCareTeam ? (
+                            <>
+                              , born {formatIsoDate(m.dateOfBirth)}
+                              {m.nhsNumber ? `, NHS number ${formatNhsNumber(m.nhsNumber)}` : ""}
+                              {m.postcode ? `, ${m.postcode}` : ""}
+                            </>
+                          ) : (
+                            // Outside the coordinator's care teams: only what recognises them (docs/decisions/0803).
+                            <>
+                              , born {m.yearOfBirth}, {m.district ?? "district not recorded"}. Not on your care team.
+                            </>
+                          )}
                         </p>
                         <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
                           Link to this record

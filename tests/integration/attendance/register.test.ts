@@ -337,18 +337,22 @@ describe("the register page", () => {
       "preferredContact",
       "referralId",
     ]);
+    // The register's own row, and each person shown as listed on it (docs/decisions/0781).
     const views = await testDb()
       .selectFrom("audit_event")
-      .select(["person_id", "entity_id", "actor_user_id", "details"])
-      .where("action", "=", "register.view")
+      .select(["action", "person_id", "entity_id", "actor_user_id", "details"])
+      .where("action", "in", ["register.view", "person.listed"])
       .execute();
-    expect(views.map((v) => v.person_id).sort()).toEqual([a.person_id, b.person_id].sort());
-    expect(views.map((v) => v.entity_id).sort()).toEqual([a.id, b.id].sort());
-    for (const v of views)
-      expect(v).toMatchObject({
-        actor_user_id: lead.user.id,
-        details: { sessionId: session.id, activityId: activity.id },
-      });
+    expect(views.find((v) => v.action === "register.view")).toMatchObject({
+      actor_user_id: lead.user.id,
+      entity_id: session.id,
+      details: { activityId: activity.id, rows: 2 },
+    });
+    const listed = views.filter((v) => v.action === "person.listed");
+    expect(listed.map((v) => v.person_id).sort()).toEqual([a.person_id, b.person_id].sort());
+    expect(listed.map((v) => v.entity_id).sort()).toEqual([a.id, b.id].sort());
+    for (const v of listed)
+      expect(v).toMatchObject({ actor_user_id: lead.user.id, details: { list: "register.view" } });
     // In name order, as the lead reads the register out.
     const names = res.people.map((p) => p.name);
     expect(names).toEqual(

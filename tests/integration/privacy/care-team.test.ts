@@ -10,6 +10,7 @@ import {
 import { createReferral } from "~/referrals/referrals.server";
 import { action as breakGlassAction, loader as breakGlassLoader } from "~/routes/people.$personId.access";
 import { loader as personLoader } from "~/routes/people.$personId._index";
+import { loader as triageLoader } from "~/routes/triage.$selfReferralId";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, makeUser, signedIn } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";
@@ -129,6 +130,62 @@ describe("search outside the care team", () => {
       expect.objectContaining({ id: person.id, onCareTeam: false, yearOfBirth: 1941, reason: "name_and_dob" }),
     ]);
     expect(JSON.stringify(result)).not.toMatch(/9434765919|LE1 6ZZ/);
+  });
+});
+
+describe("triage's possible matches", () => {
+  async function requestFrom(givenName: string, familyName: string, dateOfBirth: string) {
+    return testDb()
+      .insertInto("self_referral")
+      .values({
+        given_name: givenName,
+        family_name: familyName,
+        date_of_birth: dateOfBirth,
+        client_key: crypto.randomUUID(),
+      } as never)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+  }
+
+  it("show a coordinator outside a match's care team its name, year of birth and district only", async () => {
+    const { person, district } = await someoneElsesPerson("Triagematch");
+    const coordinator = await signedIn("coordinator");
+    const sr = await requestFrom("Edith", "Triagematch", "1941-03-17");
+    const page = await triageLoader(
+      routeArgs(`/triage/${sr.id}`, coordinator.cookie, { selfReferralId: sr.id }) as never,
+    );
+    expect(page.matches).toEqual([
+      {
+        id: person.id,
+        givenName: "Edith",
+        familyName: "Triagematch",
+        yearOfBirth: 1941,
+        district: district.name,
+        onCareTeam: false,
+        reason: "name_and_dob",
+      },
+    ]);
+    // The request's own details are the requester's, so the match's identifiers are what must not appear.
+    expect(JSON.stringify(page.matches)).not.toMatch(/9434765919|1941-03-17|LE1 6ZZ|Hidden Street/);
+  });
+
+  it("show a coordinator on a match's care team the match's details", async () => {
+    const { person } = await someoneElsesPerson("Triageteam");
+    const coordinator = await signedIn("coordinator");
+    await joinCareTeam(person.id, coordinator.user.id);
+    const sr = await requestFrom("Edith", "Triageteam", "1941-03-17");
+    const page = await triageLoader(
+      routeArgs(`/triage/${sr.id}`, coordinator.cookie, { selfReferralId: sr.id }) as never,
+    );
+    expect(page.matches).toEqual([
+      expect.objectContaining({
+        id: person.id,
+        onCareTeam: true,
+        dateOfBirth: "1941-03-17",
+        nhsNumber: "9434765919",
+        postcode: "LE1 6ZZ",
+      }),
+    ]);
   });
 });
 

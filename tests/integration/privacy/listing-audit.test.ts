@@ -1,9 +1,19 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { searchPeople } from "../../../app/people/people.server";
+import { befriendingBoard } from "../../../app/attendance/befriending.server";
+import { listInbound } from "../../../app/attendance/inbound.server";
+import { loadRegister } from "../../../app/attendance/register.server";
+import { createPerson, searchPeople } from "../../../app/people/people.server";
 import { listSuspectedDuplicates } from "../../../app/person-record/merge.server";
 import { listCaseload } from "../../../app/referrals/caseload.server";
-import { listTriageQueue } from "../../../app/referrals/triage.server";
+import { listTriageQueue, readSelfReferral } from "../../../app/referrals/triage.server";
 import { useTestDatabase, testDb } from "../../support/db";
+import {
+  makeActivity as makeLedActivity,
+  makeLead,
+  makeReferral as makeActivityReferral,
+  makeSession,
+} from "../../support/directory-factories";
 import { makeUser } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";
 import { makePerson } from "../../support/people-factories";
@@ -100,5 +110,134 @@ describe("lists that show people", () => {
     expect(pairs).toHaveLength(3);
     const listed = (await listedRows(user.id)).filter((r) => r.action === "person.listed");
     expect(listed.map((r) => r.person_id).sort()).toEqual([a.id, b.id, c.id].sort());
+  });
+
+  // The lead's lists: who is on a register, on a befriending scheme, or waiting for an answer.
+
+  async function ledActivity(format = "group") {
+    const lead = await makeUser("activity_lead");
+    const activity = await makeLedActivity({ format });
+    await makeLead(activity.id, lead.id);
+    const actor = { userId: lead.id, role: "activity_lead", requestId: `r-${randomUUID()}` };
+    return { lead, activity, actor };
+  }
+
+  it("a session register writes its own row and a row per person shown, in the statement that reads it", async () => {
+    const { lead, activity, actor } = await ledActivity();
+    const a = await makeActivityReferral(activity.id, { status: "accepted" });
+    const b = await makeActivityReferral(activity.id, { status: "attending" });
+    await makeActivityReferral(activity.id, { status: "received" }); // not on the register
+    const session = await makeSession(activity.id, { date: "2026-11-24" });
+    const register = await loadRegister(actor, activity.id, session.id);
+    expect(register?.people).toHaveLength(2);
+    const rows = await listedRows(lead.id);
+    expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "person.listed", "register.view"]);
+    const own = rows.find((r) => r.action === "register.view")!;
+    expect(own).toMatchObject({ entity_type: "activity_session", entity_id: session.id, person_id: null });
+    expect(own.details).toEqual({ activityId: activity.id, rows: 2 });
+    const listed = rows.filter((r) => r.action === "person.listed");
+    expect(listed.map((r) => [r.person_id, r.entity_type, r.entity_id]).sort()).toEqual(
+      [
+        [a.person_id, "referral", a.id],
+        [b.person_id, "referral", b.id],
+      ].sort(),
+    );
+    for (const r of listed) {
+      expect(r.details).toEqual({ list: "register.view" });
+      expect(r.request_id).toBe(actor.requestId);
+    }
+  });
+
+  it("an empty register writes only its own row; another activity's session writes none", async () => {
+    const { lead, activity, actor } = await ledActivity();
+    const session = await makeSession(activity.id, { date: "2026-11-24" });
+    expect((await loadRegister(actor, activity.id, session.id))?.people).toEqual([]);
+    const elsewhere = await makeSession((await makeLedActivity()).id, { date: "2026-11-24" });
+    expect(await loadRegister(actor, activity.id, elsewhere.id)).toBeNull();
+    const rows = await listedRows(lead.id);
+    expect(rows.map((r) => [r.action, r.entity_id])).toEqual([["register.view", session.id]]);
+  });
+
+  it("the befriending board writes its own row and a row per person on the scheme", async () => {
+    const { lead, activity, actor } = await ledActivity("one_to_one");
+    const a = await makeActivityReferral(activity.id, { status: "accepted" });
+    const b = await makeActivityReferral(activity.id, { status: "attending" });
+    await makeActivityReferral(activity.id, { status: "declined" }); // not on the board
+    const board = await befriendingBoard(actor, activity.id);
+    expect(board).toHaveLength(2);
+    const rows = await listedRows(lead.id);
+    expect(rows.find((r) => r.action === "befriending.view")).toMatchObject({
+      entity_type: "activity",
+      entity_id: activity.id,
+      person_id: null,
+      details: { rows: 2 },
+    });
+    const listed = rows.filter((r) => r.action === "person.listed");
+    expect(listed.map((r) => [r.person_id, r.entity_type, r.entity_id]).sort()).toEqual(
+      [
+        [a.person_id, "referral", a.id],
+        [b.person_id, "referral", b.id],
+      ].sort(),
+    );
+    expect(listed.every((r) => (r.details as { list: string }).list === "befriending.view")).toBe(true);
+  });
+
+  it("the lead's incoming referrals write their own row and a row per person waiting", async () => {
+    const { lead, activity, actor } = await ledActivity();
+    const waiting = await makeActivityReferral(activity.id, { status: "received" });
+    await makeActivityReferral(activity.id, { status: "accepted" }); // already answered
+    await makeActivityReferral((await makeLedActivity()).id, { status: "received" }); // another lead's
+    const inbound = await listInbound(actor, lead.id);
+    expect(inbound.map((r) => r.id)).toEqual([waiting.id]);
+    const rows = await listedRows(lead.id);
+    expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "referral.inbound-list"]);
+    expect(rows.find((r) => r.action === "person.listed")).toMatchObject({
+      person_id: waiting.person_id,
+      entity_type: "referral",
+      entity_id: waiting.id,
+      details: { list: "referral.inbound-list" },
+    });
+  });
+
+  it("the possible duplicates shown while recording a person write a row per record shown", async () => {
+    const user = await makeUser("prescriber");
+    const a = await makePerson({ given_name: "Wilma", family_name: "Dupecheck", date_of_birth: "1951-03-04" });
+    const b = await makePerson({ given_name: "Wilm", family_name: "Dupecheck", date_of_birth: "1951-03-04" });
+    const result = await createPerson(
+      { userId: user.id, role: "prescriber", requestId: "r" },
+      {
+        columns: { given_name: "Wilma", family_name: "Dupecheck", date_of_birth: "1951-03-04" } as never,
+        consents: {} as never,
+        idempotencyKey: randomUUID(),
+        confirmedNew: false,
+      },
+    );
+    expect(result.kind).toBe("matches");
+    const listed = (await listedRows(user.id)).filter((r) => r.action === "person.listed");
+    expect(listed.map((r) => r.person_id).sort()).toEqual([a.id, b.id].sort());
+    expect(listed.every((r) => (r.details as { list: string }).list === "person.duplicate-check")).toBe(true);
+  });
+
+  it("a self-referral's possible matches write a row per record shown, beside the request's own row", async () => {
+    const user = await makeUser("coordinator");
+    const match = await makePerson({ given_name: "Tilda", family_name: "Matchfield", date_of_birth: "1949-07-08" });
+    const sr = await testDb()
+      .insertInto("self_referral")
+      .values({
+        given_name: "Tilda",
+        family_name: "Matchfield",
+        date_of_birth: "1949-07-08",
+        client_key: `k-${randomUUID()}`,
+      } as never)
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const read = await readSelfReferral({ userId: user.id, role: "coordinator", requestId: "r" }, sr.id, null);
+    expect(read?.matches.map((m) => m.id)).toEqual([match.id]);
+    const rows = await listedRows(user.id);
+    expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "self-referral.read"]);
+    expect(rows.find((r) => r.action === "person.listed")).toMatchObject({
+      person_id: match.id,
+      details: { list: "self-referral.read" },
+    });
   });
 });
