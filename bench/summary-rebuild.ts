@@ -3,14 +3,19 @@
 // and rebuilt in turn, so every incremental rebuild has exactly that change to take in.
 //
 //   npx tsx bench/summary-rebuild.ts --database-url postgres://…/cw_bench_county [--runs 3] [--skip-full]
+//     [--full-only] [--steps] [--explain DIR]
 //
-// Prints one JSON line per rebuild (kind, milliseconds, periods rebuilt, load average) and the medians. The data set
+// Prints one JSON line per rebuild (kind, milliseconds, periods rebuilt, load average) and the medians; with
+// --steps also one line per statement of each rebuild (its first words and milliseconds), and with --explain each
+// statement's EXPLAIN ANALYZE into DIR (one file per rebuild). --full-only stops after the full rebuilds. The data set
 // is changed: referrals' contact dates move by a minute and back. Use a benchmark database, never a live one.
+import { appendFileSync, mkdirSync } from "node:fs";
 import { loadavg } from "node:os";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
 import { openConnection } from "../db/connection";
-import { refreshOutcomeSummaries, type RefreshResult } from "../app/outcomes/summaries.server";
+import { refreshOutcomeSummaries, traceRebuildStatements, type RefreshResult } from "../app/outcomes/summaries.server";
 import { londonDate } from "../app/calendar";
 
 const { values } = parseArgs({
@@ -18,6 +23,9 @@ const { values } = parseArgs({
     "database-url": { type: "string" },
     runs: { type: "string", default: "3" },
     "skip-full": { type: "boolean", default: false },
+    "full-only": { type: "boolean", default: false },
+    steps: { type: "boolean", default: false },
+    explain: { type: "string" },
   },
 });
 const url = values["database-url"] ?? process.env.DATABASE_URL;
@@ -31,9 +39,27 @@ const median = (xs: number[]) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
 };
 
+let rebuildNo = 0;
+const explainDir = values.explain;
+if (explainDir) mkdirSync(explainDir, { recursive: true });
+
 async function timed(kind: string, full: boolean) {
   let result: RefreshResult | undefined;
   const load = loadavg()[0];
+  rebuildNo++;
+  if (values.steps || explainDir) {
+    let n = 0;
+    traceRebuildStatements({
+      explain: Boolean(explainDir),
+      report: ({ step, ms, plan }) => {
+        n++;
+        if (values.steps) console.log(JSON.stringify({ rebuild: rebuildNo, n, ms, load1: loadavg()[0], step }));
+        if (explainDir && plan) {
+          appendFileSync(join(explainDir, `rebuild-${rebuildNo}.txt`), `-- ${n}: ${step}\n${plan}\n\n`);
+        }
+      },
+    });
+  }
   const started = performance.now();
   await refreshOutcomeSummaries(db, { full, onResult: (r) => (result = r) });
   const ms = Math.round(performance.now() - started);
@@ -66,6 +92,10 @@ try {
     const full: number[] = [];
     for (let i = 0; i < runs; i++) full.push(await timed("full", true));
     summary.fullMedianMs = median(full);
+    if (values["full-only"]) {
+      console.log(JSON.stringify({ medians: summary }));
+      process.exit(0);
+    }
   } else {
     await timed("catch-up", false);
   }

@@ -206,8 +206,46 @@ const people = (m: string) => `jsonb_build_array("p_${m}", "pk_${m}" % 256)`;
 const expanded = (table: string, where = "true") =>
   `(select p.period_key, f.* from ${table} f join ow_period p on p.month = date_trunc('month', f.d)::date where ${where}) x`;
 
+/** What `traceRebuildStatements` reports of one statement of a rebuild. */
+export interface RebuildStatement {
+  /** The statement's first words, whitespace collapsed (at most 100 characters): what it creates or inserts. */
+  step: string;
+  /** Wall time of the statement, in milliseconds. */
+  ms: number;
+  /** With `explain`, PostgreSQL's EXPLAIN ANALYZE of it (the statement still runs, once). */
+  plan?: string;
+}
+
+let statementTrace: { explain: boolean; report: (s: RebuildStatement) => void } | null = null;
+
+/**
+ * Reports each statement of every later rebuild in this process to `report` (for measuring the rebuild: bench/
+ * summary-rebuild.ts), with its EXPLAIN ANALYZE when `explain` is set (PostgreSQL only); `null` stops. Statements
+ * carry no personal data: they are the rebuild's fixed SQL.
+ */
+export function traceRebuildStatements(
+  trace: { explain?: boolean; report: (s: RebuildStatement) => void } | null,
+): void {
+  statementTrace = trace ? { explain: trace.explain ?? false, report: trace.report } : null;
+}
+
 async function exec(db: Executor, text: string) {
-  await sql.raw(text).execute(db);
+  if (!statementTrace) {
+    await sql.raw(text).execute(db);
+    return;
+  }
+  const trace = statementTrace;
+  const step = text.replace(/\s+/g, " ").trim().slice(0, 100);
+  const explainable = trace.explain && /^\s*(create temp table \w+ on commit drop as|insert|delete)/i.test(text);
+  const started = performance.now();
+  if (explainable) {
+    const { rows } = await sql.raw<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${text}`).execute(db);
+    const ms = Math.round(performance.now() - started);
+    trace.report({ step, ms, plan: rows.map((r) => r["QUERY PLAN"]).join("\n") });
+  } else {
+    await sql.raw(text).execute(db);
+    trace.report({ step, ms: Math.round(performance.now() - started) });
+  }
 }
 
 /** Months as dates, first inclusive and end exclusive ('YYYY-MM-01'): the facts an incremental rebuild reads. */
