@@ -93,13 +93,13 @@ const REFRESH_LOCK = 7_003_171;
 const D = dimensions;
 
 /** Every grouping set of the lattice: none, each dimension, each pair (1 + 9 + 36 = 46), with extra columns appended. */
-function groupingSets(extra: readonly string[] = []): string {
+function groupingSets(extra: readonly string[] = [], period = "period_key"): string {
   const combos: string[][] = [[]];
   for (let i = 0; i < D.length; i++) {
     combos.push([D[i]]);
     if (MAX_FILTERS >= 2) for (let j = i + 1; j < D.length; j++) combos.push([D[i], D[j]]);
   }
-  return combos.map((c) => `(${["period_key", ...c, ...extra].join(", ")})`).join(",\n  ");
+  return combos.map((c) => `(${[period, ...c, ...extra].join(", ")})`).join(",\n  ");
 }
 
 /** The view key in SQL, "district=melton&age=75", the same string `viewKey` builds in TypeScript. */
@@ -115,15 +115,23 @@ const kc = (cond = "true") =>
 type Metric = string | { sum: string };
 
 /**
- * Event and distinct-people counts for every view, without COUNT(DISTINCT) (docs/decisions/0790). The facts are
- * first collapsed to one row per (period, person, extra columns, dimension values) holding each metric's count.
- * Event counts add up over rows, so one pass of plain hashed grouping sets without the person (46 small hash
- * tables) gives them all. Most people have one such row per period: for them a people count is a count of rows, in
- * the same pass. Only the people with several rows in a period (two referrals to different activities, a birthday
- * between two) go through the per-person step for the `people` metrics, grouping by the sets and the person
- * before counting; the two parts are summed per view. Writes `ow_cnt_{name}`: one row per (period, view, extra
- * columns) with, per metric `m`, `e_m` (events) and `ek_m` (Σ count × key), and for the `people` metrics `p_m`
- * (people with a non-zero count) and `pk_m` (Σ key over them); key sums are reduced modulo 256 by the caller.
+ * Event and distinct-people counts for every view, without COUNT(DISTINCT) (docs/decisions/0790, 0885).
+ *
+ * Events (`events`: the fact table, unexpanded, with its date `d`): event counts add up over months, so every
+ * view's events are counted once per month — each fact once, grouped by the grouping sets with the month — and a
+ * period's events are the sums of its months' (0885). Facts are first collapsed per (month, extra columns, record
+ * key, dimension values), since events need only Σ count and Σ count × key.
+ *
+ * People (`source`: the facts expanded to their periods): distinct people do not add up over months. The facts are
+ * collapsed to one row per (period, person, extra columns, dimension values) holding the `people` metrics' counts.
+ * Most people have one such row per period: for them a people count is a count of rows, in one pass of plain hashed
+ * grouping sets without the person. Only the people with several rows in a period (two referrals to different
+ * activities, a birthday between two) go through the per-person step, grouping by the sets and the person before
+ * counting; the two parts are summed per view.
+ *
+ * Writes `ow_cnt_{name}`: one row per (period, view, extra columns) with, per metric `m` when `events` is given,
+ * `e_m` (events) and `ek_m` (Σ count × key), and for the `people` metrics `p_m` (people with a non-zero count) and
+ * `pk_m` (Σ key over them); key sums are reduced modulo 256 by the caller.
  */
 async function countByView(
   trx: Transaction<DB>,
@@ -132,20 +140,19 @@ async function countByView(
   metrics: Record<string, Metric>,
   peopleOf: readonly string[],
   extra: readonly string[] = [],
+  events: string | null = null,
 ) {
-  const names = Object.keys(metrics);
   const ex = extra.map((e) => `${e}, `).join("");
-  const inner = Object.entries(metrics)
-    .map(([m, def]) =>
-      typeof def === "string" ? `count(*) filter (where ${def}) as "n_${m}"` : `sum(${def.sum}) as "n_${m}"`,
-    )
-    .join(", ");
+  const count = (m: string) => {
+    const def = metrics[m];
+    return typeof def === "string" ? `count(*) filter (where ${def}) as "n_${m}"` : `sum(${def.sum}) as "n_${m}"`;
+  };
   const pt = `ow_pt_${name}`;
   const multi = `ow_multi_${name}`;
   await exec(
     trx,
     `create temp table ${pt} on commit drop as
-     select period_key, ${ex}sid, key, ${DIM_COLS}, ${inner}
+     select period_key, ${ex}sid, key, ${DIM_COLS}, ${peopleOf.map(count).join(", ")}
      from ${source}
      group by period_key, ${ex}sid, key, ${DIM_COLS}`,
   );
@@ -157,43 +164,70 @@ async function countByView(
   await exec(trx, `analyze ${pt}; analyze ${multi}`);
   const match = ["period_key", ...extra, "sid"].map((c) => `m.${c} = t.${c}`).join(" and ");
   const groupBy = `group by period_key, view_key${extra.map((e) => `, ${e}`).join("")}`;
-  const allRows = [
-    ...names.map((m) => `sum("n_${m}") as "e_${m}", sum("n_${m}" * key) as "ek_${m}"`),
-    ...peopleOf.map(
-      (m) => `count(*) filter (where "n_${m}" > 0 and not multi) as "p_${m}",
-        coalesce(sum(key) filter (where "n_${m}" > 0 and not multi), 0) as "pk_${m}"`,
-    ),
-  ];
-  const multiRows = [
-    ...names.flatMap((m) => [`0 as "e_${m}"`, `0 as "ek_${m}"`]),
-    ...peopleOf.map(
-      (m) => `count(*) filter (where "y_${m}") as "p_${m}", coalesce(sum(key) filter (where "y_${m}"), 0) as "pk_${m}"`,
-    ),
-  ];
-  const cols = [...names.flatMap((m) => [`e_${m}`, `ek_${m}`]), ...peopleOf.flatMap((m) => [`p_${m}`, `pk_${m}`])];
+  const peopleCols = peopleOf.flatMap((m) => [`p_${m}`, `pk_${m}`]);
   await exec(
     trx,
-    `create temp table ow_cnt_${name} on commit drop as
-     select period_key, view_key, ${ex}${cols.map((c) => `sum("${c}")::bigint as "${c}"`).join(", ")}
+    `create temp table ow_ppl_${name} on commit drop as
+     select period_key, view_key, ${ex}${peopleCols.map((c) => `sum("${c}")::bigint as "${c}"`).join(", ")}
      from (
-       select period_key, ${VIEW_KEY} as view_key, ${ex}${allRows.join(",\n        ")}
+       select period_key, ${VIEW_KEY} as view_key, ${ex}${peopleOf
+         .map(
+           (m) => `count(*) filter (where "n_${m}" > 0 and not multi) as "p_${m}",
+          coalesce(sum(key) filter (where "n_${m}" > 0 and not multi), 0) as "pk_${m}"`,
+         )
+         .join(",\n        ")}
        from (select t.*, m.sid is not null as multi from ${pt} t left join ${multi} m on ${match}) t
        group by grouping sets (${groupingSets(extra)})
-       ${
-         peopleOf.length
-           ? `union all
-       select period_key, view_key, ${ex}${multiRows.join(", ")}
+       union all
+       select period_key, view_key, ${ex}${peopleOf
+         .map(
+           (m) =>
+             `count(*) filter (where "y_${m}") as "p_${m}", coalesce(sum(key) filter (where "y_${m}"), 0) as "pk_${m}"`,
+         )
+         .join(", ")}
        from (
          select period_key, ${VIEW_KEY} as view_key, ${ex}sid, min(key) as key,
            ${peopleOf.map((m) => `bool_or("n_${m}" > 0) as "y_${m}"`).join(", ")}
          from ${pt} t where exists (select 1 from ${multi} m where ${match})
          group by grouping sets (${groupingSets([...extra, "sid"])})
        ) pp
-       ${groupBy}`
-           : ""
-       }
+       ${groupBy}
      ) u
      ${groupBy}`,
+  );
+  if (!events) {
+    await exec(trx, `alter table ow_ppl_${name} rename to ow_cnt_${name}`);
+    return;
+  }
+  const names = Object.keys(metrics);
+  const eventCols = names.flatMap((m) => [`e_${m}`, `ek_${m}`]);
+  await exec(
+    trx,
+    `create temp table ow_ev_${name} on commit drop as
+     select p.period_key, m.view_key, ${extra.map((e) => `m.${e}, `).join("")}${eventCols
+       .map((c) => `sum(m."${c}")::bigint as "${c}"`)
+       .join(", ")}
+     from (
+       select month, ${VIEW_KEY} as view_key, ${ex}${names
+         .map((m) => `sum("n_${m}") as "e_${m}", sum("n_${m}" * key) as "ek_${m}"`)
+         .join(", ")}
+       from (
+         select month, ${ex}key, ${DIM_COLS}, ${names.map(count).join(", ")}
+         from (select date_trunc('month', d)::date as month, * from ${events}) f
+         where month in (select month from ow_period)
+         group by month, ${ex}key, ${DIM_COLS}
+       ) c
+       group by grouping sets (${groupingSets(extra, "month")})
+     ) m join ow_period p on p.month = m.month
+     group by p.period_key, m.view_key${extra.map((e) => `, m.${e}`).join("")}`,
+  );
+  const keys = ["period_key", "view_key", ...extra];
+  await exec(
+    trx,
+    `create temp table ow_cnt_${name} on commit drop as
+     select ${keys.map((k) => `coalesce(e.${k}, q.${k}) as ${k}`).join(", ")},
+       ${[...eventCols.map((c) => `coalesce(e."${c}", 0) as "${c}"`), ...peopleCols.map((c) => `coalesce(q."${c}", 0) as "${c}"`)].join(", ")}
+     from ow_ev_${name} e full join ow_ppl_${name} q on ${keys.map((k) => `e.${k} = q.${k}`).join(" and ")}`,
   );
 }
 
@@ -337,16 +371,28 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
      join ow_ref ref on ref.id = m.referral_id`,
   );
   const instruments = countedInstruments.map((c) => `'${c}'`).join(", ");
-  const followUp = (b: string) =>
+  // Each referral's latest live follow-up or exit per instrument, in one sorted pass (a lookup per baseline cost
+  // a correlated index probe each). A baseline is followed when that latest one is at least MIN_FOLLOW_UP_DAYS
+  // after it: if the latest is not, no earlier one is, and when it is, it is the pair's follow-up.
+  await exec(
+    trx,
+    `create temp table ow_follow on commit drop as
+     select distinct on (f.referral_id, f.instrument_code) f.referral_id, f.instrument_code, f.administered_on, f.scores
+     from measure_response f
+     where f.time_point in ('follow_up', 'exit') and f.entered_in_error_at is null
+       and f.instrument_code in (${instruments}) and f.referral_id in (select id from ow_ref)
+     order by f.referral_id, f.instrument_code, f.administered_on desc, f.recorded_at desc, f.id desc`,
+  );
+  await exec(trx, `alter table ow_follow add primary key (referral_id, instrument_code)`);
+  const followedBy = (b: string) =>
     `f.referral_id = ${b}.referral_id and f.instrument_code = ${b}.instrument_code
-     and f.time_point in ('follow_up', 'exit') and f.entered_in_error_at is null
      and f.administered_on >= ${b}.administered_on + ${MIN_FOLLOW_UP_DAYS}`;
   await exec(
     trx,
     `create temp table ow_base on commit drop as
-     select ${refDims}, b.administered_on as d, b.instrument_code as instrument,
-       exists (select 1 from measure_response f where ${followUp("b")}) as followed
+     select ${refDims}, b.administered_on as d, b.instrument_code as instrument, f.referral_id is not null as followed
      from measure_response b join ow_ref ref on ref.id = b.referral_id
+     left join ow_follow f on ${followedBy("b")}
      where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})
        and ${within("b.administered_on")}`,
   );
@@ -356,9 +402,7 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
     `create temp table ow_pair_raw on commit drop as
      select ${refDims}, f.administered_on as d, b.instrument_code as instrument, b.scores as bs, f.scores as fs
      from measure_response b join ow_ref ref on ref.id = b.referral_id
-     cross join lateral (
-       select f.administered_on, f.scores from measure_response f where ${followUp("b")}
-       order by f.administered_on desc, f.recorded_at desc, f.id desc limit 1) f
+     join ow_follow f on ${followedBy("b")}
      where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})
        and ${range ? `b.administered_on < '${range.to}'` : "true"} and ${within("f.administered_on")}`,
   );
@@ -431,6 +475,8 @@ async function buildParts(trx: Transaction<DB>) {
       providerAccepted: "responded and accepted",
     },
     ["referrals", "self", "attending"],
+    [],
+    "ow_ref",
   );
   await exec(
     trx,
@@ -455,6 +501,8 @@ async function buildParts(trx: Transaction<DB>) {
       excused: { sum: "excused" },
     },
     ["present"],
+    [],
+    "ow_att",
   );
   await exec(
     trx,
@@ -476,20 +524,39 @@ async function buildParts(trx: Transaction<DB>) {
     ["daysFirst", "days_first::text", "days_first >= 0"],
     ["daysReply", "days_reply::text", "days_reply >= 0"],
   ];
+  // Tallies are event counts, so they add up over months: every view's values are counted once per month (each
+  // referral once, not once per period it falls in), and a period's tallies are the sums of its months'.
   const tallyRows = tallies
     .map(
       ([name, value, where]) =>
-        `select period_key, ${DIM_COLS}, key, '${name}' as t_name, ${value} as t_value from ${expanded("ow_ref", where ?? "true")}`,
+        `select month, ${DIM_COLS}, key, '${name}' as t_name, ${value} as t_value from ow_ref_month where ${where ?? "true"}`,
     )
     .join("\nunion all\n");
+  await exec(
+    trx,
+    `create temp table ow_ref_month on commit drop as
+     select date_trunc('month', d)::date as month, * from ow_ref
+     where date_trunc('month', d)::date in (select month from ow_period)`,
+  );
+  await exec(
+    trx,
+    `create temp table ow_tally_month on commit drop as
+     select month, ${VIEW_KEY} as view_key, t_name, t_value, sum(c)::bigint as c, sum(k)::bigint as k
+     from (
+       select month, ${DIM_COLS}, t_name, t_value, count(*) as c, sum(key) as k
+       from (${tallyRows}) x where t_value is not null
+       group by month, ${DIM_COLS}, t_name, t_value
+     ) x
+     group by grouping sets (${groupingSets(["t_name", "t_value"], "month")})`,
+  );
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
      select period_key, view_key, 'tally', jsonb_object_agg(t_name, vals) from (
        select period_key, view_key, t_name, jsonb_object_agg(t_value, jsonb_build_array(c, k)) as vals from (
-         select period_key, ${VIEW_KEY} as view_key, t_name, t_value, count(*) as c, sum(key) % 256 as k
-         from (${tallyRows}) x where t_value is not null
-         group by grouping sets (${groupingSets(["t_name", "t_value"])})
+         select p.period_key, m.view_key, m.t_name, m.t_value, sum(m.c)::bigint as c, (sum(m.k) % 256)::bigint as k
+         from ow_tally_month m join ow_period p on p.month = m.month
+         group by 1, 2, 3, 4
        ) g group by 1, 2, 3
      ) n group by 1, 2`,
   );
