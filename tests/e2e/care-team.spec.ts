@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
 import { expect as baseExpect, expectAccessible, signInAs, test } from "./fixtures";
 
@@ -24,7 +25,7 @@ async function search(page: Page, term: string) {
   await page.getByRole("button", { name: "Search" }).click();
 }
 
-test("a prescriber finds someone outside their care teams, sees only the minimum, breaks glass with a reason, and the administrator reviews it", async ({
+test("a prescriber finds someone outside their care teams, sees only the minimum, breaks glass with a reason, and the administrator reviews it and finds it in her subject access export", async ({
   browser,
 }) => {
   const family = `Demo-Glass${unique()}`;
@@ -107,4 +108,36 @@ test("a prescriber finds someone outside their care teams, sees only the minimum
   await expect(admin.getByRole("row").filter({ hasText: `Nora ${family}` })).toHaveCount(0);
   await admin.getByRole("link", { name: "Show all, including reviewed" }).click();
   await expect(admin.getByRole("row").filter({ hasText: `Nora ${family}` })).toContainText("Reviewed");
+
+  // Nora asks what is held about her: the subject access export shows the break-glass, who and why, in her access
+  // history, beside being listed in the prescriber's search.
+  await admin.goto("/admin");
+  await admin.getByRole("link", { name: "Subject access requests" }).click();
+  await admin.getByLabel("NHS number").fill(nhs);
+  await admin.getByRole("button", { name: "Find the person" }).click();
+  await admin.getByRole("link", { name: `Nora ${family}` }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `Subject access export: Nora ${family}` })).toBeVisible();
+  const history = admin.getByRole("region", { name: "Access history" });
+  const glass = history.getByRole("row").filter({ hasText: "Joined the care team by breaking glass" });
+  await expect(glass).toHaveCount(1);
+  await expect(glass).toContainText("Priya Shah (demo)");
+  await expect(glass).toContainText(why);
+  await expect(
+    history.getByRole("row").filter({ hasText: "Shown in a list" }).filter({ hasText: "Priya Shah (demo)" }).first(),
+  ).toBeVisible();
+  await expect(history.getByRole("row").filter({ hasText: "Break-glass access reviewed" })).toHaveCount(1);
+  await expectAccessible(admin);
+
+  // The same in the machine-readable file.
+  const downloading = admin.waitForEvent("download");
+  await admin.getByRole("link", { name: "Download the export as JSON" }).click();
+  const json = JSON.parse(await readFile((await (await downloading).path())!, "utf8"));
+  const events = json.accessHistory.filter((h: { action: string }) => h.action === "person.break_glass");
+  expect(events).toEqual([
+    expect.objectContaining({
+      actorName: "Priya Shah (demo)",
+      actorRole: "prescriber",
+      details: expect.objectContaining({ reason: why }),
+    }),
+  ]);
 });
