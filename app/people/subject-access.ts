@@ -87,6 +87,36 @@ export function actionLabel(action: string): string {
   return actionLabels[action] ?? action;
 }
 
+/** One thing an access history entry recorded, as a label and its value in words. */
+export interface DetailEntry {
+  label: string;
+  value: string;
+}
+
+const detailLabels: Record<string, string> = { reason: "Reason given", list: "Shown in" };
+
+/**
+ * An audit entry's details as labelled lines for the printable history, so a reader need not read JSON: a stated
+ * reason first ("Reason given", as breaking glass records it, docs/decisions/0801), then every other key in the
+ * order recorded, camelCase keys in words (`breakGlassId` → "Break glass id"). The list a person was shown in is
+ * named in words with its code (`person.search` → "Searched for people (person.search)"). Nothing is left out:
+ * values read as `displayValue` gives them. Details that are not an object read as one "Details" line; none, none.
+ */
+export function detailEntries(details: unknown): DetailEntry[] {
+  if (details === null || details === undefined) return [];
+  if (typeof details !== "object" || Array.isArray(details))
+    return [{ label: "Details", value: displayValue(details) }];
+  const entries = Object.entries(details as Record<string, unknown>);
+  entries.sort(([a], [b]) => Number(b === "reason") - Number(a === "reason"));
+  return entries.map(([key, value]) => ({
+    label: detailLabels[key] ?? columnLabel(key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()),
+    value:
+      key === "list" && typeof value === "string" && actionLabel(value) !== value
+        ? `${actionLabel(value)} (${value})`
+        : displayValue(value),
+  }));
+}
+
 /** A column name as a heading: `date_of_birth` → "Date of birth". */
 export function columnLabel(column: string): string {
   const words = column.replace(/_/g, " ").trim();

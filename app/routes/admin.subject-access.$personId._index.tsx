@@ -4,7 +4,7 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { isRole, roleLabels } from "~/auth/roles";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
-import { actionLabel, columnLabel, displayValue, type SubjectTableRows } from "~/people/subject-access";
+import { actionLabel, columnLabel, detailEntries, displayValue, type SubjectTableRows } from "~/people/subject-access";
 import { subjectAccessExport } from "~/people/subject-access.server";
 import { formatDateTime } from "~/ui/format";
 
@@ -134,7 +134,7 @@ export default function SubjectAccessExportPage() {
         </h2>
         <p>Who listed, opened, changed or exported the record, when, and what they did, oldest first.</p>
         <div className="app-table-scroll" tabIndex={0} role="region" aria-label="Access history">
-          <table className="nhsuk-table">
+          <table className="nhsuk-table app-history-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Access history</caption>
             <thead className="nhsuk-table__head">
               <tr className="nhsuk-table__row">
@@ -158,8 +158,16 @@ export default function SubjectAccessExportPage() {
                   </td>
                   <td className="nhsuk-table__cell">{h.outcome}</td>
                   <td className="nhsuk-table__cell app-break-anywhere">
-                    {h.details === null ? "" : displayValue(h.details)}
-                    {h.entityType && h.entityId ? ` ${h.entityType} ${h.entityId}` : ""}
+                    {detailEntries(h.details).map((d) => (
+                      <span className="app-detail-line" key={d.label}>
+                        {d.label}: {d.value}
+                      </span>
+                    ))}
+                    {h.entityType && h.entityId ? (
+                      <span className="app-detail-line app-muted">
+                        {h.entityType} {h.entityId}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="nhsuk-table__cell app-break-anywhere">{h.requestId ?? ""}</td>
                 </tr>

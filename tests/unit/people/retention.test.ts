@@ -4,7 +4,7 @@ import { auditPseudonym } from "../../../app/people/retention.server";
 import { DEMO_HMAC_KEY, retentionOptions } from "../../../db/cli/retention-options";
 import { subjectSearchSchema } from "../../../app/people/subject-access-form";
 import { parseForm } from "../../../app/forms/parse";
-import { columnLabel, displayValue, exportFileName } from "../../../app/people/subject-access";
+import { columnLabel, detailEntries, displayValue, exportFileName } from "../../../app/people/subject-access";
 
 const KEY = "k".repeat(32);
 
@@ -110,5 +110,30 @@ describe("the printable export's wording", () => {
     expect(displayValue({ total: 7 })).toBe('{"total":7}');
     expect(displayValue(false)).toBe("No");
     expect(exportFileName("abc", "2026-11-29T14:00:00.000+00:00")).toBe("subject-access-abc-2026-11-29.json");
+  });
+});
+
+describe("the access history's details, in words", () => {
+  it("puts a stated reason first and names every other key, so a break-glass reads without JSON", () => {
+    expect(detailEntries({ breakGlassId: "b1", reason: "Covering a colleague's caseload today" })).toEqual([
+      { label: "Reason given", value: "Covering a colleague's caseload today" },
+      { label: "Break glass id", value: "b1" },
+    ]);
+  });
+
+  it("names the list a person was shown in, and keeps a code it has no words for", () => {
+    expect(detailEntries({ list: "person.search" })).toEqual([
+      { label: "Shown in", value: "Searched for people (person.search)" },
+    ]);
+    expect(detailEntries({ list: "some.new-list" })).toEqual([{ label: "Shown in", value: "some.new-list" }]);
+  });
+
+  it("leaves nothing out: lists, flags and values that are not objects", () => {
+    expect(detailEntries({ fields: ["phone", "email"], careTeam: false })).toEqual([
+      { label: "Fields", value: "phone, email" },
+      { label: "Care team", value: "No" },
+    ]);
+    expect(detailEntries(null)).toEqual([]);
+    expect(detailEntries("text")).toEqual([{ label: "Details", value: "text" }]);
   });
 });
