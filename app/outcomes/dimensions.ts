@@ -32,6 +32,14 @@ export const dimensionLabels: Record<Dimension, string> = {
   imd: "IMD quintile",
 };
 
+/**
+ * A dimension's label inside a sentence: "age band", "IMD quintile" (a label opening with an acronym keeps it).
+ */
+export function dimensionInSentence(dim: Dimension): string {
+  const label = dimensionLabels[dim];
+  return /^[A-Z]{2}/.test(label) ? label : `${label[0].toLowerCase()}${label.slice(1)}`;
+}
+
 /** Dimensions describing the person (taken at referral received), as opposed to the referral or its activity. */
 export const personDimensions: readonly Dimension[] = ["district", "age", "sex", "ethnicity", "imd"];
 

@@ -22,6 +22,7 @@ import {
 import {
   MAX_FILTERS,
   activeFilters,
+  dimensionInSentence,
   dimensionLabels,
   parseViewKey,
   personDimensions,
@@ -377,7 +378,7 @@ async function groupSizeTables(
     meta: meta(ctx, "session date", "sessions held, people present from the register and drop-ins", null as Cell),
   });
   if (personFilter) {
-    const reason = `Group sizes count everyone at a session, so they are shown for the provider, activity category and activity filters only, not by ${dimensionLabels[personFilter[0]].toLowerCase()}.`;
+    const reason = `Group sizes count everyone at a session, so they are shown for the provider, activity category and activity filters only, not by ${dimensionInSentence(personFilter[0])}.`;
     const empty = (id: string, title: string): FigureTable => ({
       ...base(id, title),
       columns: [],
@@ -768,8 +769,14 @@ function equitySection(ctx: Context): FigureSection {
       values.map((v) => v.value),
     );
     const id = `equity-${dim}`;
-    const title = `Headline figures by ${dimensionLabels[dim].toLowerCase()}`;
-    const m = meta(ctx, "referral received; follow-up measure date for change", "people referred", totalPeople);
+    const title = `Headline figures by ${dimensionInSentence(dim)}`;
+    // A breakdown sets the view's own filter on its dimension aside (every district, with the other filters
+    // kept), so the population says so: otherwise its n differs from the view's without a reason given.
+    const setAside = activeFilters(ctx.filters).some(([d]) => d === dim);
+    const population = setAside
+      ? `people referred in every ${dimensionInSentence(dim)}, with the view's other choices kept`
+      : "people referred";
+    const m = meta(ctx, "referral received; follow-up measure date for change", population, totalPeople);
     const columns = [
       text("group", dimensionLabels[dim]),
       ...(dim === "district" ? [num("population", "Share of the area's population", "%")] : []),
@@ -786,7 +793,7 @@ function equitySection(ctx: Context): FigureSection {
         meta: m,
         columns,
         rows: [],
-        withheld: `A breakdown by ${dimensionLabels[dim].toLowerCase()} adds a filter: with two filters already chosen it would cross three. Remove a filter to see it.`,
+        withheld: `A breakdown by ${dimensionInSentence(dim)} adds a filter: with two filters already chosen it would cross three. Remove a filter to see it.`,
       });
       continue;
     }

@@ -2,6 +2,7 @@
 // Pure. Every number in it is a published value from the figures (already through disclosure control), so the
 // summary can say nothing the tables do not.
 import type { Cell, FigureColumn, FigureTable, Period, PublishedFigures } from "~/outcomes/model";
+import { formatIsoDate } from "~/ui/format";
 import type { ReportScope } from "./model";
 
 /** A number as a report prints it: thousands separated, at most one decimal place, with its unit. */
@@ -57,7 +58,9 @@ export function executiveSummary(
 ): string[] {
   const where = scope.kind === "service" ? "the whole service" : scope.label;
   const period = figures.period;
-  const out = [`This report covers ${where} for ${period.label} (${period.from} to ${period.to}).`];
+  const out = [
+    `This report covers ${where} for ${period.label} (${formatIsoDate(period.from)} to ${formatIsoDate(period.to)}).`,
+  ];
   if (figures.withheld) {
     out.push(
       `Too few people were supported in ${where} in this period for figures to be published without risk of identifying someone (${lowerFirst(withheldReason(figures.withheld)).replace(/\.$/, "")}).`,

@@ -18,15 +18,17 @@ export function periodLabel(period: Period): string {
 
 /**
  * A table's meta line as label and value pairs, in the order the page shows them and the CSV writes them:
- * window, counts by, population, n. `n` stays a published cell (a number, or "*" when suppressed).
+ * window, counts by, population, n. `n` stays a published cell (a number, or "*" when suppressed); it is left out
+ * when the table has none (null: each row has its own).
  */
 export function metaItems(meta: FigureMeta): [label: string, value: Cell][] {
-  return [
+  const items: [label: string, value: Cell][] = [
     ["Window", windowLabel(meta.from, meta.to)],
     ["Counts by", meta.countsBy],
     ["Population", meta.population],
-    ["n", meta.n],
   ];
+  // A table whose rows each have their own n (paired completion per measure) has no single n to state.
+  return meta.n === null ? items : [...items, ["n", meta.n]];
 }
 
 const numberFormat = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 6 });

@@ -75,7 +75,8 @@ function dateRange(from: string, to: string): string {
 /** The line under a table's title: what it counts, by which date, over which window, and its n. */
 export function metaLine(table: FigureTable): string {
   const m = table.meta;
-  return `${m.population[0].toUpperCase()}${m.population.slice(1)}, counted by ${m.countsBy} date, ${dateRange(m.from, m.to)}. n = ${formatCell(m.n)}.`;
+  const n = m.n === null ? "" : ` n = ${formatCell(m.n)}.`;
+  return `${m.population[0].toUpperCase()}${m.population.slice(1)}, counted by ${m.countsBy} date, ${dateRange(m.from, m.to)}.${n}`;
 }
 
 /** The HTML version's address as printed and linked: absolute when the site's origin is known. */

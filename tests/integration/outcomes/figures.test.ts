@@ -262,6 +262,11 @@ describe("outcome figures of a hand-computed population", () => {
     const melton = await outcomeFigures(testDb(), { period: Q3, district: "melton" }, { now: NOW });
     expect(melton.withheld).toBeUndefined();
     expect(value(table(melton, "headline"), "People referred")).toBe(35);
+    // The breakdown by district sets the district filter aside and says so; the one by sex keeps it.
+    expect(table(melton, "equity-district").meta.population).toBe(
+      "people referred in every district, with the view's other choices kept",
+    );
+    expect(table(melton, "equity-sex").meta.population).toBe("people referred");
     // With two filters, the equity breakdowns by a third dimension are refused with the reason.
     const two = await outcomeFigures(testDb(), { period: Q3, district: "melton", sex: "female" }, { now: NOW });
     expect(two.withheld).toBeUndefined();

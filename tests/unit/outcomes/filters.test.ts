@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarserViews, viewKeyOf } from "~/outcomes/dimensions";
+import { coarserViews, dimensionInSentence, viewKeyOf } from "~/outcomes/dimensions";
 import {
   describeFilters,
   filtersToSearch,
@@ -22,6 +22,11 @@ const options: FilterOptions = {
 const parse = (query: string) => parseOutcomeFilters(new URLSearchParams(query), options, TODAY);
 
 describe("outcome filters", () => {
+  it("names a dimension inside a sentence in lower case, keeping an opening acronym", () => {
+    expect(dimensionInSentence("age")).toBe("age band");
+    expect(dimensionInSentence("imd")).toBe("IMD quintile");
+  });
+
   it("reads a period and up to two fixed filters", () => {
     const r = parse("period=2026-Q3&district=melton&age=75&unrelated=x");
     expect(r).toMatchObject({ ok: true, filters: { period: "2026-Q3", district: "melton", age: "75" } });

@@ -204,5 +204,9 @@ describe("report document definition", () => {
       "Referrals, counted by referral received date, 1 Jul 2026 to 30 Sept 2026. n = 1,320.",
     );
     expect(htmlAddress(fixtureReportModel())).toBe("/reports/0b6f1d2e-8a4c-4f7e-9d3b-5c2a1e7f9a01");
+    // A table whose rows each carry their own n (paired completion per measure) states none, not "n = –".
+    expect(metaLine({ ...table, meta: { ...table.meta, n: null } })).toBe(
+      "Referrals, counted by referral received date, 1 Jul 2026 to 30 Sept 2026.",
+    );
   });
 });

@@ -56,7 +56,7 @@ describe("executive summary", () => {
       { period: { ...period, key: "2026-Q2", label: "Q2 2026" } },
     );
     expect(executiveSummary(scope, now, before)).toEqual([
-      "This report covers the whole service for Q3 2026 (2026-07-01 to 2026-09-30).",
+      "This report covers the whole service for Q3 2026 (1 Jul 2026 to 30 Sept 2026).",
       "People referred: 110, down from 120 in Q2 2026.",
       "Referrals that led to attending: 63%, the same as in Q2 2026.",
       "Mean change in loneliness: −0.6 (95% confidence interval −0.9 to −0.3), compared with −0.7 in Q2 2026.",
