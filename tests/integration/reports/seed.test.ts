@@ -5,7 +5,8 @@ import { testDb, useTestDatabase } from "../../support/db";
 
 useTestDatabase();
 
-describe("demo report", { timeout: 120_000 }, () => {
+// Seeding the demo data builds the outcome summaries and draws a whole report: minutes on a busy 2-core machine.
+describe("demo report", { timeout: 300_000 }, () => {
   it("archives the last whole quarter for the whole service, shared with the demo commissioner", async () => {
     await seedDemo(testDb());
     const reports = await testDb().selectFrom("report").selectAll().execute();
