@@ -130,7 +130,7 @@ export function ErrorBoundary() {
     isRouteErrorResponse(error) && isFaultData(error.data) ? error.data.reference : (data?.requestId ?? null);
   if (isRouteErrorResponse(error) && isAccountDisabledData(error.data)) return <AccountDisabled {...error.data} />;
   const text = errorText(statusOf(error));
-  // Outside a person's care team (app/people/access.server.ts) the page offers the way to ask for access.
+  // Outside a person's care team (app/care-team/access.server.ts) the page offers the way to ask for access.
   const breakGlass =
     isRouteErrorResponse(error) && typeof (error.data as { breakGlass?: unknown } | null)?.breakGlass === "string"
       ? ((error.data as { breakGlass: string }).breakGlass ?? null)

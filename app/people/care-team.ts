@@ -6,29 +6,76 @@ export function breakGlassPath(personId: string): string {
   return `/people/${personId}/access`;
 }
 
-/**
- * The referral statuses in which the referral's caseworker is on the person's care team: the open ones
- * (`OPEN_STATUSES` in app/referrals/lifecycle.ts). Written out here because referrals read people, never the
- * reverse (docs/decisions/0860); tests/unit/people/care-team.test.ts keeps the two lists equal.
- */
-export const CASEWORK_STATUSES = ["received", "contacted", "accepted", "attending"] as const;
-
 /** Roles whose staff work with people's whole records and can be on a care team (docs/decisions/0800). */
 export const CARE_TEAM_ROLES = ["prescriber", "coordinator"] as const satisfies readonly Role[];
 
 /**
  * How a membership of a person's care team began: they recorded the person, handled the person's self-referral,
- * were added by a member, or broke glass. (Being the caseworker of an open referral is membership without a row.)
+ * were added by a member, or broke glass (a care_team_member row each); or they are the caseworker of one of the
+ * person's open referrals, which is membership without a row for as long as the referral is open.
  */
 export type CareTeamBasis = "recorded" | "caseworker" | "triage" | "added" | "break_glass";
 
-export const careTeamBasisLabels: Record<CareTeamBasis, string> = {
-  recorded: "recorded the person",
-  caseworker: "caseworker",
-  triage: "handled their self-referral",
-  added: "added by the care team",
-  break_glass: "joined by break glass",
-};
+/**
+ * One way one member is on a person's care team, as the care team's statement gives it (`careTeamQuery`,
+ * app/care-team/members.server.ts): the member (`id`, `name`, `role` as stored), the `basis`, who added them
+ * (`addedBy`, a name, for "added"), the activity of the open referral (`activity`, for "caseworker"; null for a
+ * referral to no activity) and `since` (ISO timestamp: when the row was added or the referral received).
+ */
+export interface CareTeamWay {
+  id: string;
+  name: string;
+  role: string;
+  basis: string | null;
+  addedBy: string | null;
+  activity: string | null;
+  since: string;
+}
+
+/** A member of a person's care team with every way they are on it, in words ("recorded the person", …). */
+export interface CareTeamMemberView {
+  id: string;
+  name: string;
+  role: string;
+  ways: string[];
+}
+
+/** One way of being on the care team in words, as the person page lists it. */
+export function careTeamWayLabel(way: Pick<CareTeamWay, "basis" | "addedBy" | "activity">): string {
+  switch (way.basis) {
+    case "recorded":
+      return "recorded the person";
+    case "triage":
+      return "handled their self-referral";
+    case "added":
+      return way.addedBy ? `added by ${way.addedBy}` : "added by the care team";
+    case "break_glass":
+      return "broke glass";
+    case "caseworker":
+      return way.activity ? `caseworker of an open referral to ${way.activity}` : "caseworker of an open referral";
+    default:
+      return "on the care team";
+  }
+}
+
+/**
+ * Folds the care team's ways (one per membership row and per open referral) into one entry per member, in the order
+ * each first joined, their ways in the order they began; `roleLabel` words a stored role.
+ */
+export function careTeamMembers(
+  ways: readonly CareTeamWay[],
+  roleLabel: (role: string) => string,
+): CareTeamMemberView[] {
+  const members = new Map<string, CareTeamMemberView & { since: string }>();
+  for (const way of [...ways].sort((a, b) => a.since.localeCompare(b.since) || a.id.localeCompare(b.id))) {
+    const label = careTeamWayLabel(way);
+    const member = members.get(way.id);
+    if (!member)
+      members.set(way.id, { id: way.id, name: way.name, role: roleLabel(way.role), ways: [label], since: way.since });
+    else if (!member.ways.includes(label)) member.ways.push(label);
+  }
+  return [...members.values()].map(({ since: _since, ...m }) => m);
+}
 
 /** A break-glass reason must say enough for an administrator to judge it later. */
 export const BREAK_GLASS_REASON_MIN = 20;

@@ -3,39 +3,21 @@ import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
-import { addToCareTeam, careTeamsAmong } from "./care-team.server";
+import { addToCareTeam } from "./care-team.server";
 import { ConflictError, NotFoundError, RefusedError } from "~/errors";
 import { isUniqueViolation } from "~/errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
 import { nameFold, nameKey } from "./name-key";
 import type { ConsentKind, PersonColumns } from "./person-form";
-import { listedPersonView, type ListedPersonView } from "./person-summary";
 
-/** A possible duplicate as the user may see it: in full on their care team, the minimum outside it. */
-export type MatchView = ListedPersonView & Pick<PossibleMatch, "reason">;
-
+/**
+ * What recording a person came to: a new record, the record an earlier submit with the same idempotency key made,
+ * or the possible matches that stopped it (as found: app/person-record/create.server.ts shows them to the user).
+ */
 export type CreatePersonResult =
   | { kind: "created"; id: string }
   | { kind: "existing"; id: string }
-  | { kind: "matches"; matches: MatchView[]; nhsNumberTaken: boolean };
-
-/**
- * Possible duplicates as `userId` may see them: the summary for a record on their care teams, the minimum to
- * recognise anyone else (`listedPersonView`, docs/decisions/0803), so identifiers outside the care team never leave
- * the server. The care teams of all the matches are read in one statement. Used wherever possible matches are shown:
- * recording a person, and a self-referral in triage.
- */
-export async function matchViews(db: Executor, matches: PossibleMatch[], userId: string): Promise<MatchView[]> {
-  const team = await careTeamsAmong(
-    db,
-    matches.map((m) => m.id),
-    userId,
-  );
-  return matches.map(({ reason, similarity: _similarity, ...m }) => ({
-    ...listedPersonView(m, team.has(m.id)),
-    reason,
-  }));
-}
+  | { kind: "matches"; matches: PossibleMatch[]; nhsNumberTaken: boolean };
 
 export interface CreatePersonInput {
   columns: PersonColumns;
@@ -48,7 +30,8 @@ export interface CreatePersonInput {
 /**
  * Records a person unless they may already be known. A repeated submit (same idempotency key) returns the record the
  * first one made. An NHS number already on a record always stops creation; a close name with the same date of birth
- * stops it until the user confirms this is someone else.
+ * stops it until the user confirms this is someone else. The matches are returned as found: `recordPerson`
+ * (app/person-record/create.server.ts) is what the page calls, and shows them as the user may see them.
  */
 export async function createPerson(
   actor: AuditActor & { userId: string },
@@ -83,7 +66,7 @@ export async function createPerson(
           },
           matches.map((m) => ({ personId: m.id })),
         );
-        return { kind: "matches", matches: await matchViews(trx, matches, actor.userId), nhsNumberTaken } as const;
+        return { kind: "matches", matches: matches, nhsNumberTaken } as const;
       }
       const { id } = await trx
         .insertInto("person")
@@ -129,7 +112,7 @@ export async function createPerson(
         { action: "person.duplicate-check", entityType: "person", details: { matched: matches.map((m) => m.id) } },
         matches.map((m) => ({ personId: m.id })),
       );
-      return { kind: "matches", matches: await matchViews(db, matches, actor.userId), nhsNumberTaken: true };
+      return { kind: "matches", matches: matches, nhsNumberTaken: true };
     }
     throw err;
   }
@@ -248,17 +231,6 @@ export async function getPersonForEdit(actor: AuditActor, personId: string) {
   });
 }
 
-/** A search result: the summary for people on the searcher's care teams, the minimum for anyone else. */
-export type PersonSearchRow = ListedPersonView;
-
-export interface PersonSearchResult {
-  rows: PersonSearchRow[];
-  /** More people match than are shown: the caller should ask for more of the name or the NHS number. */
-  more: boolean;
-  /** Nobody matched the term itself; these have similar names (a misspelling). */
-  similar: boolean;
-}
-
 const searchColumns = [
   "person.id",
   "given_name",
@@ -336,7 +308,19 @@ const search = {
   preferredPrefix: preparedQuery(personSearchSteps.preferredPrefix, planEachCall),
   similar: preparedQuery(personSearchSteps.similar, planEachCall),
 };
-type SearchRow = Awaited<ReturnType<typeof search.nhsNumber>>[number];
+/** A person found by a search, as stored: id, names, date of birth, NHS number, postcode and district name. */
+export type FoundPerson = Awaited<ReturnType<typeof search.nhsNumber>>[number];
+
+/** What a search found, before anyone is shown it: at most `limit` people, in the order found. */
+export interface FoundPeople {
+  rows: FoundPerson[];
+  /** More people match than are given: the caller should ask for more of the name or the NHS number. */
+  more: boolean;
+  /** Nobody matched the term itself; these have similar names (a misspelling). */
+  similar: boolean;
+  /** Whether the term was read as an NHS number (ten digits) or a name. */
+  by: "nhs_number" | "name";
+}
 
 /**
  * Finds people by NHS number (exact) or by name. A name is compared by its key (app/people/name-key.ts: accents,
@@ -346,12 +330,10 @@ type SearchRow = Awaited<ReturnType<typeof search.nhsNumber>>[number];
  * 1. surname starting with the term (one word) or the full name starting with it (several words), alphabetical;
  * 2. the term anywhere in the full name, then a preferred name starting with it;
  * 3. when nothing matched, names close to the term (trigram similarity), for misspellings.
- * The steps are separate statements, not one transaction: a search changes nothing, and its audit row is written
- * last, so results are returned only once the row is written.
- * The term arrives in a POST body and is never logged or stored; the audit row says only how many were found.
+ * The steps are separate statements, not one transaction: a search changes nothing. This finds; showing what it
+ * found to a user, with its audit row, is `searchPeople` (app/person-search/search.server.ts).
  */
-export async function searchPeople(actor: AuditActor, term: string, limit = 25): Promise<PersonSearchResult> {
-  const db = await getDb();
+export async function findPeople(db: Executor, term: string, limit = 25): Promise<FoundPeople> {
   const compact = term.replace(/[\s-]/g, "");
   const byNhs = /^[0-9]{10}$/.test(compact);
   // The name as its key (app/people/name-key.ts): "Mu\u0308ller", "Müller" and "muller" are one name, and so are
@@ -359,13 +341,13 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
   // joins a double-barrelled surname.
   const fold = nameFold(term);
   const key = nameKey(term);
-  const found = new Map<string, SearchRow>();
+  const found = new Map<string, FoundPerson>();
   let more = false;
   let similar = false;
   // Each step asks for one more row than it may show, to know whether there are more.
-  const byName = (a: SearchRow, b: SearchRow) =>
+  const byName = (a: FoundPerson, b: FoundPerson) =>
     a.family_name.localeCompare(b.family_name, "en-GB") || a.given_name.localeCompare(b.given_name, "en-GB");
-  const take = (rows: SearchRow[], room: number, sort = false) => {
+  const take = (rows: FoundPerson[], room: number, sort = false) => {
     if (rows.length > room) more = true;
     const shown = rows.slice(0, room);
     for (const r of sort ? shown.sort(byName) : shown) found.set(r.id, r);
@@ -397,44 +379,7 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
       similar = found.size > 0;
     }
   }
-  const rows = [...found.values()];
-  // Everyone is found (so no one is recorded twice), but only the searcher's own care teams are shown in full.
-  const team = actor.userId ? await careTeamsAmong(db, [...found.keys()], actor.userId) : new Set<string>();
-  await auditListing(
-    db,
-    actor,
-    {
-      action: "person.search",
-      entityType: "person",
-      details: {
-        by: byNhs ? "nhs_number" : "name",
-        results: rows.length,
-        more,
-        similar,
-        outsideCareTeam: rows.length - team.size,
-      },
-    },
-    rows.map((r) => ({ personId: r.id })),
-  );
-  return {
-    more,
-    similar,
-    rows: rows.map((r) =>
-      listedPersonView(
-        {
-          id: r.id,
-          givenName: r.given_name,
-          familyName: r.family_name,
-          preferredName: r.preferred_name,
-          dateOfBirth: r.date_of_birth,
-          nhsNumber: r.nhs_number,
-          postcode: r.postcode,
-          district: r.district,
-        },
-        team.has(r.id),
-      ),
-    ),
-  };
+  return { rows: [...found.values()], more, similar, by: byNhs ? "nhs_number" : "name" };
 }
 
 function escapeLike(value: string) {

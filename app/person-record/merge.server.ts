@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
-import { careTeamsAmong } from "~/people/care-team.server";
+import { careTeamsAmong } from "~/care-team/access.server";
 import { NAME_SIMILARITY_THRESHOLD } from "~/people/matching.server";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
 import { ConflictError, RefusedError } from "~/errors";

@@ -19,7 +19,9 @@ import {
 } from "~/referrals/lifecycle";
 import { consentsFrom, consentsQuery } from "~/people/people.server";
 import type { TimelineItem } from "~/ui/timeline-item";
-import { onCareTeamSql } from "~/people/care-team.server";
+import { onCareTeamSql } from "~/care-team/access.server";
+import { careTeamQuery } from "~/care-team/members.server";
+import type { CareTeamWay } from "~/people/care-team";
 import { selfReferralSummary } from "~/referrals/self-referral";
 
 // One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven
@@ -59,20 +61,7 @@ const personStatement = preparedQuery(
       .select(careTeamCheck.as("on_care_team"))
       .select(() => [
         jsonArrayFrom(consentsQuery(db, p.personId)).as("consents"),
-        jsonArrayFrom(
-          db
-            .selectFrom("care_team_member")
-            .innerJoin("app_user", "app_user.id", "care_team_member.user_id")
-            .select([
-              "app_user.id",
-              "app_user.display_name",
-              "app_user.role",
-              "care_team_member.added_at",
-              "care_team_member.basis",
-            ])
-            .where("person_id", "=", p.personId)
-            .orderBy("added_at"),
-        ).as("care_team"),
+        jsonArrayFrom(careTeamQuery(db, p.personId)).as("care_team"),
         jsonArrayFrom(
           db
             .selectFrom("referral as r")
@@ -188,7 +177,8 @@ export async function readPersonRecord(
   } = row;
   const onCareTeam = person.on_care_team;
   const consents = consentsFrom(withDates(consentRows, "recorded_at"));
-  const careTeam = withDates(careTeamRows, "added_at");
+  // Every way each member is on the team (careTeamQuery); the page folds them into one entry a member.
+  const careTeam: CareTeamWay[] = withDates(careTeamRows, "since").map((w) => ({ ...w, since: w.since.toISOString() }));
   const referrals = withDates(referralRows, "received_at", "provider_responded_at", "ended_at");
   const events = withDates(eventRows, "occurred_at");
   const notes = withDates(noteRows, "created_at");

@@ -2,7 +2,7 @@ import { data } from "@remix-run/node";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import type { Permission } from "~/auth/roles";
 import { sessionRemainingMs } from "~/auth/session.server";
-import { searchPeople } from "~/people/people.server";
+import { searchPeople } from "./search.server";
 import { searchSchema } from "~/people/search-form";
 import { readOnlyResult } from "~/ui/read-only-action";
 import { parseForm } from "~/forms/parse";

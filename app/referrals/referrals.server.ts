@@ -15,12 +15,12 @@ import {
 } from "./lifecycle";
 import { isReferralStatus } from "./codes";
 import type { ReferralFormData } from "./referral-form";
-import { inCoordinatorsArea } from "./triage.server";
+import { inCoordinatorsArea } from "./self-referral.server";
 import { ConflictError, NotFoundError } from "~/errors";
 
 /**
  * Records a referral (or a signposting) for a person: the caseworker is the user making it, who must already be on
- * the person's care team (the route's guard, app/people/access.server.ts); making a referral adds no one to the team
+ * the person's care team (the route's guard, app/care-team/access.server.ts); making a referral adds no one to the team
  * (docs/decisions/0802). A double submit makes one referral. From the triage queue, the self-referral is closed as handled.
  * A direct referral to a befriending scheme needs the person's consent to contact by a volunteer, recorded as given:
  * RefusedError at "activityId" otherwise (app/people/consent.ts). A person has at most one open referral (received,

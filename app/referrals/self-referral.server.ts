@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { DB } from "@db/types";
 import { getDb } from "@db/index";
 import { audit } from "~/audit/audit.server";
 import { checkedDateOfBirth } from "~/forms/date-parts";
@@ -73,4 +74,15 @@ export async function submitSelfReferral(input: {
     if (isUniqueViolation(err, "self_referral_idempotency_key_key")) return "accepted";
     throw err;
   }
+}
+
+/**
+ * Which self-referrals a coordinator triages: those from their own district, and those that named no district (someone
+ * must call them back to find out). A coordinator with no district set sees only the latter (docs/decisions/0782).
+ */
+export function inCoordinatorsArea(districtCode: string | null) {
+  return (eb: ExpressionBuilder<DB, "self_referral">) =>
+    districtCode === null
+      ? eb("self_referral.district_code", "is", null)
+      : eb.or([eb("self_referral.district_code", "=", districtCode), eb("self_referral.district_code", "is", null)]);
 }

@@ -7,7 +7,7 @@ import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { breakGlassReviewSchema } from "~/people/care-team";
-import { listBreakGlass, markBreakGlassReviewed, type BreakGlassFilter } from "~/people/care-team.server";
+import { listBreakGlass, markBreakGlassReviewed, type BreakGlassFilter } from "~/care-team/break-glass.server";
 import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
-import { requirePersonAccess } from "~/people/access.server";
+import { requirePersonAccess } from "~/care-team/access.server";
 import { can, roleLabels, isRole } from "~/auth/roles";
 import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
 import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
@@ -12,7 +12,7 @@ import { addCaseNote } from "~/people/notes.server";
 import { noteKinds, noteSchema, NOTE_MAX } from "~/people/notes";
 import { contactMethods, consentKinds, lawfulBasisText } from "~/people/person-form";
 import { readPersonRecord } from "~/person-record/read.server";
-import { careTeamBasisLabels, type CareTeamBasis } from "~/people/care-team";
+import { careTeamMembers } from "~/people/care-team";
 import { londonToday } from "~/calendar";
 import { Timeline } from "~/ui/Timeline";
 import { statusLabels } from "~/referrals/lifecycle";
@@ -82,12 +82,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         at: c?.recordedAt.toISOString() ?? null,
       };
     }),
-    careTeam: record.careTeam.map((m) => ({
-      id: m.id,
-      name: m.display_name,
-      role: isRole(m.role) ? roleLabels[m.role] : m.role,
-      basis: m.basis && m.basis in careTeamBasisLabels ? careTeamBasisLabels[m.basis as CareTeamBasis] : null,
-    })),
+    careTeam: careTeamMembers(record.careTeam, (role) => (isRole(role) ? roleLabels[role] : role)),
     referrals: record.referrals,
     timeline: record.timeline,
     measureItems: record.measureItems,
@@ -307,7 +302,7 @@ export default function PersonPage() {
             {careTeam.map((m) => (
               <li key={m.id}>
                 {m.name}, {m.role}
-                {m.basis ? <span className="nhsuk-body-s app-muted"> ({m.basis})</span> : null}
+                <span className="nhsuk-body-s app-muted"> ({m.ways.join("; ")})</span>
               </li>
             ))}
           </ul>

@@ -7,7 +7,7 @@ import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
-import { breakGlass, readMinimalPerson } from "~/people/care-team.server";
+import { breakGlass, readMinimalPerson } from "~/care-team/break-glass.server";
 import { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, breakGlassSchema } from "~/people/care-team";
 import { ErrorSummary, Textarea } from "~/ui/form";
 

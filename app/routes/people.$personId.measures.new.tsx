@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
-import { requirePersonAccess } from "~/people/access.server";
+import { requirePersonAccess } from "~/care-team/access.server";
 import { answersOf } from "~/measures/answers-form";
 import { offeredInstruments, shortName } from "~/measures/catalogue";
 import { londonToday } from "~/calendar";

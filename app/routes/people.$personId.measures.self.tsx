@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf } from "~/auth/guards.server";
-import { requirePersonAccess } from "~/people/access.server";
+import { requirePersonAccess } from "~/care-team/access.server";
 import { offeredInstruments } from "~/measures/catalogue";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";

@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
-import { requirePersonAccess } from "~/people/access.server";
+import { requirePersonAccess } from "~/care-team/access.server";
 import { readPersonSummary } from "~/people/people.server";
 import { listReferableActivities } from "~/referrals/referable-activities.server";
 import { referralSources } from "~/referrals/codes";

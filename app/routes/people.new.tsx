@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { createPerson, listDistricts } from "~/people/people.server";
+import { recordPerson } from "~/person-record/create.server";
+import { listDistricts } from "~/people/people.server";
 import { personColumns, personConsents, personSchema } from "~/people/person-form";
 import { PersonFields } from "~/people/PersonFields";
 import { PossibleMatches } from "~/people/PossibleMatches";
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, personSchema(districts, extra, nhsNumberPolicy()));
   if (!parsed.ok) return reply(parsed, { extra: { matches: null, nhsNumberTaken: false } });
   const d = parsed.data;
-  const result = await createPerson(
+  const result = await recordPerson(
     { ...actorOf(guard), userId: guard.user.id },
     {
       columns: personColumns(d),

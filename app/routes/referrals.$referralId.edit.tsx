@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
-import { requirePersonAccess } from "~/people/access.server";
+import { requirePersonAccess } from "~/care-team/access.server";
 import { idParam } from "~/params";
 import { referralDetailsSchema } from "~/referrals/referral-form";
 import { readReferral, updateReferralDetails } from "~/referrals/referrals.server";

@@ -17,7 +17,7 @@ import {
   createPersonFromSelfReferral,
   linkSelfReferral,
   readSelfReferral,
-} from "~/referrals/triage.server";
+} from "~/triage/triage.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 

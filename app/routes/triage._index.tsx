@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { listTriageQueue } from "~/referrals/triage.server";
+import { listTriageQueue } from "~/triage/triage.server";
 import { TriageQueueTable } from "~/referrals/ui/TriageQueueTable";
 
 export const meta: MetaFunction = () => [{ title: "Self-referrals – Connect Well" }];

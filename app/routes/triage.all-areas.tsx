@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { listTriageQueueAllAreas } from "~/referrals/triage.server";
+import { listTriageQueueAllAreas } from "~/triage/triage.server";
 import { TriageQueueTable } from "~/referrals/ui/TriageQueueTable";
 
 export const meta: MetaFunction = () => [{ title: "Self-referrals in all areas – Connect Well" }];

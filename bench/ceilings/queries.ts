@@ -1,7 +1,7 @@
 import { PLAN_EACH_CALL } from "../../db/prepared-client";
 // The statements the app issues for each benchmarked page, written out as SQL for the ceilings: the bare Node
 // page runs them through pg, the raw-SQL ceiling through pgbench. They mirror app/person-record/read.server.ts,
-// app/people/people.server.ts (searchPeople) and app/attendance/register.server.ts (saveRegister); when those
+// app/people/people.server.ts (findPeople) and app/attendance/register.server.ts (saveRegister); when those
 // change, change these.
 
 /** A list read inside the person statement as a JSON array, as Kysely's jsonArrayFrom writes it. */

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { down, up } from "../../../migrations/20261129T1600_name_keys";
-import { searchPeople } from "../../../app/people/people.server";
+import { searchPeople } from "../../../app/person-search/search.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";
 

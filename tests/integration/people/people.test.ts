@@ -6,7 +6,7 @@ import { action as startAction } from "../../../app/routes/start._index";
 import { loader as referPage } from "../../../app/routes/people.$personId.refer";
 import { mergePeople } from "../../../app/person-record/merge.server";
 import { createReferral, readReferral } from "../../../app/referrals/referrals.server";
-import { createPersonFromSelfReferral } from "../../../app/referrals/triage.server";
+import { createPersonFromSelfReferral } from "../../../app/triage/triage.server";
 import { readPersonRecord } from "../../../app/person-record/read.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";

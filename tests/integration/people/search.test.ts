@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { action as searchAction } from "../../../app/routes/people._index";
-import { searchPeople } from "../../../app/people/people.server";
+import { searchPeople } from "../../../app/person-search/search.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, formRequest } from "../../support/http";

@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { searchPeople, createPerson } from "~/people/people.server";
-import {
-  addCareTeamMember,
-  breakGlass,
-  isOnCareTeam,
-  listBreakGlass,
-  markBreakGlassReviewed,
-} from "~/people/care-team.server";
+import { careTeamsAmong } from "~/care-team/access.server";
+import { breakGlass, listBreakGlass, markBreakGlassReviewed } from "~/care-team/break-glass.server";
+import { addCareTeamMember } from "~/care-team/members.server";
+import { recordPerson } from "~/person-record/create.server";
+import { searchPeople } from "~/person-search/search.server";
 import { createReferral } from "~/referrals/referrals.server";
 import { action as breakGlassAction, loader as breakGlassLoader } from "~/routes/people.$personId.access";
 import { loader as personLoader } from "~/routes/people.$personId._index";
@@ -18,6 +15,8 @@ import { joinCareTeam, makeActivity, makePerson } from "../../support/people-fac
 
 useTestDatabase();
 
+const onTeam = async (personId: string, userId: string) =>
+  (await careTeamsAmong(testDb(), [personId], userId)).has(personId);
 const actor = (userId: string, role = "prescriber") => ({ userId, role, requestId: "r-care-team" });
 
 /** A person known to a colleague only, with everything a search could show. */
@@ -114,7 +113,7 @@ describe("search outside the care team", () => {
   it("possible duplicates while recording a person show the minimum for someone outside the care team", async () => {
     const { person } = await someoneElsesPerson("Duplicatecheck");
     const own = await makeUser("prescriber");
-    const result = await createPerson(actor(own.id), {
+    const result = await recordPerson(actor(own.id), {
       columns: {
         given_name: "Edith",
         family_name: "Duplicatecheck",
@@ -236,7 +235,7 @@ describe("break glass", () => {
       expect(body.errors.reason).toContain(message);
       expect(body.values.reason).toBe(reason);
     }
-    expect(await isOnCareTeam(testDb(), person.id, user.id)).toBe(false);
+    expect(await onTeam(person.id, user.id)).toBe(false);
     expect(await auditRows(user.id, "person.break_glass")).toEqual([]);
   });
 
@@ -248,7 +247,7 @@ describe("break glass", () => {
       breakGlassAction(routeArgs(`/people/${person.id}/access`, cookie, { personId: person.id }, { reason }) as never),
     );
     expect(res).toMatchObject({ status: 302, location: `/people/${person.id}` });
-    expect(await isOnCareTeam(testDb(), person.id, user.id)).toBe(true);
+    expect(await onTeam(person.id, user.id)).toBe(true);
     const member = await testDb()
       .selectFrom("care_team_member")
       .select(["basis", "added_by"])
@@ -319,7 +318,7 @@ describe("joining the care team", () => {
       /social prescriber or Local Area Coordinator/,
     );
     await addCareTeamMember(actor(colleague.id, "coordinator"), person.id, newcomer.id);
-    expect(await isOnCareTeam(testDb(), person.id, newcomer.id)).toBe(true);
+    expect(await onTeam(person.id, newcomer.id)).toBe(true);
     expect(await auditRows(colleague.id, "person.care_team.join")).toEqual([
       expect.objectContaining({
         person_id: person.id,
@@ -352,8 +351,70 @@ describe("joining the care team", () => {
   it("the caseworker of an open referral is on the team only while it is open", async () => {
     const worker = await makeUser("prescriber");
     const ref = await makeReferral({ caseworkerId: worker.id, status: "accepted" });
-    expect(await isOnCareTeam(testDb(), ref.personId, worker.id)).toBe(true);
+    expect(await onTeam(ref.personId, worker.id)).toBe(true);
     await testDb().updateTable("referral").set({ status: "ended" }).where("id", "=", ref.referralId).execute();
-    expect(await isOnCareTeam(testDb(), ref.personId, worker.id)).toBe(false);
+    expect(await onTeam(ref.personId, worker.id)).toBe(false);
+  });
+});
+
+describe("the person page's care team", () => {
+  it("lists every member once with each way they are on the team, caseworkers of open referrals included", async () => {
+    const { user: worker, cookie } = await signedIn("prescriber");
+    const ref = await makeReferral({ caseworkerId: worker.id, status: "accepted" });
+    const named = async (id: string, name: string) => {
+      await testDb().updateTable("activity").set({ name }).where("id", "=", id).execute();
+      return { id, name };
+    };
+    const activity = await named(ref.activityId, "Knit and Natter at Braunstone");
+    const recorder = await makeUser("coordinator");
+    await joinCareTeam(ref.personId, recorder.id);
+    const added = await makeUser("prescriber");
+    await addCareTeamMember(actor(recorder.id, "coordinator"), ref.personId, added.id);
+    const glass = await makeUser("prescriber");
+    await breakGlass(actor(glass.id), ref.personId, "Covering a colleague's caseload this week");
+    // The recorder is also the caseworker of a second open referral; a closed one's caseworker is not on the team.
+    const second = await named((await makeActivity("direct")).id, "Walking Football in Wigston");
+    await testDb()
+      .insertInto("referral")
+      .values([
+        {
+          person_id: ref.personId,
+          activity_id: second.id,
+          kind: "direct",
+          source: "prescriber",
+          status: "received",
+          caseworker_id: recorder.id,
+        },
+        {
+          person_id: ref.personId,
+          activity_id: second.id,
+          kind: "direct",
+          source: "prescriber",
+          status: "ended",
+          caseworker_id: (await makeUser("prescriber")).id,
+        },
+      ])
+      .execute();
+
+    const nameOf = async (id: string) =>
+      (await testDb().selectFrom("app_user").select("display_name").where("id", "=", id).executeTakeFirstOrThrow())
+        .display_name;
+
+    // The caseworker, on the team only through the referral, opens the page.
+    const page = await outcome(() =>
+      personLoader(routeArgs(`/people/${ref.personId}`, cookie, { personId: ref.personId }) as never),
+    );
+    expect(page.status).toBe(200);
+    const { careTeam } = page.body as { careTeam: { id: string; name: string; role: string; ways: string[] }[] };
+    const byId = Object.fromEntries(careTeam.map((m) => [m.id, m.ways]));
+    expect(careTeam).toHaveLength(4);
+    expect(byId[worker.id]).toEqual([`caseworker of an open referral to ${activity.name}`]);
+    expect(byId[recorder.id]).toEqual(["recorded the person", `caseworker of an open referral to ${second.name}`]);
+    expect(byId[added.id]).toEqual([`added by ${await nameOf(recorder.id)}`]);
+    expect(byId[glass.id]).toEqual(["broke glass"]);
+    expect(careTeam.find((m) => m.id === worker.id)).toMatchObject({
+      name: await nameOf(worker.id),
+      role: "Social prescriber",
+    });
   });
 });

@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { befriendingBoard } from "../../../app/attendance/befriending.server";
 import { listInbound } from "../../../app/attendance/inbound.server";
 import { loadRegister } from "../../../app/attendance/register.server";
-import { createPerson, searchPeople } from "../../../app/people/people.server";
+import { recordPerson } from "../../../app/person-record/create.server";
+import { searchPeople } from "../../../app/person-search/search.server";
 import { listSuspectedDuplicates } from "../../../app/person-record/merge.server";
 import { listCaseload } from "../../../app/referrals/caseload.server";
-import { listTriageQueue, readSelfReferral } from "../../../app/referrals/triage.server";
+import { listTriageQueue, readSelfReferral } from "../../../app/triage/triage.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import {
   makeActivity as makeLedActivity,
@@ -203,7 +204,7 @@ describe("lists that show people", () => {
     const user = await makeUser("prescriber");
     const a = await makePerson({ given_name: "Wilma", family_name: "Dupecheck", date_of_birth: "1951-03-04" });
     const b = await makePerson({ given_name: "Wilm", family_name: "Dupecheck", date_of_birth: "1951-03-04" });
-    const result = await createPerson(
+    const result = await recordPerson(
       { userId: user.id, role: "prescriber", requestId: "r" },
       {
         columns: { given_name: "Wilma", family_name: "Dupecheck", date_of_birth: "1951-03-04" } as never,

@@ -8,7 +8,7 @@ import {
   createPersonFromSelfReferral,
   linkSelfReferral,
   listTriageQueueAllAreas,
-} from "../../../app/referrals/triage.server";
+} from "../../../app/triage/triage.server";
 import * as allAreas from "../../../app/routes/triage.all-areas";
 import * as triageItem from "../../../app/routes/triage.$selfReferralId";
 import { useTestDatabase, testDb } from "../../support/db";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listTriageQueue, readSelfReferral } from "../../../app/referrals/triage.server";
+import { listTriageQueue, readSelfReferral } from "../../../app/triage/triage.server";
 import { useTestDatabase, testDb } from "../../support/db";
 import { makeUser } from "../../support/factories";
 

@@ -1,23 +1,13 @@
-import { sql, type ExpressionBuilder, type Transaction } from "kysely";
+import { sql, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import { getDb } from "@db/index";
 import type { AuditAction } from "~/audit/actions";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
+import { matchViews } from "~/care-team/views.server";
 import { addToCareTeam } from "~/people/care-team.server";
-import { matchViews } from "~/people/people.server";
+import { inCoordinatorsArea } from "~/referrals/self-referral.server";
 import { findPossibleMatches } from "~/people/matching.server";
 import { ConflictError } from "~/errors";
-
-/**
- * Which self-referrals a coordinator triages: those from their own district, and those that named no district (someone
- * must call them back to find out). A coordinator with no district set sees only the latter (docs/decisions/0782).
- */
-export function inCoordinatorsArea(districtCode: string | null) {
-  return (eb: ExpressionBuilder<DB, "self_referral">) =>
-    districtCode === null
-      ? eb("self_referral.district_code", "is", null)
-      : eb.or([eb("self_referral.district_code", "=", districtCode), eb("self_referral.district_code", "is", null)]);
-}
 
 /** New requests in the coordinator's area (inCoordinatorsArea), their own district first, oldest first within each. */
 export function listTriageQueue(actor: AuditActor, districtCode: string | null) {
