@@ -1106,10 +1106,17 @@ export async function seedOutcomesDemo(
   }
   await insertAll(trx, "measure_response", responseRows, 500);
 
-  // A few people's words, from people who agreed to be quoted.
-  const quoted = referrals
+  // A few people's words, from people who agreed to be quoted, spread over the last nine months so that the
+  // archived quarterly report (the last whole quarter) and the recent months each carry some.
+  const quoteDate = (p: (typeof referrals)[number]) =>
+    [p.endedOn ?? addDays(p.firstAttendedOn!, 42), yesterday].sort()[0];
+  const recent = referrals
     .filter((p) => p.firstAttendedOn && quoteConsent.includes(p.person.id))
-    .slice(0, quotes.length);
+    .filter((p) => quoteDate(p) >= addDays(today, -270))
+    .filter((p, i, all) => all.findIndex((q) => q.person.id === p.person.id) === i)
+    .sort((a, b) => quoteDate(a).localeCompare(quoteDate(b)));
+  const step = Math.max(1, recent.length / quotes.length);
+  const quoted = quotes.map((_, i) => recent[Math.floor(i * step)]).filter((p) => p !== undefined);
   await insertAll(
     trx,
     "case_note",
@@ -1118,7 +1125,7 @@ export async function seedOutcomesDemo(
       kind: "quote",
       body: `"${quotes[i]}"`,
       author_id: p.caseworker,
-      created_at: at([p.endedOn ?? addDays(p.firstAttendedOn!, 42), yesterday].sort()[0], r),
+      created_at: at(quoteDate(p), r),
     })),
   );
 

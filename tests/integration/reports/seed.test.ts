@@ -21,6 +21,10 @@ describe("demo report", { timeout: 300_000 }, () => {
       .where("s.report_id", "=", report.id)
       .execute();
     expect(shares).toEqual([{ email: "commissioner@demo.connectwell.example" }]);
+    // People's words: the demo's quotes are spread so the archived quarter carries some, in the PDF too.
+    const quotes = (report.model as { quotes: { text: string }[] }).quotes;
+    expect(quotes.length).toBeGreaterThanOrEqual(1);
+    expect(quotes.every((q) => q.text.length > 10)).toBe(true);
     const job = await testDb().selectFrom("job").selectAll().executeTakeFirstOrThrow();
     expect(job).toMatchObject({ status: "done", result_id: report.id });
   });
