@@ -1,5 +1,10 @@
 // Re-renders bench/results.md from bench/results.json and bench/findings.md, after the findings are written up,
 // without running the benchmark again: `npx tsx bench/render.ts [--data-set label]`.
+//
+// A separate run of some scenarios (`npm run bench -- --scenarios … --out bench/results-x.md`, e.g. on another data
+// set) is placed in results.md as its own section, rendered from its JSON with its own machine and data set line:
+// `npx tsx bench/render.ts --in bench/results-x.json --into bench/results.md --title "…"`. Running it again
+// replaces that section; the rest of results.md is left as it is.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +12,14 @@ import { parseArgs } from "node:util";
 import { renderReport } from "./support/report";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { values } = parseArgs({ options: { "data-set": { type: "string" }, in: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    "data-set": { type: "string" },
+    in: { type: "string" },
+    into: { type: "string" },
+    title: { type: "string" },
+  },
+});
 const source = values.in ?? path.join(here, "results.json");
 const saved = JSON.parse(readFileSync(source, "utf8"));
 const report = renderReport({
@@ -15,6 +27,28 @@ const report = renderReport({
   dataSet: values["data-set"] ?? saved.dataSet ?? "national",
   results: saved.results,
   failures: saved.failures,
-  findings: readFileSync(path.join(here, "findings.md"), "utf8"),
+  findings: values.into ? "" : readFileSync(path.join(here, "findings.md"), "utf8"),
 });
-writeFileSync(source.replace(/\.json$/, ".md"), report);
+if (!values.into) {
+  writeFileSync(source.replace(/\.json$/, ".md"), report);
+} else {
+  const name = path.basename(source);
+  const begin = `<!-- separate run: ${name} -->`;
+  const end = `<!-- end of separate run: ${name} -->`;
+  // The run's report one heading level down, under its own title.
+  const body = report
+    .replace(/^# Benchmark results\n/, "")
+    .replace(/^(#+) /gm, "#$1 ")
+    .trim();
+  const section = [begin, `## ${values.title ?? `Separate run (${name})`}`, "", body, end].join("\n");
+  const target = readFileSync(values.into, "utf8");
+  let next: string;
+  if (target.includes(begin) && target.includes(end)) {
+    next = target.slice(0, target.indexOf(begin)) + section + target.slice(target.indexOf(end) + end.length);
+  } else {
+    // Before the first scenario of the main run, after the verdicts and any earlier separate runs.
+    const at = target.indexOf("\n## Machine calibration");
+    next = at < 0 ? `${target.trimEnd()}\n\n${section}\n` : `${target.slice(0, at)}\n${section}\n${target.slice(at)}`;
+  }
+  writeFileSync(values.into, next);
+}

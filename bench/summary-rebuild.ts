@@ -6,10 +6,11 @@
 //     [--full-only] [--steps] [--explain DIR]
 //
 // Prints one JSON line per rebuild (kind, milliseconds, periods rebuilt, load average) and the medians; with
-// --steps also one line per statement of each rebuild (its first words and milliseconds), and with --explain each
+// --steps also one line per statement of each rebuild (its first words, milliseconds and the database's CPU
+// milliseconds, which move less with the machine's load), and with --explain each
 // statement's EXPLAIN ANALYZE into DIR (one file per rebuild). --full-only stops after the full rebuilds. The data set
 // is changed: referrals' contact dates move by a minute and back. Use a benchmark database, never a live one.
-import { appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, mkdirSync, readFileSync, readdirSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -39,6 +40,32 @@ const median = (xs: number[]) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
 };
 
+const dbName = new URL(url).pathname.slice(1);
+
+/**
+ * Milliseconds of CPU (user + system) spent so far by the server processes of this database (PostgreSQL on this
+ * machine, read from /proc): moves far less with the machine's load than wall time does. NaN when unreadable.
+ */
+function databaseCpuMs(): number {
+  let ticks = 0;
+  try {
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      let cmd: string;
+      try {
+        cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      } catch {
+        continue;
+      }
+      if (!cmd.startsWith("postgres: ") || !cmd.split(" ").includes(dbName)) continue;
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime: fields 14 and 15 of proc(5)
+    }
+  } catch {
+    return NaN;
+  }
+  return ticks * 10; // USER_HZ is 100 on Linux
+}
+
 let rebuildNo = 0;
 const explainDir = values.explain;
 if (explainDir) mkdirSync(explainDir, { recursive: true });
@@ -49,24 +76,31 @@ async function timed(kind: string, full: boolean) {
   rebuildNo++;
   if (values.steps || explainDir) {
     let n = 0;
+    let cpu = databaseCpuMs();
     traceRebuildStatements({
       explain: Boolean(explainDir),
       report: ({ step, ms, plan }) => {
         n++;
-        if (values.steps) console.log(JSON.stringify({ rebuild: rebuildNo, n, ms, load1: loadavg()[0], step }));
+        const cpuNow = databaseCpuMs();
+        const cpuMs = cpuNow - cpu;
+        cpu = cpuNow;
+        if (values.steps) console.log(JSON.stringify({ rebuild: rebuildNo, n, ms, cpuMs, load1: loadavg()[0], step }));
         if (explainDir && plan) {
           appendFileSync(join(explainDir, `rebuild-${rebuildNo}.txt`), `-- ${n}: ${step}\n${plan}\n\n`);
         }
       },
     });
   }
+  const cpuBefore = databaseCpuMs();
   const started = performance.now();
   await refreshOutcomeSummaries(db, { full, onResult: (r) => (result = r) });
   const ms = Math.round(performance.now() - started);
+  const cpuMs = databaseCpuMs() - cpuBefore;
   console.log(
     JSON.stringify({
       kind,
       ms,
+      databaseCpuMs: cpuMs,
       full: result?.full,
       periods: result?.periods.length,
       touched: result?.touchedMonths,

@@ -246,6 +246,8 @@ export interface RebuildStatement {
   step: string;
   /** Wall time of the statement, in milliseconds. */
   ms: number;
+  /** The whole statement. */
+  sql: string;
   /** With `explain`, PostgreSQL's EXPLAIN ANALYZE of it (the statement still runs, once). */
   plan?: string;
 }
@@ -275,10 +277,10 @@ async function exec(db: Executor, text: string) {
   if (explainable) {
     const { rows } = await sql.raw<{ "QUERY PLAN": string }>(`explain (analyze, buffers) ${text}`).execute(db);
     const ms = Math.round(performance.now() - started);
-    trace.report({ step, ms, plan: rows.map((r) => r["QUERY PLAN"]).join("\n") });
+    trace.report({ step, ms, sql: text, plan: rows.map((r) => r["QUERY PLAN"]).join("\n") });
   } else {
     await sql.raw(text).execute(db);
-    trace.report({ step, ms: Math.round(performance.now() - started) });
+    trace.report({ step, ms: Math.round(performance.now() - started), sql: text });
   }
 }
 
@@ -525,13 +527,8 @@ async function buildParts(trx: Transaction<DB>) {
     ["daysReply", "days_reply::text", "days_reply >= 0"],
   ];
   // Tallies are event counts, so they add up over months: every view's values are counted once per month (each
-  // referral once, not once per period it falls in), and a period's tallies are the sums of its months'.
-  const tallyRows = tallies
-    .map(
-      ([name, value, where]) =>
-        `select month, ${DIM_COLS}, key, '${name}' as t_name, ${value} as t_value from ow_ref_month where ${where ?? "true"}`,
-    )
-    .join("\nunion all\n");
+  // referral once, not once per period it falls in), and a period's tallies are the sums of its months' (0885).
+  // One statement per tally, so each one's groups fit in memory and are hashed rather than sorted on disk.
   await exec(
     trx,
     `create temp table ow_ref_month on commit drop as
@@ -540,25 +537,32 @@ async function buildParts(trx: Transaction<DB>) {
   );
   await exec(
     trx,
-    `create temp table ow_tally_month on commit drop as
-     select month, ${VIEW_KEY} as view_key, t_name, t_value, sum(c)::bigint as c, sum(k)::bigint as k
-     from (
-       select month, ${DIM_COLS}, t_name, t_value, count(*) as c, sum(key) as k
-       from (${tallyRows}) x where t_value is not null
-       group by month, ${DIM_COLS}, t_name, t_value
-     ) x
-     group by grouping sets (${groupingSets(["t_name", "t_value"], "month")})`,
+    `create temp table ow_tally (period_key text not null, view_key text not null, t_name text not null, vals jsonb not null) on commit drop`,
   );
+  for (const [name, value, where] of tallies) {
+    await exec(
+      trx,
+      `insert into ow_tally (period_key, view_key, t_name, vals)
+       select period_key, view_key, '${name}', jsonb_object_agg(t_value, jsonb_build_array(c, k)) from (
+         select p.period_key, m.view_key, m.t_value, sum(m.c)::bigint as c, (sum(m.k) % 256)::bigint as k
+         from (
+           select month, ${VIEW_KEY} as view_key, t_value, sum(c) as c, sum(k) as k
+           from (
+             select month, ${DIM_COLS}, t_value, count(*) as c, sum(key) as k
+             from (select month, ${DIM_COLS}, key, ${value} as t_value from ow_ref_month where ${where ?? "true"}) x
+             where t_value is not null
+             group by month, ${DIM_COLS}, t_value
+           ) x
+           group by grouping sets (${groupingSets(["t_value"], "month")})
+         ) m join ow_period p on p.month = m.month
+         group by 1, 2, 3
+       ) g group by 1, 2`,
+    );
+  }
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
-     select period_key, view_key, 'tally', jsonb_object_agg(t_name, vals) from (
-       select period_key, view_key, t_name, jsonb_object_agg(t_value, jsonb_build_array(c, k)) as vals from (
-         select p.period_key, m.view_key, m.t_name, m.t_value, sum(m.c)::bigint as c, (sum(m.k) % 256)::bigint as k
-         from ow_tally_month m join ow_period p on p.month = m.month
-         group by 1, 2, 3, 4
-       ) g group by 1, 2, 3
-     ) n group by 1, 2`,
+     select period_key, view_key, 'tally', jsonb_object_agg(t_name, vals) from ow_tally group by 1, 2`,
   );
 
   await countByView(
