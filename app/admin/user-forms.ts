@@ -36,6 +36,8 @@ export const updateUserSchema = z.object({
   districtCode,
   disabled: z.literal("yes").optional(),
   version,
+  /** The administrator's own password: asked for, and checked by the page, only when the change grants access. */
+  currentPassword: z.string().optional(),
 });
 
 /** A new password for `holder`, checked against their own name and email too. */

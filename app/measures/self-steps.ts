@@ -1,5 +1,6 @@
 // The self-completion sequence: every item of the chosen questionnaires in order, one per screen. Pure.
 
+import { z } from "zod";
 import { getInstrument, type Instrument, type Item } from "./scoring";
 
 export interface SelfStep {
@@ -29,3 +30,17 @@ export function answersFor(instrument: Instrument, answers: Record<string, numbe
     instrument.items.filter((i) => answers[i.id] !== undefined).map((i) => [i.id, answers[i.id]]),
   );
 }
+
+/**
+ * One self-completion screen's post: the `step` it was drawn for (a whole number from 0; a screen for another step
+ * changes nothing), the button pressed (`intent`: "back", or anything else to answer) and the `answer` chosen, if
+ * any. Whether the answer is one of the item's options is checked against the item itself (`answerSelfStep`).
+ */
+export const selfStepSchema = z.object({
+  step: z.coerce.number({ error: "Select an answer" }).int("Select an answer").min(0, "Select an answer"),
+  intent: z
+    .string()
+    .optional()
+    .transform((v) => (v === "back" ? ("back" as const) : ("answer" as const))),
+  answer: z.string().optional(),
+});

@@ -66,8 +66,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (grantsAccess) {
     const refuse = (message: string, status = 400, headers?: Record<string, string>) =>
       reply({ errors: { currentPassword: message }, values: parsed.values }, { status, headers, extra });
-    const currentPassword = form.get("currentPassword");
-    if (typeof currentPassword !== "string" || currentPassword === "") return refuse(CONFIRM_MESSAGE);
+    const currentPassword = parsed.data.currentPassword;
+    if (!currentPassword) return refuse(CONFIRM_MESSAGE);
     const { clientIp } = requestContext(context);
     const confirmed = await confirmPassword({
       userId: guard.user.id,
@@ -85,9 +85,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     parsed,
     async () => {
+      const { currentPassword: _currentPassword, ...fields } = parsed.data;
       await updateUser(actorOf(guard), user.id, parsed.data.version, {
-        ...parsed.data,
-        disabled: parsed.data.disabled === "yes",
+        ...fields,
+        disabled: fields.disabled === "yes",
       });
       return saved("Changes saved.");
     },

@@ -1,12 +1,16 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { HAND_BACK_PATH } from "~/auth/session-scope";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 import { answerSelfStep, getSelfState } from "~/measures/self-completion.server";
 import { getInstrument } from "~/measures/scoring";
+import { selfStepSchema } from "~/measures/self-steps";
 import { QuestionItem } from "~/measures/ui/QuestionItem";
 import styles from "~/measures/ui/self-completion.css?url";
 import { ErrorSummary } from "~/ui/form";
@@ -26,19 +30,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const sessionId = idParam(params.sessionId, "Questionnaire");
-  const form = await request.formData();
-  const step = Number(form.get("step"));
-  if (!Number.isInteger(step) || step < 0) return data({ error: "Select an answer" }, { status: 400 });
-  const value = form.get("answer");
+  const parsed = await readForm(request, selfStepSchema);
+  if (!parsed.ok) return reply({ errors: { answer: "Select an answer" }, values: parsed.values });
+  const { step, intent, answer } = parsed.data;
   const result = await answerSelfStep(
     actorOf(guard),
     sessionId,
-    form.get("intent") === "back"
-      ? { kind: "back", step }
-      : { kind: "answer", step, value: typeof value === "string" ? value : undefined },
+    intent === "back" ? { kind: "back", step } : { kind: "answer", step, value: answer },
   );
   if (!result) notFound("Questionnaire");
-  if (result.error) return data({ error: result.error }, { status: 400 });
+  if (result.error) return reply({ errors: { answer: result.error }, values: parsed.values });
   // Nothing was saved (the time point was recorded meanwhile): say so here, since the draft is unchanged.
   if (result.state.status === "failed") return data({ failed: result.state }, { status: 409 });
   // Post/redirect/get: a refresh never re-sends an answer.
@@ -47,9 +48,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function SelfCompletion() {
   const loaded = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const { reply: result, errors, busy } = useFormReply<typeof action>();
   const state = result && "failed" in result ? result.failed : loaded.state;
-  const busy = useNavigation().state === "submitting";
 
   if (state.status === "completed") {
     return (
@@ -87,12 +87,12 @@ export default function SelfCompletion() {
 
   const instrument = getInstrument(state.instrumentCode);
   const item = instrument.items.find((i) => i.id === state.itemId)!;
-  const error = result && "error" in result ? result.error : undefined;
+  const error = errors.answer;
   const showInstructions = instrument.stem && instrument.code !== "ucla3";
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <ErrorSummary errors={error ? { answer: error } : null} />
+        <ErrorSummary errors={errors} />
         <Form method="post" noValidate key={state.step}>
           <input type="hidden" name="step" value={state.step} />
           <p className="nhsuk-caption-l">

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { safeReturnTo } from "~/auth/return-to";
 import { roleHome, isRole } from "~/auth/roles";
@@ -8,7 +8,9 @@ import { currentUser, hashSessionId, readSessionId } from "~/auth/session.server
 import { signIn } from "~/auth/sign-in.server";
 import { requestContext } from "~/context";
 import { ErrorSummary, TextInput } from "~/ui/form";
-import { parseForm } from "~/forms/parse";
+import { readForm } from "~/forms/parse";
+import { reply } from "~/forms/reply";
+import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Connect Well" }];
 
@@ -40,9 +42,8 @@ const schema = z.object({
 const INVALID = "Enter a correct email address and password";
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const parsed = parseForm(schema, form, { omitFromEcho: ["password"] });
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const parsed = await readForm(request, schema, { omitFromEcho: ["password"] });
+  if (!parsed.ok) return reply(parsed);
   const { requestId, clientIp } = requestContext(context);
   const previous = await readSessionId(request);
   const result = await signIn({
@@ -54,30 +55,28 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   const values = { email: parsed.data.email };
   if (!result.ok && result.reason === "throttled") {
-    return data(
+    return reply(
       { errors: { form: "Too many attempts to sign in. Wait 5 minutes and try again." }, values },
       { status: 429, headers: { "Retry-After": "300" } },
     );
   }
-  if (!result.ok) return data({ errors: { email: INVALID }, values }, { status: 401 });
+  if (!result.ok) return reply({ errors: { email: INVALID }, values }, { status: 401 });
   const home = isRole(result.role) ? roleHome[result.role] : "/";
   return redirect(safeReturnTo(parsed.data.returnTo) ?? home, { headers: { "Set-Cookie": result.setCookie } });
 }
 
 export default function SignIn() {
   const { expired, signedOut, disabled, returnTo } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
-  const errors = actionData?.errors as Record<string, string> | undefined;
+  const { reply: refused, errors, values, busy } = useFormReply<typeof action>();
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-one-half">
-        {expired && !errors ? (
+        {expired && !refused ? (
           <div className="nhsuk-inset-text">
             <p>You were signed out because you had not done anything for a while. Sign in again to carry on.</p>
           </div>
         ) : null}
-        {disabled && !errors ? (
+        {disabled && !refused ? (
           <div className="nhsuk-warning-callout">
             <h2 className="nhsuk-warning-callout__label">
               <span role="text">
@@ -90,7 +89,7 @@ export default function SignIn() {
             </p>
           </div>
         ) : null}
-        {signedOut && !errors ? (
+        {signedOut && !refused ? (
           <div className="nhsuk-inset-text">
             <p>You have signed out.</p>
           </div>
@@ -109,15 +108,15 @@ export default function SignIn() {
             type="email"
             autoComplete="username"
             spellCheck={false}
-            defaultValue={actionData?.values?.email}
-            error={errors?.email}
+            defaultValue={values.email}
+            error={errors.email}
           />
           <TextInput
             name="password"
             label="Password"
             type="password"
             autoComplete="current-password"
-            error={errors?.password}
+            error={errors.password}
           />
           <button className="nhsuk-button" type="submit" disabled={busy}>
             Sign in
