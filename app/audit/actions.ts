@@ -130,3 +130,123 @@ export const auditActions = [
 
 /** One action the audit trail records (`domain.verb`); `audit()` and its kin accept nothing else. */
 export type AuditAction = (typeof auditActions)[number];
+
+/**
+ * What each action is called where people read the trail (the audit trail page, a subject access export's access
+ * history): plain words, kept beside the list so a new action cannot be added without them. The code stays the
+ * trail's key and the audit filter's prefix; it is never shown in place of these words.
+ */
+export const auditActionLabels: Record<AuditAction, string> = {
+  "access.denied": "Access refused",
+
+  "activity.create": "Listed an activity",
+  "activity.edit": "Changed an activity's listing",
+  "activity.edit-view": "Opened an activity's listing to change it",
+  "activity.schedule-add": "Added a weekly session time",
+  "activity.schedule-change": "Changed a weekly session time",
+  "activity.schedule-remove": "Removed a weekly session time",
+  "activity.schedule-view": "Viewed an activity's schedule",
+  "activity.update": "Updated an activity",
+
+  "audit.read": "Read the audit trail",
+
+  "auth.reauth-failed": "Password check failed",
+  "auth.hand-back": "Device handed back after self-completion",
+  "auth.sign-in": "Signed in",
+  "auth.sign-in-failed": "Sign-in failed",
+  "auth.sign-in-throttled": "Sign-in refused: too many attempts",
+  "auth.sign-out": "Signed out",
+
+  "befriending.call": "Recorded a befriending call",
+  "befriending.change": "Changed a befriending match",
+  "befriending.match": "Matched with a befriender",
+  "befriending.match-end": "Ended a befriending match",
+  "befriending.view": "Viewed a befriending scheme's people",
+
+  "case-note.create": "Wrote a case note",
+
+  "caseload.read": "Viewed a caseload",
+
+  "cost.save": "Saved activity costs",
+
+  "measure.entered-in-error": "Marked a questionnaire entered in error",
+  "measure.moved-to-baseline-window": "Follow-up moved to the baseline window",
+  "measure.record": "Recorded a questionnaire",
+  "measure-schedule.update": "Changed a follow-up schedule",
+  "measures.record-form.view": "Opened a questionnaire to record",
+  "measures.self-start.view": "Opened self-completion to start it",
+  "measures.self.complete": "Completed self-completion",
+  "measures.self.start": "Started self-completion",
+  "measures.self.view": "Opened self-completion",
+  "measures.view": "Viewed questionnaires",
+
+  "outcomes.disclosure_rule.set": "Changed the disclosure rule",
+  "outcomes.download": "Downloaded outcome figures",
+  "outcomes.view": "Viewed outcome figures",
+
+  "person.break_glass": "Joined the care team by breaking glass",
+  "person.break_glass.reviewed": "Break-glass access reviewed",
+  "person.care_team.join": "Joined the care team",
+  "break_glass.list": "Listed break-glass access",
+  "person.create": "Created the record",
+  "person.duplicate-check": "Checked for possible duplicates",
+  "person.duplicates-list": "Listed as a possible duplicate",
+  "person.export": "Subject access export",
+  "person.listed": "Shown in a list",
+  "person.merge": "Merged records",
+  "person.merged-away": "Merged into another record",
+  "person.read": "Opened the record",
+  "person.search": "Searched for people",
+  "person.subject-access-search": "Found for a subject access request",
+  "person.update": "Changed the record",
+
+  "provider.create": "Added a provider",
+  "provider.update": "Changed a provider",
+  "provider.view": "Viewed a provider",
+
+  "referral.answer": "Provider answered a referral",
+  "referral.create": "Made a referral",
+  "referral.decline-closed": "Closed a declined referral",
+  "referral.inbound-list": "Listed referrals waiting for an activity's answer",
+  "referral.inbound-view": "Provider opened a referral",
+  "referral.read": "Opened a referral",
+  "referral.transition": "Changed a referral's status",
+  "referral.update": "Changed a referral",
+
+  "register.save": "Saved a register",
+  "register.view": "Viewed a register",
+
+  "retention.apply": "Applied the retention schedule",
+
+  "report.check": "Checked a report",
+  "report.download": "Downloaded a report",
+  "report.generate": "Generated a report",
+  "report.list": "Listed reports",
+  "report.request": "Asked for a report",
+  "report.share": "Shared a report",
+  "report.unshare": "Stopped sharing a report",
+  "report.view": "Viewed a report",
+
+  "self-referral.close": "Closed a self-referral",
+  "self-referral.create": "Self-referral received",
+  "self-referral.create-person": "Recorded the person from a self-referral",
+  "self-referral.link": "Linked a self-referral to the record",
+  "self-referral.read": "Opened a self-referral",
+
+  "session.add": "Added a session",
+  "session.cancel": "Cancelled a session",
+  "session.generate": "Added sessions from the schedule",
+  "session.open": "Opened a session",
+
+  "triage.read": "Opened a self-referral",
+  "triage.read-all-areas": "Viewed every area's self-referrals",
+
+  "user.create": "Added a user",
+  "user.password-reset": "Reset a user's password",
+  "user.update": "Changed a user",
+
+  "volunteer.change": "Changed a volunteer",
+  "volunteer.create": "Added a volunteer",
+  "volunteer.list": "Listed volunteers",
+  "volunteer.update": "Updated a volunteer",
+};

@@ -81,7 +81,3 @@ export const needCategories: Record<string, readonly string[]> = {
   money_worries: ["advice"],
   housing: ["advice"],
 };
-
-export function labelOf<T extends Record<string, string>>(labels: T, code: string): string {
-  return (labels as Record<string, string>)[code] ?? code;
-}

@@ -2,6 +2,7 @@
 // only when the deployment says the licence is held (see docs/decisions/0502-wemwbs-licence-setting.md).
 
 import { instruments, type Instrument } from "./instruments";
+import { labelOf } from "~/labels";
 
 export function offeredInstruments(wemwbsLicensed: boolean): Instrument[] {
   return instruments.filter((i) => !i.licensed || wemwbsLicensed);
@@ -18,5 +19,5 @@ export const shortNames: Record<string, string> = {
 };
 
 export function shortName(code: string): string {
-  return shortNames[code] ?? code;
+  return labelOf(shortNames, code);
 }

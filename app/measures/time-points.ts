@@ -14,6 +14,14 @@ export type RecordedTimePoint = (typeof recordedTimePoints)[number];
 /** What the label of an extra baseline-window response says wherever responses are shown. */
 export const BASELINE_EXTRA_LABEL = "Extra baseline-window response";
 
+/** Each recorded time point in words; a follow-up's week is added by `timePointLabel` ("6-week follow-up"). */
+export const timePointLabels: Record<RecordedTimePoint, string> = {
+  baseline: "Baseline",
+  follow_up: "Follow-up",
+  exit: "Exit",
+  baseline_extra: BASELINE_EXTRA_LABEL,
+};
+
 export const modes = ["staff", "self"] as const;
 export type Mode = (typeof modes)[number];
 
@@ -41,10 +49,8 @@ export interface RecordedTimePointRef {
 
 /** "Baseline", "6-week follow-up", "Exit" or "Extra baseline-window response". */
 export function timePointLabel(ref: RecordedTimePointRef): string {
-  if (ref.timePoint === "baseline") return "Baseline";
-  if (ref.timePoint === "baseline_extra") return BASELINE_EXTRA_LABEL;
-  if (ref.timePoint === "exit") return "Exit";
-  return `${ref.followUpWeek}-week follow-up`;
+  if (ref.timePoint === "follow_up" && ref.followUpWeek !== null) return `${ref.followUpWeek}-week follow-up`;
+  return timePointLabels[ref.timePoint];
 }
 
 /** A form value naming one time point: "baseline", "exit" or "follow_up:6". */

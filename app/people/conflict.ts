@@ -1,5 +1,6 @@
 import { ethnicityLabels, sexes } from "./equality";
 import { contactMethods } from "./person-form";
+import { labelOf } from "~/labels";
 
 // After a refused stale save: which details the saved record now holds differently from the user's form, so they
 // can see what someone else changed without leaving the page.
@@ -40,9 +41,9 @@ export function savedDifferences(
   const shown = (key: string, v: string) => {
     if (!v) return "Not recorded";
     if (key === "districtCode") return districts.find((d) => d.code === v)?.name ?? v;
-    if (key === "preferredContact") return contactMethods[v as keyof typeof contactMethods] ?? v;
-    if (key === "sex") return sexes[v as keyof typeof sexes] ?? v;
-    if (key === "ethnicity") return ethnicityLabels[v] ?? v;
+    if (key === "preferredContact") return labelOf(contactMethods, v);
+    if (key === "sex") return labelOf(sexes, v);
+    if (key === "ethnicity") return labelOf(ethnicityLabels, v);
     if (key === "consentVolunteer" || key === "consentQuote") return v === "yes" ? "Yes" : "No";
     return v;
   };

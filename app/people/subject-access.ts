@@ -1,6 +1,9 @@
 // The subject access export's shape (the JSON download and the printable page read the same object) and how its
 // values read on the page. Pure: no database. See docs/decisions/0810-subject-access-export.md.
 
+import { auditActionLabels } from "~/audit/actions";
+import { labelOf } from "~/labels";
+
 /** The export format's name and version, written in every JSON download. */
 export const SUBJECT_ACCESS_FORMAT = "connect-well-subject-access/1";
 
@@ -44,47 +47,9 @@ export interface SubjectExport {
   accessHistory: AccessEvent[];
 }
 
-const actionLabels: Record<string, string> = {
-  "person.read": "Opened the record",
-  "person.listed": "Shown in a list",
-  "person.create": "Created the record",
-  "person.update": "Changed the record",
-  "person.merge": "Merged records",
-  "person.export": "Subject access export",
-  "person.search": "Searched for people",
-  "person.subject-access-search": "Found for a subject access request",
-  "person.duplicates-list": "Listed as a possible duplicate",
-  "person.merged-away": "Merged into another record",
-  "person.break_glass": "Joined the care team by breaking glass",
-  "person.break_glass.reviewed": "Break-glass access reviewed",
-  "person.care_team.join": "Joined the care team",
-  "case-note.create": "Wrote a case note",
-  "self-referral.read": "Opened a self-referral",
-  "self-referral.link": "Linked a self-referral to the record",
-  "self-referral.create-person": "Recorded the person from a self-referral",
-  "referral.read": "Opened a referral",
-  "referral.inbound-list": "Listed referrals waiting for an activity's answer",
-  "person.duplicate-check": "Checked for possible duplicates",
-  "referral.create": "Made a referral",
-  "referral.update": "Changed a referral",
-  "referral.transition": "Changed a referral's status",
-  "measure.record": "Recorded a questionnaire",
-  "measures.view": "Viewed questionnaires",
-  "measures.self.start": "Started self-completion",
-  "measures.self.view": "Opened self-completion",
-  "measures.self.complete": "Completed self-completion",
-  "register.save": "Saved a register",
-  "register.view": "Viewed a register",
-  "befriending.view": "Viewed a befriending scheme's people",
-  "befriending.match": "Matched with a befriender",
-  "befriending.call": "Recorded a befriending call",
-  "triage.read": "Opened a self-referral",
-  "access.denied": "Access refused",
-};
-
-/** A readable name for an audit action code; the code itself when it has none. */
+/** A readable name for an audit action code, from the trail's own labels (app/audit/actions.ts). */
 export function actionLabel(action: string): string {
-  return actionLabels[action] ?? action;
+  return labelOf(auditActionLabels, action);
 }
 
 /** One thing an access history entry recorded, as a label and its value in words. */
@@ -99,7 +64,7 @@ const detailLabels: Record<string, string> = { reason: "Reason given", list: "Sh
  * An audit entry's details as labelled lines for the printable history, so a reader need not read JSON: a stated
  * reason first ("Reason given", as breaking glass records it, docs/decisions/0801), then every other key in the
  * order recorded, camelCase keys in words (`breakGlassId` → "Break glass id"). The list a person was shown in is
- * named in words with its code (`person.search` → "Searched for people (person.search)"). Nothing is left out:
+ * named in words (`person.search` → "Searched for people"). Nothing is left out:
  * values read as `displayValue` gives them. Details that are not an object read as one "Details" line; none, none.
  */
 export function detailEntries(details: unknown): DetailEntry[] {
@@ -110,10 +75,7 @@ export function detailEntries(details: unknown): DetailEntry[] {
   entries.sort(([a], [b]) => Number(b === "reason") - Number(a === "reason"));
   return entries.map(([key, value]) => ({
     label: detailLabels[key] ?? columnLabel(key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()),
-    value:
-      key === "list" && typeof value === "string" && actionLabel(value) !== value
-        ? `${actionLabel(value)} (${value})`
-        : displayValue(value),
+    value: key === "list" && typeof value === "string" ? actionLabel(value) : displayValue(value),
   }));
 }
 

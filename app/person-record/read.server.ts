@@ -13,7 +13,6 @@ import {
   endReasonLabels,
   providerReplyOverdue,
   statusLabels,
-  type EndReason,
   type ReferralKind,
   type ReferralStatus,
 } from "~/referrals/lifecycle";
@@ -23,6 +22,7 @@ import { onCareTeamSql } from "~/care-team/access.server";
 import { careTeamQuery } from "~/care-team/members.server";
 import type { CareTeamWay } from "~/people/care-team";
 import { selfReferralSummary } from "~/referrals/self-referral";
+import { labelOf } from "~/labels";
 
 // One statement: the person row with everything the page lists beside it as JSON arrays (the lists were seven
 // statements, and on this page each statement's round trip cost more than its work: docs/decisions/0012), and the
@@ -193,7 +193,7 @@ export async function readPersonRecord(
         title:
           e.from_status === null
             ? `Referred${e.activity_name ? ` to ${e.activity_name}` : " (signposting)"}`
-            : `${statusLabels[e.to_status as ReferralStatus] ?? e.to_status}${e.activity_name ? `: ${e.activity_name}` : ""}`,
+            : `${labelOf(statusLabels, e.to_status)}${e.activity_name ? `: ${e.activity_name}` : ""}`,
         href: `/referrals/${e.referral_id}`,
         by: e.actor,
       }),
@@ -253,7 +253,7 @@ export async function readPersonRecord(
       activityName: r.activity_name,
       caseworker: r.caseworker,
       receivedAt: r.received_at.toISOString(),
-      endReason: r.end_reason ? endReasonLabels[r.end_reason as EndReason] : null,
+      endReason: r.end_reason ? labelOf(endReasonLabels, r.end_reason) : null,
       needs: r.needs,
       providerReplyOverdue: providerReplyOverdue({
         kind: r.kind as ReferralKind,

@@ -84,6 +84,16 @@ export const endReasonLabels: Record<EndReason, string> = {
   other: "Other",
 };
 
+export const referralKindLabels: Record<ReferralKind, string> = {
+  direct: "Direct referral (the provider answers)",
+  signpost: "Signposted (the person gets in touch)",
+};
+
+export const declinedByLabels: Record<DeclinedBy, string> = {
+  person: "The person",
+  provider: "The provider",
+};
+
 export const SNOMED_REFERRED = "871731000000106"; // Referral to social prescribing service
 export const SNOMED_DECLINED = "871711000000103"; // Social prescribing declined
 

@@ -23,10 +23,10 @@ import { forTheProvider } from "~/referrals/codes";
 import { formValues, parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { callOutcomes, type CallOutcome } from "~/attendance/befriending";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
-
-const outcomes = { done: "Call done", no_answer: "No answer", rearranged: "Rearranged" } as const;
 
 const matchSchema = z.object({
   referralId: z.uuid({ error: "Select a person" }),
@@ -36,7 +36,7 @@ const endSchema = z.object({ matchId: z.uuid({ error: "That match has already en
 const callSchema = z.object({
   matchId: z.uuid({ error: "Select a match" }),
   callDate: isoDate("Enter the date of the call"),
-  outcome: z.enum(["done", "no_answer", "rearranged"], { error: "Select how the call went" }),
+  outcome: z.enum(Object.keys(callOutcomes) as [CallOutcome, ...CallOutcome[]], { error: "Select how the call went" }),
   durationMinutes: optionalWholeNumber("Call length", 0, 600, {
     whole: "Enter the call length in whole minutes, from 0 to 600",
     min: "Enter the call length in whole minutes, from 0 to 600",
@@ -164,7 +164,7 @@ export default function Befriending() {
                   <ul className="nhsuk-list nhsuk-list--bullet">
                     {p.calls.map((c) => (
                       <li key={c.id}>
-                        {formatIsoDate(c.call_date)}: {outcomes[c.outcome as keyof typeof outcomes]}
+                        {formatIsoDate(c.call_date)}: {labelOf(callOutcomes, c.outcome)}
                         {c.duration_minutes !== null ? `, ${c.duration_minutes} minutes` : ""}
                       </li>
                     ))}
@@ -198,7 +198,7 @@ export default function Befriending() {
                     small
                     value={values.matchId === p.matchId ? values.outcome : undefined}
                     error={forThis(p.matchId, "matchId")?.outcome}
-                    options={Object.entries(outcomes).map(([value, label]) => ({ value, label }))}
+                    options={Object.entries(callOutcomes).map(([value, label]) => ({ value, label }))}
                   />
                   <KeyedInput
                     id={`durationMinutes-${p.matchId}`}

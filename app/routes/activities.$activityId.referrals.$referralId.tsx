@@ -18,6 +18,7 @@ import { version } from "~/forms/fields";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 
@@ -53,7 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     referral: {
       id: r.id,
       status: r.status as ReferralStatus,
-      statusLabel: statusLabels[r.status as ReferralStatus],
+      statusLabel: labelOf(statusLabels, r.status),
       version: r.version,
       receivedAt: r.received_at.toISOString(),
       overdue: providerReplyOverdue({
@@ -70,9 +71,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       preferred: r.preferred_name,
       phone: r.phone,
       email: r.email,
-      preferredContact: r.preferred_contact
-        ? (contactMethods[r.preferred_contact as keyof typeof contactMethods] ?? r.preferred_contact)
-        : null,
+      preferredContact: r.preferred_contact ? labelOf(contactMethods, r.preferred_contact) : null,
       accessNeeds: r.access_needs,
       communicationNeeds: r.communication_needs,
     },

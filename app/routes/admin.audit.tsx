@@ -6,11 +6,14 @@ import { isIsoDate } from "~/calendar";
 import { auditSorts } from "~/audit/trail";
 import { readAuditTrail } from "~/audit/trail.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { isRole, roleLabels } from "~/auth/roles";
+import { roleLabels } from "~/auth/roles";
 import { DataTable } from "~/ui/DataTable";
 import { Select, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
+import { auditOutcomeLabels } from "~/audit/trail";
+import { auditActionLabels } from "~/audit/actions";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Connect Well" }];
 
@@ -58,8 +61,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: String(r.id),
       when: r.occurred_at.toISOString(),
       actor: r.actor_name ?? "Anonymous",
-      role: r.actor_role && isRole(r.actor_role) ? roleLabels[r.actor_role] : (r.actor_role ?? ""),
+      role: r.actor_role ? labelOf(roleLabels, r.actor_role) : "",
       action: r.action,
+      actionLabel: labelOf(auditActionLabels, r.action),
       outcome: r.outcome,
       entity: r.entity_type ? `${r.entity_type} ${r.entity_id?.slice(0, 8) ?? ""}` : "",
       person: r.person_id ? r.person_id.slice(0, 8) : "",
@@ -70,7 +74,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 type Row = Awaited<ReturnType<typeof loader>>["rows"][number];
 const col = createColumnHelper<Row>();
-const outcomeLabels: Record<string, string> = { ok: "Done", denied: "Refused", failed: "Failed" };
 const outcomeTag = { ok: "nhsuk-tag--green", denied: "nhsuk-tag--red", failed: "nhsuk-tag--orange" } as Record<
   string,
   string
@@ -87,13 +90,13 @@ const columns = [
       </>
     ),
   }),
-  col.accessor("action", { id: "action", header: "Action" }),
+  col.accessor("action", { id: "action", header: "Action", cell: (c) => c.row.original.actionLabel }),
   col.accessor("outcome", {
     id: "outcome",
     header: "Outcome",
     cell: (c) => (
       <strong className={`nhsuk-tag ${outcomeTag[c.getValue()] ?? ""}`}>
-        {outcomeLabels[c.getValue()] ?? c.getValue()}
+        {labelOf(auditOutcomeLabels, c.getValue())}
       </strong>
     ),
   }),
@@ -112,6 +115,7 @@ export default function AuditTrail() {
         <TextInput
           name="action"
           label="Action starts with"
+          hint="The kind of record or event, like person, referral, register, user or auth"
           width={10}
           defaultValue={filters.action}
           spellCheck={false}
@@ -121,7 +125,7 @@ export default function AuditTrail() {
           label="Outcome"
           placeholder="Any"
           defaultValue={filters.outcome}
-          options={Object.entries(outcomeLabels).map(([value, label]) => ({ value, label }))}
+          options={Object.entries(auditOutcomeLabels).map(([value, label]) => ({ value, label }))}
         />
         <Select
           name="actorId"

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { isRole, roleLabels } from "~/auth/roles";
+import { roleLabels } from "~/auth/roles";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -10,6 +10,7 @@ import { breakGlassReviewSchema } from "~/people/care-team";
 import { listBreakGlass, markBreakGlassReviewed, type BreakGlassFilter } from "~/care-team/break-glass.server";
 import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
 
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     reviewed: url.searchParams.get("reviewed") === "1",
     rows: (await listBreakGlass(actorOf(guard), filter)).map((r) => ({
       ...r,
-      userRole: isRole(r.userRole) ? roleLabels[r.userRole] : r.userRole,
+      userRole: labelOf(roleLabels, r.userRole),
     })),
   };
 }

@@ -1,12 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { isRole, roleLabels } from "~/auth/roles";
+import { roleLabels } from "~/auth/roles";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
 import { actionLabel, columnLabel, detailEntries, displayValue, type SubjectTableRows } from "~/people/subject-access";
 import { subjectAccessExport } from "~/people/subject-access.server";
 import { formatDateTime } from "~/ui/format";
+import { labelOf } from "~/labels";
+import { labelledSubjectValue } from "~/person-record/subject-labels";
+import { auditOutcomeLabels } from "~/audit/trail";
 
 // The page title names no one: it reaches browser history and the tab strip.
 export const meta: MetaFunction = () => [{ title: "Subject access export – Connect Well" }];
@@ -49,7 +52,9 @@ function TableSection({ t }: { t: SubjectTableRows }) {
             {Object.entries(row).map(([column, value]) => (
               <div className="nhsuk-summary-list__row" key={column}>
                 <dt className="nhsuk-summary-list__key">{columnLabel(column)}</dt>
-                <dd className="nhsuk-summary-list__value app-break-anywhere">{displayValue(value)}</dd>
+                <dd className="nhsuk-summary-list__value app-break-anywhere">
+                  {displayValue(labelledSubjectValue(t.table, column, value))}
+                </dd>
               </div>
             ))}
           </dl>
@@ -150,13 +155,9 @@ export default function SubjectAccessExportPage() {
                 <tr className="nhsuk-table__row" key={i}>
                   <td className="nhsuk-table__cell">{formatDateTime(h.occurredAt)}</td>
                   <td className="nhsuk-table__cell">{h.actorName ?? "The service"}</td>
-                  <td className="nhsuk-table__cell">
-                    {h.actorRole && isRole(h.actorRole) ? roleLabels[h.actorRole] : (h.actorRole ?? "")}
-                  </td>
-                  <td className="nhsuk-table__cell">
-                    {actionLabel(h.action)} <span className="app-muted">({h.action})</span>
-                  </td>
-                  <td className="nhsuk-table__cell">{h.outcome}</td>
+                  <td className="nhsuk-table__cell">{h.actorRole ? labelOf(roleLabels, h.actorRole) : ""}</td>
+                  <td className="nhsuk-table__cell">{actionLabel(h.action)}</td>
+                  <td className="nhsuk-table__cell">{labelOf(auditOutcomeLabels, h.outcome)}</td>
                   <td className="nhsuk-table__cell app-break-anywhere">
                     {detailEntries(h.details).map((d) => (
                       <span className="app-detail-line" key={d.label}>

@@ -5,11 +5,12 @@ import { z } from "zod";
 import { userSorts } from "~/admin/users";
 import { listUsers } from "~/admin/users.server";
 import { requirePermission } from "~/auth/guards.server";
-import { roleLabels, roles, isRole } from "~/auth/roles";
+import { roleLabels, roles } from "~/auth/roles";
 import { DataTable } from "~/ui/DataTable";
 import { Select } from "~/ui/form";
 import { formatDate, formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Users – Connect Well" }];
 
@@ -35,7 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: r.id,
       name: r.display_name,
       email: r.email,
-      role: isRole(r.role) ? roleLabels[r.role] : r.role,
+      role: labelOf(roleLabels, r.role),
       status: r.disabled_at ? "Disabled" : "Active",
       created: r.created_at.toISOString(),
       lastSignedIn: r.last_signed_in_at ? new Date(r.last_signed_in_at).toISOString() : null,

@@ -3,14 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { describeReplies, isStale } from "~/directory/listing";
-import {
-  accessibilityFeatures,
-  activityFormats,
-  labelOf,
-  providerKinds,
-  transportOptions,
-  weekdays,
-} from "~/directory/options";
+import { accessibilityFeatures, activityFormats, providerKinds, transportOptions, weekdays } from "~/directory/options";
 import { hhmm } from "~/directory/schedule";
 import { londonToday } from "~/calendar";
 import { getListing } from "~/directory/search.server";
@@ -18,6 +11,7 @@ import { isUuid } from "~/directory/scope.server";
 import { notFound } from "~/errors";
 import { Tag } from "~/directory/ui/Banner";
 import { formatIsoDate } from "~/ui/format";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.activity.name ?? "Activity"} – Connect Well` },

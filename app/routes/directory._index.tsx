@@ -4,7 +4,7 @@ import { requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { referenceLists } from "~/directory/activities.server";
 import { describeReplies, isStale } from "~/directory/listing";
-import { accessibilityFeatures, labelOf, transportOptions, weekdays } from "~/directory/options";
+import { accessibilityFeatures, transportOptions, weekdays } from "~/directory/options";
 import { londonToday } from "~/calendar";
 import { directorySorts, readSearchFilters } from "~/directory/search";
 import { searchDirectory } from "~/directory/search.server";
@@ -14,6 +14,7 @@ import { needs } from "~/referrals/codes";
 import { Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Find an activity – Connect Well" }];
 

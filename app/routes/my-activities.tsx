@@ -11,7 +11,7 @@ import {
   todaysSessions,
 } from "~/attendance/sessions.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { activityFormats, labelOf } from "~/directory/options";
+import { activityFormats } from "~/directory/options";
 import { listLedActivities } from "~/directory/lead-activities.server";
 import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
@@ -22,6 +22,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { ErrorSummary } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Your activities – Connect Well" }];
 

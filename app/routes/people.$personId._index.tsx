@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
-import { can, roleLabels, isRole } from "~/auth/roles";
+import { can, roleLabels } from "~/auth/roles";
 import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
 import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
 import { formatNhsNumber } from "~/forms/nhs-number";
@@ -23,6 +23,7 @@ import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 
@@ -60,12 +61,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       district: p.district_name,
       phone: p.phone,
       email: p.email,
-      preferredContact: p.preferred_contact ? contactMethods[p.preferred_contact as keyof typeof contactMethods] : null,
+      preferredContact: p.preferred_contact ? labelOf(contactMethods, p.preferred_contact) : null,
       communicationNeeds: p.communication_needs,
       accessNeeds: p.access_needs,
       gpPractice: p.gp_practice,
-      sex: p.sex ? sexes[p.sex as keyof typeof sexes] : null,
-      ethnicity: p.ethnicity ? ethnicityLabels[p.ethnicity] : null,
+      sex: p.sex ? labelOf(sexes, p.sex) : null,
+      ethnicity: p.ethnicity ? labelOf(ethnicityLabels, p.ethnicity) : null,
       imd: p.imd_decile
         ? `Decile ${p.imd_decile} (quintile ${p.imd_quintile ?? Math.ceil(p.imd_decile / 2)})`
         : p.imd_quintile
@@ -82,7 +83,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
         at: c?.recordedAt.toISOString() ?? null,
       };
     }),
-    careTeam: careTeamMembers(record.careTeam, (role) => (isRole(role) ? roleLabels[role] : role)),
+    careTeam: careTeamMembers(record.careTeam, (role) => labelOf(roleLabels, role)),
     referrals: record.referrals,
     timeline: record.timeline,
     measureItems: record.measureItems,

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
-import { isRole, roleLabels } from "~/auth/roles";
+import { roleLabels } from "~/auth/roles";
 import { notFound } from "~/errors";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
@@ -13,6 +13,7 @@ import { addCareTeamMember, listAddableStaff } from "~/care-team/members.server"
 import { addCareTeamMemberSchema } from "~/people/care-team";
 import { readPersonSummary } from "~/people/people.server";
 import { ErrorSummary, Select } from "~/ui/form";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Add to the care team – Connect Well" }];
 
@@ -28,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     person: { id: person.id, name: `${person.given_name} ${person.family_name}` },
     staff: staff.map((s) => ({
       value: s.id,
-      label: `${s.display_name}, ${isRole(s.role) ? roleLabels[s.role] : s.role}`,
+      label: `${s.display_name}, ${labelOf(roleLabels, s.role)}`,
     })),
   };
 }

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { editProviderSchema } from "~/directory/forms";
 import { isStale } from "~/directory/listing";
-import { activityStatuses, labelOf } from "~/directory/options";
+import { activityStatuses } from "~/directory/options";
 import { getProvider, updateProvider } from "~/directory/providers.server";
 import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, leadsOnlyOwn } from "~/directory/scope.server";
@@ -14,6 +14,7 @@ import { formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 

@@ -1,9 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
-import { labelOf, providerKinds } from "~/directory/options";
+import { providerKinds } from "~/directory/options";
 import { listProviders } from "~/directory/providers.server";
 import { leadsOnlyOwn } from "~/directory/scope.server";
+import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Providers – Connect Well" }];
 

@@ -6,7 +6,7 @@ import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
 import { idParam } from "~/params";
-import { can, isRole, roleLabels } from "~/auth/roles";
+import { can, roleLabels } from "~/auth/roles";
 import { barriers, needs, referralSources } from "~/referrals/codes";
 import {
   declinedBy,
@@ -14,7 +14,6 @@ import {
   endReasons,
   PROVIDER_REPLY_DAYS,
   statusLabels,
-  type EndReason,
   type ReferralStatus,
 } from "~/referrals/lifecycle";
 import { readReferral } from "~/referrals/referrals.server";
@@ -27,6 +26,7 @@ import { formatDate, formatDateTime, formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { labelOf, labelsOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -56,17 +56,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       status: r.status as ReferralStatus,
       activity: r.activity_name,
       provider: r.provider_name,
-      source: referralSources[r.source as keyof typeof referralSources] ?? r.source,
+      source: labelOf(referralSources, r.source),
       sourceDetail: r.source_detail,
       caseworker: r.caseworker,
-      needs: r.needs.map((n) => needs[n as keyof typeof needs] ?? n),
-      barriers: r.barriers.map((b) => barriers[b as keyof typeof barriers] ?? b),
+      needs: labelsOf(needs, r.needs),
+      barriers: labelsOf(barriers, r.barriers),
       supportNotes: r.support_notes,
       snomed: r.snomed_code,
       receivedAt: r.received_at.toISOString(),
       declinedBy: r.declined_by,
       declineReason: r.decline_reason,
-      endReason: r.end_reason ? endReasonLabels[r.end_reason as EndReason] : null,
+      endReason: r.end_reason ? labelOf(endReasonLabels, r.end_reason) : null,
       firstAttendedOn: r.first_attended_on,
     },
     overdue: found.overdue,
@@ -89,7 +89,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       reason: h.reason,
       at: h.occurred_at.toISOString(),
       actor: h.actor,
-      role: h.actor_role && isRole(h.actor_role) ? roleLabels[h.actor_role] : null,
+      role: h.actor_role ? labelOf(roleLabels, h.actor_role) : null,
     })),
   };
 }
@@ -363,8 +363,8 @@ export default function ReferralPage() {
               <td className="nhsuk-table__cell">{formatDateTime(h.at)}</td>
               <td className="nhsuk-table__cell">
                 {h.from
-                  ? `${statusLabels[h.from as ReferralStatus]} to ${statusLabels[h.to as ReferralStatus]}`
-                  : statusLabels[h.to as ReferralStatus]}
+                  ? `${labelOf(statusLabels, h.from)} to ${labelOf(statusLabels, h.to)}`
+                  : labelOf(statusLabels, h.to)}
               </td>
               <td className="nhsuk-table__cell">
                 {h.actor ? `${h.actor}${h.role ? `, ${h.role}` : ""}` : "The register"}

@@ -11,7 +11,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
 import { breakGlassPath } from "~/people/care-team";
 import { formatNhsNumber } from "~/forms/nhs-number";
-import { bestTimes, selfReferralTopics, type SelfReferralTopic } from "~/referrals/self-referral";
+import { bestTimes, selfReferralTopics } from "~/referrals/self-referral";
 import {
   closeSelfReferral,
   createPersonFromSelfReferral,
@@ -20,6 +20,7 @@ import {
 } from "~/triage/triage.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
+import { labelOf, labelsOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Self-referral – Connect Well" }];
 
@@ -43,8 +44,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       email: s.email,
       postcode: s.postcode,
       district: s.district,
-      bestTime: s.best_time ? (bestTimes[s.best_time as keyof typeof bestTimes] ?? s.best_time) : null,
-      topics: s.topics.map((t) => selfReferralTopics[t as SelfReferralTopic] ?? t),
+      bestTime: s.best_time ? labelOf(bestTimes, s.best_time) : null,
+      topics: labelsOf(selfReferralTopics, s.topics),
       message: s.message,
       receivedAt: s.received_at.toISOString(),
       personId: s.person_id,

@@ -1,7 +1,8 @@
 import { firstWeekdayOnOrAfter, londonUtcOffset } from "~/calendar";
-import { accessibilityFeatures, labelOf, transportOptions, weekdays } from "../options";
+import { accessibilityFeatures, transportOptions, weekdays } from "../options";
 import { hhmm } from "../schedule";
 import { ids } from "./ids";
+import { labelOf } from "~/labels";
 
 // Directory rows → Open Referral UK 3.0 objects. Only what a public listing shows: no lead or volunteer, no
 // contact person's name, nothing about who was referred. Absent values are left out rather than sent as null,

@@ -1,7 +1,8 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { selfReferralTopics, type SelfReferralTopic } from "~/referrals/self-referral";
+import { selfReferralTopics } from "~/referrals/self-referral";
 import { formatDateTime } from "~/ui/format";
+import { labelsOf } from "~/labels";
 
 export interface QueueRow {
   id: string;
@@ -67,9 +68,7 @@ export function TriageQueueTable({ rows, openable }: { rows: QueueRow[]; openabl
                 </>
               ) : null}
             </Cell>
-            <Cell heading={headings[2]}>
-              {r.topics.map((t) => selfReferralTopics[t as SelfReferralTopic] ?? t).join(", ") || "Not said"}
-            </Cell>
+            <Cell heading={headings[2]}>{labelsOf(selfReferralTopics, r.topics).join(", ") || "Not said"}</Cell>
             <Cell heading={headings[3]}>{formatDateTime(r.received_at)}</Cell>
           </tr>
         ))}

@@ -121,11 +121,11 @@ describe("the access history's details, in words", () => {
     ]);
   });
 
-  it("names the list a person was shown in, and keeps a code it has no words for", () => {
-    expect(detailEntries({ list: "person.search" })).toEqual([
-      { label: "Shown in", value: "Searched for people (person.search)" },
+  it("names the list a person was shown in, and says when it has no words for one", () => {
+    expect(detailEntries({ list: "person.search" })).toEqual([{ label: "Shown in", value: "Searched for people" }]);
+    expect(detailEntries({ list: "some.new-list" })).toEqual([
+      { label: "Shown in", value: "Not recognised (some.new-list)" },
     ]);
-    expect(detailEntries({ list: "some.new-list" })).toEqual([{ label: "Shown in", value: "some.new-list" }]);
   });
 
   it("leaves nothing out: lists, flags and values that are not objects", () => {
