@@ -4,10 +4,16 @@
 import { z } from "zod";
 import type { Instrument, Item } from "./instruments";
 
+/**
+ * How a message names one item: "question 3 (How often do you feel isolated from others)". A stem that opens each
+ * question (UCLA-3's "How often do you feel…") is part of the question; a stem that is an instruction for the whole
+ * questionnaire (the Warwick scales' "Below are some statements…") is not repeated in every message.
+ */
 export function questionLabel(instrument: Instrument, item: Item): string {
   const index = instrument.items.indexOf(item) + 1;
   const text = item.text.replace(/[?.…\s]+$/u, "");
-  return `question ${index} (${instrument.stem ? instrument.stem.replace(/…$/u, "") + " " : ""}${text})`;
+  const opener = instrument.stem?.endsWith("…") ? instrument.stem.replace(/…$/u, "") + " " : "";
+  return `question ${index} (${opener}${text})`;
 }
 
 /** Message for one item's raw form value, or null when it is one of the item's options. */
