@@ -61,8 +61,9 @@ const personFields = (policy: NhsNumberPolicy) => ({
   ethnicity: optionalChoice(ethnicityLabels, "Select an ethnic group from the list"),
   imdDecile: optionalWholeNumber("IMD decile", 1, 10, allSay("Select an IMD decile from 1 to 10")),
   imdQuintile: optionalWholeNumber("IMD quintile", 1, 5, allSay("Select an IMD quintile from 1 to 5")),
-  consentVolunteer: yesNo(),
-  consentQuote: yesNo(),
+  // Two yes/no questions on one form: each message says which one is unanswered.
+  consentVolunteer: yesNo("Select yes or no: do they agree to contact by a volunteer"),
+  consentQuote: yesNo("Select yes or no: do they agree that their words may be quoted anonymously"),
 });
 
 type PersonFieldValues = z.output<z.ZodObject<ReturnType<typeof personFields>>>;
