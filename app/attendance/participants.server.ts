@@ -22,17 +22,6 @@ export const leadPersonColumns = [
  */
 export const leadReferralColumns = ["r.support_notes", "r.needs", "r.barriers"] as const;
 
-export interface LeadPerson {
-  given_name: string;
-  family_name: string;
-  preferred_name: string | null;
-  phone: string | null;
-  email: string | null;
-  preferred_contact: string | null;
-  access_needs: string | null;
-  communication_needs: string | null;
-}
-
 /** One audit row per person shown, in the caller's transaction: the page is not returned if these cannot be written. */
 export async function auditPeopleShown(
   trx: Executor,

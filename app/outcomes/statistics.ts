@@ -77,11 +77,6 @@ export function normaliseChange(value: number): number {
   return (value < 0 ? -rounded : rounded) + 0;
 }
 
-/** An empty summary: the identity of `mergeChangeSummaries`. */
-export function emptyChangeSummary(): ChangeSummary {
-  return { n: 0, sumBefore: 0, sumAfter: 0, sumChange: 0, sumChangeSquared: 0, histogram: [] };
-}
-
 /**
  * Summarise paired scores. `before[i]` and `after[i]` are one person's baseline and follow-up.
  * @throws RangeError when the arrays differ in length or hold a value that is not a finite number.

@@ -63,10 +63,6 @@ export const ethnicityLabels: Record<string, string> = Object.fromEntries([
 
 export const ethnicityCodes = Object.keys(ethnicityLabels) as EthnicityCode[];
 
-export function isEthnicityCode(value: string): value is EthnicityCode {
-  return value in ethnicityLabels;
-}
-
 export const sexes = {
   female: "Female",
   male: "Male",

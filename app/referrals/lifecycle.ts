@@ -62,8 +62,6 @@ export const transitions: readonly TransitionRule[] = [
   { from: "attending", to: "ended", actors: ["caseworker"], kinds: ["direct"], label: "Ended" },
 ];
 
-export const terminalStatuses: readonly ReferralStatus[] = ["declined", "ended"];
-
 /** A referral in one of these is open: a person has at most one open referral to an activity. */
 export const OPEN_STATUSES: readonly ReferralStatus[] = ["received", "contacted", "accepted", "attending"];
 

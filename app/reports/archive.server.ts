@@ -2,7 +2,7 @@
 // applied, its figures as data (the ReportModel), its PDF and the PDF's SHA-256. Rows are immutable (a trigger
 // refuses updates and deletes), so a checksum read today still proves what was published.
 import { createHash } from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { DB } from "@db/types";
 import type { PeriodKind } from "~/outcomes/model";
 import type { ReportModel, ReportScope, ReportScopeKind } from "./model";
@@ -174,11 +174,3 @@ export async function findReportByChecksum(
   return id ? findVisibleReport(db, viewer, id.id) : null;
 }
 
-/** How many reports the archive holds (for the benchmark's checks). */
-export async function countReports(db: Executor): Promise<number> {
-  const row = await db
-    .selectFrom("report")
-    .select(sql<number>`count(*)::int`.as("n"))
-    .executeTakeFirstOrThrow();
-  return row.n;
-}

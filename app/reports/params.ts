@@ -8,19 +8,6 @@ import type { ReportScopeKind } from "./model";
 
 export type ReportPeriodKind = "month" | "quarter" | "year";
 
-export const reportPeriodKinds: Record<ReportPeriodKind, string> = {
-  month: "A month",
-  quarter: "A quarter",
-  year: "A financial year (April to March)",
-};
-
-export const scopeKinds: Record<ReportScopeKind, string> = {
-  service: "The whole service",
-  provider: "A provider",
-  activity: "An activity",
-  district: "A district",
-};
-
 /**
  * The report periods offered, newest first: this month, quarter and financial year (marked as so far) and those
  * before, `count` of each kind. `today` is the UK date, YYYY-MM-DD.
@@ -39,11 +26,6 @@ export function recentPeriods(kind: ReportPeriodKind, today: string, count: numb
     p = previousPeriod(p);
   }
   return out;
-}
-
-/** True when the period has not finished by `today` (YYYY-MM-DD): its figures are so far. */
-export function periodInProgress(period: Period, today: string): boolean {
-  return period.to >= today;
 }
 
 /** The report's period for a key: a month, quarter or financial year that has begun by `today` (UK date). */
@@ -67,11 +49,6 @@ export function parseScopeValue(value: string): { kind: ReportScopeKind; id?: st
   if (value === "service") return { kind: "service" };
   const m = /^(provider|activity|district):([A-Za-z0-9_-]{1,64})$/.exec(value);
   return m ? { kind: m[1] as ReportScopeKind, id: m[2] } : null;
-}
-
-/** The form value of a scope (see parseScopeValue). */
-export function scopeValue(scope: { kind: ReportScopeKind; id?: string }): string {
-  return scope.kind === "service" ? "service" : `${scope.kind}:${scope.id}`;
 }
 
 const scopeField = z
