@@ -91,7 +91,11 @@ test("a prescriber finds someone outside their care teams, sees only the minimum
   await reason.fill(why);
   await page.getByRole("button", { name: "Join the care team and open the record" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Nora ${family}` })).toBeVisible();
-  await expect(page.getByText("joined by break glass")).toBeVisible();
+  // The care team box names each member with how they are on the team: the coordinator recorded her, the prescriber
+  // broke glass.
+  const team = page.locator("#care-team + ul");
+  await expect(team.getByRole("listitem").filter({ hasText: "recorded the person" })).toHaveCount(1);
+  await expect(team.getByRole("listitem").filter({ hasText: "broke glass" })).toHaveCount(1);
 
   // The administrator sees it in the review list, newest first, and marks it reviewed.
   const admin = await (await browser.newContext()).newPage();
