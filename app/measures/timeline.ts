@@ -145,6 +145,21 @@ export function formatScoreRead(code: string, scale: ScoreScale, scores: Readonl
   return reading ? `${formatScore(scale, value)} (${reading.band})` : formatScore(scale, value);
 }
 
+/**
+ * What a chart of `scales` shows, in words, for its caption: each scale's scores in date order, each with its
+ * reading ("Loneliness score: 7 (lonely), then 5 (not lonely)"), so the caption gives no bare number where the
+ * table beside it gives a reading (docs/decisions/0831-score-readings.md).
+ */
+export function chartSummary(
+  code: string,
+  scales: readonly ScoreScale[],
+  points: readonly Pick<MeasureRecord, "scores">[],
+): string {
+  return scales
+    .map((s) => `${s.label}: ${points.map((p) => formatScoreRead(code, s, p.scores)).join(", then ")}`)
+    .join("; ");
+}
+
 /** "+3.10" / "−2" with a real minus sign, for change columns. */
 export function formatChange(scale: ScoreScale, change: number): string {
   const text = Math.abs(change).toFixed(scale.decimals);

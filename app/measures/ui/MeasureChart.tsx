@@ -7,10 +7,10 @@ import { formatIsoDate } from "~/ui/format";
 import { StackedHeading } from "~/ui/StackedHeading";
 import type { Band, Instrument } from "../instruments";
 import {
+  chartSummary,
   type ChartGroup,
   chartGroups,
   directionText,
-  formatScore,
   formatScoreRead,
   type MeasureRecord,
 } from "../timeline";
@@ -57,9 +57,7 @@ export function MeasureChart({ instrument, points }: Props) {
       {chartGroups(instrument).map((group) => {
         const axisTitle = `${group.scales.length === 1 ? group.scales[0].label : "Score"} (${directionText(group.direction)})`;
         const captionId = `${group.key}-caption`;
-        const summary = group.scales
-          .map((s) => `${s.label}: ${points.map((p) => formatScore(s, p.scores[s.key])).join(", then ")}`)
-          .join("; ");
+        const summary = chartSummary(instrument.code, group.scales, points);
         return (
           <div key={group.key}>
             <figure className="nhsuk-u-margin-0 nhsuk-u-margin-bottom-4">

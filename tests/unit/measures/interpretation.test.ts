@@ -10,7 +10,7 @@ import {
   interpretWemwbs,
 } from "~/measures/interpretation";
 import { instruments } from "~/measures/instruments";
-import { formatScoreRead } from "~/measures/timeline";
+import { chartSummary, formatScoreRead } from "~/measures/timeline";
 import { getInstrument } from "~/measures/scoring";
 
 // Bands and readings as docs/measures.md gives them.
@@ -85,5 +85,14 @@ describe("every score with its interpretation", () => {
     expect(formatScoreRead("ucla3", total, { total: 7 })).toBe("7 (lonely)");
     expect(formatScoreRead("ucla3", total, { total: 12 })).toBe("12");
     expect(formatScoreRead("ucla3", total, {})).toBe("–");
+  });
+
+  it("reads each score in a chart's caption, not the number alone", () => {
+    const ucla3 = getInstrument("ucla3");
+    const caption = chartSummary("ucla3", ucla3.scoreScales.slice(0, 1), [
+      { scores: { total: 7 } },
+      { scores: { total: 5 } },
+    ]);
+    expect(caption).toBe(`${ucla3.scoreScales[0].label}: 7 (lonely), then 5 (not lonely)`);
   });
 });
