@@ -20,7 +20,10 @@ type Headers = Record<string, string>;
 
 /** Following a link to `path`. */
 export function follow(mode: PageMode, path: string, headers: Headers, meta?: unknown): Action {
-  return { method: "GET", path: mode === "in-app" ? `${path}.data` : path, headers, meta };
+  // The data URL puts `.data` on the path, before any query: /outcomes.data?period=…
+  const q = path.indexOf("?");
+  const data = q < 0 ? `${path}.data` : `${path.slice(0, q)}.data${path.slice(q)}`;
+  return { method: "GET", path: mode === "in-app" ? data : path, headers, meta };
 }
 
 /** Requests per `submit` action that revalidates, when it succeeds (autocannon paces and counts requests). */
