@@ -4,7 +4,7 @@
 // A separate run of some scenarios (`npm run bench -- --scenarios … --out bench/results-x.md`, e.g. on another data
 // set) is placed in results.md as its own section, rendered from its JSON with its own machine and data set line:
 // `npx tsx bench/render.ts --in bench/results-x.json --into bench/results.md --title "…"`. Running it again
-// replaces that section; the rest of results.md is left as it is.
+// replaces that section, and the findings at its end are replaced by findings.md's; the rest is left as it is.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,5 +50,10 @@ if (!values.into) {
     const at = target.indexOf("\n## Machine calibration");
     next = at < 0 ? `${target.trimEnd()}\n\n${section}\n` : `${target.slice(0, at)}\n${section}\n${target.slice(at)}`;
   }
+  // The findings at the end of results.md are findings.md's current text.
+  const findings = readFileSync(path.join(here, "findings.md"), "utf8").trim();
+  const heading = findings.split("\n")[0];
+  const at = next.indexOf(`\n${heading}\n`);
+  if (heading.startsWith("#") && at >= 0) next = `${next.slice(0, at + 1)}${findings}\n`;
   writeFileSync(values.into, next);
 }
