@@ -98,7 +98,12 @@ export default function RecordMeasure() {
         <span className="nhsuk-caption-l">{person.name}</span>
         <h1>Record a measure</h1>
         {referrals.length === 0 ? (
-          <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>
+          <>
+            <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>
+            <Link className="nhsuk-button" to={`/people/${person.id}/refer`}>
+              Refer or signpost
+            </Link>
+          </>
         ) : !chosen || !instrument ? (
           // Step 1 is a GET form, so choosing the questionnaire works without JavaScript.
           <Form method="get">

@@ -63,8 +63,8 @@ export default function NewReferral() {
           />
         ) : null}
         <p>
-          Not known to the service yet? <Link to="/people/new">Record a new person</Link> first, then refer them from
-          their record.
+          Not known to the service yet? <Link to={`/people/new${suffix}`}>Record a new person</Link> first: the referral
+          follows on from their record.
         </p>
       </div>
     </div>

@@ -150,6 +150,30 @@ test("a prescriber is warned of a possible duplicate, records the person, refers
   await expect(page.getByRole("table", { name: "Referrals" })).toContainText("Ended");
 });
 
+test("someone new found through the directory is recorded and goes straight on to their referral; a measure asked for before any referral leads to it", async ({
+  page,
+}) => {
+  await signInAs(page, "prescriber");
+  await page.goto("/directory");
+  await page.getByRole("link", { name: "Chatter Chairs seated exercise" }).click();
+  await page.getByRole("link", { name: "Refer someone to this activity" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Who is the referral for?" })).toBeVisible();
+  // Not known yet: recording them keeps the activity chosen, so the referral form follows with it selected.
+  await page.getByRole("link", { name: "Record a new person" }).click();
+  const given = `Wilfred-${unique()}`;
+  await fillPerson(page, { given, family: "Demo-Newcome", dob: ["2", "5", "1939"], phone: "07700 900177" });
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Refer or signpost" })).toBeVisible();
+  await expect(page.locator("#activityId option:checked")).toContainText("Chatter Chairs seated exercise");
+  const personId = personIdIn(page.url());
+
+  // A measure belongs to a referral: with none yet, the page says so and offers the way to make one.
+  await page.goto(`/people/${personId}/measures/new`);
+  await expect(page.getByText("has no open referral")).toBeVisible();
+  await page.getByRole("link", { name: "Refer or signpost" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Refer or signpost" })).toBeVisible();
+});
+
 test("a self-referral reaches triage: a coordinator makes a new person and a referral, then links a second request to that record", async ({
   page,
 }) => {
