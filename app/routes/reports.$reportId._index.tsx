@@ -108,7 +108,9 @@ function ShareForm({ shares }: { shares: NonNullable<ReturnType<typeof useLoader
                     <label className="nhsuk-label nhsuk-checkboxes__label" htmlFor={`commissioner-${c.id}`}>
                       {c.name} ({c.email})
                       {c.sharedAt ? (
-                        <span className="nhsuk-hint nhsuk-u-margin-bottom-0">Shared {formatDateTime(c.sharedAt)}</span>
+                        <span className="nhsuk-hint nhsuk-u-display-block nhsuk-u-margin-bottom-0">
+                          Shared {formatDateTime(c.sharedAt)}
+                        </span>
                       ) : null}
                     </label>
                   </div>

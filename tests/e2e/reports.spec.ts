@@ -53,6 +53,12 @@ test("an analyst generates a report, watches it build, previews it and shares it
   await expect(page.getByText(/Sharing saved: shared with 1 more/)).toBeVisible();
   await expect(commissioner).toBeChecked();
   await expectAccessible(page);
+  // On a phone the sharing list (a name, an email and when it was shared) wraps instead of pushing the page
+  // sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(page.getByText(/^Shared \d/)).toBeInViewport();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await page.setViewportSize({ width: 1280, height: 720 });
   if (SHOTS) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: `${SHOTS}/analyst-report-1280.png`, fullPage: true });
