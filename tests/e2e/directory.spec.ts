@@ -169,6 +169,25 @@ test("the directory and the lead's home read well on a phone", async ({ page }) 
   await page.setViewportSize({ width: 390, height: 844 });
   await signInAs(page, "activity_lead");
   await page.screenshot({ path: "/tmp/lead-home-phone.png", fullPage: true });
+  // The schedule's tables keep each button's word whole ("Remove", "Cancel"), never one letter-pair per line.
+  await page.getByRole("link", { name: "Schedule and sessions" }).first().click();
+  await expect(page.getByRole("heading", { level: 2, name: "Sessions", exact: true })).toBeVisible();
+  const buttonLines = await page.$$eval("table button", (buttons) =>
+    buttons.map((b) => {
+      // The label as seen: its text nodes outside any visually hidden part.
+      const lines = new Set<number>();
+      const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim() || node.parentElement?.closest(".nhsuk-u-visually-hidden")) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) lines.add(Math.round(r.top));
+      }
+      return `${b.textContent?.trim()}: ${lines.size}`;
+    }),
+  );
+  expect(buttonLines.length).toBeGreaterThan(0);
+  for (const line of buttonLines) expect(line).toMatch(/: 1$/);
   await page.getByRole("button", { name: "Sign out" }).click();
   await signInAs(page, "prescriber");
   await page.goto("/directory?transport=fox_connect");
