@@ -24,6 +24,7 @@ import { useNonce } from "~/ui/nonce";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
 import { SessionClock } from "~/ui/session-clock";
 import styles from "~/ui/styles.scss?url";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -186,14 +187,13 @@ function AccountDisabled({ message, entered }: { message: string; entered: { lab
               Copy anything you need before you leave this page: it is not kept anywhere else. A colleague with access
               can enter it for you.
             </p>
-            <dl className="nhsuk-summary-list">
+            <SummaryList>
               {entered.map((e, i) => (
-                <div className="nhsuk-summary-list__row" key={i}>
-                  <dt className="nhsuk-summary-list__key">{e.label}</dt>
-                  <dd className="nhsuk-summary-list__value app-keep-lines">{e.value}</dd>
-                </div>
+                <SummaryRow key={i} label={e.label} valueClassName="app-keep-lines">
+                  {e.value}
+                </SummaryRow>
               ))}
-            </dl>
+            </SummaryList>
           </>
         ) : null}
         <p>If you think this is a mistake, ask your service administrator to enable your account again.</p>

@@ -19,6 +19,7 @@ import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf } from "~/labels";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 
@@ -116,47 +117,22 @@ export default function InboundReferral() {
           <Tag colour={referral.waiting ? "blue" : "grey"}>{referral.statusLabel}</Tag>{" "}
           {referral.overdue ? <Tag colour="red">Waiting more than 14 days</Tag> : null}
         </p>
-        <dl className="nhsuk-summary-list">
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Known as</dt>
-            <dd className="nhsuk-summary-list__value">{person.preferred ?? person.name}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Phone</dt>
-            <dd className="nhsuk-summary-list__value">{person.phone ?? "Not given"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Email</dt>
-            <dd className="nhsuk-summary-list__value">{person.email ?? "Not given"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Prefers contact by</dt>
-            <dd className="nhsuk-summary-list__value">{person.preferredContact ?? "Not given"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Access needs</dt>
-            <dd className="nhsuk-summary-list__value">{person.accessNeeds ?? "None recorded"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Communication needs</dt>
-            <dd className="nhsuk-summary-list__value">{person.communicationNeeds ?? "None recorded"}</dd>
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label="Known as">{person.preferred ?? person.name}</SummaryRow>
+          <SummaryRow label="Phone">{person.phone ?? "Not given"}</SummaryRow>
+          <SummaryRow label="Email">{person.email ?? "Not given"}</SummaryRow>
+          <SummaryRow label="Prefers contact by">{person.preferredContact ?? "Not given"}</SummaryRow>
+          <SummaryRow label="Access needs">{person.accessNeeds ?? "None recorded"}</SummaryRow>
+          <SummaryRow label="Communication needs">{person.communicationNeeds ?? "None recorded"}</SummaryRow>
+        </SummaryList>
         <h2 className="nhsuk-heading-m">From the referrer</h2>
-        <dl className="nhsuk-summary-list">
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Notes for you</dt>
-            <dd className="nhsuk-summary-list__value">{fromReferrer.notes ?? "None"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Hoping for help with</dt>
-            <dd className="nhsuk-summary-list__value">{fromReferrer.needs.join(", ") || "Not recorded"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">What may get in the way</dt>
-            <dd className="nhsuk-summary-list__value">{fromReferrer.barriers.join("; ") || "Nothing recorded"}</dd>
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label="Notes for you">{fromReferrer.notes ?? "None"}</SummaryRow>
+          <SummaryRow label="Hoping for help with">{fromReferrer.needs.join(", ") || "Not recorded"}</SummaryRow>
+          <SummaryRow label="What may get in the way">
+            {fromReferrer.barriers.join("; ") || "Nothing recorded"}
+          </SummaryRow>
+        </SummaryList>
         {referral.declineReason ? <p>You declined this referral: {referral.declineReason}</p> : null}
         {referral.waiting ? (
           <Form method="post" noValidate>

@@ -10,6 +10,7 @@ import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { labelledSubjectValue } from "~/person-record/subject-labels";
 import { auditOutcomeLabels } from "~/audit/trail";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 // The page title names no one: it reaches browser history and the tab strip.
 export const meta: MetaFunction = () => [{ title: "Subject access export – Connect Well" }];
@@ -48,16 +49,13 @@ function TableSection({ t }: { t: SubjectTableRows }) {
           <h3 className="nhsuk-heading-s">
             {t.label} {i + 1} of {n}
           </h3>
-          <dl className="nhsuk-summary-list">
+          <SummaryList>
             {Object.entries(row).map(([column, value]) => (
-              <div className="nhsuk-summary-list__row" key={column}>
-                <dt className="nhsuk-summary-list__key">{columnLabel(column)}</dt>
-                <dd className="nhsuk-summary-list__value app-break-anywhere">
-                  {displayValue(labelledSubjectValue(t.table, column, value))}
-                </dd>
-              </div>
+              <SummaryRow key={column} label={columnLabel(column)} valueClassName="app-break-anywhere">
+                {displayValue(labelledSubjectValue(t.table, column, value))}
+              </SummaryRow>
             ))}
-          </dl>
+          </SummaryList>
         </div>
       ))}
     </section>
@@ -79,28 +77,18 @@ export default function SubjectAccessExportPage() {
         Everything Connect Well holds about {name}: {rows} {rows === 1 ? "row" : "rows"} in {out.tables.length} tables,
         and {out.accessHistory.length} entries of who has seen or changed the record.
       </p>
-      <dl className="nhsuk-summary-list">
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Made</dt>
-          <dd className="nhsuk-summary-list__value">
-            {formatDateTime(out.generatedAt)} by {madeBy}
-          </dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Record</dt>
-          <dd className="nhsuk-summary-list__value app-break-anywhere">{out.subject.personId}</dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Records merged into it</dt>
-          <dd className="nhsuk-summary-list__value app-break-anywhere">
-            {out.subject.recordIds.length > 1 ? out.subject.recordIds.slice(1).join(", ") : "None"}
-          </dd>
-        </div>
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">Format</dt>
-          <dd className="nhsuk-summary-list__value">{out.format}</dd>
-        </div>
-      </dl>
+      <SummaryList>
+        <SummaryRow label="Made">
+          {formatDateTime(out.generatedAt)} by {madeBy}
+        </SummaryRow>
+        <SummaryRow label="Record" valueClassName="app-break-anywhere">
+          {out.subject.personId}
+        </SummaryRow>
+        <SummaryRow label="Records merged into it" valueClassName="app-break-anywhere">
+          {out.subject.recordIds.length > 1 ? out.subject.recordIds.slice(1).join(", ") : "None"}
+        </SummaryRow>
+        <SummaryRow label="Format">{out.format}</SummaryRow>
+      </SummaryList>
       <div className="app-no-print">
         <a
           className="nhsuk-button nhsuk-u-margin-right-3"

@@ -12,6 +12,7 @@ import { notFound } from "~/errors";
 import { Tag } from "~/directory/ui/Banner";
 import { formatIsoDate } from "~/ui/format";
 import { labelOf } from "~/labels";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.activity.name ?? "Activity"} – Connect Well` },
@@ -71,15 +72,6 @@ function ages(min: number | null, max: number | null) {
   return "All ages";
 }
 
-function Row({ k, children }: { k: string; children: React.ReactNode }) {
-  return (
-    <div className="nhsuk-summary-list__row">
-      <dt className="nhsuk-summary-list__key">{k}</dt>
-      <dd className="nhsuk-summary-list__value">{children}</dd>
-    </div>
-  );
-}
-
 export default function Listing() {
   const { canEdit, canRefer, activity: a, when, oneOffs, replies } = useLoaderData<typeof loader>();
   return (
@@ -120,10 +112,10 @@ export default function Listing() {
           </Link>
         ) : null}
         <h2>Details</h2>
-        <dl className="nhsuk-summary-list">
-          <Row k="Category">{a.category}</Row>
-          <Row k="Format">{a.format}</Row>
-          <Row k="When">
+        <SummaryList>
+          <SummaryRow label="Category">{a.category}</SummaryRow>
+          <SummaryRow label="Format">{a.format}</SummaryRow>
+          <SummaryRow label="When">
             {when.length || oneOffs.length ? (
               <ul className="nhsuk-list nhsuk-u-margin-bottom-0">
                 {[...when, ...oneOffs].map((w) => (
@@ -133,27 +125,29 @@ export default function Listing() {
             ) : (
               "Ask the provider"
             )}
-          </Row>
-          <Row k="Where">
+          </SummaryRow>
+          <SummaryRow label="Where">
             {a.address ? `${a.address}${a.postcode ? `, ${a.postcode}` : ""}` : "No venue (for example, by phone)"}
             {a.district ? ` · ${a.district}` : ""}
-          </Row>
-          <Row k="Getting there">
+          </SummaryRow>
+          <SummaryRow label="Getting there">
             {a.transport.length
               ? `${a.transport.join(", ")}${a.zones.length ? ` (zones: ${a.zones.join(", ")})` : ""}`
               : "No transport information"}
-          </Row>
-          <Row k="Accessibility">{a.accessibility.length ? a.accessibility.join(", ") : "Not recorded"}</Row>
-          <Row k="Who it suits">
+          </SummaryRow>
+          <SummaryRow label="Accessibility">
+            {a.accessibility.length ? a.accessibility.join(", ") : "Not recorded"}
+          </SummaryRow>
+          <SummaryRow label="Who it suits">
             {a.ages}
             {a.eligibility ? `. ${a.eligibility}` : ""}
-          </Row>
-          <Row k="Capacity">{a.capacity ?? "Not limited"}</Row>
-          <Row k="Cost">{a.cost}</Row>
-          <Row k="Contact">
+          </SummaryRow>
+          <SummaryRow label="Capacity">{a.capacity ?? "Not limited"}</SummaryRow>
+          <SummaryRow label="Cost">{a.cost}</SummaryRow>
+          <SummaryRow label="Contact">
             {[a.contactName, a.contactPhone, a.contactEmail].filter(Boolean).join(" · ") || "Through the provider"}
-          </Row>
-          <Row k="Provider">
+          </SummaryRow>
+          <SummaryRow label="Provider">
             {a.provider} ({a.providerKind})
             {a.website ? (
               <>
@@ -164,17 +158,17 @@ export default function Listing() {
                 </a>
               </>
             ) : null}
-          </Row>
-          <Row k="Last checked">{formatIsoDate(a.lastChecked)}</Row>
-        </dl>
+          </SummaryRow>
+          <SummaryRow label="Last checked">{formatIsoDate(a.lastChecked)}</SummaryRow>
+        </SummaryList>
         {replies ? (
           <>
             <h2>How this provider answers referrals</h2>
-            <dl className="nhsuk-summary-list">
-              <Row k="Acceptance">{replies.acceptance}</Row>
-              <Row k="Reply time">{replies.replyTime}</Row>
-              <Row k="Waiting for an answer">{replies.waiting}</Row>
-            </dl>
+            <SummaryList>
+              <SummaryRow label="Acceptance">{replies.acceptance}</SummaryRow>
+              <SummaryRow label="Reply time">{replies.replyTime}</SummaryRow>
+              <SummaryRow label="Waiting for an answer">{replies.waiting}</SummaryRow>
+            </SummaryList>
             <p className="nhsuk-body-s">
               {replies.basis}. Worked out from referral records; providers are expected to answer within 2 weeks.
             </p>

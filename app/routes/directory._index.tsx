@@ -15,6 +15,7 @@ import { Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
 import { labelOf } from "~/labels";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction = () => [{ title: "Find an activity – Connect Well" }];
 
@@ -169,39 +170,24 @@ export default function DirectorySearch() {
                       <Tag colour="orange">Listing not checked since {formatIsoDate(r.lastChecked)}</Tag>
                     ) : null}
                   </p>
-                  <dl className="nhsuk-summary-list nhsuk-u-margin-bottom-0">
-                    <div className="nhsuk-summary-list__row">
-                      <dt className="nhsuk-summary-list__key">When</dt>
-                      <dd className="nhsuk-summary-list__value">{r.when.length ? r.when.join(", ") : "See listing"}</dd>
-                    </div>
-                    <div className="nhsuk-summary-list__row">
-                      <dt className="nhsuk-summary-list__key">Cost</dt>
-                      <dd className="nhsuk-summary-list__value">{r.cost}</dd>
-                    </div>
+                  <SummaryList className="nhsuk-u-margin-bottom-0">
+                    <SummaryRow label="When">{r.when.length ? r.when.join(", ") : "See listing"}</SummaryRow>
+                    <SummaryRow label="Cost">{r.cost}</SummaryRow>
                     {r.transport.length ? (
-                      <div className="nhsuk-summary-list__row">
-                        <dt className="nhsuk-summary-list__key">Getting there</dt>
-                        <dd className="nhsuk-summary-list__value">
-                          {r.transport.join(", ")}
-                          {r.zones.length ? ` (zones: ${r.zones.join(", ")})` : ""}
-                        </dd>
-                      </div>
+                      <SummaryRow label="Getting there">
+                        {r.transport.join(", ")}
+                        {r.zones.length ? ` (zones: ${r.zones.join(", ")})` : ""}
+                      </SummaryRow>
                     ) : null}
                     {r.accessibility.length ? (
-                      <div className="nhsuk-summary-list__row">
-                        <dt className="nhsuk-summary-list__key">Access</dt>
-                        <dd className="nhsuk-summary-list__value">{r.accessibility.join(", ")}</dd>
-                      </div>
+                      <SummaryRow label="Access">{r.accessibility.join(", ")}</SummaryRow>
                     ) : null}
                     {r.replies ? (
-                      <div className="nhsuk-summary-list__row">
-                        <dt className="nhsuk-summary-list__key">Answers referrals</dt>
-                        <dd className="nhsuk-summary-list__value">
-                          {r.replies.acceptance}; {r.replies.replyTime.toLowerCase()}
-                        </dd>
-                      </div>
+                      <SummaryRow label="Answers referrals">
+                        {r.replies.acceptance}; {r.replies.replyTime.toLowerCase()}
+                      </SummaryRow>
                     ) : null}
-                  </dl>
+                  </SummaryList>
                 </div>
               </li>
             ))}

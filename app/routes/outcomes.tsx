@@ -10,6 +10,7 @@ import { SectionContents, SectionView } from "~/outcomes/ui/SectionView";
 import { asOfLabel, filterWords } from "~/outcomes/ui/text";
 import { viewOutcomes } from "~/outcomes/view.server";
 import { ErrorSummary } from "~/ui/form";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 
@@ -71,30 +72,18 @@ export default function OutcomeDashboard() {
       <div className="nhsuk-card">
         <div className="nhsuk-card__content">
           <h2 className="nhsuk-card__heading nhsuk-heading-s">This view</h2>
-          <dl className="nhsuk-summary-list nhsuk-u-margin-bottom-0">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Period</dt>
-              <dd className="nhsuk-summary-list__value">{figures.period.label}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">People</dt>
-              <dd className="nhsuk-summary-list__value">
-                {filterWords.length > 0 ? filterWords.join("; ") : "Everyone referred (no filters)"}
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Up to date</dt>
-              <dd className="nhsuk-summary-list__value">
-                {asOfText.replace(/^f/, "F")}. Figures are brought up to date every few minutes.
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Small numbers</dt>
-              <dd className="nhsuk-summary-list__value app-figure-rule">
-                <strong>{figures.rule.name}.</strong> {figures.rule.description}
-              </dd>
-            </div>
-          </dl>
+          <SummaryList className="nhsuk-u-margin-bottom-0">
+            <SummaryRow label="Period">{figures.period.label}</SummaryRow>
+            <SummaryRow label="People">
+              {filterWords.length > 0 ? filterWords.join("; ") : "Everyone referred (no filters)"}
+            </SummaryRow>
+            <SummaryRow label="Up to date">
+              {asOfText.replace(/^f/, "F")}. Figures are brought up to date every few minutes.
+            </SummaryRow>
+            <SummaryRow label="Small numbers" valueClassName="app-figure-rule">
+              <strong>{figures.rule.name}.</strong> {figures.rule.description}
+            </SummaryRow>
+          </SummaryList>
         </div>
       </div>
 

@@ -10,6 +10,7 @@ import { idParam } from "~/params";
 import { breakGlass, readMinimalPerson } from "~/care-team/break-glass.server";
 import { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, breakGlassSchema } from "~/people/care-team";
 import { ErrorSummary, Textarea } from "~/ui/form";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction = () => [{ title: "Ask for access to a person’s record – Connect Well" }];
 
@@ -48,22 +49,13 @@ export default function BreakGlass() {
         </Link>
         <ErrorSummary errors={errors} />
         <h1>Ask for access to this person’s record</h1>
-        <dl className="nhsuk-summary-list">
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Name</dt>
-            <dd className="nhsuk-summary-list__value">
-              {person.givenName} {person.familyName}
-            </dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Year of birth</dt>
-            <dd className="nhsuk-summary-list__value">{person.yearOfBirth}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">District</dt>
-            <dd className="nhsuk-summary-list__value">{person.district ?? "Not recorded"}</dd>
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label="Name">
+            {person.givenName} {person.familyName}
+          </SummaryRow>
+          <SummaryRow label="Year of birth">{person.yearOfBirth}</SummaryRow>
+          <SummaryRow label="District">{person.district ?? "Not recorded"}</SummaryRow>
+        </SummaryList>
         <p>
           You are not on this person’s care team, so you cannot see their record. Someone on their care team can add
           you. If you need the record now, for example to support them today or to cover a colleague, say why below: you

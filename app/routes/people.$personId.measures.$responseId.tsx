@@ -19,6 +19,7 @@ import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
 
@@ -81,32 +82,17 @@ export default function MeasureDetail() {
             <p>Reason: {record.enteredInError.reason}</p>
           </div>
         ) : null}
-        <dl className="nhsuk-summary-list">
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Questionnaire</dt>
-            <dd className="nhsuk-summary-list__value">
-              {instrument.name} (version {record.instrumentVersion})
-            </dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Referral</dt>
-            <dd className="nhsuk-summary-list__value">{referral?.label ?? "–"}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Date answered</dt>
-            <dd className="nhsuk-summary-list__value">{formatIsoDate(record.administeredOn)}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">How</dt>
-            <dd className="nhsuk-summary-list__value">{modeLabels[record.mode]}</dd>
-          </div>
-          <div className="nhsuk-summary-list__row">
-            <dt className="nhsuk-summary-list__key">Recorded</dt>
-            <dd className="nhsuk-summary-list__value">
-              {record.recordedBy ?? "–"}, {formatDateTime(record.recordedAt)}
-            </dd>
-          </div>
-        </dl>
+        <SummaryList>
+          <SummaryRow label="Questionnaire">
+            {instrument.name} (version {record.instrumentVersion})
+          </SummaryRow>
+          <SummaryRow label="Referral">{referral?.label ?? "–"}</SummaryRow>
+          <SummaryRow label="Date answered">{formatIsoDate(record.administeredOn)}</SummaryRow>
+          <SummaryRow label="How">{modeLabels[record.mode]}</SummaryRow>
+          <SummaryRow label="Recorded">
+            {record.recordedBy ?? "–"}, {formatDateTime(record.recordedAt)}
+          </SummaryRow>
+        </SummaryList>
 
         {record.timePoint === "baseline_extra" && !record.enteredInError ? (
           <BaselineExtraCallout

@@ -24,6 +24,7 @@ import { formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction = () => [{ title: "Record a measure – Connect Well" }];
 
@@ -129,23 +130,17 @@ export default function RecordMeasure() {
             <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
             <input type="hidden" name="referralId" value={chosen.referral.id} />
             <input type="hidden" name="instrumentCode" value={instrument.code} />
-            <dl className="nhsuk-summary-list">
-              <div className="nhsuk-summary-list__row">
-                <dt className="nhsuk-summary-list__key">Referral</dt>
-                <dd className="nhsuk-summary-list__value">
-                  {chosen.referral.label}
-                  {chosen.referral.firstSessionOn ? (
-                    <span className="nhsuk-u-display-block">
-                      First session {formatIsoDate(chosen.referral.firstSessionOn)}
-                    </span>
-                  ) : null}
-                </dd>
-              </div>
-              <div className="nhsuk-summary-list__row">
-                <dt className="nhsuk-summary-list__key">Questionnaire</dt>
-                <dd className="nhsuk-summary-list__value">{instrument.name}</dd>
-              </div>
-            </dl>
+            <SummaryList>
+              <SummaryRow label="Referral">
+                {chosen.referral.label}
+                {chosen.referral.firstSessionOn ? (
+                  <span className="nhsuk-u-display-block">
+                    First session {formatIsoDate(chosen.referral.firstSessionOn)}
+                  </span>
+                ) : null}
+              </SummaryRow>
+              <SummaryRow label="Questionnaire">{instrument.name}</SummaryRow>
+            </SummaryList>
             <p>
               <Link to=".">Choose a different referral or questionnaire</Link>
             </p>

@@ -27,6 +27,7 @@ import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -129,11 +130,9 @@ const stepLabels: Record<ReferralStatus, string> = {
 
 function ChangeLink({ href, what }: { href: string; what: string }) {
   return (
-    <dd className="nhsuk-summary-list__actions">
-      <Link to={href}>
-        Change<span className="nhsuk-u-visually-hidden"> {what}</span>
-      </Link>
-    </dd>
+    <Link to={href}>
+      Change<span className="nhsuk-u-visually-hidden"> {what}</span>
+    </Link>
   );
 }
 
@@ -219,74 +218,51 @@ export default function ReferralPage() {
       ) : null}
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
-          <dl className="nhsuk-summary-list">
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Status</dt>
-              <dd className="nhsuk-summary-list__value">
-                <strong className="nhsuk-tag">{statusLabels[r.status]}</strong>
-                {r.endReason ? ` (${r.endReason.toLowerCase()})` : ""}
-                {r.declinedBy ? ` by the ${r.declinedBy}: ${r.declineReason ?? ""}` : ""}
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Offered</dt>
-              <dd className="nhsuk-summary-list__value">
-                {r.kind === "direct" ? "Direct referral" : "Signposting only"}
-                {r.provider ? ` (${r.provider})` : ""}
-              </dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Referred by</dt>
-              <dd className="nhsuk-summary-list__value">
-                {r.source}
-                {r.sourceDetail ? `: ${r.sourceDetail}` : ""}
-              </dd>
-            </div>
+          <SummaryList>
+            <SummaryRow label="Status">
+              <strong className="nhsuk-tag">{statusLabels[r.status]}</strong>
+              {r.endReason ? ` (${r.endReason.toLowerCase()})` : ""}
+              {r.declinedBy ? ` by the ${r.declinedBy}: ${r.declineReason ?? ""}` : ""}
+            </SummaryRow>
+            <SummaryRow label="Offered">
+              {r.kind === "direct" ? "Direct referral" : "Signposting only"}
+              {r.provider ? ` (${r.provider})` : ""}
+            </SummaryRow>
+            <SummaryRow label="Referred by">
+              {r.source}
+              {r.sourceDetail ? `: ${r.sourceDetail}` : ""}
+            </SummaryRow>
             {request ? (
-              <div className="nhsuk-summary-list__row">
-                <dt className="nhsuk-summary-list__key">What they asked for</dt>
-                <dd className="nhsuk-summary-list__value">
-                  {request.summary || "They left no message."}{" "}
-                  <span className="nhsuk-body-s app-muted">
-                    (Start a conversation, {formatDate(request.receivedAt)})
-                  </span>
-                </dd>
-              </div>
+              <SummaryRow label="What they asked for">
+                {request.summary || "They left no message."}{" "}
+                <span className="nhsuk-body-s app-muted">(Start a conversation, {formatDate(request.receivedAt)})</span>
+              </SummaryRow>
             ) : null}
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Caseworker</dt>
-              <dd className="nhsuk-summary-list__value">{r.caseworker ?? "Not assigned"}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Needs</dt>
-              <dd className="nhsuk-summary-list__value">{r.needs.join(", ") || "None recorded"}</dd>
-              {canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="needs" /> : null}
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Barriers</dt>
-              <dd className="nhsuk-summary-list__value">{r.barriers.join(", ") || "None recorded"}</dd>
-              {canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="barriers" /> : null}
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Notes for the provider</dt>
-              <dd className="nhsuk-summary-list__value">{r.supportNotes ?? "None"}</dd>
-              {canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="notes for the provider" /> : null}
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">GP record code (SNOMED CT)</dt>
-              <dd className="nhsuk-summary-list__value">{r.snomed}</dd>
-            </div>
-            <div className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">Received</dt>
-              <dd className="nhsuk-summary-list__value">{formatDate(r.receivedAt)}</dd>
-            </div>
+            <SummaryRow label="Caseworker">{r.caseworker ?? "Not assigned"}</SummaryRow>
+            <SummaryRow
+              label="Needs"
+              action={canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="needs" /> : null}
+            >
+              {r.needs.join(", ") || "None recorded"}
+            </SummaryRow>
+            <SummaryRow
+              label="Barriers"
+              action={canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="barriers" /> : null}
+            >
+              {r.barriers.join(", ") || "None recorded"}
+            </SummaryRow>
+            <SummaryRow
+              label="Notes for the provider"
+              action={canWrite ? <ChangeLink href={`/referrals/${r.id}/edit`} what="notes for the provider" /> : null}
+            >
+              {r.supportNotes ?? "None"}
+            </SummaryRow>
+            <SummaryRow label="GP record code (SNOMED CT)">{r.snomed}</SummaryRow>
+            <SummaryRow label="Received">{formatDate(r.receivedAt)}</SummaryRow>
             {r.firstAttendedOn ? (
-              <div className="nhsuk-summary-list__row">
-                <dt className="nhsuk-summary-list__key">First attended</dt>
-                <dd className="nhsuk-summary-list__value">{formatIsoDate(r.firstAttendedOn)}</dd>
-              </div>
+              <SummaryRow label="First attended">{formatIsoDate(r.firstAttendedOn)}</SummaryRow>
             ) : null}
-          </dl>
+          </SummaryList>
 
           {canWrite && nextSteps.length > 0 ? (
             <>

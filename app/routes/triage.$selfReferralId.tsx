@@ -19,6 +19,7 @@ import {
   readSelfReferral,
 } from "~/triage/triage.server";
 import { ErrorSummary, TextInput } from "~/ui/form";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { labelOf, labelsOf } from "~/labels";
 
@@ -118,7 +119,7 @@ export default function TriageItem() {
         </Link>
         <ErrorSummary errors={errors} />
         <h1>Request from {sr.name}</h1>
-        <dl className="nhsuk-summary-list">
+        <SummaryList>
           {[
             ["Date of birth", sr.dateOfBirth ? formatIsoDate(sr.dateOfBirth) : "Not given"],
             ["Phone", sr.phone ?? "Not given"],
@@ -130,12 +131,11 @@ export default function TriageItem() {
             ["Their message", sr.message ?? "None"],
             ["Received", formatDateTime(sr.receivedAt)],
           ].map(([k, v]) => (
-            <div key={k} className="nhsuk-summary-list__row">
-              <dt className="nhsuk-summary-list__key">{k}</dt>
-              <dd className="nhsuk-summary-list__value">{v}</dd>
-            </div>
+            <SummaryRow key={k} label={k}>
+              {v}
+            </SummaryRow>
           ))}
-        </dl>
+        </SummaryList>
         {sr.status !== "new" ? (
           <p>
             This request has been dealt with.

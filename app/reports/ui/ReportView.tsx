@@ -8,6 +8,7 @@ import { formatDateTime } from "~/ui/format";
 import type { ReportModel } from "../model";
 import { withheldReason } from "../summary";
 import { FigureTableView } from "~/outcomes/ui/FigureTableView";
+import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 const partTitles: Record<string, string> = {
   headline: "Headline figures",
@@ -58,7 +59,7 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
     <article className="cw-report">
       <span className="nhsuk-caption-l">Outcome report</span>
       <h1>{model.title}</h1>
-      <dl className="nhsuk-summary-list">
+      <SummaryList>
         {[
           ["Covers", model.scope.kind === "service" ? "The whole service" : model.scope.label],
           ["Period", periodLabel(model.period)],
@@ -66,20 +67,16 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
           ["Figures as of", formatDateTime(model.figures.asOf)],
           ["Disclosure rule", model.figures.rule.name],
         ].map(([k, v]) => (
-          <div className="nhsuk-summary-list__row" key={k}>
-            <dt className="nhsuk-summary-list__key">{k}</dt>
-            <dd className="nhsuk-summary-list__value">{v}</dd>
-          </div>
+          <SummaryRow key={k} label={k}>
+            {v}
+          </SummaryRow>
         ))}
-        <div className="nhsuk-summary-list__row">
-          <dt className="nhsuk-summary-list__key">SHA-256 of the PDF</dt>
-          <dd className="nhsuk-summary-list__value">
-            <code className="cw-checksum" data-testid="report-sha256">
-              {sha256}
-            </code>
-          </dd>
-        </div>
-      </dl>
+        <SummaryRow label="SHA-256 of the PDF">
+          <code className="cw-checksum" data-testid="report-sha256">
+            {sha256}
+          </code>
+        </SummaryRow>
+      </SummaryList>
       <p>
         <a className="nhsuk-button nhsuk-button--secondary" href={pdfHref} download>
           Download the PDF ({Math.max(1, Math.round(pdfBytes / 1024))} KB)
