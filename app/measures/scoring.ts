@@ -9,7 +9,6 @@ import {
   SWEMWBS_METRIC,
   instruments,
   type Instrument,
-  type InstrumentCode,
   type Item,
   type ScoreScale,
 } from "./instruments";
@@ -48,10 +47,6 @@ export class MeasureValidationError extends FieldError {
 }
 
 const byCode = new Map<string, Instrument>(instruments.map((i) => [i.code, i]));
-
-export function isInstrumentCode(code: unknown): code is InstrumentCode {
-  return typeof code === "string" && byCode.has(code);
-}
 
 export function findInstrument(code: string): Instrument | undefined {
   return byCode.get(code);

@@ -4,7 +4,6 @@ import {
   findInstrument,
   getInstrument,
   instruments,
-  isInstrumentCode,
   scoreResponse,
   type Instrument,
 } from "~/measures/scoring";
@@ -80,14 +79,11 @@ describe("instrument definitions", () => {
     for (const i of instruments) {
       expect(getInstrument(i.code)).toBe(i);
       expect(findInstrument(i.code)).toBe(i);
-      expect(isInstrumentCode(i.code)).toBe(true);
       expect(i.version).toBe("1");
       expect(i.name.length).toBeGreaterThan(0);
       expect(i.copyright.length).toBeGreaterThan(0);
     }
     expect(findInstrument("phq9")).toBeUndefined();
-    expect(isInstrumentCode("phq9")).toBe(false);
-    expect(isInstrumentCode(undefined)).toBe(false);
   });
 
   it("uses unique snake_case item ids across all instruments", () => {
