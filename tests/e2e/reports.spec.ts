@@ -74,6 +74,20 @@ test("a commissioner reads a shared report, downloads its PDF, checks its checks
   await expect(page.getByText("Reports shared with you, newest first")).toBeVisible();
   await expect(page.getByRole("link", { name: "Generate a report" })).toHaveCount(0);
   await expectAccessible(page);
+  // On a phone the list stacks into cards whose row labels keep each word whole ("Report", not "Rep / ort").
+  await page.setViewportSize({ width: 390, height: 844 });
+  const labelLines = await page.$$eval("td .nhsuk-table__heading, td .nhsuk-table-responsive__heading", (labels) =>
+    labels
+      .filter((l) => !l.textContent!.trim().includes(" "))
+      .map((l) => {
+        const range = document.createRange();
+        range.selectNodeContents(l.firstChild!);
+        return `${l.textContent!.trim()}: ${new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size}`;
+      }),
+  );
+  expect(labelLines.length).toBeGreaterThan(0);
+  for (const line of labelLines) expect(line).toMatch(/: 1$/);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   const links = page.getByRole("table").getByRole("link");
   await expect(links.first()).toBeVisible();
