@@ -206,7 +206,11 @@ test("a self-referral reaches triage: a coordinator makes a new person and a ref
   await ask({ email: "brenda.demo@example.com" });
 
   await signInAs(page, "coordinator");
-  await page.getByRole("link", { name: "Self-referrals" }).click();
+  const openQueue = async () => {
+    await page.getByRole("link", { name: "Self-referrals" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Self-referrals" })).toBeVisible();
+  };
+  await openQueue();
   const requests = page.getByRole("link", { name: `Brenda ${family}` });
   await expect(requests).toHaveCount(2);
   await look(page, "triage");
@@ -229,8 +233,9 @@ test("a self-referral reaches triage: a coordinator makes a new person and a ref
     page.getByText(/^Self-referral: Asked through .Start a conversation. on \d{1,2} \w{3} \d{4}$/),
   ).toBeVisible();
 
-  // The second request is from someone now known: it is linked, not made into a second person.
-  await page.getByRole("link", { name: "Self-referrals" }).click();
+  // The second request is from someone now known: it is linked, not made into a second person. Wait for the queue
+  // itself: the referral page links her name too, so counting links before the queue arrives counts the wrong page.
+  await openQueue();
   await expect(requests).toHaveCount(1);
   await requests.click();
   await expect(page.getByText("These records have a similar name and the same date of birth.")).toBeVisible();
@@ -238,7 +243,7 @@ test("a self-referral reaches triage: a coordinator makes a new person and a ref
   await page.getByRole("button", { name: new RegExp(`^Link to this record\\W+Brenda ${family}$`) }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Refer or signpost" })).toBeVisible();
   expect(personIdIn(page.url())).toBe(personId);
-  await page.getByRole("link", { name: "Self-referrals" }).click();
+  await openQueue();
   await expect(requests).toHaveCount(0);
 });
 
