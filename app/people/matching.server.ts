@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "~/audit/audit.server";
 import { nameFold, nameKey } from "./name-key";
-import type { PersonSummary } from "./person-summary";
+import { personSummaryOf, type PersonSummary } from "./person-summary";
 
 /** Names this similar (pg_trgm, 0–1, between folded names: app/people/name-key.ts) with the same date of birth may be the same person. Low on purpose: the date of birth already narrows the field, and a missed duplicate costs more than a second look ("Arther Whitfeild" scores 0.42 against "Arthur Whitfield"). */
 export const NAME_SIMILARITY_THRESHOLD = 0.3;
@@ -67,14 +67,7 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
     .execute();
   return rows
     .map((r) => ({
-      id: r.id,
-      givenName: r.given_name,
-      familyName: r.family_name,
-      preferredName: r.preferred_name,
-      dateOfBirth: r.date_of_birth,
-      nhsNumber: r.nhs_number,
-      postcode: r.postcode,
-      district: r.district,
+      ...personSummaryOf(r),
       reason: (q.nhsNumber && r.nhs_number === q.nhsNumber ? "nhs_number" : "name_and_dob") as PossibleMatch["reason"],
       similarity: Number(r.similarity),
     }))

@@ -42,3 +42,26 @@ export interface PersonSummary {
   nhsNumber: string | null;
   postcode: string | null;
 }
+
+/** A person's stored columns (as the search and the duplicate check select them) as a `PersonSummary` with district. */
+export function personSummaryOf(row: {
+  id: string;
+  given_name: string;
+  family_name: string;
+  preferred_name: string | null;
+  date_of_birth: string;
+  nhs_number: string | null;
+  postcode: string | null;
+  district: string | null;
+}): PersonSummary & { district: string | null } {
+  return {
+    id: row.id,
+    givenName: row.given_name,
+    familyName: row.family_name,
+    preferredName: row.preferred_name,
+    dateOfBirth: row.date_of_birth,
+    nhsNumber: row.nhs_number,
+    postcode: row.postcode,
+    district: row.district,
+  };
+}

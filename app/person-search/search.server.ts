@@ -2,7 +2,7 @@ import { getDb } from "@db/index";
 import { auditListing, type AuditActor } from "~/audit/audit.server";
 import { careTeamsAmong } from "~/care-team/access.server";
 import { findPeople } from "~/people/people.server";
-import { listedPersonView, type ListedPersonView } from "~/people/person-summary";
+import { listedPersonView, personSummaryOf, type ListedPersonView } from "~/people/person-summary";
 
 /** A search result: the summary for people on the searcher's care teams, the minimum for anyone else. */
 export type PersonSearchRow = ListedPersonView;
@@ -45,20 +45,6 @@ export async function searchPeople(actor: AuditActor, term: string, limit = 25):
   return {
     more,
     similar,
-    rows: rows.map((r) =>
-      listedPersonView(
-        {
-          id: r.id,
-          givenName: r.given_name,
-          familyName: r.family_name,
-          preferredName: r.preferred_name,
-          dateOfBirth: r.date_of_birth,
-          nhsNumber: r.nhs_number,
-          postcode: r.postcode,
-          district: r.district,
-        },
-        team.has(r.id),
-      ),
-    ),
+    rows: rows.map((r) => listedPersonView(personSummaryOf(r), team.has(r.id))),
   };
 }
