@@ -2,6 +2,7 @@
 // values read on the page. Pure: no database. See docs/decisions/0810-subject-access-export.md.
 
 import { auditActionLabels } from "~/audit/actions";
+import { auditEntityLabels } from "~/audit/trail";
 import { labelOf } from "~/labels";
 
 /** The export format's name and version, written in every JSON download. */
@@ -64,7 +65,8 @@ const detailLabels: Record<string, string> = { reason: "Reason given", list: "Sh
  * An audit entry's details as labelled lines for the printable history, so a reader need not read JSON: a stated
  * reason first ("Reason given", as breaking glass records it, docs/decisions/0801), then every other key in the
  * order recorded, camelCase keys in words (`breakGlassId` → "Break glass id"). The list a person was shown in is
- * named in words (`person.search` → "Searched for people"). Nothing is left out:
+ * named in words (`person.search` → "Searched for people"), and an export's row counts name their tables in
+ * words ("Person: 1, Referral: 3"). Nothing is left out:
  * values read as `displayValue` gives them. Details that are not an object read as one "Details" line; none, none.
  */
 export function detailEntries(details: unknown): DetailEntry[] {
@@ -75,8 +77,25 @@ export function detailEntries(details: unknown): DetailEntry[] {
   entries.sort(([a], [b]) => Number(b === "reason") - Number(a === "reason"));
   return entries.map(([key, value]) => ({
     label: detailLabels[key] ?? columnLabel(key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase()),
-    value: key === "list" && typeof value === "string" ? actionLabel(value) : displayValue(value),
+    value:
+      key === "list" && typeof value === "string"
+        ? actionLabel(value)
+        : key === "rows" && isCounts(value)
+          ? Object.entries(value)
+              .map(([table, n]) => `${labelOf(auditEntityLabels, table)}: ${n}`)
+              .join(", ")
+          : displayValue(value),
   }));
+}
+
+/** `{ person: 1, referral: 3 }`: an export's rows counted by table. */
+function isCounts(value: unknown): value is Record<string, number> {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.values(value).every((n) => typeof n === "number")
+  );
 }
 
 /** A column name as a heading: `date_of_birth` → "Date of birth". */

@@ -11,7 +11,7 @@ import { DataTable } from "~/ui/DataTable";
 import { Select, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
-import { auditOutcomeLabels } from "~/audit/trail";
+import { auditEntityLabels, auditOutcomeLabels } from "~/audit/trail";
 import { auditActionLabels } from "~/audit/actions";
 import { labelOf } from "~/labels";
 
@@ -65,7 +65,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       action: r.action,
       actionLabel: labelOf(auditActionLabels, r.action),
       outcome: r.outcome,
-      entity: r.entity_type ? `${r.entity_type} ${r.entity_id?.slice(0, 8) ?? ""}` : "",
+      entity: r.entity_type ? `${labelOf(auditEntityLabels, r.entity_type)} ${r.entity_id?.slice(0, 8) ?? ""}` : "",
       person: r.person_id ? r.person_id.slice(0, 8) : "",
       requestId: r.request_id?.slice(0, 8) ?? "",
     })),

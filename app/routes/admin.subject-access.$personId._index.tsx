@@ -9,7 +9,7 @@ import { subjectAccessExport } from "~/people/subject-access.server";
 import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { labelledSubjectValue } from "~/person-record/subject-labels";
-import { auditOutcomeLabels } from "~/audit/trail";
+import { auditEntityLabels, auditOutcomeLabels } from "~/audit/trail";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 
 // The page title names no one: it reaches browser history and the tab strip.
@@ -154,7 +154,7 @@ export default function SubjectAccessExportPage() {
                     ))}
                     {h.entityType && h.entityId ? (
                       <span className="app-detail-line app-muted">
-                        {h.entityType} {h.entityId}
+                        {labelOf(auditEntityLabels, h.entityType)} {h.entityId}
                       </span>
                     ) : null}
                   </td>

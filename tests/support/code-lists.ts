@@ -1,7 +1,7 @@
 import { callOutcomes } from "../../app/attendance/befriending";
 import { attendanceLabels } from "../../app/attendance/register";
 import { auditActionLabels } from "../../app/audit/actions";
-import { auditOutcomeLabels } from "../../app/audit/trail";
+import { auditEntityLabels, auditOutcomeLabels } from "../../app/audit/trail";
 import { roleLabels } from "../../app/auth/roles";
 import {
   accessibilityFeatures,
@@ -44,6 +44,7 @@ export const codeLists: Record<string, Readonly<Record<string, string>>> = {
   callOutcome: callOutcomes,
   auditAction: auditActionLabels,
   auditOutcome: auditOutcomeLabels,
+  auditEntity: auditEntityLabels,
   role: roleLabels,
   measureMode: modeLabels,
   timePoint: timePointLabels,

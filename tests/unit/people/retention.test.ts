@@ -128,6 +128,12 @@ describe("the access history's details, in words", () => {
     ]);
   });
 
+  it("names the tables an export counted rows of", () => {
+    expect(detailEntries({ rows: { person: 1, self_referral: 0, referral_event: 3 } })).toEqual([
+      { label: "Rows", value: "Person: 1, Self-referral: 0, Referral status change: 3" },
+    ]);
+  });
+
   it("leaves nothing out: lists, flags and values that are not objects", () => {
     expect(detailEntries({ fields: ["phone", "email"], careTeam: false })).toEqual([
       { label: "Fields", value: "phone, email" },
