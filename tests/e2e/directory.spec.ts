@@ -1,4 +1,4 @@
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, signInAs, signOut, test } from "./fixtures";
 
 // One journey through the directory and a register, on the demo data: an administrator lists an activity, a
 // prescriber finds it, and an activity lead answers a referral and takes a register.
@@ -188,7 +188,7 @@ test("the directory and the lead's home read well on a phone", async ({ page }) 
   );
   expect(buttonLines.length).toBeGreaterThan(0);
   for (const line of buttonLines) expect(line).toMatch(/: 1$/);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signInAs(page, "prescriber");
   await page.goto("/directory?transport=fox_connect");
   await page.screenshot({ path: "/tmp/directory-phone.png", fullPage: true });

@@ -20,6 +20,15 @@ export async function signInAs(page: Page, role: Role) {
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
+/**
+ * Signs out and waits until the server has ended the session (the signed-out page), so a sign-in that follows
+ * starts signed out: going to /sign-in while the sign-out is still on its way lands on the old user's home.
+ */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByText("You have signed out.")).toBeVisible();
+}
+
 /** Fails on any WCAG 2.0/2.1/2.2 A or AA violation on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })

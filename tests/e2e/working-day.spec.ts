@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect as baseExpect, expectAccessible, signInAs, signOut, test } from "./fixtures";
 
 // What each role sees in a working day, and what reaches the next person in the chain (issue 16).
 const expect = baseExpect.configure({ timeout: 15_000 });
@@ -175,7 +175,7 @@ test("data tables stack or reflow at 390 px instead of scrolling sideways", asyn
     await expect(page.getByRole("table").first()).toBeVisible();
     await expectNoSidewaysScroll(page, path);
   }
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
   await signInAs(page, "prescriber");
   await page.goto("/caseload");
   await expectNoSidewaysScroll(page, "/caseload");
@@ -208,7 +208,7 @@ test("the administrator sees listings to check and when each user last signed in
   const me = page.getByRole("row").filter({ hasText: "admin@demo.connectwell.example" });
   await expect(me).not.toContainText("Never");
   await expectAccessible(page);
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await signOut(page);
 
   await signInAs(page, "activity_lead");
   await expect(page.getByText(/Your next session:|No sessions are planned/)).toBeVisible();
