@@ -173,4 +173,3 @@ export async function findReportByChecksum(
   const id = await db.selectFrom("report").select("id").where("sha256", "=", sha256.toLowerCase()).executeTakeFirst();
   return id ? findVisibleReport(db, viewer, id.id) : null;
 }
-
