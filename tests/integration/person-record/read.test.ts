@@ -106,13 +106,26 @@ describe("the person record read", () => {
     expect(record.onCareTeam).toBe(true);
     // The latest answer to each consent question, as a date.
     expect(record.consents.volunteer_contact).toEqual({ given: true, recordedAt: at("2026-09-03T11:30:00Z") });
-    expect(record.careTeam).toEqual([
+    // Every way each member is on the team (the page folds them into one entry a member): here the worker's
+    // care team row and their open referral as its caseworker. The statement sets no order: sort by when.
+    expect([...record.careTeam].sort((a, b) => a.since.localeCompare(b.since))).toEqual([
       {
         id: worker.id,
-        display_name: expect.any(String),
+        name: expect.any(String),
         role: "prescriber",
-        added_at: at("2026-09-02T10:00:00Z"),
+        basis: "caseworker",
+        addedBy: null,
+        activity: expect.any(String),
+        since: "2026-09-01T09:15:00.123Z",
+      },
+      {
+        id: worker.id,
+        name: expect.any(String),
+        role: "prescriber",
         basis: null,
+        addedBy: null,
+        activity: null,
+        since: "2026-09-02T10:00:00.000Z",
       },
     ]);
     expect(record.referrals).toEqual([
