@@ -135,11 +135,15 @@ export async function addOneOffSession(
         if (again) return again;
         const sameDay = await trx
           .selectFrom("activity_session")
-          .select(["start_time", "end_time"])
+          .select(["id", "start_time", "end_time", "idempotency_key"])
           .where("activity_id", "=", activityId)
           .where("session_date", "=", input.sessionDate)
           .where("status", "!=", "cancelled")
           .execute();
+        // This very form, posted twice at once, may have committed between the key look-up above and this read:
+        // the session it made is not a clash but the answer.
+        const own = sameDay.find((s) => s.idempotency_key === idempotencyKey);
+        if (own) return own.id;
         const clash = sameDay.find((s) => start < minutesOf(s.end_time)! && minutesOf(s.start_time)! < end);
         if (clash)
           throw new FieldError(
