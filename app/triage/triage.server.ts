@@ -127,6 +127,31 @@ async function claim(trx: Transaction<DB>, id: string, version: number, district
   return sr;
 }
 
+/**
+ * The claimed request `id` now belongs to the record `personId` ("linked" to an existing one or "created" from it),
+ * handled by the actor, who joins that person's care team as the one who triaged them (decision 0800).
+ */
+async function handOver(
+  trx: Transaction<DB>,
+  actor: AuditActor & { userId: string },
+  id: string,
+  status: "linked" | "created",
+  personId: string,
+) {
+  await trx
+    .updateTable("self_referral")
+    .set({
+      status,
+      person_id: personId,
+      handled_by: actor.userId,
+      handled_at: sql`now()`,
+      version: sql`version + 1`,
+    })
+    .where("id", "=", id)
+    .execute();
+  await addToCareTeam(trx, actor, personId, actor.userId, "triage");
+}
+
 /** The request is from someone already known: hang it off their record. Null when it is not in `districtCode`'s area. */
 export async function linkSelfReferral(
   actor: AuditActor & { userId: string },
@@ -146,18 +171,7 @@ export async function linkSelfReferral(
       .executeTakeFirst();
     if (!person) return null;
     const target = person.merged_into_id ?? person.id;
-    await trx
-      .updateTable("self_referral")
-      .set({
-        status: "linked",
-        person_id: target,
-        handled_by: actor.userId,
-        handled_at: sql`now()`,
-        version: sql`version + 1`,
-      })
-      .where("id", "=", id)
-      .execute();
-    await addToCareTeam(trx, actor, target, actor.userId, "triage");
+    await handOver(trx, actor, id, "linked", target);
     await audit(trx, actor, {
       action: "self-referral.link",
       entityType: "self_referral",
@@ -199,18 +213,7 @@ export async function createPersonFromSelfReferral(
       })
       .returning("id")
       .executeTakeFirstOrThrow();
-    await trx
-      .updateTable("self_referral")
-      .set({
-        status: "created",
-        person_id: personId,
-        handled_by: actor.userId,
-        handled_at: sql`now()`,
-        version: sql`version + 1`,
-      })
-      .where("id", "=", id)
-      .execute();
-    await addToCareTeam(trx, actor, personId, actor.userId, "triage");
+    await handOver(trx, actor, id, "created", personId);
     await audit(trx, actor, {
       action: "person.create",
       entityType: "person",
