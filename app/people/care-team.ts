@@ -14,7 +14,8 @@ export const CARE_TEAM_ROLES = ["prescriber", "coordinator"] as const satisfies 
  * were added by a member, or broke glass (a care_team_member row each); or they are the caseworker of one of the
  * person's open referrals, which is membership without a row for as long as the referral is open.
  */
-export type CareTeamBasis = "recorded" | "caseworker" | "triage" | "added" | "break_glass";
+export const CARE_TEAM_BASES = ["recorded", "caseworker", "triage", "added", "break_glass"] as const;
+export type CareTeamBasis = (typeof CARE_TEAM_BASES)[number];
 
 /**
  * One way one member is on a person's care team, as the care team's statement gives it (`careTeamQuery`,

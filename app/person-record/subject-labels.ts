@@ -3,7 +3,7 @@ import { attendanceLabels } from "~/attendance/register";
 import { labelOf, type CodeLabels } from "~/labels";
 import { shortNames } from "~/measures/catalogue";
 import { modeLabels, timePointLabels } from "~/measures/time-points";
-import { careTeamWayLabel, type CareTeamBasis } from "~/people/care-team";
+import { CARE_TEAM_BASES, careTeamWayLabel } from "~/people/care-team";
 import { ethnicityLabels, sexes } from "~/people/equality";
 import { noteKinds } from "~/people/notes";
 import { consentKinds, contactMethods } from "~/people/person-form";
@@ -11,10 +11,9 @@ import { barriers, needs, referralSources } from "~/referrals/codes";
 import { declinedByLabels, endReasonLabels, referralKindLabels, statusLabels } from "~/referrals/lifecycle";
 import { bestTimes, selfReferralTopics } from "~/referrals/self-referral";
 
-const careTeamBases: readonly CareTeamBasis[] = ["recorded", "caseworker", "triage", "added", "break_glass"];
 /** How a care team row began, in the care team's own words ("recorded the person", ...). */
 const careTeamBasisLabels = Object.fromEntries(
-  careTeamBases.map((basis) => [basis, careTeamWayLabel({ basis, addedBy: null, activity: null })]),
+  CARE_TEAM_BASES.map((basis) => [basis, careTeamWayLabel({ basis, addedBy: null, activity: null })]),
 );
 
 /**
