@@ -8,7 +8,10 @@ import { expect, signInAs, test } from "./fixtures";
 
 const allCodes = [...new Set(Object.values(codeLists).flatMap((labels) => Object.keys(labels)))];
 
-/** Codes shown as the whole text of an element, or any code of two or more words (`no_answer`) anywhere in the text. */
+/**
+ * Codes shown as the whole text of an element, any code of two or more words (`no_answer`) anywhere in the text, and
+ * values labelled as not recognised.
+ */
 async function rawCodesOn(page: Page): Promise<string[]> {
   return page.evaluate((codes) => {
     const known = new Set(codes);
@@ -24,6 +27,8 @@ async function rawCodesOn(page: Page): Promise<string[]> {
     }
     for (const m of document.body.innerText.matchAll(/[a-z0-9]+(?:[_.-][a-z0-9]+)+/g))
       if (known.has(m[0]) && /[_.]/.test(m[0])) found.add(`"${m[0]}" in the text`);
+    // A stored value outside its list (app/labels.ts) is labelled "Not recognised (value)": never right on a page.
+    for (const m of document.body.innerText.matchAll(/Not recognised \([^)]*\)/g)) found.add(`"${m[0]}" in the text`);
     return [...found];
   }, allCodes);
 }
