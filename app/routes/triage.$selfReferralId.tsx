@@ -120,17 +120,20 @@ export default function TriageItem() {
         <ErrorSummary errors={errors} />
         <h1>Request from {sr.name}</h1>
         <SummaryList>
-          {[
-            ["Date of birth", sr.dateOfBirth ? formatIsoDate(sr.dateOfBirth) : "Not given"],
-            ["Phone", sr.phone ?? "Not given"],
-            ["Email", sr.email ?? "Not given"],
-            ["Postcode", sr.postcode ?? "Not given"],
-            ["Area", sr.district ?? "Not sure"],
-            ["Best time to call", sr.bestTime ?? "Not given"],
-            ["Wants to talk about", sr.topics.join(", ")],
-            ["Their message", sr.message ?? "None"],
-            ["Received", formatDateTime(sr.receivedAt)],
-          ].map(([k, v]) => (
+          {/* An empty value (no topics chosen, no phone) reads "Not given": SummaryRow says so for every row. */}
+          {(
+            [
+              ["Date of birth", sr.dateOfBirth ? formatIsoDate(sr.dateOfBirth) : null],
+              ["Phone", sr.phone],
+              ["Email", sr.email],
+              ["Postcode", sr.postcode],
+              ["Area", sr.district ?? "Not sure"],
+              ["Best time to call", sr.bestTime],
+              ["Wants to talk about", sr.topics.join(", ")],
+              ["Their message", sr.message ?? "None"],
+              ["Received", formatDateTime(sr.receivedAt)],
+            ] as const
+          ).map(([k, v]) => (
             <SummaryRow key={k} label={k}>
               {v}
             </SummaryRow>
