@@ -10,7 +10,7 @@ import { formatIsoDate } from "~/ui/format";
 import { londonDate, londonToday } from "~/calendar";
 import { findInstrument, scoreResponse } from "./scoring";
 import { MIN_FOLLOW_UP_DAYS, placeFollowUp, type FollowUpPlacement } from "./follow-up-interval";
-import { type Mode, type RecordedTimePoint, type TimePointRef, timePointLabel } from "./time-points";
+import { type Mode, type RecordedTimePoint, type TimePointRef, timePointLabel, timePointRefusal } from "./time-points";
 import { FieldError } from "~/errors";
 import { onceByKey } from "~/idempotency.server";
 
@@ -102,6 +102,8 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
       "referralId",
       "This referral was declined: measures are recorded only on referrals that went ahead",
     );
+  const notYet = timePointRefusal(referral.status, input);
+  if (notYet) throw new FieldError("timePoint", notYet);
 
   const receivedOn = londonDate(referral.received_at);
   if (input.administeredOn < receivedOn) {

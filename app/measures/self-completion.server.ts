@@ -12,7 +12,7 @@ import { recordMeasureIn } from "./record.server";
 import { answersFor, selfSteps } from "./self-steps";
 import { itemError } from "./answers-form";
 import type { TimePointRef } from "./time-points";
-import { timePointLabel } from "./time-points";
+import { timePointLabel, timePointRefusal } from "./time-points";
 import { shortName } from "./catalogue";
 import { FieldError } from "~/errors";
 import { onceByKey } from "~/idempotency.server";
@@ -75,6 +75,9 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
           .executeTakeFirst();
         if (!referral || referral.status === "declined")
           throw new FieldError("referralId", "Select one of this person's referrals that went ahead");
+        // Refused before the person answers anything, as recording it at the end would be.
+        const notYet = timePointRefusal(referral.status, input);
+        if (notYet) throw new FieldError("timePoint", notYet);
         // Refuse now rather than after the person has answered everything.
         const taken = await trx
           .selectFrom("measure_response")

@@ -47,6 +47,26 @@ export interface RecordedTimePointRef {
   followUpWeek: number | null;
 }
 
+/**
+ * Referral statuses (app/referrals/lifecycle.ts) in which the person has started the activity ("attending") or the
+ * referral has ended: the only ones an exit measure fits. An exit is due from the end date (app/measures/due.ts); a
+ * person still attending may answer it at their last session, before the referral is ended.
+ */
+export const EXIT_STATUSES: readonly string[] = ["attending", "ended"];
+
+export const EXIT_NOT_YET =
+  "An exit measure can only be recorded once the person has started or ended the activity. Record a baseline instead, or end the referral first";
+
+/**
+ * Why a measure at `ref` cannot be recorded on a referral in `referralStatus` (a code of the referral lifecycle),
+ * or null when it can: an exit is refused until the person has started or ended the activity (`EXIT_STATUSES`).
+ * Declined referrals are refused for every time point by the recording functions themselves.
+ */
+export function timePointRefusal(referralStatus: string, ref: Pick<TimePointRef, "timePoint">): string | null {
+  if (ref.timePoint === "exit" && !EXIT_STATUSES.includes(referralStatus)) return EXIT_NOT_YET;
+  return null;
+}
+
 /** "Baseline", "6-week follow-up", "Exit" or "Extra baseline-window response". */
 export function timePointLabel(ref: RecordedTimePointRef): string {
   if (ref.timePoint === "follow_up" && ref.followUpWeek !== null) return `${ref.followUpWeek}-week follow-up`;

@@ -21,6 +21,8 @@ async function setUp() {
   const ref = await makeReferral({
     receivedAt: new Date(Date.now() - 80 * 86_400_000),
     firstAttendedOn: addDays(today, -63),
+    // Attending: an exit is recorded only once the person has started (app/measures/time-points.ts).
+    status: "attending",
   });
   const who = actor(user.id);
   const save = (over: Partial<RecordInput>) =>

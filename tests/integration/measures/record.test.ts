@@ -4,7 +4,11 @@ import { markEnteredInError, recordMeasure, type RecordInput } from "~/measures/
 import { getPersonMeasures, readMeasuresSummary } from "~/measures/person-measures.server";
 import { londonDate, addDays } from "~/calendar";
 import { useTestDatabase, testDb } from "../../support/db";
-import { makeUser } from "../../support/factories";
+import { makeUser, signedIn } from "../../support/factories";
+import { getRequest } from "../../support/http";
+import { hashSessionId, readSessionId } from "~/auth/session.server";
+import { startSelfCompletion } from "~/measures/self-completion.server";
+import { EXIT_NOT_YET } from "~/measures/time-points";
 import { actor, makeReferral, UCLA_LONELY, UCLA_NOT_LONELY } from "../../support/measures-factories";
 
 useTestDatabase();
@@ -252,5 +256,52 @@ describe("entered in error", () => {
     await markEnteredInError(who, { personId: ref.personId, responseId: b.id, reason: "Wrong date" });
     const page = await getPersonMeasures(who, ref.personId);
     expect(page!.changes[f.id]).toBeUndefined();
+  });
+
+  it("refuses an exit, at the time point, until the person has started or ended the activity", async () => {
+    const { base, who } = await setUp();
+    for (const status of ["received", "contacted", "accepted"]) {
+      const ref = await makeReferral({ status, receivedAt: new Date(Date.now() - 70 * 86_400_000) });
+      const err = await refusal(
+        recordMeasure(who, base({ personId: ref.personId, referralId: ref.referralId, timePoint: "exit" })),
+      );
+      expect(err.field).toBe("timePoint");
+      expect(err.message).toBe(EXIT_NOT_YET);
+      // Nothing was saved.
+      expect(
+        await testDb().selectFrom("measure_response").select("id").where("referral_id", "=", ref.referralId).execute(),
+      ).toEqual([]);
+    }
+    for (const status of ["attending", "ended"]) {
+      const ref = await makeReferral({
+        status,
+        receivedAt: new Date(Date.now() - 70 * 86_400_000),
+        firstAttendedOn: addDays(today, -63),
+      });
+      const saved = await recordMeasure(
+        who,
+        base({ personId: ref.personId, referralId: ref.referralId, timePoint: "exit", administeredOn: today }),
+      );
+      expect(saved.timePoint).toBe("exit");
+    }
+  });
+
+  it("refuses a self-completed exit before the person answers, on a referral not yet started", async () => {
+    const { cookie, user } = await signedIn("prescriber");
+    const sessionHash = hashSessionId((await readSessionId(getRequest("/", cookie)))!);
+    const ref = await makeReferral({ status: "received" });
+    const start = () =>
+      startSelfCompletion(actor(user.id), {
+        personId: ref.personId,
+        referralId: ref.referralId,
+        instrumentCodes: ["ucla3"],
+        timePoint: "exit",
+        followUpWeek: null,
+        idempotencyKey: crypto.randomUUID(),
+        wemwbsLicensed: false,
+        sessionHash,
+      });
+    const err = await refusal(start());
+    expect([err.field, err.message]).toEqual(["timePoint", EXIT_NOT_YET]);
   });
 });

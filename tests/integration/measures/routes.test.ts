@@ -5,6 +5,7 @@ import * as detailRoute from "../../../app/routes/people.$personId.measures.$res
 import * as selfStart from "../../../app/routes/people.$personId.measures.self";
 import * as selfStep from "../../../app/routes/measures.self.$sessionId";
 import { addDays, londonDate } from "~/calendar";
+import { EXIT_NOT_YET } from "~/measures/time-points";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";
@@ -99,6 +100,22 @@ describe("record a measure page", () => {
     const errors = res.body!.errors as Record<string, string>;
     expect(Object.keys(errors)).toEqual(["administeredOn", "ucla3_left_out", "ucla3_isolated"]);
     expect(errors.ucla3_isolated).toMatch(/Select an answer for question 3/);
+    expect((res.body!.values as Record<string, string>).ucla3_companionship).toBe("3");
+    expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
+  });
+
+  it("refuses an exit on a referral still received at the time point field, saying what to do", async () => {
+    const { cookie, user } = await signedIn("prescriber");
+    const ref = await makeReferral({ status: "received", receivedAt: new Date(Date.now() - 5 * 86_400_000) });
+    await joinCareTeam(ref.personId, user.id);
+    const res = await outcome(() =>
+      newRoute.action({
+        request: post(`/people/${ref.personId}/measures/new`, cookie, form(ref, { timePoint: "exit" })),
+        params: { personId: ref.personId },
+        context: context(),
+      }),
+    );
+    expect(res.body!.errors).toEqual({ timePoint: EXIT_NOT_YET });
     expect((res.body!.values as Record<string, string>).ucla3_companionship).toBe("3");
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
   });

@@ -141,7 +141,8 @@ describe("two identical posts at once", () => {
   });
 
   it("record one measure, not a false 'already recorded'", async () => {
-    const ref = await makeReferral({ receivedAt: new Date(Date.now() - 70 * 86_400_000) });
+    // Attending, so an exit may be recorded (app/measures/time-points.ts).
+    const ref = await makeReferral({ receivedAt: new Date(Date.now() - 70 * 86_400_000), status: "attending" });
     const who = actor(randomUUID());
     const timePoints = ["baseline", "exit", "follow_up", "follow_up"] as const;
     let round = 0;

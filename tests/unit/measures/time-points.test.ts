@@ -3,10 +3,13 @@ import { addDays, daysBetween, isIsoDate, londonDate } from "~/calendar";
 import {
   decodeTimePoint,
   encodeTimePoint,
+  EXIT_NOT_YET,
   parseFollowUpWeeks,
   timePointLabel,
   timePointOrder,
+  timePointRefusal,
 } from "~/measures/time-points";
+import { referralStatuses } from "~/referrals/lifecycle";
 import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
 import type { ScheduledMeasure } from "~/measures/due";
 
@@ -107,5 +110,31 @@ describe("calendar dates", () => {
     expect(isIsoDate("2026-02-28")).toBe(true);
     expect(isIsoDate("2026-02-29")).toBe(false);
     expect(isIsoDate("26-02-01")).toBe(false);
+  });
+});
+
+describe("which time points a referral's status allows", () => {
+  // Issue 16: an exit was saved on a referral still "Received". Written out from the rule (an exit once the person has
+  // started or ended the activity), not read from EXIT_STATUSES.
+  const allowsExit: Record<(typeof referralStatuses)[number], boolean> = {
+    received: false,
+    contacted: false,
+    accepted: false,
+    declined: false,
+    attending: true,
+    ended: true,
+  };
+
+  it.each(referralStatuses)("a referral that is %s", (status) => {
+    expect(timePointRefusal(status, { timePoint: "exit" })).toBe(allowsExit[status] ? null : EXIT_NOT_YET);
+    // Baselines and follow-ups are not held back by the status here (declined is refused for every time point
+    // where measures are saved).
+    expect(timePointRefusal(status, { timePoint: "baseline" })).toBeNull();
+    expect(timePointRefusal(status, { timePoint: "follow_up" })).toBeNull();
+  });
+
+  it("says what to do instead", () => {
+    expect(EXIT_NOT_YET).toMatch(/^An exit measure can only be recorded once the person has started or ended/);
+    expect(EXIT_NOT_YET).toMatch(/Record a baseline instead, or end the referral first/);
   });
 });
