@@ -8,7 +8,13 @@ import { ethnicityLabels, sexes } from "~/people/equality";
 import { noteKinds } from "~/people/notes";
 import { consentKinds, contactMethods } from "~/people/person-form";
 import { barriers, needs, referralSources } from "~/referrals/codes";
-import { declinedByLabels, endReasonLabels, referralKindLabels, statusLabels } from "~/referrals/lifecycle";
+import {
+  declinedByLabels,
+  endReasonLabels,
+  referralKindLabels,
+  snomedCodeLabels,
+  statusLabels,
+} from "~/referrals/lifecycle";
 import { bestTimes, selfReferralTopics } from "~/referrals/self-referral";
 
 /** How a care team row began, in the care team's own words ("recorded the person", ...). */
@@ -35,6 +41,7 @@ export const subjectCodedColumns: Record<string, Record<string, CodeLabels>> = {
     barriers,
     end_reason: endReasonLabels,
     declined_by: declinedByLabels,
+    snomed_code: snomedCodeLabels,
   },
   referral_event: { from_status: statusLabels, to_status: statusLabels },
   attendance: { status: attendanceLabels },

@@ -92,8 +92,18 @@ export const declinedByLabels: Record<DeclinedBy, string> = {
   provider: "The provider",
 };
 
-export const SNOMED_REFERRED = "871731000000106"; // Referral to social prescribing service
-export const SNOMED_DECLINED = "871711000000103"; // Social prescribing declined
+export const SNOMED_REFERRED = "871731000000106";
+export const SNOMED_DECLINED = "871711000000103";
+
+/**
+ * The SNOMED CT concepts a referral carries for the GP record (docs/measures.md, "Clinical codes"), each as people
+ * read it: the code with its term beside it, "871731000000106 Referral to social prescribing service". The one place
+ * a code becomes words: show a stored `snomed_code` through `labelOf(snomedCodeLabels, code)`, never bare.
+ */
+export const snomedCodeLabels: Record<typeof SNOMED_REFERRED | typeof SNOMED_DECLINED, string> = {
+  [SNOMED_REFERRED]: `${SNOMED_REFERRED} Referral to social prescribing service`,
+  [SNOMED_DECLINED]: `${SNOMED_DECLINED} Social prescribing declined`,
+};
 
 /** A provider that has not answered a direct referral within this many days is flagged to the referrer. */
 export const PROVIDER_REPLY_DAYS = 14;

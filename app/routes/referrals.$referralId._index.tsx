@@ -13,6 +13,7 @@ import {
   endReasonLabels,
   endReasons,
   PROVIDER_REPLY_DAYS,
+  snomedCodeLabels,
   statusLabels,
   type ReferralStatus,
 } from "~/referrals/lifecycle";
@@ -63,7 +64,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       needs: labelsOf(needs, r.needs),
       barriers: labelsOf(barriers, r.barriers),
       supportNotes: r.support_notes,
-      snomed: r.snomed_code,
+      snomed: labelOf(snomedCodeLabels, r.snomed_code),
       receivedAt: r.received_at.toISOString(),
       declinedBy: r.declined_by,
       declineReason: r.decline_reason,

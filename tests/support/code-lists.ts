@@ -19,7 +19,13 @@ import { noteKinds } from "../../app/people/notes";
 import { consentKinds, contactMethods } from "../../app/people/person-form";
 import { nextActionLabels } from "../../app/referrals/caseload";
 import { barriers, needs, referralSources } from "../../app/referrals/codes";
-import { declinedByLabels, endReasonLabels, referralKindLabels, statusLabels } from "../../app/referrals/lifecycle";
+import {
+  declinedByLabels,
+  endReasonLabels,
+  referralKindLabels,
+  snomedCodeLabels,
+  statusLabels,
+} from "../../app/referrals/lifecycle";
 import { bestTimes, selfReferralTopics } from "../../app/referrals/self-referral";
 
 /**
@@ -31,6 +37,7 @@ export const codeLists: Record<string, Readonly<Record<string, string>>> = {
   endReason: endReasonLabels,
   referralKind: referralKindLabels,
   declinedBy: declinedByLabels,
+  snomedCode: snomedCodeLabels,
   referralSource: referralSources,
   need: needs,
   barrier: barriers,
