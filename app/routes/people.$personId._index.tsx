@@ -38,6 +38,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const p = record.person;
   const url = new URL(request.url);
   return {
+    // A person just recorded has no referral yet, and measures belong to one: the next step is offered here.
+    created: Boolean(url.searchParams.get("created")),
     notice: url.searchParams.get("created")
       ? "The person has been recorded."
       : url.searchParams.get("saved")
@@ -130,6 +132,7 @@ export default function PersonPage() {
     careTeam,
     referrals,
     timeline,
+    created,
     notice,
     noteKey,
     measures,
@@ -156,6 +159,14 @@ export default function PersonPage() {
           </div>
           <div className="nhsuk-notification-banner__content">
             <p className="nhsuk-notification-banner__heading">{notice}</p>
+            {created ? (
+              <p>
+                Measures are recorded against a referral, so refer or signpost them before taking the baseline.{" "}
+                <Link className="nhsuk-notification-banner__link" to={`/people/${p.id}/refer`}>
+                  Make a referral now
+                </Link>
+              </p>
+            ) : null}
           </div>
         </div>
       ) : null}

@@ -37,9 +37,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const offered = offeredInstruments(form.wemwbsLicensed);
   const referral = form.referrals.find((r) => r.id === url.searchParams.get("referral") && r.status !== "declined");
   const instrument = offered.find((i) => i.code === url.searchParams.get("instrument"));
+  const referrals = form.referrals.filter((r) => r.status !== "declined");
   return {
     person: form.person,
-    referrals: form.referrals.filter((r) => r.status !== "declined"),
+    referrals,
+    // Arriving from a referral's page ("Record a measure"), that referral is already chosen.
+    preselected: referrals.find((r) => r.id === url.searchParams.get("referral"))?.id ?? null,
     offered: offered.map((i) => ({ code: i.code, name: i.name })),
     chosen:
       referral && instrument
@@ -84,7 +87,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function RecordMeasure() {
-  const { person, referrals, offered, chosen, today, idempotencyKey } = useLoaderData<typeof loader>();
+  const { person, referrals, preselected, offered, chosen, today, idempotencyKey } = useLoaderData<typeof loader>();
   const { reply: result, errors, values, busy } = useFormReply<typeof action>();
   const instrument = chosen ? findInstrument(chosen.instrumentCode) : undefined;
   const [y, m, d] = today.split("-");
@@ -113,7 +116,7 @@ export default function RecordMeasure() {
               label="Referral"
               placeholder="Select a referral"
               options={referrals.map((r) => ({ value: r.id, label: r.label }))}
-              defaultValue={referrals.length === 1 ? referrals[0].id : undefined}
+              defaultValue={preselected ?? (referrals.length === 1 ? referrals[0].id : undefined)}
             />
             <Radios
               name="instrument"

@@ -12,6 +12,7 @@ import {
   declinedBy,
   endReasonLabels,
   endReasons,
+  OPEN_STATUSES,
   PROVIDER_REPLY_DAYS,
   snomedCodeLabels,
   statusLabels,
@@ -40,6 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const r = found.referral;
   const url = new URL(request.url);
   return {
+    created: Boolean(url.searchParams.get("created")),
     notice: url.searchParams.get("created")
       ? "The referral has been recorded."
       : url.searchParams.get("moved")
@@ -48,6 +50,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
           ? "Changes saved."
           : null,
     canWrite: can(guard.user.role, "referrals:write"),
+    // Measures belong to an open referral: the prescriber takes the baseline from here, not from the person page.
+    recordMeasureHref:
+      can(guard.user.role, "measures:record") && OPEN_STATUSES.includes(r.status as ReferralStatus)
+        ? `/people/${r.person_id}/measures/new?referral=${r.id}`
+        : null,
     referral: {
       id: r.id,
       version: r.version,
@@ -143,10 +150,12 @@ export default function ReferralPage() {
     history,
     nextSteps,
     overdue,
+    created,
     notice,
     canWrite,
     request,
     declineToFollowUp,
+    recordMeasureHref,
   } = useLoaderData<typeof loader>();
   const { errors, values, conflict, busy } = useFormReply<typeof action>();
   return (
@@ -167,6 +176,13 @@ export default function ReferralPage() {
           </div>
           <div className="nhsuk-notification-banner__content">
             <p className="nhsuk-notification-banner__heading">{notice}</p>
+            {created && recordMeasureHref ? (
+              <p>
+                <Link className="nhsuk-notification-banner__link" to={recordMeasureHref}>
+                  Record the baseline measure now
+                </Link>
+              </p>
+            ) : null}
           </div>
         </div>
       ) : null}
@@ -264,6 +280,13 @@ export default function ReferralPage() {
               <SummaryRow label="First attended">{formatIsoDate(r.firstAttendedOn)}</SummaryRow>
             ) : null}
           </SummaryList>
+          {recordMeasureHref ? (
+            <p>
+              <Link className="nhsuk-button nhsuk-button--secondary" to={recordMeasureHref}>
+                Record a measure
+              </Link>
+            </p>
+          ) : null}
 
           {canWrite && nextSteps.length > 0 ? (
             <>

@@ -7,7 +7,8 @@ import { context, signedIn } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";
 import { joinCareTeam } from "../../support/people-factories";
 
-// Issue 16, the walkthrough of the prescriber's day: the referral page showed the GP record code as a bare number.
+// Issue 16, the walkthrough of the prescriber's day: the referral page showed the GP record code as a bare number,
+// and had no way to record a measure, so the prescriber went back to the person page to take the baseline.
 
 useTestDatabase();
 
@@ -39,6 +40,20 @@ describe("the referral page", () => {
       testDb().updateTable("referral").set({ snomed_code: SNOMED_DECLINED }).where("id", "=", id).execute(),
     );
     expect(data.referral.snomed).toBe("871711000000103 Social prescribing declined");
+  });
+
+  it("offers 'Record a measure' on an open referral, with the referral chosen", async () => {
+    for (const status of ["received", "contacted", "accepted", "attending"]) {
+      const { ref, data } = await page("prescriber", { status });
+      expect(data.recordMeasureHref, status).toBe(`/people/${ref.personId}/measures/new?referral=${ref.referralId}`);
+    }
+  });
+
+  it("does not offer it on a referral that has ended or was declined", async () => {
+    for (const status of ["ended", "declined"]) {
+      const { data } = await page("coordinator", { status });
+      expect(data.recordMeasureHref, status).toBeNull();
+    }
   });
 });
 
