@@ -131,7 +131,7 @@ export default function Refer() {
           />
           <Select
             name="activityId"
-            label="Activity"
+            label="Activity (optional for signposting)"
             hint="Direct referrals are possible only to activities marked “takes referrals”."
             placeholder="None (signposting elsewhere)"
             defaultValue={values.activityId}

@@ -90,7 +90,7 @@ export default function Start() {
           />
           <PhoneInput
             name="phone"
-            label="Phone number"
+            label="Phone number (optional)"
             hint="We will call you on this number. If you have no phone, give an email address instead."
             defaultValue={values.phone}
             error={errors?.phone}
@@ -99,6 +99,7 @@ export default function Start() {
           <EmailInput
             name="email"
             label="Email address (optional)"
+            hint="We will email you if you have given no phone number."
             defaultValue={values.email}
             error={errors?.email}
             own
@@ -112,7 +113,7 @@ export default function Start() {
           />
           <Select
             name="districtCode"
-            label="Which area do you live in?"
+            label="Which area do you live in? (optional)"
             placeholder="Not sure"
             defaultValue={values.districtCode}
             error={errors?.districtCode}

@@ -87,7 +87,7 @@ export function ActivityForm({ values, errors, providers, categories, districts,
         />
         <Checkboxes
           name="transport"
-          legend="Getting there"
+          legend="Getting there (optional)"
           selected={arr(values.transport)}
           error={e.transport}
           options={toOptions(transportOptions)}
@@ -122,7 +122,7 @@ export function ActivityForm({ values, errors, providers, categories, districts,
         />
         <Checkboxes
           name="accessibility"
-          legend="Accessibility"
+          legend="Accessibility (optional)"
           selected={arr(values.accessibility)}
           error={e.accessibility}
           options={toOptions(accessibilityFeatures)}
