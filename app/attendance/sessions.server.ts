@@ -354,3 +354,33 @@ export async function nextSessionAfter(userId: string, today: string) {
   if (!next) return null;
   return { ...next, activityName: activities.find((a) => a.id === next.activityId)!.name };
 }
+
+/**
+ * The lead's group sessions from `from` up to the day before `today` ('YYYY-MM-DD', UK) that are not cancelled and
+ * have no register saved: the registers still to take, oldest first, each with its activity's name. Reads no people.
+ */
+export async function registersNotTaken(userId: string, from: string, today: string) {
+  const db = await getDb();
+  const rows = await db
+    .selectFrom("activity_session as s")
+    .innerJoin("activity as a", "a.id", "s.activity_id")
+    .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+    .select(["s.id", "s.activity_id", "a.name", "s.session_date", "s.start_time", "s.end_time"])
+    .where("l.user_id", "=", userId)
+    .where("a.format", "!=", "one_to_one")
+    .where("s.status", "!=", "cancelled")
+    .where("s.register_saved_at", "is", null)
+    .where("s.session_date", ">=", from)
+    .where("s.session_date", "<", today)
+    .orderBy("s.session_date")
+    .orderBy("s.start_time")
+    .execute();
+  return rows.map((s) => ({
+    sessionId: s.id,
+    activityId: s.activity_id,
+    activityName: s.name,
+    date: s.session_date,
+    startTime: hhmm(s.start_time),
+    endTime: hhmm(s.end_time),
+  }));
+}

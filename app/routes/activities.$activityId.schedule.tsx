@@ -16,24 +16,45 @@ import { toOptions } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
+import { labelOf } from "~/labels";
+import { StackedHeading } from "~/ui/StackedHeading";
+import { sessionState, sessionStateColours, sessionStateLabels, weekStart } from "~/attendance/session-state";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Schedule and sessions – Connect Well" }];
 
+/** How far before this week "Earlier sessions", and the registers not taken, reach: four weeks. */
+const EARLIER_DAYS = 28;
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-view");
   const today = londonToday();
+  // The list starts this week (a phone need not scroll past old sessions); earlier weeks are one link away, and a
+  // past session still without a register stays in view above it, so the lead can take it.
+  const thisWeek = weekStart(today);
+  const earlier = new URL(request.url).searchParams.get("earlier") === "1";
   const [schedules, sessions] = await Promise.all([
     listActivitySchedules(activity.id),
-    listSessions(activity.id, addDays(today, -28), addDays(today, 56)),
+    listSessions(activity.id, addDays(thisWeek, -EARLIER_DAYS), addDays(today, 56)),
   ]);
+  const before = sessions.filter((s) => s.session_date < thisWeek);
   return {
     activity,
     today,
     schedules,
-    sessions,
+    earlier,
+    shown: earlier ? sessions : sessions.filter((s) => s.session_date >= thisWeek),
+    earlierNotTaken: earlier
+      ? []
+      : before.filter(
+          (s) =>
+            sessionState(
+              { status: s.status, registerSaved: s.register_saved_at !== null, date: s.session_date },
+              today,
+            ) === "not_taken",
+        ),
     canRunRegisters: can(guard.user.role, "activities:lead"),
     created: new URL(request.url).searchParams.get("created") === "1",
     oneOffKey: newIdempotencyKey(),
@@ -118,7 +139,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 }
 
 export default function SchedulePage() {
-  const { activity, today, schedules, sessions, canRunRegisters, created, oneOffKey } = useLoaderData<typeof loader>();
+  const { activity, today, schedules, earlier, shown, earlierNotTaken, canRunRegisters, created, oneOffKey } =
+    useLoaderData<typeof loader>();
   const { reply: result, errors, values } = useFormReply<typeof action>();
   const errs = (intent: string) => (result?.intent === intent ? errors : undefined);
   const vals = (intent: string): Record<string, string | undefined> => (result?.intent === intent ? values : {});
@@ -143,36 +165,37 @@ export default function SchedulePage() {
       {schedules.length === 0 ? (
         <p>No weekly sessions yet.</p>
       ) : (
-        <table className="nhsuk-table">
+        <table className="nhsuk-table nhsuk-table--responsive" role="table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weekly sessions</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Day
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Time
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Runs
-              </th>
-              <th scope="col" className="nhsuk-table__header">
+          <thead className="nhsuk-table__head" role="rowgroup">
+            <tr className="nhsuk-table__row" role="row">
+              {["Day", "Time", "Runs"].map((h) => (
+                <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
+                  {h}
+                </th>
+              ))}
+              <th scope="col" className="nhsuk-table__header" role="columnheader">
                 <span className="nhsuk-u-visually-hidden">Action</span>
               </th>
             </tr>
           </thead>
-          <tbody className="nhsuk-table__body">
+          <tbody className="nhsuk-table__body" role="rowgroup">
             {schedules.map((s) => (
-              <tr key={s.id} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell">{weekdays[s.weekday as keyof typeof weekdays]}</td>
-                <td className="nhsuk-table__cell">
+              <tr key={s.id} className="nhsuk-table__row" role="row">
+                <td className="nhsuk-table__cell" role="cell">
+                  <StackedHeading>Day</StackedHeading>
+                  {weekdays[s.weekday as keyof typeof weekdays]}
+                </td>
+                <td className="nhsuk-table__cell" role="cell">
+                  <StackedHeading>Time</StackedHeading>
                   {hhmm(s.startTime)} to {hhmm(s.endTime)}
                 </td>
-                <td className="nhsuk-table__cell">
+                <td className="nhsuk-table__cell" role="cell">
+                  <StackedHeading>Runs</StackedHeading>
                   From {formatIsoDate(s.validFrom)}
                   {s.validTo ? ` to ${formatIsoDate(s.validTo)}` : ""}
                 </td>
-                <td className="nhsuk-table__cell">
+                <td className="nhsuk-table__cell" role="cell">
                   <Form method="post" className="app-inline-form">
                     <input type="hidden" name="intent" value="remove-slot" />
                     <input type="hidden" name="scheduleId" value={s.id} />
@@ -292,64 +315,127 @@ export default function SchedulePage() {
         </div>
       </div>
 
+      {earlierNotTaken.length > 0 ? (
+        <>
+          <h2>Registers not taken</h2>
+          <p>Sessions before this week with no register. You can still take them.</p>
+          <SessionsTable
+            caption="Earlier sessions with no register"
+            rows={earlierNotTaken}
+            empty=""
+            activityId={activity.id}
+            today={today}
+            canRunRegisters={canRunRegisters}
+          />
+        </>
+      ) : null}
       <h2>Sessions</h2>
-      <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
-          Sessions from four weeks ago to eight weeks ahead
-        </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Date
+      <p>
+        {earlier ? (
+          <>
+            From four weeks before this week to eight weeks ahead. <Link to="?">Show sessions from this week</Link>
+          </>
+        ) : (
+          <>
+            From this week to eight weeks ahead. <Link to="?earlier=1">Earlier sessions</Link>
+          </>
+        )}
+      </p>
+      <SessionsTable
+        caption={
+          earlier
+            ? "Sessions from four weeks before this week to eight weeks ahead"
+            : "Sessions from this week to eight weeks ahead"
+        }
+        rows={shown}
+        empty={
+          earlier
+            ? "No sessions in the four weeks before this week or the next eight."
+            : "No sessions this week or in the next eight."
+        }
+        activityId={activity.id}
+        today={today}
+        canRunRegisters={canRunRegisters}
+      />
+    </>
+  );
+}
+
+type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
+
+/** One list of dated sessions: on a phone it stacks into a card per session, each value beside its column name. */
+function SessionsTable({
+  caption,
+  rows,
+  empty,
+  activityId,
+  today,
+  canRunRegisters,
+}: {
+  caption: string;
+  rows: SessionRow[];
+  empty: string;
+  activityId: string;
+  today: string;
+  canRunRegisters: boolean;
+}) {
+  return (
+    <table className="nhsuk-table nhsuk-table--responsive" role="table">
+      <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
+      <thead className="nhsuk-table__head" role="rowgroup">
+        <tr className="nhsuk-table__row" role="row">
+          {["Date", "Time", "Status", "Came"].map((h) => (
+            <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
+              {h}
             </th>
-            <th scope="col" className="nhsuk-table__header">
-              Time
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Came
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              <span className="nhsuk-u-visually-hidden">Actions</span>
-            </th>
+          ))}
+          <th scope="col" className="nhsuk-table__header" role="columnheader">
+            <span className="nhsuk-u-visually-hidden">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="nhsuk-table__body" role="rowgroup">
+        {rows.length === 0 ? (
+          <tr className="nhsuk-table__row" role="row">
+            <td className="nhsuk-table__cell" role="cell" colSpan={5}>
+              {empty}
+            </td>
           </tr>
-        </thead>
-        <tbody className="nhsuk-table__body">
-          {sessions.length === 0 ? (
-            <tr className="nhsuk-table__row">
-              <td className="nhsuk-table__cell" colSpan={5}>
-                No sessions in the last four weeks or the next eight.
-              </td>
-            </tr>
-          ) : null}
-          {sessions.map((s) => (
-            <tr key={s.id} className="nhsuk-table__row">
-              <td className="nhsuk-table__cell">
+        ) : null}
+        {rows.map((s) => {
+          const state = sessionState(
+            { status: s.status, registerSaved: s.register_saved_at !== null, date: s.session_date },
+            today,
+          );
+          return (
+            <tr key={s.id} className="nhsuk-table__row" role="row">
+              <td className="nhsuk-table__cell" role="cell">
+                <StackedHeading>Date</StackedHeading>
                 {formatIsoDate(s.session_date)}
                 {s.session_date === today ? " (today)" : ""}
               </td>
-              <td className="nhsuk-table__cell">
+              <td className="nhsuk-table__cell" role="cell">
+                <StackedHeading>Time</StackedHeading>
                 {hhmm(s.start_time)} to {hhmm(s.end_time)}
                 {s.ad_hoc ? " (one-off)" : ""}
               </td>
-              <td className="nhsuk-table__cell">
-                {s.status === "cancelled" ? (
-                  <Tag colour="red">Cancelled</Tag>
-                ) : s.register_saved_at ? (
-                  <Tag colour="green">Register taken</Tag>
-                ) : (
-                  <Tag colour="grey">Scheduled</Tag>
-                )}
+              <td className="nhsuk-table__cell" role="cell">
+                <StackedHeading>Status</StackedHeading>
+                <Tag colour={sessionStateColours[state]}>{labelOf(sessionStateLabels, state)}</Tag>
               </td>
-              <td className="nhsuk-table__cell">
-                {s.register_saved_at ? `${Number(s.present ?? 0) + s.other_attendees}` : ""}
+              <td className="nhsuk-table__cell" role="cell">
+                <StackedHeading>Came</StackedHeading>
+                {s.register_saved_at
+                  ? `${Number(s.present ?? 0) + s.other_attendees}`
+                  : state === "not_taken"
+                    ? "Not counted"
+                    : ""}
               </td>
-              <td className="nhsuk-table__cell">
+              <td className="nhsuk-table__cell" role="cell">
                 {canRunRegisters && s.status !== "cancelled" && s.session_date <= today ? (
-                  <Link to={`/activities/${activity.id}/sessions/${s.id}`}>
-                    Register<span className="nhsuk-u-visually-hidden"> for {formatIsoDate(s.session_date)}</span>
+                  <Link to={`/activities/${activityId}/sessions/${s.id}`}>
+                    Register
+                    <span className="nhsuk-u-visually-hidden"> for {formatIsoDate(s.session_date)}</span>
                   </Link>
                 ) : null}
                 {s.status === "scheduled" && !s.register_saved_at && s.session_date >= today ? (
@@ -363,9 +449,9 @@ export default function SchedulePage() {
                 ) : null}
               </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -16,6 +16,8 @@ import { actorOf, requirePermission } from "~/auth/guards.server";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { hhmm } from "~/directory/schedule";
 import { londonToday } from "~/calendar";
+import { sessionState, sessionStateLabels } from "~/attendance/session-state";
+import { labelOf } from "~/labels";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner } from "~/directory/ui/Banner";
 import { Radios } from "~/ui/choices";
@@ -47,6 +49,11 @@ async function load(
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { activity, register } = await load(request, context, params, "register.view");
   const { session, people } = register;
+  const today = londonToday();
+  const state = sessionState(
+    { status: session.status, registerSaved: session.register_saved_at !== null, date: session.session_date },
+    today,
+  );
   return {
     activity: { id: activity.id, name: activity.name },
     session: {
@@ -59,7 +66,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       otherAttendees: session.other_attendees,
       version: session.register_version,
       savedAt: session.register_saved_at?.toISOString() ?? null,
-      future: session.session_date > londonToday(),
+      future: session.session_date > today,
+      stateLabel: labelOf(sessionStateLabels, state),
     },
     people: people.map((p) => ({
       referralId: p.referral_id,
@@ -85,7 +93,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const denied = () => deniedInside(guard, "register.save", "activity_session", params.sessionId);
   if (!isUuid(params.sessionId)) return denied();
   const sessionId = params.sessionId;
-  const parsed = parseRegister(await request.formData());
+  const form = await request.formData();
+  // "Mark everyone present" saves nothing: it answers with the form as posted and every person on it present,
+  // keeping the version the lead loaded, so their save still goes through the register's conflict check.
+  if (form.get("intent") === ALL_PRESENT) return everyonePresent(form);
+  const parsed = parseRegister(form);
   if (!parsed.ok) return reply(parsed, { extra: { saved: null, theirs: null } });
   try {
     const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
@@ -114,6 +126,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       body.data.errors.otherAttendees = `${who} saved ${theirs.otherAttendees} other people, you entered ${parsed.data.otherAttendees}. Enter the number to keep`;
     return body;
   }
+}
+
+/** The submit button's intent that marks everyone present in the form without saving. */
+const ALL_PRESENT = "all-present";
+/** One hidden field per person on the form, so marking everyone present reaches those left unmarked too. */
+const ON_REGISTER = "onRegister";
+
+/**
+ * The register form as posted, with each person listed in its `onRegister` fields marked present: values only,
+ * nothing read or saved. `markedAll` is a fresh token, so the form is drawn again even on a second press.
+ */
+function everyonePresent(form: FormData) {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries())
+    if (typeof value === "string" && key !== "intent" && key !== ON_REGISTER) values[key] = value;
+  for (const id of form.getAll(ON_REGISTER))
+    if (typeof id === "string" && isUuid(id)) values[`${MARK_PREFIX}${id}`] = "present";
+  return { errors: null, values, saved: null, theirs: null, markedAll: crypto.randomUUID() };
 }
 
 /** The register as someone else saved it, for the page that refused a stale save: version, who, when and marks. */
@@ -151,6 +181,9 @@ export default function RegisterPage() {
       const yours = theirs && mine?.[referralId] === s;
       const saved = theirs && theirs.marks[referralId] === s && mine?.[referralId] !== s;
       const label = attendanceLabels[s];
+      // Marked present all at once: a different mark already saved says so at its choice, for the lead to check.
+      const savedBefore = markedAll && s !== "present" && people.find((p) => p.referralId === referralId)?.mark === s;
+      if (savedBefore) return { value: s, label: `${label} (saved before)` };
       return {
         value: s,
         label: yours ? `${label} (yours)` : saved ? `${label} (saved by ${theirs.savedBy ?? "someone else"})` : label,
@@ -158,7 +191,15 @@ export default function RegisterPage() {
     });
   const closed = session.status === "cancelled" || session.future;
   const savedAt = theirs ? theirs.savedAt : session.savedAt;
-  const formVersion = theirs ? theirs.version : session.version;
+  const markedAll = result && "markedAll" in result ? result.markedAll : null;
+  // After "Mark everyone present" the page's loader has run again, but the form keeps the version the lead loaded:
+  // a register saved meanwhile is then shown beside theirs on save, never overwritten unseen.
+  const formVersion = theirs
+    ? theirs.version
+    : markedAll && values?.registerVersion
+      ? values.registerVersion
+      : session.version;
+  const savedOtherwise = markedAll ? people.filter((p) => p.mark && p.mark !== "present") : [];
   return (
     <>
       <Link className="nhsuk-back-link" to="/my-activities">
@@ -171,6 +212,18 @@ export default function RegisterPage() {
           {result.saved.otherAttendees === 1 ? "" : "s"}.
         </SuccessBanner>
       ) : null}
+      {markedAll ? (
+        <div className="nhsuk-inset-text" role="status">
+          <p>
+            <strong>Everyone marked present: check and save.</strong> Nothing is saved until you choose Save register.
+            {savedOtherwise.length > 0
+              ? ` Saved with another mark before: ${savedOtherwise
+                  .map((p) => `${p.name} (${markWords(p.mark as Mark)})`)
+                  .join(", ")}.`
+              : ""}
+          </p>
+        </div>
+      ) : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">{activity.name}</span>
       <h1>Register for {formatIsoDate(session.date)}</h1>
@@ -178,7 +231,7 @@ export default function RegisterPage() {
         {session.start} to {session.end}.{" "}
         {savedAt
           ? `Last saved ${formatDateTime(savedAt)}${theirs?.savedBy ? ` by ${theirs.savedBy}` : ""}.`
-          : "Not taken yet."}
+          : `${session.stateLabel}.`}
       </p>
       {theirs ? (
         <div className="nhsuk-inset-text">
@@ -205,7 +258,11 @@ export default function RegisterPage() {
           <p>This session has not happened yet. Take the register on the day.</p>
         </div>
       ) : (
-        <Form method="post" noValidate key={`${formVersion}-${result?.saved ? "saved" : theirs ? "conflict" : "open"}`}>
+        <Form
+          method="post"
+          noValidate
+          key={`${formVersion}-${result?.saved ? "saved" : theirs ? "conflict" : (markedAll ?? "open")}`}
+        >
           <input type="hidden" name="registerVersion" value={formVersion} />
           <input
             type="hidden"
@@ -214,7 +271,24 @@ export default function RegisterPage() {
           />
           {people.length === 0 ? (
             <p>Nobody has been referred and accepted yet. Record the people who came in the count below.</p>
-          ) : null}
+          ) : (
+            <>
+              {/* The form's first submit button is what Enter in a field presses: saving, not marking everyone. */}
+              <button type="submit" hidden tabIndex={-1} aria-hidden="true" disabled={busy} />
+              <button
+                className="nhsuk-button nhsuk-button--secondary"
+                type="submit"
+                name="intent"
+                value={ALL_PRESENT}
+                disabled={busy}
+              >
+                Mark everyone present
+              </button>
+            </>
+          )}
+          {people.map((p) => (
+            <input key={`on-${p.referralId}`} type="hidden" name={ON_REGISTER} value={p.referralId} />
+          ))}
           {people.map((p) => (
             <div key={p.referralId} className="nhsuk-card">
               <div className="nhsuk-card__content">

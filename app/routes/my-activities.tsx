@@ -8,12 +8,14 @@ import {
   NEXT_SESSION_HORIZON_DAYS,
   nextSessionAfter,
   openScheduledSession,
+  registersNotTaken,
   todaysSessions,
 } from "~/attendance/sessions.server";
+import { sessionState, sessionStateColours, sessionStateLabels, weekStart } from "~/attendance/session-state";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { activityFormats } from "~/directory/options";
 import { listLedActivities } from "~/directory/lead-activities.server";
-import { londonToday } from "~/calendar";
+import { addDays, londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { dbsStatusLabels } from "~/directory/volunteers";
@@ -29,11 +31,13 @@ export const meta: MetaFunction = () => [{ title: "Your activities – Connect W
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const today = londonToday();
-  const [activities, inbound, sessions, nextSession] = await Promise.all([
+  const [activities, inbound, sessions, nextSession, notTaken] = await Promise.all([
     listLedActivities(guard.user.id),
     listInbound(actorOf(guard), guard.user.id),
     todaysSessions(guard.user.id, today),
     nextSessionAfter(guard.user.id, today),
+    // Past registers still to take, as far back as the schedule page's earlier sessions reach.
+    registersNotTaken(guard.user.id, addDays(weekStart(today), -28), today),
   ]);
   const schemes = activities.filter((a) => a.format === "one_to_one");
   const volunteers = await Promise.all(
@@ -59,7 +63,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       receivedAt: r.received_at.toISOString(),
       overdue: r.overdue,
     })),
-    sessions,
+    sessions: sessions.map((s) => {
+      const state = sessionState({ status: s.status, registerSaved: s.saved, date: today }, today);
+      return { ...s, state, stateLabel: labelOf(sessionStateLabels, state) };
+    }),
+    notTaken: notTaken.map((s) => ({ ...s, stateLabel: labelOf(sessionStateLabels, "not_taken") })),
     volunteers: volunteers.map((v) => ({
       ...v,
       rows: v.rows
@@ -86,7 +94,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MyActivities() {
-  const { today, nextSession, horizonWeeks, answered, activities, inbound, sessions, volunteers } =
+  const { today, nextSession, horizonWeeks, answered, activities, inbound, sessions, notTaken, volunteers } =
     useLoaderData<typeof loader>();
   const { errors } = useFormReply<typeof action>();
   return (
@@ -114,9 +122,10 @@ export default function MyActivities() {
                 <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
                   {s.activityName}, {s.startTime} to {s.endTime}
                 </h3>
-                {s.status === "cancelled" ? (
-                  <Tag colour="red">Cancelled</Tag>
-                ) : s.sessionId ? (
+                <p className="nhsuk-u-margin-bottom-2">
+                  <Tag colour={sessionStateColours[s.state]}>{s.stateLabel}</Tag>
+                </p>
+                {s.state === "cancelled" ? null : s.sessionId ? (
                   <Link
                     className="nhsuk-button nhsuk-u-margin-bottom-0"
                     to={`/activities/${s.activityId}/sessions/${s.sessionId}`}
@@ -145,6 +154,37 @@ export default function MyActivities() {
           ))}
         </ul>
       )}
+
+      {notTaken.length > 0 ? (
+        <>
+          <h2>Registers not taken</h2>
+          <p>Earlier sessions with no register. You can still take them.</p>
+          <ul className="nhsuk-list">
+            {notTaken.map((s) => (
+              <li key={s.sessionId} className="nhsuk-card">
+                <div className="nhsuk-card__content">
+                  <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-2">
+                    {s.activityName}, {formatIsoDate(s.date)}, {s.startTime} to {s.endTime}
+                  </h3>
+                  <p className="nhsuk-u-margin-bottom-2">
+                    <Tag colour={sessionStateColours.not_taken}>{s.stateLabel}</Tag>
+                  </p>
+                  <Link
+                    className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
+                    to={`/activities/${s.activityId}/sessions/${s.sessionId}`}
+                  >
+                    Take register
+                    <span className="nhsuk-u-visually-hidden">
+                      {" "}
+                      for {s.activityName} on {formatIsoDate(s.date)} at {s.startTime}
+                    </span>
+                  </Link>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>Referrals waiting for your answer</h2>
       {inbound.length === 0 ? (

@@ -214,3 +214,119 @@ test("the administrator sees listings to check and when each user last signed in
   await expect(page.getByText(/Your next session:|No sessions are planned/)).toBeVisible();
   await expectAccessible(page);
 });
+
+/**
+ * The table cells on the page whose text wraps inside a word ("Tuesda / y"): each word of each cell (letters and
+ * digits, so a line may still break at a hyphen, a slash or a space) must lie on one line.
+ */
+async function cellsBrokenMidWord(page: Page) {
+  return page.evaluate(() => {
+    const broken: string[] = [];
+    for (const cell of document.querySelectorAll("main td, main th")) {
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const m of text.matchAll(/[\p{L}\p{N}]{2,}/gu)) {
+          const range = document.createRange();
+          range.setStart(node, m.index!);
+          range.setEnd(node, m.index! + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) broken.push(`${m[0]} (in "${(cell.textContent ?? "").trim().slice(0, 40)}")`);
+        }
+      }
+    }
+    return broken;
+  });
+}
+
+test("at 390 px no table cell on the lead's or the administrator's pages breaks a word", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "activity_lead");
+  const leadPages = ["/my-activities"];
+  await page.getByRole("link", { name: "Schedule and sessions for Chatter Chairs seated exercise" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: /schedule and sessions/ })).toBeVisible();
+  leadPages.push(new URL(page.url()).pathname, `${new URL(page.url()).pathname}?earlier=1`);
+  for (const path of leadPages) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await cellsBrokenMidWord(page), path).toEqual([]);
+  }
+  await signOut(page);
+  await signInAs(page, "admin");
+  const menu = await page
+    .getByRole("navigation", { name: "Menu" })
+    .getByRole("link")
+    .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
+  for (const path of [...menu, "/admin"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    expect(await cellsBrokenMidWord(page), path).toEqual([]);
+  }
+});
+
+test("the lead's sessions start this week, a past session with no register says so, and earlier ones are a link away", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "activity_lead");
+  await page.getByRole("link", { name: "Schedule and sessions for Chatter Chairs seated exercise" }).click();
+  const sessions = page.getByRole("table", { name: "Sessions from this week to eight weeks ahead" });
+  await expect(sessions).toBeVisible();
+  await expect(page.getByText("Scheduled", { exact: true }).first()).toBeVisible();
+  // No row of the list is from before this week (the demo's sessions reach four weeks back).
+  const dates = await sessions
+    .locator("tbody tr td:first-child")
+    .evaluateAll((tds) => tds.map((td) => (td.textContent ?? "").replace(/^Date\s*/, "").replace(" (today)", "")));
+  const monday = new Date();
+  monday.setHours(0, 0, 0, 0);
+  monday.setDate(monday.getDate() - ((monday.getDay() + 6) % 7));
+  for (const d of dates) expect(new Date(d).getTime(), d).toBeGreaterThanOrEqual(monday.getTime());
+  // Past sessions never taken read so, here and on the lead's home, and their registers can still be taken.
+  const notTaken = page.getByRole("table", { name: "Earlier sessions with no register" });
+  await expect(notTaken.getByText("Register not taken").first()).toBeVisible();
+  await page.getByRole("link", { name: "Earlier sessions" }).click();
+  await expect(page.getByRole("table", { name: /from four weeks before this week/ })).toBeVisible();
+  await expect(page.getByText("Register not taken").first()).toBeVisible();
+  await page.goto("/my-activities");
+  await expect(page.getByRole("heading", { name: "Registers not taken" })).toBeVisible();
+  await page
+    .getByRole("link", { name: /^Take register for Chatter Chairs seated exercise on/ })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: /^Register for/ })).toBeVisible();
+  await expect(page.getByText("Register not taken.")).toBeVisible();
+  await expect(page.getByText("Scheduled")).toHaveCount(0);
+});
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(javaScriptEnabled ? "with JavaScript" : "without JavaScript", () => {
+    test.use({ javaScriptEnabled });
+    test("'Mark everyone present' marks each person present without saving, and the lead then saves", async ({
+      page,
+    }) => {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await signInAs(page, "activity_lead");
+      await page.goto("/my-activities");
+      // A past register nobody has taken (the first for the JavaScript run, the next for the other).
+      await page
+        .getByRole("link", { name: /^Take register for Chatter Chairs seated exercise on/ })
+        .first()
+        .click();
+      await expect(page.getByRole("heading", { level: 1, name: /^Register for/ })).toBeVisible();
+      const groups = page.getByRole("group").filter({ has: page.getByLabel("Present", { exact: true }) });
+      const count = await groups.count();
+      expect(count).toBeGreaterThan(1);
+      await groups.first().getByLabel("Absent", { exact: true }).check();
+      await page.getByRole("button", { name: "Mark everyone present" }).click();
+      await expect(page.getByText("Everyone marked present: check and save")).toBeVisible();
+      await expect(page.getByText("Register not taken.")).toBeVisible();
+      for (let i = 0; i < count; i++) await expect(groups.nth(i).getByLabel("Present", { exact: true })).toBeChecked();
+      // Nothing is saved until the lead saves: one person is changed back, then the register is saved.
+      await groups.first().getByLabel("Excused", { exact: true }).check();
+      await page.getByRole("button", { name: "Save register" }).click();
+      await expect(
+        page.getByText(new RegExp(`Register saved: ${count - 1} present, 0 absent, 1 excused and 0 others`)),
+      ).toBeVisible();
+    });
+  });
+}

@@ -1,5 +1,6 @@
 import { callOutcomes } from "../../app/attendance/befriending";
 import { attendanceLabels } from "../../app/attendance/register";
+import { sessionStateLabels } from "../../app/attendance/session-state";
 import { auditActionLabels } from "../../app/audit/actions";
 import { auditEntityLabels, auditOutcomeLabels } from "../../app/audit/trail";
 import { roleLabels } from "../../app/auth/roles";
@@ -48,6 +49,7 @@ export const codeLists: Record<string, Readonly<Record<string, string>>> = {
   selfReferralTopic: selfReferralTopics,
   bestTime: bestTimes,
   attendance: attendanceLabels,
+  sessionState: sessionStateLabels,
   callOutcome: callOutcomes,
   auditAction: auditActionLabels,
   auditOutcome: auditOutcomeLabels,
