@@ -7,6 +7,15 @@ interface Props {
   nav: { href: string; text: string }[];
 }
 
+/**
+ * How many entries a phone's menu shows in its two rows, "More" included: a longer menu shows the first ones and
+ * "More" holding the rest (the administrator's eight items wrapped onto three rows).
+ */
+export const PHONE_MENU_ITEMS = 4;
+
+/** True when item `i` of `nav` sits under "More" on a phone. */
+const overflows = (nav: readonly unknown[], i: number) => nav.length > PHONE_MENU_ITEMS && i >= PHONE_MENU_ITEMS - 1;
+
 export function Header({ user, nav }: Props) {
   const home = user?.home ?? "/";
   return (
@@ -54,13 +63,34 @@ export function Header({ user, nav }: Props) {
         <nav className="nhsuk-header__navigation" aria-label="Menu">
           <div className="nhsuk-header__navigation-container nhsuk-width-container">
             <ul className="nhsuk-header__navigation-list">
-              {nav.map((item) => (
-                <li key={item.href} className="nhsuk-header__navigation-item">
+              {nav.map((item, i) => (
+                <li
+                  key={item.href}
+                  className={`nhsuk-header__navigation-item${overflows(nav, i) ? " app-nav-overflow" : ""}`}
+                >
                   <NavLink className="nhsuk-header__navigation-link" to={item.href} prefetch="none">
                     {item.text}
                   </NavLink>
                 </li>
               ))}
+              {nav.length > PHONE_MENU_ITEMS ? (
+                // On a phone the items past the first few move under "More", so the menu keeps to two rows; a
+                // disclosure, so it opens without JavaScript. Wider screens show every item in the row above.
+                <li className="nhsuk-header__navigation-item app-nav-more">
+                  <details>
+                    <summary className="nhsuk-header__navigation-link">More</summary>
+                    <ul className="nhsuk-header__navigation-list app-nav-more__list">
+                      {nav.slice(PHONE_MENU_ITEMS - 1).map((item) => (
+                        <li key={item.href} className="nhsuk-header__navigation-item">
+                          <NavLink className="nhsuk-header__navigation-link" to={item.href} prefetch="none">
+                            {item.text}
+                          </NavLink>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                </li>
+              ) : null}
             </ul>
           </div>
         </nav>
