@@ -250,3 +250,55 @@ export const auditActionLabels: Record<AuditAction, string> = {
   "volunteer.list": "Listed volunteers",
   "volunteer.update": "Updated a volunteer",
 };
+
+type DomainOf<A> = A extends `${infer D}.${string}` ? D : never;
+
+/** The kind of record or event an action concerns: its name before the first dot ("person" for `person.view`). */
+export type AuditDomain = DomainOf<AuditAction>;
+
+/**
+ * Each kind of action in words, for the audit trail's action filter, which offers every kind and every action by
+ * name. Typed by the action list: an action of a new kind cannot be added without its kind's words.
+ */
+export const auditDomainLabels: Record<AuditDomain, string> = {
+  access: "Access refusals",
+  activity: "Activities",
+  audit: "The audit trail",
+  auth: "Signing in and out",
+  befriending: "Befriending",
+  "case-note": "Case notes",
+  caseload: "Caseloads",
+  cost: "Activity costs",
+  measure: "Questionnaires recorded",
+  "measure-schedule": "Follow-up schedules",
+  measures: "Questionnaires viewed and self-completion",
+  outcomes: "Outcome figures",
+  person: "People",
+  break_glass: "Break-glass access",
+  provider: "Providers",
+  referral: "Referrals",
+  register: "Registers",
+  retention: "The retention schedule",
+  report: "Reports",
+  "self-referral": "Self-referrals",
+  session: "Activity sessions",
+  triage: "The self-referral queue",
+  user: "Users",
+  volunteer: "Volunteers",
+};
+
+/** The kind of an action's name, as the audit filter groups it: the part before the first dot. */
+export function auditDomainOf(action: string): string {
+  return action.split(".")[0];
+}
+
+/**
+ * What the audit trail's action filter matches for a chosen value: a listed action exactly, a kind every action of
+ * that kind (`person` is `person.*`, never `person-…`), anything else as the start of the stored name (an older
+ * link's typed prefix).
+ */
+export function auditActionMatch(value: string): { exact: string } | { prefix: string } {
+  if ((auditActions as readonly string[]).includes(value)) return { exact: value };
+  if (Object.hasOwn(auditDomainLabels, value)) return { prefix: `${value}.` };
+  return { prefix: value };
+}

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { getDb } from "@db/index";
 import { audit, type AuditActor } from "./audit.server";
+import { auditActionMatch } from "./actions";
 import type { AuditSort } from "./trail";
 
 export interface AuditFilters {
@@ -21,7 +22,13 @@ export async function listAuditEvents(opts: {
   const db = await getDb();
   const f = opts.filters;
   let q = db.selectFrom("audit_event as a").leftJoin("app_user as u", "u.id", "a.actor_user_id");
-  if (f.action) q = q.where("a.action", "like", `${f.action.replace(/[%_\\]/g, "\\$&")}%`);
+  if (f.action) {
+    const match = auditActionMatch(f.action);
+    q =
+      "exact" in match
+        ? q.where("a.action", "=", match.exact)
+        : q.where("a.action", "like", `${match.prefix.replace(/[%_\\]/g, "\\$&")}%`);
+  }
   if (f.outcome) q = q.where("a.outcome", "=", f.outcome);
   if (f.actorId) q = q.where("a.actor_user_id", "=", f.actorId);
   if (f.from) q = q.where("a.occurred_at", ">=", sql<Date>`${f.from}::date::timestamp at time zone 'Europe/London'`);

@@ -12,7 +12,8 @@ import { Select, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
 import { auditEntityLabels, auditOutcomeLabels } from "~/audit/trail";
-import { auditActionLabels } from "~/audit/actions";
+import { auditActionLabels, auditActions, auditDomainLabels, auditDomainOf } from "~/audit/actions";
+import { GroupedSelect } from "~/ui/choices";
 import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Connect Well" }];
@@ -25,7 +26,7 @@ const filterSchema = z.object({
     .string()
     .trim()
     .max(60)
-    .regex(/^[a-z.-]*$/)
+    .regex(/^[a-z._-]*$/)
     .optional()
     .catch(undefined),
   outcome: z.enum(["ok", "denied", "failed"]).optional().catch(undefined),
@@ -65,8 +66,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       action: r.action,
       actionLabel: labelOf(auditActionLabels, r.action),
       outcome: r.outcome,
-      entity: r.entity_type ? `${labelOf(auditEntityLabels, r.entity_type)} ${r.entity_id?.slice(0, 8) ?? ""}` : "",
-      person: r.person_id ? r.person_id.slice(0, 8) : "",
+      // An event about no record, or no person (a sign-in, a list), says so rather than leaving the row blank.
+      entity: r.entity_type ? `${labelOf(auditEntityLabels, r.entity_type)} ${r.entity_id?.slice(0, 8) ?? ""}` : "None",
+      person: r.person_id ? r.person_id.slice(0, 8) : "None",
       requestId: r.request_id?.slice(0, 8) ?? "",
     })),
   };
@@ -105,6 +107,20 @@ const columns = [
   col.accessor("requestId", { id: "request", header: "Request" }),
 ];
 
+// The action filter offers each kind of event (every action of that kind) and then each action, by their words;
+// the values stay the stored codes.
+const actionGroups = Object.entries(auditDomainLabels)
+  .sort(([, a], [, b]) => a.localeCompare(b))
+  .map(([domain, label]) => ({
+    label,
+    options: [
+      { value: domain, label: `${label}: any` },
+      ...auditActions
+        .filter((a) => auditDomainOf(a) === domain)
+        .map((a) => ({ value: a, label: labelOf(auditActionLabels, a) })),
+    ],
+  }));
+
 export default function AuditTrail() {
   const { rows, total, state, filters, actors, typed, dateErrors } = useLoaderData<typeof loader>();
   return (
@@ -112,13 +128,12 @@ export default function AuditTrail() {
       <h1>Audit trail</h1>
       <p>Every sign-in, every look at a person's record and every change. Entries cannot be edited or deleted.</p>
       <Form method="get" className="app-table-controls">
-        <TextInput
+        <GroupedSelect
           name="action"
-          label="Action starts with"
-          hint="The kind of record or event, like person, referral, register, user or auth"
-          width={10}
+          label="Action"
+          placeholder="Any"
           defaultValue={filters.action}
-          spellCheck={false}
+          groups={actionGroups}
         />
         <Select
           name="outcome"
