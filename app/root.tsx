@@ -69,7 +69,12 @@ export const shouldRevalidate = keepDataAfterReadOnlyAction;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
-  const data = useRouteLoaderData<typeof loader>("root");
+  const loaded = useRouteLoaderData<typeof loader>("root");
+  // A disabled account's refused post has signed them out: the page it answers with shows the signed-out header,
+  // whatever the page showed before it was sent (its data is still the signed-in user's when JavaScript sent it).
+  const error = useRouteError();
+  const signedOut = isRouteErrorResponse(error) && isAccountDisabledData(error.data);
+  const data = signedOut ? null : loaded;
   return (
     <html lang="en-GB">
       <head>

@@ -11,13 +11,19 @@ export interface AccountDisabledData {
 export const ACCOUNT_DISABLED_MESSAGE =
   "An administrator has disabled your account, so you have been signed out and what you sent has not been saved.";
 
+import { DATE_PARTS, fieldLabels } from "~/forms/field-labels";
+
 // Fields a form posts for its own bookkeeping, and secrets: never shown back.
 const NOT_SHOWN = /password|passphrase|secret|token|key$|^key|version$|id$|returnto|^intent$|^_/i;
 
-/** "givenName" → "Given name", "mark-…" → "Mark": a field's name in words, for a list the user reads. */
+/**
+ * A field's name as the form asks it ("givenName" → "First name", "mark-…" → "Attendance"), from the forms' labels
+ * (app/forms/field-labels.ts); a name none of them lists reads as its own words ("someField" → "Some field").
+ */
 export function fieldWords(name: string): string {
-  const words = name
-    .replace(/-[0-9a-f-]{36}$/i, "")
+  const bare = name.replace(/-[0-9a-f-]{36}$/i, "");
+  if (Object.hasOwn(fieldLabels, bare)) return fieldLabels[bare];
+  const words = bare
     .replace(/([a-z])([A-Z])/g, "$1 $2")
     .replace(/[-_]+/g, " ")
     .trim()
@@ -36,7 +42,27 @@ export function enteredValues(form: FormData): { label: string; value: string }[
     if (typeof value !== "string" || NOT_SHOWN.test(name) || value.trim() === "") continue;
     byName.set(name, [...(byName.get(name) ?? []), value]);
   }
-  return [...byName].map(([name, values]) => ({ label: fieldWords(name), value: values.join(", ") }));
+  // A date's three parts are one answer, in the order the form asks them: "4/7/1941" under "Date of birth".
+  const dates = new Set(
+    [...byName.keys()].flatMap((n) => {
+      const part = DATE_PARTS.find((p) => n.endsWith(p) && n.length > p.length);
+      return part ? [n.slice(0, -part.length)] : [];
+    }),
+  );
+  const out: { label: string; value: string }[] = [];
+  const done = new Set<string>();
+  for (const [name, values] of byName) {
+    const date = [...dates].find((d) => DATE_PARTS.some((p) => name === `${d}${p}`));
+    if (date === undefined) {
+      out.push({ label: fieldWords(name), value: values.join(", ") });
+      continue;
+    }
+    if (done.has(date)) continue;
+    done.add(date);
+    const part = (p: string) => byName.get(`${date}${p}`)?.join(", ") ?? "";
+    out.push({ label: fieldWords(date), value: DATE_PARTS.map(part).join("/") });
+  }
+  return out;
 }
 
 export function isAccountDisabledData(data: unknown): data is AccountDisabledData {

@@ -2,10 +2,28 @@ import { describe, expect, it } from "vitest";
 import { enteredValues, fieldWords } from "../../../app/auth/disabled";
 
 describe("what a disabled user typed, shown back", () => {
-  it("names fields in words", () => {
-    expect(fieldWords("givenName")).toBe("Given name");
-    expect(fieldWords("supportNotes")).toBe("Support notes");
-    expect(fieldWords("mark-5b0c1d8e-7f1a-4c55-9b1e-0a8b4d1c2e3f")).toBe("Mark");
+  it("names fields by the form's own labels, and a field no form lists in words", () => {
+    expect(fieldWords("givenName")).toBe("First name");
+    expect(fieldWords("supportNotes")).toBe("Notes for the provider");
+    expect(fieldWords("mark-5b0c1d8e-7f1a-4c55-9b1e-0a8b4d1c2e3f")).toBe("Attendance");
+    expect(fieldWords("someNewField")).toBe("Some new field");
+  });
+
+  it("shows a date's three parts as one answer under the date's label", () => {
+    const form = new FormData();
+    for (const [k, v] of [
+      ["givenName", "Winifred"],
+      ["dobDay", "4"],
+      ["dobMonth", "7"],
+      ["dobYear", "1941"],
+      ["communicationNeeds", "Hard of hearing"],
+    ])
+      form.append(k, v);
+    expect(enteredValues(form)).toEqual([
+      { label: "First name", value: "Winifred" },
+      { label: "Date of birth", value: "4/7/1941" },
+      { label: "Communication needs", value: "Hard of hearing" },
+    ]);
   });
 
   it("keeps typed text in order, joins ticked boxes and leaves out secrets, keys, versions and blanks", () => {
@@ -24,8 +42,8 @@ describe("what a disabled user typed, shown back", () => {
     ])
       form.append(k, v);
     expect(enteredValues(form)).toEqual([
-      { label: "Given name", value: "Ann" },
-      { label: "Needs", value: "loneliness, bereavement" },
+      { label: "First name", value: "Ann" },
+      { label: "Needs and reasons for the referral", value: "loneliness, bereavement" },
     ]);
   });
 });
