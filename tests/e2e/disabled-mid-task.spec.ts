@@ -54,6 +54,14 @@ test("a prescriber disabled while recording a person is told so, nothing is save
   await expect(entered).toContainText(family);
   await expect(entered).toContainText("Hard of hearing: face her when speaking");
   await expect(entered).not.toContainText("copper-meadow-lantern");
+  // Each value under the question the form asked, a date as one answer; and the header is a signed-out one.
+  await expect(entered.getByText("First name", { exact: true })).toBeVisible();
+  await expect(entered.getByText("Last name", { exact: true })).toBeVisible();
+  await expect(entered.getByText("Date of birth", { exact: true })).toBeVisible();
+  await expect(entered).toContainText("4/7/1941");
+  await expect(entered).not.toContainText(/Dob|Given name|Family name/);
+  await expect(theirs.getByRole("button", { name: "Sign out" })).toHaveCount(0);
+  await expect(theirs.getByRole("navigation", { name: "Menu" })).toHaveCount(0);
   await expectAccessible(theirs);
   await theirs.setViewportSize({ width: 390, height: 844 });
   await theirs.screenshot({ path: "/tmp/day-disabled-mid-task-390.png", fullPage: true });
