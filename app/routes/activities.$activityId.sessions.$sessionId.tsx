@@ -131,10 +131,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 /** The submit button's intent that marks everyone present in the form without saving. */
 const ALL_PRESENT = "all-present";
 /** One hidden field per person on the form, so marking everyone present reaches those left unmarked too. */
-const ON_REGISTER = "onRegister";
+const ON_REGISTER = "onRegisterId";
 
 /**
- * The register form as posted, with each person listed in its `onRegister` fields marked present: values only,
+ * The register form as posted, with each person listed in its `onRegisterId` fields marked present: values only,
  * nothing read or saved. `markedAll` is a fresh token, so the form is drawn again even on a second press.
  */
 function everyonePresent(form: FormData) {

@@ -38,6 +38,7 @@ describe("what a disabled user typed, shown back", () => {
       ["registerVersion", "3"],
       ["activityId", "5b0c1d8e-7f1a-4c55-9b1e-0a8b4d1c2e3f"],
       ["returnTo", "/caseload"],
+      ["onRegisterId", "5b0c1d8e-7f1a-4c55-9b1e-0a8b4d1c2e3f"],
       ["familyName", "   "],
     ])
       form.append(k, v);
