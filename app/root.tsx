@@ -11,7 +11,8 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { isAccountDisabledData } from "~/auth/disabled";
+import { isAccountDisabledData, type AccountDisabledData } from "~/auth/disabled";
+import { enteredValueWords } from "~/field-values";
 import { roleHome, roleLabels } from "~/auth/roles";
 import { questionnairePath } from "~/auth/session-scope";
 import { currentUser, sessionRemainingMs } from "~/auth/session.server";
@@ -179,7 +180,7 @@ export function ErrorBoundary() {
 }
 
 /** A disabled account posted a form: nothing was saved; what they typed is shown so they can pass it on. */
-function AccountDisabled({ message, entered }: { message: string; entered: { label: string; value: string }[] }) {
+function AccountDisabled({ message, entered }: Pick<AccountDisabledData, "message" | "entered">) {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
@@ -195,7 +196,7 @@ function AccountDisabled({ message, entered }: { message: string; entered: { lab
             <SummaryList>
               {entered.map((e, i) => (
                 <SummaryRow key={i} label={e.label} valueClassName="app-keep-lines">
-                  {e.value}
+                  {enteredValueWords(e.name, e.values)}
                 </SummaryRow>
               ))}
             </SummaryList>

@@ -5,7 +5,14 @@
 export interface AccountDisabledData {
   accountDisabled: true;
   message: string;
-  entered: { label: string; value: string }[];
+  entered: EnteredValue[];
+}
+
+/** One answer of a refused form: the field's bare `name` (no record id), its question and what was posted. */
+export interface EnteredValue {
+  name: string;
+  label: string;
+  values: string[];
 }
 
 export const ACCOUNT_DISABLED_MESSAGE =
@@ -16,12 +23,17 @@ import { DATE_PARTS, fieldLabels } from "~/forms/field-labels";
 // Fields a form posts for its own bookkeeping, and secrets: never shown back.
 const NOT_SHOWN = /password|passphrase|secret|token|key$|^key|version$|id$|returnto|^intent$|^_/i;
 
+/** A field's name without the record id some forms add to it ("mark-<referral id>" → "mark"). */
+function bareName(name: string): string {
+  return name.replace(/-[0-9a-f-]{36}$/i, "");
+}
+
 /**
  * A field's name as the form asks it ("givenName" → "First name", "mark-…" → "Attendance"), from the forms' labels
  * (app/forms/field-labels.ts); a name none of them lists reads as its own words ("someField" → "Some field").
  */
 export function fieldWords(name: string): string {
-  const bare = name.replace(/-[0-9a-f-]{36}$/i, "");
+  const bare = bareName(name);
   if (Object.hasOwn(fieldLabels, bare)) return fieldLabels[bare];
   const words = bare
     .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -34,9 +46,10 @@ export function fieldWords(name: string): string {
 /**
  * The typed values of a refused form post to show back to its author: text fields with something in them, in the
  * order posted, leaving out passwords, keys, versions and other bookkeeping (files are never echoed). Repeated
- * names (ticked checkboxes) are joined with commas.
+ * names (ticked checkboxes) are one answer with several values; coded values stay codes (the page puts them in words,
+ * app/field-values.ts).
  */
-export function enteredValues(form: FormData): { label: string; value: string }[] {
+export function enteredValues(form: FormData): EnteredValue[] {
   const byName = new Map<string, string[]>();
   for (const [name, value] of form.entries()) {
     if (typeof value !== "string" || NOT_SHOWN.test(name) || value.trim() === "") continue;
@@ -49,18 +62,18 @@ export function enteredValues(form: FormData): { label: string; value: string }[
       return part ? [n.slice(0, -part.length)] : [];
     }),
   );
-  const out: { label: string; value: string }[] = [];
+  const out: EnteredValue[] = [];
   const done = new Set<string>();
   for (const [name, values] of byName) {
     const date = [...dates].find((d) => DATE_PARTS.some((p) => name === `${d}${p}`));
     if (date === undefined) {
-      out.push({ label: fieldWords(name), value: values.join(", ") });
+      out.push({ name: bareName(name), label: fieldWords(name), values });
       continue;
     }
     if (done.has(date)) continue;
     done.add(date);
     const part = (p: string) => byName.get(`${date}${p}`)?.join(", ") ?? "";
-    out.push({ label: fieldWords(date), value: DATE_PARTS.map(part).join("/") });
+    out.push({ name: date, label: fieldWords(date), values: [DATE_PARTS.map(part).join("/")] });
   }
   return out;
 }

@@ -20,9 +20,9 @@ describe("what a disabled user typed, shown back", () => {
     ])
       form.append(k, v);
     expect(enteredValues(form)).toEqual([
-      { label: "First name", value: "Winifred" },
-      { label: "Date of birth", value: "4/7/1941" },
-      { label: "Communication needs", value: "Hard of hearing" },
+      { name: "givenName", label: "First name", values: ["Winifred"] },
+      { name: "dob", label: "Date of birth", values: ["4/7/1941"] },
+      { name: "communicationNeeds", label: "Communication needs", values: ["Hard of hearing"] },
     ]);
   });
 
@@ -43,8 +43,8 @@ describe("what a disabled user typed, shown back", () => {
     ])
       form.append(k, v);
     expect(enteredValues(form)).toEqual([
-      { label: "First name", value: "Ann" },
-      { label: "Needs and reasons for the referral", value: "loneliness, bereavement" },
+      { name: "givenName", label: "First name", values: ["Ann"] },
+      { name: "needs", label: "Needs and reasons for the referral", values: ["loneliness", "bereavement"] },
     ]);
   });
 });
