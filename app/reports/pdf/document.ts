@@ -5,6 +5,7 @@ import type { Content, ContentTable, CustomTableLayout, TableCell, TDocumentDefi
 import type { Cell, FigureColumn, FigureTable, PublishedFigures } from "../../outcomes/model";
 import { formatIsoDate } from "../../ui/format";
 import type { ReportModel } from "../model";
+import { type ReportItem, reportItems } from "../presentation";
 
 /** A chart drawn for the document: an image (data URL, PNG) and its display size in CSS pixels. */
 export interface DocumentChart {
@@ -297,15 +298,31 @@ function sectionTables(figures: PublishedFigures, id: string): FigureTable[] {
   return figures.sections.find((s) => s.id === id)?.tables ?? [];
 }
 
-/** A section of figures; it starts a new page unless it has nothing to show but a sentence. */
+/** A sentence standing for a table with nothing to show (app/reports/presentation.ts): one line, not a page. */
+function sentenceContent(item: Extract<ReportItem, { kind: "sentence" }>): Content {
+  return {
+    text: item.title ? [{ text: `${item.title}. `, bold: true }, item.text] : item.text,
+    margin: [0, 6, 0, 4],
+  };
+}
+
+/**
+ * A section of figures, as the report prints them (`reportItems`: sentences for tables with nothing to show); it
+ * starts a new page unless it has nothing to show but sentences.
+ */
 function figureSection(
   title: string,
   tables: FigureTable[],
   charts: Record<string, DocumentChart>,
   empty: string,
 ): Content[] {
-  if (tables.length === 0) return [heading(title, 1), { text: empty }];
-  return [heading(title, 1, { pageBreak: "before" }), ...tables.flatMap((t) => figureContent(t, charts))];
+  const items = reportItems(tables);
+  if (items.length === 0) return [heading(title, 1), { text: empty }];
+  const onlySentences = items.every((i) => i.kind === "sentence");
+  return [
+    heading(title, 1, onlySentences ? {} : { pageBreak: "before" }),
+    ...items.flatMap((i) => (i.kind === "table" ? figureContent(i.table, charts) : [sentenceContent(i)])),
+  ];
 }
 
 function valueForMoney(model: ReportModel): Content[] {

@@ -6,6 +6,7 @@ import pdfmake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
 import { drawChartPng } from "../charts.server";
 import type { ReportModel } from "../model";
+import { printedTables } from "../presentation";
 import { buildReportDocument, type DocumentChart } from "./document";
 import { REPORT_FONT, REPORT_FONT_FILES, reportFontBytes } from "./fonts.server";
 
@@ -68,11 +69,12 @@ export async function renderDocumentPdf(doc: TDocumentDefinitions, documentId: s
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-/** Every published table with a chart and rows to draw, in report order. */
+/** Every table the report prints with a chart and rows to draw, in report order (as `reportItems` shapes them). */
 function chartedTables(model: ReportModel) {
-  return [...model.figures.sections.flatMap((s) => s.tables), ...model.dataQuality].filter(
-    (t) => t.chart && !t.withheld && t.rows.length > 0,
-  );
+  return [
+    ...model.figures.sections.flatMap((s) => printedTables(s.tables)),
+    ...printedTables(model.dataQuality),
+  ].filter((t) => t.chart && !t.withheld && t.rows.length > 0);
 }
 
 /** Draws the model's charts (PNG, white background) as data URLs for the document definition. */

@@ -2,10 +2,12 @@
 // Headings run h1 (title) → h2 (parts) → h3 (figures), every chart has its table, and nothing here computes a
 // figure: it prints what the model holds.
 import type { ReactNode } from "react";
+import type { FigureTable } from "~/outcomes/model";
 import { formatCell } from "~/outcomes/ui/text";
 import { periodLabel, windowLabel } from "~/outcomes/ui/text";
 import { formatDateTime } from "~/ui/format";
 import type { ReportModel } from "../model";
+import { reportItems } from "../presentation";
 import { withheldReason } from "../summary";
 import { FigureTableView } from "~/outcomes/ui/FigureTableView";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
@@ -32,12 +34,42 @@ function pounds(value: number | string | null): string {
   return formatCell(value);
 }
 
+/**
+ * A part's tables as the report prints them (app/reports/presentation.ts, as the PDF does): a table with nothing to
+ * show is one sentence, a measure nobody completed one line.
+ */
+function Items({ tables, sectionTitle }: { tables: FigureTable[]; sectionTitle?: string }) {
+  const items = reportItems(tables);
+  if (items.length === 0) return <p>Nothing to show for this period.</p>;
+  const only = items.length === 1 ? items[0] : null;
+  return (
+    <>
+      {items.map((item) =>
+        item.kind === "table" ? (
+          <FigureTableView
+            key={item.table.id}
+            table={item.table}
+            hideTitle={only?.kind === "table" && item.table.title === sectionTitle}
+          />
+        ) : (
+          <p key={item.id} id={item.id}>
+            {item.title ? <strong>{item.title}. </strong> : null}
+            {item.text}
+          </p>
+        ),
+      )}
+    </>
+  );
+}
+
 export interface ReportViewProps {
   model: ReportModel;
   sha256: string;
   /** Where the PDF downloads from, and its size in bytes. */
   pdfHref: string;
   pdfBytes: number;
+  /** Shown right under the report's title: a status about this report (just generated, what to do next). */
+  notice?: ReactNode;
 }
 
 /** The contents list's entries, in page order: only parts that have something to show. */
@@ -53,12 +85,13 @@ export function contents(model: ReportModel): { id: string; title: string }[] {
   return parts;
 }
 
-export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps) {
+export function ReportView({ model, sha256, pdfHref, pdfBytes, notice }: ReportViewProps) {
   const vfm = model.valueForMoney;
   return (
     <article className="cw-report">
       <span className="nhsuk-caption-l">Outcome report</span>
       <h1>{model.title}</h1>
+      {notice}
       <SummaryList>
         {[
           ["Covers", model.scope.kind === "service" ? "The whole service" : model.scope.label],
@@ -115,14 +148,7 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
       ) : (
         model.figures.sections.map((s) => (
           <Part key={s.id} id={`part-${s.id}`} title={s.title || partTitles[s.id]}>
-            {s.tables.length === 0 ? <p>Nothing to show for this period.</p> : null}
-            {s.tables.map((t) => (
-              <FigureTableView
-                key={t.id}
-                table={t}
-                hideTitle={s.tables.length === 1 && t.title === (s.title || partTitles[s.id])}
-              />
-            ))}
+            <Items tables={s.tables} sectionTitle={s.title || partTitles[s.id]} />
           </Part>
         ))
       )}
@@ -169,9 +195,7 @@ export function ReportView({ model, sha256, pdfHref, pdfBytes }: ReportViewProps
 
       {model.dataQuality.length ? (
         <Part id="data-quality" title="Data quality">
-          {model.dataQuality.map((t) => (
-            <FigureTableView key={`dq-${t.id}`} table={{ ...t, id: `dq-${t.id}` }} />
-          ))}
+          <Items tables={model.dataQuality.map((t) => ({ ...t, id: `dq-${t.id}` }))} />
         </Part>
       ) : null}
 
