@@ -31,9 +31,16 @@ export interface DrawChartOptions {
   width?: number;
   /** Display height; by default 300, or taller for horizontal bars so each category keeps its own line. */
   height?: number;
-  /** 2 by default: a sharp print without a huge file. */
+  /** `PRINT_PIXEL_RATIO` by default. */
   devicePixelRatio?: number;
 }
+
+/**
+ * Pixels per CSS pixel of the drawing: 1.5, so a chart 640 px wide, printed 480 pt wide, has 2 pixels a point
+ * (144 dpi): lines and 10 pt labels print sharp, with a little over half the pixels of a 2× drawing to draw,
+ * compress and embed (docs/decisions/0911-report-pdf-speed.md).
+ */
+export const PRINT_PIXEL_RATIO = 1.5;
 
 // Charts are drawn on a transparent canvas; a PDF viewer shows that as whatever is behind it, so paint it white.
 const whiteBackground: Plugin = {
@@ -86,7 +93,7 @@ function defaultHeight(labels: unknown[], series: number, horizontal: boolean): 
  */
 export function drawChartPng(table: FigureTable, options: DrawChartOptions = {}): ChartImage {
   setUp();
-  const dpr = options.devicePixelRatio ?? 2;
+  const dpr = options.devicePixelRatio ?? PRINT_PIXEL_RATIO;
   const width = options.width ?? 640;
   const config = chartConfig(table, { responsive: false, devicePixelRatio: dpr, fontFamily: REPORT_FONT });
   const height =
@@ -97,12 +104,19 @@ export function drawChartPng(table: FigureTable, options: DrawChartOptions = {})
   const canvas = createCanvas(width, height);
   const chart = new Chart(canvas as unknown as HTMLCanvasElement, config);
   try {
-    const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
-    return { png: opaquePng(pixels.data, canvas.width, canvas.height), width, height };
+    // The stored pixels as they are: premultiplied RGBA, which for an opaque drawing (white painted first) are the
+    // plain colours. getImageData would un-premultiply and copy them first, as long again as the drawing itself.
+    return { png: opaquePng(canvas.data(), canvas.width, canvas.height), width, height };
   } finally {
     chart.destroy();
   }
 }
+
+/**
+ * zlib level for the PNG's pixels: 3 deflates a report's charts in half the time of the default 6, for files about
+ * a fifth larger (docs/decisions/0911-report-pdf-speed.md).
+ */
+const PNG_DEFLATE_LEVEL = 3;
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
@@ -123,7 +137,7 @@ export function opaquePng(rgba: Uint8ClampedArray | Uint8Array, width: number, h
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {
     const row = y * stride;
-    raw[row] = 0; // filter: none
+    raw[row] = 0; // filter: none (the "Up" filter packed these drawings no smaller, and took longer)
     for (let x = 0, src = y * width * 4, dst = row + 1; x < width; x++, src += 4, dst += 3) {
       raw[dst] = rgba[src];
       raw[dst + 1] = rgba[src + 1];
@@ -139,7 +153,7 @@ export function opaquePng(rgba: Uint8ClampedArray | Uint8Array, width: number, h
   const png = Buffer.concat([
     signature,
     chunk("IHDR", header),
-    chunk("IDAT", deflateSync(raw, { level: 6 })),
+    chunk("IDAT", deflateSync(raw, { level: PNG_DEFLATE_LEVEL })),
     chunk("IEND", new Uint8Array(0)),
   ]);
   return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);

@@ -46,13 +46,14 @@ function readRgbPng(png: Uint8Array) {
 }
 
 describe("server-drawn charts", () => {
-  it("draws a line chart at twice its display size, opaque, on white, in the NHS.UK colours", () => {
+  it("draws a line chart at two pixels a printed point, opaque, on white, in the NHS.UK colours", () => {
     const image = drawChartPng(byId("referrals-by-month"));
     expect(image).toMatchObject({ width: 640, height: 280 });
     const png = readRgbPng(image.png);
-    expect(png).toMatchObject({ width: 1280, height: 560, colourType: 2 });
+    // 640 CSS px print 480 pt wide: 960 pixels are 2 a point.
+    expect(png).toMatchObject({ width: 960, height: 420, colourType: 2 });
     expect(png.pixel(0, 0)).toBe("#ffffff");
-    expect(png.pixel(1279, 559)).toBe("#ffffff");
+    expect(png.pixel(959, 419)).toBe("#ffffff");
     expect(png.colours.has("#005eb8")).toBe(true); // first series
     expect(png.colours.has("#7c2855")).toBe(true); // second series
   });
