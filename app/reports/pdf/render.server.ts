@@ -9,6 +9,7 @@ import type { ReportModel } from "../model";
 import { printedTables } from "../presentation";
 import { buildReportDocument, type DocumentChart } from "./document";
 import { REPORT_FONT, REPORT_FONT_FILES, reportFontBytes } from "./fonts.server";
+import { shareReportFonts } from "./shared-fonts.server";
 
 export interface RenderReportOptions {
   /** The archive's creation instant: written as the PDF's CreationDate and ModDate. */
@@ -41,6 +42,8 @@ function configurePdfmake() {
   pdf.setFonts({ [REPORT_FONT]: { ...REPORT_FONT_FILES } });
   pdf.setUrlAccessPolicy(() => false);
   pdf.setLocalAccessPolicy(() => false);
+  // Every document in this thread reuses the fonts' parse and the words already shaped (0911).
+  shareReportFonts();
   configured = true;
 }
 

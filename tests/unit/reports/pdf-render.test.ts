@@ -82,6 +82,18 @@ describe("report PDF", () => {
     expect(() => structuredClone(model)).not.toThrow();
   }, 120_000);
 
+  it("gives the same bytes whatever the thread laid out before (its fonts' parse and shaped words are shared)", async () => {
+    const other = fixtureReportModel();
+    other.title = "Another report: ffi, fl, ≥ ± – “ ” £ ✓ → and Ωμέγα";
+    other.quotes = [{ text: "Ünïcödé wörds, ligatures (office, fluffy) and Кириллица", context: "Someone" }];
+    const base = { ...options, baseUrl: "https://cw.example.nhs.uk" };
+    const before = await renderReportPdfInThread(other, base);
+    const again = await renderReportPdfInThread(fixtureReportModel(), base);
+    expect(Buffer.compare(Buffer.from(again), Buffer.from(pdf))).toBe(0);
+    const otherAgain = await renderReportPdfInThread(other, base);
+    expect(Buffer.compare(Buffer.from(otherAgain), Buffer.from(before))).toBe(0);
+  }, 120_000);
+
   it("hashes any other document id into 16 bytes", () => {
     expect(pdfFileId("report-42")).toHaveLength(16);
     expect(pdfFileId("report-42").equals(pdfFileId("report-43"))).toBe(false);
