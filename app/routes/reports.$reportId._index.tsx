@@ -73,7 +73,8 @@ function ShareForm({ shares }: { shares: NonNullable<ReturnType<typeof useLoader
           </p>
         </div>
       ) : null}
-      <Form method="post" noValidate>
+      {/* Saving keeps the reader here, at the end of the report, rather than jumping back to its title. */}
+      <Form method="post" noValidate preventScrollReset>
         <div className={`nhsuk-form-group${error ? " nhsuk-form-group--error" : ""}`}>
           <fieldset className="nhsuk-fieldset" aria-describedby={`share-hint${error ? " share-error" : ""}`}>
             <legend className="nhsuk-fieldset__legend nhsuk-fieldset__legend--m">
@@ -136,14 +137,31 @@ export default function ReportPage() {
       <Link className="nhsuk-back-link" to="/reports">
         Back to reports
       </Link>
-      {generated ? (
-        <div className="nhsuk-inset-text" role="status">
-          <span className="nhsuk-u-visually-hidden">Information: </span>
-          <p>The report has been generated and archived. Check it below, then share it.</p>
-        </div>
-      ) : null}
+      {/* The report's own title comes first, then the report; sharing follows it, as the notice says. */}
+      <ReportView
+        model={model}
+        sha256={sha256}
+        pdfHref={`/reports/${model.id}/pdf`}
+        pdfBytes={pdfBytes}
+        notice={
+          generated ? (
+            <div className="nhsuk-inset-text" role="status">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>
+                The report has been generated and archived. Check it below, then share it at the end of the page
+                {shares ? (
+                  <>
+                    {" "}
+                    (<a href="#share-heading">go to sharing</a>)
+                  </>
+                ) : null}
+                .
+              </p>
+            </div>
+          ) : null
+        }
+      />
       {shares ? <ShareForm shares={shares} /> : null}
-      <ReportView model={model} sha256={sha256} pdfHref={`/reports/${model.id}/pdf`} pdfBytes={pdfBytes} />
     </>
   );
 }

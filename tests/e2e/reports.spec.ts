@@ -47,6 +47,19 @@ test("an analyst generates a report, watches it build, previews it and shares it
   await expect(page.getByRole("heading", { level: 2, name: "Executive summary" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Methods" })).toBeVisible();
 
+  // As the notice says: the report's own title first, the notice under it, then the report, and sharing after it.
+  const top = async (locator: ReturnType<typeof page.locator>) => (await locator.boundingBox())!.y;
+  const title = page.getByRole("heading", { level: 1 });
+  const notice = page.getByRole("status").filter({ hasText: "The report has been generated and archived" });
+  const summary = page.getByRole("heading", { level: 2, name: "Executive summary" });
+  const methods = page.getByRole("heading", { level: 2, name: "Methods" });
+  const sharing = page.getByRole("heading", { level: 2, name: "Share with commissioners" });
+  const tops = [await top(title), await top(notice), await top(summary), await top(methods), await top(sharing)];
+  expect(tops).toEqual([...tops].sort((a, b) => a - b));
+  await expect(notice).toContainText("Check it below, then share it at the end of the page");
+  await notice.getByRole("link", { name: "go to sharing" }).click();
+  await expect(sharing).toBeInViewport();
+
   const commissioner = page.getByRole("checkbox", { name: /Chris Patel \(demo\)/ });
   await commissioner.check();
   await page.getByRole("button", { name: "Save sharing" }).click();
@@ -56,6 +69,7 @@ test("an analyst generates a report, watches it build, previews it and shares it
   // On a phone the sharing list (a name, an email and when it was shared) wraps instead of pushing the page
   // sideways.
   await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByText(/^Shared \d/).scrollIntoViewIfNeeded();
   await expect(page.getByText(/^Shared \d/)).toBeInViewport();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 720 });
