@@ -25,7 +25,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     model,
     sha256: report.sha256,
     pdfBytes: report.pdfBytes,
-    generated: new URL(request.url).searchParams.get("generated") === "1",
+    // "Check it, then share it" is for the one who may share; a commissioner given the same link reads the report.
+    generated: shares !== null && new URL(request.url).searchParams.get("generated") === "1",
     shares: shares?.commissioners.map((c) => ({
       id: c.id,
       name: c.name,

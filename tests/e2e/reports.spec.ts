@@ -110,6 +110,11 @@ test("a commissioner reads a shared report, downloads its PDF, checks its checks
   await expect(page.getByRole("navigation", { name: "Contents" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Executive summary" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Share with commissioners" })).toHaveCount(0);
+  // A link copied from the analyst's page just after generating carries `generated=1`: its "then share it" notice
+  // is the analyst's, not the reader's.
+  await page.goto(`${new URL(page.url()).pathname}?generated=1`);
+  await expect(page.getByRole("heading", { level: 2, name: "Executive summary" })).toBeVisible();
+  await expect(page.getByText("The report has been generated and archived")).toHaveCount(0);
   const sha256 = (await page.getByTestId("report-sha256").textContent())!.trim();
   expect(sha256).toMatch(/^[0-9a-f]{64}$/);
   await expectAccessible(page);
