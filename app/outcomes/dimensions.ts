@@ -90,16 +90,12 @@ export function parseViewKey(key: string): [Dimension, string][] {
   });
 }
 
-/** The key of the view these filters name. */
-export function viewKeyOf(filters: OutcomeFilters): string {
-  return viewKey(activeFilters(filters));
-}
-
 /**
- * The next coarser views: the same filters with one left out, each paired with the dimension dropped. The
- * complement of a view within each of these is what the disclosure check compares (decision 0700).
+ * The keys of the views one filter coarser than the view `key` names, in the order of its filters: the same filters
+ * with one left out ("district=melton&age=75" → "age=75", "district=melton"; "" → none). The complement of a view
+ * within each of these is what the disclosure check compares (decision 0700).
  */
-export function coarserViews(filters: OutcomeFilters): { dropped: Dimension; key: string }[] {
-  const pairs = activeFilters(filters);
-  return pairs.map(([d]) => ({ dropped: d, key: viewKey(pairs.filter(([other]) => other !== d)) }));
+export function coarserViewKeys(key: string): string[] {
+  const pairs = parseViewKey(key);
+  return pairs.map(([d]) => viewKey(pairs.filter(([other]) => other !== d)));
 }

@@ -193,26 +193,3 @@ export function formatShown(value: Shown | null, unit = ""): string {
   if (value === SUPPRESSED) return SUPPRESSED;
   return `${value}${unit}`;
 }
-
-// ——— Deprecated: the first outcomes page's names, kept until nothing imports them, then to be deleted. ———
-
-/** @deprecated Use `disclosureRules[rule].description`. */
-export const SUPPRESSION_RULE = disclosureRules.nhs_small_numbers.description;
-
-/** @deprecated Use `publishCount({ count, keySum }, rule)`. NHS England's rule on a true count. */
-export function suppressCount(n: number): Shown {
-  return publishCount({ count: n, keySum: 0 }, "nhs_small_numbers");
-}
-
-/**
- * @deprecated Use `publishPercent` on published counts. Takes true counts, publishes them with NHS England's rule
- * and works the percentage out from those published counts.
- */
-export function suppressPercent(numerator: number, denominator: number, decimals = 0): Shown {
-  return publishPercent(suppressCount(numerator), suppressCount(denominator), decimals);
-}
-
-/** @deprecated Use `formatShown`. */
-export function showValue(v: Shown, suffix = ""): string {
-  return formatShown(v, suffix);
-}

@@ -22,9 +22,9 @@ import {
 import {
   MAX_FILTERS,
   activeFilters,
+  coarserViewKeys,
   dimensionInSentence,
   dimensionLabels,
-  parseViewKey,
   personDimensions,
   viewKey,
   type Dimension,
@@ -86,16 +86,10 @@ function summary(ctx: Context, key: string, periodKey = ctx.period.key): ViewSum
   return ctx.rows.get(`${periodKey}|${key}`) ?? {};
 }
 
-/** The keys of the views one filter coarser than `key` (decision 0700: complements are checked against them). */
-function coarser(key: string): string[] {
-  const pairs = parseViewKey(key);
-  return pairs.map(([d]) => viewKey(pairs.filter(([other]) => other !== d)));
-}
-
 /** Whether a view (or the population behind one statistic, `measure`) must be withheld, with the reason. */
 function withheldBy(ctx: Context, key: string, measure: (v: ViewSummary) => number): string | null {
   const group = measure(summary(ctx, key));
-  const complements = coarser(key).map((k) => Math.max(0, measure(summary(ctx, k)) - group));
+  const complements = coarserViewKeys(key).map((k) => Math.max(0, measure(summary(ctx, k)) - group));
   return viewWithheld(group, complements);
 }
 
@@ -851,7 +845,7 @@ function equitySection(ctx: Context): FigureSection {
 /** All the view keys the figures of `filters` read, in their period (the months are read separately). */
 function keysToRead(filters: OutcomeFilters, names: Context["names"]): string[] {
   const own = viewKey(activeFilters(filters));
-  const keys = new Set<string>([own, ...coarser(own)]);
+  const keys = new Set<string>([own, ...coarserViewKeys(own)]);
   for (const dim of equityDimensions) {
     const values = names[dim].map((o) => o.value);
     const rowKeys = equityKeys(filters, dim, values);
@@ -859,7 +853,7 @@ function keysToRead(filters: OutcomeFilters, names: Context["names"]): string[] 
     keys.add(viewKey(activeFilters(filters).filter(([d]) => d !== dim)));
     for (const k of rowKeys) {
       keys.add(k);
-      for (const c of coarser(k)) keys.add(c);
+      for (const c of coarserViewKeys(k)) keys.add(c);
     }
   }
   return [...keys];

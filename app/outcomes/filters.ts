@@ -141,15 +141,3 @@ export function filtersToSearch(filters: OutcomeFilters): string {
   }
   return params.toString();
 }
-
-/** "Melton, 75 and over" for a view's filters ("Everyone" when none), using the options' names. */
-export function describeFilters(filters: OutcomeFilters, options: FilterOptions): string {
-  const parts: string[] = [];
-  for (const d of dimensions) {
-    const v = filters[d];
-    if (!v) continue;
-    const label = options[d].find((o) => o.value === v)?.label ?? v;
-    parts.push(d === "imd" ? `IMD quintile ${label}` : label);
-  }
-  return parts.length ? parts.join(", ") : "Everyone";
-}

@@ -7,10 +7,6 @@ import {
   publishCount,
   publishMean,
   publishPercent,
-  showValue,
-  suppressCount,
-  suppressPercent,
-  SUPPRESSION_RULE,
   viewWithheld,
 } from "~/outcomes/disclosure";
 import {
@@ -133,7 +129,6 @@ describe("the perturbation table", () => {
 describe("percentages", () => {
   it("are worked out from the counts as published, so 8 of 9 shows as 10 of 10 and 100 %, not 89 %", () => {
     expect(publishPercent(nhs(8), nhs(9))).toBe(100);
-    expect(suppressPercent(8, 9)).toBe(100);
     expect(publishPercent(nhs(12), nhs(13))).toBe(67);
     expect(publishPercent(nhs(13), nhs(40), 1)).toBe(37.5);
   });
@@ -227,14 +222,5 @@ describe("rule descriptions and text", () => {
     expect(formatShown(-1.84)).toBe("-1.84");
     expect(formatShown(null, "%")).toBe("");
     expect(formatShown(0)).toBe("0");
-  });
-
-  it("keeps the first outcomes page's names working on the new rule", () => {
-    expect(suppressCount(13)).toBe(15);
-    expect(suppressCount(5)).toBe("*");
-    expect(suppressPercent(5, 100)).toBe("*");
-    expect(suppressPercent(0, 0)).toBe("*");
-    expect(showValue(75, "%")).toBe("75%");
-    expect(SUPPRESSION_RULE).toBe(disclosureRules.nhs_small_numbers.description);
   });
 });
