@@ -6,7 +6,7 @@ export function normaliseNhsNumber(input: string): string {
 }
 
 /** The check digit for nine digits, or null when the remainder gives 10 (such numbers are never issued). */
-export function nhsCheckDigit(nineDigits: string): number | null {
+function nhsCheckDigit(nineDigits: string): number | null {
   if (!/^[0-9]{9}$/.test(nineDigits)) return null;
   let total = 0;
   for (let i = 0; i < 9; i++) total += Number(nineDigits[i]) * (10 - i);
@@ -50,11 +50,6 @@ export function nhsNumberProblem(value: string, policy: NhsNumberPolicy = {}): N
   if (isPlaceholderNhsNumber(value)) return "placeholder";
   if (value.startsWith("999") && !policy.testNumbers) return "test";
   return null;
-}
-
-/** True when `value` (as typed) could be someone's NHS number under `policy`. */
-export function isValidNhsNumber(value: string, policy: NhsNumberPolicy = {}): boolean {
-  return nhsNumberProblem(normaliseNhsNumber(value), policy) === null;
 }
 
 /** Shown the way the NHS writes it: 3 3 4 digits. */

@@ -114,14 +114,6 @@ export async function measuresDueForReferrals(
   return result;
 }
 
-/** Due and overdue measures across all of a person's referrals, overdue first. */
-export async function measuresDueForPerson(personId: string, today = londonToday(), db?: Executor): Promise<DueItem[]> {
-  const inputs = await loadDueInputs(db ?? (await getDb()), { personId });
-  return inputs
-    .flatMap(({ referral, responses }) => dueItems(referral, responses, today))
-    .sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1));
-}
-
 /** The full schedule (upcoming, done and missed too) of each of a person's referrals, keyed by referral id. */
 export async function measureScheduleForPerson(
   db: Executor,

@@ -236,22 +236,6 @@ export interface MeasuresSummaryData {
   due: DueItem[];
 }
 
-/**
- * What the person page shows about measures. Takes the caller's executor and writes no audit row: the person
- * page's own audited read covers it (call it inside that transaction).
- */
-export async function readMeasuresSummary(
-  db: Executor,
-  personId: string,
-  today = londonToday(),
-): Promise<MeasuresSummaryData> {
-  return summariseMeasures(
-    personId,
-    await loadRecords(db, personId),
-    await measureScheduleForPerson(db, personId, today),
-  );
-}
-
 /** The summary from records and a schedule already read (the person page reads both with its other rows). */
 export function summariseMeasures(
   personId: string,

@@ -68,11 +68,3 @@ export function reportJobHandler(pipeline: ReportPipeline): JobHandler {
     });
   };
 }
-
-/**
- * Draws an archived report's PDF again from its stored model, with its stored creation date and id: the bytes
- * equal the archived ones when nothing in the drawing has changed (the archive test checks it).
- */
-export async function redrawArchivedPdf(model: ReportModel, renderPdf: RenderPdf): Promise<Uint8Array> {
-  return renderPdf(structuredClone(model), { createdAt: new Date(model.generatedAt), documentId: model.id });
-}

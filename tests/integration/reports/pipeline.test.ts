@@ -8,7 +8,6 @@ import { outcomeFigures } from "../../../app/outcomes/figures.server";
 import { refreshOutcomeSummaries } from "../../../app/outcomes/summaries.server";
 import { reportModel, reportPdf } from "../../../app/reports/archive.server";
 import { saveCost } from "../../../app/reports/costs.server";
-import { redrawArchivedPdf } from "../../../app/reports/generate.server";
 import { jobState } from "../../../app/reports/jobs.server";
 import { reportPipeline } from "../../../app/reports/pipeline.server";
 import { requestReport } from "../../../app/reports/request.server";
@@ -171,7 +170,11 @@ describe("a report from request to archive", { timeout: 120_000 }, () => {
     expect(row.sha256).toBe(createHash("sha256").update(pdf).digest("hex"));
     expect(row.generated_by).toBe(analyst.id);
     expect(row.generated_at.toISOString()).toBe(model.generatedAt);
-    const again = await redrawArchivedPdf(model, reportPipeline.renderPdf);
+    // Drawn again from the stored model with its stored creation date and id, as the job drew it.
+    const again = await reportPipeline.renderPdf(structuredClone(model), {
+      createdAt: new Date(model.generatedAt),
+      documentId: model.id,
+    });
     expect(createHash("sha256").update(again).digest("hex")).toBe(row.sha256);
     const generated = await testDb()
       .selectFrom("audit_event")
