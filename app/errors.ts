@@ -25,7 +25,7 @@ export const httpStatusOf: Readonly<Record<ErrorKind, number>> = {
 };
 
 /** Base of the vocabulary: every error a user can act on has a kind, a field (or "form") and a message. */
-export abstract class AppError extends Error {
+abstract class AppError extends Error {
   abstract readonly kind: ErrorKind;
   readonly field: string;
   constructor(field: string, message: string) {
@@ -44,7 +44,7 @@ export class FieldError extends AppError {
 }
 
 /** Shown when a conflict's page gives no message of its own. */
-export const SOMEONE_SAVED_FIRST =
+const SOMEONE_SAVED_FIRST =
   "Someone else saved a change to this record while you had it open. Check it and save again.";
 
 /**

@@ -17,7 +17,7 @@ const districtCode = z
   .optional()
   .transform((v) => v || undefined);
 
-export const newPassword = z.string({ error: "Enter a password" }).superRefine((value, ctx) => {
+const newPassword = z.string({ error: "Enter a password" }).superRefine((value, ctx) => {
   const problem = passwordProblem(value);
   if (problem) ctx.addIssue({ code: "custom", message: problem });
 });

@@ -14,7 +14,7 @@ export const attendanceLabels: Record<AttendanceStatus, string> = {
 };
 
 export const MARK_PREFIX = "mark-";
-export const MAX_OTHER_ATTENDEES = 1000;
+const MAX_OTHER_ATTENDEES = 1000;
 
 export interface RegisterSubmission {
   /** referral id → mark; participants left unmarked are absent from the map. */

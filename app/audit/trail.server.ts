@@ -63,7 +63,7 @@ export async function listAuditEvents(opts: {
   return { total: Number(total), rows };
 }
 
-export async function auditActors() {
+async function auditActors() {
   const db = await getDb();
   return db.selectFrom("app_user").select(["id", "display_name"]).orderBy("display_name").execute();
 }

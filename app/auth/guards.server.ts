@@ -25,7 +25,7 @@ function signInRedirect(request: Request, reason: "expired" | "disabled" | null,
  * A form posted from a disabled account is not saved (an administrator took the access away): the answer is a 403
  * page saying so, showing what they typed so it is not lost (docs/decisions/0852), and the attempt is audited.
  */
-export async function requireUser(request: Request, context: unknown): Promise<Guarded> {
+async function requireUser(request: Request, context: unknown): Promise<Guarded> {
   const user = await currentUser(request, { context });
   if (user) return { user, requestId: requestContext(context).requestId };
   const ended = await sessionEndReason(request);

@@ -10,14 +10,14 @@ export const PASSWORD_MAX = 128;
  * ("!!connectwell2026") and its score 4 (10^10) a common password with symbols around it ("!!Password!!2026"): both
  * are what an attacker with a stolen hash list tries early. Three random words score 10^12 and more.
  */
-export const MIN_GUESSES_LOG10 = 11;
+const MIN_GUESSES_LOG10 = 11;
 /**
  * Only the first characters are scored: the estimator's time grows steeply with length (5 s for 128 characters),
  * and characters after a strong start only add strength. A weak start is refused even when followed by more.
  */
-export const SCORED_PREFIX = 48;
+const SCORED_PREFIX = 48;
 /** The demo accounts' password, published in the README: never acceptable for a real account. */
-export const DEMO_PASSWORD = "connect-well-demo";
+const DEMO_PASSWORD = "connect-well-demo";
 
 const TOO_GUESSABLE =
   "This password is too easy to guess. Avoid common passwords and words, names, dates and this service's own words, even with numbers or symbols added: three random words work well";
@@ -25,7 +25,7 @@ const TOO_GUESSABLE =
 const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
 
 /** The holder's details an attacker would try: the name and its parts, the email, its local part and that part's pieces. */
-export function personalWords(context: { email?: string; name?: string }): string[] {
+function personalWords(context: { email?: string; name?: string }): string[] {
   const words = new Set<string>();
   const local = context.email?.split("@")[0] ?? "";
   for (const w of [

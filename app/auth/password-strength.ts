@@ -8,7 +8,7 @@ import * as en from "@zxcvbn-ts/language-en";
  * Words an attacker would try first against this service: its name, its work, its places (the districts of
  * Leicester, Leicestershire and Rutland), its roles and the demo accounts' words.
  */
-export const serviceWords = [
+const serviceWords = [
   "connect",
   "well",
   "connectwell",

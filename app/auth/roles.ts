@@ -11,29 +11,27 @@ export const roleLabels: Record<Role, string> = {
   admin: "Administrator",
 };
 
-export const permissions = [
-  "caseload:view",
-  "people:read",
-  "people:write",
-  "people:merge",
-  "referrals:write",
-  "triage:manage",
+export type Permission =
+  | "caseload:view"
+  | "people:read"
+  | "people:write"
+  | "people:merge"
+  | "referrals:write"
+  | "triage:manage"
   // The administrators' read-only view of every area's self-referral queue: it cannot act (docs/decisions/0823).
-  "triage:read-all",
-  "measures:record",
-  "directory:search",
-  "directory:edit",
-  "activities:lead",
-  "outcomes:view",
-  "outcomes:configure",
-  "reports:view",
-  "reports:manage",
-  "reports:costs",
-  "users:manage",
-  "audit:read",
-  "subject-access:export",
-] as const;
-export type Permission = (typeof permissions)[number];
+  | "triage:read-all"
+  | "measures:record"
+  | "directory:search"
+  | "directory:edit"
+  | "activities:lead"
+  | "outcomes:view"
+  | "outcomes:configure"
+  | "reports:view"
+  | "reports:manage"
+  | "reports:costs"
+  | "users:manage"
+  | "audit:read"
+  | "subject-access:export";
 
 const prescriberPermissions: Permission[] = [
   "caseload:view",
@@ -74,7 +72,7 @@ export function can(role: Role, permission: Permission): boolean {
  * Permissions that open a page about identifiable people: a person's record, a referral, a caseload, the triage
  * queue, a duplicate pair, a questionnaire, a subject access export.
  */
-export const personLevelPermissions: readonly Permission[] = [
+const personLevelPermissions: readonly Permission[] = [
   "caseload:view",
   "people:read",
   "people:write",
@@ -87,7 +85,7 @@ export const personLevelPermissions: readonly Permission[] = [
 ];
 
 /** Roles that work only with aggregate figures and never with a person's record (docs/decisions/0780). */
-export const aggregateOnlyRoles: readonly Role[] = ["analyst", "commissioner"];
+const aggregateOnlyRoles: readonly Role[] = ["analyst", "commissioner"];
 
 /**
  * The status a refused request answers with: 404 when a role that never sees people asks for a person-level page,

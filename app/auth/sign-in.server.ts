@@ -96,11 +96,7 @@ const CLIENT_LOCK = 7502;
  * "throttled" (nothing recorded) when either limit is reached: ACCOUNT_FAILURE_LIMIT per account and
  * CLIENT_FAILURE_LIMIT per address in THROTTLE_WINDOW_SECONDS (docs/decisions/0750-throttle-before-verify.md).
  */
-export async function claimAttempt(
-  db: Executor,
-  accountKey: string,
-  clientKey: string,
-): Promise<"recorded" | "throttled"> {
+async function claimAttempt(db: Executor, accountKey: string, clientKey: string): Promise<"recorded" | "throttled"> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${accountKey}))`.execute(trx);
     await sql`select pg_advisory_xact_lock(${CLIENT_LOCK}, hashtext(${clientKey}))`.execute(trx);

@@ -3,7 +3,7 @@ import { audit, type Executor } from "~/audit/audit.server";
 import { endSession, type CurrentUser } from "./session.server";
 
 /** Ends `user`'s session and records the sign-out, on `executor` (run it in a transaction so both or neither hold). */
-export async function recordSignOut(
+async function recordSignOut(
   executor: Executor,
   user: Pick<CurrentUser, "id" | "role" | "sessionHash">,
   requestId: string,

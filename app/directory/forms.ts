@@ -49,7 +49,7 @@ const website = z
     return z.NEVER;
   });
 
-export const providerFields = {
+const providerFields = {
   name: requiredText(200, "Enter the provider's name", "Name"),
   kind: choice(providerKinds, "Select what kind of provider this is"),
   description: optionalText(2000, "Description"),
@@ -133,7 +133,7 @@ export const scheduleSchema = z.object({
 });
 
 /** How far ahead a one-off session may be planned. */
-export const ONE_OFF_MAX_DAYS_AHEAD = 2 * 366;
+const ONE_OFF_MAX_DAYS_AHEAD = 2 * 366;
 
 /**
  * A one-off session being planned, on the UK's `today` ('YYYY-MM-DD'): a real date from today to two years ahead,
@@ -161,7 +161,7 @@ export const generateSessionsSchema = z.object({
     .max(26, "Generate at most 26 weeks at a time"),
 });
 
-export const volunteerSchema = z.object({
+const volunteerSchema = z.object({
   name: personName(120, "Enter the volunteer's name", "Name"),
   phone,
   email,

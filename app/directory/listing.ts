@@ -33,7 +33,7 @@ export interface ReplySummary {
 }
 
 /** Fewer answers than this and a rate would mislead; the listing says so instead of showing one. */
-export const MIN_ANSWERS_FOR_RATE = 3;
+const MIN_ANSWERS_FOR_RATE = 3;
 
 export function describeReplies(f: ReplyFigures): ReplySummary {
   if (f.answered < MIN_ANSWERS_FOR_RATE) {
@@ -51,7 +51,7 @@ export function describeReplies(f: ReplyFigures): ReplySummary {
   };
 }
 
-export function replyTimeText(hours: number): string {
+function replyTimeText(hours: number): string {
   if (hours < 24) return "Usually within a day";
   const days = Math.round(hours / 24);
   return `Usually ${days} day${days === 1 ? "" : "s"}`;

@@ -9,7 +9,7 @@ export type DirectorySort = (typeof directorySorts)[number];
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z.array(z.string()).transform((v) => v.filter((x): x is T => (values as readonly string[]).includes(x)));
 
-export const searchFilters = z.object({
+const searchFilters = z.object({
   q: z
     .string()
     .trim()

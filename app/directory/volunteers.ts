@@ -2,8 +2,8 @@
 // none was recorded we assume the common three-year policy, so an old check never counts as current by default.
 import { addDays } from "~/calendar";
 
-export const DEFAULT_RENEWAL_YEARS = 3;
-export const DUE_SOON_DAYS = 30;
+const DEFAULT_RENEWAL_YEARS = 3;
+const DUE_SOON_DAYS = 30;
 
 export type DbsStatus = "missing" | "expired" | "due_soon" | "valid";
 

@@ -26,7 +26,7 @@ function daysInMonth(year: number, month: number) {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-export const EARLIEST_BIRTH_YEAR = 1900;
+const EARLIEST_BIRTH_YEAR = 1900;
 
 /**
  * The service is for adults: social prescribing in Leicester, Leicestershire and Rutland takes people aged 18 and

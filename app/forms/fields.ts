@@ -57,7 +57,7 @@ function optional<T>(rule: (value: string, ctx: z.RefinementCtx) => T | typeof z
 const UK_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
 
 /** Upper case with one space before the inward code ("le101aa" → "LE10 1AA"). */
-export function normalisePostcode(value: string): string {
+function normalisePostcode(value: string): string {
   const compact = value.replace(/\s+/g, "").toUpperCase();
   return compact.length > 3 ? `${compact.slice(0, -3)} ${compact.slice(-3)}` : compact;
 }

@@ -38,7 +38,7 @@ const ASCENDING = "01234567890123456789";
 const DESCENDING = "98765432109876543210";
 
 /** One digit ten times, or ten consecutive digits up or down (wrapping 9 → 0). */
-export function isPlaceholderNhsNumber(value: string): boolean {
+function isPlaceholderNhsNumber(value: string): boolean {
   return /^(\d)\1{9}$/.test(value) || ASCENDING.includes(value) || DESCENDING.includes(value);
 }
 

@@ -16,10 +16,10 @@ import { instruments } from "./instruments";
 import { addDays } from "~/calendar";
 import { CORE_INSTRUMENTS, type RecordedTimePoint, type TimePoint, timePointLabel } from "./time-points";
 
-export const WINDOW_OPENS_DAYS_BEFORE = 7;
-export const OVERDUE_AFTER_DAYS = 14;
-export const LAST_MISSED_AFTER_DAYS = 42;
-export const BASELINE_TARGET_WITHOUT_SESSION_DAYS = 14;
+const WINDOW_OPENS_DAYS_BEFORE = 7;
+const OVERDUE_AFTER_DAYS = 14;
+const LAST_MISSED_AFTER_DAYS = 42;
+const BASELINE_TARGET_WITHOUT_SESSION_DAYS = 14;
 
 export type DueStatus = "upcoming" | "due" | "overdue" | "done" | "missed";
 

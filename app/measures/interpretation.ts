@@ -32,7 +32,7 @@ const WEMWBS_SOURCE = "No published cut-off; NHS England's reliable change for W
 const DJG_SOURCE = "van Tilburg & de Jong Gierveld, Manual of the Loneliness Scale (VU Amsterdam); CBS technical note";
 
 /** Health Survey for England 2010–13 mean SWEMWBS metric scores: women 23.2, men 23.7 (docs/measures.md). */
-export const SWEMWBS_ENGLAND_MEAN = { women: 23.2, men: 23.7 } as const;
+const SWEMWBS_ENGLAND_MEAN = { women: 23.2, men: 23.7 } as const;
 
 function scaleOf(code: InstrumentCode, key: string): ScoreScale {
   const scale = getInstrument(code).scoreScales.find((s) => s.key === key);

@@ -29,7 +29,7 @@ export interface ReferralOption {
   minFollowUpDays: number;
 }
 
-export async function findPerson(db: Executor, personId: string): Promise<MeasuresPerson | undefined> {
+async function findPerson(db: Executor, personId: string): Promise<MeasuresPerson | undefined> {
   const row = await db
     .selectFrom("person")
     .select(["id", "given_name", "family_name", "preferred_name"])
@@ -41,7 +41,7 @@ export async function findPerson(db: Executor, personId: string): Promise<Measur
 }
 
 /** The person's referrals as choices for a measure, newest first. */
-export async function referralOptions(db: Executor, personId: string): Promise<ReferralOption[]> {
+async function referralOptions(db: Executor, personId: string): Promise<ReferralOption[]> {
   const rows = await db
     .selectFrom("referral as r")
     .leftJoin("activity as a", "a.id", "r.activity_id")
@@ -127,7 +127,7 @@ export function toMeasureRecords(rows: RecordRow[]): MeasureRecord[] {
   );
 }
 
-export async function loadRecords(db: Executor, personId: string, responseId?: string): Promise<MeasureRecord[]> {
+async function loadRecords(db: Executor, personId: string, responseId?: string): Promise<MeasureRecord[]> {
   let q = recordsQuery(db, personId);
   if (responseId) q = q.where("m.id", "=", responseId);
   return toMeasureRecords(await q.execute());

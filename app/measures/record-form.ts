@@ -45,7 +45,7 @@ const dateMessages = {
 } as const;
 
 /** The date the questions were answered, from its three boxes, or why it is not a date. */
-export function readAdministeredOn(
+function readAdministeredOn(
   fields: Partial<Pick<RecordMeasureFields, "administeredOnDay" | "administeredOnMonth" | "administeredOnYear">>,
 ) {
   const parsed = parseDateParts({

@@ -205,7 +205,7 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
 }
 
 /** The referral's activity schedule's least days between baseline and a counted follow-up (28 without one). */
-export async function minFollowUpDays(db: Executor, referralId: string): Promise<number> {
+async function minFollowUpDays(db: Executor, referralId: string): Promise<number> {
   const row = await db
     .selectFrom("referral as r")
     .innerJoin("measure_schedule as ms", "ms.activity_id", "r.activity_id")

@@ -19,7 +19,7 @@ import { onceByKey } from "~/idempotency.server";
 import { restrictSession } from "~/auth/session.server";
 
 /** How long a handed-over questionnaire stays open. */
-export const SELF_SESSION_MINUTES = 60;
+const SELF_SESSION_MINUTES = 60;
 
 export interface StartInput extends TimePointRef {
   personId: string;

@@ -1,6 +1,6 @@
 // When in a referral a measure is taken. Shared by forms, scoring views, due calculations and reports.
 
-export const timePoints = ["baseline", "follow_up", "exit"] as const;
+const timePoints = ["baseline", "follow_up", "exit"] as const;
 /** A time point a user may choose on a form. */
 export type TimePoint = (typeof timePoints)[number];
 
@@ -22,8 +22,7 @@ export const timePointLabels: Record<RecordedTimePoint, string> = {
   baseline_extra: BASELINE_EXTRA_LABEL,
 };
 
-export const modes = ["staff", "self"] as const;
-export type Mode = (typeof modes)[number];
+export type Mode = "staff" | "self";
 
 export const modeLabels: Record<Mode, string> = {
   staff: "Entered by staff (paper, phone or in person)",

@@ -41,7 +41,7 @@ export function chronological(records: readonly MeasureRecord[]): MeasureRecord[
  * The live baseline of a live later response's referral and instrument, whether or not the two are compared
  * (an extra baseline-window response has one but is never compared: see `changesSinceBaseline`).
  */
-export function baselineFor(record: MeasureRecord, records: readonly MeasureRecord[]): MeasureRecord | undefined {
+function baselineFor(record: MeasureRecord, records: readonly MeasureRecord[]): MeasureRecord | undefined {
   if (record.timePoint === "baseline" || !isLive(record)) return undefined;
   return records.find(
     (r) =>

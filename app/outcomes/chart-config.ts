@@ -20,8 +20,8 @@ export const NHS_SERIES_COLOURS = [
   "#d5281b", // red
 ] as const;
 
-export const NHS_TEXT_COLOUR = "#212b32";
-export const NHS_GRID_COLOUR = "#d8dde0";
+const NHS_TEXT_COLOUR = "#212b32";
+const NHS_GRID_COLOUR = "#d8dde0";
 
 const POINT_STYLES = ["circle", "rect", "triangle", "rectRot", "crossRot", "star", "rectRounded", "cross"] as const;
 
@@ -94,7 +94,7 @@ export const suppressedMarks: Plugin<OutcomeChartType> = {
 };
 
 /** A category (x axis) label from the table's first column: text as given, numbers as written, gaps as "Not known". */
-export function categoryLabel(cell: Cell): string {
+function categoryLabel(cell: Cell): string {
   if (cell === null || cell === "") return "Not known";
   return String(cell);
 }

@@ -43,10 +43,7 @@ export function dimensionInSentence(dim: Dimension): string {
 /** Dimensions describing the person (taken at referral received), as opposed to the referral or its activity. */
 export const personDimensions: readonly Dimension[] = ["district", "age", "sex", "ethnicity", "imd"];
 
-/** The value stored for a person or referral that has none in a dimension (no district, a signposting referral with no activity): never offered as a filter. */
-export const NONE = "none";
-
-export const imdQuintileLabels: Record<"1" | "2" | "3" | "4" | "5", string> = {
+const imdQuintileLabels: Record<"1" | "2" | "3" | "4" | "5", string> = {
   "1": "1 (most deprived)",
   "2": "2",
   "3": "3",

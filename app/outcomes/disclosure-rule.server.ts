@@ -6,7 +6,7 @@ import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { DEFAULT_DISCLOSURE_RULE, disclosureRules, type DisclosureRuleCode } from "./disclosure";
 
-export function isDisclosureRuleCode(value: unknown): value is DisclosureRuleCode {
+function isDisclosureRuleCode(value: unknown): value is DisclosureRuleCode {
   return typeof value === "string" && Object.hasOwn(disclosureRules, value);
 }
 

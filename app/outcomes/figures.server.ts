@@ -51,10 +51,10 @@ export interface OutcomeFigureOptions {
 }
 
 /** The dimensions the equity section breaks the headline figures down by. */
-export const equityDimensions = ["district", "age", "sex", "ethnicity", "imd"] as const satisfies readonly Dimension[];
+const equityDimensions = ["district", "age", "sex", "ethnicity", "imd"] as const satisfies readonly Dimension[];
 
 /** How many activities the group-size chart draws at once (the largest by attendance); the table lists all. */
-export const GROUP_SIZE_CHART_ACTIVITIES = 6;
+const GROUP_SIZE_CHART_ACTIVITIES = 6;
 
 const ZERO: KeyedCount = [0, 0];
 const cell = (x: KeyedCount | undefined) => ({ count: Number(x?.[0] ?? 0), keySum: Number(x?.[1] ?? 0) });

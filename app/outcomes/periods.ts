@@ -19,7 +19,7 @@ const MONTHS = [
 ] as const;
 
 /** The earliest year a period may start in: the service's records begin well after it. */
-export const EARLIEST_PERIOD_YEAR = 2000;
+const EARLIEST_PERIOD_YEAR = 2000;
 
 export type PeriodResult = { ok: true; period: Period } | { ok: false; message: string };
 

@@ -8,10 +8,10 @@ import { logger } from "@db/logger";
 import { type RefreshResult, refreshOutcomeSummaries, summariesStale } from "./summaries.server";
 
 /** How often to look at the change counter (cheap: one row and one sequence read). */
-export const REFRESH_CHECK_MS = 60_000;
+const REFRESH_CHECK_MS = 60_000;
 
 /** How long after start the first check runs. */
-export const START_DELAY_MS = 10_000;
+const START_DELAY_MS = 10_000;
 
 let timer: ReturnType<typeof setInterval> | null = null;
 let starting: ReturnType<typeof setTimeout> | null = null;

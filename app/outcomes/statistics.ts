@@ -54,7 +54,7 @@ export interface ChangeSummary {
 }
 
 /** The most non-zero changes for which the exact Wilcoxon null distribution is used (issue 13's rule). */
-export const WILCOXON_EXACT_MAX = 50;
+const WILCOXON_EXACT_MAX = 50;
 
 /** Change values are put on a grid of 1e-9 so that floating error never splits a histogram bin. */
 const CHANGE_GRID = 1e9;

@@ -82,7 +82,7 @@ export interface SummaryState {
 
 /** Refresh when the data changed and the summaries are older than this; and at least this often regardless. */
 export const REFRESH_INTERVAL_MS = 5 * 60_000;
-export const MAX_SUMMARY_AGE_MS = 60 * 60_000;
+const MAX_SUMMARY_AGE_MS = 60 * 60_000;
 
 /** Memory each sort or hash of the rebuild may use before spilling to disk (PostgreSQL's work_mem, this transaction only). */
 const REFRESH_WORK_MEM = "512MB";
@@ -655,7 +655,7 @@ async function readChangeMark(db: Executor): Promise<number> {
  * The version of what the summaries hold. Change it with any change to the figures' definitions or the summary
  * shape: stored summaries of another version are rebuilt whole, never patched period by period.
  */
-export const SUMMARY_FORMAT = 2;
+const SUMMARY_FORMAT = 2;
 
 /** What a rebuild did: every period (`full`), or only those containing a touched month. */
 export interface RefreshResult {

@@ -4,7 +4,7 @@ import { consentMissingMessage, type ConsentState } from "./consent";
 import type { ConsentKind } from "./person-form";
 
 /** The latest recorded answer for one consent of a person: "given", "not_given", or "not_asked" when none. */
-export async function consentState(db: Executor, personId: string, kind: ConsentKind): Promise<ConsentState> {
+async function consentState(db: Executor, personId: string, kind: ConsentKind): Promise<ConsentState> {
   const latest = await db
     .selectFrom("person_consent")
     .select("given")

@@ -6,7 +6,7 @@ import type { ConsentKind } from "./person-form";
 export type ConsentState = "given" | "not_given" | "not_asked";
 
 /** Activity categories whose direct referrals put a volunteer in touch with the person. */
-export const VOLUNTEER_CONTACT_CATEGORIES: readonly string[] = ["befriending"];
+const VOLUNTEER_CONTACT_CATEGORIES: readonly string[] = ["befriending"];
 
 /** The consent a direct referral to an activity of `categoryCode` needs, or null when it needs none. */
 export function consentForReferral(kind: string, categoryCode: string | null): ConsentKind | null {

@@ -4,9 +4,9 @@
 // databases. Change one and you must change the other, in a new migration.
 
 /** Apostrophe variants typed in names (O'Connor, O’Connor, Oʼ Connor, O`Connor, O´Connor): dropped. */
-export const NAME_APOSTROPHES = "\u0027\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032\u02b9";
+const NAME_APOSTROPHES = "\u0027\u2018\u2019\u201b\u02bc\u02bb\u0060\u00b4\u2032\u02b9";
 /** Hyphens, dashes, full stops and spaces (any width): word separators, one space in the fold, none in the key. */
-export const NAME_SEPARATORS =
+const NAME_SEPARATORS =
   "\u002d\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u002e\u0020\u0009\u000a\u000b\u000c\u000d\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000";
 /** Combining marks (accents once a letter is decomposed): the blocks of combining diacritics, as code point ranges. */
 const COMBINING_MARKS: readonly (readonly [number, number])[] = [
@@ -17,7 +17,7 @@ const COMBINING_MARKS: readonly (readonly [number, number])[] = [
   [0xfe20, 0xfe2f],
 ];
 /** Letters with no decomposition, read as the letters an English keyboard types for them. */
-export const NAME_LETTERS: Readonly<Record<string, string>> = {
+const NAME_LETTERS: Readonly<Record<string, string>> = {
   ø: "o",
   ł: "l",
   đ: "d",

@@ -119,7 +119,7 @@ export async function createPerson(
 }
 
 /** Consent is recorded as a dated row each time it is given or withdrawn; the latest row is what holds. */
-export async function recordConsents(
+async function recordConsents(
   db: Executor,
   personId: string,
   userId: string,
@@ -152,7 +152,7 @@ export function consentsFrom(rows: { kind: string; given: boolean; recorded_at: 
   >;
 }
 
-export async function currentConsents(db: Executor, personId: string) {
+async function currentConsents(db: Executor, personId: string) {
   return consentsFrom(await consentsQuery(db, personId).execute());
 }
 

@@ -36,7 +36,7 @@ function isLeap(year: number) {
 }
 
 /** Ages at which the outcome figures' age bands start (app/outcomes/model.ts `ageBands`: under 50, 50, 65, 75). */
-export const AGE_BAND_STARTS = [50, 65, 75] as const;
+const AGE_BAND_STARTS = [50, 65, 75] as const;
 
 /** Whole years from `dob` to `on` (both 'YYYY-MM-DD'), as PostgreSQL's `age()` counts them. */
 export function ageOn(dob: string, on: string): number {

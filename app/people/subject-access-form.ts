@@ -4,7 +4,7 @@ import { withChecks } from "~/forms/checks";
 import { parseDateParts } from "~/forms/date-parts";
 import { dateParts, nhsNumber, optionalText } from "~/forms/fields";
 
-export const NOTHING_TO_FIND = "Enter the person's NHS number, or their family name and date of birth";
+const NOTHING_TO_FIND = "Enter the person's NHS number, or their family name and date of birth";
 
 /**
  * `nhsNumber` (10 digits, checked; test numbers allowed, since a record may hold one), or `familyName` with the

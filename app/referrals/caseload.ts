@@ -14,7 +14,7 @@ export const openStatuses = [
 ] as const satisfies readonly ReferralStatus[];
 
 /** Days without a recorded attendance after which someone attending is flagged as possibly stopped. */
-export const NOT_ATTENDED_DAYS = 21;
+const NOT_ATTENDED_DAYS = 21;
 
 export type NextAction =
   | "find_alternative"

@@ -35,12 +35,7 @@ export type Barrier = keyof typeof barriers;
  * Needs an activity lead may see, because they describe what the person hopes to get from taking part. Health,
  * mood, bereavement, money and housing stay with the referrer (docs/decisions/0762-what-reaches-the-provider.md).
  */
-export const needsForTheProvider: readonly Need[] = [
-  "loneliness",
-  "social_isolation",
-  "physical_inactivity",
-  "carer_strain",
-];
+const needsForTheProvider: readonly Need[] = ["loneliness", "social_isolation", "physical_inactivity", "carer_strain"];
 
 /**
  * What the referrer recorded that helps the provider run the group, in plain words: the needs a lead may see and

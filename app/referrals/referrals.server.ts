@@ -31,7 +31,7 @@ export type NewReferral = Omit<ReferralFormData, "activityId" | "sourceDetail" |
   Partial<Pick<ReferralFormData, "activityId" | "sourceDetail" | "supportNotes" | "selfReferralId">>;
 
 /** The person's open referral to an activity, if any (at most one: referral_one_open_per_activity). */
-export async function openReferralTo(db: Executor, personId: string, activityId: string) {
+async function openReferralTo(db: Executor, personId: string, activityId: string) {
   return db
     .selectFrom("referral")
     .select(["id", "status"])

@@ -8,7 +8,7 @@ import { isUniqueViolation } from "~/errors";
 import { HONEYPOT_FIELD, SELF_REFERRAL_HOURLY_LIMIT, type SelfReferralData } from "./self-referral";
 
 // The address is stored only as a hash: enough to count requests, not a record of who visited.
-export const clientKeyOf = (ip: string) => createHash("sha256").update(`self-referral:${ip}`).digest("hex");
+const clientKeyOf = (ip: string) => createHash("sha256").update(`self-referral:${ip}`).digest("hex");
 
 export type SubmitResult = "accepted" | "rate_limited";
 

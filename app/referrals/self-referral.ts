@@ -94,7 +94,7 @@ export function selfReferralSummary(r: { topics: readonly string[]; bestTime: st
 }
 
 /** The needs a topic chosen at /start suggests on the referral form ("something else" suggests none). */
-export const needsOfTopic: Record<SelfReferralTopic, readonly string[]> = {
+const needsOfTopic: Record<SelfReferralTopic, readonly string[]> = {
   lonely: ["loneliness"],
   meet_people: ["social_isolation"],
   get_active: ["physical_inactivity"],

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { declinedBy, endReasons, referralStatuses } from "./lifecycle";
 
-export const REASON_MAX = 1000;
+const REASON_MAX = 1000;
 
 export const transitionSchema = z.object({
   to: z.enum(referralStatuses, { error: "Select what has happened" }),

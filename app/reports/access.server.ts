@@ -26,7 +26,7 @@ import { reportPeriod } from "./params";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function viewerOf(guard: Guarded) {
+function viewerOf(guard: Guarded) {
   return { userId: guard.user.id, manages: can(guard.user.role, "reports:manage") };
 }
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { periodField, scopeField } from "./params";
 
 /** Largest cost accepted: £999,999,999.99 (the column holds less than 10^11 pence). */
-export const MAX_COST_PENCE = 99_999_999_999;
+const MAX_COST_PENCE = 99_999_999_999;
 
 /**
  * Pence from what someone typed as pounds: "12500", "12,500", "£12,500.50", " 12500.5 ". Null when it is not an

@@ -4,7 +4,7 @@ import type { ReportQuote } from "./model";
 /** At most this many quotes in one report: a report is not a collection of case notes. */
 export const MAX_QUOTES = 6;
 /** Longest quote shown, in characters; longer ones are left out rather than cut (a cut can change the meaning). */
-export const MAX_QUOTE_LENGTH = 400;
+const MAX_QUOTE_LENGTH = 400;
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -37,7 +37,7 @@ export function cleanQuote(text: string): string {
 }
 
 /** "Someone who took part in befriending" from an activity category's label; a link worker's support otherwise. */
-export function quoteContext(categoryLabel: string | null): string {
+function quoteContext(categoryLabel: string | null): string {
   return categoryLabel
     ? `Someone who took part in ${categoryLabel.charAt(0).toLowerCase()}${categoryLabel.slice(1)}`
     : "Someone supported by a link worker or Local Area Coordinator";

@@ -29,7 +29,7 @@ export interface ReportModelInput {
 }
 
 /** The one filter a report's scope maps to (none for the whole service). */
-export function scopeFilters(scope: ReportScope, period: string): OutcomeFilters {
+function scopeFilters(scope: ReportScope, period: string): OutcomeFilters {
   switch (scope.kind) {
     case "service":
       return { period };
@@ -43,7 +43,7 @@ export function scopeFilters(scope: ReportScope, period: string): OutcomeFilters
 }
 
 /** True when the figures count anyone: not withheld, and some headline table with a non-zero n. */
-export function countsAnyone(figures: PublishedFigures): boolean {
+function countsAnyone(figures: PublishedFigures): boolean {
   if (figures.withheld) return false;
   return figures.sections.some((s) => s.tables.some((t) => !t.withheld && t.meta.n !== 0 && t.rows.length > 0));
 }
@@ -54,7 +54,7 @@ function allTables(figures: PublishedFigures): FigureTable[] {
 }
 
 /** A published cell: the row of table `tableId` whose first cell starts with `rowStart`, in column `columnKey`. */
-export function publishedCell(figures: PublishedFigures, tableId: string, rowStart: string, columnKey: string): Cell {
+function publishedCell(figures: PublishedFigures, tableId: string, rowStart: string, columnKey: string): Cell {
   const table = allTables(figures).find((t) => t.id === tableId);
   if (!table || table.withheld) return null;
   const at = table.columns.findIndex((c) => c.key === columnKey);
@@ -71,7 +71,7 @@ function outcomeTables(figures: PublishedFigures): FigureTable[] {
  * People with a meaningful improvement on the first compared score (the loneliness measure the headline reports):
  * its published pairs times its published percentage, to the nearest whole person; "*" when either is hidden.
  */
-export function meaningfullyImproved(figures: PublishedFigures): Cell {
+function meaningfullyImproved(figures: PublishedFigures): Cell {
   const table = outcomeTables(figures).find((t) =>
     t.rows.some((r) => String(r[0]).startsWith("Meaningful improvement")),
   );
@@ -87,7 +87,7 @@ export function meaningfullyImproved(figures: PublishedFigures): Cell {
  * paired-completion rate, copied from the outcome tables (so the same published values), plus how many referrals
  * have no ethnic group recorded, from the equity section when it publishes one.
  */
-export function dataQualityTables(figures: PublishedFigures): FigureTable[] {
+function dataQualityTables(figures: PublishedFigures): FigureTable[] {
   const measures = outcomeTables(figures).filter((t) => !t.withheld);
   if (measures.length === 0) return [];
   const first = measures[0];
@@ -119,7 +119,7 @@ export function dataQualityTables(figures: PublishedFigures): FigureTable[] {
  * The measures the figures report on (any with people at baseline, shown or suppressed), with their copyright
  * lines (app/measures/instruments.ts): a measure nobody completed in the period is not credited.
  */
-export function measureCredits(figures: PublishedFigures): MeasureCredit[] {
+function measureCredits(figures: PublishedFigures): MeasureCredit[] {
   const used = outcomeTables(figures).filter((t) => {
     const baseline = publishedCell(figures, t.id, "People with a baseline", "value");
     return baseline !== 0 && baseline !== null;
@@ -130,7 +130,7 @@ export function measureCredits(figures: PublishedFigures): MeasureCredit[] {
 }
 
 /** The statistics a report uses, in plain words (docs/statistics.md gives the detail and sources). */
-export const STATISTICS_USED = [
+const STATISTICS_USED = [
   "Change is measured in people with both a first (baseline) and a later measure of the same kind: the paired change from the first to the latest.",
   "The mean change is shown with its 95% confidence interval from the paired t distribution; the effect size is Cohen's d_z (the mean change divided by the standard deviation of the changes).",
   "The median change and the Wilcoxon signed-rank test are given as a check that does not assume the changes are normally distributed.",

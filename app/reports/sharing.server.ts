@@ -19,7 +19,7 @@ export interface ShareState {
 }
 
 /** Commissioners who can be given a report: role commissioner, not disabled. */
-export async function activeCommissioners(db: Executor): Promise<Commissioner[]> {
+async function activeCommissioners(db: Executor): Promise<Commissioner[]> {
   const rows = await db
     .selectFrom("app_user")
     .select(["id", "display_name", "email"])

@@ -6,7 +6,7 @@ import { formatIsoDate } from "~/ui/format";
 import type { ReportScope } from "./model";
 
 /** A number as a report prints it: thousands separated, at most one decimal place, with its unit. */
-export function formatNumber(value: number, unit = ""): string {
+function formatNumber(value: number, unit = ""): string {
   const text = Number.isInteger(value)
     ? value.toLocaleString("en-GB")
     : value.toLocaleString("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 });

@@ -14,7 +14,7 @@ import type { RequestContext } from "~/context";
 import { cacheControlFor } from "../../scripts/cache-policy.mjs";
 import { checkFormBody, checkMethod, checkUrl, type Refusal } from "./request-checks";
 
-export const BODY_LIMIT = 512 * 1024;
+const BODY_LIMIT = 512 * 1024;
 // "Check a copy" takes a report's PDF. The page refuses files over 10 MB itself, at the field and without reading
 // them (app/reports/check.ts); only far larger bodies are stopped here.
 const UPLOAD_LIMITS = new Map([
@@ -22,9 +22,9 @@ const UPLOAD_LIMITS = new Map([
   ["/reports/check.data", 50 * 1024 * 1024],
 ]);
 /** The largest body a POST to `path` may have, in bytes. */
-export const bodyLimitFor = (path: string) => UPLOAD_LIMITS.get(path) ?? BODY_LIMIT;
+const bodyLimitFor = (path: string) => UPLOAD_LIMITS.get(path) ?? BODY_LIMIT;
 /** Retry-After for a 429 whose route gave none: the sign-in throttle's window, the longest short wait we ask for. */
-export const DEFAULT_RETRY_AFTER_SECONDS = 300;
+const DEFAULT_RETRY_AFTER_SECONDS = 300;
 
 export interface EdgeSettings {
   production: boolean;
@@ -70,7 +70,7 @@ export interface EdgeOptions {
 }
 
 /** The page for a request refused before the app saw it: a title saying what happened, and the reference. */
-export function refusalPage(status: number, title: string, message: string, requestId: string): string {
+function refusalPage(status: number, title: string, message: string, requestId: string): string {
   const esc = (s: string) =>
     s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
   return (

@@ -4,10 +4,10 @@
 import { isIsoDate } from "~/calendar";
 
 /** Methods the service answers. Anything else (TRACE, PUT, DELETE, OPTIONS…) gets 405 with an Allow header. */
-export const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
+const ALLOWED_METHODS = ["GET", "HEAD", "POST"] as const;
 
 /** Body types a form post may have: what browsers send for an HTML form. */
-export const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
+const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"] as const;
 
 /** A request refused at the edge: the status, the page's title and what the user can do about it. */
 export interface Refusal {
@@ -23,7 +23,7 @@ const NUL_MESSAGE =
   "What you entered contains a hidden character (a null character) that cannot be saved. Remove it, for example by typing the text again rather than pasting it, and send the form again. Nothing has been saved.";
 
 /** A value shaped like a date ('YYYY-MM-DD') that is no real calendar date (2020-02-31, year 0000). */
-export function isImpossibleDate(value: string): boolean {
+function isImpossibleDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value.trim()) && !isIsoDate(value.trim());
 }
 
@@ -68,7 +68,7 @@ export function checkUrl(pathAndQuery: string): Refusal | null {
 }
 
 /** The media type of a Content-Type header, lower-cased, without its parameters ("" when there is none). */
-export function mediaType(contentType: string | null | undefined): string {
+function mediaType(contentType: string | null | undefined): string {
   return (contentType ?? "").split(";")[0].trim().toLowerCase();
 }
 

@@ -1,6 +1,6 @@
 import { Form, NavLink } from "@remix-run/react";
 
-export const SERVICE_NAME = "Connect Well";
+const SERVICE_NAME = "Connect Well";
 
 interface Props {
   user: { displayName: string; roleLabel: string; home: string } | null;

@@ -64,7 +64,7 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
 }
 
-export function organization(
+function organization(
   r: Pick<
     OrukActivityRow,
     "provider_id" | "provider_name" | "provider_description" | "provider_email" | "provider_website"
@@ -145,7 +145,7 @@ function splitAddress(address: string) {
   return { line: parts.slice(0, -1).join(", "), city: parts[parts.length - 1] };
 }
 
-export function location(r: OrukActivityRow) {
+function location(r: OrukActivityRow) {
   const locationId = ids.location(r.id);
   const addresses =
     r.address && r.postcode
@@ -177,7 +177,7 @@ export function location(r: OrukActivityRow) {
 }
 
 /** Only listings with a venue have a service-at-location; phone-based services have none. */
-export const hasVenue = (r: Pick<OrukActivityRow, "address">) => Boolean(r.address);
+const hasVenue = (r: Pick<OrukActivityRow, "address">) => Boolean(r.address);
 
 export function serviceAtLocationSummary(r: OrukActivityRow) {
   return {
@@ -190,13 +190,13 @@ export function serviceAtLocationSummary(r: OrukActivityRow) {
 }
 
 /** Where the feed says how its times are meant (schedules give UK wall-clock times). */
-export const UK_TIME_NOTE = "Times are UK time (Europe/London): GMT in winter, BST (UTC+01:00) in summer.";
+const UK_TIME_NOTE = "Times are UK time (Europe/London): GMT in winter, BST (UTC+01:00) in summer.";
 
 /**
  * A UK wall-clock time as the standard asks for opens_at and closes_at: 'HH:MM' with the offset from UTC in force
  * on `date` ("10:30+01:00" on a summer date, "10:30+00:00" in winter).
  */
-export function ukTime(date: string, time: string): string {
+function ukTime(date: string, time: string): string {
   return `${hhmm(time)}${londonUtcOffset(date, time)}`;
 }
 

@@ -3,8 +3,8 @@ import { z } from "zod";
 // Query parameters of the ORUK 3.0 endpoints (decision 0403). Known parameters are checked strictly and a
 // malformed one is a 400 with a JSON body naming it; parameters the API does not use are ignored, as the
 // standard lets consumers send optional ones such as `full`.
-export const MAX_PER_PAGE = 100;
-export const DEFAULT_PER_PAGE = 25;
+const MAX_PER_PAGE = 100;
+const DEFAULT_PER_PAGE = 25;
 
 const int = (name: string, min: number, max: number) =>
   z
@@ -19,7 +19,7 @@ const time = (name: string) =>
     .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, `${name} must be a time like 09:30`)
     .transform((t) => t.slice(0, 5));
 
-export const dayCodes = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 } as const;
+const dayCodes = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, SA: 6, SU: 7 } as const;
 const dayNames: Record<string, keyof typeof dayCodes> = {
   monday: "MO",
   tuesday: "TU",

@@ -5,7 +5,7 @@ import { shortName } from "../catalogue";
 import type { DueItem } from "../due";
 import { formatIsoDate } from "~/ui/format";
 
-export function DueTag({ item }: { item: Pick<DueItem, "status" | "label"> }) {
+function DueTag({ item }: { item: Pick<DueItem, "status" | "label"> }) {
   return (
     <strong className={`nhsuk-tag ${item.status === "overdue" ? "nhsuk-tag--red" : "nhsuk-tag--yellow"}`}>
       {item.label} {item.status}

@@ -122,7 +122,7 @@ export function MeasureChart({ instrument, points }: Props) {
 }
 
 /** The chart's figures as a table: always rendered, so the page works without the canvas. */
-export function MeasureTable({ instrument, points }: Props) {
+function MeasureTable({ instrument, points }: Props) {
   const scales = instrument.scoreScales.filter((s) => s.kind !== "raw" || instrument.code === "swemwbs");
   return (
     <table className="nhsuk-table nhsuk-table--responsive" role="table">

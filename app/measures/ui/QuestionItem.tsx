@@ -16,7 +16,7 @@ interface Props {
   name?: string;
 }
 
-export function itemAnchors(item: Item): string | undefined {
+function itemAnchors(item: Item): string | undefined {
   if (!item.minLabel || !item.maxLabel) return undefined;
   const first = item.options[0].value;
   const last = item.options[item.options.length - 1].value;

@@ -10,7 +10,7 @@ import { formatCell, metaItems } from "./text";
 type Row = Cell[];
 
 /** A published value, with "*" said as "suppressed" to screen readers. */
-export function CellText({ cell, unit }: { cell: Cell; unit?: string }) {
+function CellText({ cell, unit }: { cell: Cell; unit?: string }) {
   if (cell === "*")
     return (
       <>
@@ -29,7 +29,7 @@ export function CellText({ cell, unit }: { cell: Cell; unit?: string }) {
 }
 
 /** The meta line: window, counts by, population, n. */
-export function FigureMetaLine({ table }: { table: FigureTable }) {
+function FigureMetaLine({ table }: { table: FigureTable }) {
   return (
     <dl className="app-figure-meta nhsuk-body-s">
       {metaItems(table.meta).map(([label, value]) => (

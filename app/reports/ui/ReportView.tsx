@@ -73,7 +73,7 @@ export interface ReportViewProps {
 }
 
 /** The contents list's entries, in page order: only parts that have something to show. */
-export function contents(model: ReportModel): { id: string; title: string }[] {
+function contents(model: ReportModel): { id: string; title: string }[] {
   const parts = [{ id: "summary", title: "Executive summary" }];
   if (!model.figures.withheld) {
     for (const s of model.figures.sections) parts.push({ id: `part-${s.id}`, title: s.title || partTitles[s.id] });
