@@ -79,7 +79,7 @@ export function viewKey(pairs: readonly (readonly [Dimension, string])[]): strin
 }
 
 /** The [dimension, value] pairs of a view key; the inverse of `viewKey`. */
-export function parseViewKey(key: string): [Dimension, string][] {
+function parseViewKey(key: string): [Dimension, string][] {
   if (key === "") return [];
   return key.split("&").map((part) => {
     const at = part.indexOf("=");

@@ -1,0 +1,119 @@
+import { fileURLToPath } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { unusedExports, type ExportedName } from "../../support/unused-exports";
+
+// An export of app/ that nothing the app runs imports is either dead or a detail only a test reaches into
+// (docs/decisions/0900-exports-the-app-imports.md). Route modules' framework exports and the server entry's are
+// not counted (FRAMEWORK_EXPORTS in the support module).
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+/**
+ * Run-time exports only tests import, each kept on purpose. The list can only shrink: an entry the app starts to
+ * import, or that is no longer exported, fails the test until it is taken off.
+ */
+const TESTED_DIRECTLY = [
+  // Numerical building blocks checked against published reference values to 1e-13 (decision 0862): reaching them
+  // through pairedChangeFromSummary would bury the reference values in the paired-change arithmetic.
+  "app/outcomes/statistics.ts logGamma",
+  "app/outcomes/statistics.ts median",
+  "app/outcomes/statistics.ts mergeChangeSummaries",
+  "app/outcomes/statistics.ts normaliseChange",
+  "app/outcomes/statistics.ts pairedChange",
+  "app/outcomes/statistics.ts regularisedIncompleteBeta",
+  "app/outcomes/statistics.ts studentTCdf",
+  "app/outcomes/statistics.ts studentTQuantile",
+  "app/outcomes/statistics.ts summariseChanges",
+  // The published perturbation table, checked row by row against its source.
+  "app/outcomes/perturbation-table.ts MAX_PERTURBATION",
+  "app/outcomes/perturbation-table.ts PERTURBATION_ROWS",
+  "app/outcomes/perturbation-table.ts PTABLE_CAP",
+  // Each questionnaire's published score bands, checked one instrument at a time.
+  "app/measures/interpretation.ts interpretDjg6",
+  "app/measures/interpretation.ts interpretOns4",
+  "app/measures/interpretation.ts interpretOnsLoneliness",
+  "app/measures/interpretation.ts interpretSwemwbs",
+  "app/measures/interpretation.ts interpretSwemwbsRaw",
+  "app/measures/interpretation.ts interpretUcla3",
+  "app/measures/interpretation.ts interpretWemwbs",
+  // The PDF worker pool's parts, tested without drawing a report; being changed by the report-drawing work.
+  "app/reports/pdf-worker-pool.server.ts PdfWorkerPool",
+  "app/reports/pdf-worker-pool.server.ts ReportRenderError",
+  "app/reports/pdf-worker-pool.server.ts pdfWorkerCandidates",
+  "app/reports/pdf-worker-pool.server.ts pdfWorkerEntry",
+];
+
+/** Not yet judged (decision 0900 lists them): each is to point its test at what the app calls, or move here. */
+const NOT_YET_JUDGED = [
+  "app/audit/actions.ts auditActions",
+  "app/audit/trail.server.ts listAuditEvents",
+  "app/auth/disabled.ts fieldWords",
+  "app/auth/password-policy.ts PASSWORD_MAX",
+  "app/auth/roles.ts rolePermissions",
+  "app/auth/session.server.ts MAX_LIVE_SESSIONS",
+  "app/auth/sign-in.server.ts ACCOUNT_FAILURE_LIMIT",
+  "app/auth/sign-in.server.ts CLIENT_FAILURE_LIMIT",
+  "app/directory/listing.ts median",
+  "app/directory/oruk/ids.ts stableId",
+  "app/directory/oruk/map.ts oneOffSchedule",
+  "app/directory/oruk/map.ts schedule",
+  "app/directory/search.server.ts replyFigures",
+  "app/forms/fields.ts nhsNumberMessages",
+  "app/measures/answers-form.ts questionLabel",
+  "app/measures/due.ts sortDue",
+  "app/measures/follow-up-interval.ts MAX_FOLLOW_UP_DAYS",
+  "app/measures/time-points.ts recordedTimePoints",
+  "app/outcomes/chart-config.ts NHS_SERIES_COLOURS",
+  "app/outcomes/chart-config.ts chartValue",
+  "app/outcomes/chart-config.ts suppressedMarks",
+  "app/outcomes/chart-config.ts wrapLabel",
+  "app/outcomes/csv.ts CSV_BOM",
+  "app/outcomes/csv.ts csvCell",
+  "app/outcomes/csv.ts csvText",
+  "app/outcomes/disclosure-rule.server.ts setDisclosureRule",
+  "app/outcomes/disclosure.ts MIN_N_FOR_MEAN",
+  "app/outcomes/disclosure.ts formatShown",
+  "app/outcomes/summaries.server.ts REFRESH_INTERVAL_MS",
+  "app/outcomes/summaries.server.ts outcomeSummariesAsOf",
+  "app/people/equality.ts imdQuintile",
+  "app/people/people.server.ts personSearchSteps",
+  "app/people/retention.server.ts auditPseudonym",
+  "app/people/retention.ts ageOn",
+  "app/people/subject-access.server.ts exportSubject",
+  "app/people/subject-access.server.ts findSubjects",
+  "app/referrals/lifecycle.ts transitions",
+  "app/reports/charts.server.ts opaquePng",
+  "app/reports/costs.ts parsePounds",
+  "app/reports/params.ts parseScopeValue",
+  "app/reports/quotes.ts cleanQuote",
+  "app/reports/quotes.ts quoteProblem",
+];
+
+describe("exports of app/", () => {
+  // One TypeScript program over app/ and its callers: a few seconds, longer on a loaded machine.
+  let unused: ExportedName[] = [];
+  let values: string[] = [];
+  beforeAll(() => {
+    unused = unusedExports(root);
+    values = unused.filter((u) => u.kind === "value").map((u) => `${u.file} ${u.name}`);
+  }, 120_000);
+
+  it("are imported by the app, the server or its scripts, not only by tests", () => {
+    const allowed = new Set([...TESTED_DIRECTLY, ...NOT_YET_JUDGED]);
+    expect(values.filter((v) => !allowed.has(v))).toEqual([]);
+  });
+
+  it("have no stale allowance: every listed export is still exported and still unused", () => {
+    expect([...TESTED_DIRECTLY, ...NOT_YET_JUDGED].filter((v) => !values.includes(v))).toEqual([]);
+  });
+
+  it("sees the imports the app has, through re-exports and framework entries", () => {
+    const names = new Set(unused.map((u) => `${u.file} ${u.name}`));
+    // Imported by routes; re-exported by the server entry for server.mjs; a route's loader.
+    expect(names.has("app/outcomes/dimensions.ts coarserViewKeys")).toBe(false);
+    expect(names.has("app/server/startup.server.ts startup")).toBe(false);
+    expect(names.has("app/routes/caseload.tsx loader")).toBe(false);
+    // And it does find one: a test-only export known to be listed.
+    expect(names.has("app/outcomes/statistics.ts studentTCdf")).toBe(true);
+  });
+});
