@@ -1,5 +1,10 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import {
+  data,
+  MaxPartSizeExceededError,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { checkCopy } from "~/reports/access.server";
@@ -33,8 +38,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   let form: FormData;
   try {
-    form = await request.formData();
-  } catch {
+    // The file form is multipart, read part by part: a file part larger than any archived report is refused as
+    // soon as that much has arrived, however the upload declared its length (a chunked one declares none).
+    // The checksum form is a plain form post.
+    const multipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+    form = multipart
+      ? await unstable_parseMultipartFormData(
+          request,
+          unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES }),
+        )
+      : await request.formData();
+  } catch (error) {
+    await request.body?.cancel().catch(() => {});
+    if (error instanceof MaxPartSizeExceededError) {
+      return refuse("file", uploadProblem({ size: MAX_UPLOAD_BYTES + 1 })!);
+    }
     return refuse("file", "The upload could not be read. Choose the file again");
   }
   const file = form.get("file");

@@ -246,4 +246,35 @@ describe("check a copy", () => {
     expect(tooLarge.body.errors.file).toMatch(/larger than 10 MB/);
     expect(await auditRows("report.check")).toHaveLength(0);
   });
+
+  it("refuses an over-large file that declares no length once 10 MB of it is read, without reading the rest", async () => {
+    const { cookie } = await signedIn("commissioner");
+    // A 64 MB file part sent as a stream (as a chunked upload arrives): no Content-Length to refuse it by.
+    const head = new TextEncoder().encode(
+      '--x\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-',
+    );
+    const chunk = new Uint8Array(1024 * 1024).fill(0x20);
+    let sent = 0;
+    let chunks = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        const next = chunks === 0 ? head : chunks <= 64 ? chunk : new TextEncoder().encode("\r\n--x--\r\n");
+        if (chunks > 65) return controller.close();
+        chunks += 1;
+        sent += next.byteLength;
+        controller.enqueue(next);
+      },
+    });
+    const request = new Request("http://localhost/reports/check", {
+      method: "POST",
+      headers: { Cookie: cookie, "Content-Type": "multipart/form-data; boundary=x" },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    const refused = await run(request);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.file).toMatch(/larger than 10 MB/);
+    expect(sent).toBeLessThan(16 * 1024 * 1024);
+    expect(await auditRows("report.check")).toHaveLength(0);
+  });
 });
