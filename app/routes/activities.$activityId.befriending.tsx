@@ -9,6 +9,7 @@ import {
   recordCall,
 } from "~/attendance/befriending.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import { readIntent } from "~/forms/intent";
 import { idempotencyKey, isoDate, optionalWholeNumber } from "~/forms/fields";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { londonToday } from "~/calendar";
@@ -20,7 +21,7 @@ import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
 import { ErrorSummary } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { forTheProvider } from "~/referrals/codes";
-import { formValues, parseForm } from "~/forms/parse";
+import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { callOutcomes, type CallOutcome } from "~/attendance/befriending";
@@ -87,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "befriending.change");
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, ["match", "call", "end"] as const);
   const today = londonToday();
   const extra = { intent, done: null as string | null };
   const done = (message: string) => ({ intent, errors: null, values: null, done: message });
@@ -115,13 +116,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { extra },
     );
   }
-  if (intent === "end") {
-    const p = parseForm(endSchema, form);
-    if (!p.ok || !(await endMatch(actorOf(guard), activity.id, p.data.matchId, today)))
-      return reply({ errors: { form: "That match has already ended" }, values: p.values }, { status: 404, extra });
-    return done("Match ended.");
-  }
-  return reply({ errors: { form: "Choose what to record" }, values: formValues(form) }, { extra });
+  // intent === "end"
+  const p = parseForm(endSchema, form);
+  if (!p.ok || !(await endMatch(actorOf(guard), activity.id, p.data.matchId, today)))
+    return reply({ errors: { form: "That match has already ended" }, values: p.values }, { status: 404, extra });
+  return done("Match ended.");
 }
 
 export default function Befriending() {

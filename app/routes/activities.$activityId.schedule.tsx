@@ -15,6 +15,7 @@ import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { toOptions } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
+import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
 import { labelOf } from "~/labels";
 import { StackedHeading } from "~/ui/StackedHeading";
@@ -75,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-change");
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, ["add-slot", "remove-slot", "generate", "one-off", "cancel"] as const);
   const actor = actorOf(guard);
   const extra = { intent, done: undefined as string | undefined };
   const done = (message: string) => ({ intent, done: message, errors: undefined, values: undefined });

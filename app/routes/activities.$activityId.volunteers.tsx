@@ -10,7 +10,8 @@ import { SuccessBanner, Tag } from "~/directory/ui/Banner";
 import { dbsStatusLabels, renewalDue } from "~/directory/volunteers";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
-import { formValues, parseForm } from "~/forms/parse";
+import { readIntent } from "~/forms/intent";
+import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { PhoneInput, EmailInput } from "~/ui/fields";
@@ -37,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(guard, params.activityId, "volunteer.change");
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, ["add", "update"] as const);
   const today = londonToday();
   const extra = { intent, done: null as string | null };
   const done = (message: string) => ({ intent, errors: null, values: null, done: message });
@@ -54,31 +55,29 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { extra },
     );
   }
-  if (intent === "update") {
-    const p = parseForm(editVolunteerSchema, form);
-    if (!p.ok) return reply(p, { extra });
-    const { volunteerId, version, active, ...v } = p.data;
-    return attempt(
-      p,
-      async () => {
-        await updateVolunteer(
-          actorOf(guard),
-          activity.provider_id,
-          volunteerId,
-          version,
-          { ...v, active: active === "yes" },
-          today,
-        );
-        return done("Volunteer updated.");
-      },
-      {
-        conflict:
-          "Someone else updated this volunteer while you were editing. Reload the page and enter your change again.",
-        extra,
-      },
-    );
-  }
-  return reply({ errors: { form: "Choose what to change" }, values: formValues(form) }, { extra });
+  // intent === "update"
+  const p = parseForm(editVolunteerSchema, form);
+  if (!p.ok) return reply(p, { extra });
+  const { volunteerId, version, active, ...v } = p.data;
+  return attempt(
+    p,
+    async () => {
+      await updateVolunteer(
+        actorOf(guard),
+        activity.provider_id,
+        volunteerId,
+        version,
+        { ...v, active: active === "yes" },
+        today,
+      );
+      return done("Volunteer updated.");
+    },
+    {
+      conflict:
+        "Someone else updated this volunteer while you were editing. Reload the page and enter your change again.",
+      extra,
+    },
+  );
 }
 
 export default function Volunteers() {

@@ -11,6 +11,7 @@ import { confirmPassword, THROTTLE_WINDOW_SECONDS } from "~/auth/sign-in.server"
 import { requestContext } from "~/context";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatDate } from "~/ui/format";
+import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -48,7 +49,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "users:manage");
   const user = await load(params.userId);
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, ["reset-password", "update"] as const);
   const extra = { intent, saved: null as string | null };
   const saved = (message: string) => ({ intent, errors: null, values: null, saved: message });
   if (intent === "reset-password") {
@@ -57,7 +58,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     await resetPassword(actorOf(guard), user.id, parsed.data.password);
     return saved("The password has been reset and their sessions have ended.");
   }
-  if (intent !== "update") return reply({ errors: { form: "Choose what to change" }, values: {} }, { extra });
   const parsed = parseForm(updateUserSchema, form, { omitFromEcho: ["currentPassword"] });
   if (!parsed.ok) return reply(parsed, { extra });
   // Granting access (a new role, a re-enabled account) needs the administrator's own password again, so that a session

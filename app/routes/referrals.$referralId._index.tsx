@@ -25,6 +25,7 @@ import { transitionSchema } from "~/referrals/transition-form";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, revalidateAfterConflict, Textarea } from "~/ui/form";
 import { formatDate, formatDateTime, formatIsoDate } from "~/ui/format";
+import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -107,7 +108,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
   const referralId = idParam(params.referralId, "Referral");
   const form = await request.formData();
-  if (form.get("intent") === "close-decline") {
+  // The transition form sends no intent; the "close, nothing to follow up" button sends its own.
+  if (readIntent(form, ["move", "close-decline"] as const, { absent: "move" }) === "close-decline") {
     // Nothing to follow up (already closed, or referred elsewhere meanwhile): the page shows the current state.
     await closeDecline(actorOf(guard), referralId);
     return redirect(`/referrals/${referralId}?saved=1`);

@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { notFound } from "~/errors";
+import { readIntent } from "~/forms/intent";
 import { requiredText, version } from "~/forms/fields";
 import { formValues, parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
@@ -69,7 +70,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:manage");
   const id = idParam(params.selfReferralId, "Self-referral");
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
+  const intent = readIntent(form, ["close", "link", "create"] as const);
   const actor = { ...actorOf(guard), userId: guard.user.id };
   // Acting on a request is area-checked as listing and opening it are (docs/decisions/0782).
   const area = guard.user.districtCode ?? null;

@@ -115,6 +115,20 @@ describe("user administration", () => {
     expect(live).toHaveLength(0);
   });
 
+  it("answers a form the page does not have with the 400 page, changing nothing", async () => {
+    const { cookie } = await signedIn("admin");
+    const target = await signedIn("prescriber");
+    const res = await edit(cookie, target.user.id, { intent: "delete", displayName: "Gone" });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ message: "No form on this page has that intent" });
+    const row = await testDb()
+      .selectFrom("app_user")
+      .select("display_name")
+      .where("id", "=", target.user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.display_name).not.toBe("Gone");
+  });
+
   it("stops an administrator disabling themselves", async () => {
     const { cookie, user } = await signedIn("admin");
     const res = await edit(cookie, user.id, {
