@@ -51,9 +51,9 @@ export interface RecordedTimePointRef {
  * referral has ended: the only ones an exit measure fits. An exit is due from the end date (app/measures/due.ts); a
  * person still attending may answer it at their last session, before the referral is ended.
  */
-export const EXIT_STATUSES: readonly string[] = ["attending", "ended"];
+const EXIT_STATUSES: readonly string[] = ["attending", "ended"];
 
-export const EXIT_NOT_YET =
+const EXIT_NOT_YET =
   "An exit measure can only be recorded once the person has started or ended the activity. Record a baseline instead, or end the referral first";
 
 /**

@@ -23,7 +23,7 @@ export const MIN_COUNT = 8;
 /** Means and medians need at least this many records (NHS England; docs/disclosure-control.md). */
 export const MIN_N_FOR_MEAN = 8;
 /** Change statistics need at least this many people with a before and an after score (Warwick's guidance for SWEMWBS). */
-const MIN_PAIRS_FOR_CHANGE = 30;
+export const MIN_PAIRS_FOR_CHANGE = 30;
 
 /** What the page, the CSV and the report say about each rule, in plain words. */
 export const disclosureRules: Record<DisclosureRuleCode, DisclosureRuleSummary> = {

@@ -27,7 +27,7 @@ const careTeamBasisLabels = Object.fromEntries(
  * page shows "Phone call" where the record holds `phone` (the JSON download keeps the stored codes). Keyed by table,
  * then column, as `subjectTables` (app/people/subject-tables.server.ts) names them.
  */
-const subjectCodedColumns: Record<string, Record<string, CodeLabels>> = {
+export const subjectCodedColumns: Record<string, Record<string, CodeLabels>> = {
   person: { preferred_contact: contactMethods, sex: sexes, ethnicity: ethnicityLabels },
   care_team_member: { basis: careTeamBasisLabels },
   person_consent: { kind: consentKinds },

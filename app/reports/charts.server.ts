@@ -40,7 +40,7 @@ export interface DrawChartOptions {
  * (144 dpi): lines and 10 pt labels print sharp, with a little over half the pixels of a 2× drawing to draw,
  * compress and embed (docs/decisions/0911-report-pdf-speed.md).
  */
-export const PRINT_PIXEL_RATIO = 1.5;
+const PRINT_PIXEL_RATIO = 1.5;
 
 // Charts are drawn on a transparent canvas; a PDF viewer shows that as whatever is behind it, so paint it white.
 const whiteBackground: Plugin = {

@@ -42,7 +42,7 @@ function instrumentOf(table: FigureTable): string {
 }
 
 /** "No one completed the De Jong Gierveld 6-item loneliness scale in this period." */
-export function noOneCompleted(instrument: string): string {
+function noOneCompleted(instrument: string): string {
   const noun = /(scale|question|\))$/i.test(instrument) ? instrument : `${instrument} questions`;
   return `No one completed the ${noun} in this period.`;
 }

@@ -11,7 +11,7 @@ interface Props {
  * How many entries a phone's menu shows in its two rows, "More" included: a longer menu shows the first ones and
  * "More" holding the rest (the administrator's eight items wrapped onto three rows).
  */
-export const PHONE_MENU_ITEMS = 4;
+const PHONE_MENU_ITEMS = 4;
 
 /** True when item `i` of `nav` sits under "More" on a phone. */
 const overflows = (nav: readonly unknown[], i: number) => nav.length > PHONE_MENU_ITEMS && i >= PHONE_MENU_ITEMS - 1;

@@ -1,13 +1,13 @@
 import { Children, type ReactNode } from "react";
 
 /** What a summary row says when it has no value: a blank cell reads as a page fault, not as nothing recorded. */
-export const NOT_GIVEN = "Not given";
+const NOT_GIVEN = "Not given";
 
 /**
  * True when `value` would render no text: null, undefined, a boolean, a blank string, or a list (or fragment-less
  * array) of only such values. An element (a link, a tag) always counts as a value.
  */
-export function isEmptyValue(value: ReactNode): boolean {
+function isEmptyValue(value: ReactNode): boolean {
   if (value === null || value === undefined || typeof value === "boolean") return true;
   if (typeof value === "string") return value.trim() === "";
   if (typeof value === "number" || typeof value === "bigint") return false;

@@ -9,10 +9,13 @@ import { makeUser, signedIn } from "../../support/factories";
 import { getRequest } from "../../support/http";
 import { hashSessionId, readSessionId } from "~/auth/session.server";
 import { startSelfCompletion } from "~/measures/self-completion.server";
-import { EXIT_NOT_YET } from "~/measures/time-points";
 import { actor, makeReferral, UCLA_LONELY, UCLA_NOT_LONELY } from "../../support/measures-factories";
 
 useTestDatabase();
+
+// The refusal of an exit before the person has started, in the words the person recording sees.
+const EXIT_NOT_YET =
+  "An exit measure can only be recorded once the person has started or ended the activity. Record a baseline instead, or end the referral first";
 
 const today = londonDate(new Date());
 

@@ -5,13 +5,16 @@ import * as detailRoute from "../../../app/routes/people.$personId.measures.$res
 import * as selfStart from "../../../app/routes/people.$personId.measures.self";
 import * as selfStep from "../../../app/routes/measures.self.$sessionId";
 import { addDays, londonDate } from "~/calendar";
-import { EXIT_NOT_YET } from "~/measures/time-points";
 import { useTestDatabase, testDb } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { makeReferral } from "../../support/measures-factories";
 import { joinCareTeam } from "../../support/people-factories";
 
 useTestDatabase();
+
+// The refusal of an exit before the person has started, in the words the person recording sees.
+const EXIT_NOT_YET =
+  "An exit measure can only be recorded once the person has started or ended the activity. Record a baseline instead, or end the referral first";
 
 const today = londonDate(new Date());
 

@@ -3,7 +3,6 @@ import { addDays, daysBetween, isIsoDate, londonDate } from "~/calendar";
 import {
   decodeTimePoint,
   encodeTimePoint,
-  EXIT_NOT_YET,
   parseFollowUpWeeks,
   timePointLabel,
   timePointOrder,
@@ -113,9 +112,13 @@ describe("calendar dates", () => {
   });
 });
 
+// The refusal's words, written out: what the person recording sees.
+const EXIT_NOT_YET =
+  "An exit measure can only be recorded once the person has started or ended the activity. Record a baseline instead, or end the referral first";
+
 describe("which time points a referral's status allows", () => {
   // Issue 16: an exit was saved on a referral still "Received". Written out from the rule (an exit once the person has
-  // started or ended the activity), not read from EXIT_STATUSES.
+  // started or ended the activity), not read from the code's own list.
   const allowsExit: Record<(typeof referralStatuses)[number], boolean> = {
     received: false,
     contacted: false,
@@ -134,7 +137,6 @@ describe("which time points a referral's status allows", () => {
   });
 
   it("says what to do instead", () => {
-    expect(EXIT_NOT_YET).toMatch(/^An exit measure can only be recorded once the person has started or ended/);
-    expect(EXIT_NOT_YET).toMatch(/Record a baseline instead, or end the referral first/);
+    expect(timePointRefusal("received", { timePoint: "exit" })).toBe(EXIT_NOT_YET);
   });
 });
