@@ -90,7 +90,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         ...fields,
         disabled: fields.disabled === "yes",
       });
-      return saved("Changes saved.");
+      // Whether they can work is what an administrator most needs confirmed, in words, not only as a ticked box.
+      const disabling = fields.disabled === "yes";
+      if (disabling === Boolean(user.disabled_at)) return saved("Changes saved.");
+      return saved(
+        disabling
+          ? "Changes saved. Their account is disabled and their sessions have ended."
+          : "Changes saved. Their account is enabled again: they can sign in.",
+      );
     },
     {
       conflict:
@@ -132,6 +139,12 @@ export default function EditUser() {
         <h1>{user.display_name}</h1>
         <p>
           {user.email} · added {formatDate(user.created_at)}
+          {user.disabled ? (
+            <>
+              {" "}
+              <strong className="nhsuk-tag nhsuk-tag--grey">Account disabled</strong>
+            </>
+          ) : null}
         </p>
         <Form method="post" noValidate key={`update-${user.version}`}>
           <input type="hidden" name="intent" value="update" />

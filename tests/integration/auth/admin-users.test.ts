@@ -174,9 +174,20 @@ describe("user administration", () => {
       version: String(target.version),
     });
     expect(renamed.status).toBe(200);
+    expect(renamed.body.saved).toBe("Changes saved.");
     const enable = { intent: "update", ...same, version: String(target.version + 1) };
     expect((await edit(cookie, target.id, enable)).body.errors.currentPassword).toMatch(/Enter your own password/);
-    expect((await edit(cookie, target.id, { ...enable, currentPassword: TEST_PASSWORD })).status).toBe(200);
+    const enabled = await edit(cookie, target.id, { ...enable, currentPassword: TEST_PASSWORD });
+    expect(enabled.status).toBe(200);
+    // The administrator is told in words what changed about whether they can work.
+    expect(enabled.body.saved).toBe("Changes saved. Their account is enabled again: they can sign in.");
+    const disabled = await edit(cookie, target.id, {
+      ...same,
+      intent: "update",
+      disabled: "yes",
+      version: String(target.version + 2),
+    });
+    expect(disabled.body.saved).toBe("Changes saved. Their account is disabled and their sessions have ended.");
   });
 
   it("counts wrong confirmations against the administrator's sign-in throttle", async () => {
