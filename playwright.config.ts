@@ -44,7 +44,7 @@ export default defineConfig({
   webServer: {
     // The small set of outcome demo data unless E2E_DEMO_OUTCOMES says otherwise (full, 0): building the summaries
     // of the full year takes the embedded database a while, and the server must answer within the timeout below.
-    command: `${dbEnv} DEMO_OUTCOMES=${process.env.E2E_DEMO_OUTCOMES ?? "small"} NODE_ENV=production PORT=${port} HOST=127.0.0.1 LOG_LEVEL=warn node server.mjs`,
+    command: `${dbEnv} DEMO_OUTCOMES=${process.env.E2E_DEMO_OUTCOMES ?? "small"} NODE_ENV=production TEST_SESSIONS=1 PORT=${port} HOST=127.0.0.1 LOG_LEVEL=warn node server.mjs`,
     url: `${baseURL}/readyz`,
     timeout: 60_000,
     reuseExistingServer: false,

@@ -50,11 +50,19 @@ const remix = createRequestHandler(
   vite ? () => loadBuild().then((b) => b.entry.module.withRouteGates(b)) : lifecycle.withRouteGates(build),
   production ? "production" : "development",
 );
+const testSessions = lifecycle.testSessionsEnabled(process.env);
+if (testSessions) log("warn", "test sessions enabled: demo accounts can be signed in without their password");
 const app = lifecycle.createEdge({
   settings,
   log,
   readiness: () => lifecycle.readiness(),
-  handler: (request, context) => remix(request, context),
+  // The browser tests' way in without the sign-in form (TEST_SESSIONS=1, demo mode only; docs/decisions/0862).
+  handler: testSessions
+    ? (request, context) =>
+        new URL(request.url).pathname === lifecycle.TEST_SESSION_PATH
+          ? lifecycle.testSessionResponse(request, context.requestId)
+          : remix(request, context)
+    : (request, context) => remix(request, context),
   mountStatic: (app) => {
     if (vite) {
       app.use(vite.middlewares);

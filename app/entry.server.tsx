@@ -10,6 +10,7 @@ export { startup, readiness, shutdown } from "~/server/startup.server";
 export { createEdge, edgeSettings } from "~/server/edge.server";
 export { withFaultReferences } from "~/server/fault-references.server";
 export { withRouteGates } from "~/server/route-gates.server";
+export { TEST_SESSION_PATH, testSessionResponse, testSessionsEnabled } from "~/auth/test-session.server";
 
 const ABORT_DELAY = 5_000;
 

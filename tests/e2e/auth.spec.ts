@@ -1,5 +1,5 @@
 import { roleHome, roles } from "../../app/auth/roles";
-import { expect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect, expectAccessible, signInAs, signInWithForm, test } from "./fixtures";
 
 const headings: Record<string, string> = {
   prescriber: "Your caseload",
@@ -18,8 +18,8 @@ test("an anonymous visitor is sent to sign in, and the sign-in page is accessibl
 });
 
 for (const role of roles) {
-  test(`a ${role} signs in to their own home page and signs out`, async ({ page }) => {
-    await signInAs(page, role);
+  test(`a ${role} signs in with the form to their own home page and signs out`, async ({ page }) => {
+    await signInWithForm(page, role);
     await expect(page).toHaveURL(new RegExp(`${roleHome[role]}$`));
     await expect(page.getByRole("heading", { level: 1, name: headings[role] })).toBeVisible();
     await expectAccessible(page);

@@ -12,7 +12,22 @@ export const demoEmail: Record<Role, string> = {
   admin: "admin@demo.connectwell.example",
 };
 
+/**
+ * Signs in as the demo account of `role` and opens its home page. The session row is written by the test server
+ * (TEST_SESSIONS=1, app/auth/test-session.server.ts), not through the sign-in form: each journey starts from a fresh
+ * session without typing a password or waiting on its hash, and the form keeps journeys of its own
+ * (tests/e2e/auth.spec.ts, `signInWithForm`).
+ */
 export async function signInAs(page: Page, role: Role) {
+  // The page's request context shares the browser's cookies: the session cookie lands where the page reads it.
+  const started = await page.request.post("/test-only/session", { form: { email: demoEmail[role] } });
+  expect(started.status(), "the test server starts a session (TEST_SESSIONS=1)").toBe(204);
+  await page.goto("/");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** Signs in through the sign-in form, as a person does. */
+export async function signInWithForm(page: Page, role: Role) {
   await page.goto("/sign-in");
   await page.getByLabel("Email address").fill(demoEmail[role]);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
