@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect as baseExpect, expectAccessible, fillPerson, signInAs, test } from "./fixtures";
 
 // A long journey on a shared test server: generous limits, so a busy machine does not fail it.
 test.describe.configure({ timeout: 300_000 });
@@ -35,22 +35,10 @@ test("a prescriber finds someone outside their care teams, sees only the minimum
   const coordinator = await (await browser.newContext()).newPage();
   await signInAs(coordinator, "coordinator");
   await coordinator.goto("/people/new");
-  await coordinator.getByLabel("First name").fill("Nora");
-  await coordinator.getByLabel("Last name").fill(family);
-  await coordinator.getByLabel("Day", { exact: true }).fill("9");
-  await coordinator.getByLabel("Month", { exact: true }).fill("4");
-  await coordinator.getByLabel("Year", { exact: true }).fill("1944");
+  await fillPerson(coordinator, { given: "Nora", family, dob: ["9", "4", "1944"] });
   await coordinator.getByLabel("NHS number (optional)").fill(nhs);
   await coordinator.getByLabel("Postcode (optional)").fill("LE13 0ZZ");
   await coordinator.getByLabel("District (optional)").selectOption({ label: "Melton" });
-  await coordinator
-    .getByRole("group", { name: /contact by a volunteer/ })
-    .getByLabel("Yes")
-    .check();
-  await coordinator
-    .getByRole("group", { name: /quoted anonymously/ })
-    .getByLabel("No")
-    .check();
   await coordinator.getByRole("button", { name: "Save and continue" }).click();
   await expect(coordinator.getByText("The person has been recorded.")).toBeVisible();
   const personId = new URL(coordinator.url()).pathname.split("/")[2];

@@ -44,6 +44,37 @@ export async function signOut(page: Page) {
   await expect(page.getByText("You have signed out.")).toBeVisible();
 }
 
+/** A new person as the "Record a person" form asks for them; the date of birth as day, month and year. */
+export interface NewPerson {
+  given: string;
+  family: string;
+  dob: [day: string, month: string, year: string];
+  phone?: string;
+  email?: string;
+}
+
+/**
+ * Fills the "Record a person" form's required questions (and phone and email when given), answering the two consent
+ * questions as a person usually does: yes to contact by a volunteer, no to being quoted.
+ */
+export async function fillPerson(page: Page, p: NewPerson) {
+  await page.getByLabel("First name").fill(p.given);
+  await page.getByLabel("Last name").fill(p.family);
+  await page.getByLabel("Day", { exact: true }).fill(p.dob[0]);
+  await page.getByLabel("Month", { exact: true }).fill(p.dob[1]);
+  await page.getByLabel("Year", { exact: true }).fill(p.dob[2]);
+  if (p.phone) await page.getByLabel("Phone number (optional)").fill(p.phone);
+  if (p.email) await page.getByLabel("Email address (optional)").fill(p.email);
+  await page
+    .getByRole("group", { name: /contact by a volunteer/ })
+    .getByLabel("Yes")
+    .check();
+  await page
+    .getByRole("group", { name: /quoted anonymously/ })
+    .getByLabel("No")
+    .check();
+}
+
 /** Fails on any WCAG 2.0/2.1/2.2 A or AA violation on the page as it stands. */
 export async function expectAccessible(page: Page) {
   const results = await new AxeBuilder({ page })

@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, fillPerson, signInAs, test } from "./fixtures";
 
 // What the data must keep and the real-world inputs it meets, seen through the running server.
 
@@ -28,20 +28,12 @@ test("a prescriber typing a placeholder NHS number and a child's date of birth i
 }) => {
   await signInAs(page, "prescriber");
   await page.goto("/people/new");
-  await page.getByLabel("First name").fill("Nobody");
-  await page.getByLabel("Last name").fill("Demo-Placeholder");
-  await page.getByLabel("Day", { exact: true }).fill("1");
-  await page.getByLabel("Month", { exact: true }).fill("1");
-  await page.getByLabel("Year", { exact: true }).fill(String(new Date().getFullYear() - 6));
+  await fillPerson(page, {
+    given: "Nobody",
+    family: "Demo-Placeholder",
+    dob: ["1", "1", String(new Date().getFullYear() - 6)],
+  });
   await page.getByLabel("NHS number (optional)").fill("999 999 9999");
-  await page
-    .getByRole("group", { name: /contact by a volunteer/ })
-    .getByLabel("Yes")
-    .check();
-  await page
-    .getByRole("group", { name: /quoted anonymously/ })
-    .getByLabel("No")
-    .check();
   await page.getByRole("button", { name: "Save and continue" }).click();
   const summary = page.getByRole("alert");
   await expect(summary).toContainText("This is a placeholder, not a real NHS number");

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { expect as baseExpect, expectAccessible, signInAs, test } from "./fixtures";
+import { expect as baseExpect, expectAccessible, fillPerson, type NewPerson, signInAs, test } from "./fixtures";
 
 // Long journeys on a shared test server: each step waits up to 20 s for what the user waits for.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -20,32 +20,6 @@ async function look(page: Page, name: string) {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: `${dir}/p-${name}-phone.png`, fullPage: true });
   if (desktop) await page.setViewportSize(desktop);
-}
-
-interface NewPerson {
-  given: string;
-  family: string;
-  dob: [day: string, month: string, year: string];
-  phone?: string;
-  email?: string;
-}
-
-async function fillPerson(page: Page, p: NewPerson) {
-  await page.getByLabel("First name").fill(p.given);
-  await page.getByLabel("Last name").fill(p.family);
-  await page.getByLabel("Day", { exact: true }).fill(p.dob[0]);
-  await page.getByLabel("Month", { exact: true }).fill(p.dob[1]);
-  await page.getByLabel("Year", { exact: true }).fill(p.dob[2]);
-  if (p.phone) await page.getByLabel("Phone number (optional)").fill(p.phone);
-  if (p.email) await page.getByLabel("Email address (optional)").fill(p.email);
-  await page
-    .getByRole("group", { name: /contact by a volunteer/ })
-    .getByLabel("Yes")
-    .check();
-  await page
-    .getByRole("group", { name: /quoted anonymously/ })
-    .getByLabel("No")
-    .check();
 }
 
 /** Records a person through the form (confirming past a duplicate warning when one is expected); returns their id. */

@@ -1,4 +1,4 @@
-import { expect, signInAs, test } from "./fixtures";
+import { expect, fillPerson, signInAs, test } from "./fixtures";
 
 // Issue 16, what the walkthrough of the prescriber's day found (docs/walkthrough-2026-11.md): the referral page had no
 // way to record a measure, and the journey took the baseline before the referral the service needs first.
@@ -9,19 +9,7 @@ test("a prescriber records a new person, refers them, and takes the baseline fro
   await signInAs(page, "prescriber");
   await page.goto("/people/new");
   const given = `Cyril-${unique()}`;
-  await page.getByLabel("First name").fill(given);
-  await page.getByLabel("Last name").fill("Demo-Journey");
-  await page.getByLabel("Day", { exact: true }).fill("9");
-  await page.getByLabel("Month", { exact: true }).fill("10");
-  await page.getByLabel("Year", { exact: true }).fill("1944");
-  await page
-    .getByRole("group", { name: /contact by a volunteer/ })
-    .getByLabel("Yes")
-    .check();
-  await page
-    .getByRole("group", { name: /quoted anonymously/ })
-    .getByLabel("No")
-    .check();
+  await fillPerson(page, { given, family: "Demo-Journey", dob: ["9", "10", "1944"] });
   await page.getByRole("button", { name: "Save and continue" }).click();
   await expect(page.getByText("The person has been recorded.")).toBeVisible();
 
