@@ -648,6 +648,14 @@ async function engagementSection(db: Kysely<DB>, ctx: Context): Promise<FigureSe
 
 // ---------------------------------------------------------------- outcomes
 
+/**
+ * A published p value as a cell: below 0.0005 it rounds to 0 at three decimals, yet a p value is never 0, so it reads
+ * "< 0.001" (the usual reporting convention); "*" and every other value as published.
+ */
+function pValueShown(p: Shown | null): Cell {
+  return p === 0 ? "< 0.001" : p;
+}
+
 function outcomesSection(ctx: Context): FigureSection {
   const v = summary(ctx, ctx.viewKey);
   const tables: FigureTable[] = [];
@@ -672,7 +680,7 @@ function outcomesSection(ctx: Context): FigureSection {
       ...(score.ordinal
         ? [
             ["Median change", c.median, null, null],
-            ["Wilcoxon signed-rank p", c.p, null, null],
+            ["Wilcoxon signed-rank p", pValueShown(c.p), null, null],
           ]
         : []),
       ["Improved (%)", pc(c.better, c.n), null, null],

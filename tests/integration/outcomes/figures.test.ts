@@ -231,6 +231,9 @@ describe("outcome figures of a hand-computed population", () => {
     expect(value(u, "Mean change", 3)).toBe(Math.round(exact.ci95![1] * 100) / 100);
     expect(value(u, "Effect size (Cohen's d_z)")).toBe(Math.round(exact.cohensDz! * 100) / 100);
     expect(value(u, "Median change")).toBe(-2); // 16th and 17th of 32: −3 and −1
+    // A p value is never 0: one that rounds to 0 at three decimals reads "< 0.001".
+    expect(exact.wilcoxonP).toBeLessThan(0.0005);
+    expect(value(u, "Wilcoxon signed-rank p")).toBe("< 0.001");
     expect(value(u, "Improved (%)")).toBe(83); // 24 → 25 of 30
     expect(value(u, "Unchanged (%)")).toBe(33); // 8 → 10 of 30
     expect(value(u, "Worse (%)")).toBe(0);
