@@ -14,7 +14,7 @@ import { idempotencyKey, isoDate, optionalWholeNumber } from "~/forms/fields";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
-import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { SuccessBanner, Tag } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
 import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";

@@ -5,7 +5,7 @@ import { getActivityForEdit, providerChoices, referenceLists, updateActivity } f
 import { editActivitySchema } from "~/directory/forms";
 import { leadsOnlyOwn, requireActivityAccess } from "~/directory/scope.server";
 import { ActivityForm, type ActivityFormValues } from "~/directory/ui/ActivityForm";
-import { SuccessBanner } from "~/directory/ui/Banner";
+import { SuccessBanner } from "~/ui/Banner";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { answerReferral, getInbound } from "~/attendance/inbound.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
-import { Tag } from "~/directory/ui/Banner";
+import { Tag } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { ErrorSummary, Textarea } from "~/ui/form";

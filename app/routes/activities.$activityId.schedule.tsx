@@ -11,7 +11,7 @@ import { weekdays } from "~/directory/options";
 import { hhmm } from "~/directory/schedule";
 import { addDays, londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
-import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { SuccessBanner, Tag } from "~/ui/Banner";
 import { toOptions } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";

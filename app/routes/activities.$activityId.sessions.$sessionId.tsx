@@ -19,7 +19,7 @@ import { londonToday } from "~/calendar";
 import { sessionState, sessionStateLabels } from "~/attendance/session-state";
 import { labelOf } from "~/labels";
 import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
-import { SuccessBanner } from "~/directory/ui/Banner";
+import { SuccessBanner } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { reply, replyToError } from "~/forms/reply";
 import { ConflictError, NotFoundError } from "~/errors";

@@ -6,7 +6,7 @@ import { editVolunteerSchema, newVolunteerSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
 import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
-import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { SuccessBanner, Tag } from "~/ui/Banner";
 import { dbsStatusLabels, renewalDue } from "~/directory/volunteers";
 import { ErrorSummary, TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";

@@ -11,6 +11,7 @@ import { listBreakGlass, markBreakGlassReviewed, type BreakGlassFilter } from "~
 import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
+import { SuccessBanner } from "~/ui/Banner";
 
 export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
 
@@ -45,22 +46,7 @@ export default function BreakGlassReview() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {reviewed ? (
-        <div
-          className="nhsuk-notification-banner nhsuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="notice-title"
-        >
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="notice-title">
-              Success
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">Marked as reviewed.</p>
-          </div>
-        </div>
-      ) : null}
+      {reviewed ? <SuccessBanner>Marked as reviewed.</SuccessBanner> : null}
       <h1>Break-glass access</h1>
       <p>
         Staff who joined a person’s care team by breaking glass, newest first, with the reason they gave. Check each

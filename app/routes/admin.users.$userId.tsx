@@ -15,6 +15,7 @@ import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { SuccessBanner } from "~/ui/Banner";
 
 export const meta: MetaFunction = () => [{ title: "User – Connect Well" }];
 
@@ -119,22 +120,7 @@ export default function EditUser() {
         <Link className="nhsuk-back-link" to="/admin/users">
           Back to users
         </Link>
-        {created || result?.saved ? (
-          <div
-            className="nhsuk-notification-banner nhsuk-notification-banner--success"
-            role="alert"
-            aria-labelledby="saved-title"
-          >
-            <div className="nhsuk-notification-banner__header">
-              <h2 className="nhsuk-notification-banner__title" id="saved-title">
-                Success
-              </h2>
-            </div>
-            <div className="nhsuk-notification-banner__content">
-              <p className="nhsuk-notification-banner__heading">{result?.saved ?? "User added."}</p>
-            </div>
-          </div>
-        ) : null}
+        {created || result?.saved ? <SuccessBanner>{result?.saved ?? "User added."}</SuccessBanner> : null}
         <ErrorSummary errors={errors} />
         <h1>{user.display_name}</h1>
         <p>

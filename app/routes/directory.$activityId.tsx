@@ -9,7 +9,7 @@ import { londonToday } from "~/calendar";
 import { getListing } from "~/directory/search.server";
 import { isUuid } from "~/directory/scope.server";
 import { notFound } from "~/errors";
-import { Tag } from "~/directory/ui/Banner";
+import { Tag } from "~/ui/Banner";
 import { formatIsoDate } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";

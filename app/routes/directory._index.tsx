@@ -8,7 +8,7 @@ import { accessibilityFeatures, transportOptions, weekdays } from "~/directory/o
 import { londonToday } from "~/calendar";
 import { directorySorts, readSearchFilters } from "~/directory/search";
 import { searchDirectory } from "~/directory/search.server";
-import { Tag } from "~/directory/ui/Banner";
+import { Tag } from "~/ui/Banner";
 import { Checkboxes, toOptions } from "~/ui/choices";
 import { needs } from "~/referrals/codes";
 import { Select, TextInput } from "~/ui/form";

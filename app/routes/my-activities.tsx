@@ -17,7 +17,7 @@ import { activityFormats } from "~/directory/options";
 import { listLedActivities } from "~/directory/lead-activities.server";
 import { addDays, londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
-import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { SuccessBanner, Tag } from "~/ui/Banner";
 import { dbsStatusLabels } from "~/directory/volunteers";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";

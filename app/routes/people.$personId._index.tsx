@@ -24,6 +24,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
 import { labelOf } from "~/labels";
+import { SuccessBanner } from "~/ui/Banner";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 
@@ -147,28 +148,20 @@ export default function PersonPage() {
         Back to people
       </Link>
       {notice ? (
-        <div
-          className="nhsuk-notification-banner nhsuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="notice-title"
-        >
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="notice-title">
-              Success
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">{notice}</p>
-            {created ? (
+        <SuccessBanner
+          more={
+            created ? (
               <p>
                 Measures are recorded against a referral, so refer or signpost them before taking the baseline.{" "}
                 <Link className="nhsuk-notification-banner__link" to={`/people/${p.id}/refer`}>
                   Make a referral now
                 </Link>
               </p>
-            ) : null}
-          </div>
-        </div>
+            ) : null
+          }
+        >
+          {notice}
+        </SuccessBanner>
       ) : null}
       <ErrorSummary errors={errors} />
       <h1>

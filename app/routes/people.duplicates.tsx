@@ -5,6 +5,7 @@ import { can } from "~/auth/roles";
 import { listSuspectedDuplicates } from "~/person-record/merge.server";
 import { breakGlassPath } from "~/people/care-team";
 import { formatIsoDate } from "~/ui/format";
+import { SuccessBanner } from "~/ui/Banner";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];
 
@@ -51,22 +52,7 @@ export default function Duplicates() {
           Back to people
         </Link>
       ) : null}
-      {notice ? (
-        <div
-          className="nhsuk-notification-banner nhsuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="notice-title"
-        >
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="notice-title">
-              Success
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">{notice}</p>
-          </div>
-        </div>
-      ) : null}
+      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
       <h1>Possible duplicate records</h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

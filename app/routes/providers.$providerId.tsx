@@ -8,7 +8,7 @@ import { activityStatuses } from "~/directory/options";
 import { getProvider, updateProvider } from "~/directory/providers.server";
 import { londonToday } from "~/calendar";
 import { deniedInside, isUuid, leadsOnlyOwn } from "~/directory/scope.server";
-import { SuccessBanner, Tag } from "~/directory/ui/Banner";
+import { SuccessBanner, Tag } from "~/ui/Banner";
 import { ProviderForm } from "~/directory/ui/ProviderForm";
 import { formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";

@@ -31,6 +31,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { SuccessBanner } from "~/ui/Banner";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -166,27 +167,19 @@ export default function ReferralPage() {
         Back to {r.personName}
       </Link>
       {notice ? (
-        <div
-          className="nhsuk-notification-banner nhsuk-notification-banner--success"
-          role="alert"
-          aria-labelledby="notice-title"
-        >
-          <div className="nhsuk-notification-banner__header">
-            <h2 className="nhsuk-notification-banner__title" id="notice-title">
-              Success
-            </h2>
-          </div>
-          <div className="nhsuk-notification-banner__content">
-            <p className="nhsuk-notification-banner__heading">{notice}</p>
-            {created && recordMeasureHref ? (
+        <SuccessBanner
+          more={
+            created && recordMeasureHref ? (
               <p>
                 <Link className="nhsuk-notification-banner__link" to={recordMeasureHref}>
                   Record the baseline measure now
                 </Link>
               </p>
-            ) : null}
-          </div>
-        </div>
+            ) : null
+          }
+        >
+          {notice}
+        </SuccessBanner>
       ) : null}
       <ErrorSummary errors={errors} />
       <span className="nhsuk-caption-l">

@@ -1,4 +1,8 @@
-export function SuccessBanner({ children }: { children: React.ReactNode }) {
+/**
+ * The NHS.UK success notification banner: `children` is its heading (what was done); `more` is what follows it, such
+ * as the next step.
+ */
+export function SuccessBanner({ children, more }: { children: React.ReactNode; more?: React.ReactNode }) {
   return (
     <div
       className="nhsuk-notification-banner nhsuk-notification-banner--success"
@@ -12,6 +16,7 @@ export function SuccessBanner({ children }: { children: React.ReactNode }) {
       </div>
       <div className="nhsuk-notification-banner__content">
         <p className="nhsuk-notification-banner__heading">{children}</p>
+        {more}
       </div>
     </div>
   );
