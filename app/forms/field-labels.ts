@@ -6,7 +6,7 @@
 export const fieldLabels: Readonly<Record<string, string>> = {
   accessNeeds: "Access needs",
   accessibility: "Accessibility",
-  activityId: "Activity",
+  activityId: "Activity (optional for signposting)",
   address: "Venue address",
   addressLine1: "Address line 1",
   addressLine2: "Address line 2",

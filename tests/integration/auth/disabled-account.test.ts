@@ -63,9 +63,9 @@ describe("a user whose account was disabled while they worked", () => {
     expect(res.body.message).toMatch(/disabled your account/);
     expect(res.body.message).toMatch(/not been saved/);
     expect(res.body.entered).toEqual([
-      { label: "Given name", value: "Arthur" },
-      { label: "Family name", value: "Dent" },
-      { label: "Notes", value: "Lives alone since March;\nneeds the bus" },
+      { name: "givenName", label: "First name", values: ["Arthur"] },
+      { name: "familyName", label: "Last name", values: ["Dent"] },
+      { name: "notes", label: "Notes", values: ["Lives alone since March;\nneeds the bus"] },
     ]);
     expect(await testDb().selectFrom("person").select("id").execute()).toHaveLength(before.length);
     const denied = await testDb()
