@@ -63,25 +63,36 @@ export async function signIn(input: {
   }
 
   const setCookie = await db.transaction().execute(async (trx) => {
-    if (input.previousSessionHash) await endSession(trx, input.previousSessionHash);
     // The account's failures go, this attempt's own row with them.
     await trx.deleteFrom("sign_in_failure").where("account_key", "=", accountKey).execute();
     await trx
       .deleteFrom("sign_in_failure")
       .where(sql<boolean>`failed_at < now() - interval '1 day'`)
       .execute();
-    await audit(
-      trx,
-      { userId: user.id, role: user.role, requestId: input.requestId },
-      {
-        action: "auth.sign-in",
-        entityType: "app_user",
-        entityId: user.id,
-      },
-    );
-    return startSession(trx, user.id);
+    return beginSignedInSession(trx, user, input.requestId, input.previousSessionHash ?? null);
   });
   return { ok: true, userId: user.id, role: user.role, setCookie };
+}
+
+/**
+ * What every sign-in does once the account is known to be allowed in: ends the browser's earlier session
+ * (`previousSessionHash`, a session id's hash, or null), writes the `auth.sign-in` audit row (with `details`, if
+ * any) and starts a new session. Returns its Set-Cookie header. Call it in a transaction.
+ */
+export async function beginSignedInSession(
+  trx: Executor,
+  user: { id: string; role: string },
+  requestId: string,
+  previousSessionHash: string | null,
+  details?: Record<string, unknown>,
+): Promise<string> {
+  if (previousSessionHash) await endSession(trx, previousSessionHash);
+  await audit(
+    trx,
+    { userId: user.id, role: user.role, requestId },
+    { action: "auth.sign-in", entityType: "app_user", entityId: user.id, details },
+  );
+  return startSession(trx, user.id);
 }
 
 // Advisory lock classes: one per kind of key, so an account key and an address key never share a lock.

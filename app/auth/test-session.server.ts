@@ -1,8 +1,8 @@
 import { sql } from "kysely";
 import { dbEnv } from "@db/env";
 import { getDb } from "@db/index";
-import { audit } from "~/audit/audit.server";
-import { endSession, hashSessionId, readSessionId, startSession } from "./session.server";
+import { hashSessionId, readSessionId } from "./session.server";
+import { beginSignedInSession } from "./sign-in.server";
 
 /** Where the browser tests' server answers a test session request (only when TEST_SESSIONS=1, in demo mode). */
 export const TEST_SESSION_PATH = "/test-only/session";
@@ -36,14 +36,10 @@ export async function testSessionResponse(request: Request, requestId: string): 
     .executeTakeFirst();
   if (!user) return notFound();
   const previous = await readSessionId(request);
-  const setCookie = await db.transaction().execute(async (trx) => {
-    if (previous) await endSession(trx, hashSessionId(previous));
-    await audit(
-      trx,
-      { userId: user.id, role: user.role, requestId },
-      { action: "auth.sign-in", entityType: "app_user", entityId: user.id, details: { via: "test session" } },
+  const setCookie = await db
+    .transaction()
+    .execute((trx) =>
+      beginSignedInSession(trx, user, requestId, previous ? hashSessionId(previous) : null, { via: "test session" }),
     );
-    return startSession(trx, user.id);
-  });
   return new Response(null, { status: 204, headers: { "Set-Cookie": setCookie, "Cache-Control": "no-store" } });
 }
