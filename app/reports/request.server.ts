@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { enqueueJob } from "./jobs.server";
+import { wakeJobRunners } from "./runner.server";
 import type { ReportScope, ReportScopeKind } from "./model";
 import { type ReportJobParams, reportPeriod } from "./params";
 
@@ -69,5 +70,6 @@ export async function requestReport(
     });
     return id;
   });
+  wakeJobRunners();
   return { ok: true, jobId };
 }

@@ -52,6 +52,18 @@ export interface JobRunner {
   stop(): Promise<void>;
 }
 
+// The started runners of this process: a job queued here wakes them at once instead of after their poll interval.
+const startedRunners = new Set<() => void>();
+
+/**
+ * Wakes this process's idle job runners to look for work now. Call it after the transaction that queued a job has
+ * committed: the request's own server then claims the job within milliseconds, where a poll would wait up to
+ * `pollMs` (on average half of it). Other servers still find it by polling (docs/decisions/0915-report-speed.md).
+ */
+export function wakeJobRunners(): void {
+  for (const wake of startedRunners) wake();
+}
+
 /** Creates a runner; `start()` begins polling. Idle polls cost one indexed query per `pollMs`. */
 export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): void } {
   const pollMs = opts.pollMs ?? 1000;
@@ -62,6 +74,17 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
   const running = new Set<Promise<unknown>>();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let polling = false;
+  let wokenWhilePolling = false;
+  const wake = () => {
+    if (stopped) return;
+    // A poll in flight may have read the queue before the job committed: it looks again at once when done.
+    if (polling) wokenWhilePolling = true;
+    // A runner with every slot busy looks again as soon as a job finishes.
+    if (polling || running.size >= concurrency || !timer) return;
+    clearTimeout(timer);
+    timer = setTimeout(tick, 0);
+  };
 
   async function run(db: Kysely<DB>, job: ClaimedJob): Promise<void> {
     const handler = opts.handlers[job.kind]!;
@@ -111,6 +134,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
     timer = null;
     if (stopped) return;
     let claimed = false;
+    polling = true;
+    wokenWhilePolling = false;
     try {
       while (!stopped && running.size < concurrency) {
         const db = await opts.db();
@@ -126,8 +151,10 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
       }
     } catch (err) {
       logger.warn("job poll failed", { error: message(err) });
+    } finally {
+      polling = false;
     }
-    if (!stopped && !timer) timer = setTimeout(tick, claimed ? 0 : pollMs);
+    if (!stopped && !timer) timer = setTimeout(tick, claimed || wokenWhilePolling ? 0 : pollMs);
   }
 
   return {
@@ -135,9 +162,11 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
     runOnce,
     start() {
       if (!timer && !stopped) timer = setTimeout(tick, 0);
+      startedRunners.add(wake);
     },
     async stop() {
       stopped = true;
+      startedRunners.delete(wake);
       if (timer) clearTimeout(timer);
       timer = null;
       await Promise.allSettled([...running]);

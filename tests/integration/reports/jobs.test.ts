@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import {
   claimJob,
   completeJob,
@@ -9,6 +9,7 @@ import {
   LeaseLostError,
   reportProgress,
 } from "../../../app/reports/jobs.server";
+import { requestReport } from "../../../app/reports/request.server";
 import { createJobRunner, JobError } from "../../../app/reports/runner.server";
 import { testDb, useTestDatabase } from "../../support/db";
 import { makeUser } from "../../support/factories";
@@ -153,4 +154,44 @@ describe("report jobs", () => {
     await runner.stop();
     expect(await jobState(testDb(), id)).toMatchObject({ status: "done" });
   });
+
+  it("an idle runner takes a report asked for on its own server at once, not after its poll interval", async () => {
+    const user = await makeUser("analyst");
+    const handled: string[] = [];
+    let next!: () => void;
+    let ran = new Promise<void>((r) => (next = r));
+    let polls = 0;
+    const runner = createJobRunner({
+      db: async () => {
+        polls++;
+        return testDb();
+      },
+      // Ten minutes: only the wake-up can bring the second job in within the test's time.
+      pollMs: 600_000,
+      handlers: {
+        report: async (db, job) => {
+          await completeJob(db, job, job.id);
+          handled.push(job.id);
+          next();
+        },
+      },
+    });
+    runner.start();
+    const first = await enqueueJob(testDb(), { kind: "report", params: {}, createdBy: user.id });
+    await ran;
+    // The runner looks once more after a job and, finding nothing, settles into its ten-minute wait.
+    await vi.waitFor(() => expect(polls).toBeGreaterThanOrEqual(2));
+    await new Promise((r) => setTimeout(r, 300));
+    ran = new Promise<void>((r) => (next = r));
+    const asked = await requestReport(
+      testDb(),
+      { userId: user.id, role: "analyst", requestId: "t" },
+      { period: "2026-Q3", scopeKind: "service" },
+      "2026-11-30",
+    );
+    if (!asked.ok) throw new Error(asked.refusal.message);
+    await ran;
+    await runner.stop();
+    expect(handled).toEqual([first, asked.jobId]);
+  }, 30_000);
 });
