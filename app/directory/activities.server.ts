@@ -6,6 +6,7 @@ import { onceByKey } from "~/idempotency.server";
 import type { ActivityInput } from "./forms";
 import { scheduleProblem, type WeeklySlot } from "./schedule";
 import { FieldError } from "~/errors";
+import { runsActivityLedBy } from "./providers.server";
 
 export async function referenceLists() {
   const db = await getDb();
@@ -20,18 +21,7 @@ export async function referenceLists() {
 export async function providerChoices(onlyLedBy: string | null) {
   const db = await getDb();
   let q = db.selectFrom("provider as p").select(["p.id", "p.name"]);
-  if (onlyLedBy) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity as a")
-          .innerJoin("activity_lead as l", "l.activity_id", "a.id")
-          .select("a.id")
-          .whereRef("a.provider_id", "=", "p.id")
-          .where("l.user_id", "=", onlyLedBy),
-      ),
-    );
-  }
+  if (onlyLedBy) q = q.where(runsActivityLedBy(onlyLedBy));
   return q.orderBy("p.name").execute();
 }
 

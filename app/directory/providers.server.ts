@@ -1,8 +1,22 @@
-import { sql } from "kysely";
+import { sql, type ExpressionBuilder } from "kysely";
+import type { DB } from "@db/types";
 import { conflictOn } from "~/versioned.server";
 import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { onceByKey } from "~/idempotency.server";
+
+/** Where the provider `p` runs an activity that `userId` leads: the providers an activity lead works with. */
+export function runsActivityLedBy(userId: string) {
+  return (eb: ExpressionBuilder<DB & { p: DB["provider"] }, "p">) =>
+    eb.exists(
+      eb
+        .selectFrom("activity as a")
+        .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+        .select("a.id")
+        .whereRef("a.provider_id", "=", "p.id")
+        .where("l.user_id", "=", userId),
+    );
+}
 
 export interface ProviderInput {
   name: string;
@@ -26,36 +40,14 @@ export async function listProviders(onlyLedBy: string | null) {
         .whereRef("a.provider_id", "=", "p.id")
         .as("activities"),
     );
-  if (onlyLedBy) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity as a")
-          .innerJoin("activity_lead as l", "l.activity_id", "a.id")
-          .select("a.id")
-          .whereRef("a.provider_id", "=", "p.id")
-          .where("l.user_id", "=", onlyLedBy),
-      ),
-    );
-  }
+  if (onlyLedBy) q = q.where(runsActivityLedBy(onlyLedBy));
   return q.orderBy("p.name").execute();
 }
 
 export async function getProvider(id: string, onlyLedBy: string | null) {
   const db = await getDb();
   let q = db.selectFrom("provider as p").selectAll("p").where("p.id", "=", id);
-  if (onlyLedBy) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("activity as a")
-          .innerJoin("activity_lead as l", "l.activity_id", "a.id")
-          .select("a.id")
-          .whereRef("a.provider_id", "=", "p.id")
-          .where("l.user_id", "=", onlyLedBy),
-      ),
-    );
-  }
+  if (onlyLedBy) q = q.where(runsActivityLedBy(onlyLedBy));
   const provider = await q.executeTakeFirst();
   if (!provider) return null;
   let aq = db
