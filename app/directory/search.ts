@@ -9,39 +9,28 @@ export type DirectorySort = (typeof directorySorts)[number];
 const list = <T extends string>(values: readonly [T, ...T[]]) =>
   z.array(z.string()).transform((v) => v.filter((x): x is T => (values as readonly string[]).includes(x)));
 
+/** Trimmed free text, at most `max` characters; blank or too long reads as no filter. */
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined);
+
+/** One of `values`; anything else reads as no filter. */
+const oneOf = <T extends [string, ...string[]]>(values: T) => z.enum(values).optional().catch(undefined);
+
 const searchFilters = z.object({
-  q: z
-    .string()
-    .trim()
-    .max(100)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  need: z
-    .enum(Object.keys(needs) as [string, ...string[]])
-    .optional()
-    .catch(undefined),
-  category: z
-    .string()
-    .trim()
-    .max(60)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
-  district: z
-    .string()
-    .trim()
-    .max(60)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  q: text(100),
+  need: oneOf(Object.keys(needs) as [string, ...string[]]),
+  category: text(60),
+  district: text(60),
   day: z.coerce.number().int().min(1).max(7).optional().catch(undefined),
   access: list(Object.keys(accessibilityFeatures) as [string, ...string[]]).catch([]),
-  transport: z
-    .enum(Object.keys(transportOptions) as [string, ...string[]])
-    .optional()
-    .catch(undefined),
-  mode: z.enum(["direct", "signpost"]).optional().catch(undefined),
+  transport: oneOf(Object.keys(transportOptions) as [string, ...string[]]),
+  mode: oneOf(["direct", "signpost"]),
 });
 export type SearchFilters = z.infer<typeof searchFilters>;
 
