@@ -29,7 +29,16 @@ import {
   viewKey,
   type Dimension,
 } from "./dimensions";
-import type { Cell, FigureMeta, FigureSection, FigureTable, OutcomeFilters, Period, PublishedFigures } from "./model";
+import type {
+  Cell,
+  FigureColumn,
+  FigureMeta,
+  FigureSection,
+  FigureTable,
+  OutcomeFilters,
+  Period,
+  PublishedFigures,
+} from "./model";
 import { loadFilterOptions } from "./options.server";
 import { MIN_FOLLOW_UP_DAYS, comparedScores, type ComparedScore } from "./outcome-measures";
 import { calendarMonthName, monthName, monthsOf, periodOf } from "./periods";
@@ -99,6 +108,13 @@ function meta(ctx: Context, countsBy: string, population: string, n: Cell): Figu
 
 const num = (key: string, label: string, unit?: string) => ({ key, label, numeric: true, ...(unit ? { unit } : {}) });
 const text = (key: string, label: string) => ({ key, label, numeric: false });
+/** The columns of a table of figures, each with its 95% confidence interval where it has one. */
+const figureWithInterval = () => [
+  text("figure", "Figure"),
+  num("value", "Value"),
+  num("low", "95% CI lower"),
+  num("high", "95% CI upper"),
+];
 
 function pub(ctx: Context, x: KeyedCount | undefined): Shown {
   return publishCount(cell(x), ctx.rule);
@@ -234,12 +250,7 @@ function headlineSection(ctx: Context): FigureSection {
           "people referred, their referrals and sessions, and their paired measures",
           pub(ctx, v.ref?.people),
         ),
-        columns: [
-          text("figure", "Figure"),
-          num("value", "Value"),
-          num("low", "95% CI lower"),
-          num("high", "95% CI upper"),
-        ],
+        columns: figureWithInterval(),
         rows,
         note: lonely.withheld ?? undefined,
       },
@@ -263,6 +274,27 @@ function reachSection(ctx: Context): FigureSection {
     .map((m) => [`${calendarMonthName(m)} ${m.slice(0, 4)}`, pub(ctx, summary(ctx, ctx.viewKey, m).ref?.referrals)]);
   const tally = v.ref ? (v.tally ?? {}) : {};
   const transport = pub(ctx, tally.barrier?.transport);
+  // Referrals by each value of a tally, every value listed (even at zero), with each one's share of the referrals.
+  // A referral may cite several needs or barriers (`cites`): those tables count the referrals citing each.
+  const tallyTable = (
+    id: string,
+    title: string,
+    first: FigureColumn,
+    counts: Record<string, KeyedCount> | undefined,
+    labels: Record<string, string>,
+    cites?: string,
+  ): FigureTable => ({
+    id,
+    title,
+    meta: refMeta(cites ? `referrals (a referral may cite several ${cites})` : "referrals"),
+    columns: [
+      first,
+      num("referrals", cites ? "Referrals citing it" : "Referrals"),
+      num("percent", "Share of referrals", "%"),
+    ],
+    rows: tallyRows(ctx, counts, labels, referrals, { all: true }),
+    chart: { kind: "bar", valueLabel: "Referrals", series: ["referrals"] },
+  });
   const tables: FigureTable[] = [
     {
       id: "reach-summary",
@@ -293,46 +325,23 @@ function reachSection(ctx: Context): FigureSection {
       chart: { kind: "line", valueLabel: "Referrals", series: ["referrals", "self"] },
       note: "People referred in each month: someone referred in two months counts in both.",
     },
-    {
-      id: "referrals-by-source",
-      title: "Referrals by source",
-      meta: refMeta("referrals"),
-      columns: [text("source", "Source"), num("referrals", "Referrals"), num("percent", "Share of referrals", "%")],
-      rows: tallyRows(ctx, tally.source, referralSources, referrals, { all: true }),
-      chart: { kind: "bar", valueLabel: "Referrals", series: ["referrals"] },
-    },
-    {
-      id: "referrals-by-kind",
-      title: "Referrals to an activity and signposting",
-      meta: refMeta("referrals"),
-      columns: [text("kind", "Kind"), num("referrals", "Referrals"), num("percent", "Share of referrals", "%")],
-      rows: tallyRows(ctx, tally.kind, kindLabels, referrals, { all: true }),
-      chart: { kind: "bar", valueLabel: "Referrals", series: ["referrals"] },
-    },
-    {
-      id: "needs-cited",
-      title: "Needs cited on referrals",
-      meta: refMeta("referrals (a referral may cite several needs)"),
-      columns: [
-        text("need", "Need"),
-        num("referrals", "Referrals citing it"),
-        num("percent", "Share of referrals", "%"),
-      ],
-      rows: tallyRows(ctx, tally.need, needs, referrals, { all: true }),
-      chart: { kind: "bar", valueLabel: "Referrals", series: ["referrals"] },
-    },
-    {
-      id: "barriers-cited",
-      title: "Barriers cited on referrals",
-      meta: refMeta("referrals (a referral may cite several barriers)"),
-      columns: [
-        text("barrier", "Barrier"),
-        num("referrals", "Referrals citing it"),
-        num("percent", "Share of referrals", "%"),
-      ],
-      rows: tallyRows(ctx, tally.barrier, barriers, referrals, { all: true }),
-      chart: { kind: "bar", valueLabel: "Referrals", series: ["referrals"] },
-    },
+    tallyTable("referrals-by-source", "Referrals by source", text("source", "Source"), tally.source, referralSources),
+    tallyTable(
+      "referrals-by-kind",
+      "Referrals to an activity and signposting",
+      text("kind", "Kind"),
+      tally.kind,
+      kindLabels,
+    ),
+    tallyTable("needs-cited", "Needs cited on referrals", text("need", "Need"), tally.need, needs, "needs"),
+    tallyTable(
+      "barriers-cited",
+      "Barriers cited on referrals",
+      text("barrier", "Barrier"),
+      tally.barrier,
+      barriers,
+      "barriers",
+    ),
     {
       id: "seasonality",
       title: "Referrals by calendar month",
@@ -716,12 +725,7 @@ function outcomesSection(ctx: Context): FigureSection {
         "people with a baseline and a follow-up (change = follow-up − baseline)",
         c.n,
       ),
-      columns: [
-        text("figure", "Figure"),
-        num("value", "Value"),
-        num("low", "95% CI lower"),
-        num("high", "95% CI upper"),
-      ],
+      columns: figureWithInterval(),
       rows,
       withheld: baseWithheld ?? undefined,
       note: why.join(" ") || undefined,
