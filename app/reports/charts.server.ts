@@ -1,21 +1,11 @@
-// Outcome charts drawn on the server: chart.js on an @napi-rs/canvas canvas, from the same configuration the
-// dashboard draws in the browser (app/outcomes/chart-config.ts), to a PNG the PDF embeds. Synchronous and
-// CPU-bound: call it from the report worker thread, never on a request's event loop.
+// Outcome charts drawn on the server: chart.js on an @napi-rs/canvas canvas, with the configuration and parts the
+// dashboard draws with in the browser (app/outcomes/chart-config.ts, chart-parts.ts), to a PNG the PDF embeds.
+// Synchronous and CPU-bound: call it from the report worker thread, never on a request's event loop.
 import { crc32, deflateSync } from "node:zlib";
 import { createCanvas, GlobalFonts } from "@napi-rs/canvas";
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  type Plugin,
-} from "chart.js";
+import { Chart, type Plugin } from "chart.js";
 import { chartConfig } from "../outcomes/chart-config";
+import { registerChartParts } from "../outcomes/chart-parts";
 import type { FigureTable } from "../outcomes/model";
 import { REPORT_FONT, reportFontPath } from "./pdf/fonts.server";
 
@@ -58,16 +48,7 @@ const whiteBackground: Plugin = {
 let ready = false;
 function setUp() {
   if (ready) return;
-  Chart.register(
-    BarController,
-    BarElement,
-    CategoryScale,
-    Legend,
-    LinearScale,
-    LineController,
-    LineElement,
-    PointElement,
-  );
+  registerChartParts();
   GlobalFonts.registerFromPath(reportFontPath("normal"), REPORT_FONT);
   GlobalFonts.registerFromPath(reportFontPath("bold"), REPORT_FONT);
   ready = true;

@@ -1,38 +1,19 @@
-// A published table's chart, drawn in the browser with chart.js from the one shared configuration
-// (app/outcomes/chart-config.ts, also used by the report's PDF), so the page and the PDF draw the same chart.
+// A published table's chart, drawn in the browser with chart.js from the one shared configuration and parts
+// (app/outcomes/chart-config.ts and chart-parts.ts, also used by the report's PDF), so the page and the PDF draw the
+// same chart.
 // The canvas renders only after mount: the server's HTML never depends on it, and the table beneath is the chart's
 // text alternative.
 import { useEffect, useState } from "react";
 import { Chart as ChartView } from "react-chartjs-2";
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from "chart.js";
+import { Tooltip } from "chart.js";
 import { chartConfig, chartDescription } from "../chart-config";
+import { registerChartParts } from "../chart-parts";
 import type { FigureTable } from "../model";
 
 let registered = false;
 function register() {
   if (registered) return;
-  Chart.register(
-    BarController,
-    BarElement,
-    LineController,
-    LineElement,
-    PointElement,
-    CategoryScale,
-    LinearScale,
-    Tooltip,
-    Legend,
-  );
+  registerChartParts(Tooltip);
   registered = true;
 }
 
