@@ -1,4 +1,4 @@
-import { Radios, DateInput, GroupedSelect } from "~/ui/choices";
+import { Radios, DateInput } from "~/ui/choices";
 import { Select, TextInput, Textarea } from "~/ui/form";
 import { ethnicityGroups, ETHNICITY_NOT_STATED, sexes } from "./equality";
 import { consentKinds, contactMethods, lawfulBasisText } from "./person-form";
@@ -144,7 +144,7 @@ export function PersonFields({ values, errors = {}, districts }: Props) {
         error={errors.sex}
         options={Object.entries(sexes).map(([value, label]) => ({ value, label }))}
       />
-      <GroupedSelect
+      <Select
         name="ethnicity"
         label="Ethnic group (optional)"
         hint="Census 2021 categories. Ask them to choose; do not guess."
@@ -155,7 +155,7 @@ export function PersonFields({ values, errors = {}, districts }: Props) {
           label: g.group,
           options: Object.entries(g.options).map(([value, label]) => ({ value, label })),
         }))}
-        extra={[{ value: ETHNICITY_NOT_STATED, label: "Prefer not to say" }]}
+        after={[{ value: ETHNICITY_NOT_STATED, label: "Prefer not to say" }]}
       />
       <Select
         name="imdDecile"

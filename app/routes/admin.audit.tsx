@@ -13,7 +13,6 @@ import { formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
 import { auditEntityLabels, auditOutcomeLabels } from "~/audit/trail";
 import { auditActionLabels, auditActions, auditDomainLabels, auditDomainOf } from "~/audit/actions";
-import { GroupedSelect } from "~/ui/choices";
 import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Audit trail – Connect Well" }];
@@ -128,13 +127,7 @@ export default function AuditTrail() {
       <h1>Audit trail</h1>
       <p>Every sign-in, every look at a person's record and every change. Entries cannot be edited or deleted.</p>
       <Form method="get" className="app-table-controls">
-        <GroupedSelect
-          name="action"
-          label="Action"
-          placeholder="Any"
-          defaultValue={filters.action}
-          groups={actionGroups}
-        />
+        <Select name="action" label="Action" placeholder="Any" defaultValue={filters.action} groups={actionGroups} />
         <Select
           name="outcome"
           label="Outcome"

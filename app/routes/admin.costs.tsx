@@ -6,7 +6,7 @@ import { parsePeriod } from "~/outcomes/periods";
 import { costPage, saveCostForm } from "~/reports/access.server";
 import { costFormSchema, formatPounds } from "~/reports/costs";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
-import { GroupedSelect } from "~/reports/ui/GroupedSelect";
+import { PeriodScopeFields } from "~/reports/ui/PeriodScopeFields";
 import { ErrorSummary, Textarea, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
@@ -78,21 +78,12 @@ export default function Costs() {
         <div className="nhsuk-grid-column-two-thirds">
           <h2>Enter a cost</h2>
           <Form method="post" noValidate key={result?.saved ? "saved" : "form"}>
-            <GroupedSelect
-              name="period"
-              label="Period"
-              error={errors?.period}
-              defaultValue={values.period}
-              top={[{ value: "", label: "Choose a period" }]}
-              groups={periods}
-            />
-            <GroupedSelect
-              name="scope"
-              label="What the cost covers"
-              error={errors?.scope}
-              defaultValue={values.scope ?? "service"}
-              top={[{ value: "service", label: "The whole service" }]}
-              groups={scopes}
+            <PeriodScopeFields
+              periods={periods}
+              scopes={scopes}
+              errors={errors}
+              values={values}
+              scopeLabel="What the cost covers"
             />
             <TextInput
               name="cost"

@@ -6,7 +6,7 @@ import { londonToday } from "~/calendar";
 import { askForReport, reportFormChoices } from "~/reports/access.server";
 import { reportRequestSchema } from "~/reports/params";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
-import { GroupedSelect } from "~/reports/ui/GroupedSelect";
+import { PeriodScopeFields } from "~/reports/ui/PeriodScopeFields";
 import { ErrorSummary } from "~/ui/form";
 import { parseForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
@@ -55,22 +55,13 @@ export default function NewReport() {
           can then be shared with commissioners. It takes a few seconds.
         </p>
         <Form method="post" noValidate>
-          <GroupedSelect
-            name="period"
-            label="Period"
-            hint="A quarter, a month or a financial year (April to March). A period still running covers the days so far."
-            error={errors?.period}
-            defaultValue={values.period}
-            top={[{ value: "", label: "Choose a period" }]}
-            groups={periods}
-          />
-          <GroupedSelect
-            name="scope"
-            label="What the report covers"
-            error={errors?.scope}
-            defaultValue={values.scope ?? "service"}
-            top={[{ value: "service", label: "The whole service" }]}
-            groups={scopes}
+          <PeriodScopeFields
+            periods={periods}
+            scopes={scopes}
+            errors={errors}
+            values={values}
+            periodHint="A quarter, a month or a financial year (April to March). A period still running covers the days so far."
+            scopeLabel="What the report covers"
           />
           <button className="nhsuk-button" type="submit" disabled={busy}>
             Generate report

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { describedBy, ErrorMessage, Field } from "./form";
+import { describedBy, ErrorMessage, Hint } from "./form";
 
 // Choice fields in NHS.UK frontend markup: a fieldset with a legend, hint and error wired to aria-describedby.
 // The first control carries the field's own id so the error summary's #field link lands on it.
@@ -23,11 +23,7 @@ function Fieldset({ id, legend, hint, error, legendSize = "s", isPageHeading, ch
         <legend className={`nhsuk-fieldset__legend nhsuk-fieldset__legend--${legendSize}`}>
           {isPageHeading ? <h1 className="nhsuk-fieldset__heading">{legend}</h1> : legend}
         </legend>
-        {hint ? (
-          <div className="nhsuk-hint" id={`${id}-hint`}>
-            {hint}
-          </div>
-        ) : null}
+        <Hint id={id} hint={hint} />
         <ErrorMessage id={id} error={error} />
         {children}
       </fieldset>
@@ -218,58 +214,5 @@ export function DateInput({ name, legend, hint, error, value = {}, autoCompleteB
         })}
       </div>
     </Fieldset>
-  );
-}
-
-interface GroupedSelectProps {
-  name: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  defaultValue?: string;
-  placeholder: string;
-  groups: { label: string; options: { value: string; label: string }[] }[];
-  extra?: { value: string; label: string }[];
-}
-
-/** A select with option groups (ethnicity: five groups, nineteen categories). */
-export function GroupedSelect({
-  name,
-  label,
-  hint,
-  error,
-  defaultValue,
-  placeholder,
-  groups,
-  extra = [],
-}: GroupedSelectProps) {
-  return (
-    <Field name={name} label={label} hint={hint} error={error}>
-      {(describedBy) => (
-        <select
-          className={`nhsuk-select${error ? " nhsuk-select--error" : ""}`}
-          id={name}
-          name={name}
-          defaultValue={defaultValue ?? ""}
-          aria-describedby={describedBy}
-        >
-          <option value="">{placeholder}</option>
-          {groups.map((g) => (
-            <optgroup key={g.label} label={g.label}>
-              {g.options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-          {extra.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
   );
 }

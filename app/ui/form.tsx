@@ -51,6 +51,16 @@ interface FieldProps {
   children: (describedBy: string | undefined, invalid: boolean) => ReactNode;
 }
 
+/** An NHS.UK hint, when there is one, with the id that the field's aria-describedby names. */
+export function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <div className="nhsuk-hint" id={`${id}-hint`}>
+      {hint}
+    </div>
+  );
+}
+
 /** An NHS.UK error message, with the id that the field's aria-describedby names. */
 export function ErrorMessage({ id, error }: { id: string; error?: string }) {
   if (!error) return null;
@@ -73,11 +83,7 @@ export function Field({ name, id = name, label, hint, error, children }: FieldPr
       <label className="nhsuk-label" htmlFor={id}>
         {label}
       </label>
-      {hint ? (
-        <div className="nhsuk-hint" id={`${id}-hint`}>
-          {hint}
-        </div>
-      ) : null}
+      <Hint id={id} hint={hint} />
       <ErrorMessage id={id} error={error} />
       {children(describedBy(id, hint, error), Boolean(error))}
     </div>
@@ -128,17 +134,53 @@ export function TextInput({
   );
 }
 
+interface SelectOption {
+  value: string;
+  label: string;
+}
+
+/** Options under a label (an `optgroup`): providers, activities, districts, ethnic groups. */
+export interface OptionGroup {
+  label: string;
+  options: SelectOption[];
+}
+
 interface SelectProps {
   name: string;
   label: string;
   hint?: string;
   error?: string;
   defaultValue?: string;
-  options: { value: string; label: string }[];
+  /** The first option, with the empty value ("Any", "Not known"). */
   placeholder?: string;
+  /** Options before any groups. */
+  options?: SelectOption[];
+  /** Labelled groups of options, after `options`; a group with no options is left out. */
+  groups?: OptionGroup[];
+  /** Options after the groups ("Prefer not to say"). */
+  after?: SelectOption[];
 }
 
-export function Select({ name, label, hint, error, defaultValue, options, placeholder }: SelectProps) {
+function Options({ options }: { options: SelectOption[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+/** An NHS.UK select: a placeholder, plain options, labelled groups of options, then options after them. */
+export function Select({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  placeholder,
+  options = [],
+  groups = [],
+  after = [],
+}: SelectProps) {
   return (
     <Field name={name} label={label} hint={hint} error={error}>
       {(describedBy, invalid) => (
@@ -150,11 +192,15 @@ export function Select({ name, label, hint, error, defaultValue, options, placeh
           aria-describedby={describedBy}
         >
           {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options options={options} />
+          {groups
+            .filter((g) => g.options.length > 0)
+            .map((g) => (
+              <optgroup key={g.label} label={g.label}>
+                <Options options={g.options} />
+              </optgroup>
+            ))}
+          <Options options={after} />
         </select>
       )}
     </Field>

@@ -1,6 +1,6 @@
 // The period and scope choices the report and cost forms offer, as option groups. Pure.
 import { recentPeriods } from "../params";
-import type { OptionGroup } from "./GroupedSelect";
+import type { OptionGroup } from "~/ui/form";
 
 /** Months (the last 12), quarters (the last 8) and financial years (the last 5), newest first; the current ones marked "so far". */
 export function periodGroups(today: string): OptionGroup[] {
