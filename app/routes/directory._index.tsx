@@ -16,6 +16,7 @@ import { formatIsoDate } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
 import { labelOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { Pagination } from "~/ui/Pagination";
 
 export const meta: MetaFunction = () => [{ title: "Find an activity – Connect Well" }];
 
@@ -192,34 +193,7 @@ export default function DirectorySearch() {
               </li>
             ))}
           </ul>
-          {pageCount > 1 ? (
-            <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
-              <ul className="nhsuk-list nhsuk-pagination__list">
-                {state.page > 1 ? (
-                  <li className="nhsuk-pagination-item--previous">
-                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--prev" to={pageHref(state.page - 1)}>
-                      <span className="nhsuk-pagination__title">Previous</span>
-                      <span className="nhsuk-u-visually-hidden">:</span>{" "}
-                      <span className="nhsuk-pagination__page">
-                        Page {state.page - 1} of {pageCount}
-                      </span>
-                    </Link>
-                  </li>
-                ) : null}
-                {state.page < pageCount ? (
-                  <li className="nhsuk-pagination-item--next">
-                    <Link className="nhsuk-pagination__link nhsuk-pagination__link--next" to={pageHref(state.page + 1)}>
-                      <span className="nhsuk-pagination__title">Next</span>
-                      <span className="nhsuk-u-visually-hidden">:</span>{" "}
-                      <span className="nhsuk-pagination__page">
-                        Page {state.page + 1} of {pageCount}
-                      </span>
-                    </Link>
-                  </li>
-                ) : null}
-              </ul>
-            </nav>
-          ) : null}
+          <Pagination page={state.page} pageCount={pageCount} href={pageHref} />
         </div>
       </div>
     </>

@@ -1,5 +1,6 @@
 import { Link, useLocation } from "@remix-run/react";
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import { Pagination } from "./Pagination";
 
 interface Props<T> {
   caption: string;
@@ -127,40 +128,7 @@ export function DataTable<T>({
           )}
         </tbody>
       </table>
-      {pageCount > 1 ? (
-        <nav className="nhsuk-pagination" role="navigation" aria-label="Pagination">
-          <ul className="nhsuk-list nhsuk-pagination__list">
-            {page > 1 ? (
-              <li className="nhsuk-pagination-item--previous">
-                <Link
-                  className="nhsuk-pagination__link nhsuk-pagination__link--prev"
-                  to={hrefWith({ page: String(page - 1) })}
-                >
-                  <span className="nhsuk-pagination__title">Previous</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">
-                    Page {page - 1} of {pageCount}
-                  </span>
-                </Link>
-              </li>
-            ) : null}
-            {page < pageCount ? (
-              <li className="nhsuk-pagination-item--next">
-                <Link
-                  className="nhsuk-pagination__link nhsuk-pagination__link--next"
-                  to={hrefWith({ page: String(page + 1) })}
-                >
-                  <span className="nhsuk-pagination__title">Next</span>
-                  <span className="nhsuk-u-visually-hidden">:</span>
-                  <span className="nhsuk-pagination__page">
-                    Page {page + 1} of {pageCount}
-                  </span>
-                </Link>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} href={(n) => hrefWith({ page: String(n) })} />
     </>
   );
 }
