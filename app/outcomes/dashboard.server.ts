@@ -35,10 +35,11 @@ export async function outcomeTableDownload(
   now = new Date(),
 ): Promise<TableDownload> {
   const db = await getDb();
-  const { population: _population, ...options } = await loadFilterOptions(db);
+  const names = await loadFilterOptions(db);
+  const { population: _population, ...options } = names;
   const parsed = parseOutcomeFilters(params, options, londonToday(now));
   if (!parsed.ok) return { ok: false, status: 400, message: Object.values(parsed.errors)[0] ?? "Check the filters" };
-  const { figures, table } = await outcomeTable(db, parsed.filters, tableId, { now });
+  const { figures, table } = await outcomeTable(db, parsed.filters, tableId, { now, names });
   if (!table) return { ok: false, status: 404, message: "There is no such table in this view" };
   const csv = figureTableCsv(table, {
     period: figures.period,

@@ -39,7 +39,7 @@ import type {
   Period,
   PublishedFigures,
 } from "./model";
-import { loadFilterOptions } from "./options.server";
+import { type FilterNames, loadFilterOptions } from "./options.server";
 import { MIN_FOLLOW_UP_DAYS, comparedScores, type ComparedScore } from "./outcome-measures";
 import { calendarMonthName, monthName, monthsOf, periodOf } from "./periods";
 import { getDisclosureRule } from "./disclosure-rule.server";
@@ -57,6 +57,9 @@ export interface OutcomeFigureOptions {
   rule?: DisclosureRuleCode;
   /** The instant "today" is taken from (UK date), for validating the period. */
   now?: Date;
+  /** The filter values and names the caller has already read for this request (`loadFilterOptions`), so that one
+   * dashboard view reads the directory once. */
+  names?: FilterNames;
 }
 
 /** The dimensions the equity section breaks the headline figures down by. */
@@ -87,7 +90,7 @@ interface Context {
   period: Period;
   rule: DisclosureRuleCode;
   rows: Map<string, ViewSummary>;
-  names: Awaited<ReturnType<typeof loadFilterOptions>>;
+  names: FilterNames;
   viewKey: string;
 }
 
@@ -892,9 +895,11 @@ export async function outcomeFigures(
   if (pairs.length > MAX_FILTERS) {
     throw new RangeError(`at most ${MAX_FILTERS} filters besides the period, not ${pairs.length}`);
   }
-  const state = await ensureOutcomeSummaries(db, now);
-  const rule = options.rule ?? (await getDisclosureRule(db));
-  const names = await loadFilterOptions(db);
+  const [state, rule, names] = await Promise.all([
+    ensureOutcomeSummaries(db, now),
+    options.rule ?? getDisclosureRule(db),
+    options.names ?? loadFilterOptions(db),
+  ]);
   const own = viewKey(pairs);
   const [rows, monthRows] = await Promise.all([
     readViewSummaries(db, [period.key], keysToRead(filters, names)),

@@ -1,13 +1,16 @@
 import type { Executor } from "~/audit/audit.server";
 import { fixedOptions, type FilterOptions } from "./filters";
 
+/** The values and names of every outcome filter, with each district's population (`loadFilterOptions`). */
+export type FilterNames = FilterOptions & { population: Record<string, number> };
+
 /**
  * The values every outcome filter may take, with names for the form and for table rows: districts (with their
  * Census 2021 population, from the district reference table), providers, activity categories and activities
  * from the directory, and the fixed lists (sources, age bands, sex groups, ethnic groups, IMD quintiles).
  * Organisation and activity names are directory data, not personal data.
  */
-export async function loadFilterOptions(db: Executor): Promise<FilterOptions & { population: Record<string, number> }> {
+export async function loadFilterOptions(db: Executor): Promise<FilterNames> {
   const [districts, providers, categories, activities] = await Promise.all([
     db.selectFrom("district").select(["code", "name", "population"]).orderBy("name").execute(),
     db.selectFrom("provider").select(["id", "name"]).orderBy("name").orderBy("id").execute(),

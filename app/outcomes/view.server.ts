@@ -18,7 +18,8 @@ export type OutcomeView =
  */
 export async function viewOutcomes(actor: AuditActor, params: URLSearchParams, now = new Date()): Promise<OutcomeView> {
   const db = await getDb();
-  const { population: _population, ...options } = await loadFilterOptions(db);
+  const names = await loadFilterOptions(db);
+  const { population: _population, ...options } = names;
   const parsed = parseOutcomeFilters(params, options, londonToday(now));
   if (!parsed.ok) {
     await audit(db, actor, {
@@ -28,7 +29,7 @@ export async function viewOutcomes(actor: AuditActor, params: URLSearchParams, n
     });
     return { ok: false, errors: parsed.errors, values: parsed.values, options };
   }
-  const figures = await outcomeFigures(db, parsed.filters, { now });
+  const figures = await outcomeFigures(db, parsed.filters, { now, names });
   await audit(db, actor, {
     action: "outcomes.view",
     details: { filters: parsed.filters, withheld: figures.withheld ? true : undefined },
