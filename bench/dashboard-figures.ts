@@ -13,7 +13,9 @@ import { openConnection } from "../db/connection";
 import { outcomeFigures } from "../app/outcomes/figures.server";
 import type { OutcomeFilters } from "../app/outcomes/model";
 
-const { values } = parseArgs({ options: { "database-url": { type: "string" }, views: { type: "string", default: "300" } } });
+const { values } = parseArgs({
+  options: { "database-url": { type: "string" }, views: { type: "string", default: "300" } },
+});
 const url = values["database-url"] ?? process.env.DATABASE_URL;
 if (!url) throw new Error("Give --database-url");
 const count = Number(values.views);
@@ -29,7 +31,11 @@ const keys = (
     where view_key <> '' and view_key !~ '(^|&)(activity|provider)=' and view_key !~ '=none(&|$)') v
     order by md5(view_key) limit 2000`.execute(db)
 ).rows.map((r) => r.v);
-const latest = periods.filter((p) => p.startsWith("L12-")).sort().at(-1) ?? periods[0];
+const latest =
+  periods
+    .filter((p) => p.startsWith("L12-"))
+    .sort()
+    .at(-1) ?? periods[0];
 let seed = 1;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)];
