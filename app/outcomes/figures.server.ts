@@ -68,6 +68,13 @@ const equityDimensions = ["district", "age", "sex", "ethnicity", "imd"] as const
 /** How many activities the group-size chart draws at once (the largest by attendance); the table lists all. */
 const GROUP_SIZE_CHART_ACTIVITIES = 6;
 
+/**
+ * How many activities the group-size table lists (the largest by attendance). A whole service runs hundreds to
+ * thousands of activities: a table of all of them is unreadable on the page and runs to dozens of pages in the
+ * report, so the rest are a provider, category or activity filter away (docs/decisions/0916-group-size-table.md).
+ */
+const GROUP_SIZE_TABLE_ACTIVITIES = 25;
+
 const ZERO: KeyedCount = [0, 0];
 const cell = (x: KeyedCount | undefined) => ({ count: Number(x?.[0] ?? 0), keySum: Number(x?.[1] ?? 0) });
 const trueCount = (x: KeyedCount | undefined) => Number(x?.[0] ?? 0);
@@ -520,13 +527,13 @@ async function groupSizeTables(
       num("last", "Mean group size, latest month"),
       num("largest", "Largest session"),
     ],
-    rows: activities.map(([, a]) => [
-      a.name,
-      a.sessions,
-      first(a),
-      last(a),
-      a.largest >= MIN_COUNT ? a.largest : SUPPRESSED,
-    ]),
+    rows: activities
+      .slice(0, GROUP_SIZE_TABLE_ACTIVITIES)
+      .map(([, a]) => [a.name, a.sessions, first(a), last(a), a.largest >= MIN_COUNT ? a.largest : SUPPRESSED]),
+    note:
+      activities.length > GROUP_SIZE_TABLE_ACTIVITIES
+        ? `The ${GROUP_SIZE_TABLE_ACTIVITIES} activities with the most attendances, of ${activities.length} with sessions held; filter by provider, category or activity to see the others.`
+        : undefined,
   };
   return { byMonth, byActivity, chart };
 }

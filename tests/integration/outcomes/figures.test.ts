@@ -288,6 +288,25 @@ describe("outcome figures of a hand-computed population", () => {
     expect(table(y, "group-size-by-month").rows.map((r) => r[4])).toEqual([5, null, 40]);
   });
 
+  it("lists the 25 activities with the most attendances in the group-size table and says how many there are", async () => {
+    // 26 more activities, each with one session of drop-ins: sizes 1 to 26, so 28 activities held sessions.
+    for (let n = 1; n <= 26; n++) {
+      const a = await outcomeActivity({ category: "arts_crafts", name: `Walk ${String(n).padStart(2, "0")}` });
+      await outcomeSession(a.id, "2026-08-12", [], { dropIns: n });
+    }
+    await refreshOutcomeSummaries(testDb(), { now: NOW });
+    const f = await outcomeFigures(testDb(), { period: Q3 }, { now: NOW });
+    const byActivity = table(f, "group-size-by-activity");
+    expect(byActivity.meta.n).toBe(28);
+    // Chatter Chairs Y (180 attendances) and Befriending X (56) first, then the walks from 26 down to 4.
+    expect(byActivity.rows.map((r) => r[0])).toEqual([
+      "Chatter Chairs Y",
+      "Befriending X",
+      ...Array.from({ length: 23 }, (_, i) => `Walk ${String(26 - i).padStart(2, "0")}`),
+    ]);
+    expect(byActivity.note).toMatch(/^The 25 activities with the most attendances, of 28 with sessions held/);
+  });
+
   it("publishes cell-key counts from the record keys of the people counted, the same every time", async () => {
     await setDisclosureRule(testDb(), { userId: null, role: "admin", requestId: "t" }, "cell_key");
     expect(await getDisclosureRule(testDb())).toBe("cell_key");
