@@ -12,7 +12,7 @@ export interface AuditFilters {
   to?: string;
 }
 
-export async function listAuditEvents(opts: {
+async function listAuditEvents(opts: {
   sort: AuditSort;
   dir: "asc" | "desc";
   page: number;

@@ -32,7 +32,7 @@ function bareName(name: string): string {
  * A field's name as the form asks it ("givenName" → "First name", "mark-…" → "Attendance"), from the forms' labels
  * (app/forms/field-labels.ts); a name none of them lists reads as its own words ("someField" → "Some field").
  */
-export function fieldWords(name: string): string {
+function fieldWords(name: string): string {
   const bare = bareName(name);
   if (Object.hasOwn(fieldLabels, bare)) return fieldLabels[bare];
   const words = bare

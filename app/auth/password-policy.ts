@@ -4,7 +4,7 @@
 import { guessesLog10 } from "./password-strength";
 
 export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 128;
+const PASSWORD_MAX = 128;
 /**
  * At least 10^11 guesses by zxcvbn's estimate. Its score 3 (10^8) let through a service word with a year and symbols
  * ("!!connectwell2026") and its score 4 (10^10) a common password with symbols around it ("!!Password!!2026"): both

@@ -42,7 +42,7 @@ const prescriberPermissions: Permission[] = [
   "directory:search",
 ];
 
-export const rolePermissions: Record<Role, readonly Permission[]> = {
+const rolePermissions: Record<Role, readonly Permission[]> = {
   prescriber: prescriberPermissions,
   coordinator: [...prescriberPermissions, "triage:manage", "people:merge"],
   activity_lead: ["activities:lead", "directory:edit"],

@@ -49,7 +49,7 @@ export async function readSessionId(request: Request): Promise<string | null> {
 }
 
 /** A user's live sessions at most (one per device they work on, and a few to spare). */
-export const MAX_LIVE_SESSIONS = 5;
+const MAX_LIVE_SESSIONS = 5;
 
 /**
  * Starts a fresh session (a new id at every sign-in) and returns its Set-Cookie header. A user keeps at most

@@ -6,8 +6,8 @@ import { audit, type Executor } from "~/audit/audit.server";
 import { verifyPassword } from "./password.server";
 import { startSession, endSession } from "./session.server";
 
-export const ACCOUNT_FAILURE_LIMIT = 10;
-export const CLIENT_FAILURE_LIMIT = 50;
+const ACCOUNT_FAILURE_LIMIT = 10;
+const CLIENT_FAILURE_LIMIT = 50;
 export const THROTTLE_WINDOW_SECONDS = 5 * 60;
 
 // Keys are hashed: the throttle table should not become a list of who tried which address.

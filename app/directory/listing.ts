@@ -56,11 +56,3 @@ function replyTimeText(hours: number): string {
   const days = Math.round(hours / 24);
   return `Usually ${days} day${days === 1 ? "" : "s"}`;
 }
-
-/** The middle value (mean of the two middle values for an even count); null for none. */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}

@@ -9,7 +9,7 @@ import type { DirectorySort, SearchFilters } from "./search";
  * How each activity's provider has answered direct referrals received in the last 12 months: answered, accepted
  * (answered and not declined by the provider), median hours to answer, and still waiting.
  */
-export async function replyFigures(activityIds: string[]): Promise<Map<string, ReplyFigures>> {
+async function replyFigures(activityIds: string[]): Promise<Map<string, ReplyFigures>> {
   const out = new Map<string, ReplyFigures>();
   if (activityIds.length === 0) return out;
   const db = await getDb();

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 // and deployments, so a consumer's stored ids keep working, without extra tables.
 const NAMESPACE = Buffer.from("6f1c2d1e8a7b4c3d9e0f1a2b3c4d5e6f", "hex");
 
-export function stableId(name: string): string {
+function stableId(name: string): string {
   const hash = createHash("sha1").update(NAMESPACE).update(name, "utf8").digest();
   const b = Buffer.from(hash.subarray(0, 16));
   b[6] = (b[6] & 0x0f) | 0x50;

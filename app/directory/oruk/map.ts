@@ -206,7 +206,7 @@ function ukTime(date: string, time: string): string {
  * weekday, since calendar software shows an event on DTSTART whatever BYDAY says (RFC 5545 §3.8.5.3). Times carry
  * the UK offset in force on that first session; `notes` says they are UK wall-clock times all year.
  */
-export function schedule(serviceId: string, s: OrukScheduleRow) {
+function schedule(serviceId: string, s: OrukScheduleRow) {
   const dtstart = firstWeekdayOnOrAfter(s.valid_from, s.weekday);
   if (s.valid_to !== null && dtstart > s.valid_to) return null;
   return compact({
@@ -226,7 +226,7 @@ export function schedule(serviceId: string, s: OrukScheduleRow) {
   });
 }
 
-export function oneOffSchedule(serviceId: string, s: OrukOneOffRow) {
+function oneOffSchedule(serviceId: string, s: OrukOneOffRow) {
   return {
     id: s.id,
     service_id: serviceId,

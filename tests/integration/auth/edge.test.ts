@@ -1,6 +1,6 @@
 import { request as httpRequest } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLIENT_FAILURE_LIMIT } from "../../../app/auth/sign-in.server";
+import { CLIENT_FAILURE_LIMIT } from "../../support/sign-in-limits";
 import { edgeSettings } from "../../../app/server/edge.server";
 import { withFaultReferences } from "../../../app/server/fault-references.server";
 import { action as signInAction } from "../../../app/routes/sign-in";

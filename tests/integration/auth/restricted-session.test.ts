@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { withSessionScope } from "../../../app/auth/session-scope.server";
 import { hashSessionId, readSessionId } from "../../../app/auth/session.server";
-import { ACCOUNT_FAILURE_LIMIT } from "../../../app/auth/sign-in.server";
+import { ACCOUNT_FAILURE_LIMIT } from "../../support/sign-in-limits";
 import { startSelfCompletion } from "../../../app/measures/self-completion.server";
 import * as root from "../../../app/root";
 import { useTestDatabase, testDb } from "../../support/db";

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import { updateUser } from "../../../app/admin/users.server";
-import { currentUser, MAX_LIVE_SESSIONS, startSession } from "../../../app/auth/session.server";
+import { currentUser, startSession } from "../../../app/auth/session.server";
 import { action as keepalive } from "../../../app/routes/session.keepalive";
 import { action as signOut } from "../../../app/routes/sign-out";
 import { loader as usersLoader } from "../../../app/routes/admin.users._index";
@@ -96,6 +96,9 @@ describe("demo sessions", () => {
     expect(res.location).toMatch(/^\/sign-in/);
   });
 });
+
+/** A user's live sessions at most (docs/decisions/0753-reauth-and-session-cap.md). */
+const MAX_LIVE_SESSIONS = 5;
 
 describe("live sessions per user", () => {
   it("are at most five: a sixth sign-in ends the oldest", async () => {

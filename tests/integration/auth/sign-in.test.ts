@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { action as signInAction, loader as signInLoader } from "../../../app/routes/sign-in";
-import { ACCOUNT_FAILURE_LIMIT } from "../../../app/auth/sign-in.server";
+import { ACCOUNT_FAILURE_LIMIT } from "../../support/sign-in-limits";
 import { currentUser } from "../../../app/auth/session.server";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, makeUser, TEST_PASSWORD } from "../../support/factories";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACCOUNT_FAILURE_LIMIT, CLIENT_FAILURE_LIMIT } from "../../../app/auth/sign-in.server";
+import { ACCOUNT_FAILURE_LIMIT, CLIENT_FAILURE_LIMIT } from "../../support/sign-in-limits";
 import { action as signInAction } from "../../../app/routes/sign-in";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, makeUser, TEST_PASSWORD } from "../../support/factories";

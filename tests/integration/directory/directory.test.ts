@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ensureSessions } from "../../../app/attendance/sessions.server";
 import { addSchedule } from "../../../app/directory/activities.server";
-import { replyFigures, searchDirectory } from "../../../app/directory/search.server";
+import { getListing, searchDirectory } from "../../../app/directory/search.server";
 import { action as newActivity } from "../../../app/routes/activities.new";
 import { action as editActivity } from "../../../app/routes/activities.$activityId.edit";
 import {
@@ -230,7 +230,7 @@ describe("directory search and reply figures", () => {
       "2026-11-25",
     );
     expect(found.rows.map((r) => r.id)).toEqual([bus.id]);
-    const f = (await replyFigures([bus.id])).get(bus.id)!;
+    const f = (await getListing(bus.id, "2026-11-25"))!.replies;
     expect(f).toMatchObject({ answered: 4, accepted: 3, waiting: 1 });
     expect(f.medianReplyHours).toBeCloseTo(5 * 24, 5);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { listAuditEvents } from "../../../app/audit/trail.server";
+import { readAuditTrail } from "../../../app/audit/trail.server";
 import { loader as serviceLoader } from "../../../app/routes/api.oruk.services.$id";
 import { testDb, useTestDatabase } from "../../support/db";
 import { makeActivity } from "../../support/directory-factories";
@@ -46,13 +46,16 @@ describe("the UK's today", () => {
         { action: "test.after", occurred_at: HALF_PAST_MIDNIGHT_BST }, // 00:30 BST on the 16th
       ])
       .execute();
-    const { rows } = await listAuditEvents({
-      filters: { from: "2026-07-16", to: "2026-07-16" },
-      sort: "occurred_at",
-      dir: "asc",
-      page: 1,
-      pageSize: 50,
-    });
+    const { rows } = await readAuditTrail(
+      { userId: null, role: "admin", requestId: "test" },
+      {
+        filters: { from: "2026-07-16", to: "2026-07-16" },
+        sort: "occurred_at",
+        dir: "asc",
+        page: 1,
+        pageSize: 50,
+      },
+    );
     expect(rows.map((r) => r.action)).toEqual(["test.after"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeReplies, isStale, median } from "../../../app/directory/listing";
+import { describeReplies, isStale } from "../../../app/directory/listing";
 import { canBeMatched, dbsStatus, renewalDue } from "../../../app/directory/volunteers";
 
 describe("isStale", () => {
@@ -13,11 +13,6 @@ describe("isStale", () => {
 });
 
 describe("reply figures", () => {
-  it("takes the median of odd and even counts", () => {
-    expect(median([])).toBeNull();
-    expect(median([5, 1, 3])).toBe(3);
-    expect(median([4, 1, 3, 10])).toBe(3.5);
-  });
   it("shows no rate until enough referrals have been answered", () => {
     expect(describeReplies({ answered: 2, accepted: 2, medianReplyHours: 5, waiting: 0 }).acceptance).toBe(
       "Not enough replies yet",

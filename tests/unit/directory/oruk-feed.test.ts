@@ -1,7 +1,44 @@
 import { describe, expect, it } from "vitest";
 import { addDays, firstWeekdayOnOrAfter, isoWeekday, londonUtcOffset } from "~/calendar";
-import { oneOffSchedule, schedule } from "~/directory/oruk/map";
+import { serviceFull, type OrukActivityRow, type OrukOneOffRow, type OrukScheduleRow } from "~/directory/oruk/map";
 import { cacheControlFor } from "../../../scripts/cache-policy.mjs";
+
+const activity: OrukActivityRow = {
+  id: "s",
+  name: "Chatter group",
+  description: "A weekly chat over tea",
+  category_code: "social",
+  category_label: "Social groups",
+  taxonomy: "connect-well",
+  taxonomy_term: "social",
+  address: null,
+  postcode: null,
+  district_name: null,
+  district_area: null,
+  cost: null,
+  free: true,
+  accessibility: [],
+  min_age: null,
+  max_age: null,
+  eligibility: null,
+  transport: [],
+  transport_zones: [],
+  referral_mode: "direct",
+  contact_email: null,
+  last_checked_on: "2026-11-01",
+  status: "active",
+  updated_at: new Date("2026-11-01T10:00:00Z"),
+  provider_id: "p",
+  provider_name: "Provider",
+  provider_description: null,
+  provider_email: null,
+  provider_website: null,
+};
+
+/** A weekly slot as the service feed publishes it, or null when the feed leaves it out. */
+const schedule = (s: OrukScheduleRow) => serviceFull(activity, [s], []).schedules[0] ?? null;
+/** A one-off session as the service feed publishes it. */
+const oneOffSchedule = (s: OrukOneOffRow) => serviceFull(activity, [], [s]).schedules[0];
 
 const weekly = (weekday: number, validFrom: string, validTo: string | null = null) => ({
   id: "00000000-0000-4000-8000-000000000001",
@@ -15,9 +52,9 @@ const weekly = (weekday: number, validFrom: string, validTo: string | null = nul
 describe("a weekly schedule's dtstart", () => {
   it("is the first session on or after the start date, never a day the group does not meet", () => {
     // 2026-11-28 is a Saturday; the group meets on Tuesdays.
-    expect(schedule("s", weekly(2, "2026-11-28"))?.dtstart).toBe("2026-12-01");
-    expect(schedule("s", weekly(6, "2026-11-28"))?.dtstart).toBe("2026-11-28");
-    expect(schedule("s", weekly(5, "2026-11-28"))?.dtstart).toBe("2026-12-04");
+    expect(schedule(weekly(2, "2026-11-28"))?.dtstart).toBe("2026-12-01");
+    expect(schedule(weekly(6, "2026-11-28"))?.dtstart).toBe("2026-11-28");
+    expect(schedule(weekly(5, "2026-11-28"))?.dtstart).toBe("2026-12-04");
   });
   it("falls on the schedule's weekday for every start date and weekday", () => {
     for (let day = 0; day < 14; day++) {
@@ -31,16 +68,16 @@ describe("a weekly schedule's dtstart", () => {
     }
   });
   it("leaves out a slot whose period ends before its first session", () => {
-    expect(schedule("s", weekly(2, "2026-11-28", "2026-11-30"))).toBeNull();
+    expect(schedule(weekly(2, "2026-11-28", "2026-11-30"))).toBeNull();
   });
 });
 
 describe("opening times", () => {
   it("carry the UK offset in force on the day: GMT in winter, BST in summer", () => {
-    expect(schedule("s", weekly(2, "2026-01-01"))).toMatchObject({ opens_at: "10:30+00:00", closes_at: "11:30+00:00" });
-    expect(schedule("s", weekly(2, "2026-07-01"))).toMatchObject({ opens_at: "10:30+01:00", closes_at: "11:30+01:00" });
+    expect(schedule(weekly(2, "2026-01-01"))).toMatchObject({ opens_at: "10:30+00:00", closes_at: "11:30+00:00" });
+    expect(schedule(weekly(2, "2026-07-01"))).toMatchObject({ opens_at: "10:30+01:00", closes_at: "11:30+01:00" });
     expect(
-      oneOffSchedule("s", { id: "x", session_date: "2026-10-25", start_time: "09:00:00", end_time: "10:00:00" }),
+      oneOffSchedule({ id: "x", session_date: "2026-10-25", start_time: "09:00:00", end_time: "10:00:00" }),
     ).toMatchObject({ opens_at: "09:00+00:00", notes: expect.stringContaining("Europe/London") });
   });
   it("follow the clock changes to the hour", () => {
