@@ -113,7 +113,7 @@ export const requiredEmail = (
 const NOT_KNOWN = "If you do not know their NHS number, leave this blank";
 
 /** What to tell the user about each NHS number problem: what is wrong, and what to do instead. */
-export const nhsNumberMessages: Record<NhsNumberProblem, string> = {
+const nhsNumberMessages: Record<NhsNumberProblem, string> = {
   format: "NHS number must be 10 digits, like 943 476 5919",
   checksum: "This is not a valid NHS number: check each digit against their NHS letter or GP record",
   placeholder: `This is a placeholder, not a real NHS number. ${NOT_KNOWN}`,

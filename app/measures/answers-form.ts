@@ -9,7 +9,7 @@ import type { Instrument, Item } from "./instruments";
  * question (UCLA-3's "How often do you feel…") is part of the question; a stem that is an instruction for the whole
  * questionnaire (the Warwick scales' "Below are some statements…") is not repeated in every message.
  */
-export function questionLabel(instrument: Instrument, item: Item): string {
+function questionLabel(instrument: Instrument, item: Item): string {
   const index = instrument.items.indexOf(item) + 1;
   const text = item.text.replace(/[?.…\s]+$/u, "");
   const opener = instrument.stem?.endsWith("…") ? instrument.stem.replace(/…$/u, "") + " " : "";

@@ -166,6 +166,7 @@ export function dueItems(referral: ReferralForDue, responses: readonly ResponseF
   );
 }
 
+/** Overdue before due, then by target date: one referral's items, or every referral of a person's. */
 export function sortDue<T extends { status: DueStatus; dueOn: string }>(items: T[]): T[] {
   return [...items].sort((a, b) =>
     a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1,

@@ -14,7 +14,7 @@ import { addDays, daysBetween } from "~/calendar";
 export const MIN_FOLLOW_UP_DAYS = 28;
 
 /** The most days a schedule may ask for between a baseline and a counted follow-up (26 weeks). */
-export const MAX_FOLLOW_UP_DAYS = 182;
+const MAX_FOLLOW_UP_DAYS = 182;
 
 /** Where a response "asked for" as a follow-up is saved. */
 export type FollowUpPlacement =

@@ -6,7 +6,7 @@ import { audit, type AuditAction, type AuditActor, type Executor } from "~/audit
 import { formatIsoDate } from "~/ui/format";
 import type { Comparison } from "./change";
 import { wemwbsLicensed } from "./settings.server";
-import { type DueItem, type ScheduledMeasure } from "./due";
+import { type DueItem, type ScheduledMeasure, sortDue } from "./due";
 import { measureScheduleForPerson } from "./due.server";
 import { londonDate, londonToday } from "~/calendar";
 import { changesSinceBaseline, chronological, isLive, noChangeText, type MeasureRecord } from "./timeline";
@@ -245,10 +245,11 @@ export function summariseMeasures(
   const changes = changesSinceBaseline(records);
   const latestByCode = new Map<string, MeasureRecord>();
   for (const r of records.filter(isLive)) latestByCode.set(r.instrumentCode, r); // chronological, so the last one wins
-  const due = Object.values(schedule)
-    .flat()
-    .filter((m): m is DueItem => m.status === "due" || m.status === "overdue")
-    .sort((a, b) => (a.status === b.status ? a.dueOn.localeCompare(b.dueOn) : a.status === "overdue" ? -1 : 1));
+  const due = sortDue(
+    Object.values(schedule)
+      .flat()
+      .filter((m): m is DueItem => m.status === "due" || m.status === "overdue"),
+  );
   return {
     personId,
     latest: [...latestByCode.values()].map((record) => ({

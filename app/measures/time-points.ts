@@ -1,15 +1,13 @@
 // When in a referral a measure is taken. Shared by forms, scoring views, due calculations and reports.
 
-const timePoints = ["baseline", "follow_up", "exit"] as const;
 /** A time point a user may choose on a form. */
-export type TimePoint = (typeof timePoints)[number];
+export type TimePoint = "baseline" | "follow_up" | "exit";
 
 /**
  * Where a saved response sits: a chosen time point, or `baseline_extra`, a response entered as a follow-up too soon
  * after the baseline (or with none), kept and shown but never compared (app/measures/follow-up-interval.ts).
  */
-export const recordedTimePoints = [...timePoints, "baseline_extra"] as const;
-export type RecordedTimePoint = (typeof recordedTimePoints)[number];
+export type RecordedTimePoint = TimePoint | "baseline_extra";
 
 /** What the label of an extra baseline-window response says wherever responses are shown. */
 export const BASELINE_EXTRA_LABEL = "Extra baseline-window response";

@@ -9,7 +9,7 @@ import type { Cell, FigureColumn, FigureTable } from "./model";
  * has at least 3:1 contrast against white, as WCAG 1.4.11 asks of chart lines and bars; series are also told apart
  * by point style, so colour is never the only cue.
  */
-export const NHS_SERIES_COLOURS = [
+const NHS_SERIES_COLOURS = [
   "#005eb8", // NHS blue
   "#7c2855", // dark pink
   "#007f3b", // green
@@ -49,7 +49,7 @@ export type OutcomeChartConfiguration = ChartConfiguration<OutcomeChartType, (nu
  * A published value as a chart point: numbers are drawn; `"*"` (suppressed), `null` and text are gaps, never zero,
  * so a hidden value cannot be mistaken for a real one. The table beside every chart shows why it is missing.
  */
-export function chartValue(cell: Cell): number | null {
+function chartValue(cell: Cell): number | null {
   return typeof cell === "number" && Number.isFinite(cell) ? cell : null;
 }
 
@@ -62,7 +62,7 @@ interface SuppressedFlags {
  * Marks each suppressed value with a `*` at the foot of its bar or point, so a withheld figure never reads as a
  * zero-height bar or a plain gap. Pure canvas drawing: the same in the browser and on the server.
  */
-export const suppressedMarks: Plugin<OutcomeChartType> = {
+const suppressedMarks: Plugin<OutcomeChartType> = {
   id: "suppressedMarks",
   afterDatasetsDraw(chart) {
     const horizontal = chart.options.indexAxis === "y";
@@ -100,7 +100,7 @@ function categoryLabel(cell: Cell): string {
 }
 
 /** A long label broken into lines of at most `width` characters, at spaces (a single long word keeps its line). */
-export function wrapLabel(label: string, width = 22): string[] {
+function wrapLabel(label: string, width = 22): string[] {
   const lines: string[] = [];
   let line = "";
   for (const word of label.split(/\s+/)) {

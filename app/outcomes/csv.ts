@@ -5,7 +5,7 @@ import type { Cell, DisclosureRuleSummary, FigureTable, Period } from "./model";
 import { asOfDateTime, headingWithUnit, metaItems, periodLabel } from "./ui/text";
 
 /** Excel reads a file as UTF-8 only when it starts with a byte order mark. */
-export const CSV_BOM = "\uFEFF";
+const CSV_BOM = "\uFEFF";
 /** RFC 4180 line break. */
 const CRLF = "\r\n";
 
@@ -29,7 +29,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * per RFC 4180 when it holds a comma, a double quote, a line break or a leading or trailing space (double quotes
  * are doubled).
  */
-export function csvText(text: string): string {
+function csvText(text: string): string {
   const safe = FORMULA_START.test(text) ? `'${text}` : text;
   return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -40,7 +40,7 @@ export function csvText(text: string): string {
  * Only text is neutralised. `*` (suppressed) is text and stays `*`; null (not applicable) is an empty field.
  * Non-finite numbers never come from the figures function; they are written empty rather than as `NaN`.
  */
-export function csvCell(cell: Cell): string {
+function csvCell(cell: Cell): string {
   if (cell === null) return "";
   if (typeof cell === "number") {
     if (!Number.isFinite(cell)) return "";

@@ -24,7 +24,7 @@ export async function getDisclosureRule(db: Executor): Promise<DisclosureRuleCod
  * Returns the previous rule. Authorisation (administrators only) is the caller's.
  * @throws RangeError for a code that is not a rule
  */
-export async function setDisclosureRule(
+async function setDisclosureRule(
   db: Kysely<DB>,
   actor: AuditActor,
   code: DisclosureRuleCode,

@@ -182,14 +182,3 @@ export function viewWithheld(groupCount: number, complementCounts: readonly numb
   }
   return null;
 }
-
-/**
- * A published value as text for tables and CSV: "*" as it is, a number followed by its unit ("%", " days"), and
- * an empty string for null (a statistic that does not exist). Numbers are printed plainly (no thousands separator)
- * so a CSV cell stays a number.
- */
-export function formatShown(value: Shown | null, unit = ""): string {
-  if (value === null) return "";
-  if (value === SUPPRESSED) return SUPPRESSED;
-  return `${value}${unit}`;
-}

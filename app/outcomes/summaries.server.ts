@@ -81,7 +81,7 @@ export interface SummaryState {
 }
 
 /** Refresh when the data changed and the summaries are older than this; and at least this often regardless. */
-export const REFRESH_INTERVAL_MS = 5 * 60_000;
+const REFRESH_INTERVAL_MS = 5 * 60_000;
 const MAX_SUMMARY_AGE_MS = 60 * 60_000;
 
 /** Memory each sort or hash of the rebuild may use before spilling to disk (PostgreSQL's work_mem, this transaction only). */
@@ -791,7 +791,7 @@ export async function refreshOutcomeSummaries(
 }
 
 /** When the summaries were last rebuilt, and over which dates, or null when they never have been. */
-export async function outcomeSummariesAsOf(db: Executor): Promise<SummaryState | null> {
+async function outcomeSummariesAsOf(db: Executor): Promise<SummaryState | null> {
   const row = await db.selectFrom("outcome_summary_state").selectAll().where("id", "=", 1).executeTakeFirst();
   if (!row) return null;
   return {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { auditActionLabels, auditActions } from "~/audit/actions";
 import { roles } from "~/auth/roles";
 import { labelOf, labelsOf } from "~/labels";
-import { recordedTimePoints } from "~/measures/time-points";
+import type { RecordedTimePoint } from "~/measures/time-points";
 import { instruments } from "~/measures/instruments";
 import { ethnicityCodes } from "~/people/equality";
 import { declinedBy, endReasons, referralKinds, referralStatuses } from "~/referrals/lifecycle";
@@ -28,7 +28,7 @@ describe("the code lists", () => {
       [referralKinds, codeLists.referralKind],
       [declinedBy, codeLists.declinedBy],
       [endReasons, codeLists.endReason],
-      [recordedTimePoints, codeLists.timePoint],
+      [["baseline", "follow_up", "exit", "baseline_extra"] satisfies RecordedTimePoint[], codeLists.timePoint],
       [attendanceStatuses, codeLists.attendance],
       [ethnicityCodes, codeLists.ethnicity],
       [instruments.map((i) => i.code), codeLists.instrument],

@@ -1,12 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  chartConfig,
-  chartDescription,
-  chartValue,
-  NHS_SERIES_COLOURS,
-  suppressedMarks,
-  wrapLabel,
-} from "../../../app/outcomes/chart-config";
+import { chartConfig, chartDescription } from "../../../app/outcomes/chart-config";
 import type { FigureTable } from "../../../app/outcomes/model";
 
 const meta = {
@@ -62,7 +55,7 @@ describe("chartConfig", () => {
 
   it("flags suppressed values (not missing ones) for the plugin that marks them with *", () => {
     const config = chartConfig(monthly);
-    expect(config.plugins).toContain(suppressedMarks);
+    expect(config.plugins?.map((p) => p.id)).toContain("suppressedMarks");
     const flags = config.data.datasets.map((d) => (d as { suppressed?: boolean[] }).suppressed);
     expect(flags).toEqual([
       [false, true, false],
@@ -71,16 +64,22 @@ describe("chartConfig", () => {
   });
 
   it("never draws a suppressed value as zero", () => {
-    expect(chartValue("*")).toBeNull();
-    expect(chartValue(null)).toBeNull();
-    expect(chartValue("n/a")).toBeNull();
-    expect(chartValue(0)).toBe(0);
+    const gaps: FigureTable = {
+      ...monthly,
+      rows: [
+        ["Jul 2026", "*", 1],
+        ["Aug 2026", null, 1],
+        ["Sep 2026", "n/a", 1],
+        ["Oct 2026", 0, 1],
+      ],
+    };
+    expect(chartConfig(gaps).data.datasets[0].data).toEqual([null, null, null, 0]);
   });
 
   it("uses the NHS.UK palette and tells series apart by point style too", () => {
     const [a, b] = chartConfig(monthly).data.datasets as { borderColor: string; pointStyle: string }[];
-    expect(a.borderColor).toBe(NHS_SERIES_COLOURS[0]);
-    expect(b.borderColor).toBe(NHS_SERIES_COLOURS[1]);
+    expect(a.borderColor).toBe("#005eb8"); // NHS blue
+    expect(b.borderColor).toBe("#7c2855"); // dark pink
     expect(a.pointStyle).not.toBe(b.pointStyle);
   });
 
@@ -158,12 +157,14 @@ describe("chartConfig", () => {
   });
 
   it("wraps long labels at spaces", () => {
-    expect(wrapLabel("Black, Black British, Black Welsh, Caribbean or African")).toEqual([
-      "Black, Black British,",
-      "Black Welsh, Caribbean",
-      "or African",
-    ]);
-    expect(wrapLabel("Short")).toEqual(["Short"]);
+    const labels = chartConfig({
+      ...byEthnicity,
+      rows: [
+        ["Black, Black British, Black Welsh, Caribbean or African", 8],
+        ["Short", 2],
+      ],
+    }).data.labels;
+    expect(labels).toEqual([["Black, Black British,", "Black Welsh, Caribbean", "or African"], ["Short"]]);
   });
 
   it("describes the chart in words, saying where values are not shown", () => {

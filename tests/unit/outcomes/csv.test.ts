@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, csvCell, csvFileName, csvText, figureTableCsv, type CsvContext } from "../../../app/outcomes/csv";
-import type { FigureTable } from "../../../app/outcomes/model";
+import { csvFileName, figureTableCsv, type CsvContext } from "../../../app/outcomes/csv";
+import type { Cell, FigureTable } from "../../../app/outcomes/model";
 
 const context: CsvContext = {
   period: {
@@ -42,65 +42,72 @@ const table: FigureTable = {
   ],
 };
 
-/** The records of a CSV (no quoted line breaks in these fixtures). */
-const records = (csv: string) => csv.slice(CSV_BOM.length).split("\r\n");
+/** The records of a CSV after its byte order mark (no quoted line breaks in these fixtures). */
+const records = (csv: string) => csv.replace(/^\uFEFF/, "").split("\r\n");
 
-describe("csvText: RFC 4180 quoting", () => {
+/** How the file writes one published cell: the second field of the row it is alone in. */
+function written(cell: Cell): string {
+  const csv = figureTableCsv({ ...table, columns: table.columns.slice(0, 2), rows: [["cell", cell]] }, context);
+  const start = csv.indexOf("\r\ncell,") + "\r\ncell,".length;
+  return csv.slice(start, csv.indexOf("\r\n\r\n", start));
+}
+
+describe("a text field: RFC 4180 quoting", () => {
   it("leaves plain text bare", () => {
-    expect(csvText("Melton")).toBe("Melton");
-    expect(csvText("*")).toBe("*");
+    expect(written("Melton")).toBe("Melton");
+    expect(written("*")).toBe("*");
   });
   it("quotes commas, doubles quotes and keeps line breaks inside quotes", () => {
-    expect(csvText("Hinckley, Bosworth")).toBe('"Hinckley, Bosworth"');
-    expect(csvText('the "Chatter Chairs" group')).toBe('"the ""Chatter Chairs"" group"');
-    expect(csvText("two\nlines")).toBe('"two\nlines"');
-    expect(csvText("two\r\nlines")).toBe('"two\r\nlines"');
+    expect(written("Hinckley, Bosworth")).toBe('"Hinckley, Bosworth"');
+    expect(written('the "Chatter Chairs" group')).toBe('"the ""Chatter Chairs"" group"');
+    expect(written("two\nlines")).toBe('"two\nlines"');
+    expect(written("two\r\nlines")).toBe('"two\r\nlines"');
   });
   it("quotes leading and trailing spaces so they survive", () => {
-    expect(csvText(" padded ")).toBe('" padded "');
+    expect(written(" padded ")).toBe('" padded "');
   });
 });
 
-describe("csvText: formula neutralisation", () => {
+describe("a text field: formula neutralisation", () => {
   it.each([
     ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
     ["+44 116", "'+44 116"],
     ["-1.8 to -0.5", "'-1.8 to -0.5"],
     ["@cmd", "'@cmd"],
   ])("prefixes %j with a single quote", (input, expected) => {
-    expect(csvText(input)).toBe(expected);
+    expect(written(input)).toBe(expected);
   });
   it("neutralises a leading tab or carriage return, then quotes the field", () => {
-    expect(csvText("\t=1+1")).toBe("'\t=1+1");
-    expect(csvText("\r=1+1")).toBe(`"'\r=1+1"`);
+    expect(written("\t=1+1")).toBe("'\t=1+1");
+    expect(written("\r=1+1")).toBe(`"'\r=1+1"`);
   });
   it("neutralises before quoting, so the quote sits inside the field", () => {
-    expect(csvText('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(written('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
   });
   it("leaves a formula character that is not first alone", () => {
-    expect(csvText("a=b")).toBe("a=b");
+    expect(written("a=b")).toBe("a=b");
   });
 });
 
-describe("csvCell", () => {
+describe("a published cell", () => {
   it("writes numbers bare, negatives included, so a spreadsheet can sum them", () => {
-    expect(csvCell(-1.8)).toBe("-1.8");
-    expect(csvCell(1250)).toBe("1250");
-    expect(csvCell(0)).toBe("0");
-    expect(csvCell(-0)).toBe("0");
+    expect(written(-1.8)).toBe("-1.8");
+    expect(written(1250)).toBe("1250");
+    expect(written(0)).toBe("0");
+    expect(written(-0)).toBe("0");
   });
   it("writes the suppression mark as the page shows it, and null as an empty field", () => {
-    expect(csvCell("*")).toBe("*");
-    expect(csvCell(null)).toBe("");
+    expect(written("*")).toBe("*");
+    expect(written(null)).toBe("");
   });
   it("never writes NaN or Infinity", () => {
-    expect(csvCell(Number.NaN)).toBe("");
-    expect(csvCell(Number.POSITIVE_INFINITY)).toBe("");
+    expect(written(Number.NaN)).toBe("");
+    expect(written(Number.POSITIVE_INFINITY)).toBe("");
   });
   it("writes tiny and huge numbers without an exponent", () => {
-    expect(csvCell(1e-7)).not.toMatch(/e/i);
-    expect(Number(csvCell(1e-7))).toBeCloseTo(1e-7, 12);
-    expect(csvCell(1e21)).not.toMatch(/e/i);
+    expect(written(1e-7)).not.toMatch(/e/i);
+    expect(Number(written(1e-7))).toBeCloseTo(1e-7, 12);
+    expect(written(1e21)).not.toMatch(/e/i);
   });
 });
 

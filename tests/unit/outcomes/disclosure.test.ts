@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
   disclosureRules,
-  formatShown,
   MIN_COUNT,
   publishChangeStatistic,
   publishCount,
@@ -213,14 +212,5 @@ describe("rule descriptions and text", () => {
     }
     expect(disclosureRules.nhs_small_numbers.description).toMatch(/nearest 5/);
     expect(disclosureRules.cell_key.description).toMatch(/never more than 2/);
-  });
-
-  it("formats published values for tables and CSV", () => {
-    expect(formatShown("*", "%")).toBe("*");
-    expect(formatShown(75, "%")).toBe("75%");
-    expect(formatShown(12, " days")).toBe("12 days");
-    expect(formatShown(-1.84)).toBe("-1.84");
-    expect(formatShown(null, "%")).toBe("");
-    expect(formatShown(0)).toBe("0");
   });
 });
