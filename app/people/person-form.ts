@@ -15,7 +15,7 @@ import {
   yesNo,
 } from "~/forms/fields";
 import type { NhsNumberPolicy } from "~/forms/nhs-number";
-import { ethnicityLabels, sexes } from "./equality";
+import { ethnicityLabels, imdQuintile, sexes } from "./equality";
 
 // The person form, shared by "record a person" and "edit a person". Field names are the form's; the
 // server maps them to columns.
@@ -78,8 +78,8 @@ function personChecks(districts: readonly string[]) {
     const dob = parseDateOfBirth({ day: v.dobDay, month: v.dobMonth, year: v.dobYear });
     if (!dob.ok) errors.dob = dob.message;
     if (v.districtCode && !districts.includes(v.districtCode)) errors.districtCode = "Select a district from the list";
-    if (v.imdDecile != null && v.imdQuintile != null && Math.ceil(v.imdDecile / 2) !== v.imdQuintile)
-      errors.imdQuintile = `IMD decile ${v.imdDecile} is in quintile ${Math.ceil(v.imdDecile / 2)}: leave the quintile blank or correct it`;
+    if (v.imdDecile != null && v.imdQuintile != null && imdQuintile(v.imdDecile) !== v.imdQuintile)
+      errors.imdQuintile = `IMD decile ${v.imdDecile} is in quintile ${imdQuintile(v.imdDecile)}: leave the quintile blank or correct it`;
     if (v.preferredContact === "email" && "email" in v && !v.email)
       errors.email = "Enter an email address, or choose another way to contact them";
     if ((v.preferredContact === "phone" || v.preferredContact === "text") && "phone" in v && !v.phone)
@@ -124,7 +124,7 @@ export function personColumns(data: PersonFormData) {
     sex: data.sex,
     ethnicity: data.ethnicity,
     imd_decile: data.imdDecile,
-    imd_quintile: data.imdQuintile ?? (data.imdDecile !== null ? Math.ceil(data.imdDecile / 2) : null),
+    imd_quintile: data.imdQuintile ?? imdQuintile(data.imdDecile),
   };
 }
 export type PersonColumns = ReturnType<typeof personColumns>;

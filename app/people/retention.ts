@@ -2,6 +2,7 @@
 // keeps (docs/decisions/0811-retention-schedule.md). No database.
 
 import { isIsoDate } from "~/calendar";
+import { ageOn } from "./equality";
 
 /**
  * Years a record is kept after the last contact with the person, unless set otherwise. The Records Management Code
@@ -37,13 +38,6 @@ function isLeap(year: number) {
 
 /** Ages at which the outcome figures' age bands start (app/outcomes/model.ts `ageBands`: under 50, 50, 65, 75). */
 const AGE_BAND_STARTS = [50, 65, 75] as const;
-
-/** Whole years from `dob` to `on` (both 'YYYY-MM-DD'), as PostgreSQL's `age()` counts them. */
-export function ageOn(dob: string, on: string): number {
-  const [by, bm, bd] = dob.split("-").map(Number);
-  const [y, m, d] = on.split("-").map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 function band(age: number): number {
   return AGE_BAND_STARTS.filter((start) => age >= start).length;

@@ -29,11 +29,7 @@ export interface SubjectCandidate {
  * survivor). Audited as `person.subject-access-search` with a `person.listed` row per person shown (the search terms are
  * never written to the audit trail or a URL). At most 20, by family name.
  */
-export async function findSubjects(
-  db: Kysely<DB>,
-  actor: AuditActor,
-  query: SubjectQuery,
-): Promise<SubjectCandidate[]> {
+async function findSubjects(db: Kysely<DB>, actor: AuditActor, query: SubjectQuery): Promise<SubjectCandidate[]> {
   return db.transaction().execute(async (trx) => {
     const match =
       "nhsNumber" in query
@@ -89,7 +85,7 @@ export async function findSubjects(
  * same transaction, before the history is read, so the history it returns ends with this export. The reads are
  * one repeatable-read snapshot. Returns null, writing nothing, when there is no such person.
  */
-export async function exportSubject(
+async function exportSubject(
   db: Kysely<DB>,
   actor: AuditActor,
   personId: string,

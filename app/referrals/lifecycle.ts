@@ -23,7 +23,7 @@ interface TransitionRule {
   label: string;
 }
 
-export const transitions: readonly TransitionRule[] = [
+const transitions: readonly TransitionRule[] = [
   {
     from: "received",
     to: "contacted",

@@ -113,7 +113,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
  * channel. The canvas's own encoder always writes RGBA, and pdfkit must then split every pixel's alpha into a
  * soft mask in JavaScript, which took about 100 ms a chart; an RGB PNG is embedded as it is.
  */
-export function opaquePng(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Uint8Array {
+function opaquePng(rgba: Uint8ClampedArray | Uint8Array, width: number, height: number): Uint8Array {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
   for (let y = 0; y < height; y++) {

@@ -10,7 +10,7 @@ const MAX_COST_PENCE = 99_999_999_999;
  * Pence from what someone typed as pounds: "12500", "12,500", "£12,500.50", " 12500.5 ". Null when it is not an
  * amount of money (letters, more than two decimal places, negative, commas in the wrong places).
  */
-export function parsePounds(input: string): number | null {
+function parsePounds(input: string): number | null {
   const value = input.trim().replace(/^£\s*/, "");
   if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(value)) return null;
   const [whole, fraction = ""] = value.replace(/,/g, "").split(".");

@@ -45,7 +45,7 @@ export function reportPeriod(
  * A scope as one form value: "service", or the kind and id joined by a colon ("provider:<uuid>",
  * "activity:<uuid>", "district:<code>"). Null when malformed; whether the id exists is checked against the database.
  */
-export function parseScopeValue(value: string): { kind: ReportScopeKind; id?: string } | null {
+function parseScopeValue(value: string): { kind: ReportScopeKind; id?: string } | null {
   if (value === "service") return { kind: "service" };
   const m = /^(provider|activity|district):([A-Za-z0-9_-]{1,64})$/.exec(value);
   return m ? { kind: m[1] as ReportScopeKind, id: m[2] } : null;

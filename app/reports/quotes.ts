@@ -14,7 +14,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
  * (an email address, a run of six or more digits as in a phone or NHS number, a UK postcode), or is too long.
  * A quote that fails is left out whole, never edited: cutting words out can change what someone said.
  */
-export function quoteProblem(text: string, names: readonly (string | null | undefined)[]): string | null {
+function quoteProblem(text: string, names: readonly (string | null | undefined)[]): string | null {
   if (text.length > MAX_QUOTE_LENGTH) return "too long";
   for (const name of names) {
     const n = name?.trim();
@@ -28,7 +28,7 @@ export function quoteProblem(text: string, names: readonly (string | null | unde
 }
 
 /** The words as recorded, without the quotation marks a worker may have typed round them, and with spaces tidied. */
-export function cleanQuote(text: string): string {
+function cleanQuote(text: string): string {
   return text
     .trim()
     .replace(/^["“”'‘’]+|["“”'‘’]+$/g, "")

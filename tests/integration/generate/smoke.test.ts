@@ -2,7 +2,7 @@ import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { scoreResponse } from "../../../app/measures/scoring";
 import { nhsNumberProblem, normaliseNhsNumber } from "~/forms/nhs-number";
-import { transitions } from "../../../app/referrals/lifecycle";
+import { allowedTransitions, referralKinds, referralStatuses } from "../../../app/referrals/lifecycle";
 import { generate, GENERATED_TABLES } from "../../../db/generate/generate";
 import { scales } from "../../../db/generate/scales";
 import { testDb, useTestDatabase } from "../../support/db";
@@ -80,7 +80,15 @@ describe("synthetic data generator (smoke scale)", () => {
     ).toBe(true);
 
     // Each status history is a walk through the lifecycle's transitions ending at the referral's status.
-    const allowed = new Set(transitions.map((t) => `${t.from}>${t.to}`));
+    const allowed = new Set(
+      referralStatuses.flatMap((from) =>
+        referralKinds.flatMap((kind) =>
+          (["caseworker", "provider", "system"] as const).flatMap((actor) =>
+            allowedTransitions(kind, from, actor).map((to) => `${from}>${to}`),
+          ),
+        ),
+      ),
+    );
     const events = await sql<{ referral_id: string; from_status: string | null; to_status: string; status: string }>`
       select e.referral_id, e.from_status, e.to_status, r.status from referral_event e join referral r on r.id = e.referral_id
       order by e.referral_id, e.occurred_at`.execute(testDb());

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ageOn, coarseDateOfBirth, retentionCutoff } from "../../../app/people/retention";
+import { ageOn } from "../../../app/people/equality";
+import { coarseDateOfBirth, retentionCutoff } from "../../../app/people/retention";
 import { auditPseudonym } from "../../../app/people/retention.server";
 import { DEMO_HMAC_KEY, retentionOptions } from "../../../db/cli/retention-options";
 import { subjectSearchSchema } from "../../../app/people/subject-access-form";

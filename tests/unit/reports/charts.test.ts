@@ -1,13 +1,13 @@
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { drawChartPng, opaquePng } from "../../../app/reports/charts.server";
+import { drawChartPng } from "../../../app/reports/charts.server";
 import type { FigureTable } from "../../../app/outcomes/model";
 import { fixtureFigures } from "../../fixtures/report-model";
 
 const tables = fixtureFigures.sections.flatMap((s) => s.tables);
 const byId = (id: string) => tables.find((t) => t.id === id)!;
 
-/** Reads back an 8-bit RGB PNG (no interlace, filter 0 rows, as opaquePng writes it): size and pixels. */
+/** Reads back an 8-bit RGB PNG (no interlace, filter 0 rows, as the charts are written): size and pixels. */
 function readRgbPng(png: Uint8Array) {
   const buf = Buffer.from(png);
   expect(buf.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
@@ -50,7 +50,7 @@ describe("server-drawn charts", () => {
     const image = drawChartPng(byId("referrals-by-month"));
     expect(image).toMatchObject({ width: 640, height: 280 });
     const png = readRgbPng(image.png);
-    // 640 CSS px print 480 pt wide: 960 pixels are 2 a point.
+    // 640 CSS px print 480 pt wide: 960 pixels are 2 a point. Colour type 2: RGB, without the canvas's alpha.
     expect(png).toMatchObject({ width: 960, height: 420, colourType: 2 });
     expect(png.pixel(0, 0)).toBe("#ffffff");
     expect(png.pixel(959, 419)).toBe("#ffffff");
@@ -95,16 +95,5 @@ describe("server-drawn charts", () => {
 
   it("refuses a table without a chart", () => {
     expect(() => drawChartPng(byId("provider-responsiveness"))).toThrow(/no chart/);
-  });
-
-  it("encodes RGBA pixels as an RGB PNG without their alpha", () => {
-    const rgba = new Uint8ClampedArray([255, 0, 0, 255, 0, 94, 184, 255, 1, 2, 3, 255, 250, 250, 250, 255]);
-    const png = readRgbPng(opaquePng(rgba, 2, 2));
-    expect([png.pixel(0, 0), png.pixel(1, 0), png.pixel(0, 1), png.pixel(1, 1)]).toEqual([
-      "#ff0000",
-      "#005eb8",
-      "#010203",
-      "#fafafa",
-    ]);
   });
 });

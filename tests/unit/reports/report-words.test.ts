@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PublishedFigures } from "../../../app/outcomes/model";
 import { normaliseChecksum, uploadProblem } from "../../../app/reports/check";
-import { formatPounds, parsePounds } from "../../../app/reports/costs";
-import { parseScopeValue, reportFileName, reportPeriod } from "../../../app/reports/params";
-import { cleanQuote, quoteProblem, selectQuotes } from "../../../app/reports/quotes";
+import { costFormSchema, formatPounds } from "../../../app/reports/costs";
+import { reportFileName, reportPeriod, reportRequestSchema } from "../../../app/reports/params";
+import { selectQuotes } from "../../../app/reports/quotes";
 import { executiveSummary } from "../../../app/reports/summary";
 import { valueForMoney } from "../../../app/reports/value-for-money";
 
@@ -82,18 +82,22 @@ describe("executive summary", () => {
   });
 });
 
+/** One person's quote as the report publishes it, or null when it is left out. */
+const published = (text: string, names: (string | null)[] = []) =>
+  selectQuotes([{ personId: "p", text, names, category: null }])[0]?.text ?? null;
+
 describe("quotes", () => {
   it("refuses quotes naming the person or holding contact details, whole", () => {
-    expect(quoteProblem("Everyone says hello Mary now", ["Mary", "Quill", null])).toBe("names the person");
-    expect(quoteProblem("MARY's group is great", ["Mary"])).toBe("names the person");
-    expect(quoteProblem("Rosemary's garden is lovely", ["Mary"])).toBeNull();
-    expect(quoteProblem("Ring me on 01455 123456", [])).toBe("contains a long number");
-    expect(quoteProblem("Write to me at a@b.org", [])).toBe("contains an email address");
-    expect(quoteProblem("I moved to LE10 1QU last year", [])).toBe("contains a postcode");
-    expect(quoteProblem("I have made two new friends.", ["Pete"])).toBeNull();
+    expect(published("Everyone says hello Mary now", ["Mary", "Quill", null])).toBeNull(); // names the person
+    expect(published("MARY's group is great", ["Mary"])).toBeNull(); // names the person
+    expect(published("Rosemary's garden is lovely", ["Mary"])).toBe("Rosemary's garden is lovely");
+    expect(published("Ring me on 01455 123456")).toBeNull(); // a long number
+    expect(published("Write to me at a@b.org")).toBeNull(); // an email address
+    expect(published("I moved to LE10 1QU last year")).toBeNull(); // a postcode
+    expect(published("I have made two new friends.", ["Pete"])).toBe("I have made two new friends.");
   });
   it("publishes one clean quote per person with its context", () => {
-    expect(cleanQuote(' "Tuesday\'s call  helps." ')).toBe("Tuesday's call helps.");
+    expect(published(' "Tuesday\'s call  helps." ')).toBe("Tuesday's call helps.");
     const quotes = selectQuotes([
       { personId: "a", text: "First words", names: ["Ann"], category: "Befriending" },
       { personId: "a", text: "Second words", names: ["Ann"], category: "Befriending" },
@@ -107,12 +111,18 @@ describe("quotes", () => {
   });
 });
 
+/** The pence the cost form reads from what was typed, or null when it refuses it. */
+function pence(cost: string) {
+  const parsed = costFormSchema.safeParse({ period: "2026-Q3", scope: "service", cost });
+  return parsed.success ? parsed.data.cost : null;
+}
+
 describe("costs and value for money", () => {
   it("reads pounds as people type them, and refuses anything else", () => {
-    expect(parsePounds("12500")).toBe(1_250_000);
-    expect(parsePounds("£12,500.5")).toBe(1_250_050);
-    expect(parsePounds(" 0.99 ")).toBe(99);
-    for (const bad of ["", "12,50", "1.234", "-5", "12 500", "ten", "1e5"]) expect(parsePounds(bad)).toBeNull();
+    expect(pence("12500")).toBe(1_250_000);
+    expect(pence("£12,500.5")).toBe(1_250_050);
+    expect(pence(" 0.99 ")).toBe(99);
+    for (const bad of ["", "12,50", "1.234", "-5", "12 500", "ten", "1e5"]) expect(pence(bad)).toBeNull();
     expect(formatPounds(1_250_000)).toBe("£12,500");
     expect(formatPounds(1_250_050)).toBe("£12,500.50");
   });
@@ -127,6 +137,12 @@ describe("costs and value for money", () => {
   });
 });
 
+/** The scope the report request form reads from its value, or null when it refuses it. */
+function scope(value: string) {
+  const parsed = reportRequestSchema.safeParse({ period: "2026-Q3", scope: value });
+  return parsed.success ? parsed.data.scope : null;
+}
+
 describe("request and check inputs", () => {
   it("takes months, quarters and financial years that have begun, not the last 12 months or the future", () => {
     expect(reportPeriod("2026-Q3", "2026-11-29")).toMatchObject({ ok: true, period: { from: "2026-07-01" } });
@@ -135,10 +151,10 @@ describe("request and check inputs", () => {
     expect(reportPeriod("L12-2026-10", "2026-11-29")).toMatchObject({ ok: false });
   });
   it("reads a scope's form value", () => {
-    expect(parseScopeValue("service")).toEqual({ kind: "service" });
-    expect(parseScopeValue("district:melton")).toEqual({ kind: "district", id: "melton" });
-    expect(parseScopeValue("person:1")).toBeNull();
-    expect(parseScopeValue("provider:'; drop table")).toBeNull();
+    expect(scope("service")).toEqual({ kind: "service" });
+    expect(scope("district:melton")).toEqual({ kind: "district", id: "melton" });
+    expect(scope("person:1")).toBeNull();
+    expect(scope("provider:'; drop table")).toBeNull();
   });
   it("names the PDF without the scope's name", () => {
     expect(reportFileName({ scope: { kind: "provider" }, periodKey: "2026-Q3", sha256: "ab".repeat(32) })).toBe(
