@@ -5,7 +5,7 @@ import { seedMeasures } from "../../../db/seed/measures";
 import { seedOutcomesDemo } from "../../../db/seed/outcomes-demo";
 import { seedPeople } from "../../../db/seed/people";
 import { seedUsers } from "../../../db/seed/users";
-import { subjectCodedColumns } from "~/person-record/subject-labels";
+import { codesByColumn } from "~/code-lists";
 import { testDb, useTestDatabase } from "../../support/db";
 
 useTestDatabase();
@@ -24,7 +24,7 @@ describe("demo data", { timeout: 300_000 }, () => {
         await seedOutcomesDemo(trx, users, directory, { size: "small" });
       });
     const unknown: string[] = [];
-    for (const [table, columns] of Object.entries(subjectCodedColumns)) {
+    for (const [table, columns] of Object.entries(codesByColumn)) {
       for (const [column, labels] of Object.entries(columns)) {
         // A column of one code or of a list of codes: unnest a list so each code is checked.
         const { rows } = await sql<{ code: string }>`

@@ -36,8 +36,6 @@ const TESTED_DIRECTLY = [
   "app/measures/interpretation.ts interpretSwemwbsRaw",
   "app/measures/interpretation.ts interpretUcla3",
   "app/measures/interpretation.ts interpretWemwbs",
-  // Which columns of the record hold codes, and their lists: the demo-data test checks every stored code against it.
-  "app/person-record/subject-labels.ts subjectCodedColumns",
   // The PDF worker pool's parts, tested without drawing a report; being changed by the report-drawing work.
   "app/reports/pdf-worker-pool.server.ts PdfWorkerPool",
   "app/reports/pdf-worker-pool.server.ts ReportRenderError",
