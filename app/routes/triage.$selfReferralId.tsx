@@ -89,7 +89,6 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { conflict: HANDLED_FIRST },
     );
   }
-  if (intent !== "link" && intent !== "create") return unclear();
   const link = parseForm(linkSchema, form);
   const create = parseForm(createSchema, form);
   if (intent === "link" ? !link.ok : !create.ok) return unclear();
