@@ -19,6 +19,7 @@ import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
 import { labelOf } from "~/labels";
 import { StackedHeading } from "~/ui/StackedHeading";
+import { TableHead } from "~/ui/Table";
 import { sessionState, sessionStateColours, sessionStateLabels, weekStart } from "~/attendance/session-state";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -168,18 +169,7 @@ export default function SchedulePage() {
       ) : (
         <table className="nhsuk-table nhsuk-table--responsive" role="table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Weekly sessions</caption>
-          <thead className="nhsuk-table__head" role="rowgroup">
-            <tr className="nhsuk-table__row" role="row">
-              {["Day", "Time", "Runs"].map((h) => (
-                <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
-                  {h}
-                </th>
-              ))}
-              <th scope="col" className="nhsuk-table__header" role="columnheader">
-                <span className="nhsuk-u-visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={["Day", "Time", "Runs"]} responsive hiddenLast="Action" />
           <tbody className="nhsuk-table__body" role="rowgroup">
             {schedules.map((s) => (
               <tr key={s.id} className="nhsuk-table__row" role="row">

@@ -12,6 +12,7 @@ import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { SuccessBanner } from "~/ui/Banner";
+import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
 
@@ -66,25 +67,7 @@ export default function BreakGlassReview() {
           <caption className="nhsuk-table__caption">
             {filter === "all" ? "All break-glass access" : "Break-glass access not yet reviewed"}
           </caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                When
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Who
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Person
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Reason
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Review
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={["When", "Who", "Person", "Reason", "Review"]} />
           <tbody className="nhsuk-table__body">
             {rows.map((r) => (
               <tr key={r.id} className="nhsuk-table__row">

@@ -25,6 +25,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
 import { labelOf } from "~/labels";
 import { SuccessBanner } from "~/ui/Banner";
+import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 
@@ -185,22 +186,7 @@ export default function PersonPage() {
           ) : (
             <table className="nhsuk-table">
               <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals</caption>
-              <thead className="nhsuk-table__head">
-                <tr className="nhsuk-table__row">
-                  <th scope="col" className="nhsuk-table__header">
-                    Activity
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Status
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Received
-                  </th>
-                  <th scope="col" className="nhsuk-table__header">
-                    Caseworker
-                  </th>
-                </tr>
-              </thead>
+              <TableHead headings={["Activity", "Status", "Received", "Caseworker"]} />
               <tbody className="nhsuk-table__body">
                 {referrals.map((r) => (
                   <tr key={r.id} className="nhsuk-table__row">

@@ -20,6 +20,7 @@ import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
 
@@ -117,16 +118,7 @@ export default function MeasureDetail() {
         <h2>Answers</h2>
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Answers given</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Question
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Answer
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={["Question", "Answer"]} />
           <tbody className="nhsuk-table__body">
             {instrument.items.map((item) => (
               <tr className="nhsuk-table__row" key={item.id}>

@@ -6,6 +6,7 @@ import { listSuspectedDuplicates } from "~/person-record/merge.server";
 import { breakGlassPath } from "~/people/care-team";
 import { formatIsoDate } from "~/ui/format";
 import { SuccessBanner } from "~/ui/Banner";
+import { StackedCell, TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];
 
@@ -30,18 +31,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const headings = ["First record", "Second record", "Date of birth", "Names"];
-
-/** A cell that, on a phone, shows its column name beside the value (the NHS.UK responsive table). */
-function Cell({ heading, children }: { heading: string; children: React.ReactNode }) {
-  return (
-    <td className="nhsuk-table__cell" role="cell">
-      <span className="nhsuk-table__heading" aria-hidden="true">
-        {heading}{" "}
-      </span>
-      <span>{children}</span>
-    </td>
-  );
-}
 
 export default function Duplicates() {
   const { pairs, notice, canRead } = useLoaderData<typeof loader>();
@@ -70,25 +59,18 @@ export default function Duplicates() {
             Pairs to check{" "}
             <span className="nhsuk-body-s app-muted">({pairs.length === 1 ? "1 pair" : `${pairs.length} pairs`})</span>
           </caption>
-          <thead className="nhsuk-table__head" role="rowgroup">
-            <tr className="nhsuk-table__row" role="row">
-              {headings.map((h) => (
-                <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
-                  {h}
-                </th>
-              ))}
-              <th scope="col" className="nhsuk-table__header" role="columnheader">
-                <span className="nhsuk-u-visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={headings} responsive hiddenLast="Action" />
           <tbody className="nhsuk-table__body" role="rowgroup">
             {pairs.map((p) => (
               <tr key={`${p.aId}:${p.bId}`} className="nhsuk-table__row" role="row">
-                <Cell heading={headings[0]}>{canRead ? <Link to={p.aPath}>{p.aName}</Link> : p.aName}</Cell>
-                <Cell heading={headings[1]}>{canRead ? <Link to={p.bPath}>{p.bName}</Link> : p.bName}</Cell>
-                <Cell heading={headings[2]}>{formatIsoDate(p.dateOfBirth)}</Cell>
-                <Cell heading={headings[3]}>{p.sameName ? "The same" : "Similar"}</Cell>
+                <StackedCell heading={headings[0]}>
+                  {canRead ? <Link to={p.aPath}>{p.aName}</Link> : p.aName}
+                </StackedCell>
+                <StackedCell heading={headings[1]}>
+                  {canRead ? <Link to={p.bPath}>{p.bName}</Link> : p.bName}
+                </StackedCell>
+                <StackedCell heading={headings[2]}>{formatIsoDate(p.dateOfBirth)}</StackedCell>
+                <StackedCell heading={headings[3]}>{p.sameName ? "The same" : "Similar"}</StackedCell>
                 <td className="nhsuk-table__cell" role="cell">
                   <Link to={`/people/merge?a=${p.aId}&b=${p.bId}`}>
                     Compare

@@ -5,6 +5,7 @@ import { providerKinds } from "~/directory/options";
 import { listProviders } from "~/directory/providers.server";
 import { leadsOnlyOwn } from "~/directory/scope.server";
 import { labelOf } from "~/labels";
+import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Providers – Connect Well" }];
 
@@ -43,19 +44,7 @@ export default function Providers() {
         <caption className="nhsuk-table__caption">
           Providers <span className="nhsuk-body-s">({rows.length} in all)</span>
         </caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Kind
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Activities
-            </th>
-          </tr>
-        </thead>
+        <TableHead headings={["Name", "Kind", "Activities"]} />
         <tbody className="nhsuk-table__body">
           {rows.map((r) => (
             <tr key={r.id} className="nhsuk-table__row">

@@ -32,6 +32,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 import { SuccessBanner } from "~/ui/Banner";
+import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -336,22 +337,7 @@ export default function ReferralPage() {
       <h2>History</h2>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Status history</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              When
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Change
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Reason
-            </th>
-          </tr>
-        </thead>
+        <TableHead headings={["When", "Change", "Who", "Reason"]} />
         <tbody className="nhsuk-table__body">
           {history.map((h) => (
             <tr key={h.id} className="nhsuk-table__row">

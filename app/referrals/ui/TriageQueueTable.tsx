@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { selfReferralTopics } from "~/referrals/self-referral";
 import { formatDateTime } from "~/ui/format";
 import { labelsOf } from "~/labels";
+import { StackedCell, TableHead } from "~/ui/Table";
 
 export interface QueueRow {
   id: string;
@@ -16,18 +16,6 @@ export interface QueueRow {
 
 const headings = ["Name", "Area", "Wants to talk about", "Received"];
 
-/** A cell that, on a phone, shows its column name beside the value (the NHS.UK responsive table). */
-function Cell({ heading, children }: { heading: string; children: ReactNode }) {
-  return (
-    <td className="nhsuk-table__cell" role="cell">
-      <span className="nhsuk-table__heading" aria-hidden="true">
-        {heading}{" "}
-      </span>
-      <span>{children}</span>
-    </td>
-  );
-}
-
 /**
  * The self-referral queue as a table. `openable`: names link to the request (the coordinator's own queue); the
  * administrators' all-areas view is read-only, so its names are plain text.
@@ -38,19 +26,11 @@ export function TriageQueueTable({ rows, openable }: { rows: QueueRow[]; openabl
       <caption className="nhsuk-table__caption">
         New requests <span className="nhsuk-body-s app-muted">({rows.length} in all)</span>
       </caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {headings.map((h) => (
-            <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead headings={headings} responsive />
       <tbody className="nhsuk-table__body" role="rowgroup">
         {rows.map((r) => (
           <tr key={r.id} className="nhsuk-table__row" role="row">
-            <Cell heading={headings[0]}>
+            <StackedCell heading={headings[0]}>
               {openable ? (
                 <Link to={`/triage/${r.id}`}>
                   {r.given_name} {r.family_name}
@@ -58,8 +38,8 @@ export function TriageQueueTable({ rows, openable }: { rows: QueueRow[]; openabl
               ) : (
                 `${r.given_name} ${r.family_name}`
               )}
-            </Cell>
-            <Cell heading={headings[1]}>
+            </StackedCell>
+            <StackedCell heading={headings[1]}>
               {r.district ?? "Not sure"}
               {r.inArea ? (
                 <>
@@ -67,9 +47,11 @@ export function TriageQueueTable({ rows, openable }: { rows: QueueRow[]; openabl
                   <strong className="nhsuk-tag nhsuk-tag--blue">Your area</strong>
                 </>
               ) : null}
-            </Cell>
-            <Cell heading={headings[2]}>{labelsOf(selfReferralTopics, r.topics).join(", ") || "Not said"}</Cell>
-            <Cell heading={headings[3]}>{formatDateTime(r.received_at)}</Cell>
+            </StackedCell>
+            <StackedCell heading={headings[2]}>
+              {labelsOf(selfReferralTopics, r.topics).join(", ") || "Not said"}
+            </StackedCell>
+            <StackedCell heading={headings[3]}>{formatDateTime(r.received_at)}</StackedCell>
           </tr>
         ))}
       </tbody>

@@ -1,0 +1,45 @@
+import type { ReactNode } from "react";
+import { StackedHeading } from "~/ui/StackedHeading";
+
+/**
+ * The header row of an NHS.UK table, one column header per name. `responsive`: the table is
+ * `nhsuk-table--responsive`, whose stacking CSS removes table semantics on a narrow screen, so the roles are
+ * restated. `hiddenLast`: a last column (a button or link on each row) named for assistive technology only.
+ */
+export function TableHead({
+  headings,
+  responsive = false,
+  hiddenLast,
+}: {
+  headings: readonly string[];
+  responsive?: boolean;
+  hiddenLast?: string;
+}) {
+  const role = (r: string) => (responsive ? r : undefined);
+  return (
+    <thead className="nhsuk-table__head" role={role("rowgroup")}>
+      <tr className="nhsuk-table__row" role={role("row")}>
+        {headings.map((h) => (
+          <th key={h} scope="col" className="nhsuk-table__header" role={role("columnheader")}>
+            {h}
+          </th>
+        ))}
+        {hiddenLast ? (
+          <th scope="col" className="nhsuk-table__header" role={role("columnheader")}>
+            <span className="nhsuk-u-visually-hidden">{hiddenLast}</span>
+          </th>
+        ) : null}
+      </tr>
+    </thead>
+  );
+}
+
+/** A cell of a responsive table that, on a phone, shows its column name beside the value. */
+export function StackedCell({ heading, children }: { heading: string; children: ReactNode }) {
+  return (
+    <td className="nhsuk-table__cell" role="cell">
+      <StackedHeading>{heading}</StackedHeading>
+      <span>{children}</span>
+    </td>
+  );
+}
