@@ -12,6 +12,7 @@ import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { SuccessBanner } from "~/ui/Banner";
+import { noticeFrom } from "~/ui/notice";
 import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
@@ -20,10 +21,9 @@ export const meta: MetaFunction = () => [{ title: "Break-glass access to review 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "audit:read");
   const filter: BreakGlassFilter = new URL(request.url).searchParams.get("show") === "all" ? "all" : "unreviewed";
-  const url = new URL(request.url);
   return {
     filter,
-    reviewed: url.searchParams.get("reviewed") === "1",
+    notice: noticeFrom(request, { reviewed: "Marked as reviewed." }),
     rows: (await listBreakGlass(actorOf(guard), filter)).map((r) => ({
       ...r,
       userRole: labelOf(roleLabels, r.userRole),
@@ -42,12 +42,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function BreakGlassReview() {
-  const { rows, filter, reviewed } = useLoaderData<typeof loader>();
+  const { rows, filter, notice } = useLoaderData<typeof loader>();
   const { errors, busy } = useFormReply<typeof action>();
   return (
     <>
       <ErrorSummary errors={errors} />
-      {reviewed ? <SuccessBanner>Marked as reviewed.</SuccessBanner> : null}
+      {notice ? <SuccessBanner>{notice.message}</SuccessBanner> : null}
       <h1>Break-glass access</h1>
       <p>
         Staff who joined a person’s care team by breaking glass, newest first, with the reason they gave. Check each

@@ -25,6 +25,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
 import { labelOf } from "~/labels";
 import { SuccessBanner } from "~/ui/Banner";
+import { noticeFrom } from "~/ui/notice";
 import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
@@ -38,21 +39,14 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!record) notFound("Person");
   if ("mergedInto" in record) throw redirect(`/people/${record.mergedInto}`);
   const p = record.person;
-  const url = new URL(request.url);
   return {
-    // A person just recorded has no referral yet, and measures belong to one: the next step is offered here.
-    created: Boolean(url.searchParams.get("created")),
-    notice: url.searchParams.get("created")
-      ? "The person has been recorded."
-      : url.searchParams.get("saved")
-        ? "Changes saved."
-        : url.searchParams.get("merged")
-          ? "The records have been merged."
-          : url.searchParams.get("noted")
-            ? "Note saved."
-            : url.searchParams.get("teamAdded")
-              ? "Added to the care team."
-              : null,
+    notice: noticeFrom(request, {
+      created: "The person has been recorded.",
+      saved: "Changes saved.",
+      merged: "The records have been merged.",
+      noted: "Note saved.",
+      teamAdded: "Added to the care team.",
+    }),
     noteKey: crypto.randomUUID(),
     person: {
       id: p.id,
@@ -134,7 +128,6 @@ export default function PersonPage() {
     careTeam,
     referrals,
     timeline,
-    created,
     notice,
     noteKey,
     measures,
@@ -151,7 +144,8 @@ export default function PersonPage() {
       {notice ? (
         <SuccessBanner
           more={
-            created ? (
+            // A person just recorded has no referral yet, and measures belong to one: the next step is offered here.
+            notice.flag === "created" ? (
               <p>
                 Measures are recorded against a referral, so refer or signpost them before taking the baseline.{" "}
                 <Link className="nhsuk-notification-banner__link" to={`/people/${p.id}/refer`}>
@@ -161,7 +155,7 @@ export default function PersonPage() {
             ) : null
           }
         >
-          {notice}
+          {notice.message}
         </SuccessBanner>
       ) : null}
       <ErrorSummary errors={errors} />

@@ -6,6 +6,7 @@ import { listSuspectedDuplicates } from "~/person-record/merge.server";
 import { breakGlassPath } from "~/people/care-team";
 import { formatIsoDate } from "~/ui/format";
 import { SuccessBanner } from "~/ui/Banner";
+import { noticeFrom } from "~/ui/notice";
 import { StackedCell, TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records â€“ Connect Well" }];
@@ -13,9 +14,8 @@ export const meta: MetaFunction = () => [{ title: "Possible duplicate records â€
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:merge");
   const pairs = await listSuspectedDuplicates(actorOf(guard));
-  const url = new URL(request.url);
   return {
-    notice: url.searchParams.get("merged") ? "The records have been merged." : null,
+    notice: noticeFrom(request, { merged: "The records have been merged." }),
     canRead: can(guard.user.role, "people:read"),
     pairs: pairs.map((p) => ({
       aId: p.a_id,
@@ -41,7 +41,7 @@ export default function Duplicates() {
           Back to people
         </Link>
       ) : null}
-      {notice ? <SuccessBanner>{notice}</SuccessBanner> : null}
+      {notice ? <SuccessBanner>{notice.message}</SuccessBanner> : null}
       <h1>Possible duplicate records</h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

@@ -32,6 +32,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 import { SuccessBanner } from "~/ui/Banner";
+import { noticeFrom } from "~/ui/notice";
 import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
@@ -42,16 +43,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) notFound("Referral");
   const r = found.referral;
-  const url = new URL(request.url);
   return {
-    created: Boolean(url.searchParams.get("created")),
-    notice: url.searchParams.get("created")
-      ? "The referral has been recorded."
-      : url.searchParams.get("moved")
-        ? "The referral has been updated."
-        : url.searchParams.get("saved")
-          ? "Changes saved."
-          : null,
+    notice: noticeFrom(request, {
+      created: "The referral has been recorded.",
+      moved: "The referral has been updated.",
+      saved: "Changes saved.",
+    }),
     canWrite: can(guard.user.role, "referrals:write"),
     // Measures belong to an open referral: the prescriber takes the baseline from here, not from the person page.
     recordMeasureHref:
@@ -154,7 +151,6 @@ export default function ReferralPage() {
     history,
     nextSteps,
     overdue,
-    created,
     notice,
     canWrite,
     request,
@@ -170,7 +166,7 @@ export default function ReferralPage() {
       {notice ? (
         <SuccessBanner
           more={
-            created && recordMeasureHref ? (
+            notice.flag === "created" && recordMeasureHref ? (
               <p>
                 <Link className="nhsuk-notification-banner__link" to={recordMeasureHref}>
                   Record the baseline measure now
@@ -179,7 +175,7 @@ export default function ReferralPage() {
             ) : null
           }
         >
-          {notice}
+          {notice.message}
         </SuccessBanner>
       ) : null}
       <ErrorSummary errors={errors} />
