@@ -15,7 +15,8 @@ import { referralFromRequest, selfReferralSummary } from "~/referrals/self-refer
 import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary, Select, TextInput } from "~/ui/form";
-import { formatDate, formatIsoDate } from "~/ui/format";
+import { formatDate } from "~/ui/format";
+import { PersonCaption } from "~/people/PersonCaption";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -94,9 +95,7 @@ export default function Refer() {
           Back to their record
         </Link>
         <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">
-          {person.name}, born {formatIsoDate(person.dateOfBirth)}
-        </span>
+        <PersonCaption name={person.name} dateOfBirth={person.dateOfBirth} />
         <h1>Refer or signpost</h1>
         {request ? (
           <div className="nhsuk-inset-text">

@@ -31,6 +31,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { PersonCaption } from "~/people/PersonCaption";
 import { SuccessBanner } from "~/ui/Banner";
 import { noticeFrom } from "~/ui/notice";
 import { TableHead } from "~/ui/Table";
@@ -179,9 +180,7 @@ export default function ReferralPage() {
         </SuccessBanner>
       ) : null}
       <ErrorSummary errors={errors} />
-      <span className="nhsuk-caption-l">
-        {r.personName}, born {formatIsoDate(r.dateOfBirth)}
-      </span>
+      <PersonCaption name={r.personName} dateOfBirth={r.dateOfBirth} />
       <h1>
         {r.kind === "direct" ? `Referral to ${r.activity}` : r.activity ? `Signposted to ${r.activity}` : "Signposting"}
       </h1>

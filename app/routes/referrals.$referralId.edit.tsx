@@ -9,7 +9,7 @@ import { referralDetailsSchema } from "~/referrals/referral-form";
 import { readReferral, updateReferralDetails } from "~/referrals/referrals.server";
 import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
 import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
-import { formatIsoDate } from "~/ui/format";
+import { PersonCaption } from "~/people/PersonCaption";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -68,9 +68,7 @@ export default function EditReferral() {
           Back to the referral
         </Link>
         <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">
-          {loaded.personName}, born {formatIsoDate(loaded.dateOfBirth)}
-        </span>
+        <PersonCaption name={loaded.personName} dateOfBirth={loaded.dateOfBirth} />
         <h1>Change referral details</h1>
         <p>{loaded.title}</p>
         <Form method="post" noValidate>
