@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
 import { isIsoDate } from "~/calendar";
@@ -11,6 +11,7 @@ import { DataTable } from "~/ui/DataTable";
 import { Select, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
+import { TableFilters } from "~/ui/TableFilters";
 import { auditEntityLabels, auditOutcomeLabels } from "~/audit/trail";
 import { auditActionLabels, auditActions, auditDomainLabels, auditDomainOf } from "~/audit/actions";
 import { labelOf } from "~/labels";
@@ -126,7 +127,7 @@ export default function AuditTrail() {
     <>
       <h1>Audit trail</h1>
       <p>Every sign-in, every look at a person's record and every change. Entries cannot be edited or deleted.</p>
-      <Form method="get" className="app-table-controls">
+      <TableFilters state={state}>
         <Select name="action" label="Action" placeholder="Any" defaultValue={filters.action} groups={actionGroups} />
         <Select
           name="outcome"
@@ -144,12 +145,7 @@ export default function AuditTrail() {
         />
         <TextInput name="from" label="From" type="date" defaultValue={typed.from} error={dateErrors.from} />
         <TextInput name="to" label="To" type="date" defaultValue={typed.to} error={dateErrors.to} />
-        <input type="hidden" name="sort" value={state.sort} />
-        <input type="hidden" name="dir" value={state.dir} />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
-          Filter
-        </button>
-      </Form>
+      </TableFilters>
       <DataTable caption="Audit events" columns={columns} rows={rows} total={total} sortable={auditSorts} {...state} />
     </>
   );

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
 import { userSorts } from "~/admin/users";
@@ -10,6 +10,7 @@ import { DataTable } from "~/ui/DataTable";
 import { Select } from "~/ui/form";
 import { formatDate, formatDateTime } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
+import { TableFilters } from "~/ui/TableFilters";
 import { labelOf } from "~/labels";
 
 export const meta: MetaFunction = () => [{ title: "Users – Connect Well" }];
@@ -82,7 +83,7 @@ export default function Users() {
       <Link className="nhsuk-button" to="/admin/users/new">
         Add a user
       </Link>
-      <Form method="get" className="app-table-controls">
+      <TableFilters state={state}>
         <Select
           name="role"
           label="Role"
@@ -100,12 +101,7 @@ export default function Users() {
             { value: "disabled", label: "Disabled" },
           ]}
         />
-        <input type="hidden" name="sort" value={state.sort} />
-        <input type="hidden" name="dir" value={state.dir} />
-        <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
-          Filter
-        </button>
-      </Form>
+      </TableFilters>
       <DataTable caption="Staff accounts" columns={columns} rows={rows} total={total} sortable={userSorts} {...state} />
     </>
   );
