@@ -11,8 +11,7 @@ import { listBreakGlass, markBreakGlassReviewed, type BreakGlassFilter } from "~
 import { ErrorSummary } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
-import { SuccessBanner } from "~/ui/Banner";
-import { noticeFrom } from "~/ui/notice";
+import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
@@ -47,7 +46,7 @@ export default function BreakGlassReview() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {notice ? <SuccessBanner>{notice.message}</SuccessBanner> : null}
+      <NoticeBanner notice={notice} />
       <h1>Break-glass access</h1>
       <p>
         Staff who joined a person’s care team by breaking glass, newest first, with the reason they gave. Check each

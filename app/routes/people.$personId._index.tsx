@@ -24,8 +24,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
 import { labelOf } from "~/labels";
-import { SuccessBanner } from "~/ui/Banner";
-import { noticeFrom } from "~/ui/notice";
+import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
@@ -141,23 +140,20 @@ export default function PersonPage() {
       <Link className="nhsuk-back-link" to="/people">
         Back to people
       </Link>
-      {notice ? (
-        <SuccessBanner
-          more={
-            // A person just recorded has no referral yet, and measures belong to one: the next step is offered here.
-            notice.flag === "created" ? (
-              <p>
-                Measures are recorded against a referral, so refer or signpost them before taking the baseline.{" "}
-                <Link className="nhsuk-notification-banner__link" to={`/people/${p.id}/refer`}>
-                  Make a referral now
-                </Link>
-              </p>
-            ) : null
-          }
-        >
-          {notice.message}
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner
+        notice={notice}
+        more={{
+          // A person just recorded has no referral yet, and measures belong to one: the next step is offered here.
+          created: (
+            <p>
+              Measures are recorded against a referral, so refer or signpost them before taking the baseline.{" "}
+              <Link className="nhsuk-notification-banner__link" to={`/people/${p.id}/refer`}>
+                Make a referral now
+              </Link>
+            </p>
+          ),
+        }}
+      />
       <ErrorSummary errors={errors} />
       <h1>
         {p.name}

@@ -5,8 +5,7 @@ import { can } from "~/auth/roles";
 import { listSuspectedDuplicates } from "~/person-record/merge.server";
 import { breakGlassPath } from "~/people/care-team";
 import { formatIsoDate } from "~/ui/format";
-import { SuccessBanner } from "~/ui/Banner";
-import { noticeFrom } from "~/ui/notice";
+import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { StackedCell, TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];
@@ -41,7 +40,7 @@ export default function Duplicates() {
           Back to people
         </Link>
       ) : null}
-      {notice ? <SuccessBanner>{notice.message}</SuccessBanner> : null}
+      <NoticeBanner notice={notice} />
       <h1>Possible duplicate records</h1>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">

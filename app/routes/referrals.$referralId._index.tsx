@@ -32,8 +32,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 import { PersonCaption } from "~/people/PersonCaption";
-import { SuccessBanner } from "~/ui/Banner";
-import { noticeFrom } from "~/ui/notice";
+import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
@@ -164,21 +163,18 @@ export default function ReferralPage() {
       <Link className="nhsuk-back-link" to={`/people/${r.personId}`}>
         Back to {r.personName}
       </Link>
-      {notice ? (
-        <SuccessBanner
-          more={
-            notice.flag === "created" && recordMeasureHref ? (
-              <p>
-                <Link className="nhsuk-notification-banner__link" to={recordMeasureHref}>
-                  Record the baseline measure now
-                </Link>
-              </p>
-            ) : null
-          }
-        >
-          {notice.message}
-        </SuccessBanner>
-      ) : null}
+      <NoticeBanner
+        notice={notice}
+        more={{
+          created: recordMeasureHref ? (
+            <p>
+              <Link className="nhsuk-notification-banner__link" to={recordMeasureHref}>
+                Record the baseline measure now
+              </Link>
+            </p>
+          ) : null,
+        }}
+      />
       <ErrorSummary errors={errors} />
       <PersonCaption name={r.personName} dateOfBirth={r.dateOfBirth} />
       <h1>

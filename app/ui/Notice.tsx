@@ -1,3 +1,6 @@
+import type { ReactNode } from "react";
+import { SuccessBanner } from "~/ui/Banner";
+
 /** A success banner's words, and the flag that asked for them (a page may add a next step to one of them). */
 interface Notice<F extends string> {
   flag: F;
@@ -15,4 +18,15 @@ export function noticeFrom<F extends string>(request: Request, messages: Record<
     if (query.get(flag)) return { flag, message };
   }
   return null;
+}
+
+/** The success banner for the loader's notice, if any; `more`: what follows a flag's message, such as a next step. */
+export function NoticeBanner<F extends string>({
+  notice,
+  more,
+}: {
+  notice: Notice<F> | null;
+  more?: Partial<Record<F, ReactNode>>;
+}) {
+  return notice ? <SuccessBanner more={more?.[notice.flag]}>{notice.message}</SuccessBanner> : null;
 }
