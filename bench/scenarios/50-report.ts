@@ -124,7 +124,12 @@ const scenario: Scenario = {
       let lastJob = "";
       for (let i = 0; i < runs + 1; i++) {
         lastJob = await requestReport(ctx, cookie, period);
-        alone.push(await waitFor(ctx.pool, lastJob));
+        const finished = await waitFor(ctx.pool, lastJob);
+        // A report that cannot be drawn at all will not be drawn on the next ten tries either: say why at once.
+        if (i === 0 && finished.status !== "done") {
+          throw new Error(`the first report failed: ${finished.error ?? "no reason recorded"} (see the app's log)`);
+        }
+        alone.push(finished);
       }
       const cold = alone.shift()!;
       const failed = alone.filter((f) => f.status !== "done");
