@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Executor } from "~/audit/audit.server";
 import { nameFold, nameKey } from "./name-key";
-import { personSummaryOf, type PersonSummary } from "./person-summary";
+import { personSummaryColumns, personSummaryOf, type PersonSummary } from "./person-summary";
 
 /** Names this similar (pg_trgm, 0–1, between folded names: app/people/name-key.ts) with the same date of birth may be the same person. Low on purpose: the date of birth already narrows the field, and a missed duplicate costs more than a second look ("Arther Whitfeild" scores 0.42 against "Arthur Whitfield"). */
 export const NAME_SIMILARITY_THRESHOLD = 0.3;
@@ -33,17 +33,7 @@ export async function findPossibleMatches(db: Executor, q: MatchQuery): Promise<
   const rows = await db
     .selectFrom("person")
     .leftJoin("district", "district.code", "person.district_code")
-    .select([
-      "person.id",
-      "district.name as district",
-      "given_name",
-      "family_name",
-      "preferred_name",
-      "date_of_birth",
-      "nhs_number",
-      "postcode",
-      sql<number>`similarity(${nameExpr}, ${fullName})`.as("similarity"),
-    ])
+    .select([...personSummaryColumns, sql<number>`similarity(${nameExpr}, ${fullName})`.as("similarity")])
     .where("merged_into_id", "is", null)
     .where((eb) => {
       const ors = [];

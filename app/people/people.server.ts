@@ -8,6 +8,7 @@ import { ConflictError, NotFoundError, RefusedError } from "~/errors";
 import { isUniqueViolation } from "~/errors";
 import { findPossibleMatches, type PossibleMatch } from "./matching.server";
 import { nameFold, nameKey } from "./name-key";
+import { personSummaryColumns } from "./person-summary";
 import type { ConsentKind, PersonColumns } from "./person-form";
 
 /**
@@ -231,16 +232,6 @@ export async function getPersonForEdit(actor: AuditActor, personId: string) {
   });
 }
 
-const searchColumns = [
-  "person.id",
-  "given_name",
-  "family_name",
-  "preferred_name",
-  "date_of_birth",
-  "nhs_number",
-  "postcode",
-  "district.name as district",
-] as const;
 /** Sorting in byte order lets one index (person_name_key_order_idx) both find a surname prefix and give it in order. */
 const familyOrder = sql`person.family_name_key collate "C"`;
 const fullOrder = sql`person.full_name_key collate "C"`;
@@ -249,7 +240,7 @@ const searchFrom = (db: Kysely<DB>) =>
   db
     .selectFrom("person")
     .leftJoin("district", "district.code", "person.district_code")
-    .select(searchColumns)
+    .select(personSummaryColumns)
     .where("merged_into_id", "is", null);
 
 /**

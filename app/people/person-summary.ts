@@ -43,7 +43,22 @@ export interface PersonSummary {
   postcode: string | null;
 }
 
-/** A person's stored columns (as the search and the duplicate check select them) as a `PersonSummary` with district. */
+/**
+ * The columns `personSummaryOf` reads, for a select from `person` left-joined to `district`: the search, the
+ * duplicate check and the merge page select these (and the merge page a few more).
+ */
+export const personSummaryColumns = [
+  "person.id",
+  "given_name",
+  "family_name",
+  "preferred_name",
+  "date_of_birth",
+  "nhs_number",
+  "postcode",
+  "district.name as district",
+] as const;
+
+/** A person's stored columns (`personSummaryColumns`) as a `PersonSummary` with district. */
 export function personSummaryOf(row: {
   id: string;
   given_name: string;

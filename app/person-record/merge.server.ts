@@ -3,6 +3,7 @@ import { getDb } from "@db/index";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { careTeamsAmong } from "~/care-team/access.server";
 import { NAME_SIMILARITY_THRESHOLD } from "~/people/matching.server";
+import { personSummaryColumns } from "~/people/person-summary";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
 import { ConflictError, RefusedError } from "~/errors";
 
@@ -83,15 +84,8 @@ export async function readMergePair(actor: AuditActor, keepId: string, mergeId: 
       .selectFrom("person")
       .leftJoin("district", "district.code", "person.district_code")
       .select([
-        "person.id",
-        "given_name",
-        "family_name",
-        "preferred_name",
-        "date_of_birth",
-        "nhs_number",
-        "postcode",
+        ...personSummaryColumns,
         "town",
-        "district.name as district",
         "phone",
         "email",
         "gp_practice",
