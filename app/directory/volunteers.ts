@@ -14,6 +14,14 @@ export const dbsStatusLabels: Record<DbsStatus, string> = {
   valid: "DBS check current",
 };
 
+/** The colour of each status's tag: current green, due soon yellow, and red where no match may be made. */
+export const dbsStatusColours = {
+  missing: "red",
+  expired: "red",
+  due_soon: "yellow",
+  valid: "green",
+} as const satisfies Record<DbsStatus, string>;
+
 export function renewalDue(checkedOn: string | null, renewalDueOn: string | null): string | null {
   if (renewalDueOn) return renewalDueOn;
   if (!checkedOn) return null;

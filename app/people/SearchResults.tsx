@@ -1,5 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatIsoDate } from "~/ui/format";
+import { TableHead } from "~/ui/TableHead";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { breakGlassPath } from "./care-team";
 import type { ListedPersonView } from "./person-summary";
@@ -39,25 +40,7 @@ export function SearchResults(props: Props) {
       ) : null}
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption">{caption(props)}</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Name
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Date of birth
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              NHS number
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              Postcode
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              District
-            </th>
-          </tr>
-        </thead>
+        <TableHead headings={["Name", "Date of birth", "NHS number", "Postcode", "District"]} />
         <tbody className="nhsuk-table__body">
           {rows.map((r) =>
             r.onCareTeam ? (

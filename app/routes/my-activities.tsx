@@ -18,7 +18,8 @@ import { listLedActivities } from "~/directory/lead-activities.server";
 import { addDays, londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/ui/Banner";
-import { dbsStatusLabels } from "~/directory/volunteers";
+import { dbsStatusColours, dbsStatusLabels } from "~/directory/volunteers";
+import { TableHead } from "~/ui/TableHead";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -192,19 +193,7 @@ export default function MyActivities() {
       ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals waiting for your answer</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Person
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Activity
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Received
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={["Person", "Activity", "Received"]} />
           <tbody className="nhsuk-table__body">
             {inbound.map((r) => (
               <tr key={r.id} className="nhsuk-table__row">
@@ -268,22 +257,13 @@ export default function MyActivities() {
           <h2>Volunteers: {v.provider}</h2>
           <table className="nhsuk-table">
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Volunteers and their DBS checks</caption>
-            <thead className="nhsuk-table__head">
-              <tr className="nhsuk-table__row">
-                <th scope="col" className="nhsuk-table__header">
-                  Volunteer
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  DBS check
-                </th>
-              </tr>
-            </thead>
+            <TableHead headings={["Volunteer", "DBS check"]} />
             <tbody className="nhsuk-table__body">
               {v.rows.map((r) => (
                 <tr key={r.id} className="nhsuk-table__row">
                   <td className="nhsuk-table__cell">{r.name}</td>
                   <td className="nhsuk-table__cell">
-                    <Tag colour={r.dbs === "valid" ? "green" : r.dbs === "due_soon" ? "yellow" : "red"}>{r.label}</Tag>
+                    <Tag colour={dbsStatusColours[r.dbs]}>{r.label}</Tag>
                     {r.dbs === "expired" || r.dbs === "missing"
                       ? " Cannot be matched until a current check is recorded."
                       : ""}

@@ -13,6 +13,7 @@ import { timePointLabel } from "~/measures/time-points";
 import { DueList } from "~/measures/ui/DueList";
 import { MeasureChart } from "~/measures/ui/MeasureChart";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
+import { TableHead } from "~/ui/TableHead";
 
 export const meta: MetaFunction = () => [{ title: "Measures – Connect Well" }];
 
@@ -68,25 +69,7 @@ export default function PersonMeasures() {
             <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">
               Every response recorded, newest first
             </caption>
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col" className="nhsuk-table__header">
-                  Date answered
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Measure
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Score
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Change since baseline
-                </th>
-                <th scope="col" className="nhsuk-table__header">
-                  Recorded
-                </th>
-              </tr>
-            </thead>
+            <TableHead headings={["Date answered", "Measure", "Score", "Change since baseline", "Recorded"]} />
             <tbody className="nhsuk-table__body">
               {newestFirst.map((r) => {
                 const instrument = getInstrument(r.instrumentCode);

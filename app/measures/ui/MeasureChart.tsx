@@ -5,6 +5,7 @@ import { useEffect, useState } from "react";
 import { Line } from "react-chartjs-2";
 import { formatIsoDate } from "~/ui/format";
 import { StackedHeading } from "~/ui/StackedHeading";
+import { TableHead } from "~/ui/TableHead";
 import type { Band, Instrument } from "../instruments";
 import {
   chartSummary,
@@ -127,21 +128,18 @@ function MeasureTable({ instrument, points }: Props) {
   return (
     <table className="nhsuk-table nhsuk-table--responsive" role="table">
       <caption className="nhsuk-table__caption nhsuk-table__caption--s">{instrument.name}: scores by date</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          <th scope="col" className="nhsuk-table__header" role="columnheader">
-            Date answered
-          </th>
-          <th scope="col" className="nhsuk-table__header" role="columnheader">
-            Time point
-          </th>
-          {scales.map((s) => (
-            <th scope="col" className="nhsuk-table__header" key={s.key} role="columnheader">
+      <TableHead
+        responsive
+        headings={[
+          "Date answered",
+          "Time point",
+          ...scales.map((s) => (
+            <>
               {s.label} <span className="nhsuk-u-font-weight-normal">({directionText(s.direction)})</span>
-            </th>
-          ))}
-        </tr>
-      </thead>
+            </>
+          )),
+        ]}
+      />
       <tbody className="nhsuk-table__body" role="rowgroup">
         {points.map((p) => (
           <tr className="nhsuk-table__row" key={p.id} role="row">

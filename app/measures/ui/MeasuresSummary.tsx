@@ -8,6 +8,7 @@ import { getInstrument } from "../scoring";
 import { formatChange, formatScoreRead } from "../timeline";
 import { timePointLabel } from "../time-points";
 import { formatIsoDate } from "~/ui/format";
+import { TableHead } from "~/ui/TableHead";
 import { DueList } from "./DueList";
 
 export function MeasuresSummary({ summary, canRecord = true }: { summary: MeasuresSummaryData; canRecord?: boolean }) {
@@ -21,19 +22,7 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
       ) : (
         <table className="nhsuk-table">
           <caption className="nhsuk-table__caption nhsuk-table__caption--s">Latest score of each measure</caption>
-          <thead className="nhsuk-table__head">
-            <tr className="nhsuk-table__row">
-              <th scope="col" className="nhsuk-table__header">
-                Measure
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Latest
-              </th>
-              <th scope="col" className="nhsuk-table__header">
-                Change since baseline
-              </th>
-            </tr>
-          </thead>
+          <TableHead headings={["Measure", "Latest", "Change since baseline"]} />
           <tbody className="nhsuk-table__body">
             {summary.latest.map(({ record, change, noChange }) => {
               const instrument = getInstrument(record.instrumentCode);
