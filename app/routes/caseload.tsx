@@ -11,11 +11,12 @@ import { measuresDueForReferrals } from "~/measures/due.server";
 import { listCaseload } from "~/referrals/caseload.server";
 import { statusLabels } from "~/referrals/lifecycle";
 import { DataTable } from "~/ui/DataTable";
-import { ErrorSummary, Select, TextInput } from "~/ui/form";
+import { ErrorSummary, Select } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { readTableState } from "~/ui/table-state";
 import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
+import { SearchQueryInput } from "~/people/SearchQueryInput";
 
 export const meta: MetaFunction = () => [{ title: "Your caseload – Connect Well" }];
 
@@ -153,14 +154,7 @@ export default function Caseload() {
         </button>
       </Form>
       <Form method="post" className="app-table-controls" role="search" aria-label="Search your caseload">
-        <TextInput
-          name="q"
-          label="Name or NHS number"
-          autoComplete="off"
-          spellCheck={false}
-          defaultValue={result?.values?.q}
-          error={result?.errors?.q}
-        />
+        <SearchQueryInput label="Name or NHS number" value={result?.values?.q} error={result?.errors?.q} />
         <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
           Search caseload
         </button>

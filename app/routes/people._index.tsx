@@ -5,8 +5,9 @@ import { can } from "~/auth/roles";
 import { searchAction } from "~/person-search/action.server";
 import { usePersonSearch } from "~/person-search/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
-import { ErrorSummary, TextInput } from "~/ui/form";
+import { ErrorSummary } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
+import { SearchQueryInput } from "~/people/SearchQueryInput";
 
 export const meta: MetaFunction = () => [{ title: "People – Connect Well" }];
 
@@ -29,12 +30,9 @@ export default function People() {
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <Form method="post" noValidate role="search" aria-label="Find a person">
-            <TextInput
-              name="q"
+            <SearchQueryInput
               label="Find a person by name or NHS number"
-              autoComplete="off"
-              spellCheck={false}
-              defaultValue={result?.values?.q}
+              value={result?.values?.q}
               error={result?.errors?.q}
             />
             <button className="nhsuk-button nhsuk-u-margin-right-3" type="submit">

@@ -6,9 +6,10 @@ import { searchAction } from "~/person-search/action.server";
 import { usePersonSearch } from "~/person-search/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
 import { listReferableActivities } from "~/referrals/referable-activities.server";
-import { ErrorSummary, TextInput } from "~/ui/form";
+import { ErrorSummary } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
 import { notFound } from "~/errors";
+import { SearchQueryInput } from "~/people/SearchQueryInput";
 
 export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Well" }];
 
@@ -42,14 +43,7 @@ export default function NewReferral() {
         <span className="nhsuk-caption-l">{activity ? activity.name : "New referral"}</span>
         <h1>Who is the referral for?</h1>
         <Form method="post" noValidate role="search" aria-label="Find the person">
-          <TextInput
-            name="q"
-            label="Name or NHS number"
-            autoComplete="off"
-            spellCheck={false}
-            defaultValue={result?.values?.q}
-            error={result?.errors?.q}
-          />
+          <SearchQueryInput label="Name or NHS number" value={result?.values?.q} error={result?.errors?.q} />
           <button className="nhsuk-button" type="submit">
             Find person
           </button>
