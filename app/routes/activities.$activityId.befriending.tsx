@@ -16,9 +16,8 @@ import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
-import { canBeMatched, dbsStatusLabels } from "~/directory/volunteers";
+import { canBeMatched, dbsStatusColours, dbsStatusLabels } from "~/directory/volunteers";
 import { KeyedInput, KeyedSelect } from "~/attendance/ui/Inputs";
-import { ErrorSummary } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { forTheProvider } from "~/referrals/codes";
 import { parseForm } from "~/forms/parse";
@@ -26,6 +25,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { callOutcomes, type CallOutcome } from "~/attendance/befriending";
 import { labelOf } from "~/labels";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
 
@@ -129,13 +129,14 @@ export default function Befriending() {
   const forThis = (id: string | null, field: string) => (values[field] === id ? errors : undefined);
   return (
     <>
-      <Link className="nhsuk-back-link" to="/my-activities">
-        Back to your activities
-      </Link>
-      {result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
-      <ErrorSummary errors={errors} />
-      <span className="nhsuk-caption-l">{activity.name}</span>
-      <h1>Matches and calls</h1>
+      <PageHeading
+        back={{ to: "/my-activities", text: "Back to your activities" }}
+        errors={errors}
+        notice={result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
+        caption={activity.name}
+      >
+        Matches and calls
+      </PageHeading>
       {people.length === 0 ? <p>Nobody has been accepted onto the scheme yet.</p> : null}
       {people.map((p) => (
         <section key={p.referralId} className="nhsuk-card">
@@ -249,8 +250,7 @@ export default function Befriending() {
       <ul className="nhsuk-list">
         {volunteers.map((v) => (
           <li key={v.id}>
-            {v.name}:{" "}
-            <Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag>
+            {v.name}: <Tag colour={dbsStatusColours[v.dbs]}>{v.label}</Tag>
           </li>
         ))}
       </ul>

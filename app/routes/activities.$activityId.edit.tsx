@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { getActivityForEdit, providerChoices, referenceLists, updateActivity } from "~/directory/activities.server";
 import { editActivitySchema } from "~/directory/forms";
@@ -9,6 +9,7 @@ import { SuccessBanner } from "~/ui/Banner";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Edit activity – Connect Well" }];
 
@@ -79,12 +80,13 @@ export default function EditActivity() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/activities/${id}/schedule`}>
-          Back to schedule and sessions
-        </Link>
-        {result?.saved ? <SuccessBanner>Listing saved.</SuccessBanner> : null}
-        <span className="nhsuk-caption-l">Edit listing</span>
-        <h1>{name}</h1>
+        <PageHeading
+          back={{ to: `/activities/${id}/schedule`, text: "Back to schedule and sessions" }}
+          notice={result?.saved ? <SuccessBanner>Listing saved.</SuccessBanner> : null}
+          caption="Edit listing"
+        >
+          {name}
+        </PageHeading>
         <ActivityForm
           key={formVersion}
           values={shown}

@@ -13,7 +13,8 @@ import { addDays, londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/ui/Banner";
 import { toOptions } from "~/ui/choices";
-import { ErrorSummary, Select, TextInput } from "~/ui/form";
+import { Select } from "~/ui/form";
+import { IsoDateInput, TimeInput, WholeNumberInput } from "~/ui/fields";
 import { formatIsoDate } from "~/ui/format";
 import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
@@ -23,6 +24,8 @@ import { TableHead } from "~/ui/Table";
 import { sessionState, sessionStateColours, sessionStateLabels, weekStart } from "~/attendance/session-state";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
+import { TableHead } from "~/ui/TableHead";
 
 export const meta: MetaFunction = () => [{ title: "Schedule and sessions – Connect Well" }];
 
@@ -125,40 +128,46 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       { extra, fields: { startTime: "oneOffStart", endTime: "oneOffEnd" } },
     );
   }
-  if (intent === "cancel") {
-    const p = parseForm(cancelSchema, form);
-    if (!p.ok) return missing("Session not found");
-    return attempt(
-      p,
-      async () =>
-        (await cancelSession(actor, activity.id, p.data.sessionId, p.data.reason)) === "missing"
-          ? missing("Session not found")
-          : done("Session cancelled."),
-      { extra },
-    );
-  }
-  return reply({ errors: { form: "Choose what to change" }, values: {} }, { extra });
+  // intent === "cancel"
+  const p = parseForm(cancelSchema, form);
+  if (!p.ok) return missing("Session not found");
+  return attempt(
+    p,
+    async () =>
+      (await cancelSession(actor, activity.id, p.data.sessionId, p.data.reason)) === "missing"
+        ? missing("Session not found")
+        : done("Session cancelled."),
+    { extra },
+  );
 }
 
 export default function SchedulePage() {
   const { activity, today, schedules, earlier, shown, earlierNotTaken, canRunRegisters, created, oneOffKey } =
     useLoaderData<typeof loader>();
   const { reply: result, errors, values } = useFormReply<typeof action>();
-  const errs = (intent: string) => (result?.intent === intent ? errors : undefined);
   const vals = (intent: string): Record<string, string | undefined> => (result?.intent === intent ? values : {});
+  // A field of one of the page's forms: what the user typed and its error when that form was posted, else `initial`.
+  const field = (intent: string, name: string, initial?: string) => ({
+    name,
+    defaultValue: vals(intent)[name] ?? initial,
+    error: result?.intent === intent ? errors?.[name] : undefined,
+  });
   return (
     <>
-      <Link className="nhsuk-back-link" to={canRunRegisters ? "/my-activities" : `/providers/${activity.provider_id}`}>
-        Back
-      </Link>
-      {result?.done ? (
-        <SuccessBanner>{result.done}</SuccessBanner>
-      ) : created && !result ? (
-        <SuccessBanner>Activity added. Now add when it runs.</SuccessBanner>
-      ) : null}
-      <ErrorSummary errors={errors} />
-      <span className="nhsuk-caption-l">{activity.provider_name}</span>
-      <h1>{activity.name}: schedule and sessions</h1>
+      <PageHeading
+        back={{ to: canRunRegisters ? "/my-activities" : `/providers/${activity.provider_id}`, text: "Back" }}
+        errors={errors}
+        notice={
+          result?.done ? (
+            <SuccessBanner>{result.done}</SuccessBanner>
+          ) : created && !result ? (
+            <SuccessBanner>Activity added. Now add when it runs.</SuccessBanner>
+          ) : null
+        }
+        caption={activity.provider_name}
+      >
+        {activity.name}: schedule and sessions
+      </PageHeading>
       <p>
         <Link to={`/activities/${activity.id}/edit`}>Edit the listing</Link>
       </p>
@@ -210,45 +219,15 @@ export default function SchedulePage() {
             <h3>Add a weekly session</h3>
             <input type="hidden" name="intent" value="add-slot" />
             <Select
-              name="weekday"
+              {...field("add-slot", "weekday")}
               label="Day"
               placeholder="Select a day"
-              defaultValue={vals("add-slot").weekday}
-              error={errs("add-slot")?.weekday}
               options={toOptions(weekdays)}
             />
-            <TextInput
-              name="startTime"
-              label="Start time"
-              type="time"
-              width={10}
-              defaultValue={vals("add-slot").startTime}
-              error={errs("add-slot")?.startTime}
-            />
-            <TextInput
-              name="endTime"
-              label="End time"
-              type="time"
-              width={10}
-              defaultValue={vals("add-slot").endTime}
-              error={errs("add-slot")?.endTime}
-            />
-            <TextInput
-              name="validFrom"
-              label="First session"
-              type="date"
-              width={10}
-              defaultValue={vals("add-slot").validFrom ?? today}
-              error={errs("add-slot")?.validFrom}
-            />
-            <TextInput
-              name="validTo"
-              label="Last session (optional)"
-              type="date"
-              width={10}
-              defaultValue={vals("add-slot").validTo}
-              error={errs("add-slot")?.validTo}
-            />
+            <TimeInput {...field("add-slot", "startTime")} label="Start time" />
+            <TimeInput {...field("add-slot", "endTime")} label="End time" />
+            <IsoDateInput {...field("add-slot", "validFrom", today)} label="First session" />
+            <IsoDateInput {...field("add-slot", "validTo")} label="Last session (optional)" />
             <button className="nhsuk-button" type="submit">
               Add weekly session
             </button>
@@ -259,14 +238,7 @@ export default function SchedulePage() {
             <h3>Generate sessions</h3>
             <p>Creates the dated sessions the weekly pattern gives, from today. Sessions already there are kept.</p>
             <input type="hidden" name="intent" value="generate" />
-            <TextInput
-              name="weeks"
-              label="Number of weeks"
-              width={10}
-              inputMode="numeric"
-              defaultValue={vals("generate").weeks ?? "8"}
-              error={errs("generate")?.weeks}
-            />
+            <WholeNumberInput {...field("generate", "weeks", "8")} label="Number of weeks" />
             <button className="nhsuk-button nhsuk-button--secondary" type="submit">
               Generate sessions
             </button>
@@ -275,30 +247,9 @@ export default function SchedulePage() {
             <h3>Add a one-off session</h3>
             <input type="hidden" name="intent" value="one-off" />
             <input type="hidden" name="idempotencyKey" value={vals("one-off").idempotencyKey ?? oneOffKey} />
-            <TextInput
-              name="sessionDate"
-              label="Date"
-              type="date"
-              width={10}
-              defaultValue={vals("one-off").sessionDate}
-              error={errs("one-off")?.sessionDate}
-            />
-            <TextInput
-              name="oneOffStart"
-              label="Start time"
-              type="time"
-              width={10}
-              defaultValue={vals("one-off").oneOffStart}
-              error={errs("one-off")?.oneOffStart}
-            />
-            <TextInput
-              name="oneOffEnd"
-              label="End time"
-              type="time"
-              width={10}
-              defaultValue={vals("one-off").oneOffEnd}
-              error={errs("one-off")?.oneOffEnd}
-            />
+            <IsoDateInput {...field("one-off", "sessionDate")} label="Date" />
+            <TimeInput {...field("one-off", "oneOffStart")} label="Start time" />
+            <TimeInput {...field("one-off", "oneOffEnd")} label="End time" />
             <button className="nhsuk-button nhsuk-button--secondary" type="submit">
               Add session
             </button>
@@ -373,18 +324,10 @@ function SessionsTable({
   return (
     <table className="nhsuk-table nhsuk-table--responsive" role="table">
       <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">{caption}</caption>
-      <thead className="nhsuk-table__head" role="rowgroup">
-        <tr className="nhsuk-table__row" role="row">
-          {["Date", "Time", "Status", "Came"].map((h) => (
-            <th key={h} scope="col" className="nhsuk-table__header" role="columnheader">
-              {h}
-            </th>
-          ))}
-          <th scope="col" className="nhsuk-table__header" role="columnheader">
-            <span className="nhsuk-u-visually-hidden">Actions</span>
-          </th>
-        </tr>
-      </thead>
+      <TableHead
+        responsive
+        headings={["Date", "Time", "Status", "Came", <span className="nhsuk-u-visually-hidden">Actions</span>]}
+      />
       <tbody className="nhsuk-table__body" role="rowgroup">
         {rows.length === 0 ? (
           <tr className="nhsuk-table__row" role="row">

@@ -7,14 +7,16 @@ import { newIdempotencyKey } from "~/directory/keys.server";
 import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/ui/Banner";
-import { dbsStatusLabels, renewalDue } from "~/directory/volunteers";
-import { ErrorSummary, TextInput } from "~/ui/form";
+import { dbsStatusColours, dbsStatusLabels, renewalDue } from "~/directory/volunteers";
+import { TableHead } from "~/ui/TableHead";
+import { TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { readIntent } from "~/forms/intent";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
-import { PhoneInput, EmailInput } from "~/ui/fields";
+import { EmailInput, IsoDateInput, PhoneInput } from "~/ui/fields";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Volunteers – Connect Well" }];
 
@@ -90,32 +92,21 @@ export default function Volunteers() {
   const editingVolunteer = volunteers.find((v) => v.id === editId) ?? null;
   return (
     <>
-      <Link className="nhsuk-back-link" to="/my-activities">
-        Back to your activities
-      </Link>
-      {result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
-      <ErrorSummary errors={errors} />
-      <span className="nhsuk-caption-l">{activity.provider_name}</span>
-      <h1>Volunteers</h1>
+      <PageHeading
+        back={{ to: "/my-activities", text: "Back to your activities" }}
+        errors={errors}
+        notice={result?.done ? <SuccessBanner>{result.done}</SuccessBanner> : null}
+        caption={activity.provider_name}
+      >
+        Volunteers
+      </PageHeading>
       <p>
         A volunteer can be matched with someone only while their DBS check is current. Checks are due for renewal three
         years after the check unless you record another date.
       </p>
       <table className="nhsuk-table">
         <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Volunteers and their DBS checks</caption>
-        <thead className="nhsuk-table__head">
-          <tr className="nhsuk-table__row">
-            <th scope="col" className="nhsuk-table__header">
-              Volunteer
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              DBS check
-            </th>
-            <th scope="col" className="nhsuk-table__header">
-              <span className="nhsuk-u-visually-hidden">Action</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead headings={["Volunteer", "DBS check", <span className="nhsuk-u-visually-hidden">Action</span>]} />
         <tbody className="nhsuk-table__body">
           {volunteers.length === 0 ? (
             <tr className="nhsuk-table__row">
@@ -131,7 +122,7 @@ export default function Volunteers() {
                 {v.active ? "" : " (no longer volunteering)"}
               </td>
               <td className="nhsuk-table__cell">
-                <Tag colour={v.dbs === "valid" ? "green" : v.dbs === "due_soon" ? "yellow" : "red"}>{v.label}</Tag>
+                <Tag colour={dbsStatusColours[v.dbs]}>{v.label}</Tag>
                 {v.due ? ` Renewal ${formatIsoDate(v.due)}.` : ""}
               </td>
               <td className="nhsuk-table__cell">
@@ -155,34 +146,16 @@ export default function Volunteers() {
                 <input type="hidden" name="intent" value="update" />
                 <input type="hidden" name="volunteerId" value={v.id} />
                 <input type="hidden" name="version" value={v.version} />
-                <TextInput name="name" label="Name" defaultValue={vals.name ?? v.name} error={e?.name} />
-                <PhoneInput
-                  name="phone"
-                  label="Phone (optional)"
-                  defaultValue={vals.phone ?? v.phone ?? ""}
-                  error={e?.phone}
-                />
-                <EmailInput
-                  name="email"
-                  label="Email (optional)"
-                  defaultValue={vals.email ?? v.email ?? ""}
-                  error={e?.email}
-                />
-                <TextInput
-                  name="dbsCheckedOn"
-                  label="DBS check date"
-                  type="date"
-                  width={10}
-                  defaultValue={vals.dbsCheckedOn ?? v.dbs_checked_on ?? ""}
-                  error={e?.dbsCheckedOn}
-                />
-                <TextInput
-                  name="dbsRenewalDueOn"
-                  label="Renewal due (optional)"
-                  type="date"
-                  width={10}
-                  defaultValue={vals.dbsRenewalDueOn ?? v.dbs_renewal_due_on ?? ""}
-                  error={e?.dbsRenewalDueOn}
+                <VolunteerFields
+                  values={{
+                    name: vals.name ?? v.name,
+                    phone: vals.phone ?? v.phone ?? "",
+                    email: vals.email ?? v.email ?? "",
+                    dbsCheckedOn: vals.dbsCheckedOn ?? v.dbs_checked_on ?? "",
+                    dbsRenewalDueOn: vals.dbsRenewalDueOn ?? v.dbs_renewal_due_on ?? "",
+                  }}
+                  errors={e}
+                  checkedOnLabel="DBS check date"
                 />
                 <div className="nhsuk-form-group">
                   <div className="nhsuk-checkboxes">
@@ -217,39 +190,10 @@ export default function Volunteers() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="add" />
             <input type="hidden" name="idempotencyKey" value={addValues.idempotencyKey ?? key} />
-            <TextInput
-              name="name"
-              label="Name"
-              defaultValue={addValues.name}
-              error={result?.intent === "add" ? errors?.name : undefined}
-            />
-            <PhoneInput
-              name="phone"
-              label="Phone (optional)"
-              defaultValue={addValues.phone}
-              error={result?.intent === "add" ? errors?.phone : undefined}
-            />
-            <EmailInput
-              name="email"
-              label="Email (optional)"
-              defaultValue={addValues.email}
-              error={result?.intent === "add" ? errors?.email : undefined}
-            />
-            <TextInput
-              name="dbsCheckedOn"
-              label="DBS check date (optional)"
-              type="date"
-              width={10}
-              defaultValue={addValues.dbsCheckedOn}
-              error={result?.intent === "add" ? errors?.dbsCheckedOn : undefined}
-            />
-            <TextInput
-              name="dbsRenewalDueOn"
-              label="Renewal due (optional)"
-              type="date"
-              width={10}
-              defaultValue={addValues.dbsRenewalDueOn}
-              error={result?.intent === "add" ? errors?.dbsRenewalDueOn : undefined}
+            <VolunteerFields
+              values={addValues}
+              errors={result?.intent === "add" ? errors : undefined}
+              checkedOnLabel="DBS check date (optional)"
             />
             <button className="nhsuk-button" type="submit">
               Add volunteer
@@ -257,6 +201,37 @@ export default function Volunteers() {
           </Form>
         </>
       )}
+    </>
+  );
+}
+
+/** The volunteer's details and DBS check, as both the add and the update form ask for them. */
+function VolunteerFields({
+  values,
+  errors,
+  checkedOnLabel,
+}: {
+  values: Record<string, string | undefined>;
+  errors?: Record<string, string | undefined>;
+  checkedOnLabel: string;
+}) {
+  return (
+    <>
+      <TextInput name="name" label="Name" defaultValue={values.name} error={errors?.name} />
+      <PhoneInput name="phone" label="Phone (optional)" defaultValue={values.phone} error={errors?.phone} />
+      <EmailInput name="email" label="Email (optional)" defaultValue={values.email} error={errors?.email} />
+      <IsoDateInput
+        name="dbsCheckedOn"
+        label={checkedOnLabel}
+        defaultValue={values.dbsCheckedOn}
+        error={errors?.dbsCheckedOn}
+      />
+      <IsoDateInput
+        name="dbsRenewalDueOn"
+        label="Renewal due (optional)"
+        defaultValue={values.dbsRenewalDueOn}
+        error={errors?.dbsRenewalDueOn}
+      />
     </>
   );
 }

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
 import { shortName } from "~/measures/catalogue";
@@ -14,13 +14,14 @@ import { modeLabels, timePointLabel } from "~/measures/time-points";
 import { ScoreSummary } from "~/measures/ui/ScoreSummary";
 import { BaselineExtraCallout } from "~/measures/ui/FollowUpTiming";
 import { MIN_FOLLOW_UP_DAYS } from "~/measures/follow-up-interval";
-import { ErrorSummary, Textarea } from "~/ui/form";
+import { Textarea } from "~/ui/form";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 import { TableHead } from "~/ui/Table";
+import { MeasuresPageHeading } from "~/measures/ui/MeasuresPageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Measure – Connect Well" }];
 
@@ -54,21 +55,23 @@ export default function MeasureDetail() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>
-          Back to measures
-        </Link>
-        <ErrorSummary errors={errors} />
-        {search.get("saved") && !record.enteredInError ? (
-          <div className="nhsuk-inset-text" role="status">
-            <span className="nhsuk-u-visually-hidden">Information: </span>
-            <p>
-              Saved and scored
-              {record.timePoint === "baseline_extra" ? ", as an extra baseline-window response (see below)" : ""}.
-            </p>
-          </div>
-        ) : null}
-        <span className="nhsuk-caption-l">{person.name}</span>
-        <h1>{record.enteredInError ? <del>{title}</del> : title}</h1>
+        <MeasuresPageHeading
+          person={person}
+          errors={errors}
+          notice={
+            search.get("saved") && !record.enteredInError ? (
+              <div className="nhsuk-inset-text" role="status">
+                <span className="nhsuk-u-visually-hidden">Information: </span>
+                <p>
+                  Saved and scored
+                  {record.timePoint === "baseline_extra" ? ", as an extra baseline-window response (see below)" : ""}.
+                </p>
+              </div>
+            ) : null
+          }
+        >
+          {record.enteredInError ? <del>{title}</del> : title}
+        </MeasuresPageHeading>
         {record.enteredInError ? (
           <div className="nhsuk-warning-callout">
             <h2 className="nhsuk-warning-callout__label">

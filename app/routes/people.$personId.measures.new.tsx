@@ -19,12 +19,13 @@ import { DateInput } from "~/ui/choices";
 import { QuestionItem } from "~/measures/ui/QuestionItem";
 import { FollowUpTimingNotice } from "~/measures/ui/FollowUpTiming";
 import { Radios } from "~/ui/choices";
-import { ErrorSummary, Select } from "~/ui/form";
+import { Select } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { MeasuresPageHeading } from "~/measures/ui/MeasuresPageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Record a measure – Connect Well" }];
 
@@ -95,12 +96,9 @@ export default function RecordMeasure() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>
-          Back to measures
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">{person.name}</span>
-        <h1>Record a measure</h1>
+        <MeasuresPageHeading person={person} errors={errors}>
+          Record a measure
+        </MeasuresPageHeading>
         {referrals.length === 0 ? (
           <>
             <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
@@ -14,10 +14,11 @@ import { suggestedTimePoint, timePointChoices } from "~/measures/suggest";
 import { CORE_INSTRUMENTS, decodeTimePoint, encodeTimePoint, timePointLabel } from "~/measures/time-points";
 import { Checkboxes } from "~/ui/choices";
 import { Radios } from "~/ui/choices";
-import { ErrorSummary, Select } from "~/ui/form";
+import { Select } from "~/ui/form";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { MeasuresPageHeading } from "~/measures/ui/MeasuresPageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Hand the device to the person – Connect Well" }];
 
@@ -77,12 +78,9 @@ export default function StartSelfCompletion() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}/measures`}>
-          Back to measures
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">{person.name}</span>
-        <h1>Hand the device to the person</h1>
+        <MeasuresPageHeading person={person} errors={errors}>
+          Hand the device to the person
+        </MeasuresPageHeading>
         {referrals.length === 0 ? (
           <p>{person.name} has no open referral. Make a referral first: measures belong to a referral.</p>
         ) : (

@@ -38,3 +38,13 @@ export function PostcodeInput({ own = false, ...field }: FieldProps & Whose) {
 export function WholeNumberInput(field: FieldProps) {
   return <TextInput {...field} width={10} inputMode="numeric" />;
 }
+
+/** A calendar date (`isoDate`, 'YYYY-MM-DD'): the browser's date picker, 10 characters wide. */
+export function IsoDateInput(field: FieldProps) {
+  return <TextInput {...field} type="date" width={10} />;
+}
+
+/** A time of day ('HH:MM'): the browser's time picker, 10 characters wide. */
+export function TimeInput(field: FieldProps) {
+  return <TextInput {...field} type="time" width={10} />;
+}
