@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
-import { audit, type AuditAction } from "~/audit/audit.server";
-import { actorOf, type Guarded } from "~/auth/guards.server";
+import { audit, type AuditAction, type AuditActor } from "~/audit/audit.server";
+import { actorOf, requirePermission, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { notFound } from "~/errors";
 
@@ -108,4 +108,27 @@ export async function deniedInside(
     details: { reason: "not_found_or_not_lead" },
   });
   return notFound();
+}
+
+/**
+ * A lead's page about one thing inside one of their activities (a referral to it, one of its sessions): the user
+ * leads activities, the activity is theirs (requireActivityAccess), and `find` reads the thing named by the route's
+ * `param` within it. An id that is not one, or a thing of another activity, ends in the same 404 page, the attempt
+ * recorded as denied against `entityType`.
+ */
+export async function requireInsideActivity<T>(
+  { request, context, params }: { request: Request; context: unknown; params: Record<string, string | undefined> },
+  attempted: AuditAction,
+  inside: {
+    param: string;
+    entityType: string;
+    find: (actor: AuditActor, activityId: string, id: string) => Promise<T | null | undefined>;
+  },
+): Promise<{ guard: Guarded; activity: OwnActivity; found: T }> {
+  const guard = await requirePermission(request, context, "activities:lead");
+  const activity = await requireActivityAccess(guard, params.activityId, attempted);
+  const id = params[inside.param];
+  const found = isUuid(id) ? await inside.find(actorOf(guard), activity.id, id) : null;
+  if (found === null || found === undefined) return deniedInside(guard, attempted, inside.entityType, id);
+  return { guard, activity, found };
 }

@@ -1,15 +1,15 @@
 import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { answerReferral, getInbound } from "~/attendance/inbound.server";
-import { actorOf, requirePermission } from "~/auth/guards.server";
-import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
+import { actorOf } from "~/auth/guards.server";
+import { requireInsideActivity } from "~/directory/scope.server";
 import { Tag } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { providerReplyOverdue, statusLabels, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
-import { ErrorSummary, Textarea } from "~/ui/form";
+import { Textarea } from "~/ui/form";
 import { formatDate } from "~/ui/format";
 import { contactMethods } from "~/people/person-form";
 import { forTheProvider } from "~/referrals/codes";
@@ -20,6 +20,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Referral – Connect Well" }];
 
@@ -35,21 +36,12 @@ const answerSchema = withChecks(
       : {},
 );
 
-async function load(
-  request: Request,
-  context: unknown,
-  params: Record<string, string | undefined>,
-  attempted: AuditAction,
-) {
-  const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, attempted);
-  const referral = isUuid(params.referralId) ? await getInbound(actorOf(guard), activity.id, params.referralId) : null;
-  if (!referral) return deniedInside(guard, attempted, "referral", params.referralId);
-  return { guard, activity, referral };
-}
+/** The referral to one of this lead's activities, or the 404 page. */
+const load = (args: LoaderFunctionArgs, attempted: AuditAction) =>
+  requireInsideActivity(args, attempted, { param: "referralId", entityType: "referral", find: getInbound });
 
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { activity, referral: r } = await load(request, context, params, "referral.inbound-view");
+export async function loader(args: LoaderFunctionArgs) {
+  const { activity, found: r } = await load(args, "referral.inbound-view");
   return {
     activity: { id: activity.id, name: activity.name },
     referral: {
@@ -80,9 +72,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, context, params }: ActionFunctionArgs) {
-  const { guard, referral } = await load(request, context, params, "referral.answer");
-  const parsed = await readForm(request, answerSchema);
+export async function action(args: ActionFunctionArgs) {
+  const { guard, found: referral } = await load(args, "referral.answer");
+  const parsed = await readForm(args.request, answerSchema);
   if (!parsed.ok) return reply(parsed);
   const { decision, reason, version: expectedVersion } = parsed.data;
   return attempt(
@@ -106,12 +98,13 @@ export default function InboundReferral() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/my-activities">
-          Back to your activities
-        </Link>
-        <ErrorSummary errors={errors} />
-        <span className="nhsuk-caption-l">Referral to {activity.name}</span>
-        <h1>{person.name}</h1>
+        <PageHeading
+          back={{ to: "/my-activities", text: "Back to your activities" }}
+          errors={errors}
+          caption={`Referral to ${activity.name}`}
+        >
+          {person.name}
+        </PageHeading>
         <p>
           Received {formatDate(referral.receivedAt)} ·{" "}
           <Tag colour={referral.waiting ? "blue" : "grey"}>{referral.statusLabel}</Tag>{" "}

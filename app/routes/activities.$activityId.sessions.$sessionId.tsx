@@ -1,4 +1,3 @@
-import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import {
@@ -18,36 +17,28 @@ import { hhmm } from "~/directory/schedule";
 import { londonToday } from "~/calendar";
 import { sessionState, sessionStateLabels } from "~/attendance/session-state";
 import { labelOf } from "~/labels";
-import { deniedInside, isUuid, requireActivityAccess } from "~/directory/scope.server";
+import { deniedInside, isUuid, requireActivityAccess, requireInsideActivity } from "~/directory/scope.server";
 import { SuccessBanner } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
 import { reply, replyToError } from "~/forms/reply";
 import { ConflictError, NotFoundError } from "~/errors";
 import { useFormReply } from "~/forms/use-form-reply";
-import { ErrorSummary, revalidateAfterConflict, TextInput } from "~/ui/form";
+import { revalidateAfterConflict, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate, formatTime } from "~/ui/format";
 import { forTheProvider } from "~/referrals/codes";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Register – Connect Well" }];
 
 // After "someone saved first" the people list is read again too, so anyone added meanwhile is on the form.
 export const shouldRevalidate = revalidateAfterConflict;
 
-async function load(
-  request: Request,
-  context: unknown,
-  params: Record<string, string | undefined>,
-  attempted: AuditAction,
-) {
-  const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, attempted);
-  const register = isUuid(params.sessionId) ? await loadRegister(actorOf(guard), activity.id, params.sessionId) : null;
-  if (!register) return deniedInside(guard, attempted, "activity_session", params.sessionId);
-  return { guard, activity, register };
-}
-
-export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const { activity, register } = await load(request, context, params, "register.view");
+export async function loader(args: LoaderFunctionArgs) {
+  const { activity, found: register } = await requireInsideActivity(args, "register.view", {
+    param: "sessionId",
+    entityType: "activity_session",
+    find: loadRegister,
+  });
   const { session, people } = register;
   const today = londonToday();
   const state = sessionState(
@@ -202,31 +193,37 @@ export default function RegisterPage() {
   const savedOtherwise = markedAll ? people.filter((p) => p.mark && p.mark !== "present") : [];
   return (
     <>
-      <Link className="nhsuk-back-link" to="/my-activities">
-        Back to your activities
-      </Link>
-      {result?.saved ? (
-        <SuccessBanner>
-          Register saved: {result.saved.counts.present} present, {result.saved.counts.absent} absent,{" "}
-          {result.saved.counts.excused} excused and {result.saved.otherAttendees} other
-          {result.saved.otherAttendees === 1 ? "" : "s"}.
-        </SuccessBanner>
-      ) : null}
-      {markedAll ? (
-        <div className="nhsuk-inset-text" role="status">
-          <p>
-            <strong>Everyone marked present: check and save.</strong> Nothing is saved until you choose Save register.
-            {savedOtherwise.length > 0
-              ? ` Saved with another mark before: ${savedOtherwise
-                  .map((p) => `${p.name} (${markWords(p.mark as Mark)})`)
-                  .join(", ")}.`
-              : ""}
-          </p>
-        </div>
-      ) : null}
-      <ErrorSummary errors={errors} />
-      <span className="nhsuk-caption-l">{activity.name}</span>
-      <h1>Register for {formatIsoDate(session.date)}</h1>
+      <PageHeading
+        back={{ to: "/my-activities", text: "Back to your activities" }}
+        errors={errors}
+        notice={
+          <>
+            {result?.saved ? (
+              <SuccessBanner>
+                Register saved: {result.saved.counts.present} present, {result.saved.counts.absent} absent,{" "}
+                {result.saved.counts.excused} excused and {result.saved.otherAttendees} other
+                {result.saved.otherAttendees === 1 ? "" : "s"}.
+              </SuccessBanner>
+            ) : null}
+            {markedAll ? (
+              <div className="nhsuk-inset-text" role="status">
+                <p>
+                  <strong>Everyone marked present: check and save.</strong> Nothing is saved until you choose Save
+                  register.
+                  {savedOtherwise.length > 0
+                    ? ` Saved with another mark before: ${savedOtherwise
+                        .map((p) => `${p.name} (${markWords(p.mark as Mark)})`)
+                        .join(", ")}.`
+                    : ""}
+                </p>
+              </div>
+            ) : null}
+          </>
+        }
+        caption={activity.name}
+      >
+        Register for {formatIsoDate(session.date)}
+      </PageHeading>
       <p>
         {session.start} to {session.end}.{" "}
         {savedAt
