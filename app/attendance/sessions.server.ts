@@ -241,19 +241,25 @@ export async function listSessions(activityId: string, from: string, to: string)
     .execute();
 }
 
+/** The group activities (one-to-one schemes have no sessions) `userId` leads, each id and name; `activeOnly`: running now. */
+function groupActivitiesLed(db: Executor, userId: string, { activeOnly }: { activeOnly: boolean }) {
+  return db
+    .selectFrom("activity as a")
+    .innerJoin("activity_lead as l", "l.activity_id", "a.id")
+    .select(["a.id", "a.name"])
+    .where("l.user_id", "=", userId)
+    .where("a.format", "!=", "one_to_one")
+    .$if(activeOnly, (q) => q.where("a.status", "=", "active"))
+    .execute();
+}
+
 /**
  * Today's sessions across the activities a lead runs: those already created, and the ones the weekly schedule
  * says happen today but that nobody has opened yet (the lead opens them with one button).
  */
 export async function todaysSessions(userId: string, today: string) {
   const db = await getDb();
-  const activities = await db
-    .selectFrom("activity as a")
-    .innerJoin("activity_lead as l", "l.activity_id", "a.id")
-    .select(["a.id", "a.name"])
-    .where("l.user_id", "=", userId)
-    .where("a.format", "!=", "one_to_one")
-    .execute();
+  const activities = await groupActivitiesLed(db, userId, { activeOnly: false });
   if (activities.length === 0) return [];
   const ids = activities.map((a) => a.id);
   const nameOf = new Map(activities.map((a) => [a.id, a.name]));
@@ -306,14 +312,7 @@ export const NEXT_SESSION_HORIZON_DAYS = 56;
  */
 export async function nextSessionAfter(userId: string, today: string) {
   const db = await getDb();
-  const activities = await db
-    .selectFrom("activity as a")
-    .innerJoin("activity_lead as l", "l.activity_id", "a.id")
-    .select(["a.id", "a.name"])
-    .where("l.user_id", "=", userId)
-    .where("a.format", "!=", "one_to_one")
-    .where("a.status", "=", "active")
-    .execute();
+  const activities = await groupActivitiesLed(db, userId, { activeOnly: true });
   if (activities.length === 0) return null;
   const ids = activities.map((a) => a.id);
   const from = addDays(today, 1);
