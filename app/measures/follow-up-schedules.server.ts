@@ -27,24 +27,10 @@ interface Who {
 }
 
 export async function listFollowUpSchedules(user: Who): Promise<FollowUpScheduleRow[]> {
-  const db = await getDb();
-  const rows = await db
-    .selectFrom("activity as a")
+  const rows = await activitiesInScope(await getDb(), user)
     .innerJoin("provider as p", "p.id", "a.provider_id")
     .leftJoin("measure_schedule as ms", "ms.activity_id", "a.id")
     .select(["a.id", "a.name", "p.name as provider_name", "ms.follow_up_weeks", "ms.min_follow_up_days", "ms.version"])
-    .where("a.status", "!=", "closed")
-    .$if(can(user.role, "activities:lead"), (q) =>
-      q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom("activity_lead as l")
-            .select("l.activity_id")
-            .whereRef("l.activity_id", "=", "a.id")
-            .where("l.user_id", "=", user.id),
-        ),
-      ),
-    )
     .orderBy("p.name")
     .orderBy("a.name")
     .execute();
@@ -115,9 +101,14 @@ export async function setFollowUpSchedule(
 }
 
 async function followUpScheduleScope(trx: Executor, user: Who): Promise<Set<string>> {
-  const rows = await trx
+  const rows = await activitiesInScope(trx, user).select("a.id").execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The activities whose schedule `user` may see and change: those not closed, and for a lead only their own. */
+function activitiesInScope(db: Executor, user: Who) {
+  return db
     .selectFrom("activity as a")
-    .select("a.id")
     .where("a.status", "!=", "closed")
     .$if(can(user.role, "activities:lead"), (q) =>
       q.where((eb) =>
@@ -129,7 +120,5 @@ async function followUpScheduleScope(trx: Executor, user: Who): Promise<Set<stri
             .where("l.user_id", "=", user.id),
         ),
       ),
-    )
-    .execute();
-  return new Set(rows.map((r) => r.id));
+    );
 }
