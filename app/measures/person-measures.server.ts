@@ -2,7 +2,7 @@
 // transaction as the read, so the data is never returned without its access being recorded.
 
 import { getDb } from "@db/index";
-import { audit, type AuditAction, type AuditActor, type Executor } from "~/audit/audit.server";
+import { audit, type AuditAction, type AuditActor, type AuditEntry, type Executor } from "~/audit/audit.server";
 import { formatIsoDate } from "~/ui/format";
 import type { Comparison } from "./change";
 import { wemwbsLicensed } from "./settings.server";
@@ -38,6 +38,30 @@ async function findPerson(db: Executor, personId: string): Promise<MeasuresPerso
   if (!row) return undefined;
   const given = row.preferred_name ? `${row.given_name} (${row.preferred_name})` : row.given_name;
   return { id: row.id, name: `${given} ${row.family_name}` };
+}
+
+/**
+ * One read of a person's measures, in one transaction with its audit row: `read` returns what to show and the entry
+ * to audit it by (against the person unless it names another entity), or null when there is nothing to show. Null,
+ * and nothing audited, when there is no such person.
+ */
+async function readAudited<T>(
+  actor: AuditActor,
+  personId: string,
+  read: (
+    trx: Executor,
+    person: MeasuresPerson,
+  ) => Promise<{ view: T; audited: Omit<AuditEntry, "personId" | "outcome"> } | null>,
+): Promise<T | null> {
+  const db = await getDb();
+  return db.transaction().execute(async (trx) => {
+    const person = await findPerson(trx, personId);
+    if (!person) return null;
+    const found = await read(trx, person);
+    if (!found) return null;
+    await audit(trx, actor, { entityId: personId, ...found.audited, personId });
+    return found.view;
+  });
 }
 
 /** The person's referrals as choices for a measure, newest first. */
@@ -148,29 +172,22 @@ export async function getPersonMeasures(
   personId: string,
   today = londonToday(),
 ): Promise<PersonMeasures | null> {
-  const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const person = await findPerson(trx, personId);
-    if (!person) return null;
+  return readAudited(actor, personId, async (trx, person) => {
     const [referrals, records, schedule] = [
       await referralOptions(trx, personId),
       await loadRecords(trx, personId),
       await measureScheduleForPerson(trx, personId, today),
     ];
-    await audit(trx, actor, {
-      action: "measures.view",
-      entityType: "person",
-      entityId: personId,
-      personId,
-      details: { responses: records.length },
-    });
     return {
-      person,
-      referrals,
-      records,
-      changes: changesSinceBaseline(records),
-      schedule,
-      wemwbsLicensed: wemwbsLicensed(),
+      audited: { action: "measures.view", entityType: "person", details: { responses: records.length } },
+      view: {
+        person,
+        referrals,
+        records,
+        changes: changesSinceBaseline(records),
+        schedule,
+        wemwbsLicensed: wemwbsLicensed(),
+      },
     };
   });
 }
@@ -189,10 +206,7 @@ export async function getMeasureDetail(
   personId: string,
   responseId: string,
 ): Promise<MeasureDetail | null> {
-  const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const person = await findPerson(trx, personId);
-    if (!person) return null;
+  return readAudited(actor, personId, async (trx, person) => {
     const records = await loadRecords(trx, personId);
     const record = records.find((r) => r.id === responseId);
     if (!record) return null;
@@ -207,19 +221,20 @@ export async function getMeasureDetail(
           r.instrumentCode === record.instrumentCode &&
           r.id !== record.id,
       ) ?? null;
-    await audit(trx, actor, {
-      action: "measures.view",
-      entityType: "measure_response",
-      entityId: responseId,
-      personId,
-      details: { instrumentCode: record.instrumentCode },
-    });
     return {
-      person,
-      record,
-      baseline: record.timePoint === "baseline" ? null : baseline,
-      change: changes[record.id] ?? null,
-      referral,
+      audited: {
+        action: "measures.view",
+        entityType: "measure_response",
+        entityId: responseId,
+        details: { instrumentCode: record.instrumentCode },
+      },
+      view: {
+        person,
+        record,
+        baseline: record.timePoint === "baseline" ? null : baseline,
+        change: changes[record.id] ?? null,
+        referral,
+      },
     };
   });
 }
@@ -283,10 +298,7 @@ export async function getRecordFormData(
   action: AuditAction,
   today = londonToday(),
 ): Promise<RecordFormData | null> {
-  const db = await getDb();
-  return db.transaction().execute(async (trx) => {
-    const person = await findPerson(trx, personId);
-    if (!person) return null;
+  return readAudited(actor, personId, async (trx, person) => {
     const referrals = await referralOptions(trx, personId);
     const schedule = await measureScheduleForPerson(trx, personId, today);
     const baselines = await trx
@@ -296,17 +308,19 @@ export async function getRecordFormData(
       .where("time_point", "=", "baseline")
       .where("entered_in_error_at", "is", null)
       .execute();
-    await audit(trx, actor, { action, entityType: "person", entityId: personId, personId });
     return {
-      person,
-      referrals,
-      schedule,
-      baselines: baselines.map((b) => ({
-        referralId: b.referral_id,
-        instrumentCode: b.instrument_code,
-        administeredOn: b.administered_on,
-      })),
-      wemwbsLicensed: wemwbsLicensed(),
+      audited: { action, entityType: "person" },
+      view: {
+        person,
+        referrals,
+        schedule,
+        baselines: baselines.map((b) => ({
+          referralId: b.referral_id,
+          instrumentCode: b.instrument_code,
+          administeredOn: b.administered_on,
+        })),
+        wemwbsLicensed: wemwbsLicensed(),
+      },
     };
   });
 }
