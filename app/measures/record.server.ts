@@ -74,6 +74,24 @@ async function replayOf(ex: Executor, input: RecordInput): Promise<RecordedMeasu
   return { id: replay.id, replayed: true, timePoint: replay.time_point as RecordedTimePoint };
 }
 
+/**
+ * The referral a measure is for, if it is the person's: its status and when it arrived. `lock`: held until the
+ * transaction ends, so two saves for the referral are checked one after the other.
+ */
+export function personsReferral(
+  trx: Executor,
+  { personId, referralId }: { personId: string; referralId: string },
+  { lock }: { lock: boolean },
+) {
+  return trx
+    .selectFrom("referral")
+    .select(["id", "status", "received_at"])
+    .where("id", "=", referralId)
+    .where("person_id", "=", personId)
+    .$if(lock, (q) => q.forUpdate())
+    .executeTakeFirst();
+}
+
 /** The same checks and insert inside a caller's transaction (the self-completion flow saves several at once). */
 export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
   const replay = await replayOf(trx, input);
@@ -85,13 +103,7 @@ export async function recordMeasureIn(trx: Executor, actor: AuditActor, input: R
   }
 
   // Locks the referral so two saves for it are checked one after the other.
-  const referral = await trx
-    .selectFrom("referral")
-    .select(["id", "status", "received_at"])
-    .where("id", "=", input.referralId)
-    .where("person_id", "=", input.personId)
-    .forUpdate()
-    .executeTakeFirst();
+  const referral = await personsReferral(trx, input, { lock: true });
   if (!referral) throw new FieldError("referralId", "Select one of this person's referrals");
   // The same form posted twice at once waited here for the first post, whose response this statement now sees: it
   // is answered as that one, not as a clash with it.

@@ -8,7 +8,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { offeredInstruments } from "./catalogue";
 import { londonToday } from "~/calendar";
-import { recordMeasureIn } from "./record.server";
+import { personsReferral, recordMeasureIn } from "./record.server";
 import { answersFor, selfSteps } from "./self-steps";
 import { itemError } from "./answers-form";
 import type { TimePointRef } from "./time-points";
@@ -67,12 +67,7 @@ export async function startSelfCompletion(actor: AuditActor, input: StartInput):
           .filter((c) => input.instrumentCodes.includes(c));
         if (codes.length === 0 || input.instrumentCodes.some((c) => !offered.has(c)))
           throw new FieldError("instrumentCodes", "Select at least one of the questionnaires offered");
-        const referral = await trx
-          .selectFrom("referral")
-          .select(["id", "status", "received_at"])
-          .where("id", "=", input.referralId)
-          .where("person_id", "=", input.personId)
-          .executeTakeFirst();
+        const referral = await personsReferral(trx, input, { lock: false });
         if (!referral || referral.status === "declined")
           throw new FieldError("referralId", "Select one of this person's referrals that went ahead");
         // Refused before the person answers anything, as recording it at the end would be.
