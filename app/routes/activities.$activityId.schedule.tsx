@@ -147,8 +147,8 @@ export default function SchedulePage() {
   const { reply: result, errors, values } = useFormReply<typeof action>();
   const vals = (intent: string): Record<string, string | undefined> => (result?.intent === intent ? values : {});
   // A field of one of the page's forms: what the user typed and its error when that form was posted, else `initial`.
-  const field = (intent: string, name: string, initial?: string) => ({
-    name,
+  // Each field still names itself in its tag, where the check of the forms' labels reads it.
+  const typed = (intent: string, name: string, initial?: string) => ({
     defaultValue: vals(intent)[name] ?? initial,
     error: result?.intent === intent ? errors?.[name] : undefined,
   });
@@ -219,15 +219,16 @@ export default function SchedulePage() {
             <h3>Add a weekly session</h3>
             <input type="hidden" name="intent" value="add-slot" />
             <Select
-              {...field("add-slot", "weekday")}
+              name="weekday"
               label="Day"
               placeholder="Select a day"
               options={toOptions(weekdays)}
+              {...typed("add-slot", "weekday")}
             />
-            <TimeInput {...field("add-slot", "startTime")} label="Start time" />
-            <TimeInput {...field("add-slot", "endTime")} label="End time" />
-            <IsoDateInput {...field("add-slot", "validFrom", today)} label="First session" />
-            <IsoDateInput {...field("add-slot", "validTo")} label="Last session (optional)" />
+            <TimeInput name="startTime" label="Start time" {...typed("add-slot", "startTime")} />
+            <TimeInput name="endTime" label="End time" {...typed("add-slot", "endTime")} />
+            <IsoDateInput name="validFrom" label="First session" {...typed("add-slot", "validFrom", today)} />
+            <IsoDateInput name="validTo" label="Last session (optional)" {...typed("add-slot", "validTo")} />
             <button className="nhsuk-button" type="submit">
               Add weekly session
             </button>
@@ -238,7 +239,7 @@ export default function SchedulePage() {
             <h3>Generate sessions</h3>
             <p>Creates the dated sessions the weekly pattern gives, from today. Sessions already there are kept.</p>
             <input type="hidden" name="intent" value="generate" />
-            <WholeNumberInput {...field("generate", "weeks", "8")} label="Number of weeks" />
+            <WholeNumberInput name="weeks" label="Number of weeks" {...typed("generate", "weeks", "8")} />
             <button className="nhsuk-button nhsuk-button--secondary" type="submit">
               Generate sessions
             </button>
@@ -247,9 +248,9 @@ export default function SchedulePage() {
             <h3>Add a one-off session</h3>
             <input type="hidden" name="intent" value="one-off" />
             <input type="hidden" name="idempotencyKey" value={vals("one-off").idempotencyKey ?? oneOffKey} />
-            <IsoDateInput {...field("one-off", "sessionDate")} label="Date" />
-            <TimeInput {...field("one-off", "oneOffStart")} label="Start time" />
-            <TimeInput {...field("one-off", "oneOffEnd")} label="End time" />
+            <IsoDateInput name="sessionDate" label="Date" {...typed("one-off", "sessionDate")} />
+            <TimeInput name="oneOffStart" label="Start time" {...typed("one-off", "oneOffStart")} />
+            <TimeInput name="oneOffEnd" label="End time" {...typed("one-off", "oneOffEnd")} />
             <button className="nhsuk-button nhsuk-button--secondary" type="submit">
               Add session
             </button>

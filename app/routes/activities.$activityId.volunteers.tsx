@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { addVolunteer, listVolunteers, updateVolunteer } from "~/attendance/befriending.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { editVolunteerSchema, newVolunteerSchema } from "~/directory/forms";
@@ -86,6 +87,7 @@ export default function Volunteers() {
   const { activity, volunteers, key } = useLoaderData<typeof loader>();
   const { reply: result, errors } = useFormReply<typeof action>();
   const addValues = (result?.intent === "add" ? result.values : null) ?? {};
+  const addErrors = result?.intent === "add" ? errors : undefined;
   const editing = result?.intent === "update" && result.values ? result.values.volunteerId : null;
   const requested = new URLSearchParams(useLocation().search).get("edit");
   const editId = editing ?? (result?.done ? null : requested);
@@ -151,11 +153,17 @@ export default function Volunteers() {
                     name: vals.name ?? v.name,
                     phone: vals.phone ?? v.phone ?? "",
                     email: vals.email ?? v.email ?? "",
-                    dbsCheckedOn: vals.dbsCheckedOn ?? v.dbs_checked_on ?? "",
                     dbsRenewalDueOn: vals.dbsRenewalDueOn ?? v.dbs_renewal_due_on ?? "",
                   }}
                   errors={e}
-                  checkedOnLabel="DBS check date"
+                  checkedOn={
+                    <IsoDateInput
+                      name="dbsCheckedOn"
+                      label="DBS check date"
+                      defaultValue={vals.dbsCheckedOn ?? v.dbs_checked_on ?? ""}
+                      error={e?.dbsCheckedOn}
+                    />
+                  }
                 />
                 <div className="nhsuk-form-group">
                   <div className="nhsuk-checkboxes">
@@ -192,8 +200,15 @@ export default function Volunteers() {
             <input type="hidden" name="idempotencyKey" value={addValues.idempotencyKey ?? key} />
             <VolunteerFields
               values={addValues}
-              errors={result?.intent === "add" ? errors : undefined}
-              checkedOnLabel="DBS check date (optional)"
+              errors={addErrors}
+              checkedOn={
+                <IsoDateInput
+                  name="dbsCheckedOn"
+                  label="DBS check date (optional)"
+                  defaultValue={addValues.dbsCheckedOn}
+                  error={addErrors?.dbsCheckedOn}
+                />
+              }
             />
             <button className="nhsuk-button" type="submit">
               Add volunteer
@@ -205,27 +220,25 @@ export default function Volunteers() {
   );
 }
 
-/** The volunteer's details and DBS check, as both the add and the update form ask for them. */
+/**
+ * The volunteer's details and DBS check, as both the add and the update form ask for them. The date of the check is
+ * the form's own (`checkedOn`): only the add form calls it optional.
+ */
 function VolunteerFields({
   values,
   errors,
-  checkedOnLabel,
+  checkedOn,
 }: {
   values: Record<string, string | undefined>;
   errors?: Record<string, string | undefined>;
-  checkedOnLabel: string;
+  checkedOn: ReactNode;
 }) {
   return (
     <>
       <TextInput name="name" label="Name" defaultValue={values.name} error={errors?.name} />
       <PhoneInput name="phone" label="Phone (optional)" defaultValue={values.phone} error={errors?.phone} />
       <EmailInput name="email" label="Email (optional)" defaultValue={values.email} error={errors?.email} />
-      <IsoDateInput
-        name="dbsCheckedOn"
-        label={checkedOnLabel}
-        defaultValue={values.dbsCheckedOn}
-        error={errors?.dbsCheckedOn}
-      />
+      {checkedOn}
       <IsoDateInput
         name="dbsRenewalDueOn"
         label="Renewal due (optional)"
