@@ -101,7 +101,7 @@ export default function InboundReferral() {
         <PageHeading
           back={{ to: "/my-activities", text: "Back to your activities" }}
           errors={errors}
-          caption={`Referral to ${activity.name}`}
+          caption={<>Referral to {activity.name}</>}
         >
           {person.name}
         </PageHeading>
