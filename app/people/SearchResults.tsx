@@ -7,24 +7,30 @@ import type { ListedPersonView } from "./person-summary";
 
 export type SearchRowView = ListedPersonView;
 
-interface Props {
-  rows: SearchRowView[];
+/** What a search found: `rows` is null before a search and after a refused one, when nothing is shown. */
+interface Found {
+  rows: SearchRowView[] | null;
   /** More people match than are shown. */
   more?: boolean;
   /** Nobody matched exactly; these are similar names. */
   similar?: boolean;
+}
+
+interface Props {
+  found: Found | null | undefined;
   /** Where a result on the searcher's care team leads; anyone else leads to the break-glass page. */
   hrefFor: (id: string) => string;
 }
 
-function caption({ rows, more, similar }: Props) {
+function caption({ rows, more, similar }: { rows: SearchRowView[]; more: boolean; similar: boolean }) {
   if (similar) return rows.length === 1 ? "1 person with a similar name" : `${rows.length} people with similar names`;
   if (more) return `The first ${rows.length} people found`;
   return rows.length === 1 ? "1 person found" : `${rows.length} people found`;
 }
 
-export function SearchResults(props: Props) {
-  const { rows, more = false, similar = false, hrefFor } = props;
+export function SearchResults({ found, hrefFor }: Props) {
+  if (!found?.rows) return null;
+  const { rows, more = false, similar = false } = found;
   if (rows.length === 0) return <p>No one matches. Check the spelling or the NHS number, or record a new person.</p>;
   return (
     <>
@@ -39,7 +45,7 @@ export function SearchResults(props: Props) {
         </div>
       ) : null}
       <table className="nhsuk-table">
-        <caption className="nhsuk-table__caption">{caption(props)}</caption>
+        <caption className="nhsuk-table__caption">{caption({ rows, more, similar })}</caption>
         <TableHead headings={["Name", "Date of birth", "NHS number", "Postcode", "District"]} />
         <tbody className="nhsuk-table__body">
           {rows.map((r) =>

@@ -44,14 +44,7 @@ export default function People() {
               </Link>
             ) : null}
           </Form>
-          {result?.rows ? (
-            <SearchResults
-              rows={result.rows}
-              more={result.more}
-              similar={result.similar}
-              hrefFor={(id) => `/people/${id}`}
-            />
-          ) : null}
+          <SearchResults found={result} hrefFor={(id) => `/people/${id}`} />
           {canMerge ? (
             <p>
               <Link to="/people/duplicates">Check for duplicate records</Link>

@@ -48,14 +48,7 @@ export default function NewReferral() {
             Find person
           </button>
         </Form>
-        {result?.rows ? (
-          <SearchResults
-            rows={result.rows}
-            more={result.more}
-            similar={result.similar}
-            hrefFor={(id) => `/people/${id}/refer${suffix}`}
-          />
-        ) : null}
+        <SearchResults found={result} hrefFor={(id) => `/people/${id}/refer${suffix}`} />
         <p>
           Not known to the service yet? <Link to={`/people/new${suffix}`}>Record a new person</Link> first: the referral
           follows on from their record.
