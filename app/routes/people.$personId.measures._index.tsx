@@ -7,10 +7,11 @@ import { type DueItem } from "~/measures/due";
 import { notFound } from "~/errors";
 import { idParam } from "~/params";
 import { getPersonMeasures } from "~/measures/person-measures.server";
-import { formatChange, formatScoreRead, noChangeText, seriesByInstrument } from "~/measures/timeline";
+import { formatChange, noChangeText, seriesByInstrument } from "~/measures/timeline";
 import { getInstrument } from "~/measures/scoring";
 import { timePointLabel } from "~/measures/time-points";
 import { DueList } from "~/measures/ui/DueList";
+import { HeadlineScores } from "~/measures/ui/HeadlineScores";
 import { MeasureChart } from "~/measures/ui/MeasureChart";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { TableHead } from "~/ui/TableHead";
@@ -103,12 +104,7 @@ export default function PersonMeasures() {
                         Score{" "}
                       </span>
                       <Wrap>
-                        {headline.map((s) => (
-                          <span className="nhsuk-u-display-block" key={s.key}>
-                            {headline.length > 1 ? `${s.label}: ` : ""}
-                            {formatScoreRead(r.instrumentCode, s, r.scores)}
-                          </span>
-                        ))}
+                        <HeadlineScores record={r} />
                       </Wrap>
                     </td>
                     <td className="nhsuk-table__cell">

@@ -5,11 +5,12 @@ import { Link } from "@remix-run/react";
 import { shortName } from "../catalogue";
 import type { MeasuresSummaryData } from "../person-measures.server";
 import { getInstrument } from "../scoring";
-import { formatChange, formatScoreRead } from "../timeline";
+import { formatChange } from "../timeline";
 import { timePointLabel } from "../time-points";
 import { formatIsoDate } from "~/ui/format";
 import { TableHead } from "~/ui/TableHead";
 import { DueList } from "./DueList";
+import { HeadlineScores } from "./HeadlineScores";
 
 export function MeasuresSummary({ summary, canRecord = true }: { summary: MeasuresSummaryData; canRecord?: boolean }) {
   const base = `/people/${summary.personId}/measures`;
@@ -36,12 +37,7 @@ export function MeasuresSummary({ summary, canRecord = true }: { summary: Measur
                     </span>
                   </td>
                   <td className="nhsuk-table__cell">
-                    {headline.map((s) => (
-                      <span className="nhsuk-u-display-block" key={s.key}>
-                        {headline.length > 1 ? `${s.label}: ` : ""}
-                        {formatScoreRead(record.instrumentCode, s, record.scores)}
-                      </span>
-                    ))}
+                    <HeadlineScores record={record} />
                   </td>
                   <td className="nhsuk-table__cell">
                     {change
