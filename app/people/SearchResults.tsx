@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import { formatIsoDate } from "~/ui/format";
-import { TableHead } from "~/ui/TableHead";
+import { TableHead } from "~/ui/Table";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { breakGlassPath } from "./care-team";
 import type { ListedPersonView } from "./person-summary";

@@ -25,7 +25,6 @@ import { sessionState, sessionStateColours, sessionStateLabels, weekStart } from
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { PageHeading } from "~/ui/PageHeading";
-import { TableHead } from "~/ui/TableHead";
 
 export const meta: MetaFunction = () => [{ title: "Schedule and sessions – Connect Well" }];
 

@@ -9,7 +9,7 @@ import { londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/ui/Banner";
 import { dbsStatusColours, dbsStatusLabels, renewalDue } from "~/directory/volunteers";
-import { TableHead } from "~/ui/TableHead";
+import { TableHead } from "~/ui/Table";
 import { TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
 import { readIntent } from "~/forms/intent";

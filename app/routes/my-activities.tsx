@@ -19,7 +19,7 @@ import { addDays, londonToday } from "~/calendar";
 import { requireActivityAccess } from "~/directory/scope.server";
 import { SuccessBanner, Tag } from "~/ui/Banner";
 import { dbsStatusColours, dbsStatusLabels } from "~/directory/volunteers";
-import { TableHead } from "~/ui/TableHead";
+import { TableHead } from "~/ui/Table";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";

@@ -14,7 +14,7 @@ import { DueList } from "~/measures/ui/DueList";
 import { HeadlineScores } from "~/measures/ui/HeadlineScores";
 import { MeasureChart } from "~/measures/ui/MeasureChart";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
-import { TableHead } from "~/ui/TableHead";
+import { TableHead } from "~/ui/Table";
 
 export const meta: MetaFunction = () => [{ title: "Measures – Connect Well" }];
 

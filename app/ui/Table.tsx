@@ -2,7 +2,8 @@ import type { ReactNode } from "react";
 import { StackedHeading } from "~/ui/StackedHeading";
 
 /**
- * The header row of an NHS.UK table, one column header per name. `responsive`: the table is
+ * The header row of an NHS.UK table, one column header (`scope="col"`) per heading, in order; a heading may be
+ * markup, such as a visually hidden "Action" over a column of links. `responsive`: the table is
  * `nhsuk-table--responsive`, whose stacking CSS removes table semantics on a narrow screen, so the roles are
  * restated. `hiddenLast`: a last column (a button or link on each row) named for assistive technology only.
  */
@@ -11,7 +12,7 @@ export function TableHead({
   responsive = false,
   hiddenLast,
 }: {
-  headings: readonly string[];
+  headings: readonly ReactNode[];
   responsive?: boolean;
   hiddenLast?: string;
 }) {
@@ -19,8 +20,8 @@ export function TableHead({
   return (
     <thead className="nhsuk-table__head" role={role("rowgroup")}>
       <tr className="nhsuk-table__row" role={role("row")}>
-        {headings.map((h) => (
-          <th key={h} scope="col" className="nhsuk-table__header" role={role("columnheader")}>
+        {headings.map((h, i) => (
+          <th key={i} scope="col" className="nhsuk-table__header" role={role("columnheader")}>
             {h}
           </th>
         ))}

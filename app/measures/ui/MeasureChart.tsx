@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import { Line } from "react-chartjs-2";
 import { formatIsoDate } from "~/ui/format";
 import { StackedHeading } from "~/ui/StackedHeading";
-import { TableHead } from "~/ui/TableHead";
+import { TableHead } from "~/ui/Table";
 import type { Band, Instrument } from "../instruments";
 import {
   chartSummary,

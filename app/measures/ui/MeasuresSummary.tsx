@@ -8,7 +8,7 @@ import { getInstrument } from "../scoring";
 import { formatChange } from "../timeline";
 import { timePointLabel } from "../time-points";
 import { formatIsoDate } from "~/ui/format";
-import { TableHead } from "~/ui/TableHead";
+import { TableHead } from "~/ui/Table";
 import { DueList } from "./DueList";
 import { HeadlineScores } from "./HeadlineScores";
 
