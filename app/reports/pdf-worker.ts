@@ -5,6 +5,7 @@
 import { parentPort } from "node:worker_threads";
 import type { ReportModel } from "./model";
 import { type RenderReportOptions, renderReportPdfInThread } from "./pdf/render.server";
+import { lowerThisThreadPriority } from "./thread-priority.server";
 
 /** A job for the worker: one report to render. */
 export interface PdfWorkerRequest {
@@ -18,6 +19,8 @@ export type PdfWorkerResponse = { id: number; ok: true; pdf: Uint8Array } | { id
 
 if (!parentPort) throw new Error("pdf-worker must run in a worker thread");
 const port = parentPort;
+// Drawing a report gives way to the app's requests and the database when they compete for the cores.
+lowerThisThreadPriority();
 
 port.on("message", async (request: PdfWorkerRequest) => {
   try {

@@ -1,5 +1,6 @@
 // The report PDF is rendered in a worker thread: same bytes as in this thread, and this thread's event loop keeps
 // running while it renders.
+import { readdirSync, readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   PdfWorkerPool,
@@ -13,6 +14,20 @@ import { fixtureReportModel } from "../../fixtures/report-model";
 const options = { createdAt: new Date("2026-10-02T08:30:00.000Z"), documentId: "0b6f1d2e-8a4c-4f7e-9d3b-5c2a1e7f9a01" };
 const pool = new PdfWorkerPool({ size: 2 });
 afterAll(() => pool.close());
+
+/** The nice value report threads run at (docs/decisions/0917-report-threads-give-way.md). */
+const REPORT_THREAD_NICE = 10;
+
+/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat), by thread id. */
+function threadNiceValues(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync("/proc/self/task")) {
+    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
+    // Fields after the command name, which is in parentheses and may hold spaces: state is field 3, nice field 19.
+    out.set(tid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+  }
+  return out;
+}
 
 /** Runs `work` while a 5 ms timer ticks, and reports the longest wait between ticks against the work's duration. */
 async function eventLoopDuring(work: () => Promise<unknown>) {
@@ -57,6 +72,21 @@ describe("report PDF worker pool", () => {
     const here = await renderReportPdfInThread(fixtureReportModel(), options);
     for (const pdf of [a, b, c]) expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
   }, 180_000);
+
+  it.runIf(process.platform === "linux")(
+    "draws in threads that give way to the app when the cores are busy: lower priority there, unchanged here",
+    async () => {
+      const own = Number(readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ")[16]);
+      await pool.render(fixtureReportModel(), options);
+      const after = threadNiceValues();
+      const lowered = [...after.values()].filter((nice) => nice === REPORT_THREAD_NICE);
+      // Each of the pool's threads has started by now (this test runs after several renders at once).
+      expect(lowered.length).toBeGreaterThanOrEqual(1);
+      expect(Number(readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ")[16])).toBe(own);
+      expect(own).not.toBe(REPORT_THREAD_NICE);
+    },
+    180_000,
+  );
 
   it("keeps this thread's event loop running while a report renders, which rendering here does not", async () => {
     await pool.render(fixtureReportModel(), options); // threads started and warm
