@@ -156,6 +156,30 @@ export default function MyActivities() {
         </ul>
       )}
 
+      <h2>Referrals waiting for your answer</h2>
+      {inbound.length === 0 ? (
+        <p>None waiting.</p>
+      ) : (
+        <table className="nhsuk-table">
+          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals waiting for your answer</caption>
+          <TableHead headings={["Person", "Activity", "Received"]} />
+          <tbody className="nhsuk-table__body">
+            {inbound.map((r) => (
+              <tr key={r.id} className="nhsuk-table__row">
+                <td className="nhsuk-table__cell">
+                  <Link to={`/activities/${r.activityId}/referrals/${r.id}`}>{r.name}</Link>
+                  {r.preferred ? ` (${r.preferred})` : ""}
+                </td>
+                <td className="nhsuk-table__cell">{r.activity}</td>
+                <td className="nhsuk-table__cell">
+                  {formatDate(r.receivedAt)} {r.overdue ? <Tag colour="red">Over 14 days</Tag> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
       {notTaken.length > 0 ? (
         <>
           <h2>Registers not taken</h2>
@@ -186,30 +210,6 @@ export default function MyActivities() {
           </ul>
         </>
       ) : null}
-
-      <h2>Referrals waiting for your answer</h2>
-      {inbound.length === 0 ? (
-        <p>None waiting.</p>
-      ) : (
-        <table className="nhsuk-table">
-          <caption className="nhsuk-table__caption nhsuk-u-visually-hidden">Referrals waiting for your answer</caption>
-          <TableHead headings={["Person", "Activity", "Received"]} />
-          <tbody className="nhsuk-table__body">
-            {inbound.map((r) => (
-              <tr key={r.id} className="nhsuk-table__row">
-                <td className="nhsuk-table__cell">
-                  <Link to={`/activities/${r.activityId}/referrals/${r.id}`}>{r.name}</Link>
-                  {r.preferred ? ` (${r.preferred})` : ""}
-                </td>
-                <td className="nhsuk-table__cell">{r.activity}</td>
-                <td className="nhsuk-table__cell">
-                  {formatDate(r.receivedAt)} {r.overdue ? <Tag colour="red">Over 14 days</Tag> : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
 
       <h2>Activities you run</h2>
       <ul className="nhsuk-list">
