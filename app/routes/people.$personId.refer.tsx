@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
@@ -14,12 +14,13 @@ import { requestForReferral } from "~/referrals/from-request.server";
 import { referralFromRequest, selfReferralSummary } from "~/referrals/self-referral";
 import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
 import { Radios } from "~/ui/choices";
-import { ErrorSummary, Select, TextInput } from "~/ui/form";
+import { Select, TextInput } from "~/ui/form";
 import { formatDate } from "~/ui/format";
-import { PersonCaption } from "~/people/PersonCaption";
+import { personCaption } from "~/people/person-caption";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Refer or signpost – Connect Well" }];
 
@@ -91,12 +92,13 @@ export default function Refer() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
-          Back to their record
-        </Link>
-        <ErrorSummary errors={errors} />
-        <PersonCaption name={person.name} dateOfBirth={person.dateOfBirth} />
-        <h1>Refer or signpost</h1>
+        <PageHeading
+          back={{ to: `/people/${person.id}`, text: "Back to their record" }}
+          errors={errors}
+          caption={personCaption(person.name, person.dateOfBirth)}
+        >
+          Refer or signpost
+        </PageHeading>
         {request ? (
           <div className="nhsuk-inset-text">
             <h2 className="nhsuk-heading-s">What they asked for on {formatDate(request.receivedAt)}</h2>

@@ -31,7 +31,7 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf, labelsOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
-import { PersonCaption } from "~/people/PersonCaption";
+import { personCaption } from "~/people/person-caption";
 import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { TableHead } from "~/ui/Table";
 
@@ -176,7 +176,7 @@ export default function ReferralPage() {
         }}
       />
       <ErrorSummary errors={errors} />
-      <PersonCaption name={r.personName} dateOfBirth={r.dateOfBirth} />
+      <span className="nhsuk-caption-l">{personCaption(r.personName, r.dateOfBirth)}</span>
       <h1>
         {r.kind === "direct" ? `Referral to ${r.activity}` : r.activity ? `Signposted to ${r.activity}` : "Signposting"}
       </h1>

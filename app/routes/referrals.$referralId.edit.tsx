@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { notFound } from "~/errors";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
@@ -8,11 +8,12 @@ import { idParam } from "~/params";
 import { referralDetailsSchema } from "~/referrals/referral-form";
 import { readReferral, updateReferralDetails } from "~/referrals/referrals.server";
 import { ReferralDetailsFields } from "~/referrals/ui/ReferralDetailsFields";
-import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
-import { PersonCaption } from "~/people/PersonCaption";
+import { revalidateAfterConflict } from "~/ui/form";
+import { personCaption } from "~/people/person-caption";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Change referral details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -64,12 +65,13 @@ export default function EditReferral() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/referrals/${loaded.id}`}>
-          Back to the referral
-        </Link>
-        <ErrorSummary errors={errors} />
-        <PersonCaption name={loaded.personName} dateOfBirth={loaded.dateOfBirth} />
-        <h1>Change referral details</h1>
+        <PageHeading
+          back={{ to: `/referrals/${loaded.id}`, text: "Back to the referral" }}
+          errors={errors}
+          caption={personCaption(loaded.personName, loaded.dateOfBirth)}
+        >
+          Change referral details
+        </PageHeading>
         <p>{loaded.title}</p>
         <Form method="post" noValidate>
           {/* After a refused stale save the loader has run again: this is the version now shown. */}
