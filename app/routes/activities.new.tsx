@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { createActivity, providerChoices, referenceLists } from "~/directory/activities.server";
 import { newActivitySchema } from "~/directory/forms";
@@ -11,6 +11,7 @@ import { ActivityForm, type ActivityFormValues } from "~/directory/ui/ActivityFo
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Add an activity – Connect Well" }];
 
@@ -60,10 +61,7 @@ export default function NewActivity() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/providers">
-          Back to providers
-        </Link>
-        <h1>Add an activity</h1>
+        <PageHeading back={{ to: "/providers", text: "Back to providers" }}>Add an activity</PageHeading>
         <p>After saving you can add when it runs.</p>
         <ActivityForm
           values={values}

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { londonToday } from "~/calendar";
 import { parsePeriod } from "~/outcomes/periods";
@@ -7,10 +7,11 @@ import { costPage, saveCostForm } from "~/reports/access.server";
 import { costFormSchema, formatPounds } from "~/reports/costs";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
 import { PeriodScopeFields } from "~/reports/ui/PeriodScopeFields";
-import { ErrorSummary, Textarea, TextInput } from "~/ui/form";
+import { Textarea, TextInput } from "~/ui/form";
 import { formatDateTime } from "~/ui/format";
 import { parseForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 /** A period's name for the table ("July to September 2026 (Q3)"), or its key if it cannot be read. */
 function periodName(key: string, today: string): string {
@@ -59,11 +60,9 @@ export default function Costs() {
   const busy = useNavigation().state === "submitting";
   return (
     <>
-      <Link className="nhsuk-back-link" to="/reports">
-        Back to reports
-      </Link>
-      <ErrorSummary errors={errors} />
-      <h1>Service costs</h1>
+      <PageHeading back={{ to: "/reports", text: "Back to reports" }} errors={errors}>
+        Service costs
+      </PageHeading>
       <p className="nhsuk-lede-text">
         A report shows value for money (cost per person supported, completing, and improving) only for a period and
         scope with a cost entered here. Nothing is estimated.

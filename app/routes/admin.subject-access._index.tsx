@@ -8,8 +8,9 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { subjectQueryOf, subjectSearchSchema } from "~/people/subject-access-form";
 import { searchSubjects, type SubjectCandidate } from "~/people/subject-access.server";
 import { DateInput } from "~/ui/choices";
-import { ErrorSummary, TextInput } from "~/ui/form";
+import { TextInput } from "~/ui/form";
 import { formatIsoDate } from "~/ui/format";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Subject access request – Connect Well" }];
 
@@ -32,11 +33,9 @@ export default function SubjectAccessSearch() {
   const found = result && "found" in result ? (result.found as SubjectCandidate[]) : null;
   return (
     <>
-      <Link className="nhsuk-back-link" to="/admin">
-        Back to administration
-      </Link>
-      <ErrorSummary errors={errors} />
-      <h1>Subject access request</h1>
+      <PageHeading back={{ to: "/admin", text: "Back to administration" }} errors={errors}>
+        Subject access request
+      </PageHeading>
       <p>
         Find the person who asked for a copy of what the service holds about them. The export covers every record of
         theirs, including records merged into it, and who has seen or changed them. Making it is recorded in the audit

@@ -1,16 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { createUserSchema } from "~/admin/user-forms";
 import { createUser, listDistricts } from "~/admin/users.server";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
-import { ErrorSummary, Select, TextInput } from "~/ui/form";
+import { Select, TextInput } from "~/ui/form";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { EmailInput } from "~/ui/fields";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Add a user – Connect Well" }];
 
@@ -35,11 +36,9 @@ export default function NewUser() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/admin/users">
-          Back to users
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1>Add a user</h1>
+        <PageHeading back={{ to: "/admin/users", text: "Back to users" }} errors={errors}>
+          Add a user
+        </PageHeading>
         <Form method="post" noValidate>
           <TextInput
             name="displayName"

@@ -13,6 +13,7 @@ import { Tag } from "~/ui/Banner";
 import { formatIsoDate } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.activity.name ?? "Activity"} – Connect Well` },
@@ -77,11 +78,9 @@ export default function Listing() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/directory">
-          Back to the directory
-        </Link>
-        <span className="nhsuk-caption-l">{a.provider}</span>
-        <h1>{a.name}</h1>
+        <PageHeading back={{ to: "/directory", text: "Back to the directory" }} caption={a.provider}>
+          {a.name}
+        </PageHeading>
         <p>
           {a.direct ? <Tag colour="blue">Direct referral</Tag> : <Tag colour="grey">Signposting only</Tag>}{" "}
           {a.status !== "active" ? <Tag colour="red">{a.status === "paused" ? "Paused" : "Closed"}</Tag> : null}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { notFound } from "~/errors";
 import { readForm } from "~/forms/parse";
@@ -9,8 +9,9 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { idParam } from "~/params";
 import { breakGlass, readMinimalPerson } from "~/care-team/break-glass.server";
 import { BREAK_GLASS_REASON_MAX, BREAK_GLASS_REASON_MIN, breakGlassSchema } from "~/people/care-team";
-import { ErrorSummary, Textarea } from "~/ui/form";
+import { Textarea } from "~/ui/form";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Ask for access to a person’s record – Connect Well" }];
 
@@ -44,11 +45,9 @@ export default function BreakGlass() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/people">
-          Back to people
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1>Ask for access to this person’s record</h1>
+        <PageHeading back={{ to: "/people", text: "Back to people" }} errors={errors}>
+          Ask for access to this person’s record
+        </PageHeading>
         <SummaryList>
           <SummaryRow label="Name">
             {person.givenName} {person.familyName}

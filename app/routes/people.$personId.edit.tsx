@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
 import { notFound } from "~/errors";
@@ -14,8 +14,9 @@ import { getPersonForEdit, listDistricts, updatePerson } from "~/people/people.s
 import { personColumns, personConsents, personSchema } from "~/people/person-form";
 import { personToValues } from "~/people/person-values";
 import { PersonFields } from "~/people/PersonFields";
-import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
+import { revalidateAfterConflict } from "~/ui/form";
 import { nhsNumberPolicy } from "~/people/nhs-number-policy.server";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Change details – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -69,11 +70,9 @@ export default function EditPerson() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to={`/people/${loaded.id}`}>
-          Back to their record
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1>Change details</h1>
+        <PageHeading back={{ to: `/people/${loaded.id}`, text: "Back to their record" }} errors={errors}>
+          Change details
+        </PageHeading>
         {differences.length > 0 ? (
           <div className="nhsuk-inset-text">
             <span className="nhsuk-u-visually-hidden">Information: </span>

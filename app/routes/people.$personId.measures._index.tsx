@@ -15,6 +15,7 @@ import { HeadlineScores } from "~/measures/ui/HeadlineScores";
 import { MeasureChart } from "~/measures/ui/MeasureChart";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { TableHead } from "~/ui/Table";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Measures – Connect Well" }];
 
@@ -36,11 +37,9 @@ export default function PersonMeasures() {
   const newestFirst = [...records].reverse();
   return (
     <>
-      <Link className="nhsuk-back-link" to={`/people/${person.id}`}>
-        Back to {person.name}
-      </Link>
-      <span className="nhsuk-caption-l">{person.name}</span>
-      <h1>Measures</h1>
+      <PageHeading back={{ to: `/people/${person.id}`, text: `Back to ${person.name}` }} caption={person.name}>
+        Measures
+      </PageHeading>
       <div className="nhsuk-button-group">
         <Link className="nhsuk-button" to="new">
           Record a measure

@@ -7,6 +7,7 @@ import { breakGlassPath } from "~/people/care-team";
 import { formatIsoDate } from "~/ui/format";
 import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { StackedCell, TableHead } from "~/ui/Table";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Possible duplicate records – Connect Well" }];
 
@@ -35,13 +36,12 @@ export default function Duplicates() {
   const { pairs, notice, canRead } = useLoaderData<typeof loader>();
   return (
     <>
-      {canRead ? (
-        <Link className="nhsuk-back-link" to="/people">
-          Back to people
-        </Link>
-      ) : null}
-      <NoticeBanner notice={notice} />
-      <h1>Possible duplicate records</h1>
+      <PageHeading
+        back={canRead ? { to: "/people", text: "Back to people" } : null}
+        notice={<NoticeBanner notice={notice} />}
+      >
+        Possible duplicate records
+      </PageHeading>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <p className="nhsuk-lede-text">

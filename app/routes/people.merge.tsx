@@ -8,12 +8,13 @@ import { can } from "~/auth/roles";
 import { mergePeople, readMergePair } from "~/person-record/merge.server";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { Radios } from "~/ui/choices";
-import { ErrorSummary, revalidateAfterConflict } from "~/ui/form";
+import { revalidateAfterConflict } from "~/ui/form";
 import { formatDate, formatIsoDate } from "~/ui/format";
 import { version } from "~/forms/fields";
 import { readForm, type FieldErrors } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Compare and merge records – Connect Well" }];
 export const shouldRevalidate = revalidateAfterConflict;
@@ -136,17 +137,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function MergePeople() {
   const loaded = useLoaderData<typeof loader>();
   const { errors, values, busy } = useFormReply<typeof action>();
-  const back = (
-    <Link className="nhsuk-back-link" to="/people/duplicates">
-      Back to possible duplicates
-    </Link>
-  );
+  const back = { to: "/people/duplicates", text: "Back to possible duplicates" };
   if (loaded.gone) {
     return (
       <>
-        {back}
-        <ErrorSummary errors={errors} />
-        <h1>These records cannot be merged</h1>
+        <PageHeading back={back} errors={errors}>
+          These records cannot be merged
+        </PageHeading>
         <p>
           One of them has already been merged into another record, or no longer exists. Go back to the list of possible
           duplicates to see what is left to check.
@@ -158,9 +155,9 @@ export default function MergePeople() {
   const cell = (v: string | null) => v ?? <span className="app-muted">Not recorded</span>;
   return (
     <>
-      {back}
-      <ErrorSummary errors={errors} />
-      <h1>Compare two records</h1>
+      <PageHeading back={back} errors={errors}>
+        Compare two records
+      </PageHeading>
       <div className="nhsuk-grid-row">
         <div className="nhsuk-grid-column-two-thirds">
           <p>

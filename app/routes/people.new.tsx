@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { recordPerson } from "~/person-record/create.server";
@@ -8,7 +8,7 @@ import { listDistricts } from "~/people/people.server";
 import { personColumns, personConsents, personSchema } from "~/people/person-form";
 import { PersonFields } from "~/people/PersonFields";
 import { PossibleMatches } from "~/people/PossibleMatches";
-import { ErrorSummary } from "~/ui/form";
+import { PageHeading } from "~/ui/PageHeading";
 import { readForm, type FieldErrors } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
@@ -70,33 +70,36 @@ export default function NewPerson() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/people">
-          Back to people
-        </Link>
-        <ErrorSummary errors={errors} />
-        {matches && matches.length > 0 ? (
-          <div className="nhsuk-warning-callout">
-            <h2 className="nhsuk-warning-callout__label" id="matches-title">
-              <span role="text">
-                <span className="nhsuk-u-visually-hidden">Important: </span>This person may already have a record
-              </span>
-            </h2>
-            <p>
-              {result?.nhsNumberTaken
-                ? "A record with this NHS number already exists. Use that record instead of making a second one."
-                : "We found records with a similar name and the same date of birth. Use the existing record if it is the same person."}
-            </p>
-            <PossibleMatches
-              matches={matches}
-              hrefFor={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)}
-              actionLabel="Use this record"
-            />
-            {!result?.nhsNumberTaken ? (
-              <p>If none of these is the person, check the details below and choose “Record as a new person”.</p>
-            ) : null}
-          </div>
-        ) : null}
-        <h1>Record a person</h1>
+        <PageHeading
+          back={{ to: "/people", text: "Back to people" }}
+          errors={errors}
+          notice={
+            matches && matches.length > 0 ? (
+              <div className="nhsuk-warning-callout">
+                <h2 className="nhsuk-warning-callout__label" id="matches-title">
+                  <span role="text">
+                    <span className="nhsuk-u-visually-hidden">Important: </span>This person may already have a record
+                  </span>
+                </h2>
+                <p>
+                  {result?.nhsNumberTaken
+                    ? "A record with this NHS number already exists. Use that record instead of making a second one."
+                    : "We found records with a similar name and the same date of birth. Use the existing record if it is the same person."}
+                </p>
+                <PossibleMatches
+                  matches={matches}
+                  hrefFor={(id) => (activity ? `/people/${id}/refer?activity=${activity}` : `/people/${id}`)}
+                  actionLabel="Use this record"
+                />
+                {!result?.nhsNumberTaken ? (
+                  <p>If none of these is the person, check the details below and choose “Record as a new person”.</p>
+                ) : null}
+              </div>
+            ) : null
+          }
+        >
+          Record a person
+        </PageHeading>
         <Form method="post" noValidate>
           <input type="hidden" name="idempotencyKey" value={values.idempotencyKey ?? idempotencyKey} />
           <input type="hidden" name="activity" value={values.activity ?? activity} />

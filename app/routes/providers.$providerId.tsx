@@ -15,6 +15,7 @@ import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf } from "~/labels";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 
@@ -76,13 +77,16 @@ export default function ProviderPage() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/providers">
-          Back to providers
-        </Link>
-        {created || result?.saved ? (
-          <SuccessBanner>{created ? "Provider added." : "Provider saved."}</SuccessBanner>
-        ) : null}
-        <h1>{provider.name}</h1>
+        <PageHeading
+          back={{ to: "/providers", text: "Back to providers" }}
+          notice={
+            created || result?.saved ? (
+              <SuccessBanner>{created ? "Provider added." : "Provider saved."}</SuccessBanner>
+            ) : null
+          }
+        >
+          {provider.name}
+        </PageHeading>
         <h2>Activities</h2>
         {activities.length === 0 ? (
           <p>No activities yet.</p>

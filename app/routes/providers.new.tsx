@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { newProviderSchema } from "~/directory/forms";
 import { newIdempotencyKey } from "~/directory/keys.server";
@@ -10,6 +10,7 @@ import { ProviderForm } from "~/directory/ui/ProviderForm";
 import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Add a provider – Connect Well" }];
 
@@ -35,10 +36,7 @@ export default function NewProvider() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/providers">
-          Back to providers
-        </Link>
-        <h1>Add a provider</h1>
+        <PageHeading back={{ to: "/providers", text: "Back to providers" }}>Add a provider</PageHeading>
         <ProviderForm
           values={values}
           errors={errors}

@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { checkCopy } from "~/reports/access.server";
 import { MAX_UPLOAD_BYTES, normaliseChecksum, uploadProblem } from "~/reports/check";
-import { ErrorSummary } from "~/ui/form";
+import { PageHeading } from "~/ui/PageHeading";
 import { formatDateTime } from "~/ui/format";
 import styles from "~/reports/ui/report.css?url";
 
@@ -96,11 +96,9 @@ export default function CheckCopy() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/reports">
-          Back to reports
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1>Check a copy of a report</h1>
+        <PageHeading back={{ to: "/reports", text: "Back to reports" }} errors={errors}>
+          Check a copy of a report
+        </PageHeading>
         <p className="nhsuk-lede-text">
           Find out whether a PDF is an unaltered copy of an archived report. The file is read to work out its checksum
           and is not kept.

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { londonToday } from "~/calendar";
 import { askForReport, reportFormChoices } from "~/reports/access.server";
 import { reportRequestSchema } from "~/reports/params";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
 import { PeriodScopeFields } from "~/reports/ui/PeriodScopeFields";
-import { ErrorSummary } from "~/ui/form";
+import { PageHeading } from "~/ui/PageHeading";
 import { parseForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 
@@ -44,11 +44,9 @@ export default function NewReport() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/reports">
-          Back to reports
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1>Generate an outcome report</h1>
+        <PageHeading back={{ to: "/reports", text: "Back to reports" }} errors={errors}>
+          Generate an outcome report
+        </PageHeading>
         <p>
           The report holds the same figures as the outcome dashboard for the period and scope you choose, under the same
           small-number rule, with a summary, charts, people&apos;s words and methods. It is archived with its PDF and

@@ -19,10 +19,11 @@ import {
   linkSelfReferral,
   readSelfReferral,
 } from "~/triage/triage.server";
-import { ErrorSummary, TextInput } from "~/ui/form";
+import { TextInput } from "~/ui/form";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
 import { formatDateTime, formatIsoDate } from "~/ui/format";
 import { labelOf, labelsOf } from "~/labels";
+import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Self-referral – Connect Well" }];
 
@@ -114,11 +115,9 @@ export default function TriageItem() {
   return (
     <div className="nhsuk-grid-row">
       <div className="nhsuk-grid-column-two-thirds">
-        <Link className="nhsuk-back-link" to="/triage">
-          Back to self-referrals
-        </Link>
-        <ErrorSummary errors={errors} />
-        <h1>Request from {sr.name}</h1>
+        <PageHeading back={{ to: "/triage", text: "Back to self-referrals" }} errors={errors}>
+          Request from {sr.name}
+        </PageHeading>
         <SummaryList>
           {/* An empty value (no topics chosen, no phone) reads "Not given": SummaryRow says so for every row. */}
           {(
