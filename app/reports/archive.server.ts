@@ -84,6 +84,26 @@ function reportColumns(db: Executor) {
     ]);
 }
 
+interface ReportViewer {
+  userId: string;
+  manages: boolean;
+}
+
+/** The reports a viewer may see: every report for those who manage reports, otherwise only those shared with them. */
+function visibleReports(db: Executor, viewer: ReportViewer) {
+  const q = reportColumns(db);
+  if (viewer.manages) return q;
+  return q.where((eb) =>
+    eb.exists(
+      eb
+        .selectFrom("report_share as s")
+        .select("s.report_id")
+        .whereRef("s.report_id", "=", "r.id")
+        .where("s.user_id", "=", viewer.userId),
+    ),
+  );
+}
+
 type ReportRow = Awaited<ReturnType<ReturnType<typeof reportColumns>["executeTakeFirstOrThrow"]>>;
 
 function toArchived(row: ReportRow): ArchivedReport {
@@ -109,46 +129,22 @@ function toArchived(row: ReportRow): ArchivedReport {
  * Reports a user may see, newest first: every report for those who manage reports, otherwise only those shared
  * with them. `limit` caps the list (default 200).
  */
-export async function listReports(
-  db: Executor,
-  viewer: { userId: string; manages: boolean },
-  limit = 200,
-): Promise<ArchivedReport[]> {
-  let q = reportColumns(db);
-  if (!viewer.manages) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("report_share as s")
-          .select("s.report_id")
-          .whereRef("s.report_id", "=", "r.id")
-          .where("s.user_id", "=", viewer.userId),
-      ),
-    );
-  }
-  const rows = await q.orderBy("r.generated_at", "desc").orderBy("r.id").limit(limit).execute();
+export async function listReports(db: Executor, viewer: ReportViewer, limit = 200): Promise<ArchivedReport[]> {
+  const rows = await visibleReports(db, viewer)
+    .orderBy("r.generated_at", "desc")
+    .orderBy("r.id")
+    .limit(limit)
+    .execute();
   return rows.map(toArchived);
 }
 
 /** One report the user may see (see listReports), or null: a report not shared with them is the same as none. */
 export async function findVisibleReport(
   db: Executor,
-  viewer: { userId: string; manages: boolean },
+  viewer: ReportViewer,
   id: string,
 ): Promise<ArchivedReport | null> {
-  let q = reportColumns(db).where("r.id", "=", id);
-  if (!viewer.manages) {
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom("report_share as s")
-          .select("s.report_id")
-          .whereRef("s.report_id", "=", "r.id")
-          .where("s.user_id", "=", viewer.userId),
-      ),
-    );
-  }
-  const row = await q.executeTakeFirst();
+  const row = await visibleReports(db, viewer).where("r.id", "=", id).executeTakeFirst();
   return row ? toArchived(row) : null;
 }
 
