@@ -3,6 +3,7 @@ import { audit, type AuditActor } from "~/audit/audit.server";
 import { isUniqueViolation } from "~/errors";
 import type { NoteKind } from "./notes";
 import { FieldError } from "~/errors";
+import { isLivePerson } from "./people.server";
 
 /**
  * Adds a case note. A double submit (same idempotency key) adds one. A quote needs the person's consent to be quoted,
@@ -16,12 +17,7 @@ export async function addCaseNote(
   const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
-      const person = await trx
-        .selectFrom("person")
-        .select(["id", "merged_into_id"])
-        .where("id", "=", personId)
-        .executeTakeFirst();
-      if (!person || person.merged_into_id) return null;
+      if (!(await isLivePerson(trx, personId))) return null;
       if (input.kind === "quote") {
         const consent = await trx
           .selectFrom("person_consent")

@@ -158,6 +158,15 @@ async function currentConsents(db: Executor, personId: string) {
 }
 
 /**
+ * Whether `personId` is a record work can still be added to: it exists and has not been merged into another. Run it
+ * inside the transaction that adds the work.
+ */
+export async function isLivePerson(db: Executor, personId: string): Promise<boolean> {
+  const person = await db.selectFrom("person").select("merged_into_id").where("id", "=", personId).executeTakeFirst();
+  return person !== undefined && person.merged_into_id === null;
+}
+
+/**
  * Changes a person's details if nobody else has since; the audit row names the fields that changed.
  * Throws NotFoundError (no such unmerged person), ConflictError (someone saved first: `expectedVersion` is not the
  * record's) or RefusedError at "nhsNumber" (another record holds that NHS number).

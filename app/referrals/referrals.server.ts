@@ -3,6 +3,7 @@ import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { consentForReferral } from "~/people/consent";
 import { requireConsent } from "~/people/consent.server";
+import { isLivePerson } from "~/people/people.server";
 import { isUniqueViolation, RefusedError } from "~/errors";
 import {
   allowedTransitions,
@@ -59,12 +60,7 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
         .where("idempotency_key", "=", input.idempotencyKey)
         .executeTakeFirst();
       if (earlier) return earlier.id;
-      const person = await trx
-        .selectFrom("person")
-        .select(["id", "merged_into_id"])
-        .where("id", "=", personId)
-        .executeTakeFirst();
-      if (!person || person.merged_into_id) return null;
+      if (!(await isLivePerson(trx, personId))) return null;
       if (input.activityId) {
         const activity = await trx
           .selectFrom("activity")
