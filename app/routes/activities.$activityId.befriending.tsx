@@ -26,6 +26,7 @@ import { useFormReply } from "~/forms/use-form-reply";
 import { callOutcomes, type CallOutcome } from "~/attendance/befriending";
 import { labelOf } from "~/labels";
 import { PageHeading } from "~/ui/PageHeading";
+import { RowActionButton } from "~/ui/RowActionButton";
 
 export const meta: MetaFunction = () => [{ title: "Befriending – Connect Well" }];
 
@@ -216,9 +217,7 @@ export default function Befriending() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="end" />
                   <input type="hidden" name="matchId" value={p.matchId} />
-                  <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
-                    End this match<span className="nhsuk-u-visually-hidden"> for {p.name}</span>
-                  </button>
+                  <RowActionButton label="End this match" about={` for ${p.name}`} />
                 </Form>
               </>
             ) : (

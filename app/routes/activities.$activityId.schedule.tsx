@@ -25,6 +25,7 @@ import { sessionState, sessionStateColours, sessionStateLabels, weekStart } from
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { PageHeading } from "~/ui/PageHeading";
+import { RowActionButton } from "~/ui/RowActionButton";
 
 export const meta: MetaFunction = () => [{ title: "Schedule and sessions – Connect Well" }];
 
@@ -198,13 +199,10 @@ export default function SchedulePage() {
                   <Form method="post" className="app-inline-form">
                     <input type="hidden" name="intent" value="remove-slot" />
                     <input type="hidden" name="scheduleId" value={s.id} />
-                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
-                      Remove
-                      <span className="nhsuk-u-visually-hidden">
-                        {" "}
-                        {weekdays[s.weekday as keyof typeof weekdays]} {hhmm(s.startTime)}
-                      </span>
-                    </button>
+                    <RowActionButton
+                      label="Remove"
+                      about={` ${weekdays[s.weekday as keyof typeof weekdays]} ${hhmm(s.startTime)}`}
+                    />
                   </Form>
                 </td>
               </tr>
@@ -376,9 +374,7 @@ function SessionsTable({
                   <Form method="post" className="app-inline-form">
                     <input type="hidden" name="intent" value="cancel" />
                     <input type="hidden" name="sessionId" value={s.id} />
-                    <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" type="submit">
-                      Cancel<span className="nhsuk-u-visually-hidden"> session on {formatIsoDate(s.session_date)}</span>
-                    </button>
+                    <RowActionButton label="Cancel" about={` session on ${formatIsoDate(s.session_date)}`} />
                   </Form>
                 ) : null}
               </td>

@@ -13,6 +13,7 @@ import { formatDateTime } from "~/ui/format";
 import { labelOf } from "~/labels";
 import { NoticeBanner, noticeFrom } from "~/ui/Notice";
 import { TableHead } from "~/ui/Table";
+import { RowActionButton } from "~/ui/RowActionButton";
 
 export const meta: MetaFunction = () => [{ title: "Break-glass access to review – Connect Well" }];
 
@@ -87,12 +88,11 @@ export default function BreakGlassReview() {
                   ) : (
                     <Form method="post">
                       <input type="hidden" name="id" value={r.id} />
-                      <button className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0" disabled={busy}>
-                        Mark reviewed
-                        <span className="nhsuk-u-visually-hidden">
-                          : {r.userName}, {r.personName}, {formatDateTime(r.occurredAt)}
-                        </span>
-                      </button>
+                      <RowActionButton
+                        label="Mark reviewed"
+                        about={`: ${r.userName}, ${r.personName}, ${formatDateTime(r.occurredAt)}`}
+                        disabled={busy}
+                      />
                     </Form>
                   )}
                 </td>

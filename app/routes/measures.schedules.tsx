@@ -12,6 +12,7 @@ import { version } from "~/forms/fields";
 import { readForm } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
+import { RowActionButton } from "~/ui/RowActionButton";
 
 export const meta: MetaFunction = () => [{ title: "Follow-up measure schedules – Connect Well" }];
 
@@ -140,13 +141,7 @@ export default function Schedules() {
                 aria-describedby={`${daysId}-hint${daysError ? ` ${daysId}-error` : ""}`}
               />
             </div>
-            <button
-              className="nhsuk-button nhsuk-button--secondary nhsuk-u-margin-bottom-0"
-              type="submit"
-              disabled={busy}
-            >
-              Save<span className="nhsuk-u-visually-hidden"> schedule for {r.activityName}</span>
-            </button>
+            <RowActionButton label="Save" about={` schedule for ${r.activityName}`} disabled={busy} />
           </Form>
         );
       })}
