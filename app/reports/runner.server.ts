@@ -76,13 +76,16 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
   let timer: NodeJS.Timeout | null = null;
   let polling = false;
   let wokenWhilePolling = false;
-  const wake = () => {
+  // Looks for work at once instead of after the idle wait. A poll in flight (whose query may have read the queue
+  // before a job committed) looks again as soon as it is done; a runner with every slot busy looks when one frees.
+  const lookNow = () => {
     if (stopped) return;
-    // A poll in flight may have read the queue before the job committed: it looks again at once when done.
-    if (polling) wokenWhilePolling = true;
-    // A runner with every slot busy looks again as soon as a job finishes.
-    if (polling || running.size >= concurrency || !timer) return;
-    clearTimeout(timer);
+    if (polling) {
+      wokenWhilePolling = true;
+      return;
+    }
+    if (running.size >= concurrency) return;
+    if (timer) clearTimeout(timer);
     timer = setTimeout(tick, 0);
   };
 
@@ -144,8 +147,8 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
         claimed = true;
         const p = run(db, job).finally(() => {
           running.delete(p);
-          // A slot came free: look for the next job at once rather than after a full poll interval.
-          if (!stopped && !timer) timer = setTimeout(tick, 0);
+          // A slot came free: look for the next job at once rather than after a poll interval.
+          lookNow();
         });
         running.add(p);
       }
@@ -154,7 +157,10 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
     } finally {
       polling = false;
     }
-    if (!stopped && !timer) timer = setTimeout(tick, claimed || wokenWhilePolling ? 0 : pollMs);
+    // With every slot busy there is nothing to poll for: the job that frees a slot looks again (lookNow).
+    if (!stopped && !timer && running.size < concurrency) {
+      timer = setTimeout(tick, claimed || wokenWhilePolling ? 0 : pollMs);
+    }
   }
 
   return {
@@ -162,11 +168,11 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
     runOnce,
     start() {
       if (!timer && !stopped) timer = setTimeout(tick, 0);
-      startedRunners.add(wake);
+      startedRunners.add(lookNow);
     },
     async stop() {
       stopped = true;
-      startedRunners.delete(wake);
+      startedRunners.delete(lookNow);
       if (timer) clearTimeout(timer);
       timer = null;
       await Promise.allSettled([...running]);

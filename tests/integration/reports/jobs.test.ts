@@ -176,8 +176,9 @@ describe("report jobs", () => {
         },
       },
     });
-    runner.start();
+    // Queued before the runner starts, so its first poll finds it.
     const first = await enqueueJob(testDb(), { kind: "report", params: {}, createdBy: user.id });
+    runner.start();
     await ran;
     // The runner looks once more after a job and, finding nothing, settles into its ten-minute wait.
     await vi.waitFor(() => expect(polls).toBeGreaterThanOrEqual(2));
@@ -193,5 +194,43 @@ describe("report jobs", () => {
     await ran;
     await runner.stop();
     expect(handled).toEqual([first, asked.jobId]);
+  }, 30_000);
+
+  it("a runner busy when a job is queued takes it as soon as its job ends, not after its poll interval", async () => {
+    const user = await makeUser("analyst");
+    const handled: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const firstStarted = new Promise<void>((r) => (started = r));
+    let finished!: () => void;
+    const bothDone = new Promise<void>((r) => (finished = r));
+    const runner = createJobRunner({
+      db: async () => testDb(),
+      // Ten minutes: only looking again when a slot frees can bring the second job in within the test's time.
+      pollMs: 600_000,
+      handlers: {
+        report: async (db, job) => {
+          if (handled.length === 0) {
+            started();
+            await gate;
+          }
+          await completeJob(db, job, job.id);
+          handled.push(job.id);
+          if (handled.length === 2) finished();
+        },
+      },
+    });
+    const first = await enqueueJob(testDb(), { kind: "report", params: {}, createdBy: user.id });
+    runner.start();
+    await firstStarted;
+    // Queued behind the busy runner, as from another server: nothing wakes this one.
+    const second = await enqueueJob(testDb(), { kind: "report", params: {}, createdBy: user.id });
+    // Let the runner settle into its wait with every slot busy before its job ends.
+    await new Promise((r) => setTimeout(r, 300));
+    release();
+    await bothDone;
+    await runner.stop();
+    expect(handled).toEqual([first, second]);
   }, 30_000);
 });
