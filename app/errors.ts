@@ -5,7 +5,7 @@
 //   NotFoundError  there is no such record the user may see                                     404
 //   RefusedError   the record's current state forbids this, however it is asked               409
 //
-// Domain functions throw these; routes never test for them one by one: the form kernel's `replyToError`
+// Domain functions throw these; routes never test for them one by one: the form kernel's `attempt`
 // (app/forms/reply.ts) turns any of them into the page's answer, and anything else is a fault that propagates
 // to the error boundary. See docs/decisions/0740-form-kernel-and-errors.md.
 

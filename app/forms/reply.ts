@@ -2,7 +2,7 @@
 // again, and the HTTP status of the kind of problem (app/errors.ts). Pages read it with `useFormReply`.
 
 import { data } from "@remix-run/node";
-import { isAppError, NotFoundError, type FieldErrors } from "~/errors";
+import { ConflictError, isAppError, NotFoundError, type FieldErrors } from "~/errors";
 import type { FormLists, FormValues } from "./parse";
 
 /** What a refused form's action returns. `conflict` marks "someone saved first"; `currentVersion` is then the
@@ -34,7 +34,7 @@ export function reply<E extends object = object>(
  * is a fault and is rethrown to the error boundary. `fields` renames a domain's field to the form's (a page with
  * two forms names its fields apart).
  */
-export function replyToError<E extends object = object>(
+function replyToError<E extends object = object>(
   err: unknown,
   input: { values: FormValues; lists?: FormLists },
   opts: { conflict?: string; fields?: Record<string, string>; extra?: E } = {},
@@ -54,20 +54,46 @@ export function replyToError<E extends object = object>(
   return data(body, { status: err.status });
 }
 
+/** What a page adds to a conflict's answer (`attempt`'s `onConflict`): its own words for it, data to show beside
+ * the form (what the other person saved), and messages at the fields where the two differ. */
+export interface ConflictDetail<E extends object> {
+  conflict?: string;
+  extra?: E;
+  errors?: FieldErrors;
+}
+
 /**
  * Runs a domain call and answers its errors with `replyToError`: `return attempt(parsed, () => save(...), opts)`.
  * `run` returns the action's success (a redirect, or data for the page). `notFound`, when given, answers a
- * NotFoundError instead of the plain 404 page (a page that audits a refused look first).
+ * NotFoundError instead of the plain 404 page (a page that audits a refused look first). `onConflict`, when given,
+ * is asked for the page's detail of a "someone saved first" (a ConflictError) before it is answered: the register
+ * reads what the other person saved and names each mark where the two differ.
  */
 export async function attempt<T, E extends object = object>(
   input: { values: FormValues; lists?: FormLists },
   run: () => Promise<T>,
-  opts: { conflict?: string; fields?: Record<string, string>; extra?: E; notFound?: () => Promise<never> } = {},
+  opts: {
+    conflict?: string;
+    fields?: Record<string, string>;
+    extra?: E;
+    notFound?: () => Promise<never>;
+    onConflict?: (err: ConflictError) => Promise<ConflictDetail<E>>;
+  } = {},
 ) {
   try {
     return await run();
   } catch (err) {
     if (opts.notFound && err instanceof NotFoundError) return opts.notFound();
+    if (opts.onConflict && err instanceof ConflictError) {
+      const detail = await opts.onConflict(err);
+      const body = replyToError(err, input, {
+        ...opts,
+        conflict: detail.conflict ?? opts.conflict,
+        extra: detail.extra ?? opts.extra,
+      });
+      Object.assign(body.data.errors, detail.errors);
+      return body;
+    }
     return replyToError(err, input, opts);
   }
 }

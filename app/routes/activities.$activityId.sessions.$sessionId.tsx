@@ -20,8 +20,7 @@ import { labelOf } from "~/labels";
 import { deniedInside, isUuid, requireActivityAccess, requireInsideActivity } from "~/directory/scope.server";
 import { SuccessBanner } from "~/ui/Banner";
 import { Radios } from "~/ui/choices";
-import { reply, replyToError } from "~/forms/reply";
-import { ConflictError, NotFoundError } from "~/errors";
+import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { revalidateAfterConflict, TextInput } from "~/ui/form";
 import { formatDateTime, formatIsoDate, formatTime } from "~/ui/format";
@@ -89,34 +88,41 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // keeping the version the lead loaded, so their save still goes through the register's conflict check.
   if (form.get("intent") === ALL_PRESENT) return everyonePresent(form);
   const parsed = parseRegister(form);
-  if (!parsed.ok) return reply(parsed, { extra: { saved: null, theirs: null } });
-  try {
-    const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
-    return { errors: null, values: null, saved: outcome, theirs: null };
-  } catch (err) {
-    if (err instanceof NotFoundError) return denied();
-    if (!(err instanceof ConflictError)) return replyToError(err, parsed, { extra: { saved: null, theirs: null } });
-    // Someone saved first: read the register as it now stands (an audited view, like the page's), so the lead sees
-    // those marks beside their own, and the next save carries the version of what they were shown, no newer.
-    const now = await loadRegister(actorOf(guard), activity.id, sessionId);
-    if (!now) return denied();
-    const theirs = savedRegister(now);
-    const differences = markDifferences(parsed.data.marks, theirs.marks);
-    const names = new Map(now.people.map((p) => [p.referral_id, `${p.given_name} ${p.family_name}`]));
-    const who = theirs.savedBy ?? "Someone else";
-    const body = replyToError(err, parsed, {
-      conflict: `${who} saved this register${theirs.savedAt ? ` at ${formatTime(theirs.savedAt)}` : ""} while you had it open, so your marks have not been saved. Their marks are shown beside yours: choose which to keep for each person, then save again.`,
-      extra: { saved: null, theirs },
-    });
-    for (const d of differences) {
-      const name = names.get(d.referralId) ?? "This person";
-      body.data.errors[`${MARK_PREFIX}${d.referralId}`] =
-        `${name}: ${who} saved ${markWords(d.theirs)}, you chose ${markWords(d.mine)}. Choose which to keep`;
-    }
-    if (theirs.otherAttendees !== (parsed.data.otherAttendees ?? 0))
-      body.data.errors.otherAttendees = `${who} saved ${theirs.otherAttendees} other people, you entered ${parsed.data.otherAttendees}. Enter the number to keep`;
-    return body;
-  }
+  const none: { saved: null; theirs: ReturnType<typeof savedRegister> | null } = { saved: null, theirs: null };
+  if (!parsed.ok) return reply(parsed, { extra: none });
+  return attempt(
+    parsed,
+    async () => {
+      const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
+      return { errors: null, values: null, saved: outcome, theirs: null };
+    },
+    {
+      extra: none,
+      notFound: denied,
+      // Someone saved first: read the register as it now stands (an audited view, like the page's), so the lead
+      // sees those marks beside their own, and the next save carries the version of what they were shown, no newer.
+      onConflict: async () => {
+        const now = await loadRegister(actorOf(guard), activity.id, sessionId);
+        if (!now) return denied();
+        const theirs = savedRegister(now);
+        const names = new Map(now.people.map((p) => [p.referral_id, `${p.given_name} ${p.family_name}`]));
+        const who = theirs.savedBy ?? "Someone else";
+        const errors: Record<string, string> = {};
+        for (const d of markDifferences(parsed.data.marks, theirs.marks)) {
+          const name = names.get(d.referralId) ?? "This person";
+          errors[`${MARK_PREFIX}${d.referralId}`] =
+            `${name}: ${who} saved ${markWords(d.theirs)}, you chose ${markWords(d.mine)}. Choose which to keep`;
+        }
+        if (theirs.otherAttendees !== (parsed.data.otherAttendees ?? 0))
+          errors.otherAttendees = `${who} saved ${theirs.otherAttendees} other people, you entered ${parsed.data.otherAttendees}. Enter the number to keep`;
+        return {
+          conflict: `${who} saved this register${theirs.savedAt ? ` at ${formatTime(theirs.savedAt)}` : ""} while you had it open, so your marks have not been saved. Their marks are shown beside yours: choose which to keep for each person, then save again.`,
+          extra: { saved: null, theirs },
+          errors,
+        };
+      },
+    },
+  );
 }
 
 /** The submit button's intent that marks everyone present in the form without saving. */
