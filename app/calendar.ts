@@ -74,3 +74,10 @@ export function londonUtcOffset(date: string, time: string): string {
   const abs = Math.abs(offset);
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
+
+/** Whole years on `today` (both 'YYYY-MM-DD'), counted the way a birthday is, and as PostgreSQL's `age()` counts them. */
+export function ageOn(dateOfBirth: string, today: string): number {
+  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
+  const [ty, tm, td] = today.split("-").map(Number);
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}

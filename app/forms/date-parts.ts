@@ -1,5 +1,5 @@
 // Dates typed as three boxes (day, month, year), the NHS.UK pattern. Pure: checked without a time zone.
-import { londonToday } from "~/calendar";
+import { ageOn, londonToday } from "~/calendar";
 
 export type DateProblem = "missing" | "incomplete" | "impossible" | "future" | "too_old" | "too_young";
 
@@ -33,13 +33,6 @@ const EARLIEST_BIRTH_YEAR = 1900;
  * over; children and young people are supported by their own services (docs/decisions/0774-dates-and-ages.md).
  */
 export const SERVICE_MIN_AGE = 18;
-
-/** Whole years from `dateOfBirth` to `today` ('YYYY-MM-DD'), counted the way a birthday is. */
-function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
-  const [ty, tm, td] = today.split("-").map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}
 
 /**
  * A date of birth: a real date, not in the future, not before 1900, and at least `SERVICE_MIN_AGE` years ago

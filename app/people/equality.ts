@@ -75,10 +75,3 @@ export type Sex = keyof typeof sexes;
 export function imdQuintile(decile: number | null): number | null {
   return decile === null ? null : Math.ceil(decile / 2);
 }
-
-/** Whole years on `today` (both 'YYYY-MM-DD'), counted the way a birthday is, and as PostgreSQL's `age()` counts them. */
-export function ageOn(dateOfBirth: string, today: string): number {
-  const [by, bm, bd] = dateOfBirth.split("-").map(Number);
-  const [ty, tm, td] = today.split("-").map(Number);
-  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
-}

@@ -1,8 +1,7 @@
 // The retention schedule's pure rules: the period, the cut-off date, and the date of birth an anonymised record
 // keeps (docs/decisions/0811-retention-schedule.md). No database.
 
-import { isIsoDate } from "~/calendar";
-import { ageOn } from "./equality";
+import { ageOn, isIsoDate } from "~/calendar";
 
 /**
  * Years a record is kept after the last contact with the person, unless set otherwise. The Records Management Code

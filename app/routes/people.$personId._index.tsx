@@ -6,14 +6,14 @@ import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
 import { can, roleLabels } from "~/auth/roles";
 import { MeasuresSummary } from "~/measures/ui/MeasuresSummary";
-import { ageOn, ethnicityLabels, sexes } from "~/people/equality";
+import { ethnicityLabels, imdQuintile, sexes } from "~/people/equality";
 import { formatNhsNumber } from "~/forms/nhs-number";
 import { addCaseNote } from "~/people/notes.server";
 import { noteKinds, noteSchema, NOTE_MAX } from "~/people/notes";
 import { contactMethods, consentKinds, lawfulBasisText } from "~/people/person-form";
 import { readPersonRecord } from "~/person-record/read.server";
 import { careTeamMembers } from "~/people/care-team";
-import { londonToday } from "~/calendar";
+import { ageOn, londonToday } from "~/calendar";
 import { Timeline } from "~/ui/Timeline";
 import { statusLabels } from "~/referrals/lifecycle";
 import { Radios } from "~/ui/choices";
@@ -65,7 +65,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       sex: p.sex ? labelOf(sexes, p.sex) : null,
       ethnicity: p.ethnicity ? labelOf(ethnicityLabels, p.ethnicity) : null,
       imd: p.imd_decile
-        ? `Decile ${p.imd_decile} (quintile ${p.imd_quintile ?? Math.ceil(p.imd_decile / 2)})`
+        ? `Decile ${p.imd_decile} (quintile ${p.imd_quintile ?? imdQuintile(p.imd_decile)})`
         : p.imd_quintile
           ? `Quintile ${p.imd_quintile}`
           : null,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDateOfBirth } from "~/forms/date-parts";
-import { ageOn, imdQuintile } from "../../../app/people/equality";
+import { ageOn } from "../../../app/calendar";
+import { imdQuintile } from "../../../app/people/equality";
 import { formatNhsNumber, nhsNumberProblem, normaliseNhsNumber } from "~/forms/nhs-number";
 
 // As the person form checks a number: typed, normalised, then judged.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ageOn } from "../../../app/people/equality";
+import { ageOn } from "../../../app/calendar";
 import { coarseDateOfBirth, retentionCutoff } from "../../../app/people/retention";
 import { auditPseudonym } from "../../../app/people/retention.server";
 import { DEMO_HMAC_KEY, retentionOptions } from "../../../db/cli/retention-options";
