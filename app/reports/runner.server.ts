@@ -74,8 +74,19 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
   const running = new Set<Promise<unknown>>();
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let started = false;
   let polling = false;
   let wokenWhilePolling = false;
+  // The poll under way, if any: stop() waits for it, since a job it claims is run like any other.
+  let poll: Promise<void> | null = null;
+  const schedule = (ms: number) => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      poll = tick().finally(() => {
+        poll = null;
+      });
+    }, ms);
+  };
   // Looks for work at once instead of after the idle wait. A poll in flight (whose query may have read the queue
   // before a job committed) looks again as soon as it is done; a runner with every slot busy looks when one frees.
   const lookNow = () => {
@@ -85,8 +96,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
       return;
     }
     if (running.size >= concurrency) return;
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(tick, 0);
+    schedule(0);
   };
 
   async function run(db: Kysely<DB>, job: ClaimedJob): Promise<void> {
@@ -158,16 +168,16 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
       polling = false;
     }
     // With every slot busy there is nothing to poll for: the job that frees a slot looks again (lookNow).
-    if (!stopped && !timer && running.size < concurrency) {
-      timer = setTimeout(tick, claimed || wokenWhilePolling ? 0 : pollMs);
-    }
+    if (!stopped && !timer && running.size < concurrency) schedule(claimed || wokenWhilePolling ? 0 : pollMs);
   }
 
   return {
     workerId,
     runOnce,
     start() {
-      if (!timer && !stopped) timer = setTimeout(tick, 0);
+      if (started || stopped) return;
+      started = true;
+      schedule(0);
       startedRunners.add(lookNow);
     },
     async stop() {
@@ -175,6 +185,7 @@ export function createJobRunner(opts: JobRunnerOptions): JobRunner & { start(): 
       startedRunners.delete(lookNow);
       if (timer) clearTimeout(timer);
       timer = null;
+      await poll;
       await Promise.allSettled([...running]);
     },
   };

@@ -11,16 +11,17 @@ import { getPriority, setPriority } from "node:os";
 const REPORT_THREAD_NICE = 10;
 
 /**
- * Lowers the CPU priority of the calling thread only (not the process): on Linux, `setpriority` given a thread id
- * applies to that thread, and `/proc/thread-self` names the calling thread's id. Returns the thread's nice value
- * afterwards, or null where this cannot be done (not Linux, no /proc, or not permitted): the thread then keeps the
- * process's priority, which is only slower for others, never wrong.
+ * Lowers the CPU priority of the calling thread only (not the process) to `nice`, never raising it: a process
+ * already started at a lower priority keeps its threads there. On Linux, `setpriority` given a thread id applies to
+ * that thread, and `/proc/thread-self` names the calling thread's id. Returns the thread's nice value afterwards, or
+ * null where this cannot be done (not Linux, no /proc, or not permitted): the thread then keeps the process's
+ * priority, which is only slower for others, never wrong.
  */
 export function lowerThisThreadPriority(nice = REPORT_THREAD_NICE): number | null {
   try {
     const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
     if (!Number.isInteger(tid) || tid <= 0) return null;
-    setPriority(tid, nice);
+    if (getPriority(tid) < nice) setPriority(tid, Math.min(19, nice));
     return getPriority(tid);
   } catch {
     return null;

@@ -1,6 +1,7 @@
 // The report PDF is rendered in a worker thread: same bytes as in this thread, and this thread's event loop keeps
 // running while it renders.
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   PdfWorkerPool,
@@ -9,6 +10,7 @@ import {
   ReportRenderError,
 } from "../../../app/reports/pdf-worker-pool.server";
 import { renderReportPdfInThread } from "../../../app/reports/pdf/render.server";
+import { lowerThisThreadPriority } from "../../../app/reports/thread-priority.server";
 import { fixtureReportModel } from "../../fixtures/report-model";
 
 const options = { createdAt: new Date("2026-10-02T08:30:00.000Z"), documentId: "0b6f1d2e-8a4c-4f7e-9d3b-5c2a1e7f9a01" };
@@ -18,16 +20,28 @@ afterAll(() => pool.close());
 /** The nice value report threads run at (docs/decisions/0917-report-threads-give-way.md). */
 const REPORT_THREAD_NICE = 10;
 
-/** The nice value of each thread of this process (Linux: field 19 of /proc/self/task/<tid>/stat), by thread id. */
+/** A thread's nice value: field 19 of its /proc stat, counting after the command name in parentheses. */
+function niceOf(statPath: string): number | null {
+  try {
+    const stat = readFileSync(statPath, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]);
+  } catch {
+    return null; // the thread ended between listing and reading
+  }
+}
+
+/** The nice value of each thread of this process (Linux), by thread id. */
 function threadNiceValues(): Map<string, number> {
   const out = new Map<string, number>();
   for (const tid of readdirSync("/proc/self/task")) {
-    const stat = readFileSync(`/proc/self/task/${tid}/stat`, "utf8");
-    // Fields after the command name, which is in parentheses and may hold spaces: state is field 3, nice field 19.
-    out.set(tid, Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[16]));
+    const nice = niceOf(`/proc/self/task/${tid}/stat`);
+    if (nice !== null) out.set(tid, nice);
   }
   return out;
 }
+
+/** This (test) thread's nice value, or null off Linux. */
+const ownNice = process.platform === "linux" ? niceOf("/proc/thread-self/stat") : null;
 
 /** Runs `work` while a 5 ms timer ticks, and reports the longest wait between ticks against the work's duration. */
 async function eventLoopDuring(work: () => Promise<unknown>) {
@@ -73,20 +87,28 @@ describe("report PDF worker pool", () => {
     for (const pdf of [a, b, c]) expect(Buffer.from(pdf).equals(Buffer.from(here))).toBe(true);
   }, 180_000);
 
-  it.runIf(process.platform === "linux")(
+  // Only where there is room to lower: a test run already at nice 10 or more has nothing to show.
+  it.runIf(ownNice !== null && ownNice < REPORT_THREAD_NICE)(
     "draws in threads that give way to the app when the cores are busy: lower priority there, unchanged here",
     async () => {
-      const own = Number(readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ")[16]);
       await pool.render(fixtureReportModel(), options);
-      const after = threadNiceValues();
-      const lowered = [...after.values()].filter((nice) => nice === REPORT_THREAD_NICE);
+      const lowered = [...threadNiceValues().values()].filter((nice) => nice === REPORT_THREAD_NICE);
       // Each of the pool's threads has started by now (this test runs after several renders at once).
       expect(lowered.length).toBeGreaterThanOrEqual(1);
-      expect(Number(readFileSync("/proc/thread-self/stat", "utf8").split(") ")[1].split(" ")[16])).toBe(own);
-      expect(own).not.toBe(REPORT_THREAD_NICE);
+      expect(niceOf("/proc/thread-self/stat")).toBe(ownNice);
     },
     180_000,
   );
+
+  it.runIf(ownNice !== null)("never raises a thread's priority: asked for more than it has, it leaves it", () => {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").pop());
+    try {
+      // Asked for 5 below where this thread runs (which root could grant), it keeps the thread where it is.
+      expect(lowerThisThreadPriority(ownNice! - 5)).toBe(ownNice);
+    } finally {
+      setPriority(tid, ownNice!);
+    }
+  });
 
   it("keeps this thread's event loop running while a report renders, which rendering here does not", async () => {
     await pool.render(fixtureReportModel(), options); // threads started and warm
