@@ -483,7 +483,8 @@ async function groupSizeTables(
     note: "Sessions held and drop-ins are not about identifiable people and are shown as counted. Group size includes drop-ins.",
   };
   const activities = [...perActivity.entries()].sort(
-    (a, b) => b[1].attendees - a[1].attendees || a[1].name.localeCompare(b[1].name),
+    // Ties broken by name, then id, so the dashboard, its CSV and the report list the same activities in one order.
+    (a, b) => b[1].attendees - a[1].attendees || a[1].name.localeCompare(b[1].name) || a[0].localeCompare(b[0]),
   );
   const charted = activities.slice(0, GROUP_SIZE_CHART_ACTIVITIES);
   const chart: FigureTable = {
