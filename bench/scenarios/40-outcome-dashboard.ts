@@ -1,5 +1,5 @@
 import { londonToday } from "../../app/calendar";
-import { monthsOf, periodOf } from "../../app/outcomes/periods";
+import { monthsOf, parsePeriod, periodOf } from "../../app/outcomes/periods";
 import { follow, modeLabel } from "../support/browser";
 import { smallestPage } from "../support/floor";
 import { measure, pick } from "../support/phases";
@@ -57,8 +57,9 @@ async function analysts(ctx: BenchContext, count: number): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-// pgbench: the page's own reads of one view: its summary row, the whole service's and its months' (≈ 15 rows), by
-// primary key as the app reads them (app/outcomes/summaries.server.ts, readViewSummaries).
+// pgbench: a lower bound of the page's reads of one view: its summary row, the whole service's and its months'
+// (≈ 15 rows), by primary key as the app reads them (app/outcomes/summaries.server.ts, readViewSummaries). The app
+// also reads the view's equity breakdowns and coarser views (dozens of rows more for an unfiltered view).
 const pgbenchScript = `\\set k random(1, :samples)
 select period_key as p, view_key as v, months as m from bench.dashboard_sample where k = :k \\gset
 select figures from outcome_summary where period_key = :p and view_key in (:v, '');
@@ -76,13 +77,15 @@ const scenario: Scenario = {
     );
     if (!state.length) throw new Error("no outcome summaries: the app builds them at start; wait for it");
     ctx.log(`outcome summaries as of ${state[0].refreshed_at.toISOString()}, rebuilt in ${state[0].duration_ms} ms`);
-    const views = await sampleViews(ctx, ctx.smoke ? 50 : 1_000);
+    const today = londonToday();
+    // A stored period the app would now refuse (a last-12-months window that has since moved on, when the summaries
+    // were not rebuilt after the month turned) is left out of the sample.
+    const views = (await sampleViews(ctx, ctx.smoke ? 50 : 1_000)).filter((v) => parsePeriod(v.period, today).ok);
     await ctx.pool.query("create schema if not exists bench");
     await ctx.pool.query("drop table if exists bench.dashboard_sample");
     await ctx.pool.query(
       "create table bench.dashboard_sample (k serial primary key, period_key text, view_key text, months text)",
     );
-    const today = londonToday();
     await ctx.pool.query(
       `insert into bench.dashboard_sample (period_key, view_key, months)
        select * from unnest($1::text[], $2::text[], $3::text[])`,
