@@ -56,6 +56,7 @@ const app = lifecycle.createEdge({
   settings,
   log,
   readiness: () => lifecycle.readiness(),
+  db: started.db,
   // The browser tests' way in without the sign-in form (TEST_SESSIONS=1, demo mode only; docs/decisions/0862).
   handler: testSessions
     ? (request, context) =>

@@ -65,6 +65,8 @@ export interface EdgeOptions {
   log: Log;
   readiness: () => Promise<boolean>;
   handler: AppHandler;
+  /** The database every request's loaders and actions are handed (as `context.db`). */
+  db: RequestContext["db"];
   /** Mounts static files (the build's assets, or Vite's middleware in development). */
   mountStatic?: (app: Express) => void;
 }
@@ -287,6 +289,7 @@ export function createEdge(opts: EdgeOptions): Express {
         requestId: String(res.locals.requestId),
         nonce: String(res.locals.nonce),
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        db: opts.db,
       };
       const response = await opts.handler(
         appRequest(req, res, (res.locals.body as Buffer | undefined) ?? null),

@@ -1,4 +1,4 @@
-import { APP_ROLE, openConnection } from "@db/connection";
+import { APP_ROLE, type Database, openConnection } from "@db/connection";
 import { closeConnection, getConnection, runAsRole } from "@db/index";
 import { dbEnv } from "@db/env";
 import { logger } from "@db/logger";
@@ -9,7 +9,7 @@ import { rebuildOutcomeSummariesOnRead } from "~/outcomes/summaries.server";
 import { startReportJobs, stopReportJobs } from "~/reports/pipeline.server";
 
 /** Runs once before the server listens: open (and warm) the database, migrate, load demo data if asked. */
-export async function startup(): Promise<{ demo: boolean; kind: string }> {
+export async function startup(): Promise<{ demo: boolean; kind: string; db: Database }> {
   const env = dbEnv();
   const started = Date.now();
   // Migrations and demo data as the schema's owner; every request after that as the app's role, which may only add
@@ -32,7 +32,7 @@ export async function startup(): Promise<{ demo: boolean; kind: string }> {
   if (conn.kind === "pglite") rebuildOutcomeSummariesOnRead(true);
   else startOutcomeRefresh(conn.db);
   startReportJobs(async () => (await getConnection()).db);
-  return { demo: env.demo, kind: conn.kind };
+  return { demo: env.demo, kind: conn.kind, db: conn.db };
 }
 
 /** /readyz: database reachable and migrations current. Says nothing else. */

@@ -23,6 +23,11 @@ export function testDatabaseUrl(): string | null {
   return currentUrl;
 }
 
+/** This file's database, or null in a file that has none. */
+export function openTestDb() {
+  return current?.db ?? null;
+}
+
 export function testDb() {
   if (!current) throw new Error("useTestDatabase() must be called in this file");
   return current.db;

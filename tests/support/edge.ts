@@ -3,6 +3,15 @@
 import type { AddressInfo } from "node:net";
 import type { Server } from "node:http";
 import { createEdge, type AppHandler, type EdgeSettings } from "../../app/server/edge.server";
+import type { Database } from "../../db/connection";
+import { openTestDb } from "./db";
+
+// An edge test without a database of its own: a handler that reached for one fails loudly, saying why.
+const noDatabase = new Proxy({} as Database, {
+  get() {
+    throw new Error("this test file has no database: call useTestDatabase()");
+  },
+});
 
 export type RouteModule = {
   loader?: (args: any) => Promise<unknown>;
@@ -44,6 +53,7 @@ export async function startEdge(settings: Partial<EdgeSettings>, handler: AppHan
       if (level === "error") faults.push(`${msg}: ${String(fields.error)}`);
     },
     readiness: async () => true,
+    db: openTestDb() ?? noDatabase,
     handler: async (request, context) => {
       const response = await handler(request, context);
       if (response.status >= 500)

@@ -37,6 +37,7 @@ export async function signedIn(role: Role, overrides: Parameters<typeof makeUser
   return { user, cookie: setCookie.split(";")[0] };
 }
 
+/** What the server hands a loader or action, with this test file's database. */
 export function context(requestId = "test-request") {
-  return { requestId, nonce: "", clientIp: "127.0.0.1" };
+  return { requestId, nonce: "", clientIp: "127.0.0.1", db: testDb() };
 }
