@@ -1,5 +1,6 @@
 import { useFetcher, useNavigate } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { NotificationBanner } from "./Banner";
 import { useReportedSessionTime, useSessionClock } from "./session-clock";
 
 const WARN_BEFORE_MS = 2 * 60 * 1000;
@@ -26,23 +27,18 @@ export function IdleWarning() {
   if (left > WARN_BEFORE_MS) return null;
   const minutes = Math.max(0, Math.ceil(left / 60000));
   return (
-    <div className="nhsuk-notification-banner app-idle-warning" role="alertdialog" aria-labelledby="idle-warning-title">
-      <div className="nhsuk-notification-banner__header">
-        <h2 className="nhsuk-notification-banner__title" id="idle-warning-title">
-          Important
-        </h2>
-      </div>
-      <div className="nhsuk-notification-banner__content">
-        <p className="nhsuk-notification-banner__heading">
-          For your security, you will be signed out in {minutes} {minutes === 1 ? "minute" : "minutes"} if you do
-          nothing.
-        </p>
-        <fetcher.Form method="post" action="/session/keepalive">
-          <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
-            Stay signed in
-          </button>
-        </fetcher.Form>
-      </div>
-    </div>
+    <NotificationBanner
+      title="Important"
+      heading={`For your security, you will be signed out in ${minutes} ${minutes === 1 ? "minute" : "minutes"} if you do nothing.`}
+      id="idle-warning-title"
+      role="alertdialog"
+      className="app-idle-warning"
+    >
+      <fetcher.Form method="post" action="/session/keepalive">
+        <button className="nhsuk-button nhsuk-u-margin-bottom-0" type="submit">
+          Stay signed in
+        </button>
+      </fetcher.Form>
+    </NotificationBanner>
   );
 }
