@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { conflictOn } from "~/versioned.server";
-import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { onceByKey } from "~/idempotency.server";
 import type { ActivityInput } from "./forms";
@@ -8,8 +8,7 @@ import { scheduleProblem, type WeeklySlot } from "./schedule";
 import { FieldError } from "~/errors";
 import { runsActivityLedBy } from "./providers.server";
 
-export async function referenceLists() {
-  const db = await getDb();
+export async function referenceLists(db: Executor) {
   const [categories, districts] = await Promise.all([
     db.selectFrom("activity_category").select(["code", "label"]).orderBy("label").execute(),
     db.selectFrom("district").select(["code", "name"]).orderBy("name").execute(),
@@ -18,8 +17,7 @@ export async function referenceLists() {
 }
 
 /** Providers a new activity may be added under: all of them, or those the lead already runs activities for. */
-export async function providerChoices(onlyLedBy: string | null) {
-  const db = await getDb();
+export async function providerChoices(db: Executor, onlyLedBy: string | null) {
   let q = db.selectFrom("provider as p").select(["p.id", "p.name"]);
   if (onlyLedBy) q = q.where(runsActivityLedBy(onlyLedBy));
   return q.orderBy("p.name").execute();
@@ -80,12 +78,12 @@ async function checkReferences(trx: Executor, input: Row, providerIds: string[] 
  * add it under a provider they already work with (`allowedProviders`).
  */
 export async function createActivity(
+  db: Kysely<DB>,
   actor: AuditActor,
   input: Row,
   idempotencyKey: string,
   opts: { allowedProviders: string[] | null; leadUserId: string | null },
 ) {
-  const db = await getDb();
   const earlier = async (ex: Executor) =>
     (await ex.selectFrom("activity").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst())?.id;
   return onceByKey(
@@ -114,19 +112,18 @@ export async function createActivity(
   );
 }
 
-export async function getActivityForEdit(id: string) {
-  const db = await getDb();
+export async function getActivityForEdit(db: Executor, id: string) {
   return db.selectFrom("activity").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 export async function updateActivity(
+  db: Kysely<DB>,
   actor: AuditActor,
   id: string,
   expectedVersion: number,
   input: Row,
   allowedProviders: string[] | null,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     await checkReferences(trx, input, allowedProviders);
     const res = await trx
@@ -145,8 +142,7 @@ export async function updateActivity(
   });
 }
 
-export async function listActivitySchedules(activityId: string) {
-  const db = await getDb();
+export async function listActivitySchedules(db: Executor, activityId: string) {
   const rows = await db
     .selectFrom("activity_schedule")
     .select(["id", "weekday", "start_time", "end_time", "valid_from", "valid_to"])
@@ -165,8 +161,7 @@ export async function listActivitySchedules(activityId: string) {
 }
 
 /** Adds a weekly slot unless it is impossible or overlaps another of the activity's slots. */
-export async function addSchedule(actor: AuditActor, activityId: string, slot: WeeklySlot) {
-  const db = await getDb();
+export async function addSchedule(db: Kysely<DB>, actor: AuditActor, activityId: string, slot: WeeklySlot) {
   return db.transaction().execute(async (trx) => {
     // Lock the activity so two slots saved at once are checked against each other.
     await trx.selectFrom("activity").select("id").where("id", "=", activityId).forUpdate().executeTakeFirstOrThrow();
@@ -207,8 +202,7 @@ export async function addSchedule(actor: AuditActor, activityId: string, slot: W
 }
 
 /** Ends a weekly slot: sessions already generated stay (with their registers); no new ones come from it. */
-export async function removeSchedule(actor: AuditActor, activityId: string, scheduleId: string) {
-  const db = await getDb();
+export async function removeSchedule(db: Kysely<DB>, actor: AuditActor, activityId: string, scheduleId: string) {
   return db.transaction().execute(async (trx) => {
     const res = await trx
       .deleteFrom("activity_schedule")

@@ -1,8 +1,7 @@
-import { getDb } from "@db/index";
+import type { Executor } from "~/audit/audit.server";
 
 /** The activities a lead runs, with how many people are currently taking part (accepted or attending). */
-export async function listLedActivities(userId: string) {
-  const db = await getDb();
+export async function listLedActivities(db: Executor, userId: string) {
   const rows = await db
     .selectFrom("activity as a")
     .innerJoin("activity_lead as l", "l.activity_id", "a.id")

@@ -1,7 +1,6 @@
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { conflictOn } from "~/versioned.server";
-import { getDb } from "@db/index";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { onceByKey } from "~/idempotency.server";
 
@@ -28,8 +27,7 @@ export interface ProviderInput {
 }
 
 /** Providers this user may see in the admin list: all, or those running an activity the user leads. */
-export async function listProviders(onlyLedBy: string | null) {
-  const db = await getDb();
+export async function listProviders(db: Executor, onlyLedBy: string | null) {
   let q = db
     .selectFrom("provider as p")
     .select(["p.id", "p.name", "p.kind", "p.updated_at"])
@@ -44,8 +42,7 @@ export async function listProviders(onlyLedBy: string | null) {
   return q.orderBy("p.name").execute();
 }
 
-export async function getProvider(id: string, onlyLedBy: string | null) {
-  const db = await getDb();
+export async function getProvider(db: Executor, id: string, onlyLedBy: string | null) {
   let q = db.selectFrom("provider as p").selectAll("p").where("p.id", "=", id);
   if (onlyLedBy) q = q.where(runsActivityLedBy(onlyLedBy));
   const provider = await q.executeTakeFirst();
@@ -71,8 +68,7 @@ export async function getProvider(id: string, onlyLedBy: string | null) {
  * Creates a provider once per idempotency key: a double submit, even two posts at once, returns the first one's id
  * (app/idempotency.server.ts).
  */
-export async function createProvider(actor: AuditActor, input: ProviderInput, idempotencyKey: string) {
-  const db = await getDb();
+export async function createProvider(db: Kysely<DB>, actor: AuditActor, input: ProviderInput, idempotencyKey: string) {
   const earlier = async (ex: Executor) =>
     (await ex.selectFrom("provider").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst())?.id;
   return onceByKey(
@@ -98,8 +94,13 @@ export async function createProvider(actor: AuditActor, input: ProviderInput, id
   );
 }
 
-export async function updateProvider(actor: AuditActor, id: string, expectedVersion: number, input: ProviderInput) {
-  const db = await getDb();
+export async function updateProvider(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  id: string,
+  expectedVersion: number,
+  input: ProviderInput,
+) {
   return db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable("provider")

@@ -1,10 +1,10 @@
 import type { Kysely } from "kysely";
-import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
-import { audit, type AuditAction, type AuditActor } from "~/audit/audit.server";
+import { audit, type AuditAction, type AuditActor, type Executor } from "~/audit/audit.server";
 import { actorOf, requirePermission, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
+import type { RequestContext } from "~/context";
 import { notFound } from "~/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,15 +50,15 @@ const ledActivity = preparedQuery((db, p: { activityId: string; userId: string }
 
 /**
  * The activity, if this user may work on it. Anything else — another lead's activity or an id that does not
- * exist — answers the same 404, and the attempt is recorded as denied. Runs outside the caller's transaction so
- * the denial row survives the refusal.
+ * exist — answers the same 404, and the attempt is recorded as denied. Give it the database, not the caller's
+ * transaction, so the denial row survives the refusal.
  */
 export async function requireActivityAccess(
+  db: Executor,
   guard: Guarded,
   activityId: string | undefined,
   attempted: AuditAction,
 ): Promise<OwnActivity> {
-  const db = await getDb();
   let found: OwnActivity | undefined;
   if (isUuid(activityId)) {
     [found] = leadsOnlyOwn(guard)
@@ -82,9 +82,14 @@ export async function requireActivityAccess(
  * Activity leads edit their own listings but do not add organisations: for them such a page does not exist. Records
  * the refused `attempted` action and ends in the 404 page; returns for everyone else.
  */
-export async function refuseLeads(guard: Guarded, attempted: AuditAction, entityType: string): Promise<void> {
+export async function refuseLeads(
+  db: Executor,
+  guard: Guarded,
+  attempted: AuditAction,
+  entityType: string,
+): Promise<void> {
   if (!leadsOnlyOwn(guard)) return;
-  await audit(await getDb(), actorOf(guard), {
+  await audit(db, actorOf(guard), {
     action: attempted,
     outcome: "denied",
     entityType,
@@ -95,12 +100,13 @@ export async function refuseLeads(guard: Guarded, attempted: AuditAction, entity
 
 /** Records a refused look at something inside an activity (a session or referral that is not this activity's). */
 export async function deniedInside(
+  db: Executor,
   guard: Guarded,
   attempted: AuditAction,
   entityType: string,
   entityId: string | undefined,
 ): Promise<never> {
-  await audit(await getDb(), actorOf(guard), {
+  await audit(db, actorOf(guard), {
     action: attempted,
     outcome: "denied",
     entityType,
@@ -114,10 +120,14 @@ export async function deniedInside(
  * A lead's page about one thing inside one of their activities (a referral to it, one of its sessions): the user
  * leads activities, the activity is theirs (requireActivityAccess), and `find` reads the thing named by the route's
  * `param` within it. An id that is not one, or a thing of another activity, ends in the same 404 page, the attempt
- * recorded as denied against `entityType`.
+ * recorded as denied against `entityType`. The refusals are recorded with the route's `context.db`.
  */
 export async function requireInsideActivity<T>(
-  { request, context, params }: { request: Request; context: unknown; params: Record<string, string | undefined> },
+  {
+    request,
+    context,
+    params,
+  }: { request: Request; context: RequestContext; params: Record<string, string | undefined> },
   attempted: AuditAction,
   inside: {
     param: string;
@@ -126,9 +136,9 @@ export async function requireInsideActivity<T>(
   },
 ): Promise<{ guard: Guarded; activity: OwnActivity; found: T }> {
   const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, attempted);
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, attempted);
   const id = params[inside.param];
   const found = isUuid(id) ? await inside.find(actorOf(guard), activity.id, id) : null;
-  if (found === null || found === undefined) return deniedInside(guard, attempted, inside.entityType, id);
+  if (found === null || found === undefined) return deniedInside(context.db, guard, attempted, inside.entityType, id);
   return { guard, activity, found };
 }

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { getDb } from "@db/index";
+import type { Executor } from "~/audit/audit.server";
 import type { TableState } from "~/ui/table-state";
 import { needCategories } from "./options";
 import type { ReplyFigures } from "./listing";
@@ -9,10 +9,9 @@ import type { DirectorySort, SearchFilters } from "./search";
  * How each activity's provider has answered direct referrals received in the last 12 months: answered, accepted
  * (answered and not declined by the provider), median hours to answer, and still waiting.
  */
-async function replyFigures(activityIds: string[]): Promise<Map<string, ReplyFigures>> {
+async function replyFigures(db: Executor, activityIds: string[]): Promise<Map<string, ReplyFigures>> {
   const out = new Map<string, ReplyFigures>();
   if (activityIds.length === 0) return out;
-  const db = await getDb();
   const rows = await db
     .selectFrom("referral")
     .select([
@@ -48,8 +47,7 @@ async function replyFigures(activityIds: string[]): Promise<Map<string, ReplyFig
 
 const none: ReplyFigures = { answered: 0, accepted: 0, medianReplyHours: null, waiting: 0 };
 
-export async function searchDirectory(f: SearchFilters, state: TableState<DirectorySort>, today: string) {
-  const db = await getDb();
+export async function searchDirectory(db: Executor, f: SearchFilters, state: TableState<DirectorySort>, today: string) {
   let q = db
     .selectFrom("activity as a")
     .innerJoin("provider as p", "p.id", "a.provider_id")
@@ -129,13 +127,15 @@ export async function searchDirectory(f: SearchFilters, state: TableState<Direct
     .limit(state.pageSize)
     .offset((state.page - 1) * state.pageSize)
     .execute();
-  const figures = await replyFigures(rows.filter((r) => r.referral_mode === "direct").map((r) => r.id));
+  const figures = await replyFigures(
+    db,
+    rows.filter((r) => r.referral_mode === "direct").map((r) => r.id),
+  );
   return { total: Number(total), rows: rows.map((r) => ({ ...r, replies: figures.get(r.id) ?? none })) };
 }
 
 /** One listing as a prescriber reads it, with its schedule, coming one-off sessions and reply figures. */
-export async function getListing(id: string, today: string) {
-  const db = await getDb();
+export async function getListing(db: Executor, id: string, today: string) {
   const a = await db
     .selectFrom("activity as a")
     .innerJoin("provider as p", "p.id", "a.provider_id")
@@ -171,7 +171,7 @@ export async function getListing(id: string, today: string) {
       .orderBy("session_date")
       .limit(10)
       .execute(),
-    replyFigures([id]),
+    replyFigures(db, [id]),
   ]);
   return { activity: a, schedules, oneOffs, replies: figures.get(id) ?? none };
 }

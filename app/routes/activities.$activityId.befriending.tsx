@@ -49,7 +49,7 @@ const callSchema = z.object({
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, "befriending.view");
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "befriending.view");
   const today = londonToday();
   const [people, volunteers] = await Promise.all([
     befriendingBoard(actorOf(guard), activity.id),
@@ -87,7 +87,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // One page, several small forms: each reply names its form (`intent`).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, "befriending.change");
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "befriending.change");
   const form = await request.formData();
   const intent = readIntent(form, ["match", "call", "end"] as const);
   const today = londonToday();

@@ -15,11 +15,11 @@ export const meta: MetaFunction = () => [{ title: "Edit activity – Connect Wel
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  const own = await requireActivityAccess(guard, params.activityId, "activity.edit-view");
-  const a = (await getActivityForEdit(own.id))!;
+  const own = await requireActivityAccess(context.db, guard, params.activityId, "activity.edit-view");
+  const a = (await getActivityForEdit(context.db, own.id))!;
   const [providers, lists] = await Promise.all([
-    providerChoices(leadsOnlyOwn(guard) ? guard.user.id : null),
-    referenceLists(),
+    providerChoices(context.db, leadsOnlyOwn(guard) ? guard.user.id : null),
+    referenceLists(context.db),
   ]);
   const values: ActivityFormValues = {
     providerId: a.provider_id,
@@ -51,17 +51,17 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  const own = await requireActivityAccess(guard, params.activityId, "activity.edit");
+  const own = await requireActivityAccess(context.db, guard, params.activityId, "activity.edit");
   const parsed = await readForm(request, editActivitySchema, { lists: ["accessibility", "transport"] });
   if (!parsed.ok) return reply(parsed, { extra: { saved: false } });
-  const allowed = leadsOnlyOwn(guard) ? (await providerChoices(guard.user.id)).map((p) => p.id) : null;
+  const allowed = leadsOnlyOwn(guard) ? (await providerChoices(context.db, guard.user.id)).map((p) => p.id) : null;
   const { version, ...input } = parsed.data;
   // After a conflict the form takes the current version (the page is not reloaded), so saving again is a
   // deliberate overwrite by someone who has seen the warning.
   return attempt(
     parsed,
     async () => {
-      await updateActivity(actorOf(guard), own.id, version, input, allowed);
+      await updateActivity(context.db, actorOf(guard), own.id, version, input, allowed);
       return { errors: undefined, values: undefined, saved: true };
     },
     {

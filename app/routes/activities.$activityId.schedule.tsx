@@ -34,14 +34,14 @@ const EARLIER_DAYS = 28;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-view");
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "activity.schedule-view");
   const today = londonToday();
   // The list starts this week (a phone need not scroll past old sessions); earlier weeks are one link away, and a
   // past session still without a register stays in view above it, so the lead can take it.
   const thisWeek = weekStart(today);
   const earlier = new URL(request.url).searchParams.get("earlier") === "1";
   const [schedules, sessions] = await Promise.all([
-    listActivitySchedules(activity.id),
+    listActivitySchedules(context.db, activity.id),
     listSessions(activity.id, addDays(thisWeek, -EARLIER_DAYS), addDays(today, 56)),
   ]);
   const before = sessions.filter((s) => s.session_date < thisWeek);
@@ -78,7 +78,7 @@ const cancelSchema = z.object({
 // One page, several small forms: each reply names its form (`intent`) so the page shows errors and input there.
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  const activity = await requireActivityAccess(guard, params.activityId, "activity.schedule-change");
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "activity.schedule-change");
   const form = await request.formData();
   const intent = readIntent(form, ["add-slot", "remove-slot", "generate", "one-off", "cancel"] as const);
   const actor = actorOf(guard);
@@ -91,7 +91,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return attempt(
       p,
       async () => {
-        await addSchedule(actor, activity.id, p.data);
+        await addSchedule(context.db, actor, activity.id, p.data);
         return done("Weekly session added. Generate sessions to put it on the registers.");
       },
       { extra },
@@ -99,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   if (intent === "remove-slot") {
     const p = parseForm(removeSlotSchema, form);
-    if (!p.ok || !(await removeSchedule(actor, activity.id, p.data.scheduleId)))
+    if (!p.ok || !(await removeSchedule(context.db, actor, activity.id, p.data.scheduleId)))
       return missing("That weekly session was already removed");
     return done("Weekly session removed. Sessions already created are kept.");
   }

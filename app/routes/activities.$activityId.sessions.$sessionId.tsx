@@ -79,8 +79,8 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, "register.save");
-  const denied = () => deniedInside(guard, "register.save", "activity_session", params.sessionId);
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "register.save");
+  const denied = () => deniedInside(context.db, guard, "register.save", "activity_session", params.sessionId);
   if (!isUuid(params.sessionId)) return denied();
   const sessionId = params.sessionId;
   const form = await request.formData();

@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Volunteers – Connect Well" 
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, "volunteer.list");
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "volunteer.list");
   const volunteers = await listVolunteers(activity.provider_id, londonToday());
   return {
     activity,
@@ -39,7 +39,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // Two forms on one page: each reply names its form (`intent`).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
-  const activity = await requireActivityAccess(guard, params.activityId, "volunteer.change");
+  const activity = await requireActivityAccess(context.db, guard, params.activityId, "volunteer.change");
   const form = await request.formData();
   const intent = readIntent(form, ["add", "update"] as const);
   const today = londonToday();

@@ -18,7 +18,10 @@ export const meta: MetaFunction = () => [{ title: "Add an activity – Connect W
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const own = leadsOnlyOwn(guard);
-  const [providers, lists] = await Promise.all([providerChoices(own ? guard.user.id : null), referenceLists()]);
+  const [providers, lists] = await Promise.all([
+    providerChoices(context.db, own ? guard.user.id : null),
+    referenceLists(context.db),
+  ]);
   const url = new URL(request.url);
   return {
     providers,
@@ -34,10 +37,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, newActivitySchema, { lists: ["accessibility", "transport"] });
   if (!parsed.ok) return reply(parsed);
   const own = leadsOnlyOwn(guard);
-  const allowed = own ? (await providerChoices(guard.user.id)).map((p) => p.id) : null;
+  const allowed = own ? (await providerChoices(context.db, guard.user.id)).map((p) => p.id) : null;
   const { idempotencyKey, ...input } = parsed.data;
   return attempt(parsed, async () => {
-    const id = await createActivity(actorOf(guard), input, idempotencyKey, {
+    const id = await createActivity(context.db, actorOf(guard), input, idempotencyKey, {
       allowedProviders: allowed,
       leadUserId: own ? guard.user.id : null,
     });

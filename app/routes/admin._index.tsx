@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Administration – Connect We
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user } = await requirePermission(request, context, "users:manage");
-  return { name: user.displayName, stale: await listStaleListings(londonToday()) };
+  return { name: user.displayName, stale: await listStaleListings(context.db, londonToday()) };
 }
 
 /** The administrator's tasks, one card each. */

@@ -4,10 +4,10 @@ import { serviceAtLocationSummary } from "~/directory/oruk/map";
 import { readParams, serviceParams } from "~/directory/oruk/params";
 import { findServices } from "~/directory/oruk/query.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = readParams(serviceParams, new URL(request.url));
   if (!params.ok) return badRequest(params.problems);
-  const { total, rows } = await findServices(params.data, { venueOnly: true });
+  const { total, rows } = await findServices(context.db, params.data, { venueOnly: true });
   return json(page(rows.map(serviceAtLocationSummary), total, params.data.page, params.data.per_page));
 }
 

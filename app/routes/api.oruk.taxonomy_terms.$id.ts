@@ -4,9 +4,9 @@ import { badRequest, json, nonRead, notFoundJson } from "~/directory/oruk/http";
 import { taxonomyTerm } from "~/directory/oruk/map";
 import { categories } from "~/directory/oruk/query.server";
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ context, params }: LoaderFunctionArgs) {
   if (!isUuid(params.id)) return badRequest([{ parameter: "id", message: "id must be a uuid" }]);
-  const found = (await categories()).map(taxonomyTerm).find((t) => t.id === params.id);
+  const found = (await categories(context.db)).map(taxonomyTerm).find((t) => t.id === params.id);
   return found ? json(found) : notFoundJson("taxonomy term");
 }
 

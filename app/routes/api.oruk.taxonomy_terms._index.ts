@@ -4,10 +4,10 @@ import { taxonomyTerm } from "~/directory/oruk/map";
 import { pageParams, readParams } from "~/directory/oruk/params";
 import { categories } from "~/directory/oruk/query.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = readParams(pageParams, new URL(request.url));
   if (!params.ok) return badRequest(params.problems);
-  const all = (await categories()).map(taxonomyTerm);
+  const all = (await categories(context.db)).map(taxonomyTerm);
   const { page: n, per_page } = params.data;
   return json(page(all.slice((n - 1) * per_page, n * per_page), all.length, n, per_page));
 }

@@ -22,7 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:search");
   const today = londonToday();
-  const found = isUuid(params.activityId) ? await getListing(params.activityId, today) : null;
+  const found = isUuid(params.activityId) ? await getListing(context.db, params.activityId, today) : null;
   if (!found) notFound();
   const a = found.activity;
   return {

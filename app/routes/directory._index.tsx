@@ -26,7 +26,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = readSearchFilters(url);
   const state = readTableState(url, directorySorts, { sort: "name", dir: "asc", pageSize: 20 });
   const today = londonToday();
-  const [{ rows, total }, lists] = await Promise.all([searchDirectory(filters, state, today), referenceLists()]);
+  const [{ rows, total }, lists] = await Promise.all([
+    searchDirectory(context.db, filters, state, today),
+    referenceLists(context.db),
+  ]);
   return {
     canEdit: can(guard.user.role, "directory:edit"),
     filters,

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const today = londonToday();
   const [activities, inbound, sessions, nextSession, notTaken] = await Promise.all([
-    listLedActivities(guard.user.id),
+    listLedActivities(context.db, guard.user.id),
     listInbound(actorOf(guard), guard.user.id),
     todaysSessions(guard.user.id, today),
     nextSessionAfter(guard.user.id, today),
@@ -87,7 +87,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, openSchema);
   // The fields are hidden: a problem with either is the form's, not a field the user could correct.
   if (!parsed.ok) return reply({ ...parsed, errors: { form: "Choose a session to open" } });
-  const activity = await requireActivityAccess(guard, parsed.data.activityId, "session.open");
+  const activity = await requireActivityAccess(context.db, guard, parsed.data.activityId, "session.open");
   return attempt(parsed, async () => {
     const id = await openScheduledSession(actorOf(guard), activity.id, londonToday(), parsed.data.startTime);
     return redirect(`/activities/${activity.id}/sessions/${id}`);

@@ -16,13 +16,16 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf } from "~/labels";
 import { PageHeading } from "~/ui/PageHeading";
+import type { RequestContext } from "~/context";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 
-async function load(request: Request, context: unknown, providerId: string | undefined, attempted: AuditAction) {
+async function load(request: Request, context: RequestContext, providerId: string | undefined, attempted: AuditAction) {
   const guard = await requirePermission(request, context, "directory:edit");
-  const found = isUuid(providerId) ? await getProvider(providerId, leadsOnlyOwn(guard) ? guard.user.id : null) : null;
-  if (!found) return deniedInside(guard, attempted, "provider", providerId);
+  const found = isUuid(providerId)
+    ? await getProvider(context.db, providerId, leadsOnlyOwn(guard) ? guard.user.id : null)
+    : null;
+  if (!found) return deniedInside(context.db, guard, attempted, "provider", providerId);
   return { guard, ...found };
 }
 
@@ -59,7 +62,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     parsed,
     async () => {
-      await updateProvider(actorOf(guard), provider.id, version, input);
+      await updateProvider(context.db, actorOf(guard), provider.id, version, input);
       return { errors: undefined, values: undefined, saved: true };
     },
     {

@@ -12,7 +12,7 @@ export const meta: MetaFunction = () => [{ title: "Providers – Connect Well" }
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
   const own = leadsOnlyOwn(guard);
-  const rows = await listProviders(own ? guard.user.id : null);
+  const rows = await listProviders(context.db, own ? guard.user.id : null);
   return {
     canAdd: !own,
     rows: rows.map((r) => ({

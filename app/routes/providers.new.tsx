@@ -16,17 +16,17 @@ export const meta: MetaFunction = () => [{ title: "Add a provider – Connect We
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  await refuseLeads(guard, "provider.create", "provider");
+  await refuseLeads(context.db, guard, "provider.create", "provider");
   return { key: newIdempotencyKey() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  await refuseLeads(guard, "provider.create", "provider");
+  await refuseLeads(context.db, guard, "provider.create", "provider");
   const parsed = await readForm(request, newProviderSchema);
   if (!parsed.ok) return reply(parsed);
   const { idempotencyKey, ...input } = parsed.data;
-  const id = await createProvider(actorOf(guard), input, idempotencyKey);
+  const id = await createProvider(context.db, actorOf(guard), input, idempotencyKey);
   return redirect(`/providers/${id}?created=1`);
 }
 

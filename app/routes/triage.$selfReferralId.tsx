@@ -30,6 +30,7 @@ export const meta: MetaFunction = () => [{ title: "Self-referral – Connect Wel
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:manage");
   const found = await readSelfReferral(
+    context.db,
     actorOf(guard),
     idParam(params.selfReferralId, "Self-referral"),
     guard.user.districtCode ?? null,
@@ -84,7 +85,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return attempt(
       nothing,
       async () => {
-        if (!(await closeSelfReferral(actor, area, id, p.data.version, p.data.reason))) notFound("Self-referral");
+        if (!(await closeSelfReferral(context.db, actor, area, id, p.data.version, p.data.reason)))
+          notFound("Self-referral");
         return redirect("/triage");
       },
       { conflict: HANDLED_FIRST },
@@ -98,9 +100,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     async () => {
       const personId =
         intent === "link" && link.ok
-          ? await linkSelfReferral(actor, area, id, link.data.version, link.data.personId)
+          ? await linkSelfReferral(context.db, actor, area, id, link.data.version, link.data.personId)
           : create.ok
-            ? await createPersonFromSelfReferral(actor, area, id, create.data.version)
+            ? await createPersonFromSelfReferral(context.db, actor, area, id, create.data.version)
             : null;
       if (!personId) notFound("Self-referral");
       return redirect(`/people/${personId}/refer?selfReferral=${id}`);

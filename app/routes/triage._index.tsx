@@ -8,7 +8,7 @@ export const meta: MetaFunction = () => [{ title: "Self-referrals – Connect We
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:manage");
-  return { rows: await listTriageQueue(actorOf(guard), guard.user.districtCode ?? null) };
+  return { rows: await listTriageQueue(context.db, actorOf(guard), guard.user.districtCode ?? null) };
 }
 
 export default function Triage() {

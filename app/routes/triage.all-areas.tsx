@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Self-referrals in all areas â
 // does not open a request or act on one; that stays with the area's coordinators (triage:manage).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "triage:read-all");
-  return { rows: await listTriageQueueAllAreas(actorOf(guard)) };
+  return { rows: await listTriageQueueAllAreas(context.db, actorOf(guard)) };
 }
 
 export default function TriageAllAreas() {

@@ -1,6 +1,5 @@
-import { sql, type Transaction } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@db/types";
-import { getDb } from "@db/index";
 import type { AuditAction } from "~/audit/actions";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
 import { matchViews } from "~/care-team/views.server";
@@ -10,23 +9,27 @@ import { findPossibleMatches } from "~/people/matching.server";
 import { ConflictError } from "~/errors";
 
 /** New requests in the coordinator's area (inCoordinatorsArea), their own district first, oldest first within each. */
-export function listTriageQueue(actor: AuditActor, districtCode: string | null) {
-  return readQueue(actor, districtCode, "triage.read");
+export function listTriageQueue(db: Kysely<DB>, actor: AuditActor, districtCode: string | null) {
+  return readQueue(db, actor, districtCode, "triage.read");
 }
 
 /**
  * Every area's new requests, for the administrators' read-only view (permission "triage:read-all", docs/decisions/
  * 0782 and 0823): oldest first, nobody's "own" area. Each person shown is audited as listed, as in the queue.
  */
-export function listTriageQueueAllAreas(actor: AuditActor) {
-  return readQueue(actor, ALL_AREAS, "triage.read-all-areas");
+export function listTriageQueueAllAreas(db: Kysely<DB>, actor: AuditActor) {
+  return readQueue(db, actor, ALL_AREAS, "triage.read-all-areas");
 }
 
 const ALL_AREAS = Symbol("all areas");
 
-async function readQueue(actor: AuditActor, districtCode: string | null | typeof ALL_AREAS, action: AuditAction) {
+async function readQueue(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  districtCode: string | null | typeof ALL_AREAS,
+  action: AuditAction,
+) {
   const own = districtCode === ALL_AREAS ? null : districtCode;
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom("self_referral")
@@ -69,11 +72,11 @@ async function readQueue(actor: AuditActor, districtCode: string | null | typeof
  * `self-referral.read`, docs/decisions/0781) with the request's own row, in the read's transaction.
  */
 export async function readSelfReferral(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   id: string,
   districtCode: string | null,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await trx
       .selectFrom("self_referral")
@@ -154,13 +157,13 @@ async function handOver(
 
 /** The request is from someone already known: hang it off their record. Null when it is not in `districtCode`'s area. */
 export async function linkSelfReferral(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   districtCode: string | null,
   id: string,
   version: number,
   personId: string,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version, districtCode);
     if (!sr) return null;
@@ -187,12 +190,12 @@ export async function linkSelfReferral(
  * in `districtCode`'s area.
  */
 export async function createPersonFromSelfReferral(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   districtCode: string | null,
   id: string,
   version: number,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version, districtCode);
     if (!sr) return null;
@@ -236,13 +239,13 @@ export async function createPersonFromSelfReferral(
  * in `districtCode`'s area.
  */
 export async function closeSelfReferral(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   districtCode: string | null,
   id: string,
   version: number,
   reason: string,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const sr = await claim(trx, id, version, districtCode);
     if (!sr) return null;

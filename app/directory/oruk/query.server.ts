@@ -1,11 +1,11 @@
 import { sql } from "kysely";
-import { getDb } from "@db/index";
+import type { Executor } from "~/audit/audit.server";
 import { londonToday } from "~/calendar";
 import { ids } from "./ids";
 import type { OrukActivityRow } from "./map";
 import type { ServiceParams } from "./params";
 
-function base(db: Awaited<ReturnType<typeof getDb>>) {
+function base(db: Executor) {
   return db
     .selectFrom("activity as a")
     .innerJoin("provider as p", "p.id", "a.provider_id")
@@ -45,8 +45,7 @@ const columns = [
   "p.website as provider_website",
 ] as const;
 
-export async function categories() {
-  const db = await getDb();
+export async function categories(db: Executor) {
   return db
     .selectFrom("activity_category")
     .select(["code", "label", "taxonomy", "taxonomy_term"])
@@ -55,9 +54,8 @@ export async function categories() {
 }
 
 /** Services (activities) matching the ORUK filters, one page, in a stable order. */
-export async function findServices(p: ServiceParams, opts: { venueOnly: boolean }) {
-  const db = await getDb();
-  const cats = await categories();
+export async function findServices(db: Executor, p: ServiceParams, opts: { venueOnly: boolean }) {
+  const cats = await categories(db);
   let q = base(db);
   if (opts.venueOnly) q = q.where("a.address", "is not", null);
   if (p.search) {
@@ -109,8 +107,7 @@ export async function findServices(p: ServiceParams, opts: { venueOnly: boolean 
   return { total: Number(total), rows: rows as OrukActivityRow[] };
 }
 
-export async function findService(id: string) {
-  const db = await getDb();
+export async function findService(db: Executor, id: string) {
   const row = await base(db).select(columns).where("a.id", "=", id).executeTakeFirst();
   if (!row) return null;
   // The UK's today: between midnight and 01:00 in summer UTC still says yesterday.
@@ -138,8 +135,7 @@ export async function findService(id: string) {
 }
 
 /** The activity behind a service-at-location id (derived from the activity id), when it has a venue. */
-export async function findServiceAtLocation(salId: string) {
-  const db = await getDb();
+export async function findServiceAtLocation(db: Executor, salId: string) {
   // Name-based ids cannot be reversed; the directory is small enough (thousands) to match by recomputing.
   const candidates = await db.selectFrom("activity").select("id").where("address", "is not", null).execute();
   const match = candidates.find((c) => ids.serviceAtLocation(c.id) === salId);

@@ -158,7 +158,7 @@ describe("schedules and sessions", () => {
   const actor = { userId: null, role: "admin", requestId: "t" };
   it("refuses overlapping and impossible weekly times, and generates sessions idempotently", async () => {
     const a = await makeActivity();
-    await addSchedule(actor, a.id, {
+    await addSchedule(testDb(), actor, a.id, {
       weekday: 2,
       startTime: "10:30",
       endTime: "11:30",
@@ -166,7 +166,7 @@ describe("schedules and sessions", () => {
       validTo: null,
     });
     await expect(
-      addSchedule(actor, a.id, {
+      addSchedule(testDb(), actor, a.id, {
         weekday: 2,
         startTime: "11:00",
         endTime: "12:00",
@@ -175,7 +175,7 @@ describe("schedules and sessions", () => {
       }),
     ).rejects.toThrow(/overlaps/);
     await expect(
-      addSchedule(actor, a.id, {
+      addSchedule(testDb(), actor, a.id, {
         weekday: 3,
         startTime: "12:00",
         endTime: "11:00",
@@ -183,7 +183,7 @@ describe("schedules and sessions", () => {
         validTo: null,
       }),
     ).rejects.toThrow(/after the start/);
-    await addSchedule(actor, a.id, {
+    await addSchedule(testDb(), actor, a.id, {
       weekday: 2,
       startTime: "11:30",
       endTime: "12:30",
@@ -225,12 +225,13 @@ describe("directory search and reply figures", () => {
     }
     await makeReferral(bus.id, { status: "received", respondedAt: null });
     const found = await searchDirectory(
+      testDb(),
       { q: undefined, category: undefined, district: "hinckley_bosworth", transport: "fox_connect", access: [] },
       { sort: "name", dir: "asc", page: 1, pageSize: 20 },
       "2026-11-25",
     );
     expect(found.rows.map((r) => r.id)).toEqual([bus.id]);
-    const f = (await getListing(bus.id, "2026-11-25"))!.replies;
+    const f = (await getListing(testDb(), bus.id, "2026-11-25"))!.replies;
     expect(f).toMatchObject({ answered: 4, accepted: 3, waiting: 1 });
     expect(f.medianReplyHours).toBeCloseTo(5 * 24, 5);
   });

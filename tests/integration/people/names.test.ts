@@ -329,7 +329,7 @@ describe("the duplicate check, the duplicates list and triage compare names by t
         } as never)
         .returning("id")
         .executeTakeFirstOrThrow();
-      const read = await readSelfReferral(coordinator, sr.id, null);
+      const read = await readSelfReferral(testDb(), coordinator, sr.id, null);
       expect(read?.matches.map((m) => m.id)).toEqual([id]);
     }
   });

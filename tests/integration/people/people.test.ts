@@ -405,7 +405,7 @@ describe("what a person wrote at /start reaches their record and their referral"
       }),
     );
     const sr = await testDb().selectFrom("self_referral").select(["id", "version"]).executeTakeFirstOrThrow();
-    const personId = (await createPersonFromSelfReferral(actor, null, sr.id, sr.version))!;
+    const personId = (await createPersonFromSelfReferral(testDb(), actor, null, sr.id, sr.version))!;
     const activity = await makeActivity("direct");
     const referralId = (await createReferral(actor, personId, {
       kind: "direct",
@@ -455,7 +455,7 @@ describe("what a person wrote at /start reaches their record and their referral"
       }),
     );
     const sr = await testDb().selectFrom("self_referral").select(["id", "version"]).executeTakeFirstOrThrow();
-    const personId = (await createPersonFromSelfReferral(actor, null, sr.id, sr.version))!;
+    const personId = (await createPersonFromSelfReferral(testDb(), actor, null, sr.id, sr.version))!;
     const open = (selfReferral: string) =>
       call(() =>
         referPage({

@@ -90,7 +90,7 @@ describe("lists that show people", () => {
       .values({ given_name: "New", family_name: "Demo", client_key: "k2" } as never)
       .returning("id")
       .executeTakeFirstOrThrow();
-    const queue = await listTriageQueue({ userId: user.id, role: "coordinator", requestId: "r" }, null);
+    const queue = await listTriageQueue(testDb(), { userId: user.id, role: "coordinator", requestId: "r" }, null);
     expect(queue).toHaveLength(2);
     expect(queue[0]).not.toHaveProperty("person_id");
     const listed = (await listedRows(user.id)).filter((r) => r.action === "person.listed");
@@ -232,7 +232,12 @@ describe("lists that show people", () => {
       } as never)
       .returning("id")
       .executeTakeFirstOrThrow();
-    const read = await readSelfReferral({ userId: user.id, role: "coordinator", requestId: "r" }, sr.id, null);
+    const read = await readSelfReferral(
+      testDb(),
+      { userId: user.id, role: "coordinator", requestId: "r" },
+      sr.id,
+      null,
+    );
     expect(read?.matches.map((m) => m.id)).toEqual([match.id]);
     const rows = await listedRows(user.id);
     expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "self-referral.read"]);

@@ -44,15 +44,15 @@ describe("triage actions are area-checked as the queue is", () => {
     const actor = { userId: user.id, role: "coordinator", requestId: "r" };
     const person = await makePerson();
     const other = await selfReferral("harborough");
-    expect(await linkSelfReferral(actor, "melton", other.id, other.version, person.id)).toBeNull();
-    expect(await createPersonFromSelfReferral(actor, "melton", other.id, other.version)).toBeNull();
-    expect(await closeSelfReferral(actor, "melton", other.id, other.version, "Test")).toBeNull();
+    expect(await linkSelfReferral(testDb(), actor, "melton", other.id, other.version, person.id)).toBeNull();
+    expect(await createPersonFromSelfReferral(testDb(), actor, "melton", other.id, other.version)).toBeNull();
+    expect(await closeSelfReferral(testDb(), actor, "melton", other.id, other.version, "Test")).toBeNull();
     expect(await statusOf(other.id)).toBe("new");
     // Their own district's, and those that named none, they can.
     const own = await selfReferral("melton");
     const none = await selfReferral(null);
-    expect(await linkSelfReferral(actor, "melton", own.id, own.version, person.id)).toBe(person.id);
-    expect(await closeSelfReferral(actor, "melton", none.id, none.version, "Asked to withdraw")).toBe(true);
+    expect(await linkSelfReferral(testDb(), actor, "melton", own.id, own.version, person.id)).toBe(person.id);
+    expect(await closeSelfReferral(testDb(), actor, "melton", none.id, none.version, "Asked to withdraw")).toBe(true);
     expect([await statusOf(own.id), await statusOf(none.id)]).toEqual(["linked", "closed"]);
   });
 
@@ -143,7 +143,7 @@ describe("the administrators' all-areas view", () => {
       allAreas.loader({ request: getRequest("/triage/all-areas", cookie), params: {}, context: context() } as never),
     );
     expect(res.status).toBe(403);
-    const rows = await listTriageQueueAllAreas({ userId: null, role: "admin", requestId: "r" });
+    const rows = await listTriageQueueAllAreas(testDb(), { userId: null, role: "admin", requestId: "r" });
     expect(rows).toEqual([]);
   });
 });

@@ -22,12 +22,12 @@ describe("the triage queue is the coordinator's own area", () => {
     const own = await selfReferral("melton");
     const none = await selfReferral(null);
     const other = await selfReferral("harborough");
-    const queue = await listTriageQueue(actor, "melton");
+    const queue = await listTriageQueue(testDb(), actor, "melton");
     expect(queue.map((r) => r.id)).toEqual([own.id, none.id]);
-    expect(await readSelfReferral(actor, own.id, "melton")).not.toBeNull();
-    expect(await readSelfReferral(actor, none.id, "melton")).not.toBeNull();
+    expect(await readSelfReferral(testDb(), actor, own.id, "melton")).not.toBeNull();
+    expect(await readSelfReferral(testDb(), actor, none.id, "melton")).not.toBeNull();
     // Another area's request answers as a missing one, and is not read, so no audit row names it.
-    expect(await readSelfReferral(actor, other.id, "melton")).toBeNull();
+    expect(await readSelfReferral(testDb(), actor, other.id, "melton")).toBeNull();
     const reads = await testDb()
       .selectFrom("audit_event")
       .select("entity_id")
@@ -41,7 +41,7 @@ describe("the triage queue is the coordinator's own area", () => {
     const actor = { userId: user.id, role: "coordinator", requestId: "r" };
     const none = await selfReferral(null);
     const other = await selfReferral("harborough");
-    expect((await listTriageQueue(actor, null)).map((r) => r.id)).toEqual([none.id]);
-    expect(await readSelfReferral(actor, other.id, null)).toBeNull();
+    expect((await listTriageQueue(testDb(), actor, null)).map((r) => r.id)).toEqual([none.id]);
+    expect(await readSelfReferral(testDb(), actor, other.id, null)).toBeNull();
   });
 });

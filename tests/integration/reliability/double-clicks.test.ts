@@ -50,7 +50,7 @@ describe("two identical posts at once", () => {
       phone: null,
       website: null,
     };
-    await doubleClick((key) => createProvider({ ...admin, userId: null }, input, key), rows("provider"));
+    await doubleClick((key) => createProvider(testDb(), { ...admin, userId: null }, input, key), rows("provider"));
   });
 
   it("add one activity", async () => {
@@ -71,7 +71,7 @@ describe("two identical posts at once", () => {
     const { idempotencyKey: _unused, ...input } = parsed.data;
     await doubleClick(
       (key) =>
-        createActivity({ userId: null, role: "admin", requestId: "t" }, input, key, {
+        createActivity(testDb(), { userId: null, role: "admin", requestId: "t" }, input, key, {
           allowedProviders: null,
           leadUserId: null,
         }),
