@@ -1,7 +1,7 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { conflictOn } from "~/versioned.server";
-import { getDb } from "@db/index";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import type { DB } from "@db/types";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { hashPassword } from "~/auth/password.server";
 import type { Role } from "~/auth/roles";
 import { endAllSessionsForUser } from "~/auth/session.server";
@@ -9,15 +9,17 @@ import { endAllSessionsForUser } from "~/auth/session.server";
 import type { UserSort } from "./users";
 import { FieldError, RefusedError } from "~/errors";
 
-export async function listUsers(opts: {
-  sort: UserSort;
-  dir: "asc" | "desc";
-  page: number;
-  pageSize: number;
-  role?: Role;
-  status?: "active" | "disabled";
-}) {
-  const db = await getDb();
+export async function listUsers(
+  db: Executor,
+  opts: {
+    sort: UserSort;
+    dir: "asc" | "desc";
+    page: number;
+    pageSize: number;
+    role?: Role;
+    status?: "active" | "disabled";
+  },
+) {
   let q = db.selectFrom("app_user");
   if (opts.role) q = q.where("role", "=", opts.role);
   if (opts.status === "active") q = q.where("disabled_at", "is", null);
@@ -42,8 +44,7 @@ export async function listUsers(opts: {
   return { total: Number(total), rows };
 }
 
-export async function getUser(id: string) {
-  const db = await getDb();
+export async function getUser(db: Executor, id: string) {
   return db
     .selectFrom("app_user")
     .select(["id", "display_name", "email", "role", "district_code", "disabled_at", "created_at", "version"])
@@ -52,10 +53,10 @@ export async function getUser(id: string) {
 }
 
 export async function createUser(
+  db: Kysely<DB>,
   actor: AuditActor,
   input: { email: string; displayName: string; role: Role; districtCode?: string; password: string },
 ) {
-  const db = await getDb();
   const password_hash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     const clash = await trx
@@ -91,6 +92,7 @@ export async function createUser(
  * saved first.
  */
 export async function updateUser(
+  db: Kysely<DB>,
   actor: AuditActor,
   id: string,
   expectedVersion: number,
@@ -98,7 +100,6 @@ export async function updateUser(
 ) {
   if (actor.userId === id && (changes.disabled || changes.role !== "admin"))
     throw new FieldError("role", "You cannot remove your own administrator access or disable yourself");
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("app_user")
@@ -137,8 +138,7 @@ export async function updateUser(
   });
 }
 
-export async function resetPassword(actor: AuditActor, id: string, password: string) {
-  const db = await getDb();
+export async function resetPassword(db: Kysely<DB>, actor: AuditActor, id: string, password: string) {
   const password_hash = await hashPassword(password);
   return db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -153,7 +153,6 @@ export async function resetPassword(actor: AuditActor, id: string, password: str
   });
 }
 
-export async function listDistricts() {
-  const db = await getDb();
+export async function listDistricts(db: Executor) {
   return db.selectFrom("district").select(["code", "name"]).orderBy("name").execute();
 }

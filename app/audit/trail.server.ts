@@ -1,6 +1,5 @@
 import { sql } from "kysely";
-import { getDb } from "@db/index";
-import { audit, type AuditActor } from "./audit.server";
+import { audit, type AuditActor, type Executor } from "./audit.server";
 import { auditActionMatch } from "./actions";
 import type { AuditSort } from "./trail";
 
@@ -12,14 +11,16 @@ export interface AuditFilters {
   to?: string;
 }
 
-async function listAuditEvents(opts: {
-  sort: AuditSort;
-  dir: "asc" | "desc";
-  page: number;
-  pageSize: number;
-  filters: AuditFilters;
-}) {
-  const db = await getDb();
+async function listAuditEvents(
+  db: Executor,
+  opts: {
+    sort: AuditSort;
+    dir: "asc" | "desc";
+    page: number;
+    pageSize: number;
+    filters: AuditFilters;
+  },
+) {
   const f = opts.filters;
   let q = db.selectFrom("audit_event as a").leftJoin("app_user as u", "u.id", "a.actor_user_id");
   if (f.action) {
@@ -63,8 +64,7 @@ async function listAuditEvents(opts: {
   return { total: Number(total), rows };
 }
 
-async function auditActors() {
-  const db = await getDb();
+async function auditActors(db: Executor) {
   return db.selectFrom("app_user").select(["id", "display_name"]).orderBy("display_name").execute();
 }
 
@@ -72,8 +72,8 @@ async function auditActors() {
  * One page of the audit trail (`listAuditEvents`) with the people to filter it by. Reading the trail is itself
  * recorded, with the filters used.
  */
-export async function readAuditTrail(actor: AuditActor, opts: Parameters<typeof listAuditEvents>[0]) {
-  const [page, actors] = await Promise.all([listAuditEvents(opts), auditActors()]);
-  await audit(await getDb(), actor, { action: "audit.read", details: { filters: opts.filters } });
+export async function readAuditTrail(db: Executor, actor: AuditActor, opts: Parameters<typeof listAuditEvents>[1]) {
+  const [page, actors] = await Promise.all([listAuditEvents(db, opts), auditActors(db)]);
+  await audit(db, actor, { action: "audit.read", details: { filters: opts.filters } });
   return { ...page, actors };
 }

@@ -1,6 +1,7 @@
 // What the dashboard needs beside a view's figures (app/outcomes/view.server.ts): the periods that hold data for
 // its period list, and one table of a view as a CSV download. Only published figures leave here.
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { type AuditActor, audit } from "~/audit/audit.server";
 import { londonToday } from "~/calendar";
 import { csvFileName, figureTableCsv } from "./csv";
@@ -13,8 +14,8 @@ import { ensureOutcomeSummaries } from "./summaries.server";
 import { filterWords } from "./ui/text";
 
 /** The periods that hold data, for the filter form: months, quarters, financial years and last-12 windows. */
-export async function outcomePeriods(now = new Date()): Promise<Period[]> {
-  const state = await ensureOutcomeSummaries(await getDb(), now);
+export async function outcomePeriods(db: Kysely<DB>, now = new Date()): Promise<Period[]> {
+  const state = await ensureOutcomeSummaries(db, now);
   return periodsWithData(state.firstDate, state.lastDate, londonToday(now));
 }
 
@@ -29,12 +30,12 @@ export type TableDownload =
  * tables). Authorisation (`outcomes:view`) is the caller's.
  */
 export async function outcomeTableDownload(
+  db: Kysely<DB>,
   actor: AuditActor,
   tableId: string,
   params: URLSearchParams,
   now = new Date(),
 ): Promise<TableDownload> {
-  const db = await getDb();
   const names = await loadFilterOptions(db);
   const { population: _population, ...options } = names;
   const parsed = parseOutcomeFilters(params, options, londonToday(now));

@@ -1,7 +1,6 @@
 // The disclosure rule every outcome figure is published under, kept in outcome_setting and chosen by an
 // administrator (app/routes/admin.disclosure.tsx).
 import { sql, type Kysely } from "kysely";
-import { getDb } from "@db/index";
 import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { DEFAULT_DISCLOSURE_RULE, disclosureRules, type DisclosureRuleCode } from "./disclosure";
@@ -20,11 +19,12 @@ export async function getDisclosureRule(db: Executor): Promise<DisclosureRuleCod
 }
 
 /**
- * Sets the disclosure rule, with an audit row naming the previous and the new rule in the same transaction.
- * Returns the previous rule. Authorisation (administrators only) is the caller's.
+ * Sets the disclosure rule, switching it for every view, download and report from now on, with an audit row naming
+ * the previous and the new rule in the same transaction. Returns the previous rule. Authorisation (administrators
+ * only) is the caller's.
  * @throws RangeError for a code that is not a rule
  */
-async function setDisclosureRule(
+export async function setDisclosureRule(
   db: Kysely<DB>,
   actor: AuditActor,
   code: DisclosureRuleCode,
@@ -51,14 +51,4 @@ async function setDisclosureRule(
     });
     return previous;
   });
-}
-
-/** The rule every published figure uses now, for the administrator's page. */
-export async function disclosureSetting(): Promise<DisclosureRuleCode> {
-  return getDisclosureRule(await getDb());
-}
-
-/** Switches the rule for every view, download and report from now on (audited by setDisclosureRule). */
-export async function changeDisclosureRule(actor: AuditActor, code: DisclosureRuleCode): Promise<void> {
-  await setDisclosureRule(await getDb(), actor, code);
 }

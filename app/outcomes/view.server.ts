@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { londonToday } from "~/calendar";
 import { outcomeFigures } from "./figures.server";
@@ -16,8 +17,12 @@ export type OutcomeView =
  * audit row naming the filters (and whether the view was withheld). Refused parses are audited too, as
  * `outcomes.view` with outcome "failed". Authorisation (`outcomes:view`) is the caller's.
  */
-export async function viewOutcomes(actor: AuditActor, params: URLSearchParams, now = new Date()): Promise<OutcomeView> {
-  const db = await getDb();
+export async function viewOutcomes(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  params: URLSearchParams,
+  now = new Date(),
+): Promise<OutcomeView> {
   const names = await loadFilterOptions(db);
   const { population: _population, ...options } = names;
   const parsed = parseOutcomeFilters(params, options, londonToday(now));

@@ -1,9 +1,11 @@
-// What the report pages call: each function takes the signed-in user (already through requirePermission), reads
-// what that user may see, and writes the audit row for the view, download or refusal. A report that is not
-// shared with a commissioner answers exactly as a missing one (404), with an "access denied" audit row.
+// What the report pages call: each function takes the executor and the signed-in user (already through
+// requirePermission), reads what that user may see, and writes the audit row for the view, download or refusal. A
+// report that is not shared with a commissioner answers exactly as a missing one (404), with an "access denied"
+// audit row.
 import { data } from "@remix-run/node";
-import { getDb } from "@db/index";
-import { audit, type AuditAction } from "~/audit/audit.server";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
+import { audit, type AuditAction, type Executor } from "~/audit/audit.server";
 import { actorOf, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { costFormSchema } from "./costs";
@@ -35,15 +37,18 @@ function notFound(): never {
 }
 
 /** Reports this user may see, newest first; the list view is audited. */
-export async function reportList(guard: Guarded): Promise<ArchivedReport[]> {
-  const db = await getDb();
+export async function reportList(db: Executor, guard: Guarded): Promise<ArchivedReport[]> {
   const reports = await listReports(db, viewerOf(guard));
   await audit(db, actorOf(guard), { action: "report.list", details: { shown: reports.length } });
   return reports;
 }
 
-async function visibleOr404(guard: Guarded, id: string | undefined, attempted: AuditAction): Promise<ArchivedReport> {
-  const db = await getDb();
+async function visibleOr404(
+  db: Executor,
+  guard: Guarded,
+  id: string | undefined,
+  attempted: AuditAction,
+): Promise<ArchivedReport> {
   const report = id && UUID.test(id) ? await findVisibleReport(db, viewerOf(guard), id.toLowerCase()) : null;
   if (!report) {
     await audit(db, actorOf(guard), {
@@ -60,11 +65,11 @@ async function visibleOr404(guard: Guarded, id: string | undefined, attempted: A
 
 /** The report page's content: its archive entry and model. 404 (audited as denied) when the user may not see it. */
 export async function openReport(
+  db: Kysely<DB>,
   guard: Guarded,
   id: string | undefined,
 ): Promise<{ report: ArchivedReport; model: ReportModel }> {
-  const report = await visibleOr404(guard, id, "report.view");
-  const db = await getDb();
+  const report = await visibleOr404(db, guard, id, "report.view");
   return db.transaction().execute(async (trx) => {
     const model = await reportModel(trx, report.id);
     if (!model) notFound();
@@ -75,11 +80,11 @@ export async function openReport(
 
 /** The archived PDF's bytes for download, audited; 404 as openReport. */
 export async function downloadReport(
+  db: Kysely<DB>,
   guard: Guarded,
   id: string | undefined,
 ): Promise<{ report: ArchivedReport; pdf: Uint8Array }> {
-  const report = await visibleOr404(guard, id, "report.download");
-  const db = await getDb();
+  const report = await visibleOr404(db, guard, id, "report.download");
   return db.transaction().execute(async (trx) => {
     const pdf = await reportPdf(trx, report.id);
     if (!pdf) notFound();
@@ -94,33 +99,28 @@ export async function downloadReport(
 }
 
 /** Who a report is shared with (for those who manage reports). */
-export async function reportShares(guard: Guarded, reportId: string) {
+export async function reportShares(db: Executor, guard: Guarded, reportId: string) {
   if (!viewerOf(guard).manages) return null;
-  return shareState(await getDb(), reportId);
+  return shareState(db, reportId);
 }
 
 /** Shares the report with exactly these commissioners (see setReportShares); 404 as openReport. */
-export async function shareReport(guard: Guarded, id: string | undefined, commissionerIds: string[]) {
-  const report = await visibleOr404(guard, id, "report.share");
-  return setReportShares(await getDb(), actorOf(guard), report.id, commissionerIds);
-}
-
-/** The request form's choices. */
-export async function reportFormChoices() {
-  return scopeChoices(await getDb());
+export async function shareReport(db: Kysely<DB>, guard: Guarded, id: string | undefined, commissionerIds: string[]) {
+  const report = await visibleOr404(db, guard, id, "report.share");
+  return setReportShares(db, actorOf(guard), report.id, commissionerIds);
 }
 
 /** Queues a report (see requestReport). */
-export async function askForReport(guard: Guarded, params: ReportJobParams, today: string) {
-  return requestReport(await getDb(), actorOf(guard), params, today);
+export async function askForReport(db: Kysely<DB>, guard: Guarded, params: ReportJobParams, today: string) {
+  return requestReport(db, actorOf(guard), params, today);
 }
 
 /**
  * A job's progress for the person who asked for it or anyone who manages reports; 404 otherwise. Not audited:
  * it holds no figures, and the request and the report it produces are.
  */
-export async function reportJob(guard: Guarded, id: string | undefined): Promise<JobState> {
-  const state = id && UUID.test(id) ? await jobState(await getDb(), id.toLowerCase()) : null;
+export async function reportJob(db: Executor, guard: Guarded, id: string | undefined): Promise<JobState> {
+  const state = id && UUID.test(id) ? await jobState(db, id.toLowerCase()) : null;
   if (!state || state.kind !== "report" || (!viewerOf(guard).manages && state.createdBy !== guard.user.id)) {
     notFound();
   }
@@ -135,10 +135,13 @@ export type CopyCheck =
  * Which archived report a copy is, by its SHA-256 (of an uploaded file's bytes, or pasted). A report the user may
  * not see is reported as matching none. Audited as "report.check" with the checksum and the outcome.
  */
-export async function checkCopy(guard: Guarded, input: { bytes: Uint8Array } | { sha256: string }): Promise<CopyCheck> {
+export async function checkCopy(
+  db: Executor,
+  guard: Guarded,
+  input: { bytes: Uint8Array } | { sha256: string },
+): Promise<CopyCheck> {
   const how = "bytes" in input ? "file" : "checksum";
   const sha256 = "bytes" in input ? sha256Hex(input.bytes) : input.sha256.toLowerCase();
-  const db = await getDb();
   const report = await findReportByChecksum(db, viewerOf(guard), sha256);
   await audit(db, actorOf(guard), {
     action: "report.check",
@@ -150,8 +153,7 @@ export async function checkCopy(guard: Guarded, input: { bytes: Uint8Array } | {
 }
 
 /** Costs entered so far, and the form's choices. */
-export async function costPage() {
-  const db = await getDb();
+export async function costPage(db: Executor) {
   const [costs, choices] = await Promise.all([listCosts(db), scopeChoices(db)]);
   return { costs, choices };
 }
@@ -161,13 +163,13 @@ export async function costPage() {
  * save (see saveCost).
  */
 export async function saveCostForm(
+  db: Kysely<DB>,
   guard: Guarded,
   form: ReturnType<typeof costFormSchema.parse>,
   today: string,
 ): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
   const period = reportPeriod(form.period, today);
   if (!period.ok) return { ok: false, errors: { period: period.message } };
-  const db = await getDb();
   const scope = await resolveScope(db, form.scope.kind, form.scope.id);
   if (!scope) return { ok: false, errors: { scope: `There is no such ${form.scope.kind}: choose one from the list` } };
   await saveCost(

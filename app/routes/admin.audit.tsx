@@ -50,7 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // A date filter that is not a real date is left out, and the user is told so at the field.
   const dateErrors: Record<string, string> = {};
   for (const key of ["from", "to"] as const) if (get(key) && !filters[key]) dateErrors[key] = DATE_MESSAGE;
-  const { rows, total, actors } = await readAuditTrail(actorOf(guard), { ...state, filters });
+  const { rows, total, actors } = await readAuditTrail(context.db, actorOf(guard), { ...state, filters });
   return {
     state,
     filters,

@@ -23,7 +23,7 @@ export const meta: MetaFunction = () => [{ title: "Service costs – Connect Wel
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "reports:costs");
-  const { costs, choices } = await costPage();
+  const { costs, choices } = await costPage(context.db);
   const today = londonToday();
   return {
     periods: periodGroups(today),
@@ -45,7 +45,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   const parsed = parseForm(costFormSchema, form);
   if (!parsed.ok) return reply(parsed, { extra: { saved: false } });
-  const result = await saveCostForm(guard, parsed.data, londonToday());
+  const result = await saveCostForm(context.db, guard, parsed.data, londonToday());
   if (!result.ok) {
     return reply({ errors: result.errors, values: parsed.values }, { extra: { saved: false } });
   }

@@ -7,7 +7,7 @@ import { choice } from "~/forms/fields";
 import { readForm } from "~/forms/parse";
 import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
-import { changeDisclosureRule, disclosureSetting } from "~/outcomes/disclosure-rule.server";
+import { getDisclosureRule, setDisclosureRule } from "~/outcomes/disclosure-rule.server";
 import { disclosureRules } from "~/outcomes/disclosure";
 import { Radios } from "~/ui/choices";
 import { ErrorSummary } from "~/ui/form";
@@ -22,7 +22,7 @@ const schema = z.object({ rule: choice(ruleNames, "Select the rule the dashboard
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "outcomes:configure");
-  const current = await disclosureSetting();
+  const current = await getDisclosureRule(context.db);
   return { current, saved: new URL(request.url).searchParams.get("saved") === "1" };
 }
 
@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, schema);
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    await changeDisclosureRule(actorOf(guard), parsed.data.rule);
+    await setDisclosureRule(context.db, actorOf(guard), parsed.data.rule);
     return redirect("/admin/disclosure?saved=1");
   });
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { resetPasswordSchema, updateUserSchema } from "~/admin/user-forms";
 import { getUser, listDistricts, resetPassword, updateUser } from "~/admin/users.server";
+import type { Executor } from "~/audit/audit.server";
 import { notFound } from "~/errors";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
@@ -22,16 +23,16 @@ export const meta: MetaFunction = () => [{ title: "User – Connect Well" }];
 const uuid = z.string().uuid();
 const CONFIRM_MESSAGE = "Enter your own password to change this user's role or to re-enable their account";
 
-async function load(userId: string | undefined) {
+async function load(db: Executor, userId: string | undefined) {
   const id = uuid.safeParse(userId);
-  const user = id.success ? await getUser(id.data) : undefined;
+  const user = id.success ? await getUser(db, id.data) : undefined;
   if (!user) notFound("User");
   return user;
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   await requirePermission(request, context, "users:manage");
-  const user = await load(params.userId);
+  const user = await load(context.db, params.userId);
   const url = new URL(request.url);
   return {
     user: {
@@ -40,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       created_at: user.created_at.toISOString(),
       disabled_at: undefined,
     },
-    districts: await listDistricts(),
+    districts: await listDistricts(context.db),
     created: url.searchParams.get("created") === "1",
   };
 }
@@ -48,7 +49,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 // Two forms on one page: each reply names its form (`intent`).
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "users:manage");
-  const user = await load(params.userId);
+  const user = await load(context.db, params.userId);
   const form = await request.formData();
   const intent = readIntent(form, ["reset-password", "update"] as const);
   const extra = { intent, saved: null as string | null };
@@ -56,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "reset-password") {
     const parsed = parseForm(resetPasswordSchema(user), form, { omitFromEcho: ["password"] });
     if (!parsed.ok) return reply(parsed, { extra });
-    await resetPassword(actorOf(guard), user.id, parsed.data.password);
+    await resetPassword(context.db, actorOf(guard), user.id, parsed.data.password);
     return saved("The password has been reset and their sessions have ended.");
   }
   const parsed = parseForm(updateUserSchema, form, { omitFromEcho: ["currentPassword"] });
@@ -87,7 +88,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     parsed,
     async () => {
       const { currentPassword: _currentPassword, ...fields } = parsed.data;
-      await updateUser(actorOf(guard), user.id, parsed.data.version, {
+      await updateUser(context.db, actorOf(guard), user.id, parsed.data.version, {
         ...fields,
         disabled: fields.disabled === "yes",
       });

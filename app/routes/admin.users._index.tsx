@@ -28,7 +28,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     role: url.searchParams.get("role") || undefined,
     status: url.searchParams.get("status") || undefined,
   });
-  const { rows, total } = await listUsers({ ...state, ...f });
+  const { rows, total } = await listUsers(context.db, { ...state, ...f });
   return {
     state,
     filters: f,

@@ -17,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Add a user – Connect Well" 
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "users:manage");
-  return { districts: await listDistricts() };
+  return { districts: await listDistricts(context.db) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +25,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, createUserSchema, { omitFromEcho: ["password"] });
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    const id = await createUser(actorOf(guard), parsed.data);
+    const id = await createUser(context.db, actorOf(guard), parsed.data);
     return redirect(`/admin/users/${id}?created=1`);
   });
 }

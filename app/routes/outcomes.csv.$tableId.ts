@@ -11,7 +11,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "outcomes:view");
   const tableId = tableIdSchema.safeParse(params.tableId);
   if (!tableId.success) return plain(404, "There is no such table.");
-  const result = await outcomeTableDownload(actorOf(guard), tableId.data, new URL(request.url).searchParams);
+  const result = await outcomeTableDownload(
+    context.db,
+    actorOf(guard),
+    tableId.data,
+    new URL(request.url).searchParams,
+  );
   if (!result.ok) return plain(result.status, result.message);
   return new Response(result.csv, {
     headers: {

@@ -22,8 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // the view's figures and audits the view (app/outcomes/dashboard.server.ts).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "outcomes:view");
-  const view = await viewOutcomes(actorOf(guard), new URL(request.url).searchParams);
-  const periods = await outcomePeriods();
+  const view = await viewOutcomes(context.db, actorOf(guard), new URL(request.url).searchParams);
+  const periods = await outcomePeriods(context.db);
   if (!view.ok) return data({ ...view, periods }, { status: 400 });
   return {
     ...view,

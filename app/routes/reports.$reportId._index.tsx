@@ -19,8 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:view");
-  const { report, model } = await openReport(guard, params.reportId);
-  const shares = await reportShares(guard, report.id);
+  const { report, model } = await openReport(context.db, guard, params.reportId);
+  const shares = await reportShares(context.db, guard, report.id);
   return {
     model,
     sha256: report.sha256,
@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = await readForm(request, shareSchema, { lists: ["commissioner"] });
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    const { added, removed } = await shareReport(guard, params.reportId, parsed.data.commissioner);
+    const { added, removed } = await shareReport(context.db, guard, params.reportId, parsed.data.commissioner);
     return { ok: true as const, added: added.length, removed: removed.length };
   });
 }

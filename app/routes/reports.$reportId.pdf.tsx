@@ -6,7 +6,7 @@ import { reportFileName } from "~/reports/params";
 /** The archived PDF, exactly as stored (its SHA-256 is the one the report page shows). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:view");
-  const { report, pdf } = await downloadReport(guard, params.reportId);
+  const { report, pdf } = await downloadReport(context.db, guard, params.reportId);
   return new Response(new Blob([new Uint8Array(pdf)]), {
     headers: {
       "Content-Type": "application/pdf",

@@ -9,7 +9,7 @@ export const meta: MetaFunction = () => [{ title: "Outcome reports – Connect W
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:view");
-  const reports = await reportList(guard);
+  const reports = await reportList(context.db, guard);
   return {
     manages: can(guard.user.role, "reports:manage"),
     costs: can(guard.user.role, "reports:costs"),

@@ -61,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const problem = uploadProblem({ size: bytes.byteLength, bytes });
     if (problem) return refuse("file", problem);
-    const result = await checkCopy(guard, { bytes });
+    const result = await checkCopy(context.db, guard, { bytes });
     return { result: serialise(result), errors: null, values: {} };
   }
   const pasted = String(form.get("sha256") ?? "").slice(0, 200);
@@ -70,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!sha256) {
     return refuse("sha256", "Enter the SHA-256 as 64 characters, each 0 to 9 or a to f", { sha256: pasted });
   }
-  const result = await checkCopy(guard, { sha256 });
+  const result = await checkCopy(context.db, guard, { sha256 });
   return { result: serialise(result), errors: null, values: { sha256: pasted } };
 }
 

@@ -15,7 +15,7 @@ const REFRESH_SECONDS = 2;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "reports:manage");
-  const job = await reportJob(guard, params.jobId);
+  const job = await reportJob(context.db, guard, params.jobId);
   if (job.status === "done" && job.resultId) throw redirect(`/reports/${job.resultId}?generated=1`);
   return {
     status: job.status,

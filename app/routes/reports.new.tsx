@@ -3,8 +3,9 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "~/auth/guards.server";
 import { londonToday } from "~/calendar";
-import { askForReport, reportFormChoices } from "~/reports/access.server";
+import { askForReport } from "~/reports/access.server";
 import { reportRequestSchema } from "~/reports/params";
+import { scopeChoices } from "~/reports/request.server";
 import { periodGroups, scopeGroups } from "~/reports/ui/choices";
 import { PeriodScopeFields } from "~/reports/ui/PeriodScopeFields";
 import { PageHeading } from "~/ui/PageHeading";
@@ -16,7 +17,7 @@ export const meta: MetaFunction = () => [{ title: "Generate a report – Connect
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "reports:manage");
   const today = londonToday();
-  return { periods: periodGroups(today), scopes: scopeGroups(await reportFormChoices()) };
+  return { periods: periodGroups(today), scopes: scopeGroups(await scopeChoices(context.db)) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,6 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(reportRequestSchema, form);
   if (!parsed.ok) return reply(parsed);
   const result = await askForReport(
+    context.db,
     guard,
     { period: parsed.data.period, scopeKind: parsed.data.scope.kind, scopeId: parsed.data.scope.id },
     londonToday(),

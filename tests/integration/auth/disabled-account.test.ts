@@ -12,11 +12,17 @@ useTestDatabase();
 async function disabledWhileWorking() {
   const worker = await signedIn("prescriber");
   const admin = await signedIn("admin");
-  await updateUser({ userId: admin.user.id, role: "admin", requestId: "r" }, worker.user.id, worker.user.version, {
-    displayName: "Leaver",
-    role: "prescriber",
-    disabled: true,
-  });
+  await updateUser(
+    testDb(),
+    { userId: admin.user.id, role: "admin", requestId: "r" },
+    worker.user.id,
+    worker.user.version,
+    {
+      displayName: "Leaver",
+      role: "prescriber",
+      disabled: true,
+    },
+  );
   return worker;
 }
 

@@ -56,7 +56,7 @@ describe("sessions", () => {
     const { user, cookie } = await signedIn("prescriber");
     const other = await signedIn("prescriber");
     const admin = await signedIn("admin");
-    await updateUser({ userId: admin.user.id, role: "admin", requestId: "r" }, user.id, user.version, {
+    await updateUser(testDb(), { userId: admin.user.id, role: "admin", requestId: "r" }, user.id, user.version, {
       displayName: "Leaver",
       role: "prescriber",
       disabled: true,

@@ -47,6 +47,7 @@ describe("the UK's today", () => {
       ])
       .execute();
     const { rows } = await readAuditTrail(
+      testDb(),
       { userId: null, role: "admin", requestId: "test" },
       {
         filters: { from: "2026-07-16", to: "2026-07-16" },
