@@ -5,6 +5,7 @@ import type { DB } from "@db/types";
 import { audit, type AuditAction, type AuditActor } from "~/audit/audit.server";
 import { actorOf, requirePermission, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
+import type { RequestContext } from "~/context";
 import { notFound } from "~/errors";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -117,7 +118,11 @@ export async function deniedInside(
  * recorded as denied against `entityType`.
  */
 export async function requireInsideActivity<T>(
-  { request, context, params }: { request: Request; context: unknown; params: Record<string, string | undefined> },
+  {
+    request,
+    context,
+    params,
+  }: { request: Request; context: RequestContext; params: Record<string, string | undefined> },
   attempted: AuditAction,
   inside: {
     param: string;

@@ -2,6 +2,7 @@ import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import type { RequestContext } from "~/context";
 import { editProviderSchema } from "~/directory/forms";
 import { isStale } from "~/directory/listing";
 import { activityStatuses } from "~/directory/options";
@@ -19,7 +20,7 @@ import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 
-async function load(request: Request, context: unknown, providerId: string | undefined, attempted: AuditAction) {
+async function load(request: Request, context: RequestContext, providerId: string | undefined, attempted: AuditAction) {
   const guard = await requirePermission(request, context, "directory:edit");
   const found = isUuid(providerId) ? await getProvider(providerId, leadsOnlyOwn(guard) ? guard.user.id : null) : null;
   if (!found) return deniedInside(guard, attempted, "provider", providerId);
