@@ -61,7 +61,7 @@ const app = lifecycle.createEdge({
   handler: testSessions
     ? (request, context) =>
         new URL(request.url).pathname === lifecycle.TEST_SESSION_PATH
-          ? lifecycle.testSessionResponse(request, context.requestId)
+          ? lifecycle.testSessionResponse(context.db, request, context.requestId)
           : remix(request, context)
     : (request, context) => remix(request, context),
   mountStatic: (app) => {

@@ -1,7 +1,6 @@
 import { data, redirect } from "@remix-run/node";
-import { getDb } from "@db/index";
 import { audit } from "~/audit/audit.server";
-import { requestContext } from "~/context";
+import { requestContext, type RequestContext } from "~/context";
 import { can, refusalStatus, type Permission } from "./roles";
 import { ACCOUNT_DISABLED_MESSAGE, enteredValues, type AccountDisabledData } from "./disabled";
 import { clearSessionCookie, type CurrentUser, currentUser, sessionEndReason } from "./session.server";
@@ -25,16 +24,16 @@ function signInRedirect(request: Request, reason: "expired" | "disabled" | null,
  * A form posted from a disabled account is not saved (an administrator took the access away): the answer is a 403
  * page saying so, showing what they typed so it is not lost (docs/decisions/0852), and the attempt is audited.
  */
-async function requireUser(request: Request, context: unknown): Promise<Guarded> {
+async function requireUser(request: Request, context: RequestContext): Promise<Guarded> {
   const user = await currentUser(request, { context });
   if (user) return { user, requestId: requestContext(context).requestId };
-  const ended = await sessionEndReason(request);
+  const ended = await sessionEndReason(request, context);
   if (ended?.reason !== "disabled") throw signInRedirect(request, ended ? "expired" : null);
   const { requestId } = requestContext(context);
   const headers = { "Set-Cookie": await clearSessionCookie() };
   const posted = request.method !== "GET" && request.method !== "HEAD";
   await audit(
-    await getDb(),
+    context.db,
     { userId: ended.userId, role: ended.role, requestId },
     {
       action: "access.denied",
@@ -57,11 +56,15 @@ async function requireUser(request: Request, context: unknown): Promise<Guarded>
  * request ends: 404 "Page not found" when a role that works only with aggregate figures asks for a person-level
  * page, so the answer does not confirm that the person exists; 403 otherwise (app/auth/roles.ts, refusalStatus).
  */
-export async function requirePermission(request: Request, context: unknown, permission: Permission): Promise<Guarded> {
+export async function requirePermission(
+  request: Request,
+  context: RequestContext,
+  permission: Permission,
+): Promise<Guarded> {
   const guarded = await requireUser(request, context);
   if (!can(guarded.user.role, permission)) {
     const status = refusalStatus(guarded.user.role, permission);
-    await audit(await getDb(), actorOf(guarded), {
+    await audit(context.db, actorOf(guarded), {
       action: "access.denied",
       outcome: "denied",
       details: { path: new URL(request.url).pathname, permission, status },

@@ -1,5 +1,6 @@
 // Taking the device back after a self-completion questionnaire (docs/decisions/0820-restricted-self-completion.md).
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit } from "~/audit/audit.server";
 import { type Confirmation, confirmPassword } from "./sign-in.server";
 import { type CurrentUser, endSession, startSession } from "./session.server";
@@ -16,10 +17,11 @@ export type HandBackResult =
  * questionnaire it was (null if it has since been erased), for the page to return to.
  */
 export async function handBack(
+  db: Kysely<DB>,
   user: CurrentUser,
   input: { password: string; clientIp: string; requestId: string },
 ): Promise<HandBackResult> {
-  const confirmed = await confirmPassword({
+  const confirmed = await confirmPassword(db, {
     userId: user.id,
     email: user.email,
     password: input.password,
@@ -27,7 +29,6 @@ export async function handBack(
     requestId: input.requestId,
   });
   if (confirmed !== "confirmed") return { ok: false, reason: confirmed };
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const questionnaire = user.restrictedTo
       ? await trx

@@ -4,9 +4,14 @@
 // `.data` requests of client navigation included.
 import { data, redirect } from "@remix-run/node";
 import { questionnairePath, restrictedMayUse } from "./session-scope";
+import type { RequestContext } from "~/context";
 import { currentUser } from "./session.server";
 
-type Handler = (args: { request: Request; context: unknown; params: Record<string, string | undefined> }) => unknown;
+type Handler = (args: {
+  request: Request;
+  context: RequestContext;
+  params: Record<string, string | undefined>;
+}) => unknown;
 
 function scoped(routeId: string, kind: "loader" | "action", fn: Handler): Handler {
   return async (args) => {

@@ -2,9 +2,9 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { sql } from "kysely";
 import { dbEnv } from "@db/env";
-import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { Executor } from "~/audit/audit.server";
+import type { RequestContext } from "~/context";
 import { isRole, type Role } from "./roles";
 
 export const IDLE_TIMEOUT_MS = 15 * 60 * 1000;
@@ -116,17 +116,19 @@ const perRequest = new WeakMap<object, Promise<CurrentUser | null>>();
 
 /**
  * The signed-in user, or null when there is no live session (ended, idle too long, too old, or user disabled).
- * Pass the load context to share one lookup among the loaders of a request; a forced touch always reads afresh.
+ * Read on the load context's database; the load context also shares one lookup among the loaders of a request. A
+ * forced touch always reads afresh.
  */
 export function currentUser(
   request: Request,
-  opts: { touch?: "auto" | "force"; context?: unknown } = {},
+  opts: { touch?: "auto" | "force"; context: RequestContext },
 ): Promise<CurrentUser | null> {
-  const key = opts.touch !== "force" && typeof opts.context === "object" && opts.context !== null ? opts.context : null;
-  if (!key) return lookUpUser(request, opts.touch ?? "auto");
+  const { db } = opts.context;
+  const key = opts.touch !== "force" ? opts.context : null;
+  if (!key) return lookUpUser(db, request, opts.touch ?? "auto");
   let found = perRequest.get(key);
   if (!found) {
-    found = lookUpUser(request, "auto");
+    found = lookUpUser(db, request, "auto");
     perRequest.set(key, found);
   }
   return found;
@@ -150,10 +152,9 @@ const liveSession = preparedQuery((db, p: { sessionHash: string; demoMode: boole
     .where(sql<boolean>`s.created_at > now() - ${ABSOLUTE_TIMEOUT_MS / 1000} * interval '1 second'`),
 );
 
-async function lookUpUser(request: Request, touch: "auto" | "force"): Promise<CurrentUser | null> {
+async function lookUpUser(db: Executor, request: Request, touch: "auto" | "force"): Promise<CurrentUser | null> {
   const id = await readSessionId(request);
   if (!id) return null;
-  const db = await getDb();
   const sessionHash = hashSessionId(id);
   const [row] = await liveSession(db, { sessionHash, demoMode: dbEnv().demo });
   if (!row || !isRole(row.role)) return null;
@@ -201,14 +202,15 @@ export async function endAllSessionsForUser(db: Executor, userId: string): Promi
  * Why a request that carries a session cookie has no live session: "disabled" when the session belongs to an
  * account an administrator has disabled (disabling ends its sessions: app/admin/users.server.ts), else "ended"
  * (idle, too old, signed out, or an id we never issued). Only the holder of the cookie learns which; the answer
- * carries the account's id and role for the audit row, never to the page.
+ * carries the account's id and role for the audit row, never to the page. Read on the load context's database.
  */
 export async function sessionEndReason(
   request: Request,
+  context: RequestContext,
 ): Promise<{ reason: "disabled"; userId: string; role: string } | { reason: "ended" } | null> {
   const id = await readSessionId(request);
   if (!id) return null;
-  const row = await (await getDb())
+  const row = await context.db
     .selectFrom("user_session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
     .select(["u.id", "u.role", "u.disabled_at"])

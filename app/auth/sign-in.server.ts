@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { dbEnv } from "@db/env";
-import { getDb } from "@db/index";
+import type { DB } from "@db/types";
 import { audit, type Executor } from "~/audit/audit.server";
 import { verifyPassword } from "./password.server";
 import { startSession, endSession } from "./session.server";
@@ -17,14 +17,16 @@ export type SignInResult =
   | { ok: true; userId: string; role: string; setCookie: string }
   | { ok: false; reason: "invalid" | "throttled" };
 
-export async function signIn(input: {
-  email: string;
-  password: string;
-  clientIp: string;
-  requestId: string;
-  previousSessionHash?: string | null;
-}): Promise<SignInResult> {
-  const db = await getDb();
+export async function signIn(
+  db: Kysely<DB>,
+  input: {
+    email: string;
+    password: string;
+    clientIp: string;
+    requestId: string;
+    previousSessionHash?: string | null;
+  },
+): Promise<SignInResult> {
   const accountKey = key(input.email.trim().toLowerCase());
   const clientKey = key(input.clientIp);
 
@@ -107,7 +109,7 @@ const CLIENT_LOCK = 7502;
  * "throttled" (nothing recorded) when either limit is reached: ACCOUNT_FAILURE_LIMIT per account and
  * CLIENT_FAILURE_LIMIT per address in THROTTLE_WINDOW_SECONDS (docs/decisions/0750-throttle-before-verify.md).
  */
-async function claimAttempt(db: Executor, accountKey: string, clientKey: string): Promise<"recorded" | "throttled"> {
+async function claimAttempt(db: Kysely<DB>, accountKey: string, clientKey: string): Promise<"recorded" | "throttled"> {
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK}, hashtext(${accountKey}))`.execute(trx);
     await sql`select pg_advisory_xact_lock(${CLIENT_LOCK}, hashtext(${clientKey}))`.execute(trx);
@@ -134,14 +136,16 @@ export type Confirmation = "confirmed" | "wrong" | "throttled";
  * address), so the prompt cannot be used to guess the password of a session left open. A wrong password writes a
  * "auth.reauth-failed" audit row; a right one clears the account's failures as a sign-in does.
  */
-export async function confirmPassword(input: {
-  userId: string;
-  email: string;
-  password: string;
-  clientIp: string;
-  requestId: string;
-}): Promise<Confirmation> {
-  const db = await getDb();
+export async function confirmPassword(
+  db: Kysely<DB>,
+  input: {
+    userId: string;
+    email: string;
+    password: string;
+    clientIp: string;
+    requestId: string;
+  },
+): Promise<Confirmation> {
   const accountKey = key(input.email.trim().toLowerCase());
   if ((await claimAttempt(db, accountKey, key(input.clientIp))) === "throttled") return "throttled";
   const row = await db

@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type Executor } from "~/audit/audit.server";
 import { endSession, type CurrentUser } from "./session.server";
 
@@ -13,7 +14,10 @@ async function recordSignOut(
 }
 
 /** Signs `user` out: their session ends and the audit trail says so, in one transaction. */
-export async function signOut(user: Pick<CurrentUser, "id" | "role" | "sessionHash">, requestId: string) {
-  const db = await getDb();
+export async function signOut(
+  db: Kysely<DB>,
+  user: Pick<CurrentUser, "id" | "role" | "sessionHash">,
+  requestId: string,
+) {
   await db.transaction().execute((trx) => recordSignOut(trx, user, requestId));
 }

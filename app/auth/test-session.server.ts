@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { dbEnv } from "@db/env";
-import { getDb } from "@db/index";
+import type { DB } from "@db/types";
 import { hashSessionId, readSessionId } from "./session.server";
 import { beginSignedInSession } from "./sign-in.server";
 
@@ -22,11 +22,10 @@ export function testSessionsEnabled(env: NodeJS.ProcessEnv = process.env): boole
  * `auth.sign-in` audit row is written with `via: "test session"`. Anything else — a GET, sessions not enabled, an
  * account that is not an active demo account — answers 404, as a path that does not exist.
  */
-export async function testSessionResponse(request: Request, requestId: string): Promise<Response> {
+export async function testSessionResponse(db: Kysely<DB>, request: Request, requestId: string): Promise<Response> {
   const notFound = () => new Response("Not found", { status: 404 });
   if (request.method !== "POST" || !testSessionsEnabled()) return notFound();
   const email = new URLSearchParams(await request.text()).get("email")?.trim().toLowerCase() ?? "";
-  const db = await getDb();
   const user = await db
     .selectFrom("app_user")
     .select(["id", "role"])

@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
 import { sql, type RawBuilder } from "kysely";
-import { getDb } from "@db/index";
 import { audit, type Executor } from "~/audit/audit.server";
 import { actorOf, requirePermission, type Guarded } from "~/auth/guards.server";
 import type { Permission } from "~/auth/roles";
+import type { RequestContext } from "~/context";
 import { idParam } from "~/params";
 import { breakGlassPath } from "~/people/care-team";
 import { OPEN_STATUSES } from "~/referrals/lifecycle";
@@ -78,7 +78,7 @@ export interface OutsideCareTeam {
  * break-glass page. A malformed id answers 404; an id that names nothing passes, and the page answers its own 404.
  */
 export async function requirePersonAccess(
-  args: { request: Request; context: unknown; params: Record<string, string | undefined> },
+  args: { request: Request; context: RequestContext; params: Record<string, string | undefined> },
   permission: Permission,
 ): Promise<Guarded> {
   const { request, context, params } = args;
@@ -87,7 +87,7 @@ export async function requirePersonAccess(
     params.referralId !== undefined
       ? { referralId: idParam(params.referralId, "Referral") }
       : { personId: idParam(params.personId, "Person") };
-  const db = await getDb();
+  const { db } = context;
   const access = await careTeamAccess(db, guard.user.id, target);
   if (access.status !== "outside") return guard;
   await audit(db, actorOf(guard), {

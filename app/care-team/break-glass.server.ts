@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
 import { NotFoundError, RefusedError } from "~/errors";
 import { careTeamsAmong, onCareTeamSql } from "./access.server";
@@ -19,10 +19,10 @@ export interface MinimalPerson {
  * live person.
  */
 export async function readMinimalPerson(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   personId: string,
 ): Promise<{ person: MinimalPerson; onCareTeam: boolean } | null> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("person")
@@ -61,11 +61,11 @@ export async function readMinimalPerson(
  * nothing and returns null.
  */
 export async function breakGlass(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   personId: string,
   reason: string,
 ): Promise<string | null> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const person = await trx
       .selectFrom("person")
@@ -105,8 +105,7 @@ export type BreakGlassFilter = "unreviewed" | "all";
  * marked reviewed), at most `limit`. The list names people, so it is audited as a listing (one `person.listed` row
  * per person shown, docs/decisions/0781).
  */
-export async function listBreakGlass(actor: AuditActor, filter: BreakGlassFilter, limit = 200) {
-  const db = await getDb();
+export async function listBreakGlass(db: Kysely<DB>, actor: AuditActor, filter: BreakGlassFilter, limit = 200) {
   return db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom("break_glass_access as b")
@@ -150,8 +149,7 @@ export async function listBreakGlass(actor: AuditActor, filter: BreakGlassFilter
  * An administrator marks a break-glass event reviewed (audited as `person.break_glass.reviewed`). Throws
  * NotFoundError (no such event) or RefusedError (already reviewed: the first review stands).
  */
-export async function markBreakGlassReviewed(actor: AuditActor & { userId: string }, id: string) {
-  const db = await getDb();
+export async function markBreakGlassReviewed(db: Kysely<DB>, actor: AuditActor & { userId: string }, id: string) {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("break_glass_access")

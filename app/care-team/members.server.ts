@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import type { AuditActor, Executor } from "~/audit/audit.server";
 import { FieldError, NotFoundError, RefusedError } from "~/errors";
 import { CARE_TEAM_ROLES } from "~/people/care-team";
@@ -50,8 +50,7 @@ export function careTeamQuery(db: Executor, personId: string) {
 }
 
 /** Staff who can be added to a person's care team and are not on it yet, by name (for the "add to care team" form). */
-export async function listAddableStaff(personId: string) {
-  const db = await getDb();
+export async function listAddableStaff(db: Executor, personId: string) {
   return db
     .selectFrom("app_user")
     .select(["id", "display_name", "role"])
@@ -67,8 +66,12 @@ export async function listAddableStaff(personId: string) {
  * NotFoundError (no such live person), RefusedError (the actor is not on the team: only members add) or FieldError
  * at "userId" (not an active prescriber or coordinator, or already on the team).
  */
-export async function addCareTeamMember(actor: AuditActor & { userId: string }, personId: string, memberId: string) {
-  const db = await getDb();
+export async function addCareTeamMember(
+  db: Kysely<DB>,
+  actor: AuditActor & { userId: string },
+  personId: string,
+  memberId: string,
+) {
   return db.transaction().execute(async (trx) => {
     const access = await careTeamAccess(trx, actor.userId, { personId });
     if (access.status === "missing" || access.personId !== personId) throw new NotFoundError("Person");

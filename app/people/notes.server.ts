@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { isUniqueViolation } from "~/errors";
 import type { NoteKind } from "./notes";
@@ -10,11 +11,11 @@ import { isLivePerson } from "./people.server";
  * recorded and current. The audit row holds the kind, never the text.
  */
 export async function addCaseNote(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   personId: string,
   input: { kind: NoteKind; body: string; idempotencyKey: string },
 ) {
-  const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
       if (!(await isLivePerson(trx, personId))) return null;

@@ -1,5 +1,4 @@
 import { sql, type Kysely } from "kysely";
-import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
@@ -35,10 +34,10 @@ export interface CreatePersonInput {
  * (app/person-record/create.server.ts) is what the page calls, and shows them as the user may see them.
  */
 export async function createPerson(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   input: CreatePersonInput,
 ): Promise<CreatePersonResult> {
-  const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
       const earlier = await trx
@@ -172,13 +171,13 @@ export async function isLivePerson(db: Executor, personId: string): Promise<bool
  * record's) or RefusedError at "nhsNumber" (another record holds that NHS number).
  */
 export async function updatePerson(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   personId: string,
   expectedVersion: number,
   columns: PersonColumns,
   consents: Record<ConsentKind, boolean>,
 ) {
-  const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
       const before = await trx
@@ -223,8 +222,7 @@ export async function updatePerson(
 }
 
 /** The editable record as the edit form needs it (an audited read). */
-export async function getPersonForEdit(actor: AuditActor, personId: string) {
-  const db = await getDb();
+export async function getPersonForEdit(db: Kysely<DB>, actor: AuditActor, personId: string) {
   return db.transaction().execute(async (trx) => {
     const person = await trx.selectFrom("person").selectAll().where("id", "=", personId).executeTakeFirst();
     if (!person) return null;
@@ -386,14 +384,12 @@ function escapeLike(value: string) {
   return value.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function listDistricts() {
-  const db = await getDb();
+export async function listDistricts(db: Executor) {
   return db.selectFrom("district").select(["code", "name"]).orderBy("name").execute();
 }
 
 /** Name and date of birth for a page heading about this person (an audited read). */
-export async function readPersonSummary(actor: AuditActor, personId: string, view: string) {
-  const db = await getDb();
+export async function readPersonSummary(db: Kysely<DB>, actor: AuditActor, personId: string, view: string) {
   return db.transaction().execute(async (trx) => {
     const p = await trx
       .selectFrom("person")

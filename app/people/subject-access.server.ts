@@ -2,7 +2,6 @@
 // their access history (UK GDPR Art 15; docs/decisions/0810-subject-access-export.md).
 
 import { sql, type Kysely } from "kysely";
-import { getDb } from "@db/index";
 import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor } from "~/audit/audit.server";
 import { SUBJECT_ACCESS_FORMAT, type AccessEvent, type SubjectExport, type SubjectTableRows } from "./subject-access";
@@ -29,7 +28,11 @@ export interface SubjectCandidate {
  * survivor). Audited as `person.subject-access-search` with a `person.listed` row per person shown (the search terms are
  * never written to the audit trail or a URL). At most 20, by family name.
  */
-async function findSubjects(db: Kysely<DB>, actor: AuditActor, query: SubjectQuery): Promise<SubjectCandidate[]> {
+export async function searchSubjects(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  query: SubjectQuery,
+): Promise<SubjectCandidate[]> {
   return db.transaction().execute(async (trx) => {
     const match =
       "nhsNumber" in query
@@ -85,7 +88,7 @@ async function findSubjects(db: Kysely<DB>, actor: AuditActor, query: SubjectQue
  * same transaction, before the history is read, so the history it returns ends with this export. The reads are
  * one repeatable-read snapshot. Returns null, writing nothing, when there is no such person.
  */
-async function exportSubject(
+export async function subjectAccessExport(
   db: Kysely<DB>,
   actor: AuditActor,
   personId: string,
@@ -163,14 +166,4 @@ async function exportSubject(
         accessHistory,
       };
     });
-}
-
-/** `findSubjects` on the app's database. */
-export async function searchSubjects(actor: AuditActor, query: SubjectQuery) {
-  return findSubjects(await getDb(), actor, query);
-}
-
-/** `exportSubject` on the app's database. */
-export async function subjectAccessExport(actor: AuditActor, personId: string, format: "json" | "html") {
-  return exportSubject(await getDb(), actor, personId, format);
 }

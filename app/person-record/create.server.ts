@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import type { AuditActor } from "~/audit/audit.server";
 import { matchViews } from "~/care-team/views.server";
 import { createPerson, type CreatePersonInput } from "~/people/people.server";
@@ -17,10 +18,11 @@ export type RecordPersonResult =
  * (docs/decisions/0880).
  */
 export async function recordPerson(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   input: CreatePersonInput,
 ): Promise<RecordPersonResult> {
-  const result = await createPerson(actor, input);
+  const result = await createPerson(db, actor, input);
   if (result.kind !== "matches") return result;
-  return { ...result, matches: await matchViews(await getDb(), result.matches, actor.userId) };
+  return { ...result, matches: await matchViews(db, result.matches, actor.userId) };
 }

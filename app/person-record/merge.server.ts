@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { careTeamsAmong } from "~/care-team/access.server";
 import { NAME_SIMILARITY_THRESHOLD } from "~/people/matching.server";
@@ -32,8 +32,7 @@ const fillable = [
  * Pairs of live records that look like the same person: the same date of birth, and close folded names or the same
  * family name key (app/people/name-key.ts), the rule findPossibleMatches applies to a new record.
  */
-export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
-  const db = await getDb();
+export async function listSuspectedDuplicates(db: Kysely<DB>, actor: AuditActor, limit = 50) {
   return db.transaction().execute(async (trx) => {
     const rows = await sql<{
       a_id: string;
@@ -77,8 +76,7 @@ export async function listSuspectedDuplicates(actor: AuditActor, limit = 50) {
 }
 
 /** The two records side by side, as the merge page shows them (an audited read of both). */
-export async function readMergePair(actor: AuditActor, keepId: string, mergeId: string) {
-  const db = await getDb();
+export async function readMergePair(db: Kysely<DB>, actor: AuditActor, keepId: string, mergeId: string) {
   return db.transaction().execute(async (trx) => {
     const people = await trx
       .selectFrom("person")
@@ -128,11 +126,11 @@ export async function readMergePair(actor: AuditActor, keepId: string, mergeId: 
  * lacked; the merged record stays, marked, so links to it still resolve. Both versions must be the ones the user saw.
  */
 export async function mergePeople(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   input: { keepId: string; mergeId: string; keepVersion: number; mergeVersion: number },
 ) {
   if (input.keepId === input.mergeId) throw new RefusedError("Choose two different records");
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom("person")

@@ -5,10 +5,9 @@ import { londonToday } from "~/calendar";
 import { recordsQuery, summariseMeasures, toMeasureRecords } from "~/measures/person-measures.server";
 import { isLive } from "~/measures/timeline";
 import { measureTimelineItems } from "~/measures/timeline-items";
-import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import { withDates } from "@db/json-dates";
-import { AUDIT_COLUMNS, auditSelect, type AuditActor } from "~/audit/audit.server";
+import { AUDIT_COLUMNS, auditSelect, type AuditActor, type Executor } from "~/audit/audit.server";
 import {
   endReasonLabels,
   providerReplyOverdue,
@@ -152,11 +151,12 @@ const personStatement = preparedQuery(
  * team check rides on the person row; the referral rows carry what the due-measure rules need).
  */
 export async function readPersonRecord(
+  db: Executor,
   actor: AuditActor & { userId: string },
   personId: string,
   today = londonToday(),
 ) {
-  const [row] = await personStatement(await getDb(), {
+  const [row] = await personStatement(db, {
     personId,
     userId: actor.userId,
     role: actor.role,

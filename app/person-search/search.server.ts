@@ -1,5 +1,4 @@
-import { getDb } from "@db/index";
-import { auditListing, type AuditActor } from "~/audit/audit.server";
+import { auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { careTeamsAmong } from "~/care-team/access.server";
 import { findPeople } from "~/people/people.server";
 import { listedPersonView, personSummaryOf, type ListedPersonView } from "~/people/person-summary";
@@ -22,8 +21,12 @@ export interface PersonSearchResult {
  * `person.listed` row per person shown, docs/decisions/0781) is written before the results are returned. The term
  * arrives in a POST body and is never logged or stored; the audit row says only how many were found.
  */
-export async function searchPeople(actor: AuditActor, term: string, limit = 25): Promise<PersonSearchResult> {
-  const db = await getDb();
+export async function searchPeople(
+  db: Executor,
+  actor: AuditActor,
+  term: string,
+  limit = 25,
+): Promise<PersonSearchResult> {
   const { rows, more, similar, by } = await findPeople(db, term, limit);
   const team = actor.userId
     ? await careTeamsAmong(

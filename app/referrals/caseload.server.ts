@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { auditListing, type AuditActor } from "~/audit/audit.server";
 import { nameKey } from "~/people/name-key";
 import type { TableState } from "~/ui/table-state";
@@ -42,11 +42,11 @@ const attentionRank = sql`case when ${declineToFollowUp} then ${sql.lit(ATTENTIO
  * (with how many rows and whether a search was used, never the term).
  */
 export async function listCaseload(
+  db: Kysely<DB>,
   actor: AuditActor & { userId: string },
   state: TableState<CaseloadSort>,
   f: CaseloadFilters,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     let q = trx
       .selectFrom("referral")

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
 
 /**
@@ -7,8 +7,11 @@ import { audit, type AuditActor } from "~/audit/audit.server";
  * longer wants support): the referral leaves the caseload's "declined: find an alternative" list. Stamps who and
  * when, once; audited. Returns false when the referral is not a provider-declined one (or was already closed).
  */
-export async function closeDecline(actor: AuditActor & { userId: string }, referralId: string): Promise<boolean> {
-  const db = await getDb();
+export async function closeDecline(
+  db: Kysely<DB>,
+  actor: AuditActor & { userId: string },
+  referralId: string,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const done = await trx
       .updateTable("referral")

@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
 
 /**
@@ -7,8 +8,7 @@ import { audit, type AuditActor } from "~/audit/audit.server";
  * gave a phone number or an email address, not the values). Null when there is none (a wrong id, another person's
  * request, or one already referred). The read is audited against the person.
  */
-export async function requestForReferral(actor: AuditActor, selfReferralId: string, personId: string) {
-  const db = await getDb();
+export async function requestForReferral(db: Kysely<DB>, actor: AuditActor, selfReferralId: string, personId: string) {
   return db.transaction().execute(async (trx) => {
     const sr = await trx
       .selectFrom("self_referral")

@@ -1,4 +1,3 @@
-import { getDb } from "@db/index";
 import type { Executor } from "~/audit/audit.server";
 
 export interface ReferableActivity {
@@ -11,9 +10,8 @@ export interface ReferableActivity {
 }
 
 /** Active activities someone can be referred or signposted to, with their provider and district. */
-export async function listReferableActivities(db?: Executor): Promise<ReferableActivity[]> {
-  const q = db ?? (await getDb());
-  const rows = await q
+export async function listReferableActivities(db: Executor): Promise<ReferableActivity[]> {
+  const rows = await db
     .selectFrom("activity")
     .innerJoin("provider", "provider.id", "activity.provider_id")
     .leftJoin("district", "district.code", "activity.district_code")

@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { consentForReferral } from "~/people/consent";
 import { requireConsent } from "~/people/consent.server";
@@ -50,8 +50,12 @@ function alreadyOpen(activityName: string, status: string, field = "activityId")
   );
 }
 
-export async function createReferral(actor: AuditActor & { userId: string }, personId: string, input: NewReferral) {
-  const db = await getDb();
+export async function createReferral(
+  db: Kysely<DB>,
+  actor: AuditActor & { userId: string },
+  personId: string,
+  input: NewReferral,
+) {
   try {
     return await db.transaction().execute(async (trx) => {
       const earlier = await trx
@@ -157,8 +161,7 @@ export async function createReferral(actor: AuditActor & { userId: string }, per
 }
 
 /** The referral page: details, history and the moves open to a caseworker, read with its audit row. */
-export async function readReferral(actor: AuditActor, referralId: string) {
-  const db = await getDb();
+export async function readReferral(db: Kysely<DB>, actor: AuditActor, referralId: string) {
   return db.transaction().execute(async (trx) => {
     const r = await trx
       .selectFrom("referral")
@@ -241,11 +244,11 @@ export async function readReferral(actor: AuditActor, referralId: string) {
 
 /** Changes needs, barriers and notes if nobody has changed the referral since the user loaded it. */
 export async function updateReferralDetails(
+  db: Kysely<DB>,
   actor: AuditActor,
   referralId: string,
   input: { needs: string[]; barriers: string[]; supportNotes?: string; version: number },
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const before = await trx
       .selectFrom("referral")

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { sql, type ExpressionBuilder } from "kysely";
+import { sql, type ExpressionBuilder, type Kysely } from "kysely";
 import type { DB } from "@db/types";
-import { getDb } from "@db/index";
 import { audit } from "~/audit/audit.server";
 import { checkedDateOfBirth } from "~/forms/date-parts";
 import { isUniqueViolation } from "~/errors";
@@ -16,15 +15,17 @@ export type SubmitResult = "accepted" | "rate_limited";
  * Puts a request for a call back in the triage queue. A filled honeypot is answered exactly like a real request but
  * nothing is stored; a double submit stores one; more than the hourly limit from one address is refused.
  */
-export async function submitSelfReferral(input: {
-  data: SelfReferralData;
-  clientIp: string;
-  requestId: string;
-}): Promise<SubmitResult> {
+export async function submitSelfReferral(
+  db: Kysely<DB>,
+  input: {
+    data: SelfReferralData;
+    clientIp: string;
+    requestId: string;
+  },
+): Promise<SubmitResult> {
   const d = input.data;
   if (d[HONEYPOT_FIELD]) return "accepted";
   const clientKey = clientKeyOf(input.clientIp);
-  const db = await getDb();
   try {
     return await db.transaction().execute(async (trx) => {
       const earlier = await trx

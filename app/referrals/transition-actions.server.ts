@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import type { AuditActor } from "~/audit/audit.server";
 import type { z } from "zod";
 import { transitionReferral } from "./transition.server";
@@ -6,11 +7,11 @@ import type { transitionSchema } from "./transition-form";
 
 /** A caseworker's move, in its own transaction (the history and audit rows commit with it). */
 export async function caseworkerTransition(
+  db: Kysely<DB>,
   actor: AuditActor,
   referralId: string,
   input: z.infer<typeof transitionSchema>,
 ) {
-  const db = await getDb();
   return db.transaction().execute((trx) =>
     transitionReferral(trx, actor, {
       referralId,

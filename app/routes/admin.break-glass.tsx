@@ -24,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     filter,
     notice: noticeFrom(request, { reviewed: "Marked as reviewed." }),
-    rows: (await listBreakGlass(actorOf(guard), filter)).map((r) => ({
+    rows: (await listBreakGlass(context.db, actorOf(guard), filter)).map((r) => ({
       ...r,
       userRole: labelOf(roleLabels, r.userRole),
     })),
@@ -36,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await readForm(request, breakGlassReviewSchema);
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    await markBreakGlassReviewed({ ...actorOf(guard), userId: guard.user.id }, parsed.data.id);
+    await markBreakGlassReviewed(context.db, { ...actorOf(guard), userId: guard.user.id }, parsed.data.id);
     return redirect("/admin/break-glass?reviewed=1");
   });
 }

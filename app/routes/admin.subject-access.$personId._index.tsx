@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: "Subject access export – Con
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "subject-access:export");
   const personId = idParam(params.personId, "Person");
-  const out = await subjectAccessExport(actorOf(guard), personId, "html");
+  const out = await subjectAccessExport(context.db, actorOf(guard), personId, "html");
   if (!out) notFound("Person");
   return { out, madeBy: guard.user.displayName };
 }

@@ -9,7 +9,7 @@ import { subjectAccessExport } from "~/people/subject-access.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "subject-access:export");
   const personId = idParam(params.personId, "Person");
-  const out = await subjectAccessExport(actorOf(guard), personId, "json");
+  const out = await subjectAccessExport(context.db, actorOf(guard), personId, "json");
   if (!out) notFound("Person");
   const body = JSON.stringify(out, null, 2);
   return new Response(body, {

@@ -24,7 +24,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "subject-access:export");
   const parsed = await readForm(request, subjectSearchSchema);
   if (!parsed.ok) return reply(parsed);
-  const found = await searchSubjects(actorOf(guard), subjectQueryOf(parsed.data));
+  const found = await searchSubjects(context.db, actorOf(guard), subjectQueryOf(parsed.data));
   return { errors: {}, values: parsed.values, found };
 }
 

@@ -71,7 +71,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     const currentPassword = parsed.data.currentPassword;
     if (!currentPassword) return refuse(CONFIRM_MESSAGE);
     const { clientIp } = requestContext(context);
-    const confirmed = await confirmPassword({
+    const confirmed = await confirmPassword(context.db, {
       userId: guard.user.id,
       email: guard.user.email,
       password: currentPassword,

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import type { RequestContext } from "~/context";
 import { listDistricts } from "~/people/people.server";
 import { searchSchema } from "~/people/search-form";
 import { listReferableActivities } from "~/referrals/referable-activities.server";
@@ -27,7 +28,7 @@ const filterSchema = z.object({
   district: z.string().max(40).optional().catch(undefined),
 });
 
-async function load(request: Request, context: unknown, search?: string) {
+async function load(request: Request, context: RequestContext, search?: string) {
   const guard = await requirePermission(request, context, "caseload:view");
   const url = new URL(request.url);
   const state = readTableState(url, caseloadSorts, { sort: "received_at", dir: "asc" });
@@ -37,6 +38,7 @@ async function load(request: Request, context: unknown, search?: string) {
     district: url.searchParams.get("district") || undefined,
   });
   const { rows, total } = await listCaseload(
+    context.db,
     { ...actorOf(guard), userId: guard.user.id },
     search ? { ...state, page: 1, pageSize: 100 } : state,
     {
@@ -60,8 +62,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filters,
     rows,
     total,
-    activities: (await listReferableActivities()).map((a) => ({ id: a.id, name: a.name })),
-    districts: await listDistricts(),
+    activities: (await listReferableActivities(context.db)).map((a) => ({ id: a.id, name: a.name })),
+    districts: await listDistricts(context.db),
   };
 }
 

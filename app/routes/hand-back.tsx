@@ -30,7 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user.restrictedTo) throw redirect(roleHome[user.role]);
   const parsed = await readForm(request, schema, { omitFromEcho: ["password"] });
   if (!parsed.ok) return reply(parsed);
-  const result = await handBack(user, {
+  const result = await handBack(context.db, user, {
     password: parsed.data.password,
     clientIp: requestContext(context).clientIp,
     requestId,

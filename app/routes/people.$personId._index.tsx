@@ -32,6 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Person – Connect Well" }];
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const record = await readPersonRecord(
+    context.db,
     { ...actorOf(guard), userId: guard.user.id },
     idParam(params.personId, "Person"),
   );
@@ -95,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = await readForm(request, noteSchema);
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    const id = await addCaseNote({ ...actorOf(guard), userId: guard.user.id }, personId, parsed.data);
+    const id = await addCaseNote(context.db, { ...actorOf(guard), userId: guard.user.id }, personId, parsed.data);
     if (!id) notFound("Person");
     return redirect(`/people/${personId}?noted=1#notes`);
   });

@@ -20,6 +20,7 @@ export const meta: MetaFunction = () => [{ title: "Ask for access to a person’
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:read");
   const found = await readMinimalPerson(
+    context.db,
     { ...actorOf(guard), userId: guard.user.id },
     idParam(params.personId, "Person"),
   );
@@ -34,7 +35,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = await readForm(request, breakGlassSchema);
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    await breakGlass({ ...actorOf(guard), userId: guard.user.id }, personId, parsed.data.reason);
+    await breakGlass(context.db, { ...actorOf(guard), userId: guard.user.id }, personId, parsed.data.reason);
     return redirect(`/people/${personId}`);
   });
 }

@@ -21,10 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Add to the care team – Conn
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:write");
   const personId = idParam(params.personId, "Person");
-  const person = await readPersonSummary(actorOf(guard), personId, "care-team");
+  const person = await readPersonSummary(context.db, actorOf(guard), personId, "care-team");
   if (!person) notFound("Person");
   if (person.merged_into_id) throw redirect(`/people/${person.merged_into_id}/care-team`);
-  const staff = await listAddableStaff(personId);
+  const staff = await listAddableStaff(context.db, personId);
   return {
     person: { id: person.id, name: `${person.given_name} ${person.family_name}` },
     staff: staff.map((s) => ({
@@ -40,7 +40,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = await readForm(request, addCareTeamMemberSchema);
   if (!parsed.ok) return reply(parsed);
   return attempt(parsed, async () => {
-    await addCareTeamMember({ ...actorOf(guard), userId: guard.user.id }, personId, parsed.data.userId);
+    await addCareTeamMember(context.db, { ...actorOf(guard), userId: guard.user.id }, personId, parsed.data.userId);
     return redirect(`/people/${personId}?teamAdded=1#care-team`);
   });
 }

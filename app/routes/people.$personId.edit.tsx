@@ -23,14 +23,14 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:write");
-  const found = await getPersonForEdit(actorOf(guard), idParam(params.personId, "Person"));
+  const found = await getPersonForEdit(context.db, actorOf(guard), idParam(params.personId, "Person"));
   if (!found) notFound("Person");
   if ("mergedInto" in found) throw redirect(`/people/${found.mergedInto}/edit`);
   return {
     id: found.person.id,
     version: found.person.version,
     values: personToValues(found.person, found.consents),
-    districts: await listDistricts(),
+    districts: await listDistricts(context.db),
   };
 }
 
@@ -38,7 +38,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:write");
   const personId = idParam(params.personId, "Person");
-  const districts = (await listDistricts()).map((d) => d.code);
+  const districts = (await listDistricts(context.db)).map((d) => d.code);
   const parsed = await readForm(request, personSchema(districts, { version }, nhsNumberPolicy()));
   if (!parsed.ok) return reply(parsed);
   const d = parsed.data;
@@ -46,6 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     parsed,
     async () => {
       await updatePerson(
+        context.db,
         { ...actorOf(guard), userId: guard.user.id },
         personId,
         d.version,

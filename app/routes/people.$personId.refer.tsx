@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/errors";
+import type { RequestContext } from "~/context";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
 import { readPersonSummary } from "~/people/people.server";
@@ -26,9 +27,9 @@ export const meta: MetaFunction = () => [{ title: "Refer or signpost – Connect
 
 const uuid = z.uuid();
 
-async function personFor(guard: Parameters<typeof actorOf>[0], raw: string | undefined) {
+async function personFor(db: RequestContext["db"], guard: Parameters<typeof actorOf>[0], raw: string | undefined) {
   const id = uuid.safeParse(raw);
-  const p = id.success ? await readPersonSummary(actorOf(guard), id.data, "refer") : null;
+  const p = id.success ? await readPersonSummary(db, actorOf(guard), id.data, "refer") : null;
   if (!p) notFound("Person");
   if (p.merged_into_id) throw redirect(`/people/${p.merged_into_id}/refer`);
   return p;
@@ -36,14 +37,16 @@ async function personFor(guard: Parameters<typeof actorOf>[0], raw: string | und
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
-  const p = await personFor(guard, params.personId);
+  const p = await personFor(context.db, guard, params.personId);
   const url = new URL(request.url);
-  const activities = await listReferableActivities();
+  const activities = await listReferableActivities(context.db);
   const wanted = uuid.safeParse(url.searchParams.get("activity"));
   const preselected = wanted.success ? activities.find((a) => a.id === wanted.data) : undefined;
   const selfReferral = uuid.safeParse(url.searchParams.get("selfReferral"));
   // Made from a request through /start: the form starts from what the person asked for (docs/decisions/0853).
-  const asked = selfReferral.success ? await requestForReferral(actorOf(guard), selfReferral.data, p.id) : null;
+  const asked = selfReferral.success
+    ? await requestForReferral(context.db, actorOf(guard), selfReferral.data, p.id)
+    : null;
   const suggested = asked ? referralFromRequest(asked) : null;
   return {
     request: asked ? { receivedAt: asked.receivedAt.toISOString(), summary: selfReferralSummary(asked) } : null,
@@ -64,8 +67,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
-  const p = await personFor(guard, params.personId);
-  const schema = referralSchema(await listReferableActivities());
+  const p = await personFor(context.db, guard, params.personId);
+  const schema = referralSchema(await listReferableActivities(context.db));
   const parsed = await readForm(request, schema, { lists: ["needs", "barriers"] });
   if (!parsed.ok) return reply(parsed);
   // A self-referral someone else has already taken up is dropped from the form the user gets back.
@@ -73,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     kept,
     async () => {
-      const id = await createReferral({ ...actorOf(guard), userId: guard.user.id }, p.id, parsed.data);
+      const id = await createReferral(context.db, { ...actorOf(guard), userId: guard.user.id }, p.id, parsed.data);
       if (!id) notFound("Person");
       return redirect(`/referrals/${id}?created=1`);
     },

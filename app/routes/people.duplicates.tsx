@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Possible duplicate records â€
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:merge");
-  const pairs = await listSuspectedDuplicates(actorOf(guard));
+  const pairs = await listSuspectedDuplicates(context.db, actorOf(guard));
   return {
     notice: noticeFrom(request, { merged: "The records have been merged." }),
     canRead: can(guard.user.role, "people:read"),

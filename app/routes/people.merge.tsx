@@ -79,7 +79,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "people:merge");
   const url = new URL(request.url);
   const { a, b } = pairOf(url.searchParams.get("a"), url.searchParams.get("b"));
-  const pair = await readMergePair(actorOf(guard), a, b);
+  const pair = await readMergePair(context.db, actorOf(guard), a, b);
   if (!pair) return { gone: true as const, canRead: can(guard.user.role, "people:read") };
   const first = view(pair.keep);
   const second = view(pair.merge);
@@ -119,6 +119,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     { values: { keep: d.keep } },
     async () => {
       const done = await mergePeople(
+        context.db,
         { ...actorOf(guard), userId: guard.user.id },
         { keepId, mergeId, keepVersion, mergeVersion },
       );

@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people:write");
   const activity = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
   return {
-    districts: await listDistricts(),
+    districts: await listDistricts(context.db),
     idempotencyKey: crypto.randomUUID(),
     activity: activity.success ? activity.data : "",
   };
@@ -38,11 +38,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const guard = await requirePermission(request, context, "people:write");
-  const districts = (await listDistricts()).map((d) => d.code);
+  const districts = (await listDistricts(context.db)).map((d) => d.code);
   const parsed = await readForm(request, personSchema(districts, extra, nhsNumberPolicy()));
   if (!parsed.ok) return reply(parsed, { extra: { matches: null, nhsNumberTaken: false } });
   const d = parsed.data;
   const result = await recordPerson(
+    context.db,
     { ...actorOf(guard), userId: guard.user.id },
     {
       columns: personColumns(d),

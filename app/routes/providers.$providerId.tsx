@@ -2,6 +2,7 @@ import type { AuditAction } from "~/audit/actions";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import type { RequestContext } from "~/context";
 import { editProviderSchema } from "~/directory/forms";
 import { isStale } from "~/directory/listing";
 import { activityStatuses } from "~/directory/options";

@@ -40,7 +40,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:read");
-  const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
+  const found = await readReferral(context.db, actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) notFound("Referral");
   const r = found.referral;
   return {
@@ -110,7 +110,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   // The transition form sends no intent; the "close, nothing to follow up" button sends its own.
   if (readIntent(form, ["move", "close-decline"] as const, { absent: "move" }) === "close-decline") {
     // Nothing to follow up (already closed, or referred elsewhere meanwhile): the page shows the current state.
-    await closeDecline(actorOf(guard), referralId);
+    await closeDecline(context.db, actorOf(guard), referralId);
     return redirect(`/referrals/${referralId}?saved=1`);
   }
   const parsed = parseForm(transitionSchema, form);
@@ -118,7 +118,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     parsed,
     async () => {
-      await caseworkerTransition(actorOf(guard), referralId, parsed.data);
+      await caseworkerTransition(context.db, actorOf(guard), referralId, parsed.data);
       return redirect(`/referrals/${referralId}?moved=1`);
     },
     {

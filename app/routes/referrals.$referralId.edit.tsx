@@ -21,7 +21,7 @@ export const shouldRevalidate = revalidateAfterConflict;
 // Needs, barriers and notes only: the status moves through the lifecycle on the referral page.
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "referrals:write");
-  const found = await readReferral(actorOf(guard), idParam(params.referralId, "Referral"));
+  const found = await readReferral(context.db, actorOf(guard), idParam(params.referralId, "Referral"));
   if (!found) notFound("Referral");
   const r = found.referral;
   return {
@@ -46,7 +46,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     parsed,
     async () => {
-      await updateReferralDetails(actorOf(guard), referralId, parsed.data);
+      await updateReferralDetails(context.db, actorOf(guard), referralId, parsed.data);
       return redirect(`/referrals/${referralId}?saved=1`);
     },
     {

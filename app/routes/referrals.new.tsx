@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
+import type { RequestContext } from "~/context";
 import { searchAction } from "~/person-search/action.server";
 import { usePersonSearch } from "~/person-search/use-person-search";
 import { SearchResults } from "~/people/SearchResults";
@@ -15,17 +16,17 @@ export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Wel
 
 // "Refer someone to this activity" from the directory lands here: find the person (a POST search, so names
 // never reach the URL), then continue on their referral form with the activity chosen.
-async function chosenActivity(request: Request) {
+async function chosenActivity(db: RequestContext["db"], request: Request) {
   const id = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
   if (!id.success) return null;
-  const activity = (await listReferableActivities()).find((a) => a.id === id.data);
+  const activity = (await listReferableActivities(db)).find((a) => a.id === id.data);
   if (!activity) notFound("Activity");
   return activity;
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "referrals:write");
-  return { activity: await chosenActivity(request) };
+  return { activity: await chosenActivity(context.db, request) };
 }
 
 export const action = ({ request, context }: ActionFunctionArgs) => searchAction(request, context, "referrals:write");

@@ -14,8 +14,8 @@ import { useFormReply } from "~/forms/use-form-reply";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Connect Well" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await currentUser(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await currentUser(request, { context });
   const url = new URL(request.url);
   if (user) return redirect(safeReturnTo(url.searchParams.get("returnTo")) ?? roleHome[user.role]);
   return {
@@ -46,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return reply(parsed);
   const { requestId, clientIp } = requestContext(context);
   const previous = await readSessionId(request);
-  const result = await signIn({
+  const result = await signIn(context.db, {
     email: parsed.data.email,
     password: parsed.data.password,
     clientIp,

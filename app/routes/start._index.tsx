@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requestContext } from "~/context";
@@ -21,19 +21,23 @@ import { PhoneInput, EmailInput, PostcodeInput } from "~/ui/fields";
 export const meta: MetaFunction = () => [{ title: "Start a conversation – Connect Well" }];
 
 // Public: no sign-in. Abuse is held back by a honeypot and an hourly limit per (hashed) address.
-export async function loader() {
-  return { districts: await listDistricts(), idempotencyKey: crypto.randomUUID() };
+export async function loader({ context }: LoaderFunctionArgs) {
+  return { districts: await listDistricts(context.db), idempotencyKey: crypto.randomUUID() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const districts = (await listDistricts()).map((d) => d.code);
+  const districts = (await listDistricts(context.db)).map((d) => d.code);
   const parsed = await readForm(request, selfReferralSchema(districts), {
     omitFromEcho: [HONEYPOT_FIELD],
     lists: ["topics"],
   });
   if (!parsed.ok) return reply(parsed);
   const ctx = requestContext(context);
-  const result = await submitSelfReferral({ data: parsed.data, clientIp: ctx.clientIp, requestId: ctx.requestId });
+  const result = await submitSelfReferral(context.db, {
+    data: parsed.data,
+    clientIp: ctx.clientIp,
+    requestId: ctx.requestId,
+  });
   if (result === "rate_limited")
     return reply(
       {

@@ -21,9 +21,9 @@ describe("sessions", () => {
   it("end after 15 idle minutes", async () => {
     const { cookie } = await signedIn("prescriber");
     await ageSession("last_seen_at", 14);
-    expect(await currentUser(getRequest("/", cookie))).not.toBeNull();
+    expect(await currentUser(getRequest("/", cookie), { context: context() })).not.toBeNull();
     await ageSession("last_seen_at", 16);
-    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+    expect(await currentUser(getRequest("/", cookie), { context: context() })).toBeNull();
     const res = await call(() =>
       usersLoader({ request: getRequest("/admin/users", cookie), context: context(), params: {} } as any),
     );
@@ -34,7 +34,7 @@ describe("sessions", () => {
   it("end 8 hours after sign-in however active the user is", async () => {
     const { cookie } = await signedIn("prescriber");
     await ageSession("created_at", 8 * 60 + 1);
-    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+    expect(await currentUser(getRequest("/", cookie), { context: context() })).toBeNull();
   });
 
   it("can be kept alive, which resets the idle clock but not the 8 hour limit", async () => {
@@ -61,8 +61,8 @@ describe("sessions", () => {
       role: "prescriber",
       disabled: true,
     });
-    expect(await currentUser(getRequest("/", cookie))).toBeNull();
-    expect(await currentUser(getRequest("/", other.cookie))).not.toBeNull();
+    expect(await currentUser(getRequest("/", cookie), { context: context() })).toBeNull();
+    expect(await currentUser(getRequest("/", other.cookie), { context: context() })).not.toBeNull();
   });
 
   it("sign-out ends the session and clears the cookie", async () => {
@@ -72,7 +72,7 @@ describe("sessions", () => {
     );
     expect(res.status).toBe(302);
     expect(res.setCookie).toMatch(/Max-Age=0/);
-    expect(await currentUser(getRequest("/", cookie))).toBeNull();
+    expect(await currentUser(getRequest("/", cookie), { context: context() })).toBeNull();
   });
 });
 
@@ -85,10 +85,10 @@ describe("demo sessions", () => {
     process.env.DEMO = "1";
     const demo = await signedIn("admin", { demo: true });
     const real = await signedIn("admin");
-    expect(await currentUser(getRequest("/", demo.cookie))).not.toBeNull();
+    expect(await currentUser(getRequest("/", demo.cookie), { context: context() })).not.toBeNull();
     process.env.DEMO = "0"; // the restart without demo mode
-    expect(await currentUser(getRequest("/", demo.cookie))).toBeNull();
-    expect(await currentUser(getRequest("/", real.cookie))).not.toBeNull();
+    expect(await currentUser(getRequest("/", demo.cookie), { context: context() })).toBeNull();
+    expect(await currentUser(getRequest("/", real.cookie), { context: context() })).not.toBeNull();
     const res = await call(() =>
       usersLoader({ request: getRequest("/admin/users", demo.cookie), context: context(), params: {} } as any),
     );
@@ -112,7 +112,7 @@ describe("live sessions per user", () => {
         .execute();
       cookies.push((await startSession(testDb(), user.id)).split(";")[0]);
     }
-    const live = await Promise.all(cookies.map((c) => currentUser(getRequest("/", c))));
+    const live = await Promise.all(cookies.map((c) => currentUser(getRequest("/", c), { context: context() })));
     expect(live.map((u) => u !== null)).toEqual([false, true, true, true, true, true]);
   });
 

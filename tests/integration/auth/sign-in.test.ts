@@ -29,7 +29,7 @@ describe("signing in", () => {
     expect(res.location).toBe("/caseload");
     expect(res.setCookie).toMatch(/HttpOnly/i);
     expect(res.setCookie).toMatch(/SameSite=Lax/i);
-    const signedIn = await currentUser(getRequest("/", cookieFrom(res.setCookie)));
+    const signedIn = await currentUser(getRequest("/", cookieFrom(res.setCookie)), { context: context() });
     expect(signedIn?.id).toBe(user.id);
     const rows = await testDb()
       .selectFrom("audit_event")
@@ -83,8 +83,8 @@ describe("signing in", () => {
     const first = cookieFrom((await attempt(user.email, TEST_PASSWORD)).setCookie);
     const second = await attempt(user.email, TEST_PASSWORD, first);
     expect(cookieFrom(second.setCookie)).not.toBe(first);
-    expect(await currentUser(getRequest("/", first))).toBeNull();
-    expect(await currentUser(getRequest("/", cookieFrom(second.setCookie)))).not.toBeNull();
+    expect(await currentUser(getRequest("/", first), { context: context() })).toBeNull();
+    expect(await currentUser(getRequest("/", cookieFrom(second.setCookie)), { context: context() })).not.toBeNull();
   });
 
   it("lets demo accounts in only in demo mode", async () => {

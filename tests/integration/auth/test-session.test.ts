@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { testSessionResponse } from "~/auth/test-session.server";
 import { currentUser } from "~/auth/session.server";
 import { testDb, useTestDatabase } from "../../support/db";
-import { makeUser } from "../../support/factories";
+import { context, makeUser } from "../../support/factories";
 
 useTestDatabase();
 
@@ -22,15 +22,19 @@ describe("test sessions for the browser journeys", () => {
     vi.stubEnv("TEST_SESSIONS", "1");
     vi.stubEnv("DEMO", "1");
     const lead = await makeUser("activity_lead", { demo: true });
-    const first = await testSessionResponse(post(lead.email), "req-1");
+    const first = await testSessionResponse(testDb(), post(lead.email), "req-1");
     expect(first.status).toBe(204);
     const firstCookie = cookieOf(first);
-    const user = await currentUser(new Request("http://localhost/", { headers: { Cookie: firstCookie } }));
+    const user = await currentUser(new Request("http://localhost/", { headers: { Cookie: firstCookie } }), {
+      context: context(),
+    });
     expect(user).toMatchObject({ id: lead.id, role: "activity_lead" });
 
-    const second = await testSessionResponse(post(lead.email, firstCookie), "req-2");
+    const second = await testSessionResponse(testDb(), post(lead.email, firstCookie), "req-2");
     expect(second.status).toBe(204);
-    expect(await currentUser(new Request("http://localhost/", { headers: { Cookie: firstCookie } }))).toBeNull();
+    expect(
+      await currentUser(new Request("http://localhost/", { headers: { Cookie: firstCookie } }), { context: context() }),
+    ).toBeNull();
     const audit = await testDb()
       .selectFrom("audit_event")
       .select(["action", "request_id", "details"])
@@ -58,13 +62,15 @@ describe("test sessions for the browser journeys", () => {
       vi.unstubAllEnvs();
       vi.stubEnv("TEST_SESSIONS", "");
       for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
-      const res = await testSessionResponse(post(email), "req");
+      const res = await testSessionResponse(testDb(), post(email), "req");
       expect(res.status, `${JSON.stringify(env)} ${email}`).toBe(404);
       expect(res.headers.get("Set-Cookie")).toBeNull();
     }
     vi.stubEnv("TEST_SESSIONS", "1");
     vi.stubEnv("DEMO", "1");
-    expect((await testSessionResponse(new Request("http://localhost/test-only/session"), "req")).status).toBe(404);
+    expect((await testSessionResponse(testDb(), new Request("http://localhost/test-only/session"), "req")).status).toBe(
+      404,
+    );
     const sessions = await testDb().selectFrom("user_session").select("user_id").execute();
     expect(sessions).toEqual([]);
   });

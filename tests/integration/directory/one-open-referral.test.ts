@@ -66,6 +66,7 @@ describe("one open referral of a person to an activity", () => {
     await makeReferral(activity.id, { personId: b.id, status: "received" });
     await expect(
       mergePeople(
+        testDb(),
         { userId: user.id, role: "prescriber", requestId: "t" },
         { keepId: a.id, mergeId: b.id, keepVersion: a.version, mergeVersion: b.version },
       ),

@@ -15,7 +15,7 @@ const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000);
 /** The due and overdue measures across a person's referrals, overdue first, as the person page lists them. */
 async function dueOnPersonPage(personId: string) {
   const reader = await makeUser("prescriber");
-  const record = await readPersonRecord(actor(reader.id), personId);
+  const record = await readPersonRecord(testDb(), actor(reader.id), personId);
   if (!record || "mergedInto" in record) throw new Error("no such person");
   return record.measures.due;
 }

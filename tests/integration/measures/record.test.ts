@@ -239,7 +239,7 @@ describe("entered in error", () => {
     expect(page!.changes[follow.id].changes.total.baseline).toBe(7);
     expect(page!.changes[wrong.id]).toBeUndefined();
 
-    const record = await readPersonRecord(who, ref.personId);
+    const record = await readPersonRecord(testDb(), who, ref.personId);
     if (!record || "mergedInto" in record) throw new Error("no such person");
     expect(record.measures.latest.map((l) => l.record.id)).toEqual([follow.id]);
   });

@@ -220,7 +220,7 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       .where("id", "in", [people[0].id, people[9].id])
       .execute();
     const v = (id: string) => versions.find((x) => x.id === id)!.version;
-    await mergePeople(actor, {
+    await mergePeople(testDb(), actor, {
       keepId: people[0].id,
       mergeId: people[9].id,
       keepVersion: v(people[0].id),

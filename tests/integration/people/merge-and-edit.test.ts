@@ -143,7 +143,7 @@ describe("changing a referral's details", () => {
     const { cookie, user } = await signedIn("prescriber");
     const person = await makePerson();
     const activity = await makeActivity("direct");
-    const id = (await createReferral({ userId: user.id, role: "prescriber", requestId: "t" }, person.id, {
+    const id = (await createReferral(testDb(), { userId: user.id, role: "prescriber", requestId: "t" }, person.id, {
       kind: "direct",
       activityId: activity.id,
       source: "prescriber",

@@ -66,7 +66,7 @@ describe("the name keys migration", () => {
     expect(u.display_name).toBe(`Zo\u00eb ${COMPOSED}`);
 
     const actor = { userId: null, role: "prescriber", requestId: "migration-test" };
-    expect((await searchPeople(actor, "muller")).rows.map((r) => r.id)).toEqual([id]);
-    expect((await searchPeople(actor, "O'Connor")).rows.map((r) => r.familyName)).toEqual(["O’Connor"]);
+    expect((await searchPeople(testDb(), actor, "muller")).rows.map((r) => r.id)).toEqual([id]);
+    expect((await searchPeople(testDb(), actor, "O'Connor")).rows.map((r) => r.familyName)).toEqual(["O’Connor"]);
   });
 });

@@ -112,7 +112,7 @@ describe("search compares names by their key", () => {
   it("finds Müller however the name or the term is written", async () => {
     const composed = await makePerson({ given_name: "Anna", family_name: COMPOSED });
     for (const term of ["Muller", COMPOSED, DECOMPOSED, "MÜLLER", "anna muller", `Anna ${DECOMPOSED}`]) {
-      const found = await searchPeople(actor, term);
+      const found = await searchPeople(testDb(), actor, term);
       expect(
         found.rows.map((r) => r.id),
         term,
@@ -121,8 +121,11 @@ describe("search compares names by their key", () => {
     }
     // A name already on file in the decomposed form is found by the composed spelling too.
     const decomposed = await makePerson({ given_name: "Berta", family_name: DECOMPOSED });
-    expect(names((await searchPeople(actor, COMPOSED)).rows)).toEqual([`Anna ${COMPOSED}`, `Berta ${DECOMPOSED}`]);
-    expect((await searchPeople(actor, "berta")).rows.map((r) => r.id)).toEqual([decomposed.id]);
+    expect(names((await searchPeople(testDb(), actor, COMPOSED)).rows)).toEqual([
+      `Anna ${COMPOSED}`,
+      `Berta ${DECOMPOSED}`,
+    ]);
+    expect((await searchPeople(testDb(), actor, "berta")).rows.map((r) => r.id)).toEqual([decomposed.id]);
   });
 
   it("finds O'Connor by O’Connor and the other way round, and a double-barrelled name with or without its hyphen", async () => {
@@ -130,17 +133,20 @@ describe("search compares names by their key", () => {
     await makePerson({ given_name: "Tom", family_name: "O’Connor" });
     await makePerson({ given_name: "Sylvia", family_name: "Ward-Marchant" });
     for (const term of ["O’Connor", "O'Connor", "oconnor", "O Connor"])
-      expect(names((await searchPeople(actor, term)).rows).sort(), term).toEqual(["Mary O'Connor", "Tom O’Connor"]);
-    expect(names((await searchPeople(actor, "mary o’connor")).rows)).toEqual(["Mary O'Connor"]);
+      expect(names((await searchPeople(testDb(), actor, term)).rows).sort(), term).toEqual([
+        "Mary O'Connor",
+        "Tom O’Connor",
+      ]);
+    expect(names((await searchPeople(testDb(), actor, "mary o’connor")).rows)).toEqual(["Mary O'Connor"]);
     for (const term of ["Ward Marchant", "wardmarchant", "ward-marchant", "Sylvia Ward Marchant", "marchant"])
-      expect(names((await searchPeople(actor, term)).rows), term).toEqual(["Sylvia Ward-Marchant"]);
+      expect(names((await searchPeople(testDb(), actor, term)).rows), term).toEqual(["Sylvia Ward-Marchant"]);
   });
 
   it("finds a preferred name by its key, and a term with no letters finds nobody", async () => {
     await makePerson({ given_name: "Margaret", family_name: "Okafor", preferred_name: "Zoë" });
-    expect(names((await searchPeople(actor, "zoe")).rows)).toEqual(["Margaret Okafor"]);
-    expect((await searchPeople(actor, "''")).rows).toEqual([]);
-    expect((await searchPeople(actor, "- -")).rows).toEqual([]);
+    expect(names((await searchPeople(testDb(), actor, "zoe")).rows)).toEqual(["Margaret Okafor"]);
+    expect((await searchPeople(testDb(), actor, "''")).rows).toEqual([]);
+    expect((await searchPeople(testDb(), actor, "- -")).rows).toEqual([]);
   });
 
   it("the caseload search does too", async () => {
@@ -160,6 +166,7 @@ describe("search compares names by their key", () => {
     const caseworker = { userId: user.id, role: "prescriber", requestId: "names-test" };
     for (const search of ["sean muller", `Sean ${DECOMPOSED}`, "MÜLLER"]) {
       const page = await listCaseload(
+        testDb(),
         caseworker,
         { sort: "received_at", dir: "desc", page: 1, pageSize: 25 },
         { search },
@@ -304,7 +311,7 @@ describe("the duplicate check, the duplicates list and triage compare names by t
     const b = await makePerson({ given_name: "ANNA", family_name: DECOMPOSED, date_of_birth: "1950-01-01" });
     const c = await makePerson({ given_name: "Sean", family_name: "O'Connor", date_of_birth: "1960-06-06" });
     const d = await makePerson({ given_name: "Seán", family_name: "O’Connor", date_of_birth: "1960-06-06" });
-    const pairs = await listSuspectedDuplicates(actor);
+    const pairs = await listSuspectedDuplicates(testDb(), actor);
     const asSets = pairs.map((p) => [p.a_id, p.b_id].sort().join());
     expect(asSets.sort()).toEqual([[a.id, b.id].sort().join(), [c.id, d.id].sort().join()].sort());
     expect(pairs.map((p) => p.similarity)).toEqual([1, 1]);

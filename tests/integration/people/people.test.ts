@@ -210,14 +210,19 @@ describe("referral lifecycle through the referral page", () => {
     const worker = await signedIn("prescriber");
     const person = await makePerson();
     const activity = await makeActivity("direct");
-    const id = await createReferral({ userId: worker.user.id, role: "prescriber", requestId: "t" }, person.id, {
-      kind: "direct",
-      activityId: activity.id,
-      source: "prescriber",
-      needs: ["loneliness"],
-      barriers: ["transport"],
-      idempotencyKey: crypto.randomUUID(),
-    });
+    const id = await createReferral(
+      testDb(),
+      { userId: worker.user.id, role: "prescriber", requestId: "t" },
+      person.id,
+      {
+        kind: "direct",
+        activityId: activity.id,
+        source: "prescriber",
+        needs: ["loneliness"],
+        barriers: ["transport"],
+        idempotencyKey: crypto.randomUUID(),
+      },
+    );
     return { ...worker, id: id!, personId: person.id };
   }
 
@@ -293,14 +298,14 @@ describe("merging two records", () => {
         { person_id: keep.id, user_id: user.id },
       ])
       .execute();
-    await createReferral(actor, dup.id, {
+    await createReferral(testDb(), actor, dup.id, {
       kind: "signpost",
       source: "self",
       needs: ["loneliness"],
       barriers: [],
       idempotencyKey: crypto.randomUUID(),
     });
-    const result = await mergePeople(actor, {
+    const result = await mergePeople(testDb(), actor, {
       keepId: keep.id,
       mergeId: dup.id,
       keepVersion: keep.version,
@@ -320,7 +325,7 @@ describe("merging two records", () => {
     ).toMatchObject({ merged_into_id: keep.id });
     expect(await audits("person.merge")).toHaveLength(1);
     await expect(
-      mergePeople(actor, {
+      mergePeople(testDb(), actor, {
         keepId: keep.id,
         mergeId: dup.id,
         keepVersion: keep.version + 1,
@@ -335,6 +340,7 @@ describe("merging two records", () => {
     const b = await makePerson({ nhs_number: "9991000003" });
     await expect(
       mergePeople(
+        testDb(),
         { userId: user.id, role: "admin", requestId: "t" },
         { keepId: a.id, mergeId: b.id, keepVersion: 1, mergeVersion: 1 },
       ),
@@ -407,7 +413,7 @@ describe("what a person wrote at /start reaches their record and their referral"
     const sr = await testDb().selectFrom("self_referral").select(["id", "version"]).executeTakeFirstOrThrow();
     const personId = (await createPersonFromSelfReferral(testDb(), actor, null, sr.id, sr.version))!;
     const activity = await makeActivity("direct");
-    const referralId = (await createReferral(actor, personId, {
+    const referralId = (await createReferral(testDb(), actor, personId, {
       kind: "direct",
       activityId: activity.id,
       source: "self",
@@ -417,7 +423,7 @@ describe("what a person wrote at /start reaches their record and their referral"
       selfReferralId: sr.id,
     }))!;
 
-    const record = await readPersonRecord(actor, personId);
+    const record = await readPersonRecord(testDb(), actor, personId);
     if (!record || "mergedInto" in record) throw new Error("no record");
     const item = record.timeline.find((t) => t.kind === "self_referral");
     expect(item).toMatchObject({ href: `/referrals/${referralId}` });
@@ -425,7 +431,7 @@ describe("what a person wrote at /start reaches their record and their referral"
     expect(item?.detail).toContain("Best time to call: Morning.");
     expect(item?.detail).toContain("I go to the library on Tuesdays and would like company.");
 
-    const referral = await readReferral(actor, referralId);
+    const referral = await readReferral(testDb(), actor, referralId);
     expect(referral?.request).toMatchObject({
       message: "I go to the library on Tuesdays and would like company.",
       topics: ["meet_people"],

@@ -99,7 +99,7 @@ async function personWithHistory() {
 describe("the person record read", () => {
   it("returns every list beside the person, with dates as dates and each value intact", async () => {
     const { ref, worker, sessionDate } = await personWithHistory();
-    const record = await readPersonRecord({ ...actor(worker.id), userId: worker.id }, ref.personId);
+    const record = await readPersonRecord(testDb(), { ...actor(worker.id), userId: worker.id }, ref.personId);
     if (!record || "mergedInto" in record) throw new Error("expected a record");
 
     expect(record.person.id).toBe(ref.personId);
@@ -170,7 +170,7 @@ describe("the person record read", () => {
 
   it("leaves safeguarding concerns out for a reader who is not on the care team", async () => {
     const { ref, outsider } = await personWithHistory();
-    const record = await readPersonRecord({ ...actor(outsider.id), userId: outsider.id }, ref.personId);
+    const record = await readPersonRecord(testDb(), { ...actor(outsider.id), userId: outsider.id }, ref.personId);
     if (!record || "mergedInto" in record) throw new Error("expected a record");
     expect(record.onCareTeam).toBe(false);
     expect(record.timeline.map((t) => t.kind)).not.toContain("safeguarding");
@@ -188,7 +188,9 @@ describe("the person record read", () => {
 
   it("answers null for nobody, and the surviving record for a merged one", async () => {
     const reader = await makeUser("prescriber");
-    expect(await readPersonRecord({ ...actor(reader.id), userId: reader.id }, crypto.randomUUID())).toBeNull();
+    expect(
+      await readPersonRecord(testDb(), { ...actor(reader.id), userId: reader.id }, crypto.randomUUID()),
+    ).toBeNull();
     const kept = await makeReferral();
     const gone = await makeReferral();
     await testDb()
@@ -196,7 +198,7 @@ describe("the person record read", () => {
       .set({ merged_into_id: kept.personId })
       .where("id", "=", gone.personId)
       .execute();
-    expect(await readPersonRecord({ ...actor(reader.id), userId: reader.id }, gone.personId)).toEqual({
+    expect(await readPersonRecord(testDb(), { ...actor(reader.id), userId: reader.id }, gone.personId)).toEqual({
       mergedInto: kept.personId,
     });
     // Neither was a read of a record: no audit row (the merged one's reader is sent on to the surviving record).

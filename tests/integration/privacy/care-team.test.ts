@@ -78,7 +78,7 @@ describe("search outside the care team", () => {
     const mine = await makePerson({ given_name: "Mine", family_name: "Outsideteam", nhs_number: "9434765870" });
     await joinCareTeam(mine.id, own.id);
 
-    const found = await searchPeople(actor(own.id), "outsideteam");
+    const found = await searchPeople(testDb(), actor(own.id), "outsideteam");
     expect(found.rows).toHaveLength(2);
     const outside = found.rows.find((r) => r.id === person.id)!;
     expect(outside).toEqual({
@@ -105,7 +105,7 @@ describe("search outside the care team", () => {
   it("by NHS number still finds the person (so no duplicate is made) without echoing more", async () => {
     const { person } = await someoneElsesPerson("Bynumber");
     const own = await makeUser("coordinator");
-    const found = await searchPeople(actor(own.id, "coordinator"), "943 476 5919");
+    const found = await searchPeople(testDb(), actor(own.id, "coordinator"), "943 476 5919");
     expect(found.rows).toEqual([expect.objectContaining({ id: person.id, onCareTeam: false })]);
     expect(JSON.stringify(found)).not.toContain("9434765919");
   });
@@ -113,7 +113,7 @@ describe("search outside the care team", () => {
   it("possible duplicates while recording a person show the minimum for someone outside the care team", async () => {
     const { person } = await someoneElsesPerson("Duplicatecheck");
     const own = await makeUser("prescriber");
-    const result = await recordPerson(actor(own.id), {
+    const result = await recordPerson(testDb(), actor(own.id), {
       columns: {
         given_name: "Edith",
         family_name: "Duplicatecheck",
@@ -274,35 +274,37 @@ describe("break glass", () => {
     expect(page.status).toBe(200);
 
     // A second submit (double click) joins once.
-    await breakGlass(actor(user.id), person.id, reason);
+    await breakGlass(testDb(), actor(user.id), person.id, reason);
     expect(
       await testDb().selectFrom("break_glass_access").select("id").where("person_id", "=", person.id).execute(),
     ).toHaveLength(1);
 
     const admin = await makeUser("admin");
-    const listed = await listBreakGlass(actor(admin.id, "admin"), "unreviewed");
+    const listed = await listBreakGlass(testDb(), actor(admin.id, "admin"), "unreviewed");
     const entry = listed.find((r) => r.personName === "Edith Brokeglass")!;
     expect(entry).toMatchObject({ reason, reviewedAt: null, userRole: "prescriber" });
     expect((await auditRows(admin.id, "person.listed")).map((r) => r.person_id)).toContain(person.id);
 
-    await markBreakGlassReviewed(actor(admin.id, "admin"), entry.id);
-    expect((await listBreakGlass(actor(admin.id, "admin"), "unreviewed")).map((r) => r.id)).not.toContain(entry.id);
-    const all = await listBreakGlass(actor(admin.id, "admin"), "all");
+    await markBreakGlassReviewed(testDb(), actor(admin.id, "admin"), entry.id);
+    expect((await listBreakGlass(testDb(), actor(admin.id, "admin"), "unreviewed")).map((r) => r.id)).not.toContain(
+      entry.id,
+    );
+    const all = await listBreakGlass(testDb(), actor(admin.id, "admin"), "all");
     expect(all.find((r) => r.id === entry.id)).toMatchObject({ reviewedAt: expect.any(String) });
     expect(await auditRows(admin.id, "person.break_glass.reviewed")).toEqual([
       expect.objectContaining({ person_id: person.id }),
     ]);
-    await expect(markBreakGlassReviewed(actor(admin.id, "admin"), entry.id)).rejects.toThrow(/already/);
+    await expect(markBreakGlassReviewed(testDb(), actor(admin.id, "admin"), entry.id)).rejects.toThrow(/already/);
   });
 
   it("lists newest first", async () => {
     const { person: first } = await someoneElsesPerson("Orderfirst", null);
     const { person: second } = await someoneElsesPerson("Ordersecond", null);
     const user = await makeUser("prescriber");
-    await breakGlass(actor(user.id), first.id, "Covering a colleague's caseload this week");
-    await breakGlass(actor(user.id), second.id, "Covering a colleague's caseload this week");
+    await breakGlass(testDb(), actor(user.id), first.id, "Covering a colleague's caseload this week");
+    await breakGlass(testDb(), actor(user.id), second.id, "Covering a colleague's caseload this week");
     const admin = await makeUser("admin");
-    const names = (await listBreakGlass(actor(admin.id, "admin"), "all")).map((r) => r.personName);
+    const names = (await listBreakGlass(testDb(), actor(admin.id, "admin"), "all")).map((r) => r.personName);
     expect(names.indexOf("Edith Ordersecond")).toBeLessThan(names.indexOf("Edith Orderfirst"));
   });
 });
@@ -312,12 +314,14 @@ describe("joining the care team", () => {
     const { person, colleague } = await someoneElsesPerson("Addmember");
     const newcomer = await makeUser("prescriber");
     const outsider = await makeUser("prescriber");
-    await expect(addCareTeamMember(actor(outsider.id), person.id, newcomer.id)).rejects.toThrow(/Only members/);
+    await expect(addCareTeamMember(testDb(), actor(outsider.id), person.id, newcomer.id)).rejects.toThrow(
+      /Only members/,
+    );
     const lead = await makeUser("activity_lead");
-    await expect(addCareTeamMember(actor(colleague.id, "coordinator"), person.id, lead.id)).rejects.toThrow(
+    await expect(addCareTeamMember(testDb(), actor(colleague.id, "coordinator"), person.id, lead.id)).rejects.toThrow(
       /social prescriber or Local Area Coordinator/,
     );
-    await addCareTeamMember(actor(colleague.id, "coordinator"), person.id, newcomer.id);
+    await addCareTeamMember(testDb(), actor(colleague.id, "coordinator"), person.id, newcomer.id);
     expect(await onTeam(person.id, newcomer.id)).toBe(true);
     expect(await auditRows(colleague.id, "person.care_team.join")).toEqual([
       expect.objectContaining({
@@ -330,7 +334,7 @@ describe("joining the care team", () => {
   it("making a signposting referral adds no one to the care team", async () => {
     const { person, colleague } = await someoneElsesPerson("Signposted");
     const activity = await makeActivity("signpost");
-    const id = await createReferral(actor(colleague.id, "coordinator"), person.id, {
+    const id = await createReferral(testDb(), actor(colleague.id, "coordinator"), person.id, {
       kind: "signpost",
       activityId: activity.id,
       source: "coordinator",
@@ -369,9 +373,9 @@ describe("the person page's care team", () => {
     const recorder = await makeUser("coordinator");
     await joinCareTeam(ref.personId, recorder.id);
     const added = await makeUser("prescriber");
-    await addCareTeamMember(actor(recorder.id, "coordinator"), ref.personId, added.id);
+    await addCareTeamMember(testDb(), actor(recorder.id, "coordinator"), ref.personId, added.id);
     const glass = await makeUser("prescriber");
-    await breakGlass(actor(glass.id), ref.personId, "Covering a colleague's caseload this week");
+    await breakGlass(testDb(), actor(glass.id), ref.personId, "Covering a colleague's caseload this week");
     // The recorder is also the caseworker of a second open referral; a closed one's caseworker is not on the team.
     const second = await named((await makeActivity("direct")).id, "Walking Football in Wigston");
     await testDb()

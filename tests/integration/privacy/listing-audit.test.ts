@@ -38,7 +38,11 @@ describe("lists that show people", () => {
     const a = await makePerson({ given_name: "Ada", family_name: "Listedsmith" });
     const b = await makePerson({ given_name: "Bea", family_name: "Listedsmith" });
     await makePerson({ given_name: "Cy", family_name: "Elsewhere" });
-    const found = await searchPeople({ userId: user.id, role: "prescriber", requestId: "r-search" }, "listedsmith");
+    const found = await searchPeople(
+      testDb(),
+      { userId: user.id, role: "prescriber", requestId: "r-search" },
+      "listedsmith",
+    );
     expect(found.rows).toHaveLength(2);
     const rows = await listedRows(user.id);
     expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "person.listed", "person.search"]);
@@ -52,7 +56,7 @@ describe("lists that show people", () => {
 
   it("a search that finds nobody writes only its own row", async () => {
     const user = await makeUser("prescriber");
-    await searchPeople({ userId: user.id, role: "prescriber", requestId: "r" }, "nobody-by-this-name");
+    await searchPeople(testDb(), { userId: user.id, role: "prescriber", requestId: "r" }, "nobody-by-this-name");
     expect((await listedRows(user.id)).map((r) => r.action)).toEqual(["person.search"]);
   });
 
@@ -62,6 +66,7 @@ describe("lists that show people", () => {
     const two = await makeReferral({ caseworkerId: user.id });
     await makeReferral(); // someone else's caseload
     const page = await listCaseload(
+      testDb(),
       { userId: user.id, role: "prescriber", requestId: "r" },
       { sort: "received_at", dir: "asc", page: 1, pageSize: 25 } as never,
       {},
@@ -107,7 +112,7 @@ describe("lists that show people", () => {
     const a = await makePerson({ given_name: "Dup", family_name: "Twinley", date_of_birth: "1950-01-01" });
     const b = await makePerson({ given_name: "Dupp", family_name: "Twinley", date_of_birth: "1950-01-01" });
     const c = await makePerson({ given_name: "Duppy", family_name: "Twinley", date_of_birth: "1950-01-01" });
-    const pairs = await listSuspectedDuplicates({ userId: user.id, role: "coordinator", requestId: "r" });
+    const pairs = await listSuspectedDuplicates(testDb(), { userId: user.id, role: "coordinator", requestId: "r" });
     expect(pairs).toHaveLength(3);
     const listed = (await listedRows(user.id)).filter((r) => r.action === "person.listed");
     expect(listed.map((r) => r.person_id).sort()).toEqual([a.id, b.id, c.id].sort());
@@ -205,6 +210,7 @@ describe("lists that show people", () => {
     const a = await makePerson({ given_name: "Wilma", family_name: "Dupecheck", date_of_birth: "1951-03-04" });
     const b = await makePerson({ given_name: "Wilm", family_name: "Dupecheck", date_of_birth: "1951-03-04" });
     const result = await recordPerson(
+      testDb(),
       { userId: user.id, role: "prescriber", requestId: "r" },
       {
         columns: { given_name: "Wilma", family_name: "Dupecheck", date_of_birth: "1951-03-04" } as never,

@@ -120,8 +120,8 @@ describe("retention schedule", () => {
   it("erases exactly the stale people: identifying rows deleted, counted facts kept anonymised, others untouched", async () => {
     const s = await scenario();
     const actor = { userId: null, role: null, requestId: "r-test" };
-    const recentBefore = await subjectAccessExport(actor, s.recent.personId, "json");
-    const consentedBefore = await subjectAccessExport(actor, s.consented.personId, "json");
+    const recentBefore = await subjectAccessExport(testDb(), actor, s.recent.personId, "json");
+    const consentedBefore = await subjectAccessExport(testDb(), actor, s.consented.personId, "json");
     await applyRetention(testDb(), CUTOFF, KEY);
     const db = testDb();
     const people = await db
@@ -147,7 +147,7 @@ describe("retention schedule", () => {
       // Age 65 at the 2016 referral (born 20 May 1950) whichever day of 1950 is kept.
       expect(p.date_of_birth).toBe("1950-07-01");
     }
-    const after = await subjectAccessExport(actor, s.stale.personId, "json");
+    const after = await subjectAccessExport(testDb(), actor, s.stale.personId, "json");
     const count = Object.fromEntries(after!.tables.map((t) => [t.table, t.rows.length]));
     expect(count).toMatchObject({
       care_team_member: 0,
@@ -173,8 +173,10 @@ describe("retention schedule", () => {
     expect(selfReferrals.map((r) => r.id)).toEqual([s.newSelf]);
     // Everyone else is as they were (the exports' own audit rows aside).
     const strip = (x: typeof recentBefore) => x!.tables;
-    expect(strip(await subjectAccessExport(actor, s.recent.personId, "json"))).toEqual(strip(recentBefore));
-    expect(strip(await subjectAccessExport(actor, s.consented.personId, "json"))).toEqual(strip(consentedBefore));
+    expect(strip(await subjectAccessExport(testDb(), actor, s.recent.personId, "json"))).toEqual(strip(recentBefore));
+    expect(strip(await subjectAccessExport(testDb(), actor, s.consented.personId, "json"))).toEqual(
+      strip(consentedBefore),
+    );
   });
 
   it("keeps audit rows with the people's references pseudonymised, the same person always the same pseudonym", async () => {

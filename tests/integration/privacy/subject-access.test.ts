@@ -53,7 +53,7 @@ describe("subject access export", () => {
     const other = await makeFullSubject();
     const actor = await admin();
     // Asking by the merged record finds the survivor and everything of both.
-    const out = await subjectAccessExport(actor, subject.mergedId, "json");
+    const out = await subjectAccessExport(testDb(), actor, subject.mergedId, "json");
     expect(out).not.toBeNull();
     expect(out!.subject).toEqual({
       personId: subject.personId,
@@ -81,7 +81,7 @@ describe("subject access export", () => {
   it("includes the full access history, ending with the export itself, which is audited", async () => {
     const subject = await makeFullSubject();
     const actor = await admin();
-    const out = await subjectAccessExport(actor, subject.personId, "html");
+    const out = await subjectAccessExport(testDb(), actor, subject.personId, "html");
     const actions = out!.accessHistory.map((h) => h.action);
     expect(actions).toEqual(["person.listed", "person.read", "person.export"]);
     expect(out!.accessHistory[0]).toMatchObject({
@@ -102,7 +102,7 @@ describe("subject access export", () => {
 
   it("answers null and writes nothing for a person that does not exist", async () => {
     const actor = await admin();
-    const out = await subjectAccessExport(actor, "00000000-0000-4000-8000-000000000000", "json");
+    const out = await subjectAccessExport(testDb(), actor, "00000000-0000-4000-8000-000000000000", "json");
     expect(out).toBeNull();
     const rows = await testDb().selectFrom("audit_event").select("id").execute();
     expect(rows).toHaveLength(0);
@@ -112,7 +112,7 @@ describe("subject access export", () => {
     const subject = await makeFullSubject({ dob: "1951-02-03" });
     await testDb().updateTable("person").set({ nhs_number: "9434765919" }).where("id", "=", subject.mergedId).execute();
     const actor = await admin();
-    const byNhs = await searchSubjects(actor, { nhsNumber: "9434765919" });
+    const byNhs = await searchSubjects(testDb(), actor, { nhsNumber: "9434765919" });
     expect(byNhs.map((c) => c.id)).toEqual([subject.personId]);
     expect(byNhs[0].mergedRecords).toBe(1);
     const family = (
@@ -122,9 +122,12 @@ describe("subject access export", () => {
         .where("id", "=", subject.personId)
         .executeTakeFirstOrThrow()
     ).family_name;
-    const byName = await searchSubjects(actor, { familyName: family.toUpperCase(), dateOfBirth: "1951-02-03" });
+    const byName = await searchSubjects(testDb(), actor, {
+      familyName: family.toUpperCase(),
+      dateOfBirth: "1951-02-03",
+    });
     expect(byName.map((c) => c.id)).toEqual([subject.personId]);
-    expect(await searchSubjects(actor, { familyName: family, dateOfBirth: "1951-02-04" })).toEqual([]);
+    expect(await searchSubjects(testDb(), actor, { familyName: family, dateOfBirth: "1951-02-04" })).toEqual([]);
     const rows = await testDb()
       .selectFrom("audit_event")
       .select(["action", "person_id", "details"])

@@ -81,7 +81,7 @@ describe("triage actions are area-checked as the queue is", () => {
     const activity = await makeActivity("direct");
     const other = await selfReferral("harborough", { status: "linked", person_id: person.id });
     await expect(
-      createReferral(actor, person.id, {
+      createReferral(testDb(), actor, person.id, {
         kind: "direct",
         activityId: activity.id,
         source: "coordinator",

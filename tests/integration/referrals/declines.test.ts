@@ -15,7 +15,7 @@ async function caseworkerWithReferrals() {
   const worker = await makeUser("prescriber");
   const actor = { userId: worker.id, role: "prescriber", requestId: "t" };
   const refer = async (personId: string, activityId: string) =>
-    (await createReferral(actor, personId, {
+    (await createReferral(testDb(), actor, personId, {
       kind: "direct",
       activityId,
       source: "prescriber",
@@ -57,17 +57,17 @@ describe("a provider's decline reaches the referrer", () => {
       .where("id", "=", newest)
       .execute();
 
-    const { rows } = await listCaseload(actor, state, {});
+    const { rows } = await listCaseload(testDb(), actor, state, {});
     expect(rows[0]).toMatchObject({ referralId: declinedRef, status: "declined", actions: ["find_alternative"] });
     expect(rows[1].referralId).toBe(unanswered);
     expect(rows.map((r) => r.referralId)).toContain(accepted);
-    expect((await readReferral(actor, declinedRef))?.declineToFollowUp).toBe(true);
+    expect((await readReferral(testDb(), actor, declinedRef))?.declineToFollowUp).toBe(true);
 
     // Referring the person elsewhere is acting on the decline.
     await refer(declined.id, (await makeActivity("direct")).id);
-    const after = await listCaseload(actor, state, {});
+    const after = await listCaseload(testDb(), actor, state, {});
     expect(after.rows.map((r) => r.referralId)).not.toContain(declinedRef);
-    expect((await readReferral(actor, declinedRef))?.declineToFollowUp).toBe(false);
+    expect((await readReferral(testDb(), actor, declinedRef))?.declineToFollowUp).toBe(false);
   });
 
   it("lets the referrer close a decline without an alternative, once, audited", async () => {
@@ -75,10 +75,10 @@ describe("a provider's decline reaches the referrer", () => {
     const person = await makePerson();
     const ref = await refer(person.id, (await makeActivity("direct")).id);
     await providerDeclines(ref);
-    expect((await listCaseload(actor, state, {})).rows.map((r) => r.referralId)).toContain(ref);
-    expect(await closeDecline(actor, ref)).toBe(true);
-    expect(await closeDecline(actor, ref)).toBe(false);
-    expect((await listCaseload(actor, state, {})).rows.map((r) => r.referralId)).not.toContain(ref);
+    expect((await listCaseload(testDb(), actor, state, {})).rows.map((r) => r.referralId)).toContain(ref);
+    expect(await closeDecline(testDb(), actor, ref)).toBe(true);
+    expect(await closeDecline(testDb(), actor, ref)).toBe(false);
+    expect((await listCaseload(testDb(), actor, state, {})).rows.map((r) => r.referralId)).not.toContain(ref);
     const audits = await testDb()
       .selectFrom("audit_event")
       .select(["actor_user_id", "person_id"])
@@ -90,7 +90,7 @@ describe("a provider's decline reaches the referrer", () => {
   it("does not flag a referral the person declined, nor offer to close one that is still open", async () => {
     const { actor, refer } = await caseworkerWithReferrals();
     const ref = await refer((await makePerson()).id, (await makeActivity("direct")).id);
-    expect(await closeDecline(actor, ref)).toBe(false);
+    expect(await closeDecline(testDb(), actor, ref)).toBe(false);
     await transitionReferral(testDb(), actor, {
       referralId: ref,
       to: "declined",
@@ -98,6 +98,6 @@ describe("a provider's decline reaches the referrer", () => {
       declinedBy: "person",
       reason: "Changed their mind",
     });
-    expect((await listCaseload(actor, state, {})).rows.map((r) => r.referralId)).not.toContain(ref);
+    expect((await listCaseload(testDb(), actor, state, {})).rows.map((r) => r.referralId)).not.toContain(ref);
   });
 });
