@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
+import type { RequestContext } from "~/context";
 import { listDistricts } from "~/people/people.server";
 import { searchSchema } from "~/people/search-form";
 import { listReferableActivities } from "~/referrals/referable-activities.server";
@@ -27,7 +28,7 @@ const filterSchema = z.object({
   district: z.string().max(40).optional().catch(undefined),
 });
 
-async function load(request: Request, context: unknown, search?: string) {
+async function load(request: Request, context: RequestContext, search?: string) {
   const guard = await requirePermission(request, context, "caseload:view");
   const url = new URL(request.url);
   const state = readTableState(url, caseloadSorts, { sort: "received_at", dir: "asc" });
@@ -47,7 +48,10 @@ async function load(request: Request, context: unknown, search?: string) {
     },
   );
   // "Measure due" comes from the measures schedule, computed on read for just this page of referrals.
-  const due = await measuresDueForReferrals(rows.map((r) => r.referralId));
+  const due = await measuresDueForReferrals(
+    context.db,
+    rows.map((r) => r.referralId),
+  );
   const dueIds = new Set([...due].filter(([, items]) => items.length > 0).map(([id]) => id));
   return { guard, state, filters, rows: withMeasureDue(rows, dueIds), total };
 }

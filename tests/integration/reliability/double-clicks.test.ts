@@ -160,6 +160,7 @@ describe("two identical posts at once", () => {
       async (key) => {
         const r = Math.floor(round++ / 2);
         const { id } = await recordMeasure(
+          testDb(),
           { ...who, userId: null },
           {
             personId: ref.personId,
@@ -186,7 +187,7 @@ describe("two identical posts at once", () => {
     const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
     await doubleClick(
       (key) =>
-        startSelfCompletion(actor(user.id, "coordinator"), {
+        startSelfCompletion(testDb(), actor(user.id, "coordinator"), {
           personId: ref.personId,
           referralId: ref.referralId,
           instrumentCodes: ["ons_loneliness"],
