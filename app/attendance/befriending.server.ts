@@ -1,6 +1,6 @@
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { conflictOn } from "~/versioned.server";
-import { getDb } from "@db/index";
+import type { DB } from "@db/types";
 import { audit, auditListing, type AuditActor, type Executor } from "~/audit/audit.server";
 import { onceByKey } from "~/idempotency.server";
 import { canBeMatched, dbsStatus } from "~/directory/volunteers";
@@ -9,8 +9,7 @@ import { leadReferralColumns } from "./participants.server";
 import { requireConsent } from "~/people/consent.server";
 import { FieldError } from "~/errors";
 
-export async function listVolunteers(providerId: string, today: string) {
-  const db = await getDb();
+export async function listVolunteers(db: Executor, providerId: string, today: string) {
   const rows = await db
     .selectFrom("volunteer")
     .select(["id", "name", "phone", "email", "dbs_checked_on", "dbs_renewal_due_on", "active", "version"])
@@ -39,6 +38,7 @@ function checkDbsDates(v: VolunteerInput, today: string) {
 }
 
 export async function addVolunteer(
+  db: Kysely<DB>,
   actor: AuditActor,
   providerId: string,
   v: VolunteerInput,
@@ -46,7 +46,6 @@ export async function addVolunteer(
   today: string,
 ) {
   checkDbsDates(v, today);
-  const db = await getDb();
   const earlier = async (ex: Executor) =>
     (await ex.selectFrom("volunteer").select("id").where("idempotency_key", "=", idempotencyKey).executeTakeFirst())
       ?.id;
@@ -82,6 +81,7 @@ export async function addVolunteer(
 }
 
 export async function updateVolunteer(
+  db: Kysely<DB>,
   actor: AuditActor,
   providerId: string,
   volunteerId: string,
@@ -90,7 +90,6 @@ export async function updateVolunteer(
   today: string,
 ) {
   checkDbsDates(v, today);
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable("volunteer")
@@ -122,8 +121,7 @@ export async function updateVolunteer(
  * board names people, so it is audited as a list (docs/decisions/0781): its own `befriending.view` row (the activity,
  * how many shown) and one `person.listed` row per person, naming the referral shown, in the read's transaction.
  */
-export async function befriendingBoard(actor: AuditActor, activityId: string) {
-  const db = await getDb();
+export async function befriendingBoard(db: Kysely<DB>, actor: AuditActor, activityId: string) {
   return db.transaction().execute(async (trx) => {
     const people = await trx
       .selectFrom("referral as r")
@@ -174,13 +172,13 @@ export async function befriendingBoard(actor: AuditActor, activityId: string) {
  * person's consent to contact by a volunteer is recorded as given (RefusedError at "referralId").
  */
 export async function matchVolunteer(
+  db: Kysely<DB>,
   actor: AuditActor,
   activity: { id: string; provider_id: string },
   referralId: string,
   volunteerId: string,
   today: string,
 ) {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const referral = await trx
       .selectFrom("referral")
@@ -230,8 +228,7 @@ export async function matchVolunteer(
   });
 }
 
-export async function endMatch(actor: AuditActor, activityId: string, matchId: string, today: string) {
-  const db = await getDb();
+export async function endMatch(db: Kysely<DB>, actor: AuditActor, activityId: string, matchId: string, today: string) {
   return db.transaction().execute(async (trx) => {
     const m = await trx
       .selectFrom("befriending_match as m")
@@ -266,11 +263,16 @@ export interface CallInput {
  * Records a weekly call once per key (two posts at once included: app/idempotency.server.ts), returning its id. A
  * first completed call on an accepted referral marks it as attending.
  */
-export async function recordCall(actor: AuditActor, activityId: string, input: CallInput, today: string) {
+export async function recordCall(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  activityId: string,
+  input: CallInput,
+  today: string,
+) {
   if (input.callDate > today) throw new FieldError("callDate", "The call date cannot be in the future");
   if (input.outcome === "done" && input.durationMinutes === null)
     throw new FieldError("durationMinutes", "Enter how long the call lasted, in minutes");
-  const db = await getDb();
   const earlier = async (ex: Executor) =>
     (
       await ex

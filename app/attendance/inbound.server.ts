@@ -1,4 +1,5 @@
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { auditListing, type AuditActor } from "~/audit/audit.server";
 import { providerReplyOverdue, type ReferralKind, type ReferralStatus } from "~/referrals/lifecycle";
 import { transitionReferral } from "~/referrals/transition.server";
@@ -11,8 +12,7 @@ import { auditPeopleShown, leadPersonColumns, leadReferralColumns } from "./part
  * so it is audited as one (docs/decisions/0781): its own `referral.inbound-list` row and one `person.listed` row per
  * person shown, naming the referral, in the read's transaction.
  */
-export async function listInbound(actor: AuditActor, userId: string, now = new Date()) {
-  const db = await getDb();
+export async function listInbound(db: Kysely<DB>, actor: AuditActor, userId: string, now = new Date()) {
   return db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom("referral as r")
@@ -59,8 +59,7 @@ export async function listInbound(actor: AuditActor, userId: string, now = new D
 }
 
 /** One referral to this activity with the lead's view of the person, audited; null when it is not this activity's. */
-export async function getInbound(actor: AuditActor, activityId: string, referralId: string) {
-  const db = await getDb();
+export async function getInbound(db: Kysely<DB>, actor: AuditActor, activityId: string, referralId: string) {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("referral as r")
@@ -91,11 +90,11 @@ export async function getInbound(actor: AuditActor, activityId: string, referral
 
 /** The provider's answer, through the shared lifecycle (which checks the move, stamps the reply time and audits). */
 export async function answerReferral(
+  db: Kysely<DB>,
   actor: AuditActor,
   referralId: string,
   answer: { decision: "accept" | "decline"; reason?: string; expectedVersion: number },
 ) {
-  const db = await getDb();
   return db.transaction().execute((trx) =>
     transitionReferral(trx, actor, {
       referralId,

@@ -1,9 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import { jsonArrayFrom } from "kysely/helpers/postgres";
-import { getDb } from "@db/index";
 import { preparedQuery } from "@db/prepared-query";
 import type { DB } from "@db/types";
-import { AUDIT_COLUMNS, auditSelect, type AuditActor } from "~/audit/audit.server";
+import { AUDIT_COLUMNS, auditSelect, type AuditActor, type Executor } from "~/audit/audit.server";
 import { transitionReferral } from "~/referrals/transition.server";
 import { leadPersonColumns, leadReferralColumns } from "./participants.server";
 import { countMarks, type RegisterSubmission } from "./register";
@@ -143,8 +142,8 @@ const registerView = preparedQuery(
 );
 
 /** The register as the lead sees it; every person shown is audited by the same statement. */
-export async function loadRegister(actor: AuditActor, activityId: string, sessionId: string) {
-  const [row] = await registerView(await getDb(), { activityId, sessionId, ...actor });
+export async function loadRegister(db: Executor, actor: AuditActor, activityId: string, sessionId: string) {
+  const [row] = await registerView(db, { activityId, sessionId, ...actor });
   if (!row) return null;
   const { people, ...session } = row;
   return { session, people };
@@ -254,13 +253,13 @@ export type SaveOutcome = {
  * (same idempotency key) is answered as done without writing again.
  */
 export async function saveRegister(
+  db: Kysely<DB>,
   actor: AuditActor,
   activityId: string,
   sessionId: string,
   input: RegisterSubmission,
   today: string,
 ): Promise<SaveOutcome> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const [session] = await lockedSession(trx, { activityId, sessionId });
     if (!session) throw new NotFoundError("Session");

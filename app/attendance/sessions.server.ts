@@ -1,5 +1,5 @@
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { hhmm, minutesOf, sessionsBetween, type WeeklySlot } from "~/directory/schedule";
 import { addDays } from "~/calendar";
@@ -53,8 +53,13 @@ export async function ensureSessions(db: Executor, activityId: string, from: str
   return res.length;
 }
 
-export async function generateSessions(actor: AuditActor, activityId: string, from: string, weeks: number) {
-  const db = await getDb();
+export async function generateSessions(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  activityId: string,
+  from: string,
+  weeks: number,
+) {
   return db.transaction().execute(async (trx) => {
     const created = await ensureSessions(trx, activityId, from, addDays(from, weeks * 7 - 1));
     await audit(trx, actor, {
@@ -73,12 +78,12 @@ export async function generateSessions(actor: AuditActor, activityId: string, fr
  * @throws FieldError (at "form") when the schedule has no session then
  */
 export async function openScheduledSession(
+  db: Kysely<DB>,
   actor: AuditActor,
   activityId: string,
   date: string,
   startTime: string,
 ): Promise<string> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const slot = sessionsBetween(await schedulesOf(trx, activityId), date, date).find(
       (s) => s.startTime === hhmm(startTime),
@@ -107,6 +112,7 @@ export async function openScheduledSession(
  * included (app/idempotency.server.ts); refuses a clash with another session with a FieldError.
  */
 export async function addOneOffSession(
+  db: Kysely<DB>,
   actor: AuditActor,
   activityId: string,
   input: { sessionDate: string; startTime: string; endTime: string },
@@ -117,7 +123,6 @@ export async function addOneOffSession(
   if (start === null) throw new FieldError("startTime", "Enter a start time in the 24-hour clock, like 10:30");
   if (end === null) throw new FieldError("endTime", "Enter an end time in the 24-hour clock, like 11:30");
   if (end <= start) throw new FieldError("endTime", "The end time must be after the start time");
-  const db = await getDb();
   const earlier = async (ex: Executor) =>
     (
       await ex
@@ -182,8 +187,13 @@ export async function addOneOffSession(
 }
 
 /** Cancels a session that has no register yet; a held session's register is kept as it is. */
-export async function cancelSession(actor: AuditActor, activityId: string, sessionId: string, reason: string) {
-  const db = await getDb();
+export async function cancelSession(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  activityId: string,
+  sessionId: string,
+  reason: string,
+) {
   return db.transaction().execute(async (trx) => {
     const s = await trx
       .selectFrom("activity_session")
@@ -211,8 +221,7 @@ export async function cancelSession(actor: AuditActor, activityId: string, sessi
   });
 }
 
-export async function listSessions(activityId: string, from: string, to: string) {
-  const db = await getDb();
+export async function listSessions(db: Executor, activityId: string, from: string, to: string) {
   return db
     .selectFrom("activity_session as s")
     .select([
@@ -257,8 +266,7 @@ function groupActivitiesLed(db: Executor, userId: string, { activeOnly }: { acti
  * Today's sessions across the activities a lead runs: those already created, and the ones the weekly schedule
  * says happen today but that nobody has opened yet (the lead opens them with one button).
  */
-export async function todaysSessions(userId: string, today: string) {
-  const db = await getDb();
+export async function todaysSessions(db: Executor, userId: string, today: string) {
   const activities = await groupActivitiesLed(db, userId, { activeOnly: false });
   if (activities.length === 0) return [];
   const ids = activities.map((a) => a.id);
@@ -310,8 +318,7 @@ export const NEXT_SESSION_HORIZON_DAYS = 56;
  * and the weekly schedules, within NEXT_SESSION_HORIZON_DAYS; null when none is planned. A scheduled slot whose
  * session was cancelled is not offered.
  */
-export async function nextSessionAfter(userId: string, today: string) {
-  const db = await getDb();
+export async function nextSessionAfter(db: Executor, userId: string, today: string) {
   const activities = await groupActivitiesLed(db, userId, { activeOnly: true });
   if (activities.length === 0) return null;
   const ids = activities.map((a) => a.id);
@@ -358,8 +365,7 @@ export async function nextSessionAfter(userId: string, today: string) {
  * The lead's group sessions from `from` up to the day before `today` ('YYYY-MM-DD', UK) that are not cancelled and
  * have no register saved: the registers still to take, oldest first, each with its activity's name. Reads no people.
  */
-export async function registersNotTaken(userId: string, from: string, today: string) {
-  const db = await getDb();
+export async function registersNotTaken(db: Executor, userId: string, from: string, today: string) {
   const rows = await db
     .selectFrom("activity_session as s")
     .innerJoin("activity as a", "a.id", "s.activity_id")

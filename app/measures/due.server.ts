@@ -2,7 +2,6 @@
 // The caseload asks for many referrals at once, so everything is read in three queries whatever the count.
 
 import { sql } from "kysely";
-import { getDb } from "@db/index";
 import type { Executor } from "~/audit/audit.server";
 import {
   type DueItem,
@@ -103,13 +102,13 @@ async function loadDueInputs(db: Executor, where: { referralIds?: string[]; pers
 
 /** Due and overdue measures per referral id (every id asked for is a key, with [] when nothing is due). */
 export async function measuresDueForReferrals(
+  db: Executor,
   referralIds: string[],
   today = londonToday(),
-  db?: Executor,
 ): Promise<Map<string, DueItem[]>> {
   const result = new Map<string, DueItem[]>(referralIds.map((id) => [id, []]));
   if (referralIds.length === 0) return result;
-  const inputs = await loadDueInputs(db ?? (await getDb()), { referralIds: [...new Set(referralIds)] });
+  const inputs = await loadDueInputs(db, { referralIds: [...new Set(referralIds)] });
   for (const { referral, responses } of inputs) result.set(referral.id, dueItems(referral, responses, today));
   return result;
 }

@@ -2,8 +2,8 @@
 // follow-up must be to count as change (app/measures/follow-up-interval.ts). No row means the defaults, 6 and 12
 // weeks and 28 days. Someone who leads activities changes only their own; a directory administrator any of them.
 
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { can, type Role } from "~/auth/roles";
 import { MIN_FOLLOW_UP_DAYS } from "./follow-up-interval";
@@ -26,8 +26,8 @@ interface Who {
   role: Role;
 }
 
-export async function listFollowUpSchedules(user: Who): Promise<FollowUpScheduleRow[]> {
-  const rows = await activitiesInScope(await getDb(), user)
+export async function listFollowUpSchedules(db: Executor, user: Who): Promise<FollowUpScheduleRow[]> {
+  const rows = await activitiesInScope(db, user)
     .innerJoin("provider as p", "p.id", "a.provider_id")
     .leftJoin("measure_schedule as ms", "ms.activity_id", "a.id")
     .select(["a.id", "a.name", "p.name as provider_name", "ms.follow_up_weeks", "ms.min_follow_up_days", "ms.version"])
@@ -52,11 +52,11 @@ export type SetScheduleResult = "saved" | "not_found" | "stale";
  * with parseFollowUpWeeks and parseMinFollowUpDays), guarded by the version the user saw (0 = still the default).
  */
 export async function setFollowUpSchedule(
+  db: Kysely<DB>,
   actor: AuditActor,
   user: Who,
   input: { activityId: string; weeks: number[]; minFollowUpDays: number; expectedVersion: number },
 ): Promise<SetScheduleResult> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const allowed = (await followUpScheduleScope(trx, user)).has(input.activityId);
     if (!allowed) return "not_found";

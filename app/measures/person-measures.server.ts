@@ -1,7 +1,8 @@
 // Reading a person's measures for staff screens. Each public function writes its audit row in the same
 // transaction as the read, so the data is never returned without its access being recorded.
 
-import { getDb } from "@db/index";
+import type { Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditAction, type AuditActor, type AuditEntry, type Executor } from "~/audit/audit.server";
 import { formatIsoDate } from "~/ui/format";
 import type { Comparison } from "./change";
@@ -46,6 +47,7 @@ async function findPerson(db: Executor, personId: string): Promise<MeasuresPerso
  * and nothing audited, when there is no such person.
  */
 async function readAudited<T>(
+  db: Kysely<DB>,
   actor: AuditActor,
   personId: string,
   read: (
@@ -53,7 +55,6 @@ async function readAudited<T>(
     person: MeasuresPerson,
   ) => Promise<{ view: T; audited: Omit<AuditEntry, "personId" | "outcome"> } | null>,
 ): Promise<T | null> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const person = await findPerson(trx, personId);
     if (!person) return null;
@@ -168,11 +169,12 @@ export interface PersonMeasures {
 
 /** Everything the person's measures page shows, or null when there is no such person. Audited. */
 export async function getPersonMeasures(
+  db: Kysely<DB>,
   actor: AuditActor,
   personId: string,
   today = londonToday(),
 ): Promise<PersonMeasures | null> {
-  return readAudited(actor, personId, async (trx, person) => {
+  return readAudited(db, actor, personId, async (trx, person) => {
     const [referrals, records, schedule] = [
       await referralOptions(trx, personId),
       await loadRecords(trx, personId),
@@ -202,11 +204,12 @@ export interface MeasureDetail {
 
 /** One response with its change since baseline, or null when it is not this person's. Audited. */
 export async function getMeasureDetail(
+  db: Kysely<DB>,
   actor: AuditActor,
   personId: string,
   responseId: string,
 ): Promise<MeasureDetail | null> {
-  return readAudited(actor, personId, async (trx, person) => {
+  return readAudited(db, actor, personId, async (trx, person) => {
     const records = await loadRecords(trx, personId);
     const record = records.find((r) => r.id === responseId);
     if (!record) return null;
@@ -293,12 +296,13 @@ export interface RecordFormData {
 
 /** What the record-a-measure and self-completion set-up forms need, or null for an unknown person. Audited. */
 export async function getRecordFormData(
+  db: Kysely<DB>,
   actor: AuditActor,
   personId: string,
   action: AuditAction,
   today = londonToday(),
 ): Promise<RecordFormData | null> {
-  return readAudited(actor, personId, async (trx, person) => {
+  return readAudited(db, actor, personId, async (trx, person) => {
     const referrals = await referralOptions(trx, personId);
     const schedule = await measureScheduleForPerson(trx, personId, today);
     const baselines = await trx

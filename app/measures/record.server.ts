@@ -2,8 +2,8 @@
 // all in one transaction. Answers, scores, bands and the instrument version are stored together so a later
 // correction of a scoring rule can rescore history (see docs/decisions/0501-store-answers-and-scores.md).
 
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { shortName } from "./catalogue";
 import { formatIsoDate } from "~/ui/format";
@@ -36,8 +36,7 @@ export interface RecordedMeasure {
 const UNIQUE_VIOLATION = "23505";
 
 /** Records one completed questionnaire. Throws FieldError for anything the user must correct. */
-export async function recordMeasure(actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
-  const db = await getDb();
+export async function recordMeasure(db: Kysely<DB>, actor: AuditActor, input: RecordInput): Promise<RecordedMeasure> {
   try {
     return await onceByKey(
       "measure_response_idempotency_key_key",
@@ -234,10 +233,10 @@ export type MarkResult = "marked" | "already_marked" | "not_found";
  * change and due calculations. Never deleted.
  */
 export async function markEnteredInError(
+  db: Kysely<DB>,
   actor: AuditActor,
   input: { personId: string; responseId: string; reason: string },
 ): Promise<MarkResult> {
-  const db = await getDb();
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .selectFrom("measure_response")

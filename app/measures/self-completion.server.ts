@@ -3,8 +3,8 @@
 // the page or the URL) and become scored responses together after the last question. The screens show no
 // name or other record data (see docs/decisions/0504-self-completion.md).
 
-import { sql } from "kysely";
-import { getDb } from "@db/index";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { offeredInstruments } from "./catalogue";
 import { londonToday } from "~/calendar";
@@ -39,8 +39,7 @@ export interface StartInput extends TimePointRef {
  * idempotency key: a repeated or concurrent post with the same key gets the first one's id (and the same
  * restriction). Throws FieldError when the questionnaires, referral or time point cannot be used.
  */
-export async function startSelfCompletion(actor: AuditActor, input: StartInput): Promise<string> {
-  const db = await getDb();
+export async function startSelfCompletion(db: Kysely<DB>, actor: AuditActor, input: StartInput): Promise<string> {
   const replay = async (trx: Executor) => {
     const earlier = await trx
       .selectFrom("measure_self_session")
@@ -162,8 +161,7 @@ function stateOf(row: NonNullable<Awaited<ReturnType<typeof loadSession>>>, mess
 }
 
 /** The screen to show, or null when there is no such questionnaire for this member of staff. Audited. */
-export async function getSelfState(actor: AuditActor, sessionId: string): Promise<SelfState | null> {
-  const db = await getDb();
+export async function getSelfState(db: Kysely<DB>, actor: AuditActor, sessionId: string): Promise<SelfState | null> {
   return db.transaction().execute(async (trx) => {
     const row = await loadSession(trx, actor, sessionId, false);
     if (!row) return null;
@@ -186,11 +184,11 @@ export type SelfAnswer = { kind: "answer"; step: number; value: string | undefin
  * saved in one transaction. Returns the new state, or an error for the answer field.
  */
 export async function answerSelfStep(
+  db: Kysely<DB>,
   actor: AuditActor,
   sessionId: string,
   answer: SelfAnswer,
 ): Promise<{ state: SelfState; error?: string } | null> {
-  const db = await getDb();
   return db
     .transaction()
     .execute(async (trx) => {

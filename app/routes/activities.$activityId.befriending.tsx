@@ -52,8 +52,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const activity = await requireActivityAccess(context.db, guard, params.activityId, "befriending.view");
   const today = londonToday();
   const [people, volunteers] = await Promise.all([
-    befriendingBoard(actorOf(guard), activity.id),
-    listVolunteers(activity.provider_id, today),
+    befriendingBoard(context.db, actorOf(guard), activity.id),
+    listVolunteers(context.db, activity.provider_id, today),
   ]);
   return {
     activity,
@@ -99,7 +99,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return attempt(
       p,
       async () => {
-        await matchVolunteer(actorOf(guard), activity, p.data.referralId, p.data.volunteerId, today);
+        await matchVolunteer(context.db, actorOf(guard), activity, p.data.referralId, p.data.volunteerId, today);
         return done("Volunteer matched.");
       },
       { extra },
@@ -111,7 +111,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return attempt(
       p,
       async () => {
-        await recordCall(actorOf(guard), activity.id, p.data, today);
+        await recordCall(context.db, actorOf(guard), activity.id, p.data, today);
         return done("Call recorded.");
       },
       { extra },
@@ -119,7 +119,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
   // intent === "end"
   const p = parseForm(endSchema, form);
-  if (!p.ok || !(await endMatch(actorOf(guard), activity.id, p.data.matchId, today)))
+  if (!p.ok || !(await endMatch(context.db, actorOf(guard), activity.id, p.data.matchId, today)))
     return reply({ errors: { form: "That match has already ended" }, values: p.values }, { status: 404, extra });
   return done("Match ended.");
 }

@@ -38,7 +38,11 @@ const answerSchema = withChecks(
 
 /** The referral to one of this lead's activities, or the 404 page. */
 const load = (args: LoaderFunctionArgs, attempted: AuditAction) =>
-  requireInsideActivity(args, attempted, { param: "referralId", entityType: "referral", find: getInbound });
+  requireInsideActivity(args, attempted, {
+    param: "referralId",
+    entityType: "referral",
+    find: (actor, activityId, id) => getInbound(args.context.db, actor, activityId, id),
+  });
 
 export async function loader(args: LoaderFunctionArgs) {
   const { activity, found: r } = await load(args, "referral.inbound-view");
@@ -80,7 +84,7 @@ export async function action(args: ActionFunctionArgs) {
   return attempt(
     parsed,
     async () => {
-      await answerReferral(actorOf(guard), referral.id, { decision, reason, expectedVersion });
+      await answerReferral(args.context.db, actorOf(guard), referral.id, { decision, reason, expectedVersion });
       return redirect(`/my-activities?answered=${decision === "accept" ? "accepted" : "declined"}`);
     },
     {

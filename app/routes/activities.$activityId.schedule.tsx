@@ -42,7 +42,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const earlier = new URL(request.url).searchParams.get("earlier") === "1";
   const [schedules, sessions] = await Promise.all([
     listActivitySchedules(context.db, activity.id),
-    listSessions(activity.id, addDays(thisWeek, -EARLIER_DAYS), addDays(today, 56)),
+    listSessions(context.db, activity.id, addDays(thisWeek, -EARLIER_DAYS), addDays(today, 56)),
   ]);
   const before = sessions.filter((s) => s.session_date < thisWeek);
   return {
@@ -106,7 +106,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (intent === "generate") {
     const p = parseForm(generateSessionsSchema, form);
     if (!p.ok) return reply(p, { extra });
-    const n = await generateSessions(actor, activity.id, londonToday(), p.data.weeks);
+    const n = await generateSessions(context.db, actor, activity.id, londonToday(), p.data.weeks);
     return done(n === 0 ? "No new sessions: they were already there." : `${n} session${n === 1 ? "" : "s"} added.`);
   }
   if (intent === "one-off") {
@@ -117,6 +117,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       p,
       async () => {
         await addOneOffSession(
+          context.db,
           actor,
           activity.id,
           { sessionDate, startTime: oneOffStart, endTime: oneOffEnd },
@@ -134,7 +135,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     p,
     async () =>
-      (await cancelSession(actor, activity.id, p.data.sessionId, p.data.reason)) === "missing"
+      (await cancelSession(context.db, actor, activity.id, p.data.sessionId, p.data.reason)) === "missing"
         ? missing("Session not found")
         : done("Session cancelled."),
     { extra },

@@ -36,7 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { activity, found: register } = await requireInsideActivity(args, "register.view", {
     param: "sessionId",
     entityType: "activity_session",
-    find: loadRegister,
+    find: (actor, activityId, id) => loadRegister(args.context.db, actor, activityId, id),
   });
   const { session, people } = register;
   const today = londonToday();
@@ -93,7 +93,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return attempt(
     parsed,
     async () => {
-      const outcome = await saveRegister(actorOf(guard), activity.id, sessionId, parsed.data, londonToday());
+      const outcome = await saveRegister(
+        context.db,
+        actorOf(guard),
+        activity.id,
+        sessionId,
+        parsed.data,
+        londonToday(),
+      );
       return { errors: null, values: null, saved: outcome, theirs: null };
     },
     {
@@ -102,7 +109,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       // Someone saved first: read the register as it now stands (an audited view, like the page's), so the lead
       // sees those marks beside their own, and the next save carries the version of what they were shown, no newer.
       onConflict: async () => {
-        const now = await loadRegister(actorOf(guard), activity.id, sessionId);
+        const now = await loadRegister(context.db, actorOf(guard), activity.id, sessionId);
         if (!now) return denied();
         const theirs = savedRegister(now);
         const names = new Map(now.people.map((p) => [p.referral_id, `${p.given_name} ${p.family_name}`]));

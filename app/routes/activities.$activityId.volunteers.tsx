@@ -24,7 +24,7 @@ export const meta: MetaFunction = () => [{ title: "Volunteers – Connect Well" 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "activities:lead");
   const activity = await requireActivityAccess(context.db, guard, params.activityId, "volunteer.list");
-  const volunteers = await listVolunteers(activity.provider_id, londonToday());
+  const volunteers = await listVolunteers(context.db, activity.provider_id, londonToday());
   return {
     activity,
     volunteers: volunteers.map((v) => ({
@@ -52,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return attempt(
       p,
       async () => {
-        await addVolunteer(actorOf(guard), activity.provider_id, v, idempotencyKey, today);
+        await addVolunteer(context.db, actorOf(guard), activity.provider_id, v, idempotencyKey, today);
         return done("Volunteer added.");
       },
       { extra },
@@ -66,6 +66,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     p,
     async () => {
       await updateVolunteer(
+        context.db,
         actorOf(guard),
         activity.provider_id,
         volunteerId,

@@ -49,7 +49,10 @@ async function load(request: Request, context: RequestContext, search?: string) 
     },
   );
   // "Measure due" comes from the measures schedule, computed on read for just this page of referrals.
-  const due = await measuresDueForReferrals(rows.map((r) => r.referralId));
+  const due = await measuresDueForReferrals(
+    context.db,
+    rows.map((r) => r.referralId),
+  );
   const dueIds = new Set([...due].filter(([, items]) => items.length > 0).map(([id]) => id));
   return { guard, state, filters, rows: withMeasureDue(rows, dueIds), total };
 }

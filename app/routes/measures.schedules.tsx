@@ -25,7 +25,7 @@ const scheduleSchema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "directory:edit");
-  return { rows: await listFollowUpSchedules(guard.user) };
+  return { rows: await listFollowUpSchedules(context.db, guard.user) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!weeks.ok) errors[field] = weeks.message;
   if (!minDays.ok) errors[daysField] = minDays.message;
   if (!weeks.ok || !minDays.ok) return reply({ errors, values: parsed.values });
-  const result = await setFollowUpSchedule(actorOf(guard), guard.user, {
+  const result = await setFollowUpSchedule(context.db, actorOf(guard), guard.user, {
     activityId: parsed.data.activityId,
     weeks: weeks.weeks,
     minFollowUpDays: minDays.days,

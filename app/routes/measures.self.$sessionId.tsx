@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "measures:record");
   const sessionId = idParam(params.sessionId, "Questionnaire");
-  const state = await getSelfState(actorOf(guard), sessionId);
+  const state = await getSelfState(context.db, actorOf(guard), sessionId);
   if (!state) notFound("Questionnaire");
   return { state };
 }
@@ -34,6 +34,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return reply({ errors: { answer: "Select an answer" }, values: parsed.values });
   const { step, intent, answer } = parsed.data;
   const result = await answerSelfStep(
+    context.db,
     actorOf(guard),
     sessionId,
     intent === "back" ? { kind: "back", step } : { kind: "answer", step, value: answer },

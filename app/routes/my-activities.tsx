@@ -34,18 +34,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const today = londonToday();
   const [activities, inbound, sessions, nextSession, notTaken] = await Promise.all([
     listLedActivities(context.db, guard.user.id),
-    listInbound(actorOf(guard), guard.user.id),
-    todaysSessions(guard.user.id, today),
-    nextSessionAfter(guard.user.id, today),
+    listInbound(context.db, actorOf(guard), guard.user.id),
+    todaysSessions(context.db, guard.user.id, today),
+    nextSessionAfter(context.db, guard.user.id, today),
     // Past registers still to take, as far back as the schedule page's earlier sessions reach.
-    registersNotTaken(guard.user.id, addDays(weekStart(today), -28), today),
+    registersNotTaken(context.db, guard.user.id, addDays(weekStart(today), -28), today),
   ]);
   const schemes = activities.filter((a) => a.format === "one_to_one");
   const volunteers = await Promise.all(
     [...new Map(schemes.map((s) => [s.provider_id, s])).values()].map(async (s) => ({
       provider: s.provider_name,
       activityId: s.id,
-      rows: await listVolunteers(s.provider_id, today),
+      rows: await listVolunteers(context.db, s.provider_id, today),
     })),
   );
   const answered = new URL(request.url).searchParams.get("answered");
@@ -89,7 +89,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.ok) return reply({ ...parsed, errors: { form: "Choose a session to open" } });
   const activity = await requireActivityAccess(context.db, guard, parsed.data.activityId, "session.open");
   return attempt(parsed, async () => {
-    const id = await openScheduledSession(actorOf(guard), activity.id, londonToday(), parsed.data.startTime);
+    const id = await openScheduledSession(
+      context.db,
+      actorOf(guard),
+      activity.id,
+      londonToday(),
+      parsed.data.startTime,
+    );
     return redirect(`/activities/${activity.id}/sessions/${id}`);
   });
 }

@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const personId = idParam(params.personId, "Person");
   const responseId = idParam(params.responseId, "Measure");
-  const detail = await getMeasureDetail(actorOf(guard), personId, responseId);
+  const detail = await getMeasureDetail(context.db, actorOf(guard), personId, responseId);
   if (!detail) notFound("Measure");
   return detail;
 }
@@ -41,7 +41,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const responseId = idParam(params.responseId, "Measure");
   const parsed = await readForm(request, enteredInErrorSchema);
   if (!parsed.ok) return reply(parsed);
-  const result = await markEnteredInError(actorOf(guard), { personId, responseId, reason: parsed.data.reason });
+  const result = await markEnteredInError(context.db, actorOf(guard), {
+    personId,
+    responseId,
+    reason: parsed.data.reason,
+  });
   if (result === "not_found") notFound("Measure");
   return redirect(`/people/${personId}/measures/${responseId}?marked=1`);
 }

@@ -22,7 +22,7 @@ export const meta: MetaFunction = () => [{ title: "Measures – Connect Well" }]
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "people:read");
   const personId = idParam(params.personId, "Person");
-  const result = await getPersonMeasures(actorOf(guard), personId);
+  const result = await getPersonMeasures(context.db, actorOf(guard), personId);
   if (!result) notFound("Person");
   return result;
 }

@@ -32,7 +32,7 @@ export const meta: MetaFunction = () => [{ title: "Record a measure – Connect 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
-  const form = await getRecordFormData(actorOf(guard), personId, "measures.record-form.view");
+  const form = await getRecordFormData(context.db, actorOf(guard), personId, "measures.record-form.view");
   if (!form) notFound("Person");
   const url = new URL(request.url);
   const offered = offeredInstruments(form.wemwbsLicensed);
@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok || !instrument) return reply({ errors: parsed.ok ? {} : parsed.errors, values: parsed.values });
   const d = parsed.data;
   return attempt(parsed, async () => {
-    const saved = await recordMeasure(actorOf(guard), {
+    const saved = await recordMeasure(context.db, actorOf(guard), {
       personId,
       referralId: d.referralId,
       instrumentCode: instrument.code,

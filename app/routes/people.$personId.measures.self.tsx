@@ -36,7 +36,7 @@ const startSchema = z.object({
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const guard = await requirePersonAccess({ request, context, params }, "measures:record");
   const personId = idParam(params.personId, "Person");
-  const form = await getRecordFormData(actorOf(guard), personId, "measures.self-start.view");
+  const form = await getRecordFormData(context.db, actorOf(guard), personId, "measures.self-start.view");
   if (!form) notFound("Person");
   const referrals = form.referrals.filter((r) => r.status !== "declined");
   const weeks = [...new Set(referrals.flatMap((r) => r.followUpWeeks))];
@@ -57,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!parsed.ok) return reply(parsed);
   const d = parsed.data;
   return attempt(parsed, async () => {
-    const sessionId = await startSelfCompletion(actorOf(guard), {
+    const sessionId = await startSelfCompletion(context.db, actorOf(guard), {
       personId,
       referralId: d.referralId,
       instrumentCodes: d.instrumentCodes,

@@ -24,6 +24,7 @@ describe("befriending", () => {
   it("refuses to match a volunteer whose DBS check is expired or missing, and matches one with a current check", async () => {
     const { activity, referral } = await scheme();
     const expired = await addVolunteer(
+      testDb(),
       actor,
       activity.provider_id,
       { name: "Old Check", phone: null, email: null, dbsCheckedOn: "2022-01-01", dbsRenewalDueOn: null },
@@ -31,6 +32,7 @@ describe("befriending", () => {
       TODAY,
     );
     const missing = await addVolunteer(
+      testDb(),
       actor,
       activity.provider_id,
       { name: "No Check", phone: null, email: null, dbsCheckedOn: null, dbsRenewalDueOn: null },
@@ -38,21 +40,22 @@ describe("befriending", () => {
       TODAY,
     );
     const current = await addVolunteer(
+      testDb(),
       actor,
       activity.provider_id,
       { name: "Good Check", phone: null, email: null, dbsCheckedOn: "2026-01-01", dbsRenewalDueOn: null },
       randomUUID(),
       TODAY,
     );
-    await expect(matchVolunteer(actor, activity, referral.id, expired, TODAY)).rejects.toThrow(
+    await expect(matchVolunteer(testDb(), actor, activity, referral.id, expired, TODAY)).rejects.toThrow(
       "Old Check cannot be matched: their DBS check has expired",
     );
-    await expect(matchVolunteer(actor, activity, referral.id, missing, TODAY)).rejects.toThrow(
+    await expect(matchVolunteer(testDb(), actor, activity, referral.id, missing, TODAY)).rejects.toThrow(
       "No Check cannot be matched: no DBS check is recorded",
     );
     expect(await testDb().selectFrom("befriending_match").select("id").execute()).toHaveLength(0);
-    await matchVolunteer(actor, activity, referral.id, current, TODAY);
-    await expect(matchVolunteer(actor, activity, referral.id, current, TODAY)).rejects.toThrow(
+    await matchVolunteer(testDb(), actor, activity, referral.id, current, TODAY);
+    await expect(matchVolunteer(testDb(), actor, activity, referral.id, current, TODAY)).rejects.toThrow(
       /already has a befriender/,
     );
   });
@@ -61,28 +64,33 @@ describe("befriending", () => {
     const { activity, referral } = await scheme();
     const other = await makeActivity({ format: "one_to_one" });
     const theirs = await addVolunteer(
+      testDb(),
       actor,
       other.provider_id,
       { name: "Elsewhere", phone: null, email: null, dbsCheckedOn: "2026-01-01", dbsRenewalDueOn: null },
       randomUUID(),
       TODAY,
     );
-    await expect(matchVolunteer(actor, activity, referral.id, theirs, TODAY)).rejects.toBeInstanceOf(FieldError);
+    await expect(matchVolunteer(testDb(), actor, activity, referral.id, theirs, TODAY)).rejects.toBeInstanceOf(
+      FieldError,
+    );
   });
 
   it("records a weekly call once per key, and a first completed call marks the referral attending", async () => {
     const { activity, referral } = await scheme();
     const v = await addVolunteer(
+      testDb(),
       actor,
       activity.provider_id,
       { name: "Caller", phone: null, email: null, dbsCheckedOn: "2026-01-01", dbsRenewalDueOn: null },
       randomUUID(),
       TODAY,
     );
-    const matchId = await matchVolunteer(actor, activity, referral.id, v, "2026-11-01");
+    const matchId = await matchVolunteer(testDb(), actor, activity, referral.id, v, "2026-11-01");
     const key = randomUUID();
     await expect(
       recordCall(
+        testDb(),
         actor,
         activity.id,
         { matchId, callDate: "2026-11-20", outcome: "done", durationMinutes: null, idempotencyKey: key },
@@ -91,6 +99,7 @@ describe("befriending", () => {
     ).rejects.toThrow(/how long/);
     await expect(
       recordCall(
+        testDb(),
         actor,
         activity.id,
         { matchId, callDate: "2026-12-20", outcome: "no_answer", durationMinutes: null, idempotencyKey: key },
@@ -98,12 +107,14 @@ describe("befriending", () => {
       ),
     ).rejects.toThrow(/future/);
     const first = await recordCall(
+      testDb(),
       actor,
       activity.id,
       { matchId, callDate: "2026-11-20", outcome: "done", durationMinutes: 25, idempotencyKey: key },
       TODAY,
     );
     const again = await recordCall(
+      testDb(),
       actor,
       activity.id,
       { matchId, callDate: "2026-11-20", outcome: "done", durationMinutes: 25, idempotencyKey: key },

@@ -32,6 +32,7 @@ describe("saving a register", () => {
   it("saves marks and drop-ins all at once, bumps the version and moves a first attendance to attending", async () => {
     const { lead, activity, a, b, session } = await setup();
     const out = await saveRegister(
+      testDb(),
       actor(lead.user.id),
       activity.id,
       session.id,
@@ -80,6 +81,7 @@ describe("saving a register", () => {
     const { lead, activity, a, b, session } = await setup();
     const results = await Promise.allSettled([
       saveRegister(
+        testDb(),
         actor(lead.user.id),
         activity.id,
         session.id,
@@ -92,6 +94,7 @@ describe("saving a register", () => {
         TODAY,
       ),
       saveRegister(
+        testDb(),
         actor(lead.user.id),
         activity.id,
         session.id,
@@ -125,8 +128,8 @@ describe("saving a register", () => {
     const { lead, activity, a, session } = await setup();
     const key = randomUUID();
     const input = { marks: { [a.id]: "present" as const }, otherAttendees: 2, registerVersion: 0, idempotencyKey: key };
-    await saveRegister(actor(lead.user.id), activity.id, session.id, input, TODAY);
-    const again = await saveRegister(actor(lead.user.id), activity.id, session.id, input, TODAY);
+    await saveRegister(testDb(), actor(lead.user.id), activity.id, session.id, input, TODAY);
+    const again = await saveRegister(testDb(), actor(lead.user.id), activity.id, session.id, input, TODAY);
     expect(again.kind).toBe("already-saved");
     const s = await testDb()
       .selectFrom("activity_session")
@@ -147,6 +150,7 @@ describe("saving a register", () => {
     const future = await makeSession(activity.id, { date: "2026-12-01" });
     const save = (sessionId: string, marks: Record<string, "present">) =>
       saveRegister(
+        testDb(),
         actor(lead.user.id),
         activity.id,
         sessionId,
@@ -170,6 +174,7 @@ describe("the register page", () => {
   it("answers a stale save with 409 and the submitted marks kept", async () => {
     const { lead, activity, a, session } = await setup();
     await saveRegister(
+      testDb(),
       actor(lead.user.id),
       activity.id,
       session.id,
@@ -409,6 +414,7 @@ describe("the register page", () => {
     const marks = (order: string[]) => Object.fromEntries(order.map((id) => [id, "present" as const]));
     const results = await Promise.allSettled([
       saveRegister(
+        testDb(),
         actor(lead.user.id),
         activity.id,
         session.id,
@@ -416,6 +422,7 @@ describe("the register page", () => {
         TODAY,
       ),
       saveRegister(
+        testDb(),
         actor(lead.user.id),
         activity.id,
         other.id,

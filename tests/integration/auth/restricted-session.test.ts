@@ -36,7 +36,7 @@ async function handedOver() {
   const { user, cookie } = await signedIn("coordinator");
   const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
   const sessionHash = hashSessionId((await readSessionId(getRequest("/", cookie)))!);
-  const selfId = await startSelfCompletion(actor(user.id, "coordinator"), {
+  const selfId = await startSelfCompletion(testDb(), actor(user.id, "coordinator"), {
     personId: ref.personId,
     referralId: ref.referralId,
     instrumentCodes: ["ons_loneliness"],

@@ -84,6 +84,7 @@ describe("a register correction", () => {
     const actor = { userId: lead.user.id, role: "activity_lead", requestId: "t" };
     const save = (marks: Record<string, "present" | "absent">, registerVersion: number) =>
       saveRegister(
+        testDb(),
         actor,
         activity.id,
         session.id,
@@ -120,6 +121,7 @@ describe("a register correction", () => {
     const actor = { userId: lead.user.id, role: "activity_lead", requestId: "t" };
     const save = (sessionId: string, marks: Record<string, "present" | "absent">, registerVersion: number) =>
       saveRegister(
+        testDb(),
         actor,
         activity.id,
         sessionId,

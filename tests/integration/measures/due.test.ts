@@ -38,7 +38,7 @@ async function baseline(
           swemwbs_close: 3,
           swemwbs_own_mind: 3,
         };
-  return recordMeasure(who, {
+  return recordMeasure(testDb(), who, {
     personId: ref.personId,
     referralId: ref.referralId,
     instrumentCode: code,
@@ -56,7 +56,7 @@ describe("measures due, computed on read", () => {
   it("a new referral has its baseline due for the core measures; a stale one is overdue", async () => {
     const fresh = await makeReferral({ receivedAt: daysAgo(2) });
     const stale = await makeReferral({ receivedAt: daysAgo(30) });
-    const due = await measuresDueForReferrals([fresh.referralId, stale.referralId]);
+    const due = await measuresDueForReferrals(testDb(), [fresh.referralId, stale.referralId]);
     expect(due.get(fresh.referralId)).toMatchObject([
       { timePoint: "baseline", status: "due", outstanding: ["ucla3", "swemwbs"] },
     ]);
@@ -65,9 +65,9 @@ describe("measures due, computed on read", () => {
 
   it("answers every id asked for, with [] for unknown ones and none when asked for none", async () => {
     const unknown = "00000000-0000-4000-8000-000000000000";
-    const due = await measuresDueForReferrals([unknown]);
+    const due = await measuresDueForReferrals(testDb(), [unknown]);
     expect(due.get(unknown)).toEqual([]);
-    expect((await measuresDueForReferrals([])).size).toBe(0);
+    expect((await measuresDueForReferrals(testDb(), [])).size).toBe(0);
   });
 
   it("the 6-week follow-up is due after the first session, counted from the referral's first attendance", async () => {
@@ -133,7 +133,7 @@ describe("measures due, computed on read", () => {
     const u = await baseline(who, ref, "ucla3", today);
     await baseline(who, ref, "swemwbs", today);
     expect(await dueOnPersonPage(ref.personId)).toEqual([]);
-    await markEnteredInError(who, { personId: ref.personId, responseId: u.id, reason: "Wrong person" });
+    await markEnteredInError(testDb(), who, { personId: ref.personId, responseId: u.id, reason: "Wrong person" });
     expect(await dueOnPersonPage(ref.personId)).toMatchObject([
       { timePoint: "baseline", status: "due", outstanding: ["ucla3"] },
     ]);

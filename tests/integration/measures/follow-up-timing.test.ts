@@ -26,7 +26,7 @@ async function setUp() {
   });
   const who = actor(user.id);
   const save = (over: Partial<RecordInput>) =>
-    recordMeasure(who, {
+    recordMeasure(testDb(), who, {
       personId: ref.personId,
       referralId: ref.referralId,
       instrumentCode: "ucla3",
@@ -72,19 +72,19 @@ describe("a follow-up needs a baseline at least the schedule's minimum interval 
     });
 
     // Lonely (7) to not lonely (4) the same day would have been "meaningful": it is not compared at all.
-    const page = await getPersonMeasures(who, ref.personId);
+    const page = await getPersonMeasures(testDb(), who, ref.personId);
     expect(page!.changes[early.id]).toBeUndefined();
     expect(page!.records.find((r) => r.id === early.id)?.timePoint).toBe("baseline_extra");
-    const detail = await getMeasureDetail(who, ref.personId, early.id);
+    const detail = await getMeasureDetail(testDb(), who, ref.personId, early.id);
     expect(detail).toMatchObject({ change: null, baseline: { administeredOn: baselineOn } });
     expect(detail!.referral?.minFollowUpDays).toBe(28);
 
     // The 6-week follow-up is still asked for, and can still be recorded in its own slot.
-    const due = (await measuresDueForReferrals([ref.referralId])).get(ref.referralId) ?? [];
+    const due = (await measuresDueForReferrals(testDb(), [ref.referralId])).get(ref.referralId) ?? [];
     expect(due.find((d) => d.timePoint === "follow_up" && d.followUpWeek === 6)?.outstanding).toContain("ucla3");
     const real = await save({ administeredOn: addDays(baselineOn, 28) });
     expect(real.timePoint).toBe("follow_up");
-    const after = await getPersonMeasures(who, ref.personId);
+    const after = await getPersonMeasures(testDb(), who, ref.personId);
     expect(after!.changes[real.id].changes.total).toMatchObject({ baseline: 7, later: 4, meaningful: true });
   });
 
@@ -112,7 +112,7 @@ describe("a follow-up needs a baseline at least the schedule's minimum interval 
       administeredOn: addDays(today, -60),
       answers: UCLA_LONELY,
     });
-    await markEnteredInError(who, { personId: ref.personId, responseId: wrong.id, reason: "Wrong person" });
+    await markEnteredInError(testDb(), who, { personId: ref.personId, responseId: wrong.id, reason: "Wrong person" });
     const again = await save({ followUpWeek: 12, administeredOn: addDays(today, -1) });
     expect(again.timePoint).toBe("baseline_extra");
     const audit = await testDb()
@@ -130,7 +130,7 @@ describe("a follow-up needs a baseline at least the schedule's minimum interval 
     await save({ timePoint: "baseline", followUpWeek: null, administeredOn: baselineOn, answers: UCLA_LONELY });
     const exit = await save({ timePoint: "exit", followUpWeek: null, administeredOn: today });
     expect(exit.timePoint).toBe("exit");
-    expect((await getPersonMeasures(who, ref.personId))!.changes[exit.id]).toBeUndefined();
+    expect((await getPersonMeasures(testDb(), who, ref.personId))!.changes[exit.id]).toBeUndefined();
   });
 
   it("is left out of the outcome summaries' pairs, even when dated well after a baseline recorded later", async () => {

@@ -54,7 +54,7 @@ async function refusal(p: Promise<unknown>): Promise<FieldError> {
 describe("recording a measure", () => {
   it("scores at save time and stores answers, scores, bands and the instrument version, with an audit row", async () => {
     const { base, who, ref } = await setUp();
-    const { id, replayed } = await recordMeasure(who, base());
+    const { id, replayed } = await recordMeasure(testDb(), who, base());
     expect(replayed).toBe(false);
     const row = await testDb()
       .selectFrom("measure_response")
@@ -91,7 +91,7 @@ describe("recording a measure", () => {
       swemwbs_close: 3,
       swemwbs_own_mind: 2,
     };
-    const { id } = await recordMeasure(who, base({ instrumentCode: "swemwbs", answers }));
+    const { id } = await recordMeasure(testDb(), who, base({ instrumentCode: "swemwbs", answers }));
     const row = await testDb()
       .selectFrom("measure_response")
       .select(["scores", "bands"])
@@ -104,8 +104,8 @@ describe("recording a measure", () => {
   it("records once when the same form is submitted twice", async () => {
     const { base, who } = await setUp();
     const input = base();
-    const first = await recordMeasure(who, input);
-    const second = await recordMeasure(who, input);
+    const first = await recordMeasure(testDb(), who, input);
+    const second = await recordMeasure(testDb(), who, input);
     expect(second).toEqual({ id: first.id, replayed: true, timePoint: "baseline" });
     const { count } = await testDb()
       .selectFrom("measure_response")
@@ -116,48 +116,66 @@ describe("recording a measure", () => {
 
   it("refuses a second baseline for the same referral and instrument, at the time point field", async () => {
     const { base, who } = await setUp();
-    await recordMeasure(who, base());
-    const err = await refusal(recordMeasure(who, base()));
+    await recordMeasure(testDb(), who, base());
+    const err = await refusal(recordMeasure(testDb(), who, base()));
     expect(err.field).toBe("timePoint");
     expect(err.message).toMatch(/baseline UCLA-3 is already recorded/);
     // A different instrument's baseline is fine.
-    await recordMeasure(who, base({ instrumentCode: "ons_loneliness", answers: { ons_lonely: 2 } }));
+    await recordMeasure(testDb(), who, base({ instrumentCode: "ons_loneliness", answers: { ons_lonely: 2 } }));
   });
 
   it("refuses a second follow-up for the same week, but not another week", async () => {
     const { base, who } = await setUp();
-    await recordMeasure(who, base());
-    await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20) }));
+    await recordMeasure(testDb(), who, base());
+    await recordMeasure(
+      testDb(),
+      who,
+      base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20) }),
+    );
     expect(
       (
         await refusal(
-          recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -19) })),
+          recordMeasure(
+            testDb(),
+            who,
+            base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -19) }),
+          ),
         )
       ).field,
     ).toBe("timePoint");
-    await recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 12, administeredOn: addDays(today, -1) }));
+    await recordMeasure(
+      testDb(),
+      who,
+      base({ timePoint: "follow_up", followUpWeek: 12, administeredOn: addDays(today, -1) }),
+    );
   });
 
   it("refuses a date before the referral arrived, in the future, or a follow-up before the baseline", async () => {
     const { base, who } = await setUp();
-    const before = await refusal(recordMeasure(who, base({ administeredOn: addDays(today, -71) })));
+    const before = await refusal(recordMeasure(testDb(), who, base({ administeredOn: addDays(today, -71) })));
     expect(before.field).toBe("administeredOn");
     expect(before.message).toMatch(/on or after the referral arrived/);
-    expect((await refusal(recordMeasure(who, base({ administeredOn: addDays(today, 1) })))).field).toBe(
+    expect((await refusal(recordMeasure(testDb(), who, base({ administeredOn: addDays(today, 1) })))).field).toBe(
       "administeredOn",
     );
-    await recordMeasure(who, base({ administeredOn: addDays(today, -60) }));
+    await recordMeasure(testDb(), who, base({ administeredOn: addDays(today, -60) }));
     const early = await refusal(
-      recordMeasure(who, base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -62) })),
+      recordMeasure(
+        testDb(),
+        who,
+        base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -62) }),
+      ),
     );
     expect(early.message).toMatch(/on or after the baseline/);
   });
 
   it("refuses a missing item or a value not among the options at that item, saving nothing", async () => {
     const { base, who } = await setUp();
-    const missing = await refusal(recordMeasure(who, base({ answers: { ucla3_companionship: 1, ucla3_left_out: 1 } })));
+    const missing = await refusal(
+      recordMeasure(testDb(), who, base({ answers: { ucla3_companionship: 1, ucla3_left_out: 1 } })),
+    );
     expect(missing.field).toBe("ucla3_isolated");
-    const wrong = await refusal(recordMeasure(who, base({ answers: { ...UCLA_LONELY, ucla3_left_out: 4 } })));
+    const wrong = await refusal(recordMeasure(testDb(), who, base({ answers: { ...UCLA_LONELY, ucla3_left_out: 4 } })));
     expect(wrong.field).toBe("ucla3_left_out");
     const rows = await testDb().selectFrom("measure_response").select("id").execute();
     expect(rows).toEqual([]);
@@ -166,23 +184,26 @@ describe("recording a measure", () => {
   it("refuses another person's referral and WEMWBS without the licence", async () => {
     const { base, who } = await setUp();
     const other = await makeReferral();
-    expect((await refusal(recordMeasure(who, base({ referralId: other.referralId })))).field).toBe("referralId");
-    const wemwbs = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [i, 3]));
-    expect((await refusal(recordMeasure(who, base({ instrumentCode: "wemwbs", answers: wemwbs })))).field).toBe(
-      "instrumentCode",
+    expect((await refusal(recordMeasure(testDb(), who, base({ referralId: other.referralId })))).field).toBe(
+      "referralId",
     );
+    const wemwbs = Object.fromEntries(Array.from({ length: 14 }, (_, i) => [i, 3]));
+    expect(
+      (await refusal(recordMeasure(testDb(), who, base({ instrumentCode: "wemwbs", answers: wemwbs })))).field,
+    ).toBe("instrumentCode");
   });
 });
 
 describe("change since baseline", () => {
   it("compares a follow-up with the same referral's baseline and flags UCLA-3 leaving the lonely band", async () => {
     const { base, who, ref } = await setUp();
-    await recordMeasure(who, base());
+    await recordMeasure(testDb(), who, base());
     const { id } = await recordMeasure(
+      testDb(),
       who,
       base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }),
     );
-    const page = await getPersonMeasures(who, ref.personId);
+    const page = await getPersonMeasures(testDb(), who, ref.personId);
     const change = page!.changes[id].changes.total;
     expect(change).toMatchObject({
       baseline: 7,
@@ -201,17 +222,17 @@ describe("change since baseline", () => {
 describe("entered in error", () => {
   it("keeps the row, audits it, and leaves it out of change, summaries and the one-baseline rule", async () => {
     const { base, who, ref } = await setUp();
-    const wrong = await recordMeasure(who, base({ answers: UCLA_NOT_LONELY }));
+    const wrong = await recordMeasure(testDb(), who, base({ answers: UCLA_NOT_LONELY }));
     expect(
-      await markEnteredInError(who, {
+      await markEnteredInError(testDb(), who, {
         personId: ref.personId,
         responseId: wrong.id,
         reason: "Answers typed for the wrong person",
       }),
     ).toBe("marked");
-    expect(await markEnteredInError(who, { personId: ref.personId, responseId: wrong.id, reason: "again" })).toBe(
-      "already_marked",
-    );
+    expect(
+      await markEnteredInError(testDb(), who, { personId: ref.personId, responseId: wrong.id, reason: "again" }),
+    ).toBe("already_marked");
 
     const row = await testDb()
       .selectFrom("measure_response")
@@ -229,12 +250,13 @@ describe("entered in error", () => {
     expect(JSON.stringify(audit.details)).not.toContain("wrong person");
 
     // A correct baseline can now be recorded, and the follow-up compares with it, not the one in error.
-    await recordMeasure(who, base());
+    await recordMeasure(testDb(), who, base());
     const follow = await recordMeasure(
+      testDb(),
       who,
       base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }),
     );
-    const page = await getPersonMeasures(who, ref.personId);
+    const page = await getPersonMeasures(testDb(), who, ref.personId);
     expect(page!.records).toHaveLength(3);
     expect(page!.changes[follow.id].changes.total.baseline).toBe(7);
     expect(page!.changes[wrong.id]).toBeUndefined();
@@ -246,20 +268,23 @@ describe("entered in error", () => {
 
   it("answers not_found for another person's response", async () => {
     const { base, who } = await setUp();
-    const { id } = await recordMeasure(who, base());
+    const { id } = await recordMeasure(testDb(), who, base());
     const other = await makeReferral();
-    expect(await markEnteredInError(who, { personId: other.personId, responseId: id, reason: "x" })).toBe("not_found");
+    expect(await markEnteredInError(testDb(), who, { personId: other.personId, responseId: id, reason: "x" })).toBe(
+      "not_found",
+    );
   });
 
   it("a follow-up whose baseline was entered in error shows no change", async () => {
     const { base, who, ref } = await setUp();
-    const b = await recordMeasure(who, base());
+    const b = await recordMeasure(testDb(), who, base());
     const f = await recordMeasure(
+      testDb(),
       who,
       base({ timePoint: "follow_up", followUpWeek: 6, administeredOn: addDays(today, -20), answers: UCLA_NOT_LONELY }),
     );
-    await markEnteredInError(who, { personId: ref.personId, responseId: b.id, reason: "Wrong date" });
-    const page = await getPersonMeasures(who, ref.personId);
+    await markEnteredInError(testDb(), who, { personId: ref.personId, responseId: b.id, reason: "Wrong date" });
+    const page = await getPersonMeasures(testDb(), who, ref.personId);
     expect(page!.changes[f.id]).toBeUndefined();
   });
 
@@ -268,7 +293,7 @@ describe("entered in error", () => {
     for (const status of ["received", "contacted", "accepted"]) {
       const ref = await makeReferral({ status, receivedAt: new Date(Date.now() - 70 * 86_400_000) });
       const err = await refusal(
-        recordMeasure(who, base({ personId: ref.personId, referralId: ref.referralId, timePoint: "exit" })),
+        recordMeasure(testDb(), who, base({ personId: ref.personId, referralId: ref.referralId, timePoint: "exit" })),
       );
       expect(err.field).toBe("timePoint");
       expect(err.message).toBe(EXIT_NOT_YET);
@@ -284,6 +309,7 @@ describe("entered in error", () => {
         firstAttendedOn: addDays(today, -63),
       });
       const saved = await recordMeasure(
+        testDb(),
         who,
         base({ personId: ref.personId, referralId: ref.referralId, timePoint: "exit", administeredOn: today }),
       );
@@ -296,7 +322,7 @@ describe("entered in error", () => {
     const sessionHash = hashSessionId((await readSessionId(getRequest("/", cookie)))!);
     const ref = await makeReferral({ status: "received" });
     const start = () =>
-      startSelfCompletion(actor(user.id), {
+      startSelfCompletion(testDb(), actor(user.id), {
         personId: ref.personId,
         referralId: ref.referralId,
         instrumentCodes: ["ucla3"],

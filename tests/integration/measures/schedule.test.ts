@@ -12,13 +12,13 @@ describe("follow-up schedules per activity", () => {
     const admin = await makeUser("admin");
     const { activityId } = await makeReferral();
     const who = { id: admin.id, role: "admin" as const };
-    expect((await listFollowUpSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+    expect((await listFollowUpSchedules(testDb(), who)).find((r) => r.activityId === activityId)).toMatchObject({
       weeks: [6, 12],
       isDefault: true,
       version: 0,
     });
     expect(
-      await setFollowUpSchedule(actor(admin.id, "admin"), who, {
+      await setFollowUpSchedule(testDb(), actor(admin.id, "admin"), who, {
         activityId,
         weeks: [4, 8],
         minFollowUpDays: 28,
@@ -26,14 +26,14 @@ describe("follow-up schedules per activity", () => {
       }),
     ).toBe("saved");
     expect(
-      await setFollowUpSchedule(actor(admin.id, "admin"), who, {
+      await setFollowUpSchedule(testDb(), actor(admin.id, "admin"), who, {
         activityId,
         weeks: [5],
         minFollowUpDays: 28,
         expectedVersion: 0,
       }),
     ).toBe("stale");
-    expect((await listFollowUpSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+    expect((await listFollowUpSchedules(testDb(), who)).find((r) => r.activityId === activityId)).toMatchObject({
       weeks: [4, 8],
       isDefault: false,
       version: 1,
@@ -52,9 +52,9 @@ describe("follow-up schedules per activity", () => {
     const theirs = await makeReferral();
     await testDb().insertInto("activity_lead").values({ activity_id: mine.activityId, user_id: lead.id }).execute();
     const who = { id: lead.id, role: "activity_lead" as const };
-    expect((await listFollowUpSchedules(who)).map((r) => r.activityId)).toEqual([mine.activityId]);
+    expect((await listFollowUpSchedules(testDb(), who)).map((r) => r.activityId)).toEqual([mine.activityId]);
     expect(
-      await setFollowUpSchedule(actor(lead.id, "activity_lead"), who, {
+      await setFollowUpSchedule(testDb(), actor(lead.id, "activity_lead"), who, {
         activityId: theirs.activityId,
         weeks: [3],
         minFollowUpDays: 28,
@@ -62,7 +62,7 @@ describe("follow-up schedules per activity", () => {
       }),
     ).toBe("not_found");
     expect(
-      await setFollowUpSchedule(actor(lead.id, "activity_lead"), who, {
+      await setFollowUpSchedule(testDb(), actor(lead.id, "activity_lead"), who, {
         activityId: mine.activityId,
         weeks: [3],
         minFollowUpDays: 28,
@@ -119,7 +119,7 @@ describe("follow-up schedules per activity", () => {
     const saved = (await post({ version: "0", weeks: "6, 12", minDays: "35" })) as Response;
     expect(saved.status).toBe(302);
     const who = { id: user.id, role: "admin" as const };
-    expect((await listFollowUpSchedules(who)).find((r) => r.activityId === activityId)).toMatchObject({
+    expect((await listFollowUpSchedules(testDb(), who)).find((r) => r.activityId === activityId)).toMatchObject({
       weeks: [6, 12],
       minFollowUpDays: 35,
     });
@@ -135,7 +135,9 @@ describe("follow-up schedules per activity", () => {
   it("default to 28 days before a follow-up counts", async () => {
     const admin = await makeUser("admin");
     const { activityId } = await makeReferral();
-    const row = (await listFollowUpSchedules({ id: admin.id, role: "admin" })).find((r) => r.activityId === activityId);
+    const row = (await listFollowUpSchedules(testDb(), { id: admin.id, role: "admin" })).find(
+      (r) => r.activityId === activityId,
+    );
     expect(row?.minFollowUpDays).toBe(28);
   });
 });

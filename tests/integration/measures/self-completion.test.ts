@@ -14,7 +14,7 @@ async function started(codes = ["ucla3", "ons_loneliness"]) {
   const sessionHash = hashSessionId((await readSessionId(getRequest("/", cookie)))!);
   const who = actor(user.id, "coordinator");
   const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
-  const id = await startSelfCompletion(who, {
+  const id = await startSelfCompletion(testDb(), who, {
     personId: ref.personId,
     referralId: ref.referralId,
     instrumentCodes: codes,
@@ -30,7 +30,7 @@ async function started(codes = ["ucla3", "ons_loneliness"]) {
 describe("self-completion", () => {
   it("steps through one question at a time and saves scored responses only after the last", async () => {
     const { who, ref, id } = await started();
-    let state = await getSelfState(who, id);
+    let state = await getSelfState(testDb(), who, id);
     expect(state).toMatchObject({
       status: "question",
       step: 0,
@@ -40,23 +40,25 @@ describe("self-completion", () => {
     });
 
     // A missing or invalid answer is refused at the field and nothing moves on.
-    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: undefined }))?.error).toBe(
+    expect((await answerSelfStep(testDb(), who, id, { kind: "answer", step: 0, value: undefined }))?.error).toBe(
       "Select an answer",
     );
-    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: "9" }))?.error).toBe("Select an answer");
+    expect((await answerSelfStep(testDb(), who, id, { kind: "answer", step: 0, value: "9" }))?.error).toBe(
+      "Select an answer",
+    );
 
-    await answerSelfStep(who, id, { kind: "answer", step: 0, value: "3" });
+    await answerSelfStep(testDb(), who, id, { kind: "answer", step: 0, value: "3" });
     // A repeated post for a step already answered changes nothing.
-    await answerSelfStep(who, id, { kind: "answer", step: 0, value: "1" });
-    await answerSelfStep(who, id, { kind: "answer", step: 1, value: "3" });
+    await answerSelfStep(testDb(), who, id, { kind: "answer", step: 0, value: "1" });
+    await answerSelfStep(testDb(), who, id, { kind: "answer", step: 1, value: "3" });
     // Back, and the earlier answer is shown again.
-    state = (await answerSelfStep(who, id, { kind: "back", step: 2 }))!.state;
+    state = (await answerSelfStep(testDb(), who, id, { kind: "back", step: 2 }))!.state;
     expect(state).toMatchObject({ status: "question", step: 1, current: 3 });
-    await answerSelfStep(who, id, { kind: "answer", step: 1, value: "2" });
-    await answerSelfStep(who, id, { kind: "answer", step: 2, value: "2" });
+    await answerSelfStep(testDb(), who, id, { kind: "answer", step: 1, value: "2" });
+    await answerSelfStep(testDb(), who, id, { kind: "answer", step: 2, value: "2" });
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
 
-    state = (await answerSelfStep(who, id, { kind: "answer", step: 3, value: "1" }))!.state;
+    state = (await answerSelfStep(testDb(), who, id, { kind: "answer", step: 3, value: "1" }))!.state;
     expect(state).toEqual({ status: "completed", personId: ref.personId });
     const rows = await testDb().selectFrom("measure_response").selectAll().orderBy("instrument_code").execute();
     expect(rows.map((r) => [r.instrument_code, r.mode, r.scores, r.answers])).toEqual([
@@ -81,8 +83,8 @@ describe("self-completion", () => {
   it("is open only to the member of staff who started it", async () => {
     const { id } = await started();
     const other = await makeUser("prescriber");
-    expect(await getSelfState(actor(other.id), id)).toBeNull();
-    expect(await answerSelfStep(actor(other.id), id, { kind: "answer", step: 0, value: "1" })).toBeNull();
+    expect(await getSelfState(testDb(), actor(other.id), id)).toBeNull();
+    expect(await answerSelfStep(testDb(), actor(other.id), id, { kind: "answer", step: 0, value: "1" })).toBeNull();
   });
 
   it("closes when it has expired, saving nothing", async () => {
@@ -92,15 +94,17 @@ describe("self-completion", () => {
       .set({ expires_at: new Date(Date.now() - 1000) })
       .where("id", "=", id)
       .execute();
-    expect(await getSelfState(who, id)).toMatchObject({ status: "expired" });
-    expect((await answerSelfStep(who, id, { kind: "answer", step: 0, value: "2" }))!.state.status).toBe("expired");
+    expect(await getSelfState(testDb(), who, id)).toMatchObject({ status: "expired" });
+    expect((await answerSelfStep(testDb(), who, id, { kind: "answer", step: 0, value: "2" }))!.state.status).toBe(
+      "expired",
+    );
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toEqual([]);
   });
 
   it("refuses to start a time point already recorded, or with no questionnaire", async () => {
     const { who, ref, sessionHash } = await started(["ons_loneliness"]);
     const again = (codes: string[]) =>
-      startSelfCompletion(who, {
+      startSelfCompletion(testDb(), who, {
         personId: ref.personId,
         referralId: ref.referralId,
         instrumentCodes: codes,
@@ -133,7 +137,7 @@ describe("self-completion", () => {
         bands: JSON.stringify({ frequency: "Some of the time" }),
       })
       .execute();
-    const result = await answerSelfStep(who, id, { kind: "answer", step: 0, value: "3" });
+    const result = await answerSelfStep(testDb(), who, id, { kind: "answer", step: 0, value: "3" });
     expect(result!.state).toMatchObject({ status: "failed", personId: ref.personId });
     expect((result!.state as { message: string }).message).toMatch(/already recorded/);
     expect(await testDb().selectFrom("measure_response").select("id").execute()).toHaveLength(1);

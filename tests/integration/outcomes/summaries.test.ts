@@ -200,7 +200,7 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       .where("referral_id", "=", people[5].referrals[0])
       .where("time_point", "=", "exit")
       .executeTakeFirstOrThrow();
-    await markEnteredInError(actor, { personId: people[5].id, responseId: exit.id, reason: "Wrong person" });
+    await markEnteredInError(testDb(), actor, { personId: people[5].id, responseId: exit.id, reason: "Wrong person" });
     const baseline = await testDb()
       .selectFrom("measure_response")
       .select("id")
@@ -208,7 +208,11 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       .where("time_point", "=", "baseline")
       .where("instrument_code", "=", "ucla3")
       .executeTakeFirstOrThrow();
-    await markEnteredInError(actor, { personId: people[6].id, responseId: baseline.id, reason: "Recorded twice" });
+    await markEnteredInError(testDb(), actor, {
+      personId: people[6].id,
+      responseId: baseline.id,
+      reason: "Recorded twice",
+    });
     await expectSummariesMatchRawRows();
 
     // Merge: person 9 (Charnwood) into person 0 (Melton), both referred in February 2026: one person now, counted

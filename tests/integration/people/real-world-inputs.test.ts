@@ -132,13 +132,15 @@ describe("consent to contact by a volunteer", () => {
     await consent(person.id, false);
     const actor = { userId: null, role: "activity_lead", requestId: "t" };
     const act = { id: activity.id, provider_id: provider.provider_id };
-    await expect(matchVolunteer(actor, act, referral.id, volunteer.id, "2026-11-25")).rejects.toMatchObject({
+    await expect(matchVolunteer(testDb(), actor, act, referral.id, volunteer.id, "2026-11-25")).rejects.toMatchObject({
       field: "referralId",
       message: expect.stringMatching(/cannot be matched with a volunteer.*record their consent/),
     });
     expect(await testDb().selectFrom("befriending_match").select("id").execute()).toHaveLength(0);
     await consent(person.id, true);
-    await expect(matchVolunteer(actor, act, referral.id, volunteer.id, "2026-11-25")).resolves.toBeTypeOf("string");
+    await expect(matchVolunteer(testDb(), actor, act, referral.id, volunteer.id, "2026-11-25")).resolves.toBeTypeOf(
+      "string",
+    );
   });
 });
 

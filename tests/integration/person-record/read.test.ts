@@ -81,7 +81,7 @@ async function personWithHistory() {
       },
     ])
     .execute();
-  await recordMeasure(actor(worker.id), {
+  await recordMeasure(db, actor(worker.id), {
     personId: ref.personId,
     referralId: ref.referralId,
     instrumentCode: "ucla3",

@@ -134,7 +134,7 @@ describe("lists that show people", () => {
     const b = await makeActivityReferral(activity.id, { status: "attending" });
     await makeActivityReferral(activity.id, { status: "received" }); // not on the register
     const session = await makeSession(activity.id, { date: "2026-11-24" });
-    const register = await loadRegister(actor, activity.id, session.id);
+    const register = await loadRegister(testDb(), actor, activity.id, session.id);
     expect(register?.people).toHaveLength(2);
     const rows = await listedRows(lead.id);
     expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "person.listed", "register.view"]);
@@ -157,9 +157,9 @@ describe("lists that show people", () => {
   it("an empty register writes only its own row; another activity's session writes none", async () => {
     const { lead, activity, actor } = await ledActivity();
     const session = await makeSession(activity.id, { date: "2026-11-24" });
-    expect((await loadRegister(actor, activity.id, session.id))?.people).toEqual([]);
+    expect((await loadRegister(testDb(), actor, activity.id, session.id))?.people).toEqual([]);
     const elsewhere = await makeSession((await makeLedActivity()).id, { date: "2026-11-24" });
-    expect(await loadRegister(actor, activity.id, elsewhere.id)).toBeNull();
+    expect(await loadRegister(testDb(), actor, activity.id, elsewhere.id)).toBeNull();
     const rows = await listedRows(lead.id);
     expect(rows.map((r) => [r.action, r.entity_id])).toEqual([["register.view", session.id]]);
   });
@@ -169,7 +169,7 @@ describe("lists that show people", () => {
     const a = await makeActivityReferral(activity.id, { status: "accepted" });
     const b = await makeActivityReferral(activity.id, { status: "attending" });
     await makeActivityReferral(activity.id, { status: "declined" }); // not on the board
-    const board = await befriendingBoard(actor, activity.id);
+    const board = await befriendingBoard(testDb(), actor, activity.id);
     expect(board).toHaveLength(2);
     const rows = await listedRows(lead.id);
     expect(rows.find((r) => r.action === "befriending.view")).toMatchObject({
@@ -193,7 +193,7 @@ describe("lists that show people", () => {
     const waiting = await makeActivityReferral(activity.id, { status: "received" });
     await makeActivityReferral(activity.id, { status: "accepted" }); // already answered
     await makeActivityReferral((await makeLedActivity()).id, { status: "received" }); // another lead's
-    const inbound = await listInbound(actor, lead.id);
+    const inbound = await listInbound(testDb(), actor, lead.id);
     expect(inbound.map((r) => r.id)).toEqual([waiting.id]);
     const rows = await listedRows(lead.id);
     expect(rows.map((r) => r.action).sort()).toEqual(["person.listed", "referral.inbound-list"]);

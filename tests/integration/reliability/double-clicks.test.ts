@@ -90,7 +90,14 @@ describe("two identical posts at once", () => {
     };
     await doubleClick(
       (key) =>
-        addVolunteer({ userId: null, role: "activity_lead", requestId: "t" }, activity.provider_id, v, key, TODAY),
+        addVolunteer(
+          testDb(),
+          { userId: null, role: "activity_lead", requestId: "t" },
+          activity.provider_id,
+          v,
+          key,
+          TODAY,
+        ),
       rows("volunteer"),
     );
   });
@@ -104,17 +111,19 @@ describe("two identical posts at once", () => {
       .values({ person_id: referral.person_id, kind: "volunteer_contact", given: true })
       .execute();
     const volunteer = await addVolunteer(
+      testDb(),
       lead,
       activity.provider_id,
       { name: "Sam Caller", phone: null, email: null, dbsCheckedOn: addDays(TODAY, -30), dbsRenewalDueOn: null },
       randomUUID(),
       TODAY,
     );
-    await matchVolunteer(lead, activity, referral.id, volunteer, addDays(TODAY, -20));
+    await matchVolunteer(testDb(), lead, activity, referral.id, volunteer, addDays(TODAY, -20));
     const match = await testDb().selectFrom("befriending_match").select("id").executeTakeFirstOrThrow();
     await doubleClick(
       (key) =>
         recordCall(
+          testDb(),
           lead,
           activity.id,
           { matchId: match.id, callDate: TODAY, outcome: "done", durationMinutes: 20, idempotencyKey: key },
@@ -131,6 +140,7 @@ describe("two identical posts at once", () => {
     await doubleClick(
       (key) =>
         addOneOffSession(
+          testDb(),
           { userId: null, role: "admin", requestId: "t" },
           activity.id,
           { sessionDate: addDays(TODAY, 10 + Math.floor(day++ / 2)), startTime: "14:00", endTime: "15:00" },
@@ -150,6 +160,7 @@ describe("two identical posts at once", () => {
       async (key) => {
         const r = Math.floor(round++ / 2);
         const { id } = await recordMeasure(
+          testDb(),
           { ...who, userId: null },
           {
             personId: ref.personId,
@@ -176,7 +187,7 @@ describe("two identical posts at once", () => {
     const ref = await makeReferral({ receivedAt: new Date(Date.now() - 5 * 86_400_000) });
     await doubleClick(
       (key) =>
-        startSelfCompletion(actor(user.id, "coordinator"), {
+        startSelfCompletion(testDb(), actor(user.id, "coordinator"), {
           personId: ref.personId,
           referralId: ref.referralId,
           instrumentCodes: ["ons_loneliness"],
