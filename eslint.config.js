@@ -37,6 +37,25 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
     rules: { "no-console": "off" },
   },
+  // Only the server's start-up opens the database (@db/index): every other module is handed the executor, first
+  // (docs/decisions/0920-the-executor-comes-from-the-request.md). The blocks below narrow this further.
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/server/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^@db/index$",
+              message: "Take the executor as the first parameter (db) instead of opening the database here.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Boundaries (docs/decisions/0860-domain-graph-without-loops.md): routes hold no database handle, and pure modules
   // (anything under app/ not named *.server, routes and the root route aside) touch neither the database nor a
   // *.server module, so they can run in the browser and in unit tests without one.

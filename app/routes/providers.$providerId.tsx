@@ -17,7 +17,6 @@ import { attempt, reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { labelOf } from "~/labels";
 import { PageHeading } from "~/ui/PageHeading";
-import type { RequestContext } from "~/context";
 
 export const meta: MetaFunction = () => [{ title: "Provider – Connect Well" }];
 
