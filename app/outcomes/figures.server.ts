@@ -3,7 +3,7 @@
 // It reads a handful of summary rows (the view, its coarser views, its months, and the views of its equity
 // breakdowns), computes statistics from their additive sums, and publishes every value through disclosure control
 // before returning. Nothing person-level is read.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { barriers, needs, referralSources } from "~/referrals/codes";
 import { londonToday } from "~/calendar";
@@ -49,6 +49,7 @@ import {
   readViewSummaries,
   type KeyedCount,
   type PairSums,
+  type SummaryState,
   type ViewSummary,
 } from "./summaries.server";
 
@@ -60,6 +61,8 @@ export interface OutcomeFigureOptions {
   /** The filter values and names the caller has already read for this request (`loadFilterOptions`), so that one
    * dashboard view reads the directory once. */
   names?: FilterNames;
+  /** The summaries' state the caller has already made sure of (`ensureOutcomeSummaries`), read once per view. */
+  state?: SummaryState;
 }
 
 /** The dimensions the equity section breaks the headline figures down by. */
@@ -404,27 +407,67 @@ async function groupSizeTables(
       byActivity: empty("group-size-by-activity", "Group size by activity"),
     };
   }
-  let q = db
-    .selectFrom("outcome_group_size as g")
-    .innerJoin("activity as a", "a.id", "g.activity_id")
-    .select([
-      "g.activity_id",
-      "a.name",
-      "g.month",
-      "g.sessions",
-      "g.present",
-      "g.present_key",
-      "g.drop_ins",
-      "g.largest",
-    ])
-    .where("g.month", ">=", ctx.period.from)
-    .where("g.month", "<=", ctx.period.to);
-  if (ctx.filters.provider) q = q.where("g.provider_id", "=", ctx.filters.provider);
-  if (ctx.filters.category) q = q.where("g.category_code", "=", ctx.filters.category);
-  if (ctx.filters.activity) q = q.where("g.activity_id", "=", ctx.filters.activity);
-  const rows = await q.execute();
+  // Summed in the database: a national year holds a row per activity and month (some 24,000), while the page shows
+  // the months' totals and the activities with the most attendances. Every activity tied at the cut-off comes
+  // back (rank, not row number), so the order below, with its tie-breaks, picks the same ones as over every row.
+  const inView = () => {
+    let q = db
+      .selectFrom("outcome_group_size")
+      .selectAll()
+      .where("month", ">=", ctx.period.from)
+      .where("month", "<=", ctx.period.to);
+    if (ctx.filters.provider) q = q.where("provider_id", "=", ctx.filters.provider);
+    if (ctx.filters.category) q = q.where("category_code", "=", ctx.filters.category);
+    if (ctx.filters.activity) q = q.where("activity_id", "=", ctx.filters.activity);
+    return q;
+  };
+  const [monthRows, activityRows] = await Promise.all([
+    db
+      .with("g", inView)
+      .selectFrom("g")
+      .select([
+        "month",
+        sql<number>`sum(sessions)::int`.as("sessions"),
+        sql<number>`sum(present)::int`.as("present"),
+        sql<number>`sum(present_key)::int`.as("key"),
+        sql<number>`sum(drop_ins)::int`.as("dropIns"),
+      ])
+      .groupBy("month")
+      .execute(),
+    db
+      .with("g", inView)
+      .with("a", (w) =>
+        w
+          .selectFrom("g")
+          .select([
+            "activity_id",
+            sql<number>`sum(sessions)::int`.as("sessions"),
+            sql<number>`sum(present + drop_ins)::int`.as("attendees"),
+            sql<number>`max(largest)::int`.as("largest"),
+            sql<number>`rank() over (order by sum(present + drop_ins) desc)::int`.as("rank"),
+            sql<number>`count(*) over ()::int`.as("activities"),
+          ])
+          .groupBy("activity_id"),
+      )
+      .selectFrom("a")
+      .innerJoin("g", "g.activity_id", "a.activity_id")
+      .innerJoin("activity as x", "x.id", "a.activity_id")
+      .where("a.rank", "<=", Math.max(GROUP_SIZE_CHART_ACTIVITIES, GROUP_SIZE_TABLE_ACTIVITIES))
+      .select([
+        "a.activity_id",
+        "x.name",
+        "a.sessions as total_sessions",
+        "a.attendees",
+        "a.largest",
+        "a.activities",
+        "g.month",
+        "g.sessions",
+        sql<number>`g.present + g.drop_ins`.as("month_attendees"),
+      ])
+      .execute(),
+  ]);
   const monthKey = (m: string) => String(m).slice(0, 7);
-  const perMonth = new Map<string, { sessions: number; present: number; key: number; dropIns: number }>();
+  const perMonth = new Map(monthRows.map((r) => [monthKey(r.month), r]));
   const perActivity = new Map<
     string,
     {
@@ -435,27 +478,18 @@ async function groupSizeTables(
       months: Map<string, { sessions: number; attendees: number }>;
     }
   >();
-  for (const r of rows) {
-    const m = monthKey(r.month);
-    const pm = perMonth.get(m) ?? { sessions: 0, present: 0, key: 0, dropIns: 0 };
-    pm.sessions += r.sessions;
-    pm.present += r.present;
-    pm.key += r.present_key;
-    pm.dropIns += r.drop_ins;
-    perMonth.set(m, pm);
+  for (const r of activityRows) {
     const pa = perActivity.get(r.activity_id) ?? {
       name: r.name,
-      sessions: 0,
-      attendees: 0,
-      largest: 0,
+      sessions: r.total_sessions,
+      attendees: r.attendees,
+      largest: r.largest,
       months: new Map(),
     };
-    pa.sessions += r.sessions;
-    pa.attendees += r.present + r.drop_ins;
-    pa.largest = Math.max(pa.largest, r.largest);
-    pa.months.set(m, { sessions: r.sessions, attendees: r.present + r.drop_ins });
+    pa.months.set(monthKey(r.month), { sessions: r.sessions, attendees: r.month_attendees });
     perActivity.set(r.activity_id, pa);
   }
+  const activityCount = activityRows[0]?.activities ?? 0;
   const meanSize = (attendees: number, sessions: number) =>
     sessions === 0 ? null : publishMean(attendees, attendees / sessions, 1);
   const totalSessions = [...perMonth.values()].reduce((s, m) => s + m.sessions, 0);
@@ -504,7 +538,7 @@ async function groupSizeTables(
       series: charted.map(([id]) => `a_${id.slice(0, 8)}`),
     },
     note:
-      activities.length > GROUP_SIZE_CHART_ACTIVITIES
+      activityCount > GROUP_SIZE_CHART_ACTIVITIES
         ? `The ${GROUP_SIZE_CHART_ACTIVITIES} activities with the most attendances; filter by provider, category or activity to see others.`
         : undefined,
   };
@@ -520,7 +554,7 @@ async function groupSizeTables(
   };
   const byActivity: FigureTable = {
     ...base("group-size-by-activity", "Group size by activity"),
-    meta: meta(ctx, "session date", "activities with sessions held", activities.length),
+    meta: meta(ctx, "session date", "activities with sessions held", activityCount),
     columns: [
       text("activity", "Activity"),
       num("sessions", "Sessions held"),
@@ -532,8 +566,8 @@ async function groupSizeTables(
       .slice(0, GROUP_SIZE_TABLE_ACTIVITIES)
       .map(([, a]) => [a.name, a.sessions, first(a), last(a), a.largest >= MIN_COUNT ? a.largest : SUPPRESSED]),
     note:
-      activities.length > GROUP_SIZE_TABLE_ACTIVITIES
-        ? `The ${GROUP_SIZE_TABLE_ACTIVITIES} activities with the most attendances, of ${activities.length} with sessions held; filter by provider, category or activity to see the others.`
+      activityCount > GROUP_SIZE_TABLE_ACTIVITIES
+        ? `The ${GROUP_SIZE_TABLE_ACTIVITIES} activities with the most attendances, of ${activityCount} with sessions held; filter by provider, category or activity to see the others.`
         : undefined,
   };
   return { byMonth, byActivity, chart };
@@ -904,7 +938,7 @@ export async function outcomeFigures(
     throw new RangeError(`at most ${MAX_FILTERS} filters besides the period, not ${pairs.length}`);
   }
   const [state, rule, names] = await Promise.all([
-    ensureOutcomeSummaries(db, now),
+    options.state ?? ensureOutcomeSummaries(db, now),
     options.rule ?? getDisclosureRule(db),
     options.names ?? loadFilterOptions(db),
   ]);

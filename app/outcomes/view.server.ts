@@ -1,21 +1,45 @@
+// The dashboard's two reads of a view from its URL parameters: the whole page (`viewOutcomes`) and one of its tables
+// as CSV (`outcomeTableDownload`). Both parse the filters the same way, read the summaries' state once, and write one
+// audit row. Only published figures leave here.
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
 import { londonToday } from "~/calendar";
-import { outcomeFigures } from "./figures.server";
+import { csvFileName, figureTableCsv } from "./csv";
+import { outcomeFigures, outcomeTable } from "./figures.server";
 import { parseOutcomeFilters, type FilterErrors, type FilterOptions } from "./filters";
-import type { OutcomeFilters, PublishedFigures } from "./model";
+import type { OutcomeFilters, Period, PublishedFigures } from "./model";
 import { loadFilterOptions } from "./options.server";
+import { periodsWithData } from "./periods";
+import { ensureOutcomeSummaries } from "./summaries.server";
+import { filterWords } from "./ui/text";
+
+/** The filters of a view's URL parameters, checked against the values that exist, and what checking them read. */
+async function parseOutcomeView(db: Kysely<DB>, params: URLSearchParams, now: Date) {
+  const [names, state] = await Promise.all([loadFilterOptions(db), ensureOutcomeSummaries(db, now)]);
+  // The area populations are for the equity figures, not the form's choices.
+  const { population: _population, ...options } = names;
+  const today = londonToday(now);
+  return {
+    names,
+    state,
+    options,
+    parsed: parseOutcomeFilters(params, options, today),
+    /** The periods holding data, for the form's period list: months, quarters, financial years, last-12 windows. */
+    periods: periodsWithData(state.firstDate, state.lastDate, today),
+  };
+}
 
 export type OutcomeView =
-  | { ok: true; filters: OutcomeFilters; figures: PublishedFigures; options: FilterOptions }
-  | { ok: false; errors: FilterErrors; values: Record<string, string>; options: FilterOptions };
+  | { ok: true; filters: OutcomeFilters; figures: PublishedFigures; options: FilterOptions; periods: Period[] }
+  | { ok: false; errors: FilterErrors; values: Record<string, string>; options: FilterOptions; periods: Period[] };
 
 /**
  * A dashboard view from its URL parameters: filters parsed against the values that exist (unknown values and a
- * third filter come back as field errors with the user's input, never a crash), the published figures, and one
- * audit row naming the filters (and whether the view was withheld). Refused parses are audited too, as
- * `outcomes.view` with outcome "failed". Authorisation (`outcomes:view`) is the caller's.
+ * third filter come back as field errors with the user's input, never a crash), the published figures, the periods
+ * the form offers, and one audit row naming the filters (and whether the view was withheld). Refused parses are
+ * audited too, as `outcomes.view` with outcome "failed". Authorisation (`outcomes:view`) is the caller's.
+ * @throws Error when the summaries could not be built (`ensureOutcomeSummaries`).
  */
 export async function viewOutcomes(
   db: Kysely<DB>,
@@ -23,21 +47,55 @@ export async function viewOutcomes(
   params: URLSearchParams,
   now = new Date(),
 ): Promise<OutcomeView> {
-  const names = await loadFilterOptions(db);
-  const { population: _population, ...options } = names;
-  const parsed = parseOutcomeFilters(params, options, londonToday(now));
+  const { names, state, options, parsed, periods } = await parseOutcomeView(db, params, now);
   if (!parsed.ok) {
     await audit(db, actor, {
       action: "outcomes.view",
       outcome: "failed",
       details: { refused: Object.keys(parsed.errors) },
     });
-    return { ok: false, errors: parsed.errors, values: parsed.values, options };
+    return { ok: false, errors: parsed.errors, values: parsed.values, options, periods };
   }
-  const figures = await outcomeFigures(db, parsed.filters, { now, names });
+  const figures = await outcomeFigures(db, parsed.filters, { now, names, state });
   await audit(db, actor, {
     action: "outcomes.view",
     details: { filters: parsed.filters, withheld: figures.withheld ? true : undefined },
   });
-  return { ok: true, filters: parsed.filters, figures, options };
+  return { ok: true, filters: parsed.filters, figures, options, periods };
+}
+
+export type TableDownload =
+  | { ok: true; csv: string; fileName: string }
+  | { ok: false; status: 400 | 404; message: string };
+
+/**
+ * One table of one view as CSV (app/outcomes/csv.ts): exactly the table the dashboard shows for the same URL
+ * parameters, and one "outcomes.download" audit row naming the table and the filters. 400 with the first
+ * message for filters the page would refuse; 404 for a table id the view does not have (a withheld view has no
+ * tables). Authorisation (`outcomes:view`) is the caller's.
+ */
+export async function outcomeTableDownload(
+  db: Kysely<DB>,
+  actor: AuditActor,
+  tableId: string,
+  params: URLSearchParams,
+  now = new Date(),
+): Promise<TableDownload> {
+  const { names, state, options, parsed } = await parseOutcomeView(db, params, now);
+  if (!parsed.ok) return { ok: false, status: 400, message: Object.values(parsed.errors)[0] ?? "Check the filters" };
+  const { figures, table } = await outcomeTable(db, parsed.filters, tableId, { now, names, state });
+  if (!table) return { ok: false, status: 404, message: "There is no such table in this view" };
+  const csv = figureTableCsv(table, {
+    period: figures.period,
+    rule: figures.rule,
+    asOf: figures.asOf,
+    filters: filterWords(parsed.filters, options),
+  });
+  await audit(db, actor, {
+    action: "outcomes.download",
+    entityType: "outcome_table",
+    entityId: table.id,
+    details: { filters: parsed.filters, table: table.id, format: "csv" },
+  });
+  return { ok: true, csv, fileName: csvFileName(table.id, figures.period.key) };
 }

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { outcomeTableDownload } from "~/outcomes/dashboard.server";
+import { outcomeTableDownload } from "~/outcomes/view.server";
 
 // One dashboard table as CSV: /outcomes/csv/<table id>?<the view's filters>. The same filters as the page give
 // the same published table; the file name holds the table id and period only.

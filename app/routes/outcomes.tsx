@@ -1,7 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { actorOf, requirePermission } from "~/auth/guards.server";
-import { outcomePeriods } from "~/outcomes/dashboard.server";
 import { filtersToSearch } from "~/outcomes/filters";
 import type { FigureTable } from "~/outcomes/model";
 import { FilterForm } from "~/outcomes/ui/FilterForm";
@@ -19,15 +18,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 // Filters live in the URL (a GET form), so a view can be bookmarked and shared; the loader parses them, publishes
-// the view's figures and audits the view (app/outcomes/dashboard.server.ts).
+// the view's figures and audits the view (app/outcomes/view.server.ts).
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "outcomes:view");
   const view = await viewOutcomes(context.db, actorOf(guard), new URL(request.url).searchParams);
-  const periods = await outcomePeriods(context.db);
-  if (!view.ok) return data({ ...view, periods }, { status: 400 });
+  if (!view.ok) return data(view, { status: 400 });
   return {
     ...view,
-    periods,
     asOfText: asOfLabel(view.figures.asOf),
     filterWords: filterWords(view.filters, view.options),
   };
