@@ -10,7 +10,7 @@ import {
   reportProgress,
 } from "../../../app/reports/jobs.server";
 import { requestReport } from "../../../app/reports/request.server";
-import { createJobRunner, JobError } from "../../../app/reports/runner.server";
+import { createJobRunner, JobError, wakeJobRunners } from "../../../app/reports/runner.server";
 import { testDb, useTestDatabase } from "../../support/db";
 import { makeUser } from "../../support/factories";
 
@@ -232,5 +232,33 @@ describe("report jobs", () => {
     await bothDone;
     await runner.stop();
     expect(handled).toEqual([first, second]);
+  }, 30_000);
+
+  it("a runner woken while its poll is in flight looks once more as soon as that poll ends", async () => {
+    // The poll's read may have come before the job that woke it committed: only looking again finds that job.
+    let polls = 0;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let reached!: () => void;
+    const firstPollUnderWay = new Promise<void>((r) => (reached = r));
+    const runner = createJobRunner({
+      db: async () => {
+        polls++;
+        if (polls === 1) {
+          reached();
+          await held;
+        }
+        return testDb();
+      },
+      // Ten minutes: only the wake-up can bring a second poll within the test's time.
+      pollMs: 600_000,
+      handlers: { report: async () => {} },
+    });
+    runner.start();
+    await firstPollUnderWay;
+    wakeJobRunners();
+    release();
+    await vi.waitFor(() => expect(polls).toBe(2), { timeout: 20_000 });
+    await runner.stop();
   }, 30_000);
 });
