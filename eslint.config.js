@@ -48,7 +48,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: "^@db/index$",
+              regex: "(^@db|/db)/index$",
               message: "Take the executor as the first parameter (db) instead of opening the database here.",
             },
           ],

@@ -9,8 +9,8 @@ type VersionedTable = "activity" | "provider" | "volunteer" | "app_user";
 
 /** The ConflictError for a versioned update of `table` row `id` that matched no row: with the row's current version,
  * or none when the row has gone. */
-export async function conflictOn(executor: Executor, table: VersionedTable, id: string): Promise<ConflictError> {
-  const row = await executor
+export async function conflictOn(db: Executor, table: VersionedTable, id: string): Promise<ConflictError> {
+  const row = await db
     .selectFrom(table as "activity")
     .select("version")
     .where("id", "=", id)

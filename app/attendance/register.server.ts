@@ -335,7 +335,7 @@ export async function saveRegister(
 }
 
 /** The date of the first session a referral's person was marked present at, or null when there is none. */
-async function firstAttendedOn(db: Kysely<DB>, referralId: string): Promise<string | null> {
+async function firstAttendedOn(db: Executor, referralId: string): Promise<string | null> {
   const row = await db
     .selectFrom("attendance as t")
     .innerJoin("activity_session as s", "s.id", "t.session_id")

@@ -27,7 +27,7 @@ function signInRedirect(request: Request, reason: "expired" | "disabled" | null,
 async function requireUser(request: Request, context: RequestContext): Promise<Guarded> {
   const user = await currentUser(request, { context });
   if (user) return { user, requestId: requestContext(context).requestId };
-  const ended = await sessionEndReason(request, context);
+  const ended = await sessionEndReason(context.db, request);
   if (ended?.reason !== "disabled") throw signInRedirect(request, ended ? "expired" : null);
   const { requestId } = requestContext(context);
   const headers = { "Set-Cookie": await clearSessionCookie() };

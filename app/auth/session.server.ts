@@ -202,15 +202,15 @@ export async function endAllSessionsForUser(db: Executor, userId: string): Promi
  * Why a request that carries a session cookie has no live session: "disabled" when the session belongs to an
  * account an administrator has disabled (disabling ends its sessions: app/admin/users.server.ts), else "ended"
  * (idle, too old, signed out, or an id we never issued). Only the holder of the cookie learns which; the answer
- * carries the account's id and role for the audit row, never to the page. Read on the load context's database.
+ * carries the account's id and role for the audit row, never to the page.
  */
 export async function sessionEndReason(
+  db: Executor,
   request: Request,
-  context: RequestContext,
 ): Promise<{ reason: "disabled"; userId: string; role: string } | { reason: "ended" } | null> {
   const id = await readSessionId(request);
   if (!id) return null;
-  const row = await context.db
+  const row = await db
     .selectFrom("user_session as s")
     .innerJoin("app_user as u", "u.id", "s.user_id")
     .select(["u.id", "u.role", "u.disabled_at"])

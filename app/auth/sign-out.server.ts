@@ -3,14 +3,14 @@ import type { DB } from "@db/types";
 import { audit, type Executor } from "~/audit/audit.server";
 import { endSession, type CurrentUser } from "./session.server";
 
-/** Ends `user`'s session and records the sign-out, on `executor` (run it in a transaction so both or neither hold). */
+/** Ends `user`'s session and records the sign-out, on `db` (run it in a transaction so both or neither hold). */
 async function recordSignOut(
-  executor: Executor,
+  db: Executor,
   user: Pick<CurrentUser, "id" | "role" | "sessionHash">,
   requestId: string,
 ): Promise<void> {
-  await endSession(executor, user.sessionHash);
-  await audit(executor, { userId: user.id, role: user.role, requestId }, { action: "auth.sign-out" });
+  await endSession(db, user.sessionHash);
+  await audit(db, { userId: user.id, role: user.role, requestId }, { action: "auth.sign-out" });
 }
 
 /** Signs `user` out: their session ends and the audit trail says so, in one transaction. */

@@ -4,6 +4,7 @@
 // breakdowns), computes statistics from their additive sums, and publishes every value through disclosure control
 // before returning. Nothing person-level is read.
 import { sql, type Kysely } from "kysely";
+import type { Executor } from "~/audit/audit.server";
 import type { DB } from "@db/types";
 import { barriers, needs, referralSources } from "~/referrals/codes";
 import { londonToday } from "~/calendar";
@@ -382,7 +383,7 @@ function medianDays(ctx: Context, hist: Record<string, KeyedCount> | undefined) 
 }
 
 async function groupSizeTables(
-  db: Kysely<DB>,
+  db: Executor,
   ctx: Context,
 ): Promise<{ byMonth: FigureTable; byActivity: FigureTable; chart: FigureTable }> {
   const pairs = activeFilters(ctx.filters);
@@ -573,7 +574,7 @@ async function groupSizeTables(
   return { byMonth, byActivity, chart };
 }
 
-async function engagementSection(db: Kysely<DB>, ctx: Context): Promise<FigureSection> {
+async function engagementSection(db: Executor, ctx: Context): Promise<FigureSection> {
   const v = summary(ctx, ctx.viewKey);
   const ref = v.ref;
   const received = pub(ctx, ref?.referrals);

@@ -5,6 +5,7 @@
 
 import { createHmac } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
+import type { Executor } from "~/audit/audit.server";
 import type { DB } from "@db/types";
 import { coarseDateOfBirth, MIN_HMAC_KEY_LENGTH } from "./retention";
 import { subjectTables, type RetentionAction } from "./subject-tables.server";
@@ -56,7 +57,7 @@ interface Stale {
  * The people whose last contact (the latest contact instant of any row about them or a record merged into them:
  * `SubjectTable.contact`) was before `cutoff` ('YYYY-MM-DD', UK midnight), not already erased.
  */
-async function findStale(db: Kysely<DB> | Transaction<DB>, cutoff: string): Promise<Stale> {
+async function findStale(db: Executor, cutoff: string): Promise<Stale> {
   const contactRows = subjectTables
     .filter((t) => t.contact.length > 0)
     .map(

@@ -1,7 +1,7 @@
-// What the report pages call: each function takes the executor and the signed-in user (already through
-// requirePermission), reads what that user may see, and writes the audit row for the view, download or refusal. A
-// report that is not shared with a commissioner answers exactly as a missing one (404), with an "access denied"
-// audit row.
+// What the report pages call: each function takes the executor first and, where it acts for someone, the signed-in
+// user (already through requirePermission); it reads what that user may see and writes the audit row for the view,
+// download or refusal. A report that is not shared with a commissioner answers exactly as a missing one (404), with
+// an "access denied" audit row.
 import { data } from "@remix-run/node";
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";

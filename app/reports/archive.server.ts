@@ -2,12 +2,9 @@
 // applied, its figures as data (the ReportModel), its PDF and the PDF's SHA-256. Rows are immutable (a trigger
 // refuses updates and deletes), so a checksum read today still proves what was published.
 import { createHash } from "node:crypto";
-import type { Kysely, Transaction } from "kysely";
-import type { DB } from "@db/types";
+import type { Executor } from "~/audit/audit.server";
 import type { PeriodKind } from "~/outcomes/model";
 import type { ReportModel, ReportScope, ReportScopeKind } from "./model";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The lowercase hex SHA-256 of some bytes: 64 characters. */
 export function sha256Hex(bytes: Uint8Array): string {

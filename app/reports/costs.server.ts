@@ -1,11 +1,9 @@
 // Service costs per period and scope, entered by an administrator (the only source of a report's value-for-money
 // figures: nothing is estimated). Each save is audited with its amount.
-import { type Kysely, type Transaction } from "kysely";
+import { type Kysely } from "kysely";
 import type { DB } from "@db/types";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import type { ReportScope, ReportScopeKind } from "./model";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface ServiceCost {
   id: string;

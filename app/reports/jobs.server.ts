@@ -2,10 +2,8 @@
 // first (FOR UPDATE SKIP LOCKED, so two servers never take the same job), held under a lease that the worker
 // renews while it works. A server that dies mid-job stops renewing; once the lease has run out the job is claimed
 // again, up to its attempt limit. Works the same on the embedded database. See docs/decisions/0730-report-jobs.md.
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@db/types";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
+import { sql } from "kysely";
+import type { Executor } from "~/audit/audit.server";
 
 export type JobKind = "report";
 export type JobStatus = "queued" | "running" | "done" | "failed";

@@ -1,13 +1,11 @@
 // The quotes a report may carry: case notes of kind 'quote' recorded in the period, for people in the report's
 // scope whose latest consent to be quoted in reports is "given". Names never leave this function: they are only
 // used to leave out a quote that contains one.
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { DB } from "@db/types";
+import { sql } from "kysely";
+import type { Executor } from "~/audit/audit.server";
 import type { Period } from "~/outcomes/model";
 import type { ReportQuote, ReportScope } from "./model";
 import { MAX_QUOTES, selectQuotes } from "./quotes";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 /**
  * Up to MAX_QUOTES publishable quotes (see quotes.ts), newest first. A person is in scope through a referral to an

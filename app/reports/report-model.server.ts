@@ -1,7 +1,7 @@
 // Builds a ReportModel: the published figures of the report's scope and period, read by the same function as the
 // dashboard's, with the words around them (summary, value for money, quotes, methods). Everything a report shows
 // comes from here, and the archive stores the result.
-import { type Kysely, type Transaction } from "kysely";
+import { type Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { instruments } from "~/measures/instruments";
 import type { Cell, FigureTable, OutcomeFilters, PublishedFigures } from "~/outcomes/model";
@@ -11,8 +11,6 @@ import type { MeasureCredit, ReportModel, ReportScope } from "./model";
 import { reportQuotes } from "./quotes.server";
 import { executiveSummary } from "./summary";
 import { valueForMoney } from "./value-for-money";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 /** The function that publishes a view's figures: `outcomeFigures` (app/outcomes/figures.server.ts). */
 export type FiguresOf = (db: Kysely<DB>, filters: OutcomeFilters) => Promise<PublishedFigures>;

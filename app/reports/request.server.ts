@@ -1,15 +1,13 @@
 // Asking for a report: the scope is checked against the directory and the districts, the period must have begun,
 // and the job is queued with its audit row in one transaction.
-import { type Kysely, type Transaction } from "kysely";
+import { type Kysely } from "kysely";
 import { z } from "zod";
 import type { DB } from "@db/types";
-import { audit, type AuditActor } from "~/audit/audit.server";
+import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
 import { enqueueJob } from "./jobs.server";
 import { wakeJobRunners } from "./runner.server";
 import type { ReportScope, ReportScopeKind } from "./model";
 import { type ReportJobParams, reportPeriod } from "./params";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 const uuid = z.uuid();
 

@@ -1,11 +1,9 @@
 // Sharing an archived report with named commissioner accounts. Only active commissioners can be chosen; each share
 // and unshare writes its audit row in the same transaction.
-import { type Kysely, type Transaction } from "kysely";
+import { type Kysely } from "kysely";
 import type { DB } from "@db/types";
-import { auditAll, type AuditActor } from "~/audit/audit.server";
+import { auditAll, type AuditActor, type Executor } from "~/audit/audit.server";
 import { FieldError } from "~/errors";
-
-export type Executor = Kysely<DB> | Transaction<DB>;
 
 export interface Commissioner {
   id: string;
