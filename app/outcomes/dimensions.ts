@@ -43,6 +43,34 @@ export function dimensionInSentence(dim: Dimension): string {
 /** Dimensions describing the person (taken at referral received), as opposed to the referral or its activity. */
 export const personDimensions: readonly Dimension[] = ["district", "age", "sex", "ethnicity", "imd"];
 
+/**
+ * Whether a view may be opened with these filters: at most `MAX_FILTERS`, and an activity only alone. An activity
+ * is a report's scope, never a dashboard filter; its groups are small, and nationally its 2,000 values paired with
+ * every other dimension would make three quarters of the summaries (docs/decisions/0925-activity-views-alone.md).
+ */
+export function isOpenableView(filters: readonly Dimension[]): boolean {
+  return filters.length <= MAX_FILTERS && (!filters.includes("activity") || filters.length === 1);
+}
+
+/**
+ * The views the outcome summaries hold, as dimension lists ([] is everyone): every view `isOpenableView` allows
+ * (1 + 9 + 28 = 38 grouping sets), and with `withEquityRows` also activity × each person dimension (+5), the rows
+ * of an activity report's equity breakdown, which reads only their people, referrals and paired change
+ * (docs/decisions/0925-activity-views-alone.md).
+ */
+export function summaryLattice(withEquityRows: boolean): Dimension[][] {
+  const sets: Dimension[][] = [[]];
+  for (let i = 0; i < dimensions.length; i++) {
+    sets.push([dimensions[i]]);
+    for (let j = i + 1; j < dimensions.length; j++) {
+      const pair = [dimensions[i], dimensions[j]];
+      const equityRow = pair.includes("activity") && pair.some((d) => personDimensions.includes(d));
+      if (isOpenableView(pair) || (withEquityRows && equityRow)) sets.push(pair);
+    }
+  }
+  return sets;
+}
+
 const imdQuintileLabels: Record<"1" | "2" | "3" | "4" | "5", string> = {
   "1": "1 (most deprived)",
   "2": "2",

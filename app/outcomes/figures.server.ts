@@ -26,6 +26,7 @@ import {
   coarserViewKeys,
   dimensionInSentence,
   dimensionLabels,
+  isOpenableView,
   personDimensions,
   viewKey,
   type Dimension,
@@ -924,7 +925,7 @@ function keysToRead(filters: OutcomeFilters, names: Context["names"]): string[] 
  * value has passed disclosure control (app/outcomes/disclosure.ts) under `options.rule` or the administrator's
  * choice; when the view's group, or its complement in a view one filter coarser, is too small, the whole view is
  * withheld (`withheld` set, no sections). Reads the outcome summaries, building them first if there are none.
- * @throws RangeError for a malformed or future period, or more than two filters (parse URLs with
+ * @throws RangeError for a malformed or future period, more than two filters or an activity with another (parse URLs with
  * `parseOutcomeFilters` first to get messages for the user instead).
  */
 export async function outcomeFigures(
@@ -935,8 +936,10 @@ export async function outcomeFigures(
   const now = options.now ?? new Date();
   const period = periodOf(filters.period, londonToday(now));
   const pairs = activeFilters(filters);
-  if (pairs.length > MAX_FILTERS) {
-    throw new RangeError(`at most ${MAX_FILTERS} filters besides the period, not ${pairs.length}`);
+  if (!isOpenableView(pairs.map(([d]) => d))) {
+    throw new RangeError(
+      `at most ${MAX_FILTERS} filters besides the period, and an activity alone: not ${pairs.map(([d]) => d).join(", ")}`,
+    );
   }
   const [state, rule, names] = await Promise.all([
     options.state ?? ensureOutcomeSummaries(db, now),

@@ -3,7 +3,14 @@
 // loaded by `loadFilterOptions` (app/outcomes/options.server.ts).
 import { z } from "zod";
 import { referralSources } from "~/referrals/codes";
-import { MAX_FILTERS, dimensionLabels, dimensions, fixedValueLabels, type Dimension } from "./dimensions";
+import {
+  MAX_FILTERS,
+  dimensionLabels,
+  dimensions,
+  fixedValueLabels,
+  isOpenableView,
+  type Dimension,
+} from "./dimensions";
 import { ageBands, ethnicGroups, sexGroups, type OutcomeFilters, type Period } from "./model";
 import { defaultPeriodKey, parsePeriod } from "./periods";
 
@@ -89,6 +96,14 @@ function schemaFor(options: FilterOptions, today: string) {
     })
     .superRefine((value, ctx) => {
       const set = dimensions.filter((d) => value[d] !== undefined);
+      if (set.length > 1 && set.length <= MAX_FILTERS && !isOpenableView(set)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["filters"],
+          message:
+            "An activity's figures are shown for the activity alone: remove the other filter, or choose the activity's provider or category instead.",
+        });
+      }
       if (set.length > MAX_FILTERS) {
         ctx.addIssue({
           code: "custom",
@@ -104,7 +119,8 @@ function schemaFor(options: FilterOptions, today: string) {
 /**
  * Reads outcome filters from URL parameters. Every value must be one of `options` (unknown values are a field
  * error naming the filter, never a crash); an absent or empty period means the last 12 whole months before
- * `today` (UK date 'YYYY-MM-DD'); more than two population filters are refused with a message stating the rule.
+ * `today` (UK date 'YYYY-MM-DD'); more than two population filters, or an activity with another, are refused with
+ * a message stating the rule.
  * Parameters other than the period and the nine dimensions are ignored. On failure the user's values come back
  * so the form can show them.
  */

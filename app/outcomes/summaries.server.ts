@@ -6,7 +6,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import type { Executor } from "~/audit/audit.server";
 import { londonDate } from "~/calendar";
-import { MAX_FILTERS, dimensions } from "./dimensions";
+import { dimensions, summaryLattice } from "./dimensions";
 import { MIN_FOLLOW_UP_DAYS, comparedScores, countedInstruments } from "./outcome-measures";
 import type { Period } from "./model";
 import { monthsOf, periodsWithData } from "./periods";
@@ -92,14 +92,14 @@ const REFRESH_LOCK = 7_003_171;
 
 const D = dimensions;
 
-/** Every grouping set of the lattice: none, each dimension, each pair (1 + 9 + 36 = 46), with extra columns appended. */
-function groupingSets(extra: readonly string[] = [], period = "period_key"): string {
-  const combos: string[][] = [[]];
-  for (let i = 0; i < D.length; i++) {
-    combos.push([D[i]]);
-    if (MAX_FILTERS >= 2) for (let j = i + 1; j < D.length; j++) combos.push([D[i], D[j]]);
-  }
-  return combos.map((c) => `(${[period, ...c, ...extra].join(", ")})`).join(",\n  ");
+/**
+ * The grouping sets of the summary lattice (`summaryLattice`), with extra columns appended. `equity` adds the
+ * activity × person-dimension sets, for the parts an activity report's equity breakdown reads (any, ref, pair).
+ */
+function groupingSets(extra: readonly string[] = [], period = "period_key", equity = false): string {
+  return summaryLattice(equity)
+    .map((c) => `(${[period, ...c, ...extra].join(", ")})`)
+    .join(",\n  ");
 }
 
 /** The view key in SQL, "district=melton&age=75", the same string `viewKey` builds in TypeScript. */
@@ -139,8 +139,11 @@ async function countByView(
   source: string,
   metrics: Record<string, Metric>,
   peopleOf: readonly string[],
-  extra: readonly string[] = [],
-  events: string | null = null,
+  {
+    extra = [],
+    events = null,
+    equity = false,
+  }: { extra?: readonly string[]; events?: string | null; equity?: boolean } = {},
 ) {
   const ex = extra.map((e) => `${e}, `).join("");
   const count = (m: string) => {
@@ -177,7 +180,7 @@ async function countByView(
          )
          .join(",\n        ")}
        from (select t.*, m.sid is not null as multi from ${pt} t left join ${multi} m on ${match}) t
-       group by grouping sets (${groupingSets(extra)})
+       group by grouping sets (${groupingSets(extra, "period_key", equity)})
        union all
        select period_key, view_key, ${ex}${peopleOf
          .map(
@@ -189,7 +192,7 @@ async function countByView(
          select period_key, ${VIEW_KEY} as view_key, ${ex}sid, min(key) as key,
            ${peopleOf.map((m) => `bool_or("n_${m}" > 0) as "y_${m}"`).join(", ")}
          from ${pt} t where exists (select 1 from ${multi} m where ${match})
-         group by grouping sets (${groupingSets([...extra, "sid"])})
+         group by grouping sets (${groupingSets([...extra, "sid"], "period_key", equity)})
        ) pp
        ${groupBy}
      ) u
@@ -217,7 +220,7 @@ async function countByView(
          where month in (select month from ow_period)
          group by month, ${ex}key, ${DIM_COLS}
        ) c
-       group by grouping sets (${groupingSets(extra, "month")})
+       group by grouping sets (${groupingSets(extra, "month", equity)})
      ) m join ow_period p on p.month = m.month
      group by p.period_key, m.view_key${extra.map((e) => `, m.${e}`).join("")}`,
   );
@@ -477,8 +480,7 @@ async function buildParts(trx: Transaction<DB>) {
       providerAccepted: "responded and accepted",
     },
     ["referrals", "self", "attending"],
-    [],
-    "ow_ref",
+    { events: "ow_ref", equity: true },
   );
   await exec(
     trx,
@@ -503,8 +505,7 @@ async function buildParts(trx: Transaction<DB>) {
       excused: { sum: "excused" },
     },
     ["present"],
-    [],
-    "ow_att",
+    { events: "ow_att" },
   );
   await exec(
     trx,
@@ -571,7 +572,7 @@ async function buildParts(trx: Transaction<DB>) {
     expanded("ow_base"),
     { people: "true", followed: "followed" },
     ["people", "followed"],
-    ["instrument"],
+    { extra: ["instrument"] },
   );
   await exec(
     trx,
@@ -587,7 +588,7 @@ async function buildParts(trx: Transaction<DB>) {
      select period_key, view_key, score, jsonb_object_agg(ch::text, c) as hist from (
        select period_key, ${VIEW_KEY} as view_key, score, ch, count(*) as c
        from ${expanded("ow_pair")}
-       group by grouping sets (${groupingSets(["score", "ch"])})
+       group by grouping sets (${groupingSets(["score", "ch"], "period_key", true)})
      ) g group by 1, 2, 3`,
   );
   await exec(
@@ -600,7 +601,7 @@ async function buildParts(trx: Transaction<DB>) {
            'better', ${kc("better")}, 'same', ${kc("same")}, 'worse', ${kc("worse")},
            'mbetter', ${kc("mbetter")}, 'mworse', ${kc("mworse")}, 'inband', ${kc("inband")}, 'outband', ${kc("outband")}) as data
        from ${expanded("ow_pair")}
-       group by grouping sets (${groupingSets(["score"])})
+       group by grouping sets (${groupingSets(["score"], "period_key", true)})
      ) g join ow_pair_hist h using (period_key, view_key, score)
      group by 1, 2`,
   );
@@ -611,7 +612,7 @@ async function buildParts(trx: Transaction<DB>) {
     ...["ow_pt_ref", "ow_pt_att", "ow_pt_base"].map((t) => `select period_key, sid, key, ${DIM_COLS} from ${t}`),
     `select period_key, sid, key, ${DIM_COLS} from ${expanded("ow_pair")}`,
   ].join("\nunion all\n");
-  await countByView(trx, "any", `(${anyRows}) x`, { any: "true" }, ["any"]);
+  await countByView(trx, "any", `(${anyRows}) x`, { any: "true" }, ["any"], { equity: true });
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
@@ -655,7 +656,7 @@ async function readChangeMark(db: Executor): Promise<number> {
  * The version of what the summaries hold. Change it with any change to the figures' definitions or the summary
  * shape: stored summaries of another version are rebuilt whole, never patched period by period.
  */
-const SUMMARY_FORMAT = 2;
+const SUMMARY_FORMAT = 3;
 
 /** What a rebuild did: every period (`full`), or only those containing a touched month. */
 export interface RefreshResult {
@@ -711,7 +712,7 @@ export async function refreshOutcomeSummaries(
       .select(["first_date", "last_date", "period_keys", "format"])
       .where("id", "=", 1)
       .executeTakeFirst();
-    // Hashed grouping sets need room: 46 hash tables at once. For this transaction only.
+    // Hashed grouping sets need room: up to 43 hash tables at once. For this transaction only.
     await exec(trx, `set local work_mem = '${REFRESH_WORK_MEM}'`);
     // Compiling these wide aggregates costs more than it saves, once per statement.
     await exec(trx, `set local jit = off`);

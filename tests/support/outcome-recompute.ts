@@ -302,9 +302,21 @@ export async function recomputeSummaries(today: string): Promise<Map<string, Rec
     });
   }
 
-  // Flatten to "path → value" so the stored JSON can be flattened the same way and compared.
+  // Flatten to "path → value" so the stored JSON can be flattened the same way and compared. What is stored, written
+  // out here rather than taken from the code: an activity is viewed alone; with a person dimension (district, age,
+  // sex, ethnic group, IMD) only its people, referrals and pairs are kept, for an activity report's equity rows; with
+  // provider, category or source it is not stored at all.
   const out = new Map<string, Record<string, unknown>>();
   for (const [k, acc] of accs) {
+    const view = k.slice(k.indexOf("|") + 1);
+    const withActivity = view.includes("activity=") && view.includes("&");
+    if (withActivity && /(^|&)(provider|category|source)=/.test(view)) continue;
+    if (withActivity) {
+      const kept = (name: string) => name === "any" || name.startsWith("ref.") || name.startsWith("pair.");
+      for (const part of [acc.counts, acc.people, acc.sums, acc.hist]) {
+        for (const name of [...part.keys()]) if (!kept(name)) part.delete(name);
+      }
+    }
     const flat: Record<string, unknown> = {};
     for (const [name, c] of acc.counts) flat[name] = c;
     for (const [name, m] of acc.people) flat[name] = [m.size, [...m.values()].reduce((s, x) => s + x, 0) % 256];

@@ -334,6 +334,13 @@ describe("outcome figures of a hand-computed population", () => {
     await expect(
       outcomeFigures(testDb(), { period: Q3, district: "melton", age: "75", sex: "female" }, { now: NOW }),
     ).rejects.toThrow(/at most 2/);
+    await expect(
+      outcomeFigures(
+        testDb(),
+        { period: Q3, activity: "22222222-2222-4222-8222-222222222222", age: "75" },
+        { now: NOW },
+      ),
+    ).rejects.toThrow(/an activity alone/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { OutcomeFilters } from "~/outcomes/model";
-import { activeFilters, coarserViewKeys, dimensionInSentence, viewKey } from "~/outcomes/dimensions";
+import { activeFilters, coarserViewKeys, dimensionInSentence, summaryLattice, viewKey } from "~/outcomes/dimensions";
 import { filtersToSearch, fixedOptions, parseOutcomeFilters, type FilterOptions } from "~/outcomes/filters";
 
 const TODAY = "2026-11-29";
@@ -15,6 +15,27 @@ const options: FilterOptions = {
   ...fixedOptions,
 };
 const parse = (query: string) => parseOutcomeFilters(new URLSearchParams(query), options, TODAY);
+
+describe("the summary lattice", () => {
+  const names = (sets: string[][]) => sets.map((s) => s.join("+"));
+
+  it("holds everyone, each dimension alone and each pair without an activity", () => {
+    const views = names(summaryLattice(false));
+    expect(views).toHaveLength(1 + 9 + 28);
+    expect(views).toContain("");
+    expect(views).toContain("activity");
+    expect(views).toContain("district+age");
+    expect(views).toContain("provider+imd");
+    expect(views.filter((v) => v.includes("activity+") || v.includes("+activity"))).toEqual([]);
+  });
+
+  it("adds an activity with each person dimension for an activity report's equity rows", () => {
+    const extra = names(summaryLattice(true)).filter((v) => !names(summaryLattice(false)).includes(v));
+    expect(extra.sort()).toEqual(
+      ["activity+age", "activity+ethnicity", "activity+imd", "activity+sex", "district+activity"].sort(),
+    );
+  });
+});
 
 describe("outcome filters", () => {
   it("names a dimension inside a sentence in lower case, keeping an opening acronym", () => {
@@ -51,12 +72,16 @@ describe("outcome filters", () => {
     expect(r.errors.filters).toMatch(/district, age band, sex/);
   });
 
-  it("takes an activity as a report scope, counted as one of the two", () => {
-    expect(parse("activity=22222222-2222-4222-8222-222222222222&age=75")).toMatchObject({
-      ok: true,
-      filters: { activity: "22222222-2222-4222-8222-222222222222", age: "75" },
-    });
-    expect(parse("activity=22222222-2222-4222-8222-222222222222&age=75&sex=male").ok).toBe(false);
+  it("takes an activity as a report scope, alone", () => {
+    const activity = "22222222-2222-4222-8222-222222222222";
+    expect(parse(`activity=${activity}`)).toMatchObject({ ok: true, filters: { activity } });
+    const paired = parse(`activity=${activity}&age=75`);
+    expect(paired.ok).toBe(false);
+    if (!paired.ok) {
+      expect(paired.errors.filters).toMatch(/for the activity alone/);
+      expect(paired.values).toEqual({ activity, age: "75" });
+    }
+    expect(parse(`activity=${activity}&age=75&sex=male`).ok).toBe(false);
     expect(parse("activity=nope").ok).toBe(false);
   });
 
