@@ -1,5 +1,5 @@
 // The dimensions an outcome view may be filtered by, and how a view is named in the summary table. Pure.
-// A view is a period and at most two of these dimensions with one value each (docs/decisions/0700-outcome-summaries.md);
+// A view is a period and at most two of these dimensions with one value each, an activity alone (decisions 0700, 0925);
 // its key is the dimensions in this fixed order, "district=melton&age=75", and "" for everyone.
 import { ageBands, ethnicGroups, sexGroups, type OutcomeFilters } from "./model";
 

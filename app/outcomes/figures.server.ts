@@ -920,7 +920,7 @@ function keysToRead(filters: OutcomeFilters, names: Context["names"]): string[] 
 
 /**
  * The published outcome figures of one view: `filters.period` (a period key, see app/outcomes/periods.ts) and at
- * most two population filters. Returns sections headline, reach, engagement, outcomes and equity, each a list of
+ * most two population filters, an activity only alone. Returns sections headline, reach, engagement, outcomes and equity, each a list of
  * tables with stable ids, meta (window, date counted by, population, n) and a chart spec where one helps. Every
  * value has passed disclosure control (app/outcomes/disclosure.ts) under `options.rule` or the administrator's
  * choice; when the view's group, or its complement in a view one filter coarser, is too small, the whole view is

@@ -1,6 +1,6 @@
 // The dashboard's two reads of a view from its URL parameters: the whole page (`viewOutcomes`) and one of its tables
-// as CSV (`outcomeTableDownload`). Both parse the filters the same way, read the summaries' state once, and write one
-// audit row. Only published figures leave here.
+// as CSV (`outcomeTableDownload`). Both parse the filters the same way, read the summaries' state once, and audit
+// what they return. Only published figures leave here.
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { audit, type AuditActor } from "~/audit/audit.server";
@@ -35,8 +35,8 @@ export type OutcomeView =
   | { ok: false; errors: FilterErrors; values: Record<string, string>; options: FilterOptions; periods: Period[] };
 
 /**
- * A dashboard view from its URL parameters: filters parsed against the values that exist (unknown values and a
- * third filter come back as field errors with the user's input, never a crash), the published figures, the periods
+ * A dashboard view from its URL parameters: filters parsed against the values that exist (unknown values, a third
+ * filter or an activity with another come back as field errors with the user's input, never a crash), the published figures, the periods
  * the form offers, and one audit row naming the filters (and whether the view was withheld). Refused parses are
  * audited too, as `outcomes.view` with outcome "failed". Authorisation (`outcomes:view`) is the caller's.
  * @throws Error when the summaries could not be built (`ensureOutcomeSummaries`).
