@@ -107,10 +107,6 @@ const VIEW_KEY = `concat_ws('&', ${D.map((d) => `case when grouping(${d}) = 0 th
 
 const DIM_COLS = D.join(", ");
 
-/** A keyed count over the rows matching `cond`, as a two-element JSON array (single-level aggregates). */
-const kc = (cond = "true") =>
-  `jsonb_build_array(count(*) filter (where ${cond}), coalesce(sum(key) filter (where ${cond}), 0) % 256)`;
-
 /** A metric counted per fact row: a condition (the row counts once) or `{ sum }` (the row counts that much). */
 type Metric = string | { sum: string };
 
@@ -582,26 +578,50 @@ async function buildParts(trx: Transaction<DB>) {
      from ow_cnt_base group by 1, 2`,
   );
 
+  // The pairs' sums and change histograms are event sums too: counted once per month under the grouping sets and
+  // summed into periods, like the tallies (0885), rather than grouped once per period each pair falls in (0926).
+  await exec(
+    trx,
+    `create temp table ow_pair_month on commit drop as
+     select date_trunc('month', d)::date as month, * from ow_pair
+     where date_trunc('month', d)::date in (select month from ow_period)`,
+  );
   await exec(
     trx,
     `create temp table ow_pair_hist on commit drop as
      select period_key, view_key, score, jsonb_object_agg(ch::text, c) as hist from (
-       select period_key, ${VIEW_KEY} as view_key, score, ch, count(*) as c
-       from ${expanded("ow_pair")}
-       group by grouping sets (${groupingSets(["score", "ch"], "period_key", true)})
+       select p.period_key, m.view_key, m.score, m.ch, sum(m.c)::bigint as c
+       from (
+         select month, ${VIEW_KEY} as view_key, score, ch, count(*) as c
+         from ow_pair_month
+         group by grouping sets (${groupingSets(["score", "ch"], "month", true)})
+       ) m join ow_period p on p.month = m.month
+       group by 1, 2, 3, 4
      ) g group by 1, 2, 3`,
   );
+  // Per month: each count and its key sum (reduced modulo 256 once summed into the period), and the plain sums.
+  const counted = ["n", "better", "same", "worse", "mbetter", "mworse", "inband", "outband"];
+  const monthCount = (name: string) => {
+    const where = name === "n" ? "true" : name;
+    return `count(*) filter (where ${where}) as "${name}", coalesce(sum(key) filter (where ${where}), 0) as "${name}_k"`;
+  };
+  const sums = { sb: "b", sb2: "b * b", sa: "a", sa2: "a * a", sd: "ch", sd2: "ch * ch" };
   await exec(
     trx,
     `insert into ow_part (period_key, view_key, part, data)
      select g.period_key, g.view_key, 'pair', jsonb_object_agg(g.score, g.data || jsonb_build_object('hist', h.hist)) from (
-       select period_key, ${VIEW_KEY} as view_key, score,
-         jsonb_build_object(
-           'n', ${kc()}, 'sb', sum(b), 'sb2', sum(b * b), 'sa', sum(a), 'sa2', sum(a * a), 'sd', sum(ch), 'sd2', sum(ch * ch),
-           'better', ${kc("better")}, 'same', ${kc("same")}, 'worse', ${kc("worse")},
-           'mbetter', ${kc("mbetter")}, 'mworse', ${kc("mworse")}, 'inband', ${kc("inband")}, 'outband', ${kc("outband")}) as data
-       from ${expanded("ow_pair")}
-       group by grouping sets (${groupingSets(["score"], "period_key", true)})
+       select p.period_key, m.view_key, m.score, jsonb_build_object(
+         ${[
+           ...counted.map((c) => `'${c}', jsonb_build_array(sum(m."${c}"), sum(m."${c}_k") % 256)`),
+           ...Object.keys(sums).map((k) => `'${k}', sum(m.${k})`),
+         ].join(", ")}) as data
+       from (
+         select month, ${VIEW_KEY} as view_key, score,
+           ${[...counted.map(monthCount), ...Object.entries(sums).map(([k, e]) => `sum(${e}) as ${k}`)].join(", ")}
+         from ow_pair_month
+         group by grouping sets (${groupingSets(["score"], "month", true)})
+       ) m join ow_period p on p.month = m.month
+       group by 1, 2, 3
      ) g join ow_pair_hist h using (period_key, view_key, score)
      group by 1, 2`,
   );
