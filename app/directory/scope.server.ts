@@ -6,9 +6,7 @@ import { actorOf, requirePermission, type Guarded } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import type { RequestContext } from "~/context";
 import { notFound } from "~/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (v: unknown): v is string => typeof v === "string" && UUID.test(v);
+import { isUuid } from "~/params";
 
 /**
  * Whose directory entries a user may change or run: someone who leads activities works only on their own;

@@ -944,14 +944,18 @@ export async function outcomeFigures(
   const [state, rule, names] = await Promise.all([
     options.state ?? ensureOutcomeSummaries(db, now),
     options.rule ?? getDisclosureRule(db),
-    options.names ?? loadFilterOptions(db),
+    options.names ?? loadFilterOptions(db, filters.activity),
   ]);
   const own = viewKey(pairs);
-  const [rows, monthRows] = await Promise.all([
-    readViewSummaries(db, [period.key], keysToRead(filters, names)),
-    readViewSummaries(db, monthsOf(period), [own]),
+  // The view and its coarser views whole; the equity breakdown's rows and the months only for what they show.
+  const whole = [own, ...coarserViewKeys(own)];
+  const breakdown = keysToRead(filters, names).filter((k) => !whole.includes(k));
+  const [rows, breakdownRows, monthRows] = await Promise.all([
+    readViewSummaries(db, [period.key], whole),
+    readViewSummaries(db, [period.key], breakdown, { parts: ["any", "ref"], pairScores: [comparedScores[0].id] }),
+    readViewSummaries(db, monthsOf(period), [own], { parts: ["ref"] }),
   ]);
-  for (const [k, v] of monthRows) rows.set(k, v);
+  for (const [k, v] of [...breakdownRows, ...monthRows]) rows.set(k, v);
   const ctx: Context = { filters, period, rule, rows, names, viewKey: own };
   const base: Omit<PublishedFigures, "sections"> = {
     filters,

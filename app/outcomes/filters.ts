@@ -36,6 +36,9 @@ export interface FilterOptions {
 const fixed = (labels: Record<string, string>): FilterOption[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
 
+/** The choices the dashboard's filter form offers: every filter's but the activity's (a report scope only). */
+export type FormOptions = Omit<FilterOptions, "activity">;
+
 /** The options that do not depend on the database. */
 export const fixedOptions = {
   source: fixed(referralSources),
@@ -46,7 +49,7 @@ export const fixedOptions = {
 } satisfies Partial<FilterOptions>;
 
 /** The dimensions the dashboard's filter form offers (activity is a report scope only). */
-export const formDimensions: readonly Dimension[] = dimensions.filter((d) => d !== "activity");
+export const formDimensions = dimensions.filter((d): d is Exclude<Dimension, "activity"> => d !== "activity");
 
 export type FilterErrors = Partial<Record<"period" | Dimension | "filters", string>>;
 

@@ -869,20 +869,44 @@ export async function ensureOutcomeSummaries(db: Kysely<DB>, now = new Date()): 
   return state;
 }
 
-/** The stored summaries of some views of one period, by view key (a view with no facts has no row: all zeros). */
+/** Parts of a stored summary to read instead of all of it: the named parts whole, and `pair` for these scores only. */
+export interface SummaryParts {
+  parts: readonly ("any" | "ref" | "att" | "base" | "tally")[];
+  pairScores?: readonly string[];
+}
+
+/**
+ * The stored summaries of some views in some periods, as `Map<"periodKey|viewKey", ViewSummary>` (a view with no
+ * facts has no row: all zeros). With `only`, each summary holds just those parts (`SummaryParts`), cut out in the
+ * database: a national summary row is several kilobytes, most of it tallies and histograms that a breakdown's row
+ * never reads.
+ */
 export async function readViewSummaries(
   db: Executor,
   periodKeys: readonly string[],
   viewKeys: readonly string[],
+  only?: SummaryParts,
 ): Promise<Map<string, ViewSummary>> {
   const out = new Map<string, ViewSummary>();
   if (!periodKeys.length || !viewKeys.length) return out;
+  const projection = only
+    ? sql<unknown>`jsonb_strip_nulls(jsonb_build_object(${sql.join([
+        ...only.parts.map((p) => sql`${sql.lit(p)}::text, figures -> ${sql.lit(p)}`),
+        ...(only.pairScores?.length
+          ? [
+              sql`'pair', jsonb_build_object(${sql.join(
+                only.pairScores.map((s) => sql`${s}::text, figures -> 'pair' -> ${s}`),
+              )})`,
+            ]
+          : []),
+      ])}))`
+    : sql<unknown>`figures`;
   const rows = await db
     .selectFrom("outcome_summary")
-    .select(["period_key", "view_key", "figures"])
+    .select(["period_key", "view_key", projection.as("figures")])
     .where("period_key", "in", [...periodKeys])
     .where("view_key", "in", [...viewKeys])
     .execute();
-  for (const r of rows) out.set(`${r.period_key}|${r.view_key}`, r.figures as unknown as ViewSummary);
+  for (const r of rows) out.set(`${r.period_key}|${r.view_key}`, r.figures as ViewSummary);
   return out;
 }

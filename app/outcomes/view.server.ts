@@ -7,7 +7,7 @@ import { audit, type AuditActor } from "~/audit/audit.server";
 import { londonToday } from "~/calendar";
 import { csvFileName, figureTableCsv } from "./csv";
 import { outcomeFigures, outcomeTable } from "./figures.server";
-import { parseOutcomeFilters, type FilterErrors, type FilterOptions } from "./filters";
+import { parseOutcomeFilters, type FilterErrors, type FilterOptions, type FormOptions } from "./filters";
 import type { OutcomeFilters, Period, PublishedFigures } from "./model";
 import { loadFilterOptions } from "./options.server";
 import { periodsWithData } from "./periods";
@@ -16,7 +16,10 @@ import { filterWords } from "./ui/text";
 
 /** The filters of a view's URL parameters, checked against the values that exist, and what checking them read. */
 async function parseOutcomeView(db: Kysely<DB>, params: URLSearchParams, now: Date) {
-  const [names, state] = await Promise.all([loadFilterOptions(db), ensureOutcomeSummaries(db, now)]);
+  const [names, state] = await Promise.all([
+    loadFilterOptions(db, params.get("activity")),
+    ensureOutcomeSummaries(db, now),
+  ]);
   // The area populations are for the equity figures, not the form's choices.
   const { population: _population, ...options } = names;
   const today = londonToday(now);
@@ -31,8 +34,24 @@ async function parseOutcomeView(db: Kysely<DB>, params: URLSearchParams, now: Da
 }
 
 export type OutcomeView =
-  | { ok: true; filters: OutcomeFilters; figures: PublishedFigures; options: FilterOptions; periods: Period[] }
-  | { ok: false; errors: FilterErrors; values: Record<string, string>; options: FilterOptions; periods: Period[] };
+  | {
+      ok: true;
+      filters: OutcomeFilters;
+      /** The filters in words ("District: Melton"), activity names included. */
+      filterWords: string[];
+      figures: PublishedFigures;
+      options: FormOptions;
+      periods: Period[];
+    }
+  | { ok: false; errors: FilterErrors; values: Record<string, string>; options: FormOptions; periods: Period[] };
+
+/**
+ * The filter form's choices: every filter but the activity, which the form never offers (an activity is a report
+ * scope). Nationally the 2,000 activities would otherwise travel with every dashboard view.
+ */
+function formOptionsOf({ activity: _activity, ...options }: FilterOptions): FormOptions {
+  return options;
+}
 
 /**
  * A dashboard view from its URL parameters: filters parsed against the values that exist (unknown values, a third
@@ -54,14 +73,21 @@ export async function viewOutcomes(
       outcome: "failed",
       details: { refused: Object.keys(parsed.errors) },
     });
-    return { ok: false, errors: parsed.errors, values: parsed.values, options, periods };
+    return { ok: false, errors: parsed.errors, values: parsed.values, options: formOptionsOf(options), periods };
   }
   const figures = await outcomeFigures(db, parsed.filters, { now, names, state });
   await audit(db, actor, {
     action: "outcomes.view",
     details: { filters: parsed.filters, withheld: figures.withheld ? true : undefined },
   });
-  return { ok: true, filters: parsed.filters, figures, options, periods };
+  return {
+    ok: true,
+    filters: parsed.filters,
+    filterWords: filterWords(parsed.filters, options),
+    figures,
+    options: formOptionsOf(options),
+    periods,
+  };
 }
 
 export type TableDownload =

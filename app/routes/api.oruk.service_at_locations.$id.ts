@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isUuid } from "~/directory/scope.server";
+import { isUuid } from "~/params";
 import { badRequest, json, nonRead, notFoundJson } from "~/directory/oruk/http";
 import { serviceAtLocationSummary } from "~/directory/oruk/map";
 import { findServiceAtLocation } from "~/directory/oruk/query.server";

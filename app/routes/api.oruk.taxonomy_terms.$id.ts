@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { isUuid } from "~/directory/scope.server";
+import { isUuid } from "~/params";
 import { badRequest, json, nonRead, notFoundJson } from "~/directory/oruk/http";
 import { taxonomyTerm } from "~/directory/oruk/map";
 import { categories } from "~/directory/oruk/query.server";

@@ -7,7 +7,7 @@ import { accessibilityFeatures, activityFormats, providerKinds, transportOptions
 import { hhmm } from "~/directory/schedule";
 import { londonToday } from "~/calendar";
 import { getListing } from "~/directory/search.server";
-import { isUuid } from "~/directory/scope.server";
+import { isUuid } from "~/params";
 import { notFound } from "~/errors";
 import { Tag } from "~/ui/Banner";
 import { formatIsoDate } from "~/ui/format";

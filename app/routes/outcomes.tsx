@@ -6,7 +6,7 @@ import type { FigureTable } from "~/outcomes/model";
 import { FilterForm } from "~/outcomes/ui/FilterForm";
 import styles from "~/outcomes/ui/outcomes.css?url";
 import { SectionContents, SectionView } from "~/outcomes/ui/SectionView";
-import { asOfLabel, filterWords } from "~/outcomes/ui/text";
+import { asOfLabel } from "~/outcomes/ui/text";
 import { viewOutcomes } from "~/outcomes/view.server";
 import { ErrorSummary } from "~/ui/form";
 import { SummaryList, SummaryRow } from "~/ui/SummaryList";
@@ -23,11 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const guard = await requirePermission(request, context, "outcomes:view");
   const view = await viewOutcomes(context.db, actorOf(guard), new URL(request.url).searchParams);
   if (!view.ok) return data(view, { status: 400 });
-  return {
-    ...view,
-    asOfText: asOfLabel(view.figures.asOf),
-    filterWords: filterWords(view.filters, view.options),
-  };
+  return { ...view, asOfText: asOfLabel(view.figures.asOf) };
 }
 
 export default function OutcomeDashboard() {

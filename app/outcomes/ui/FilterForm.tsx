@@ -2,13 +2,13 @@
 // bookmarked and shared, and works before JavaScript loads. Errors come from parseOutcomeFilters
 // (app/outcomes/filters.ts) and are shown at the field, with the user's choices kept.
 import { dimensionLabels, MAX_FILTERS } from "../dimensions";
-import { formDimensions, type FilterErrors, type FilterOptions } from "../filters";
+import { formDimensions, type FilterErrors, type FormOptions } from "../filters";
 import type { Period, PeriodKind } from "../model";
 import { periodKindLabels } from "../periods";
 
 interface Props {
   action: string;
-  options: FilterOptions;
+  options: FormOptions;
   /** The periods that hold data, newest first within each kind. */
   periods: Period[];
   /** The values as the user chose them (kept on error). */

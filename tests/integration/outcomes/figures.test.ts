@@ -356,6 +356,20 @@ describe("the outcomes page", () => {
     );
     expect(ok.status).toBe(200);
     expect(ok.body.ok).toBe(true);
+    // The form never offers activities, so none travel with the page; an activity scope is still named.
+    expect(ok.body.options.activity).toBeUndefined();
+    expect(ok.body.options.district.map((o: { value: string }) => o.value)).toContain("melton");
+    const activity = await outcomeActivity({ category: "befriending", name: "Befriending X" });
+    const scoped = await call(() =>
+      outcomesLoader({
+        request: getRequest(`/outcomes?period=2026-10&activity=${activity.id}`, analyst.cookie),
+        context: context(),
+        params: {},
+      } as any),
+    );
+    expect(scoped.status).toBe(200);
+    expect(scoped.body.filterWords).toEqual(["Activity: Befriending X"]);
+    expect(scoped.body.options.activity).toBeUndefined();
     const bad = await call(() =>
       outcomesLoader({
         request: getRequest("/outcomes?district=atlantis&age=75&sex=male&imd=1", analyst.cookie),
@@ -378,10 +392,11 @@ describe("the outcomes page", () => {
       .where("action", "=", "outcomes.view")
       .orderBy("id")
       .execute();
-    expect(views.map((v) => v.outcome)).toEqual(["ok", "failed"]);
+    expect(views.map((v) => v.outcome)).toEqual(["ok", "ok", "failed"]);
     expect(views[0]).toMatchObject({
       actor_user_id: analyst.user.id,
       details: { filters: { period: "2026-10", district: "melton" } },
     });
+    expect(views[1]).toMatchObject({ details: { filters: { period: "2026-10", activity: activity.id } } });
   });
 });
