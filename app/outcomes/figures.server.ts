@@ -452,7 +452,13 @@ async function groupSizeTables(
           .groupBy("activity_id"),
       )
       .selectFrom("a")
-      .innerJoin("g", "g.activity_id", "a.activity_id")
+      // The chosen activities' months by key, rather than joining back every row of the period.
+      .innerJoin("outcome_group_size as g", (j) =>
+        j
+          .onRef("g.activity_id", "=", "a.activity_id")
+          .on("g.month", ">=", ctx.period.from)
+          .on("g.month", "<=", ctx.period.to),
+      )
       .innerJoin("activity as x", "x.id", "a.activity_id")
       .where("a.rank", "<=", Math.max(GROUP_SIZE_CHART_ACTIVITIES, GROUP_SIZE_TABLE_ACTIVITIES))
       .select([
