@@ -926,13 +926,14 @@ function keysToRead(filters: OutcomeFilters, names: Context["names"]): string[] 
 
 /**
  * The published outcome figures of one view: `filters.period` (a period key, see app/outcomes/periods.ts) and at
- * most two population filters, an activity only alone. Returns sections headline, reach, engagement, outcomes and equity, each a list of
- * tables with stable ids, meta (window, date counted by, population, n) and a chart spec where one helps. Every
- * value has passed disclosure control (app/outcomes/disclosure.ts) under `options.rule` or the administrator's
- * choice; when the view's group, or its complement in a view one filter coarser, is too small, the whole view is
- * withheld (`withheld` set, no sections). Reads the outcome summaries, building them first if there are none.
- * @throws RangeError for a malformed or future period, more than two filters or an activity with another (parse URLs with
- * `parseOutcomeFilters` first to get messages for the user instead).
+ * most two population filters, an activity only alone. Returns sections headline, reach, engagement, outcomes and
+ * equity, each a list of tables with stable ids, meta (window, date counted by, population, n) and a chart spec
+ * where one helps. Every value has passed disclosure control (app/outcomes/disclosure.ts) under `options.rule` or
+ * the administrator's choice; when the view's group, or its complement in a view one filter coarser, is too small,
+ * the whole view is withheld (`withheld` set, no sections). Reads the outcome summaries, building them first if
+ * there are none.
+ * @throws RangeError for a malformed or future period, more than two filters or an activity with another (parse
+ * URLs with `parseOutcomeFilters` first to get messages for the user instead).
  */
 export async function outcomeFigures(
   db: Kysely<DB>,
@@ -942,9 +943,10 @@ export async function outcomeFigures(
   const now = options.now ?? new Date();
   const period = periodOf(filters.period, londonToday(now));
   const pairs = activeFilters(filters);
-  if (!isOpenableView(pairs.map(([d]) => d))) {
+  const chosen = pairs.map(([d]) => d);
+  if (!isOpenableView(chosen)) {
     throw new RangeError(
-      `at most ${MAX_FILTERS} filters besides the period, and an activity alone: not ${pairs.map(([d]) => d).join(", ")}`,
+      `at most ${MAX_FILTERS} filters besides the period, an activity alone: not ${chosen.join(", ")}`,
     );
   }
   const [state, rule, names] = await Promise.all([

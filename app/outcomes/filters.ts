@@ -1,4 +1,5 @@
-// Outcome filters from a URL: fixed values only, at most two besides the period, an activity alone (decisions 0700, 0925).
+// Outcome filters from a URL: fixed values only, at most two besides the period, an activity alone (decisions 0700,
+// 0925).
 // Pure: the values that live in the database (districts, providers, categories, activities) come in as `FilterOptions`,
 // loaded by `loadFilterOptions` (app/outcomes/options.server.ts).
 import { z } from "zod";

@@ -53,7 +53,7 @@ export interface OutcomeFilters {
   ethnicity?: EthnicGroup;
   /** 1 (most deprived) to 5 (least deprived). */
   imd?: "1" | "2" | "3" | "4" | "5";
-  /** One activity (its id): a report's scope only, not offered on the dashboard form; always the only filter (`isOpenableView`). */
+  /** One activity (its id): a report's scope, never offered on the dashboard form; always alone (`isOpenableView`). */
   activity?: string;
 }
 export type FilterName = Exclude<keyof OutcomeFilters, "period">;

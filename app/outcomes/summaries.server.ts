@@ -1,7 +1,7 @@
-// Outcome summaries: one row per view (period × at most two dimension values, an activity alone: 0925) holding the additive inputs of every
-// published figure, computed set-based in SQL by GROUP BY GROUPING SETS over per-referral, per-attendance and
-// per-response facts. Person-level rows stay inside the database: only aggregates are written or read.
-// See docs/decisions/0700-outcome-summaries.md and 0704-outcome-summary-refresh.md.
+// Outcome summaries: one row per view (period × at most two dimension values, an activity alone: 0925) holding the
+// additive inputs of every published figure, computed set-based in SQL by GROUP BY GROUPING SETS over per-referral,
+// per-attendance and per-response facts. Person-level rows stay inside the database: only aggregates are written or
+// read. See docs/decisions/0700-outcome-summaries.md and 0704-outcome-summary-refresh.md.
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "@db/types";
 import type { Executor } from "~/audit/audit.server";

@@ -55,9 +55,10 @@ function formOptionsOf({ activity: _activity, ...options }: FilterOptions): Form
 
 /**
  * A dashboard view from its URL parameters: filters parsed against the values that exist (unknown values, a third
- * filter or an activity with another come back as field errors with the user's input, never a crash), the published figures, the periods
- * the form offers, and one audit row naming the filters (and whether the view was withheld). Refused parses are
- * audited too, as `outcomes.view` with outcome "failed". Authorisation (`outcomes:view`) is the caller's.
+ * filter or an activity with another come back as field errors with the user's input, never a crash), the
+ * published figures, the periods the form offers, and one audit row naming the filters (and whether the view was
+ * withheld). Refused parses are audited too, as `outcomes.view` with outcome "failed". Authorisation
+ * (`outcomes:view`) is the caller's.
  * @throws Error when the summaries could not be built (`ensureOutcomeSummaries`).
  */
 export async function viewOutcomes(
