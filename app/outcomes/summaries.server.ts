@@ -212,8 +212,7 @@ async function countByView(
          .join(", ")}
        from (
          select month, ${ex}key, ${DIM_COLS}, ${names.map(count).join(", ")}
-         from (select date_trunc('month', d)::date as month, * from ${events}) f
-         where month in (select month from ow_period)
+         from ${inListedMonths(events)}
          group by month, ${ex}key, ${DIM_COLS}
        ) c
        group by grouping sets (${groupingSets(extra, "month", equity)})
@@ -238,6 +237,11 @@ const people = (m: string) => `jsonb_build_array("p_${m}", "pk_${m}" % 256)`;
 /** Facts expanded to every period they fall in (a month, its quarter, financial year and last-12 windows). */
 const expanded = (table: string, where = "true") =>
   `(select p.period_key, f.* from ${table} f join ow_period p on p.month = date_trunc('month', f.d)::date where ${where}) x`;
+
+/** Facts dated in a listed month, each once with its `month` ('YYYY-MM-01'): what event counts are grouped by (0885). */
+const inListedMonths = (table: string) =>
+  `(select date_trunc('month', d)::date as month, * from ${table}
+    where date_trunc('month', d)::date in (select month from ow_period)) f`;
 
 /** What `traceRebuildStatements` reports of one statement of a rebuild. */
 export interface RebuildStatement {
@@ -526,12 +530,7 @@ async function buildParts(trx: Transaction<DB>) {
   // Tallies are event counts, so they add up over months: every view's values are counted once per month (each
   // referral once, not once per period it falls in), and a period's tallies are the sums of its months' (0885).
   // One statement per tally, so each one's groups fit in memory and are hashed rather than sorted on disk.
-  await exec(
-    trx,
-    `create temp table ow_ref_month on commit drop as
-     select date_trunc('month', d)::date as month, * from ow_ref
-     where date_trunc('month', d)::date in (select month from ow_period)`,
-  );
+  await exec(trx, `create temp table ow_ref_month on commit drop as select * from ${inListedMonths("ow_ref")}`);
   await exec(
     trx,
     `create temp table ow_tally (period_key text not null, view_key text not null, t_name text not null, vals jsonb not null) on commit drop`,
@@ -580,12 +579,7 @@ async function buildParts(trx: Transaction<DB>) {
 
   // The pairs' sums and change histograms are event sums too: counted once per month under the grouping sets and
   // summed into periods, like the tallies (0885), rather than grouped once per period each pair falls in (0926).
-  await exec(
-    trx,
-    `create temp table ow_pair_month on commit drop as
-     select date_trunc('month', d)::date as month, * from ow_pair
-     where date_trunc('month', d)::date in (select month from ow_period)`,
-  );
+  await exec(trx, `create temp table ow_pair_month on commit drop as select * from ${inListedMonths("ow_pair")}`);
   await exec(
     trx,
     `create temp table ow_pair_hist on commit drop as
