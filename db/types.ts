@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<number, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Activity {
@@ -256,6 +258,102 @@ export interface MeasureSelfSession {
 export interface OutcomeChangeMonth {
   id: Generated<number>;
   month: string;
+}
+
+export interface OutcomeChangePerson {
+  id: Generated<number>;
+  person_id: string;
+}
+
+export interface OutcomeFactAtt {
+  absent: number;
+  activity: string | null;
+  age: string | null;
+  category: string | null;
+  d: string;
+  district: string | null;
+  ethnicity: string | null;
+  excused: number;
+  imd: string | null;
+  key: number;
+  present: number;
+  provider: string | null;
+  sex: string | null;
+  sid: string;
+  source: string | null;
+}
+
+export interface OutcomeFactBase {
+  activity: string | null;
+  age: string | null;
+  category: string | null;
+  d: string;
+  district: string | null;
+  ethnicity: string | null;
+  followed: boolean;
+  imd: string | null;
+  instrument: string;
+  key: number;
+  provider: string | null;
+  sex: string | null;
+  sid: string;
+  source: string | null;
+}
+
+export interface OutcomeFactPair {
+  a: Numeric;
+  activity: string | null;
+  age: string | null;
+  b: Numeric;
+  better: boolean;
+  category: string | null;
+  ch: Numeric;
+  d: string;
+  district: string | null;
+  ethnicity: string | null;
+  imd: string | null;
+  inband: boolean;
+  key: number;
+  mbetter: boolean;
+  mworse: boolean;
+  outband: boolean;
+  provider: string | null;
+  same: boolean;
+  score: string;
+  sex: string | null;
+  sid: string;
+  source: string | null;
+  worse: boolean;
+}
+
+export interface OutcomeFactRef {
+  accepted: boolean | null;
+  activity: string | null;
+  age: string | null;
+  attending: boolean | null;
+  barriers: string[] | null;
+  category: string | null;
+  contacted: boolean | null;
+  d: string;
+  days_contact: number | null;
+  days_first: number | null;
+  days_reply: number | null;
+  decline_reason: string | null;
+  declined: boolean | null;
+  declined_by: string | null;
+  district: string | null;
+  ended: boolean | null;
+  ethnicity: string | null;
+  id: string;
+  imd: string | null;
+  key: number;
+  kind: string | null;
+  needs: string[] | null;
+  provider: string | null;
+  responded: boolean | null;
+  sex: string | null;
+  sid: string;
+  source: string | null;
 }
 
 export interface OutcomeGroupSize {
@@ -509,6 +607,11 @@ export interface DB {
   measure_schedule: MeasureSchedule;
   measure_self_session: MeasureSelfSession;
   outcome_change_month: OutcomeChangeMonth;
+  outcome_change_person: OutcomeChangePerson;
+  outcome_fact_att: OutcomeFactAtt;
+  outcome_fact_base: OutcomeFactBase;
+  outcome_fact_pair: OutcomeFactPair;
+  outcome_fact_ref: OutcomeFactRef;
   outcome_group_size: OutcomeGroupSize;
   outcome_setting: OutcomeSetting;
   outcome_summary: OutcomeSummary;

@@ -151,17 +151,17 @@ async function countByView(
   await exec(
     trx,
     `create temp table ${pt} on commit drop as
-     select period_key, ${ex}sid, key, ${DIM_COLS}, ${peopleOf.map(count).join(", ")}
+     select period_key, ${ex}sid, sign, key, ${DIM_COLS}, ${peopleOf.map(count).join(", ")}
      from ${source}
-     group by period_key, ${ex}sid, key, ${DIM_COLS}`,
+     group by period_key, ${ex}sid, sign, key, ${DIM_COLS}`,
   );
   await exec(
     trx,
     `create temp table ${multi} on commit drop as
-     select period_key, ${ex}sid from ${pt} group by period_key, ${ex}sid having count(*) > 1`,
+     select period_key, ${ex}sid, sign from ${pt} group by period_key, ${ex}sid, sign having count(*) > 1`,
   );
   await exec(trx, `analyze ${pt}; analyze ${multi}`);
-  const match = ["period_key", ...extra, "sid"].map((c) => `m.${c} = t.${c}`).join(" and ");
+  const match = ["period_key", ...extra, "sid", "sign"].map((c) => `m.${c} = t.${c}`).join(" and ");
   const groupBy = `group by period_key, view_key${extra.map((e) => `, ${e}`).join("")}`;
   const peopleCols = peopleOf.flatMap((m) => [`p_${m}`, `pk_${m}`]);
   await exec(
@@ -171,8 +171,8 @@ async function countByView(
      from (
        select period_key, ${VIEW_KEY} as view_key, ${ex}${peopleOf
          .map(
-           (m) => `count(*) filter (where "n_${m}" > 0 and not multi) as "p_${m}",
-          coalesce(sum(key) filter (where "n_${m}" > 0 and not multi), 0) as "pk_${m}"`,
+           (m) => `coalesce(sum(sign) filter (where "n_${m}" > 0 and not multi), 0) as "p_${m}",
+          coalesce(sum(sign * key) filter (where "n_${m}" > 0 and not multi), 0) as "pk_${m}"`,
          )
          .join(",\n        ")}
        from (select t.*, m.sid is not null as multi from ${pt} t left join ${multi} m on ${match}) t
@@ -181,14 +181,14 @@ async function countByView(
        select period_key, view_key, ${ex}${peopleOf
          .map(
            (m) =>
-             `count(*) filter (where "y_${m}") as "p_${m}", coalesce(sum(key) filter (where "y_${m}"), 0) as "pk_${m}"`,
+             `coalesce(sum(sign) filter (where "y_${m}"), 0) as "p_${m}", coalesce(sum(sign * key) filter (where "y_${m}"), 0) as "pk_${m}"`,
          )
          .join(", ")}
        from (
-         select period_key, ${VIEW_KEY} as view_key, ${ex}sid, min(key) as key,
+         select period_key, ${VIEW_KEY} as view_key, ${ex}sid, sign, min(key) as key,
            ${peopleOf.map((m) => `bool_or("n_${m}" > 0) as "y_${m}"`).join(", ")}
          from ${pt} t where exists (select 1 from ${multi} m where ${match})
-         group by grouping sets (${groupingSets([...extra, "sid"], "period_key", equity)})
+         group by grouping sets (${groupingSets([...extra, "sid", "sign"], "period_key", equity)})
        ) pp
        ${groupBy}
      ) u
@@ -208,12 +208,12 @@ async function countByView(
        .join(", ")}
      from (
        select month, ${VIEW_KEY} as view_key, ${ex}${names
-         .map((m) => `sum("n_${m}") as "e_${m}", sum("n_${m}" * key) as "ek_${m}"`)
+         .map((m) => `sum("n_${m}" * sign) as "e_${m}", sum("n_${m}" * sign * key) as "ek_${m}"`)
          .join(", ")}
        from (
-         select month, ${ex}key, ${DIM_COLS}, ${names.map(count).join(", ")}
+         select month, ${ex}key, sign, ${DIM_COLS}, ${names.map(count).join(", ")}
          from ${inListedMonths(events)}
-         group by month, ${ex}key, ${DIM_COLS}
+         group by month, ${ex}key, sign, ${DIM_COLS}
        ) c
        group by grouping sets (${groupingSets(extra, "month", equity)})
      ) m join ow_period p on p.month = m.month
@@ -287,18 +287,68 @@ async function exec(db: Executor, text: string) {
   }
 }
 
-/** Months as dates, first inclusive and end exclusive ('YYYY-MM-01'): the facts an incremental rebuild reads. */
+/** Months as dates, first inclusive and end exclusive ('YYYY-MM-01'). */
 interface MonthRange {
   from: string;
   to: string;
 }
 
 /**
- * Builds the per-referral, per-attendance and per-response facts in temporary tables. With `range`, only the facts
- * dated in it, and the referrals they belong to (for their dimension values); without, every fact.
+ * The facts' columns, as the temporary tables hold them (each with `sign` too) and as `outcome_fact_*` keeps them
+ * (migration 20261130T1100): a referral; a referral's register marks in a month; a baseline; a pair, per score.
  */
-async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
-  const within = (col: string) => (range ? `${col} >= '${range.from}' and ${col} < '${range.to}'` : "true");
+const FACT_COLUMNS = {
+  ref: [
+    "id",
+    "sid",
+    "key",
+    "d",
+    ...D,
+    "kind",
+    "contacted",
+    "accepted",
+    "declined",
+    "declined_by",
+    "decline_reason",
+    "responded",
+    "attending",
+    "ended",
+    "days_contact",
+    "days_first",
+    "days_reply",
+    "needs",
+    "barriers",
+  ],
+  att: ["sid", "key", ...D, "d", "present", "absent", "excused"],
+  base: ["sid", "key", ...D, "d", "instrument", "followed"],
+  pair: [
+    "sid",
+    "key",
+    ...D,
+    "d",
+    "score",
+    "b",
+    "a",
+    "ch",
+    "better",
+    "same",
+    "worse",
+    "mbetter",
+    "mworse",
+    "inband",
+    "outband",
+  ],
+} as const;
+type FactTable = keyof typeof FACT_COLUMNS;
+const FACT_TABLES = Object.keys(FACT_COLUMNS) as FactTable[];
+
+/**
+ * Builds the per-referral, per-attendance and per-response facts from the records, in temporary tables `ow_ref`,
+ * `ow_att`, `ow_base` and `ow_pair`, each row with `sign` 1: every fact (`all`), or (`people`) only the facts of the
+ * survivors listed in `ow_people` (every referral of theirs and of the records merged into them).
+ */
+async function buildFacts(trx: Transaction<DB>, scope: "all" | "people") {
+  const some = scope === "people";
   await exec(
     trx,
     `create temp table ow_survivor on commit drop as
@@ -314,7 +364,7 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
          when s.ethnicity like 'other\\_%' then 'other'
          else 'unknown' end as ethnicity,
        coalesce(s.imd_quintile, (s.imd_decile + 1) / 2)::text as imd
-     from person s where s.merged_into_id is null`,
+     from person s where s.merged_into_id is null${some ? " and s.id in (select sid from ow_people)" : ""}`,
   );
   await exec(trx, `alter table ow_survivor add primary key (sid)`);
   // One row per referral, with the person's details at the date received (merged records follow their survivor).
@@ -341,7 +391,7 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
        (r.contacted_at at time zone 'Europe/London')::date - q.d as days_contact,
        r.first_attended_on - q.d as days_first,
        case when r.kind = 'direct' then (r.provider_responded_at at time zone 'Europe/London')::date - q.d end as days_reply,
-       r.needs, r.barriers
+       r.needs, r.barriers, 1 as sign
      from referral r
      join person p on p.id = r.person_id
      join ow_survivor s on s.sid = coalesce(p.merged_into_id, p.id)
@@ -349,21 +399,22 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
      cross join lateral (select (r.received_at at time zone 'Europe/London')::date as d) q0
      cross join lateral (select q0.d, extract(year from age(q0.d, s.dob))::int as age) q
      ${
-       range
-         ? `where r.id in (
-         select id from referral where received_at >= '${range.from}'::date - 1 and received_at < '${range.to}'::date + 1
-         union select t.referral_id from attendance t join activity_session x on x.id = t.session_id where ${within("x.session_date")}
-         union select referral_id from measure_response where ${within("administered_on")})`
+       some
+         ? `where r.person_id in (
+         select id from person where id in (select sid from ow_people)
+         union all select id from person where merged_into_id in (select sid from ow_people))`
          : ""
      }`,
   );
-  await exec(trx, `alter table ow_ref add primary key (id)`);
+  // With the sign: a difference holds a referral's new facts (1) and those last counted (-1).
+  await exec(trx, `alter table ow_ref add primary key (id, sign)`);
+  await exec(trx, `analyze ow_ref`);
   const refDims = `ref.sid, ref.key, ${D.map((d) => `ref.${d}`).join(", ")}`;
   await exec(
     trx,
     // Register marks per referral and month (the largest table, so summed before it is expanded to views).
     `create temp table ow_att on commit drop as
-     select ${refDims}, m.d, m.present, m.absent, m.excused
+     select ${refDims}, m.d, m.present, m.absent, m.excused, 1 as sign
      from (
        select t.referral_id, date_trunc('month', x.session_date)::date as d,
          count(*) filter (where t.status = 'present')::int as present,
@@ -371,7 +422,7 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
          count(*) filter (where t.status = 'excused')::int as excused
        from attendance t
        join activity_session x on x.id = t.session_id and x.status <> 'cancelled'
-       where ${within("x.session_date")}
+       ${some ? "where t.referral_id in (select id from ow_ref)" : ""}
        group by 1, 2) m
      join ow_ref ref on ref.id = m.referral_id`,
   );
@@ -395,11 +446,11 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
   await exec(
     trx,
     `create temp table ow_base on commit drop as
-     select ${refDims}, b.administered_on as d, b.instrument_code as instrument, f.referral_id is not null as followed
+     select ${refDims}, b.administered_on as d, b.instrument_code as instrument, f.referral_id is not null as followed,
+       1 as sign
      from measure_response b join ow_ref ref on ref.id = b.referral_id
      left join ow_follow f on ${followedBy("b")}
-     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})
-       and ${within("b.administered_on")}`,
+     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})`,
   );
   // A pair: the referral's live baseline and its latest live follow-up or exit at least MIN_FOLLOW_UP_DAYS later.
   await exec(
@@ -408,8 +459,7 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
      select ${refDims}, f.administered_on as d, b.instrument_code as instrument, b.scores as bs, f.scores as fs
      from measure_response b join ow_ref ref on ref.id = b.referral_id
      join ow_follow f on ${followedBy("b")}
-     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})
-       and ${range ? `b.administered_on < '${range.to}'` : "true"} and ${within("f.administered_on")}`,
+     where b.time_point = 'baseline' and b.entered_in_error_at is null and b.instrument_code in (${instruments})`,
   );
   const perScore = comparedScores.map((c) => {
     const b = `(bs ->> '${c.score}')::numeric`;
@@ -422,7 +472,7 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
         ${m === undefined ? "false" : `ch ${better}= ${c.lowerIsBetter ? -m : m}`} as mbetter,
         ${m === undefined ? "false" : `ch ${worse}= ${c.lowerIsBetter ? m : -m}`} as mworse,
         ${c.band ? c.band.sql("b") : "false"} as inband,
-        ${c.band ? `${c.band.sql("b")} and not (${c.band.sql("a")})` : "false"} as outband
+        ${c.band ? `${c.band.sql("b")} and not (${c.band.sql("a")})` : "false"} as outband, 1 as sign
       from (select *, ${b} as b, ${a} as a, round(${a} - ${b}, ${c.decimals}) as ch
             from ow_pair_raw where instrument = '${c.instrument}') s
       where b is not null and a is not null`;
@@ -430,14 +480,119 @@ async function buildFacts(trx: Transaction<DB>, range: MonthRange | null) {
   await exec(trx, `create temp table ow_pair on commit drop as ${perScore.join("\nunion all\n")}`);
 }
 
-/** The first and last dates any fact counts by ('YYYY-MM-DD'), among facts in `range` when given. */
-async function factDates(trx: Transaction<DB>, range: MonthRange | null) {
-  const where = range ? `where d >= '${range.from}' and d < '${range.to}'` : "";
+/** The first and last dates any fact built from the records counts by ('YYYY-MM-DD'), or nulls when there is none. */
+async function factDates(trx: Transaction<DB>) {
   const { rows } = await sql<{ first: string | null; last: string | null }>`
     select min(d)::text as first, max(d)::text as last from (
-      select d from ow_ref union all select d from ow_att union all select d from ow_base union all select d from ow_pair
-    ) f ${sql.raw(where)}`.execute(trx);
+      select d, sign from ow_ref union all select d, sign from ow_att union all select d, sign from ow_base
+      union all select d, sign from ow_pair
+    ) f where sign = 1`.execute(trx);
   return { first: rows[0]?.first ?? null, last: rows[0]?.last ?? null };
+}
+
+/**
+ * Lists in `ow_people` the survivors whose facts a change may have moved: the records the change log names, their
+ * survivors now, and the survivors their referrals were last counted under (a merge or unmerge moves referrals
+ * between survivors). Returns how many.
+ */
+async function listTouchedPeople(trx: Transaction<DB>): Promise<number> {
+  await exec(
+    trx,
+    `create temp table ow_people on commit drop as
+     with logged as (select distinct person_id as id from ow_touched_person),
+     survivors as (
+       select id from logged
+       union select coalesce(p.merged_into_id, p.id) from person p join logged l on l.id = p.id)
+     select id as sid from survivors
+     union
+     select f.sid from outcome_fact_ref f where f.id in (
+       select r.id from referral r join person p on p.id = r.person_id
+       where p.id in (select id from survivors) or p.merged_into_id in (select id from survivors))`,
+  );
+  await exec(trx, `alter table ow_people add primary key (sid)`);
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ow_people`.execute(trx);
+  return rows[0]?.n ?? 0;
+}
+
+const factCols = (t: FactTable) => FACT_COLUMNS[t].join(", ");
+
+/** Adds to the fact tables, with `sign` -1, the facts last counted for the people in `ow_people`. */
+async function addCountedFacts(trx: Transaction<DB>) {
+  for (const t of FACT_TABLES) {
+    await exec(
+      trx,
+      `insert into ow_${t} (${factCols(t)}, sign)
+       select ${factCols(t)}, -1 from outcome_fact_${t} where sid in (select sid from ow_people)`,
+    );
+  }
+}
+
+/**
+ * Keeps the facts just counted (`sign` 1) as the ones the summaries now hold: all of them (`all`), or in place of
+ * those of the people in `ow_people`.
+ */
+async function keepCountedFacts(trx: Transaction<DB>, scope: "all" | "people") {
+  for (const t of FACT_TABLES) {
+    await exec(
+      trx,
+      scope === "all"
+        ? `truncate outcome_fact_${t}`
+        : `delete from outcome_fact_${t} where sid in (select sid from ow_people)`,
+    );
+    await exec(trx, `insert into outcome_fact_${t} (${factCols(t)}) select ${factCols(t)} from ow_${t} where sign = 1`);
+  }
+}
+
+/** Loads the kept facts dated in `range` into the fact tables, with `sign` 1: what a period not yet built is built from. */
+async function loadCountedFacts(trx: Transaction<DB>, range: MonthRange) {
+  for (const t of FACT_TABLES) {
+    await exec(
+      trx,
+      `create temp table ow_${t} on commit drop as
+       select ${factCols(t)}, 1 as sign from outcome_fact_${t} where d >= '${range.from}' and d < '${range.to}'`,
+    );
+  }
+}
+
+/** Drops this rebuild's work tables (not the copied change logs), so the next stage can build its own. */
+async function dropWorkTables(trx: Transaction<DB>) {
+  const { rows } = await sql<{ name: string }>`
+    select relname as name from pg_class
+    where relnamespace = pg_my_temp_schema() and relkind = 'r' and relname like 'ow\_%' and relname not like 'ow\_touched%'`.execute(
+    trx,
+  );
+  if (rows.length) await exec(trx, `drop table ${rows.map((r) => r.name).join(", ")}`);
+}
+
+/**
+ * Adds the difference `buildParts` computed from signed facts (new facts minus those last counted) to the stored
+ * summaries: each changed view's row is updated with `outcome_summary_add` (migration 20261130T1100), a view first
+ * seen is inserted, and a view left with no facts is deleted. Views whose difference is zero are not written.
+ */
+async function addDifference(trx: Transaction<DB>) {
+  await exec(
+    trx,
+    `create temp table ow_difference on commit drop as
+     select period_key, view_key, jsonb_object_agg(part, data) as data from ow_part
+     where jsonb_path_exists(data, 'strict $.** ? (@.type() == "number" && @ != 0)')
+     group by 1, 2`,
+  );
+  await exec(
+    trx,
+    `update outcome_summary s set figures = outcome_summary_add(s.figures, d.data)
+     from ow_difference d where s.period_key = d.period_key and s.view_key = d.view_key`,
+  );
+  await exec(
+    trx,
+    `insert into outcome_summary (period_key, view_key, figures)
+     select d.period_key, d.view_key, outcome_summary_add(null, d.data) from ow_difference d
+     where not exists (select 1 from outcome_summary s where s.period_key = d.period_key and s.view_key = d.view_key)`,
+  );
+  await exec(
+    trx,
+    `delete from outcome_summary s using ow_difference d
+     where s.period_key = d.period_key and s.view_key = d.view_key and s.figures = '{}'::jsonb`,
+  );
 }
 
 /** Lists the periods to build, each with its months, in `ow_period` (facts join it by month). */
@@ -544,8 +699,8 @@ async function buildParts(trx: Transaction<DB>) {
          from (
            select month, ${VIEW_KEY} as view_key, t_value, sum(c) as c, sum(k) as k
            from (
-             select month, ${DIM_COLS}, t_value, count(*) as c, sum(key) as k
-             from (select month, ${DIM_COLS}, key, ${value} as t_value from ow_ref_month where ${where ?? "true"}) x
+             select month, ${DIM_COLS}, t_value, sum(sign) as c, sum(sign * key) as k
+             from (select month, ${DIM_COLS}, key, sign, ${value} as t_value from ow_ref_month where ${where ?? "true"}) x
              where t_value is not null
              group by month, ${DIM_COLS}, t_value
            ) x
@@ -586,7 +741,7 @@ async function buildParts(trx: Transaction<DB>) {
      select period_key, view_key, score, jsonb_object_agg(ch::text, c) as hist from (
        select p.period_key, m.view_key, m.score, m.ch, sum(m.c)::bigint as c
        from (
-         select month, ${VIEW_KEY} as view_key, score, ch, count(*) as c
+         select month, ${VIEW_KEY} as view_key, score, ch, sum(sign) as c
          from ow_pair_month
          group by grouping sets (${groupingSets(["score", "ch"], "month", true)})
        ) m join ow_period p on p.month = m.month
@@ -597,7 +752,7 @@ async function buildParts(trx: Transaction<DB>) {
   const counted = ["n", "better", "same", "worse", "mbetter", "mworse", "inband", "outband"];
   const monthCount = (name: string) => {
     const where = name === "n" ? "true" : name;
-    return `count(*) filter (where ${where}) as "${name}", coalesce(sum(key) filter (where ${where}), 0) as "${name}_k"`;
+    return `coalesce(sum(sign) filter (where ${where}), 0) as "${name}", coalesce(sum(sign * key) filter (where ${where}), 0) as "${name}_k"`;
   };
   const sums = { sb: "b", sb2: "b * b", sa: "a", sa2: "a * a", sd: "ch", sd2: "ch * ch" };
   await exec(
@@ -611,7 +766,7 @@ async function buildParts(trx: Transaction<DB>) {
          ].join(", ")}) as data
        from (
          select month, ${VIEW_KEY} as view_key, score,
-           ${[...counted.map(monthCount), ...Object.entries(sums).map(([k, e]) => `sum(${e}) as ${k}`)].join(", ")}
+           ${[...counted.map(monthCount), ...Object.entries(sums).map(([k, e]) => `sum(sign * ${e}) as ${k}`)].join(", ")}
          from ow_pair_month
          group by grouping sets (${groupingSets(["score"], "month", true)})
        ) m join ow_period p on p.month = m.month
@@ -623,8 +778,8 @@ async function buildParts(trx: Transaction<DB>) {
   // Everyone in any of the view's facts: the group whose size (and whose complement's) decides if it may be shown.
   // Read from the facts already collapsed per person and period where there are some.
   const anyRows = [
-    ...["ow_pt_ref", "ow_pt_att", "ow_pt_base"].map((t) => `select period_key, sid, key, ${DIM_COLS} from ${t}`),
-    `select period_key, sid, key, ${DIM_COLS} from ${expanded("ow_pair")}`,
+    ...["ow_pt_ref", "ow_pt_att", "ow_pt_base"].map((t) => `select period_key, sid, sign, key, ${DIM_COLS} from ${t}`),
+    `select period_key, sid, sign, key, ${DIM_COLS} from ${expanded("ow_pair")}`,
   ].join("\nunion all\n");
   await countByView(trx, "any", `(${anyRows}) x`, { any: "true" }, ["any"], { equity: true });
   await exec(
@@ -670,15 +825,17 @@ async function readChangeMark(db: Executor): Promise<number> {
  * The version of what the summaries hold. Change it with any change to the figures' definitions or the summary
  * shape: stored summaries of another version are rebuilt whole, never patched period by period.
  */
-const SUMMARY_FORMAT = 3;
+const SUMMARY_FORMAT = 4;
 
-/** What a rebuild did: every period (`full`), or only those containing a touched month. */
+/** What a refresh did: built every period (`full`), or added the touched people's difference and built new periods. */
 export interface RefreshResult {
   full: boolean;
-  /** Keys of the periods whose rows were rebuilt. */
+  /** Keys of the periods built whole: every period on a full rebuild, else those not built before. */
   periods: string[];
-  /** Months ('YYYY-MM') the change log named. */
+  /** Months ('YYYY-MM') the change log named: their group sizes were rebuilt. */
   touchedMonths: string[];
+  /** Survivors whose facts were counted again (0 on a full rebuild). */
+  people: number;
 }
 
 const monthKeyOf = (date: string) => date.slice(0, 7);
@@ -696,11 +853,12 @@ function nextMonth(key: string): string {
  * keep seeing the previous summaries until the new ones commit. `now` fixes "today" (UK date) for the periods
  * listed and the refresh time recorded. Returns true when this call rebuilt them; `onResult` hears what it did.
  *
- * A first build, summaries of another `SUMMARY_FORMAT`, or `full: true` rebuild every period. Otherwise only the
- * periods containing a month the change log names (its month, quarter, financial year and last-12-months window)
- * and periods not built before (a new month, a window that moved on) are rebuilt, from the facts dated in them;
- * the rows of other periods are left as they are, and rows of periods no longer listed are deleted
- * (docs/decisions/0790-summaries-rebuilt-by-touched-period.md).
+ * A first build, summaries of another `SUMMARY_FORMAT`, or `full: true` rebuild every period from the records and
+ * keep the facts counted (`outcome_fact_*`). Otherwise the people the change log names are counted again: their
+ * new facts minus the facts last counted for them, added to every stored view they touch, and their kept facts
+ * replaced; then periods not built before (a new month, a window that moved on) are built from the kept facts, and
+ * rows of periods no longer listed are deleted. Rows of views no change touched are not rewritten
+ * (docs/decisions/0930-summaries-kept-current-by-difference.md, which supersedes 0790's periods).
  */
 export async function refreshOutcomeSummaries(
   db: Kysely<DB>,
@@ -718,6 +876,10 @@ export async function refreshOutcomeSummaries(
     // The change log as this rebuild sees it: exactly these rows are deleted at the end, so a change committed
     // meanwhile stays logged for the next rebuild.
     await exec(trx, `create temp table ow_touched on commit drop as select id, month from outcome_change_month`);
+    await exec(
+      trx,
+      `create temp table ow_touched_person on commit drop as select id, person_id from outcome_change_person`,
+    );
     const touched = (
       await sql<{ month: string }>`select distinct month::text as month from ow_touched order by 1`.execute(trx)
     ).rows.map((r) => r.month);
@@ -735,50 +897,63 @@ export async function refreshOutcomeSummaries(
     let first: string | null;
     let last: string | null;
     let listed: Period[];
-    let rebuilt: Period[];
+    let built: Period[];
+    let people = 0;
     if (full) {
-      await buildFacts(trx, null);
-      ({ first, last } = await factDates(trx, null));
+      await buildFacts(trx, "all");
+      ({ first, last } = await factDates(trx));
       listed = periodsWithData(first, last, today);
-      rebuilt = listed;
-    } else {
-      const touchedKeys = new Set(touched.map(monthKeyOf));
-      const built = new Set(state.period_keys);
-      const candidates = periodsWithData(
-        minDate(state.first_date, touched[0] ?? null),
-        maxDate(state.last_date, touched.at(-1) ?? null),
-        today,
-      );
-      const chosen = candidates.filter((p) => !built.has(p.key) || monthsOf(p).some((m) => touchedKeys.has(m)));
-      first = state.first_date;
-      last = state.last_date;
-      if (chosen.length) {
-        const months = chosen.flatMap((p) => monthsOf(p)).sort();
-        const range = { from: `${months[0]}-01`, to: nextMonth(months.at(-1)!) };
-        await buildFacts(trx, range);
-        const dates = await factDates(trx, range);
-        first = minDate(first, dates.first);
-        last = maxDate(last, dates.last);
-      }
-      listed = periodsWithData(first, last, today);
-      const listedKeys = new Set(listed.map((p) => p.key));
-      rebuilt = chosen.filter((p) => listedKeys.has(p.key));
-      // Rows of the rebuilt periods, and of periods no longer listed (a last-12-months window that moved on).
-      await sql`delete from outcome_summary
-        where period_key = any(${chosen.map((p) => p.key)}::text[])
-          or not (period_key = any(${listed.map((p) => p.key)}::text[]))`.execute(trx);
-    }
-    if (rebuilt.length) {
-      await writePeriods(trx, rebuilt);
+      built = listed;
+      await writePeriods(trx, listed);
       await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
       await buildParts(trx);
-    }
-    if (full) await exec(trx, `delete from outcome_summary`);
-    if (rebuilt.length) {
+      await keepCountedFacts(trx, "all");
+      await exec(trx, `delete from outcome_summary`);
       await exec(
         trx,
         `insert into outcome_summary (period_key, view_key, figures)
          select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
+      );
+    } else {
+      first = state.first_date;
+      last = state.last_date;
+      const stored = new Set(state.period_keys);
+      // The touched people's difference, added to every period already built (0930).
+      people = await listTouchedPeople(trx);
+      if (people) {
+        await buildFacts(trx, "people");
+        const dates = await factDates(trx);
+        first = minDate(first, dates.first);
+        last = maxDate(last, dates.last);
+        await addCountedFacts(trx);
+        const kept = periodsWithData(first, last, today).filter((p) => stored.has(p.key));
+        await writePeriods(trx, kept);
+        await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
+        await buildParts(trx);
+        await addDifference(trx);
+        await keepCountedFacts(trx, "people");
+        await dropWorkTables(trx);
+      }
+      listed = periodsWithData(first, last, today);
+      // Periods not built before (a new month, a window that moved on), built whole from the kept facts, which now
+      // include the difference just added.
+      built = listed.filter((p) => !stored.has(p.key));
+      if (built.length) {
+        const months = built.flatMap((p) => monthsOf(p)).sort();
+        await loadCountedFacts(trx, { from: `${months[0]}-01`, to: nextMonth(months.at(-1)!) });
+        await writePeriods(trx, built);
+        await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
+        await buildParts(trx);
+        await sql`delete from outcome_summary where period_key = any(${built.map((p) => p.key)}::text[])`.execute(trx);
+        await exec(
+          trx,
+          `insert into outcome_summary (period_key, view_key, figures)
+           select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
+        );
+      }
+      // Rows of periods no longer listed (a last-12-months window that moved on).
+      await sql`delete from outcome_summary where not (period_key = any(${listed.map((p) => p.key)}::text[]))`.execute(
+        trx,
       );
     }
     if (full || touched.length) {
@@ -787,6 +962,7 @@ export async function refreshOutcomeSummaries(
     // Fresh statistics for the dashboard's reads: a full rebuild rewrites every row, and autovacuum may not look
     // for a while (until then the planner took 24,000 group-size rows for about 100).
     if (full) await exec(trx, `analyze outcome_summary; analyze outcome_group_size`);
+    await exec(trx, `delete from outcome_change_person where id in (select id from ow_touched_person)`);
     await exec(trx, `delete from outcome_change_month where id in (select id from ow_touched)`);
     const row = {
       id: 1,
@@ -803,7 +979,7 @@ export async function refreshOutcomeSummaries(
       .values(row)
       .onConflict((c) => c.column("id").doUpdateSet(row))
       .execute();
-    options.onResult?.({ full, periods: rebuilt.map((p) => p.key), touchedMonths: touched.map(monthKeyOf) });
+    options.onResult?.({ full, periods: built.map((p) => p.key), touchedMonths: touched.map(monthKeyOf), people });
     return true;
   });
 }
