@@ -14,23 +14,16 @@ import { periodsWithData } from "./periods";
 import { ensureOutcomeSummaries } from "./summaries.server";
 import { filterWords } from "./ui/text";
 
-/** The filters of a view's URL parameters, checked against the values that exist, and what checking them read. */
+/**
+ * The filters of a view's URL parameters, checked against the values that exist, and what checking them read. Reads
+ * no summaries: a refused download answers before any are built.
+ */
 async function parseOutcomeView(db: Kysely<DB>, params: URLSearchParams, now: Date) {
-  const [names, state] = await Promise.all([
-    loadFilterOptions(db, params.get("activity")),
-    ensureOutcomeSummaries(db, now),
-  ]);
+  const names = await loadFilterOptions(db, params.get("activity"));
   // The area populations are for the equity figures, not the form's choices.
   const { population: _population, ...options } = names;
   const today = londonToday(now);
-  return {
-    names,
-    state,
-    options,
-    parsed: parseOutcomeFilters(params, options, today),
-    /** The periods holding data, for the form's period list: months, quarters, financial years, last-12 windows. */
-    periods: periodsWithData(state.firstDate, state.lastDate, today),
-  };
+  return { names, options, today, parsed: parseOutcomeFilters(params, options, today) };
 }
 
 export type OutcomeView =
@@ -67,7 +60,12 @@ export async function viewOutcomes(
   params: URLSearchParams,
   now = new Date(),
 ): Promise<OutcomeView> {
-  const { names, state, options, parsed, periods } = await parseOutcomeView(db, params, now);
+  const [{ names, options, today, parsed }, state] = await Promise.all([
+    parseOutcomeView(db, params, now),
+    ensureOutcomeSummaries(db, now),
+  ]);
+  // The periods holding data, for the form's period list: months, quarters, financial years, last-12 windows.
+  const periods = periodsWithData(state.firstDate, state.lastDate, today);
   if (!parsed.ok) {
     await audit(db, actor, {
       action: "outcomes.view",
@@ -100,6 +98,7 @@ export type TableDownload =
  * parameters, and one "outcomes.download" audit row naming the table and the filters. 400 with the first
  * message for filters the page would refuse; 404 for a table id the view does not have (a withheld view has no
  * tables). Authorisation (`outcomes:view`) is the caller's.
+ * @throws Error when the summaries could not be built (`ensureOutcomeSummaries`).
  */
 export async function outcomeTableDownload(
   db: Kysely<DB>,
@@ -108,8 +107,9 @@ export async function outcomeTableDownload(
   params: URLSearchParams,
   now = new Date(),
 ): Promise<TableDownload> {
-  const { names, state, options, parsed } = await parseOutcomeView(db, params, now);
+  const { names, options, parsed } = await parseOutcomeView(db, params, now);
   if (!parsed.ok) return { ok: false, status: 400, message: Object.values(parsed.errors)[0] ?? "Check the filters" };
+  const state = await ensureOutcomeSummaries(db, now);
   const { figures, table } = await outcomeTable(db, parsed.filters, tableId, { now, names, state });
   if (!table) return { ok: false, status: 404, message: "There is no such table in this view" };
   const csv = figureTableCsv(table, {

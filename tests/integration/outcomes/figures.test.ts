@@ -6,6 +6,7 @@ import { getDisclosureRule, setDisclosureRule } from "../../../app/outcomes/disc
 import { pairedChange } from "../../../app/outcomes/statistics";
 import { refreshOutcomeSummaries } from "../../../app/outcomes/summaries.server";
 import { loader as outcomesLoader } from "../../../app/routes/outcomes";
+import { loader as csvLoader } from "../../../app/routes/outcomes.csv.$tableId";
 import { testDb, useTestDatabase } from "../../support/db";
 import { context, signedIn } from "../../support/factories";
 import { call, getRequest } from "../../support/http";
@@ -398,5 +399,18 @@ describe("the outcomes page", () => {
       details: { filters: { period: "2026-10", district: "melton" } },
     });
     expect(views[1]).toMatchObject({ details: { filters: { period: "2026-10", activity: activity.id } } });
+  });
+
+  it("refuses a CSV download with bad filters before building any summaries", async () => {
+    const analyst = await signedIn("analyst");
+    await testDb().deleteFrom("outcome_summary_state").execute();
+    const bad = await csvLoader({
+      request: getRequest("/outcomes/csv/reach-sources?district=atlantis", analyst.cookie),
+      context: context(),
+      params: { tableId: "reach-sources" },
+    } as any);
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toBe("Choose a district from the list\n");
+    expect(await testDb().selectFrom("outcome_summary_state").selectAll().execute()).toEqual([]);
   });
 });
