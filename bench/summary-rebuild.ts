@@ -1,6 +1,7 @@
-// Times the outcome summaries' rebuild on a generated PostgreSQL data set: full rebuilds, then incremental ones
-// after a one-referral change nine months ago and in the current month (docs/decisions/0790). Each change is made
-// and rebuilt in turn, so every incremental rebuild has exactly that change to take in.
+// Times the outcome summaries' rebuild on a generated PostgreSQL data set: full rebuilds, then incremental refreshes
+// (docs/decisions/0930) after a one-referral change nine months ago, one in the current month, and five minutes of a
+// national working day's changes. Each change is made and refreshed in turn, so every refresh has exactly that
+// change to take in.
 //
 //   npx tsx bench/summary-rebuild.ts --database-url postgres://…/cw_bench_county [--runs 3] [--skip-full]
 //     [--full-only] [--steps] [--explain DIR]
@@ -104,6 +105,7 @@ async function timed(kind: string, full: boolean) {
       full: result?.full,
       periods: result?.periods.length,
       touched: result?.touchedMonths,
+      people: result?.people,
       load1: Number(load.toFixed(1)),
       load1After: Number(loadavg()[0].toFixed(1)),
     }),
@@ -118,6 +120,35 @@ async function touchReferral(monthStart: string, step: number) {
       where received_at >= ${monthStart}::date and received_at < ${monthStart}::date + interval '1 month'
         and contacted_at is not null
       order by id limit 1)`.execute(db);
+}
+
+/**
+ * Five minutes of a national working day's changes, each made as the app would (one statement each, in turn): the
+ * national data set's year (db/generate: 10 M register marks, 4 M referral events, 3 M responses) over about 250
+ * working days of 8 hours is about 300 marks, 115 referral updates and 85 responses in five minutes. Marks flip between present and absent; referrals' contact times and responses' dates
+ * move by a minute or a day, alternately forward and back, on rows spread over the year.
+ */
+async function touchBatch(step: number) {
+  const sign = step % 2 ? 1 : -1;
+  const sessions = await sql<{ id: string }>`select id from activity_session
+    where status = 'held' and session_date >= current_date - 60 order by id limit 12`.execute(db);
+  for (const s of sessions.rows) {
+    await sql`update attendance set status = case status when 'present' then 'absent' when 'absent' then 'present' else status end
+      where session_id = ${s.id} and referral_id in (
+        select referral_id from attendance where session_id = ${s.id} order by referral_id limit 25)`.execute(db);
+  }
+  const referrals = await sql<{ id: string }>`select id from referral where contacted_at is not null
+    order by md5(id::text) limit 115`.execute(db);
+  for (const r of referrals.rows) {
+    await sql`update referral set contacted_at = contacted_at + ${`${sign} minute`}::interval where id = ${r.id}`.execute(
+      db,
+    );
+  }
+  const responses = await sql<{ id: string }>`select id from measure_response where time_point = 'follow_up'
+    order by md5(id::text) limit 85`.execute(db);
+  for (const r of responses.rows) {
+    await sql`update measure_response set administered_on = administered_on + ${sign} where id = ${r.id}`.execute(db);
+  }
 }
 
 try {
@@ -149,6 +180,13 @@ try {
     }
     summary[kind] = median(times);
   }
+  const batch = "incremental, five minutes of a national working day (300 marks, 115 referrals, 85 responses)";
+  const batchTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    await touchBatch(i);
+    batchTimes.push(await timed(batch, false));
+  }
+  summary[batch] = median(batchTimes);
   const counts = await sql<{
     rows: string;
   }>`select count(*)::text as rows from outcome_summary`.execute(db);

@@ -1,7 +1,8 @@
 // Keeps the outcome summaries current: a rebuild shortly after the server starts (if missing or stale), then a
 // check every minute that rebuilds when the data changed and the summaries are older than five minutes
-// (docs/decisions/0704-outcome-summary-refresh.md): only the periods a change touched (0790). Several servers may run this: the rebuild's advisory lock lets
-// one do the work. Runs on PGlite too, where the rebuild shares the one connection with requests.
+// (docs/decisions/0704-outcome-summary-refresh.md): each change's difference is added for the people it touched
+// (0930). Several servers may run this: the rebuild's advisory lock lets one do the work. Runs on PGlite too, where
+// the rebuild shares the one connection with requests.
 import type { Kysely } from "kysely";
 import type { DB } from "@db/types";
 import { logger } from "@db/logger";
@@ -30,6 +31,7 @@ async function refreshIfStale(db: Kysely<DB>): Promise<void> {
           ms: Date.now() - started,
           full: what?.full,
           periods: what?.periods.length,
+          people: what?.people,
         });
       }
     } catch (err) {
