@@ -303,6 +303,18 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       expect([...moved.keys()].some((k) => k.startsWith("L12-2026-10|"))).toBe(false);
       await refresh(december, true);
       expect(await storedSummaries()).toEqual(moved);
+
+      // The month after, with a change too: the difference goes into the periods built, then the new month and window
+      // are built from the facts kept, which already hold it.
+      const january = new Date("2027-01-04T12:00:00Z");
+      await outcomeReferral(people[7].id, { received: "2027-01-04T09:00:00Z", source: "gp_practice" });
+      await refresh(january);
+      expect(results.at(-1)).toMatchObject({ full: false, people: 1, touchedMonths: ["2027-01"] });
+      expect(new Set(results.at(-1)?.periods)).toEqual(new Set(["2027-01", "2027-Q1", "L12-2026-12"]));
+      const withChange = await storedSummaries();
+      expect(withChange.get("2027-01|source=gp_practice")?.["ref.referrals"]).toEqual([1, expect.any(Number)]);
+      await refresh(january, true);
+      expect(await storedSummaries()).toEqual(withChange);
     },
   );
 
