@@ -1,15 +1,13 @@
 // Asking for a report: the scope is checked against the directory and the districts, the period must have begun,
 // and the job is queued with its audit row in one transaction.
 import { type Kysely } from "kysely";
-import { z } from "zod";
 import type { DB } from "@db/types";
 import { audit, type AuditActor, type Executor } from "~/audit/audit.server";
+import { isUuid } from "~/params";
 import { enqueueJob } from "./jobs.server";
 import { wakeJobRunners } from "./runner.server";
 import type { ReportScope, ReportScopeKind } from "./model";
 import { type ReportJobParams, reportPeriod } from "./params";
-
-const uuid = z.uuid();
 
 /** The scope with its name, or null when the id names no provider, activity or district. */
 export async function resolveScope(db: Executor, kind: ReportScopeKind, id?: string): Promise<ReportScope | null> {
@@ -19,7 +17,7 @@ export async function resolveScope(db: Executor, kind: ReportScopeKind, id?: str
     const row = await db.selectFrom("district").select("name").where("code", "=", id).executeTakeFirst();
     return row ? { kind, id, label: row.name } : null;
   }
-  if (!uuid.safeParse(id).success) return null;
+  if (!isUuid(id)) return null;
   const row =
     kind === "provider"
       ? await db.selectFrom("provider").select("name").where("id", "=", id).executeTakeFirst()
