@@ -506,8 +506,8 @@ async function listTouchedPeople(trx: Transaction<DB>): Promise<number> {
      select id as sid from survivors
      union
      select f.sid from outcome_fact_ref f where f.id in (
-       select r.id from referral r join person p on p.id = r.person_id
-       where p.id in (select id from survivors) or p.merged_into_id in (select id from survivors))`,
+       select r.id from referral r where r.person_id in (
+         select id from survivors union all select p.id from person p join survivors v on p.merged_into_id = v.id))`,
   );
   await exec(trx, `alter table ow_people add primary key (sid)`);
   const { rows } = await sql<{ n: number }>`select count(*)::int as n from ow_people`.execute(trx);
