@@ -104,7 +104,7 @@ async function timed(kind: string, full: boolean) {
       databaseCpuMs: cpuMs,
       full: result?.full,
       periods: result?.periods.length,
-      touched: result?.touchedMonths,
+      groups: result?.groups,
       people: result?.people,
       load1: Number(load.toFixed(1)),
       load1After: Number(loadavg()[0].toFixed(1)),
@@ -147,7 +147,9 @@ async function touchBatch(step: number) {
   const responses = await sql<{ id: string }>`select id from measure_response where time_point = 'follow_up'
     order by md5(id::text) limit 85`.execute(db);
   for (const r of responses.rows) {
-    await sql`update measure_response set administered_on = administered_on + ${sign}::int where id = ${r.id}`.execute(db);
+    await sql`update measure_response set administered_on = administered_on + ${sign}::int where id = ${r.id}`.execute(
+      db,
+    );
   }
 }
 

@@ -255,7 +255,8 @@ export interface MeasureSelfSession {
   time_point: string;
 }
 
-export interface OutcomeChangeMonth {
+export interface OutcomeChangeGroup {
+  activity_id: string;
   id: Generated<number>;
   month: string;
 }
@@ -606,7 +607,7 @@ export interface DB {
   measure_response: MeasureResponse;
   measure_schedule: MeasureSchedule;
   measure_self_session: MeasureSelfSession;
-  outcome_change_month: OutcomeChangeMonth;
+  outcome_change_group: OutcomeChangeGroup;
   outcome_change_person: OutcomeChangePerson;
   outcome_fact_att: OutcomeFactAtt;
   outcome_fact_base: OutcomeFactBase;

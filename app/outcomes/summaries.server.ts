@@ -789,27 +789,37 @@ async function buildParts(trx: Transaction<DB>) {
   );
 }
 
-/** Group sizes per activity and month: every month, or only `months` ('YYYY-MM-01'), replacing their rows. */
-async function buildGroupSizes(trx: Transaction<DB>, months: readonly string[] | null) {
-  if (months && !months.length) return;
-  const inMonths = months ? `date_trunc('month', x.session_date)::date = any('{${months.join(",")}}'::date[])` : "true";
+/**
+ * Group sizes per activity and month: all of them (`all`), or only the activity-months in `ow_touched_group` (the
+ * change log's), replacing their rows.
+ */
+async function buildGroupSizes(trx: Transaction<DB>, scope: "all" | "touched") {
+  const some = scope === "touched";
   await exec(
     trx,
-    `delete from outcome_group_size ${months ? `where month = any('{${months.join(",")}}'::date[])` : ""}`,
+    some
+      ? `delete from outcome_group_size g using ow_touched_group t where g.activity_id = t.activity_id and g.month = t.month`
+      : `delete from outcome_group_size`,
   );
   await exec(
     trx,
     `insert into outcome_group_size (activity_id, month, provider_id, category_code, sessions, present, present_key, drop_ins, largest)
      select x.activity_id, date_trunc('month', x.session_date)::date, a.provider_id, a.category_code,
        count(*), sum(m.present), sum(m.keys) % 256, sum(x.other_attendees), max(m.present + x.other_attendees)
-     from activity_session x
+     from ${
+       some
+         ? `(select distinct activity_id, month from ow_touched_group) g
+            join activity_session x on x.activity_id = g.activity_id
+              and x.session_date >= g.month and x.session_date < (g.month + interval '1 month')::date`
+         : "activity_session x"
+     }
      join activity a on a.id = x.activity_id
      cross join lateral (
        select count(*)::int as present, coalesce(sum(s.record_key), 0)::int as keys
        from attendance t join person p on p.id = t.person_id
        join person s on s.id = coalesce(p.merged_into_id, p.id) and s.merged_into_id is null
        where t.session_id = x.id and t.status = 'present') m
-     where x.status = 'held' and ${inMonths}
+     where x.status = 'held'
      group by x.activity_id, date_trunc('month', x.session_date), a.provider_id, a.category_code`,
   );
 }
@@ -832,13 +842,12 @@ export interface RefreshResult {
   full: boolean;
   /** Keys of the periods built whole: every period on a full rebuild, else those not built before. */
   periods: string[];
-  /** Months ('YYYY-MM') the change log named: their group sizes were rebuilt. */
-  touchedMonths: string[];
+  /** Activity-months whose group sizes were rebuilt because a change touched them (0 on a full rebuild). */
+  groups: number;
   /** Survivors whose facts were counted again (0 on a full rebuild). */
   people: number;
 }
 
-const monthKeyOf = (date: string) => date.slice(0, 7);
 const minDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 const maxDate = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
 function nextMonth(key: string): string {
@@ -875,14 +884,18 @@ export async function refreshOutcomeSummaries(
     const changeMark = await readChangeMark(trx);
     // The change log as this rebuild sees it: exactly these rows are deleted at the end, so a change committed
     // meanwhile stays logged for the next rebuild.
-    await exec(trx, `create temp table ow_touched on commit drop as select id, month from outcome_change_month`);
+    await exec(
+      trx,
+      `create temp table ow_touched_group on commit drop as select id, activity_id, month from outcome_change_group`,
+    );
     await exec(
       trx,
       `create temp table ow_touched_person on commit drop as select id, person_id from outcome_change_person`,
     );
-    const touched = (
-      await sql<{ month: string }>`select distinct month::text as month from ow_touched order by 1`.execute(trx)
-    ).rows.map((r) => r.month);
+    const { rows: groupCount } = await sql<{
+      n: number;
+    }>`select count(distinct (activity_id, month))::int as n from ow_touched_group`.execute(trx);
+    const groups = groupCount[0]?.n ?? 0;
     const state = await trx
       .selectFrom("outcome_summary_state")
       .select(["first_date", "last_date", "period_keys", "format"])
@@ -956,14 +969,12 @@ export async function refreshOutcomeSummaries(
         trx,
       );
     }
-    if (full || touched.length) {
-      await buildGroupSizes(trx, full ? null : touched);
-    }
+    if (full || groups) await buildGroupSizes(trx, full ? "all" : "touched");
     // Fresh statistics for the dashboard's reads: a full rebuild rewrites every row, and autovacuum may not look
     // for a while (until then the planner took 24,000 group-size rows for about 100).
     if (full) await exec(trx, `analyze outcome_summary; analyze outcome_group_size`);
     await exec(trx, `delete from outcome_change_person where id in (select id from ow_touched_person)`);
-    await exec(trx, `delete from outcome_change_month where id in (select id from ow_touched)`);
+    await exec(trx, `delete from outcome_change_group where id in (select id from ow_touched_group)`);
     const row = {
       id: 1,
       refreshed_at: now,
@@ -979,7 +990,7 @@ export async function refreshOutcomeSummaries(
       .values(row)
       .onConflict((c) => c.column("id").doUpdateSet(row))
       .execute();
-    options.onResult?.({ full, periods: built.map((p) => p.key), touchedMonths: touched.map(monthKeyOf), people });
+    options.onResult?.({ full, periods: built.map((p) => p.key), groups: full ? 0 : groups, people });
     return true;
   });
 }

@@ -239,13 +239,24 @@ describe("outcome summaries against a recomputation from raw rows", () => {
     expect((stored.get("2026-02|district=melton")?.["ref.referrals"] as number[])[0]).toBe(
       (beforeMerge.get("2026-02|district=melton")?.["ref.referrals"] as number[])[0] + 1,
     );
+    // The group sizes kept by activity-month through all of it (person 9's marks now carry person 0's key) equal a
+    // full rebuild's.
+    const sizes = () =>
+      sql<{
+        row: string;
+      }>`select row(activity_id, month, sessions, present, present_key, drop_ins, largest)::text as row
+        from outcome_group_size order by 1`.execute(testDb());
+    const kept = (await sizes()).rows;
+    await refreshOutcomeSummaries(testDb(), { now: NOW, full: true });
+    expect((await sizes()).rows).toEqual(kept);
   });
 
   it(
     "kept current by the touched people's difference, equal a full rebuild, and rows of views no change touched are not rewritten",
     { timeout: 180_000 },
     async () => {
-      const { people } = await buildMixed();
+      const { people, acts } = await buildMixed();
+      const [x, , z] = acts;
       const results: RefreshResult[] = [];
       const refresh = (now: Date, full = false) =>
         refreshOutcomeSummaries(testDb(), { now, full, onResult: (r) => results.push(r) });
@@ -260,11 +271,20 @@ describe("outcome summaries against a recomputation from raw rows", () => {
             }>`select period_key || '|' || view_key as k, xmin::text as v from outcome_summary`.execute(testDb())
           ).rows.map((r) => [r.k, r.v]),
         );
+      const groupSizes = async () =>
+        new Map(
+          (
+            await sql<{ k: string; v: string; row: string }>`select activity_id || '|' || month as k, xmin::text as v,
+              row(sessions, present, present_key, drop_ins, largest, provider_id, category_code)::text as row
+              from outcome_group_size`.execute(testDb())
+          ).rows.map((r) => [r.k, { v: r.v, row: r.row }]),
+        );
       const before = await rowVersions();
+      const sizesBefore = await groupSizes();
 
       // Nothing changed: nothing is rebuilt.
       await refresh(NOW);
-      expect(results.at(-1)).toEqual({ full: false, periods: [], touchedMonths: [], people: 0 });
+      expect(results.at(-1)).toEqual({ full: false, periods: [], groups: 0, people: 0 });
       expect(await rowVersions()).toEqual(before);
 
       // A change in an old month (person 0's February referral, Melton, is contacted) and one in the current month
@@ -275,9 +295,28 @@ describe("outcome summaries against a recomputation from raw rows", () => {
         .where("id", "=", people[0].referrals[0])
         .execute();
       await outcomeReferral(people[3].id, { received: "2026-11-10T10:00:00Z", source: "self" });
+      // Two groups: more drop-ins at z's May session, and person 0 present at x's April one.
+      await testDb()
+        .updateTable("activity_session")
+        .set({ other_attendees: 33 })
+        .where("activity_id", "=", z.id)
+        .where("session_date", "=", "2026-05-15")
+        .execute();
+      await sql`update attendance set status = 'present' where referral_id = ${people[0].referrals[0]}
+        and session_id = (select id from activity_session where activity_id = ${x.id} and session_date = '2026-04-15')`.execute(
+        testDb(),
+      );
       await refresh(NOW);
       const incremental = results.at(-1)!;
-      expect(incremental).toEqual({ full: false, periods: [], touchedMonths: ["2026-02", "2026-11"], people: 2 });
+      expect(incremental).toEqual({ full: false, periods: [], groups: 2, people: 2 });
+      // Only those two groups' sizes are rewritten.
+      const sizesAfter = await groupSizes();
+      expect(
+        [...sizesAfter]
+          .filter(([k, v]) => sizesBefore.get(k)?.v !== v.v)
+          .map(([k]) => k)
+          .sort(),
+      ).toEqual([`${x.id}|2026-04-01`, `${z.id}|2026-05-01`].sort());
       const after = await rowVersions();
       const rewritten = [...after].filter(([k, v]) => before.get(k) !== v).map(([k]) => k);
       // Only views the two people are counted in: everyone, Melton's, the new self-referral's...
@@ -293,6 +332,8 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       await refresh(NOW, true);
       expect(results.at(-1)?.full).toBe(true);
       expect(await storedSummaries()).toEqual(patched);
+      const rows = (m: Awaited<ReturnType<typeof groupSizes>>) => new Map([...m].map(([k, v]) => [k, v.row]));
+      expect(rows(await groupSizes())).toEqual(rows(sizesAfter));
 
       // The next month, with no data change: the new month and last-12-months window are built, the old window's rows go.
       const december = new Date("2026-12-02T12:00:00Z");
@@ -309,7 +350,7 @@ describe("outcome summaries against a recomputation from raw rows", () => {
       const january = new Date("2027-01-04T12:00:00Z");
       await outcomeReferral(people[7].id, { received: "2027-01-04T09:00:00Z", source: "gp_practice" });
       await refresh(january);
-      expect(results.at(-1)).toMatchObject({ full: false, people: 1, touchedMonths: ["2027-01"] });
+      expect(results.at(-1)).toMatchObject({ full: false, people: 1, groups: 0 });
       expect(new Set(results.at(-1)?.periods)).toEqual(new Set(["2027-01", "2027-Q1", "L12-2026-12"]));
       const withChange = await storedSummaries();
       expect(withChange.get("2027-01|source=gp_practice")?.["ref.referrals"]).toEqual([1, expect.any(Number)]);
