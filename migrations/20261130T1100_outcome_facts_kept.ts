@@ -40,6 +40,7 @@ const PERSON_COLUMNS = [
   "record_key",
   "merged_into_id",
 ];
+const SESSION_COLUMNS = ["status", "session_date", "activity_id"];
 const differ = (columns: string[]) =>
   `(${columns.map((c) => `o.${c}`).join(", ")}) is distinct from (${columns.map((c) => `n.${c}`).join(", ")})`;
 
@@ -82,11 +83,16 @@ const bodies: Record<(typeof tables)[number], string> = {
   referral_event: byOp((rows) => referralPeople(`select distinct referral_id from ${rows} e`)),
   attendance: byOp((rows) => referralPeople(`select distinct referral_id from ${rows} t`)),
   // A session's status and date decide whether and when its marks count.
-  activity_session: byOp((rows) =>
-    referralPeople(
-      `select distinct t.referral_id from attendance t join (select distinct id from ${rows} x) x on x.id = t.session_id`,
-    ),
-  ),
+  // A session's status, date and activity decide whether, when and under what its marks count; other edits (its
+  // register's version, notes) move no figure.
+  activity_session: `if tg_op = 'UPDATE' then
+          ${referralPeople(
+            `select distinct t.referral_id from attendance t join (
+              select n.id from new_rows n join old_rows o using (id) where ${differ(SESSION_COLUMNS)}) x on x.id = t.session_id`,
+          )}
+        elsif tg_op = 'DELETE' then
+          ${referralPeople(`select distinct t.referral_id from attendance t join old_rows x on x.id = t.session_id`)}
+        end if;`,
   measure_response: byOp((rows) => referralPeople(`select distinct referral_id from ${rows} f`)),
   // A person's details are counted under every referral of theirs and of the records merged into them: the refresh
   // recounts the survivor of each logged record, so the record, and the records it was merged into before and after.
@@ -153,7 +159,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   for (const t of ["ref", "att", "base", "pair"]) {
     await sql.raw(`create index outcome_fact_${t}_sid_idx on outcome_fact_${t} (sid)`).execute(db);
     await sql.raw(`create index outcome_fact_${t}_d_idx on outcome_fact_${t} (d)`).execute(db);
+    // The app's role (20261129T1230) may read and write them; a full rebuild empties them at once.
+    await sql.raw(`grant truncate on outcome_fact_${t} to connect_well_app`).execute(db);
   }
+  // Fresh planner statistics after a full rebuild rewrote the summaries. ANALYZE needs the table's owner, so the app's
+  // role runs it through this function, which runs as the migrations' role.
+  await sql`create function outcome_analyze_summaries() returns void language plpgsql security definer
+    set search_path = public as $$
+    begin
+      analyze outcome_summary;
+      analyze outcome_group_size;
+    end $$`.execute(db);
+  await sql`revoke all on function outcome_analyze_summaries() from public`.execute(db);
+  await sql`grant execute on function outcome_analyze_summaries() to connect_well_app`.execute(db);
 
   for (const table of tables) {
     await sql
@@ -245,6 +263,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop function if exists outcome_analyze_summaries()`.execute(db);
   await sql`drop function if exists outcome_summary_add(jsonb, jsonb)`.execute(db);
   await sql`drop function if exists outcome_json_add(jsonb, jsonb)`.execute(db);
   for (const table of tables) {

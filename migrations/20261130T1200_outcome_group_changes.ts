@@ -43,6 +43,7 @@ const touchAttendedBy = (ids: string) =>
               where p.merged_into_id in (${ids})))`);
 
 const PERSON_COLUMNS = ["record_key", "merged_into_id"];
+const SESSION_COLUMNS = ["status", "session_date", "activity_id", "other_attendees"];
 const differ = (columns: string[]) =>
   `(${columns.map((c) => `o.${c}`).join(", ")}) is distinct from (${columns.map((c) => `n.${c}`).join(", ")})`;
 
@@ -50,7 +51,15 @@ const bodies: Record<(typeof tables)[number], string> = {
   attendance: byOp((rows) =>
     touchSessions(`(select x.* from activity_session x where x.id in (select t.session_id from ${rows} t))`),
   ),
-  activity_session: byOp((rows) => touchSessions(rows)),
+  // A session's status, date, activity and drop-ins decide its group size; other edits (its register's version) do not.
+  activity_session: `if tg_op = 'UPDATE' then
+          ${touchSessions(`(select o.* from old_rows o join new_rows n using (id) where ${differ(SESSION_COLUMNS)}
+            union all select n.* from old_rows o join new_rows n using (id) where ${differ(SESSION_COLUMNS)})`)}
+        elsif tg_op = 'INSERT' then
+          ${touchSessions("new_rows")}
+        else
+          ${touchSessions("old_rows")}
+        end if;`,
   person: `if tg_op = 'UPDATE' then
           ${touchAttendedBy(`select n.id from new_rows n join old_rows o using (id) where ${differ(PERSON_COLUMNS)}
               union all select o.merged_into_id from new_rows n join old_rows o using (id) where ${differ(PERSON_COLUMNS)}`)}

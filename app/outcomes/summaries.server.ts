@@ -402,7 +402,10 @@ async function buildFacts(trx: Transaction<DB>, scope: "all" | "people") {
        some
          ? `where r.person_id in (
          select id from person where id in (select sid from ow_people)
-         union all select id from person where merged_into_id in (select sid from ow_people))`
+         union all select id from person where merged_into_id in (select sid from ow_people))
+       -- A referral moved onto a listed survivor after they were listed (a merge committed meanwhile) is left for the
+       -- next refresh, which lists the survivor it was counted under too: its old facts are not subtracted here.
+       and not exists (select 1 from outcome_fact_ref f where f.id = r.id and f.sid not in (select sid from ow_people))`
          : ""
      }`,
   );
@@ -558,7 +561,7 @@ async function loadCountedFacts(trx: Transaction<DB>, range: MonthRange) {
 async function dropWorkTables(trx: Transaction<DB>) {
   const { rows } = await sql<{ name: string }>`
     select relname as name from pg_class
-    where relnamespace = pg_my_temp_schema() and relkind = 'r' and relname like 'ow\_%' and relname not like 'ow\_touched%'`.execute(
+    where relnamespace = pg_my_temp_schema() and relkind = 'r' and relname like 'ow\\_%' and relname not like 'ow\\_touched%'`.execute(
     trx,
   );
   if (rows.length) await exec(trx, `drop table ${rows.map((r) => r.name).join(", ")}`);
@@ -972,7 +975,8 @@ export async function refreshOutcomeSummaries(
     if (full || groups) await buildGroupSizes(trx, full ? "all" : "touched");
     // Fresh statistics for the dashboard's reads: a full rebuild rewrites every row, and autovacuum may not look
     // for a while (until then the planner took 24,000 group-size rows for about 100).
-    if (full) await exec(trx, `analyze outcome_summary; analyze outcome_group_size`);
+    // ANALYZE needs the tables' owner: the app's role runs it through a function of the migrations' role.
+    if (full) await exec(trx, `select outcome_analyze_summaries()`);
     await exec(trx, `delete from outcome_change_person where id in (select id from ow_touched_person)`);
     await exec(trx, `delete from outcome_change_group where id in (select id from ow_touched_group)`);
     const row = {

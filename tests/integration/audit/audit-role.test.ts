@@ -4,10 +4,12 @@ import { APP_ROLE, openConnection, type Connection } from "../../../db/connectio
 import { setConnection } from "../../../db/index";
 import type { DB } from "../../../db/types";
 import { audit } from "../../../app/audit/audit.server";
+import { type RefreshResult, refreshOutcomeSummaries } from "../../../app/outcomes/summaries.server";
 import { action as signInAction } from "../../../app/routes/sign-in";
 import { testConnection, testDatabaseUrl, testDb, useTestDatabase } from "../../support/db";
 import { context, makeUser, TEST_PASSWORD } from "../../support/factories";
 import { call, formRequest } from "../../support/http";
+import { outcomePerson, outcomeReferral } from "../../support/outcome-factories";
 
 useTestDatabase();
 
@@ -90,5 +92,37 @@ describe("the audit trail, for the application's own database role", () => {
     } finally {
       setConnection(testConnection());
     }
+  });
+});
+
+describe("the outcome summaries, for the application's own database role", () => {
+  it("are built whole with fresh planner statistics, then kept current by difference, as the app", async () => {
+    const p = await outcomePerson();
+    await outcomeReferral(p.id, { received: "2026-10-05T10:00:00Z" });
+    const now = new Date("2026-11-29T12:00:00Z");
+    const results: RefreshResult[] = [];
+    const refresh = () => asApp((db) => refreshOutcomeSummaries(db, { now, onResult: (r) => results.push(r) }));
+    // The first build is whole: it empties the kept facts and analyses the summary tables, which only their owner may
+    // do directly.
+    expect(await refresh()).toBe(true);
+    expect(results.at(-1)?.full).toBe(true);
+    const stats = await sql<{ reltuples: number; n: number }>`
+      select c.reltuples::float8 as reltuples, (select count(*)::int from outcome_summary) as n
+      from pg_class c where c.relname = 'outcome_summary' and c.relnamespace = 'public'::regnamespace`.execute(
+      testDb(),
+    );
+    expect(stats.rows[0].n).toBeGreaterThan(0);
+    expect(stats.rows[0].reltuples).toBe(stats.rows[0].n);
+
+    await outcomeReferral(p.id, { received: "2026-10-06T10:00:00Z" });
+    expect(await refresh()).toBe(true);
+    expect(results.at(-1)).toMatchObject({ full: false, people: 1 });
+    const october = await testDb()
+      .selectFrom("outcome_summary")
+      .select("figures")
+      .where("period_key", "=", "2026-10")
+      .where("view_key", "=", "")
+      .executeTakeFirstOrThrow();
+    expect((october.figures as { ref: { referrals: number[] } }).ref.referrals[0]).toBe(2);
   });
 });
