@@ -2,6 +2,7 @@
 // loaded and a key that makes a resubmission harmless. Parsed here, without a database.
 import { z } from "zod";
 import { optionalWholeNumber } from "~/forms/fields";
+import { isUuid } from "~/params";
 import { orderErrors, parseForm, type Parsed } from "~/forms/parse";
 
 export const attendanceStatuses = ["present", "absent", "excused"] as const;
@@ -56,7 +57,7 @@ export function parseRegister(form: FormData): Parsed<RegisterSubmission> {
   for (const [key, value] of form.entries()) {
     if (typeof value !== "string" || !key.startsWith(MARK_PREFIX)) continue;
     const referralId = key.slice(MARK_PREFIX.length);
-    if (!z.uuid().safeParse(referralId).success) errors.form = UNREADABLE;
+    if (!isUuid(referralId)) errors.form = UNREADABLE;
     else if (value === "") continue;
     else if (!(attendanceStatuses as readonly string[]).includes(value))
       errors[key] = "Select present, absent or excused";

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { resetPasswordSchema, updateUserSchema } from "~/admin/user-forms";
 import { getUser, listDistricts, resetPassword, updateUser } from "~/admin/users.server";
 import type { Executor } from "~/audit/audit.server";
 import { notFound } from "~/errors";
+import { idParam } from "~/params";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { PASSWORD_MIN } from "~/auth/password-policy";
 import { roleLabels, roles } from "~/auth/roles";
@@ -20,12 +20,10 @@ import { SuccessBanner } from "~/ui/Banner";
 
 export const meta: MetaFunction = () => [{ title: "User – Connect Well" }];
 
-const uuid = z.string().uuid();
 const CONFIRM_MESSAGE = "Enter your own password to change this user's role or to re-enable their account";
 
 async function load(db: Executor, userId: string | undefined) {
-  const id = uuid.safeParse(userId);
-  const user = id.success ? await getUser(db, id.data) : undefined;
+  const user = await getUser(db, idParam(userId, "User"));
   if (!user) notFound("User");
   return user;
 }

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { notFound } from "~/errors";
+import { isUuid } from "~/params";
 import type { RequestContext } from "~/context";
 import { actorOf } from "~/auth/guards.server";
 import { requirePersonAccess } from "~/care-team/access.server";
@@ -25,11 +25,8 @@ import { PageHeading } from "~/ui/PageHeading";
 
 export const meta: MetaFunction = () => [{ title: "Refer or signpost – Connect Well" }];
 
-const uuid = z.uuid();
-
 async function personFor(db: RequestContext["db"], guard: Parameters<typeof actorOf>[0], raw: string | undefined) {
-  const id = uuid.safeParse(raw);
-  const p = id.success ? await readPersonSummary(db, actorOf(guard), id.data, "refer") : null;
+  const p = isUuid(raw) ? await readPersonSummary(db, actorOf(guard), raw, "refer") : null;
   if (!p) notFound("Person");
   if (p.merged_into_id) throw redirect(`/people/${p.merged_into_id}/refer`);
   return p;
@@ -40,13 +37,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const p = await personFor(context.db, guard, params.personId);
   const url = new URL(request.url);
   const activities = await listReferableActivities(context.db);
-  const wanted = uuid.safeParse(url.searchParams.get("activity"));
-  const preselected = wanted.success ? activities.find((a) => a.id === wanted.data) : undefined;
-  const selfReferral = uuid.safeParse(url.searchParams.get("selfReferral"));
+  const wanted = url.searchParams.get("activity");
+  const preselected = isUuid(wanted) ? activities.find((a) => a.id === wanted) : undefined;
+  const selfReferral = url.searchParams.get("selfReferral");
   // Made from a request through /start: the form starts from what the person asked for (docs/decisions/0853).
-  const asked = selfReferral.success
-    ? await requestForReferral(context.db, actorOf(guard), selfReferral.data, p.id)
-    : null;
+  const asked = isUuid(selfReferral) ? await requestForReferral(context.db, actorOf(guard), selfReferral, p.id) : null;
   const suggested = asked ? referralFromRequest(asked) : null;
   return {
     request: asked ? { receivedAt: asked.receivedAt.toISOString(), summary: selfReferralSummary(asked) } : null,
@@ -58,7 +53,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       kind: preselected ? preselected.referralMode : "",
       activityId: preselected?.id ?? "",
       source: asked ? "self" : guard.user.role === "coordinator" ? "coordinator" : "prescriber",
-      selfReferralId: asked && selfReferral.success ? selfReferral.data : "",
+      selfReferralId: asked && isUuid(selfReferral) ? selfReferral : "",
       sourceDetail: asked ? `Asked through "Start a conversation" on ${formatDate(asked.receivedAt)}` : "",
       supportNotes: suggested?.supportNotes ?? "",
     } as Record<string, string>,

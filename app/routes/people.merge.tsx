@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/errors";
+import { isUuid } from "~/params";
 import { actorOf, requirePermission } from "~/auth/guards.server";
 import { can } from "~/auth/roles";
 import { mergePeople, readMergePair } from "~/person-record/merge.server";
@@ -20,13 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Compare and merge records –
 export const shouldRevalidate = revalidateAfterConflict;
 
 // The pair travels as record ids in the query string (never names), so the page can be reloaded and shared.
-const uuid = z.uuid();
 
 function pairOf(a: unknown, b: unknown) {
-  const pa = uuid.safeParse(a);
-  const pb = uuid.safeParse(b);
-  if (!pa.success || !pb.success || pa.data === pb.data) notFound("Records");
-  return { a: pa.data, b: pb.data };
+  if (!isUuid(a) || !isUuid(b) || a === b) notFound("Records");
+  return { a, b };
 }
 
 type Side = NonNullable<Awaited<ReturnType<typeof readMergePair>>>["keep"];
@@ -95,8 +93,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 const schema = z.object({
-  a: uuid,
-  b: uuid,
+  a: z.uuid(),
+  b: z.uuid(),
   aVersion: version,
   bVersion: version,
   keep: z.enum(["a", "b"], { error: "Select which record to keep" }),

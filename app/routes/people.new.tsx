@@ -13,6 +13,7 @@ import { readForm, type FieldErrors } from "~/forms/parse";
 import { reply } from "~/forms/reply";
 import { useFormReply } from "~/forms/use-form-reply";
 import { nhsNumberPolicy } from "~/people/nhs-number-policy.server";
+import { isUuid } from "~/params";
 
 export const meta: MetaFunction = () => [{ title: "Record a person – Connect Well" }];
 
@@ -28,11 +29,11 @@ const extra = {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "people:write");
-  const activity = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
+  const activity = new URL(request.url).searchParams.get("activity");
   return {
     districts: await listDistricts(context.db),
     idempotencyKey: crypto.randomUUID(),
-    activity: activity.success ? activity.data : "",
+    activity: isUuid(activity) ? activity : "",
   };
 }
 

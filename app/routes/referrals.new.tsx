@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import type { RequestContext } from "~/context";
 import { searchAction } from "~/person-search/action.server";
@@ -10,6 +9,7 @@ import { listReferableActivities } from "~/referrals/referable-activities.server
 import { ErrorSummary } from "~/ui/form";
 import { keepDataAfterReadOnlyAction } from "~/ui/read-only-action";
 import { notFound } from "~/errors";
+import { isUuid } from "~/params";
 import { SearchQueryInput } from "~/people/SearchQueryInput";
 
 export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Well" }];
@@ -17,9 +17,9 @@ export const meta: MetaFunction = () => [{ title: "Refer someone – Connect Wel
 // "Refer someone to this activity" from the directory lands here: find the person (a POST search, so names
 // never reach the URL), then continue on their referral form with the activity chosen.
 async function chosenActivity(db: RequestContext["db"], request: Request) {
-  const id = z.string().uuid().safeParse(new URL(request.url).searchParams.get("activity"));
-  if (!id.success) return null;
-  const activity = (await listReferableActivities(db)).find((a) => a.id === id.data);
+  const id = new URL(request.url).searchParams.get("activity");
+  if (!isUuid(id)) return null;
+  const activity = (await listReferableActivities(db)).find((a) => a.id === id);
   if (!activity) notFound("Activity");
   return activity;
 }
