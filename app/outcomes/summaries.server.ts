@@ -793,6 +793,25 @@ async function buildParts(trx: Transaction<DB>) {
 }
 
 /**
+ * Counts the fact tables (signed) into `ow_part` for `periods`: one row per (period, view, part). With facts of
+ * every sign 1 these are the periods' summaries; with new and last-counted facts, their difference.
+ */
+async function countPeriods(trx: Transaction<DB>, periods: readonly Period[]) {
+  await writePeriods(trx, periods);
+  await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
+  await buildParts(trx);
+}
+
+/** Writes `ow_part`'s rows as summary rows (one per period and view): periods built whole, whose rows are gone. */
+async function insertParts(trx: Transaction<DB>) {
+  await exec(
+    trx,
+    `insert into outcome_summary (period_key, view_key, figures)
+     select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
+  );
+}
+
+/**
  * Group sizes per activity and month: all of them (`all`), or only the activity-months in `ow_touched_group` (the
  * change log's), replacing their rows.
  */
@@ -920,16 +939,10 @@ export async function refreshOutcomeSummaries(
       ({ first, last } = await factDates(trx));
       listed = periodsWithData(first, last, today);
       built = listed;
-      await writePeriods(trx, listed);
-      await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
-      await buildParts(trx);
+      await countPeriods(trx, listed);
       await keepCountedFacts(trx, "all");
       await exec(trx, `delete from outcome_summary`);
-      await exec(
-        trx,
-        `insert into outcome_summary (period_key, view_key, figures)
-         select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
-      );
+      await insertParts(trx);
     } else {
       first = state.first_date;
       last = state.last_date;
@@ -943,9 +956,7 @@ export async function refreshOutcomeSummaries(
         last = maxDate(last, dates.last);
         await addCountedFacts(trx);
         const kept = periodsWithData(first, last, today).filter((p) => stored.has(p.key));
-        await writePeriods(trx, kept);
-        await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
-        await buildParts(trx);
+        await countPeriods(trx, kept);
         await addDifference(trx);
         await keepCountedFacts(trx, "people");
         await dropWorkTables(trx);
@@ -957,15 +968,9 @@ export async function refreshOutcomeSummaries(
       if (built.length) {
         const months = built.flatMap((p) => monthsOf(p)).sort();
         await loadCountedFacts(trx, { from: `${months[0]}-01`, to: nextMonth(months.at(-1)!) });
-        await writePeriods(trx, built);
-        await exec(trx, `analyze ow_ref; analyze ow_att; analyze ow_base; analyze ow_pair; analyze ow_period`);
-        await buildParts(trx);
+        await countPeriods(trx, built);
         await sql`delete from outcome_summary where period_key = any(${built.map((p) => p.key)}::text[])`.execute(trx);
-        await exec(
-          trx,
-          `insert into outcome_summary (period_key, view_key, figures)
-           select period_key, view_key, jsonb_object_agg(part, data) from ow_part group by 1, 2`,
-        );
+        await insertParts(trx);
       }
       // Rows of periods no longer listed (a last-12-months window that moved on).
       await sql`delete from outcome_summary where not (period_key = any(${listed.map((p) => p.key)}::text[]))`.execute(
