@@ -125,6 +125,10 @@ type Metric = string | { sum: string };
  * activities, a birthday between two) go through the per-person step, grouping by the sets and the person before
  * counting; the two parts are summed per view.
  *
+ * Signs (0930): every fact carries `sign`, 1, or -1 for the facts last counted when a refresh computes a
+ * difference. Counts and key sums are sums of signs, and a person is (survivor, sign), so their old and new
+ * memberships are counted apart and the difference of a people count is exact.
+ *
  * Writes `ow_cnt_{name}`: one row per (period, view, extra columns) with, per metric `m` when `events` is given,
  * `e_m` (events) and `ek_m` (Σ count × key), and for the `people` metrics `p_m` (people with a non-zero count) and
  * `pk_m` (Σ key over them); key sums are reduced modulo 256 by the caller.
