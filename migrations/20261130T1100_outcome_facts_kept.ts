@@ -82,7 +82,6 @@ const bodies: Record<(typeof tables)[number], string> = {
         end if;`,
   referral_event: byOp((rows) => referralPeople(`select distinct referral_id from ${rows} e`)),
   attendance: byOp((rows) => referralPeople(`select distinct referral_id from ${rows} t`)),
-  // A session's status and date decide whether and when its marks count.
   // A session's status, date and activity decide whether, when and under what its marks count; other edits (its
   // register's version, notes) move no figure.
   activity_session: `if tg_op = 'UPDATE' then

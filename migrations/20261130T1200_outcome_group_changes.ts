@@ -35,7 +35,10 @@ const touchSessions = (sessions: string) =>
   `insert into outcome_change_group (activity_id, month)
           select distinct x.activity_id, date_trunc('month', x.session_date)::date from ${sessions} x;`;
 
-/** The activity-months of the sessions attended by the people whose ids a subquery `ids` selects, and by the records merged into them. */
+/**
+ * The activity-months of the sessions attended by the people whose ids a subquery `ids` selects, and by the records
+ * merged into them.
+ */
 const touchAttendedBy = (ids: string) =>
   touchSessions(`(select x.* from activity_session x where x.id in (
             select t.session_id from attendance t where t.person_id in (${ids})
